@@ -1,0 +1,34 @@
+"""The `flask` command line, grouped by noun; each command is one unit of work."""
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import click
+from flask import Flask
+from sqlalchemy.orm import Session
+
+import forms
+from survey import db
+from survey.errors import InvalidInput
+
+
+def register_commands(app: Flask) -> None:
+    from survey.accounts.cli import users
+    from survey.campaigns.cli import campaign
+    from survey.demo.cli import demo
+    from survey.migrate import database
+    from survey.questionnaires.cli import questionnaire
+    from survey.units.cli import units
+
+    for group in (database, units, questionnaire, campaign, users, demo):
+        app.cli.add_command(group)
+
+
+@contextmanager
+def unit_of_work() -> Iterator[Session]:
+    """Commit once on success; on bad input roll back and exit non-zero listing every problem."""
+    try:
+        with db.transaction() as session:
+            yield session
+    except (InvalidInput, forms.DefinitionError) as error:
+        problems = error.problems
+        raise click.ClickException("\n".join(str(p) for p in problems)) from None

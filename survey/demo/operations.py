@@ -1,0 +1,75 @@
+"""The An Giang demo: units, both shipped questionnaires, one open campaign, an account per role.
+
+Loading is idempotent: a second run finds everything in place and adds nothing.
+"""
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import forms
+from survey.accounts.models import User
+from survey.accounts.operations import create_user
+from survey.campaigns.models import Campaign
+from survey.campaigns.operations import CampaignSpec, create_campaign, targets_from_csv
+from survey.questionnaires.models import QuestionnaireVersion
+from survey.questionnaires.operations import import_and_publish
+from survey.units.operations import ImportSummary, import_units_csv
+from survey.units.queries import units_by_codes
+
+HERE = Path(__file__).resolve().parent
+FORMS = HERE.parent.parent / "forms"
+QUESTIONNAIRES = ("sipas.yaml", "desk_rating.yaml")
+CAMPAIGN_SLUG = "an-giang-sipas-demo"
+# Development only: `load_demo` refuses accounts in production, and these are printed to the console.
+ACCOUNTS = (
+    ("demo-admin", "admin", (), "angiang-quantri-2026"),
+    ("demo-supervisor", "supervisor", ("AG-LX", "AG-CD"), "angiang-giamsat-2026"),
+    ("demo-surveyor", "surveyor", ("AG-LX",), "angiang-dieutra-2026"),
+    ("demo-analyst", "analyst", (), "angiang-phantich-2026"),
+)
+
+
+@dataclass
+class DemoSummary:
+    units: ImportSummary
+    versions: list[QuestionnaireVersion]
+    campaign: Campaign
+    campaign_created: bool
+    accounts: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def load_demo(session: Session, today: date, with_accounts: bool) -> DemoSummary:
+    """Load (or find) the whole demo; the campaign opened two weeks before `today`."""
+    units = import_units_csv(session, (HERE / "an_giang_units.csv").read_text(encoding="utf-8"))
+    versions = [import_and_publish(session, forms.load_definition(FORMS / name)) for name in QUESTIONNAIRES]
+    campaign = session.scalar(select(Campaign).where(Campaign.slug == CAMPAIGN_SLUG))
+    created = campaign is None
+    if created:
+        campaign = create_campaign(session, demo_campaign_spec(session, versions[0], today))
+    accounts = ensure_accounts(session) if with_accounts else []
+    return DemoSummary(units, versions, campaign, created, accounts)
+
+
+def demo_campaign_spec(session: Session, version: QuestionnaireVersion, today: date) -> CampaignSpec:
+    return CampaignSpec(
+        slug=CAMPAIGN_SLUG,
+        name=f"Khảo sát SIPAS An Giang {today.year} (dữ liệu minh hoạ)",
+        version=version,
+        targets=targets_from_csv(session, (HERE / "targets_illustrative.csv").read_text(encoding="utf-8")),
+        channels=("web", "paper", "interviewer"),
+        opens_on=today - timedelta(days=14),
+        closes_on=today + timedelta(days=75),
+    )
+
+
+def ensure_accounts(session: Session) -> list[tuple[str, str, str]]:
+    """Create the demo accounts that are missing; return (username, role, password) for each."""
+    existing = set(session.scalars(select(User.username)))
+    for username, role, unit_codes, password in ACCOUNTS:
+        if username not in existing:
+            create_user(session, username, role, password, units_by_codes(session, unit_codes),
+                        full_name=f"Demo {role}")
+    return [(username, role, password) for username, role, _, password in ACCOUNTS]

@@ -1,0 +1,58 @@
+"""Writes on questionnaires: import a definition as the draft, publish immutable versions."""
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import forms
+from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
+
+
+def import_definition(session: Session, definition: forms.Definition) -> Questionnaire:
+    """Store a checked definition as the draft of the questionnaire named by its `form.id`."""
+    questionnaire = session.scalar(select(Questionnaire).where(Questionnaire.slug == definition.id))
+    if questionnaire is None:
+        questionnaire = Questionnaire(slug=definition.id)
+        session.add(questionnaire)
+    questionnaire.title = definition.title[definition.languages[0]]
+    questionnaire.draft = definition.to_dict()
+    session.flush()
+    return questionnaire
+
+
+def publish(session: Session, questionnaire: Questionnaire) -> QuestionnaireVersion:
+    """Publish the draft as a new version; the same content published again returns its version."""
+    definition = forms.definition_from_dict(questionnaire.draft)
+    digest = definition.content_hash()
+    version = session.scalar(
+        select(QuestionnaireVersion).where(
+            QuestionnaireVersion.questionnaire_id == questionnaire.id,
+            QuestionnaireVersion.content_hash == digest,
+        )
+    )
+    return version or _new_version(session, questionnaire, definition, digest)
+
+
+def _new_version(session: Session, questionnaire: Questionnaire, definition: forms.Definition,
+                 digest: str) -> QuestionnaireVersion:
+    last = session.scalar(
+        select(func.max(QuestionnaireVersion.number)).where(QuestionnaireVersion.questionnaire_id == questionnaire.id)
+    )
+    version = QuestionnaireVersion(
+        questionnaire=questionnaire, number=(last or 0) + 1, content_hash=digest, definition=definition.to_dict()
+    )
+    version.questions = [
+        VersionQuestion(key=question.name, position=position, section=section.name, type=question.type)
+        for position, (section, question) in enumerate(_questions_with_sections(definition), start=1)
+    ]
+    session.add(version)
+    session.flush()
+    return version
+
+
+def _questions_with_sections(definition: forms.Definition):
+    for section in definition.sections:
+        for question in section.questions:
+            yield section, question
+
+
+def import_and_publish(session: Session, definition: forms.Definition) -> QuestionnaireVersion:
+    return publish(session, import_definition(session, definition))

@@ -1,0 +1,45 @@
+"""Reads on questionnaires."""
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+import forms
+from survey.errors import InvalidInput
+from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
+
+
+def questionnaire_by_slug(session: Session, slug: str) -> Questionnaire:
+    questionnaire = session.scalar(select(Questionnaire).where(Questionnaire.slug == slug))
+    if questionnaire is None:
+        raise InvalidInput(f"unknown questionnaire '{slug}'")
+    return questionnaire
+
+
+def latest_version(session: Session, slug: str) -> QuestionnaireVersion:
+    """The newest published version of a questionnaire."""
+    questionnaire = questionnaire_by_slug(session, slug)
+    if not questionnaire.versions:
+        raise InvalidInput(f"questionnaire '{slug}' has no published version")
+    return questionnaire.versions[-1]
+
+
+def version_definition(version: QuestionnaireVersion) -> forms.Definition:
+    """The parsed definition of a published version, parsed once per process (versions never change)."""
+    definition = _parsed.get(version.content_hash)
+    if definition is None:
+        definition = _parsed[version.content_hash] = forms.definition_from_dict(version.definition)
+    return definition
+
+
+_parsed: dict[str, forms.Definition] = {}
+
+
+def all_questionnaires(session: Session) -> list[Questionnaire]:
+    return list(session.scalars(select(Questionnaire).order_by(Questionnaire.slug)))
+
+
+def version_by_number(session: Session, slug: str, number: int) -> QuestionnaireVersion:
+    questionnaire = questionnaire_by_slug(session, slug)
+    version = next((v for v in questionnaire.versions if v.number == number), None)
+    if version is None:
+        raise InvalidInput(f"questionnaire '{slug}' has no version {number}")
+    return version

@@ -1,0 +1,111 @@
+"""Store responses exactly once (flush only; the caller commits)."""
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+import forms
+from survey.accounts.models import User
+from survey.campaigns.models import Campaign
+from survey.errors import InvalidInput
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import Answer, Response
+from survey.units.models import Unit
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A complete response as it arrives from any channel; answers are stored strings by key."""
+
+    uuid: uuid.UUID
+    campaign: Campaign
+    unit: Unit
+    channel: str
+    started_at: datetime
+    submitted_at: datetime
+    answers: dict[str, str | None] = field(default_factory=dict)
+    paper_serial: str | None = None
+    entered_by: User | None = None
+    language: str = "vi"
+
+
+def record_response(session: Session, submission: Submission, today: date) -> tuple[Response, bool]:
+    """Store a submission once: `(response, True)`, or the stored one and False for a repeated uuid.
+
+    Everything is checked first; the insert runs in a savepoint so that a concurrent duplicate
+    (the unique uuid) turns into the stored response instead of an error.
+    """
+    stored = response_by_uuid(session, submission.uuid)
+    if stored is not None:
+        return same_submission(stored, submission), False
+    problems = submission_problems(submission, today)
+    if problems:
+        raise InvalidInput(problems)
+    try:
+        with session.begin_nested():
+            response = build_response(submission)
+            session.add(response)
+    except IntegrityError:
+        return settle_conflict(session, submission), False
+    return response, True
+
+
+def response_by_uuid(session: Session, key: uuid.UUID) -> Response | None:
+    return session.scalar(select(Response).where(Response.uuid == key))
+
+
+def same_submission(stored: Response, submission: Submission) -> Response:
+    if stored.campaign_id != submission.campaign.id:
+        raise InvalidInput(f"response {submission.uuid} was already submitted to another campaign")
+    return stored
+
+
+def settle_conflict(session: Session, submission: Submission) -> Response:
+    stored = response_by_uuid(session, submission.uuid)
+    if stored is not None:
+        return same_submission(stored, submission)
+    if submission.paper_serial is not None:
+        raise InvalidInput(f"paper serial '{submission.paper_serial}' is already entered in this campaign")
+    raise InvalidInput("the response conflicts with one already stored")
+
+
+def submission_problems(submission: Submission, today: date) -> list[str]:
+    campaign = submission.campaign
+    problems = [] if campaign.accepts(submission.channel, today) else [
+        f"campaign '{campaign.slug}' does not accept {submission.channel} responses now ({campaign.state_on(today)})"
+    ]
+    if submission.unit.id not in {target.unit_id for target in campaign.units}:
+        problems.append(f"unit '{submission.unit.code}' is not surveyed by campaign '{campaign.slug}'")
+    if submission.channel == "paper" and not (submission.paper_serial or "").strip():
+        problems.append("paper serial: a paper questionnaire needs its serial number")
+    if submission.submitted_at < submission.started_at:
+        problems.append("submitted_at is before started_at")
+    return problems + answer_problems(version_definition(campaign.questionnaire_version), submission.answers)
+
+
+def answer_problems(definition: forms.Definition, answers: dict[str, str | None]) -> list[str]:
+    known = {question.name for question in definition.questions}
+    problems = [f"{key}: not a question of this questionnaire" for key in answers if key not in known]
+    errors = forms.check_answers(definition, answers)
+    return problems + [f"{key}: {message}" for key, message in errors.items()]
+
+
+def build_response(submission: Submission) -> Response:
+    campaign = submission.campaign
+    definition = version_definition(campaign.questionnaire_version)
+    return Response(
+        uuid=submission.uuid, campaign=campaign, questionnaire_version_id=campaign.questionnaire_version_id,
+        unit=submission.unit, channel=submission.channel, status="submitted",
+        paper_serial=submission.paper_serial, entered_by=submission.entered_by, language=submission.language,
+        started_at=submission.started_at, submitted_at=submission.submitted_at,
+        answers=[stored_answer(definition, key, value) for key, value in submission.answers.items()
+                 if value is not None],
+    )
+
+
+def stored_answer(definition: forms.Definition, key: str, value: str) -> Answer:
+    question_type = forms.QUESTION_TYPES[definition.question(key).type]
+    return Answer(question_key=key, value=value, number=question_type.numeric(value))

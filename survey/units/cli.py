@@ -1,0 +1,34 @@
+"""`flask units ...`"""
+import click
+from flask.cli import AppGroup
+
+from survey import db
+from survey.commands import unit_of_work
+from survey.units.operations import import_units_csv
+from survey.units.queries import active_units
+
+units = AppGroup("units", help="Administrative units and agencies.")
+
+
+@units.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check and show what would change; write nothing.")
+def import_command(path: str, dry_run: bool) -> None:
+    """Create or update units from a CSV file (code, name, level[, name_en, parent_code, active])."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    with unit_of_work() as session:
+        summary = import_units_csv(session, text)
+        if dry_run:
+            session.rollback()
+    prefix = "would be " if dry_run else ""
+    for label in ("created", "updated", "unchanged"):
+        codes = getattr(summary, label)
+        click.echo(f"{prefix}{label}: {len(codes)}" + (f" ({', '.join(codes)})" if codes and label != "unchanged" else ""))
+
+
+@units.command("list")
+def list_command() -> None:
+    """List active units: code, level, name."""
+    for unit in active_units(db.session()):
+        click.echo(f"{unit.code}\t{unit.level}\t{unit.name}")

@@ -1,0 +1,125 @@
+"""Writes on units: import or update the hierarchy from CSV (flush only; the caller commits)."""
+import csv
+import io
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey.errors import InvalidInput
+from survey.units.models import LEVELS, PARENT_LEVELS, Unit
+
+REQUIRED_COLUMNS = ("code", "name", "level")
+OPTIONAL_COLUMNS = ("name_en", "parent_code", "active")
+TRUE_WORDS = {"", "1", "true", "yes", "y", "có"}
+FALSE_WORDS = {"0", "false", "no", "n", "không"}
+
+
+@dataclass
+class UnitRow:
+    row: int
+    code: str
+    name: str
+    level: str
+    name_en: str | None = None
+    parent_code: str | None = None
+    active: bool = True
+
+
+@dataclass
+class ImportSummary:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+
+def import_units_csv(session: Session, text: str) -> ImportSummary:
+    """Create or update units from CSV text (columns: code, name, level[, name_en, parent_code, active]).
+
+    Every row is checked before anything is written; problems are reported together.
+    """
+    rows = parse_units_csv(text)
+    existing = {u.code: u for u in session.scalars(select(Unit))}
+    check_hierarchy(rows, existing)
+    summary = ImportSummary()
+    for item in sorted(rows, key=lambda r: LEVELS.index(r.level)):  # parents first
+        upsert_unit(session, item, existing, summary)
+    session.flush()
+    return summary
+
+
+def parse_units_csv(text: str) -> list[UnitRow]:
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [h.strip() for h in reader.fieldnames or []]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+    if missing or unknown:
+        raise InvalidInput([f"row 1: missing column '{c}'" for c in missing]
+                           + [f"row 1: unknown column '{c}'" for c in unknown])
+    reader.fieldnames = header
+    problems, rows = [], []
+    for number, record in enumerate(reader, start=2):
+        rows.append(parse_row(number, record, problems))
+    if problems:
+        raise InvalidInput(problems)
+    return rows
+
+
+def parse_row(number: int, record: dict, problems: list[str]) -> UnitRow:
+    value = {k: (v or "").strip() for k, v in record.items() if k is not None}
+    if None in record:
+        problems.append(f"row {number}: more cells than columns")
+    for column in REQUIRED_COLUMNS:
+        if not value.get(column):
+            problems.append(f"row {number}, {column}: a value is required")
+    if value.get("level") and value["level"] not in LEVELS:
+        problems.append(f"row {number}, level: unknown level '{value['level']}' (one of {', '.join(LEVELS)})")
+    active = value.get("active", "").lower()
+    if active not in TRUE_WORDS | FALSE_WORDS:
+        problems.append(f"row {number}, active: '{value['active']}' is not yes or no")
+    return UnitRow(number, value.get("code", ""), value.get("name", ""), value.get("level", ""),
+                   value.get("name_en") or None, value.get("parent_code") or None, active not in FALSE_WORDS)
+
+
+def check_hierarchy(rows: list[UnitRow], existing: dict[str, Unit]) -> None:
+    """Codes unique in the file; each parent known (in the file or the database) at a fitting level."""
+    problems, levels = [], {code: unit.level for code, unit in existing.items()}
+    seen: dict[str, int] = {}
+    for item in rows:
+        if item.code in seen:
+            problems.append(f"row {item.row}, code: '{item.code}' repeats row {seen[item.code]}")
+        seen[item.code] = item.row
+        levels[item.code] = item.level
+    for item in rows:
+        problems.extend(parent_problems(item, levels))
+    if problems:
+        raise InvalidInput(problems)
+
+
+def parent_problems(item: UnitRow, levels: dict[str, str]) -> list[str]:
+    allowed = PARENT_LEVELS[item.level]
+    where = f"row {item.row}, parent_code"
+    if item.parent_code is None:
+        return [f"{where}: a {item.level} needs a parent ({' or '.join(allowed)})"] if allowed else []
+    if item.parent_code not in levels:
+        return [f"{where}: unknown unit '{item.parent_code}'"]
+    if levels[item.parent_code] not in allowed:
+        expected = " or ".join(allowed) if allowed else "no parent"
+        return [f"{where}: '{item.parent_code}' is a {levels[item.parent_code]}; a {item.level} takes {expected}"]
+    return []
+
+
+def upsert_unit(session: Session, item: UnitRow, existing: dict[str, Unit], summary: ImportSummary) -> None:
+    parent = existing.get(item.parent_code) if item.parent_code else None
+    fields = {"name": item.name, "name_en": item.name_en, "level": item.level,
+              "parent": parent, "active": item.active}
+    unit = existing.get(item.code)
+    if unit is None:
+        unit = existing[item.code] = Unit(code=item.code, **fields)
+        session.add(unit)
+        summary.created.append(item.code)
+        return
+    changed = any(getattr(unit, name) != value for name, value in fields.items())
+    for name, value in fields.items():
+        setattr(unit, name, value)
+    (summary.updated if changed else summary.unchanged).append(item.code)

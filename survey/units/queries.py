@@ -1,0 +1,25 @@
+"""Reads on units."""
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey.errors import InvalidInput
+from survey.units.models import Unit
+
+
+def units_by_codes(session: Session, codes: Iterable[str]) -> list[Unit]:
+    """The units with these codes, in the order given; unknown codes are an error naming them."""
+    codes = list(codes)
+    found = {u.code: u for u in session.scalars(select(Unit).where(Unit.code.in_(codes)))}
+    unknown = [c for c in codes if c not in found]
+    if unknown:
+        raise InvalidInput([f"unknown unit '{c}'" for c in unknown])
+    return [found[c] for c in codes]
+
+
+def active_units(session: Session, levels: Iterable[str] | None = None) -> list[Unit]:
+    query = select(Unit).where(Unit.active).order_by(Unit.level, Unit.code)
+    if levels is not None:
+        query = query.where(Unit.level.in_(list(levels)))
+    return list(session.scalars(query))

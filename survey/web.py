@@ -1,0 +1,32 @@
+"""Web wiring: extensions, one blueprint per audience, error pages."""
+from flask import Flask, render_template
+from flask_wtf.csrf import CSRFProtect
+from werkzeug.exceptions import HTTPException
+
+from survey.errors import InvalidInput
+
+csrf = CSRFProtect()
+
+
+def register_extensions(app: Flask) -> None:
+    csrf.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from survey.public.views import blueprint as public
+
+    app.register_blueprint(public)
+
+
+def register_error_handlers(app: Flask) -> None:
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(InvalidInput, _invalid_input)
+
+
+def _http_error(error: HTTPException):
+    return render_template("error.html", code=error.code, name=error.name, problems=[]), error.code
+
+
+def _invalid_input(error: InvalidInput):
+    # An operation refused the input: a 4xx with every problem listed, and nothing was committed.
+    return render_template("error.html", code=400, name="Bad Request", problems=error.problems), 400
