@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+DEV := SURVEY_ENV=development
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: run serve migrate demo test browser clean
+
+run: $(VENV)/.runtime migrate demo serve
+
+serve: $(VENV)/.runtime
+	$(DEV) $(FLASK) run --host 127.0.0.1 --port 5000
+
+migrate: $(VENV)/.runtime
+	$(DEV) $(FLASK) db upgrade
+
+demo: $(VENV)/.runtime
+	$(DEV) $(FLASK) demo load
+
+test: $(VENV)/.dev browser
+	$(BIN)/pytest
+
+# Page tests drive Debian's chromium through Playwright; install it when it is missing.
+browser:
+	@test -x $(CHROMIUM) || bash scripts/install-chromium
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache

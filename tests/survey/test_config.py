@@ -1,0 +1,64 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from survey import config, create_app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_production_without_secret_key_refuses_to_start(monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(config.ConfigurationError, match="SECRET_KEY is not set"):
+        create_app({"SURVEY_ENV": "production"})
+
+
+def test_production_takes_the_key_from_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("SECRET_KEY", "k" * 64)
+    app = create_app({"SURVEY_ENV": "production", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
+    assert app.config["SECRET_KEY"] == "k" * 64
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_development_gets_a_throwaway_key(monkeypatch):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    first = config.load("/tmp/instance", {"SURVEY_ENV": "development"})
+    second = config.load("/tmp/instance", {"SURVEY_ENV": "development"})
+    assert len(first["SECRET_KEY"]) == 64 and first["SECRET_KEY"] != second["SECRET_KEY"]
+
+
+def test_unknown_environment_is_named(monkeypatch):
+    monkeypatch.setenv("SURVEY_ENV", "staging")
+    with pytest.raises(config.ConfigurationError, match="'staging'"):
+        config.load("/tmp/instance")
+
+
+def test_sqlite_is_the_default_in_the_instance_folder(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    settings = config.load("/srv/survey/instance", {"SURVEY_ENV": "testing"})
+    assert settings["DATABASE_URL"] == "sqlite:////srv/survey/instance/survey.sqlite3"
+
+
+def test_database_url_switches_to_postgresql(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u@db/survey")
+    assert config.load("/tmp/i", {"SURVEY_ENV": "testing"})["DATABASE_URL"] == "postgresql+psycopg://u@db/survey"
+
+
+def test_gunicorn_entry_point_fails_clearly_without_a_key():
+    env = {"PATH": "/usr/bin:/bin", "SURVEY_ENV": "production"}
+    result = subprocess.run([sys.executable, "-c", "import wsgi"], cwd=ROOT, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_sqlite_connections_use_wal_and_foreign_keys(app, session):
+    from survey import db
+
+    if db.engine().dialect.name != "sqlite":
+        pytest.skip("SQLite pragmas")
+    with db.engine().connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -1,0 +1,51 @@
+from sqlalchemy import func, select
+
+from survey.accounts.models import User
+from survey.campaigns.models import Campaign
+from survey.models import Base
+from survey.questionnaires.models import QuestionnaireVersion
+from survey.units.models import Unit
+
+
+def row_counts(session):
+    return {t.name: session.scalar(select(func.count()).select_from(t)) for t in Base.metadata.sorted_tables}
+
+
+def test_demo_loads_an_giang_once(cli, session):
+    first = cli("demo", "load")
+    assert first.exit_code == 0, first.output
+    counts = row_counts(session)
+    second = cli("demo", "load")
+    assert second.exit_code == 0, second.output
+    assert row_counts(session) == counts
+    assert "campaign an-giang-sipas-demo: already present" in second.output
+    assert session.scalar(select(func.count()).select_from(Unit).where(Unit.level == "district")) == 11
+    assert session.scalar(select(func.count()).select_from(Unit).where(Unit.level == "department")) == 15
+    assert session.scalar(select(func.count()).select_from(QuestionnaireVersion)) == 2
+    assert sorted(session.scalars(select(User.role))) == ["admin", "analyst", "supervisor", "surveyor"]
+
+
+def test_demo_campaign_is_open_with_every_unit(cli, session, app):
+    from survey import clock
+
+    cli("demo", "load")
+    campaign = session.scalar(select(Campaign))
+    with app.app_context():
+        assert campaign.state_on(clock.today()) == "open"
+    assert len(campaign.units) == 26 and all(cu.transactions for cu in campaign.units)
+    assert "minh hoạ" in campaign.name
+
+
+def test_demo_prints_accounts_in_development(cli):
+    output = cli("demo", "load").output
+    assert "demo-admin" in output and "password:" in output
+
+
+def test_demo_refuses_production(app, cli, session):
+    app.config["SURVEY_ENV"] = "production"
+    try:
+        result = cli("demo", "load")
+    finally:
+        app.config["SURVEY_ENV"] = "testing"
+    assert result.exit_code == 1 and "for development" in result.output
+    assert row_counts(session)["units"] == 0
