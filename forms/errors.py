@@ -1,0 +1,140 @@
+"""Problem codes and messages.
+
+Two catalogues live here:
+
+* ``CATALOGUE`` - problems found in a questionnaire *definition*, shown to the people who
+  write and review the YAML (English, since they also read the code and the git history);
+* ``ANSWER_MESSAGES`` - problems with a respondent's *answers*, per language.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+CATALOGUE: dict[str, str] = {
+    "yaml_syntax": "not valid YAML: {detail}",
+    "not_utf8": "the file is not UTF-8 text: {detail}",
+    "duplicate_key": "key {value!r} appears twice in this mapping (first on row {first_row})",
+    "empty_document": "the document is empty",
+    "wrong_type": "expected {expected}, got {actual}",
+    "missing_field": "required field '{field}' is missing",
+    "unknown_field": "unknown field {value!r}{suggestion}",
+    "empty_value": "must not be empty",
+    "invalid_name": "invalid name {value!r}: {reason}",
+    "invalid_form_id": (
+        "invalid form id {value!r}: use lower-case letters, digits, '-' and '_', "
+        "starting with a letter or digit, at most 64 characters"
+    ),
+    "duplicate_name": "name {value!r} is already used ({first})",
+    "invalid_language": "invalid language {value!r}: {reason}",
+    "unknown_language": "language {value!r} is not in form.languages {languages}",
+    "missing_translation": "no text for language(s) {missing}{hint}",
+    "invalid_choice_value": (
+        "invalid choice value {value!r}: use letters, digits, '_', '-' and '.' only"
+    ),
+    "duplicate_choice_value": "choice value {value!r} is already used in this list",
+    "unknown_choice_list": "no choice list named {value!r}{suggestion}",
+    "unknown_type": "unknown type {value!r}{suggestion}",
+    "field_not_allowed": "'{field}' is not allowed here: {reason}",
+    "expression_syntax": "{detail} at position {position} in {value!r}",
+    "unknown_reference": "no question named {value!r}{suggestion}",
+    "forward_reference": "{value!r} comes later in the form; refer only to earlier questions",
+    "self_reference": "{value!r} is this question itself{hint}",
+    "note_reference": "{value!r} is a note and has no answer",
+    "unknown_function": "unknown function {value!r}{suggestion}",
+    "bad_arguments": "{function}() takes {expected}",
+    "not_a_choice_question": "{function}() needs a question with choices; {value!r} is of type {type!r}",
+    "unknown_selected_value": "{value!r} is not a choice of {question} (choices: {choices})",
+    "dot_outside_constraint": "'.' (this question's answer) is only allowed in a constraint",
+}
+
+ANSWER_MESSAGES: dict[str, dict[str, str]] = {
+    "vi": {
+        "required": "Vui lòng trả lời câu hỏi này.",
+        "constraint": "Câu trả lời không hợp lệ.",
+        "invalid_choice": "Lựa chọn không hợp lệ.",
+        "invalid_integer": "Vui lòng nhập một số nguyên.",
+        "invalid_decimal": "Vui lòng nhập một số.",
+        "invalid_date": "Vui lòng nhập ngày hợp lệ (năm-tháng-ngày).",
+        "invalid_unit": "Đơn vị không hợp lệ.",
+        "invalid_text": "Văn bản không được để trống hoặc bắt đầu, kết thúc bằng dấu cách.",
+    },
+    "en": {
+        "required": "Please answer this question.",
+        "constraint": "This answer is not valid.",
+        "invalid_choice": "Not a valid choice.",
+        "invalid_integer": "Please enter a whole number.",
+        "invalid_decimal": "Please enter a number.",
+        "invalid_date": "Please enter a valid date (YYYY-MM-DD).",
+        "invalid_unit": "Not a known unit.",
+        "invalid_text": "The text must not be empty or start or end with spaces.",
+    },
+}
+
+# Respondents reading a language we have no messages for are most likely Vietnamese
+# speakers of a minority language, who read Vietnamese better than English.
+_FALLBACK_LANGUAGE = "vi"
+
+
+def answer_message(code: str, language: str) -> str:
+    """The respondent-facing message for an answer problem ``code`` in ``language``."""
+    messages = ANSWER_MESSAGES.get(language, ANSWER_MESSAGES[_FALLBACK_LANGUAGE])
+    return messages[code]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in a definition: where it is (row, column) and what is wrong."""
+
+    code: str
+    message: str
+    row: int | None
+    column: str
+    value: Any = None
+
+    def __str__(self) -> str:
+        where = ", ".join(part for part in (self._row_text(), self.column) if part)
+        return f"{where}: {self.message} [{self.code}]" if where else f"{self.message} [{self.code}]"
+
+    def _row_text(self) -> str:
+        return "" if self.row is None else f"row {self.row}"
+
+
+def make_problem(
+    code: str, column: str, row: int | None = None, value: Any = None, **params: Any
+) -> Problem:
+    """A Problem whose message is the catalogue template for ``code`` filled in."""
+    message = CATALOGUE[code].format(value=_shorten(value), **params)
+    return Problem(code, message, row, column, value)
+
+
+def _shorten(value: Any) -> Any:
+    """Long texts cut short for messages (the Problem keeps the whole value)."""
+    if isinstance(value, str) and len(value) > _SHOWN:
+        return value[: _SHOWN - 3] + "..."
+    return value
+
+
+_SHOWN = 60
+
+
+def suggestion(value: object, candidates: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest candidate to ``value``, or ''."""
+    if not isinstance(value, str):
+        return ""
+    close = difflib.get_close_matches(value, sorted(candidates), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+class DefinitionError(Exception):
+    """A definition that cannot be loaded; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
