@@ -1,0 +1,186 @@
+"""The loaded questionnaire: immutable dataclasses and their canonical dict form.
+
+``Definition.to_dict()`` is the canonical document (stored in the database and hashed);
+``assemble()`` builds a Definition back from such a document once it has been validated
+(use ``forms.definition_from_dict`` for documents that have not).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from types import MappingProxyType
+from typing import Any
+
+from .expressions import Expression, parse
+from .labels import Choice, Label
+from .types import QUESTION_TYPES, QuestionType
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    type: str
+    label: Label
+    hint: Label | None = None
+    required: bool = False
+    relevant: Expression | None = None
+    constraint: Expression | None = None
+    constraint_message: Label | None = None
+    choice_list: str | None = None
+    """The name of the choice list (select_one / select_multiple), as written."""
+    choices: tuple[Choice, ...] = ()
+    """The options: the named list's, or the type's built-in ones (satisfaction, yes_no)."""
+    levels: tuple[str, ...] = ()
+
+    @property
+    def kind(self) -> QuestionType:
+        """The question type object (see forms.types)."""
+        return QUESTION_TYPES[self.type]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "type": self.type, "label": dict(self.label)}
+        _put(data, "hint", self.hint)
+        if self.required:
+            data["required"] = True
+        _put(data, "relevant", self.relevant)
+        _put(data, "constraint", self.constraint)
+        _put(data, "constraint_message", self.constraint_message)
+        _put(data, "choices", self.choice_list)
+        if self.levels:
+            data["levels"] = list(self.levels)
+        return data
+
+
+@dataclass(frozen=True)
+class Section:
+    """One page of the web form."""
+
+    name: str
+    title: Label
+    questions: tuple[Question, ...]
+    description: Label | None = None
+    relevant: Expression | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"name": self.name, "title": dict(self.title)}
+        _put(data, "description", self.description)
+        _put(data, "relevant", self.relevant)
+        data["questions"] = [question.to_dict() for question in self.questions]
+        return data
+
+
+@dataclass(frozen=True)
+class Definition:
+    id: str
+    title: Label
+    languages: tuple[str, ...]
+    description: Label | None
+    choice_lists: Mapping[str, tuple[Choice, ...]]
+    sections: tuple[Section, ...]
+
+    @cached_property
+    def questions(self) -> tuple[Question, ...]:
+        """Every question (notes included) in form order."""
+        return tuple(q for section in self.sections for q in section.questions)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Question]:
+        return {question.name: question for question in self.questions}
+
+    def question(self, name: str) -> Question:
+        """The question called ``name``; KeyError if there is none."""
+        return self._by_name[name]
+
+    def section(self, name: str) -> Section:
+        """The section called ``name``; KeyError if there is none."""
+        for section in self.sections:
+            if section.name == name:
+                return section
+        raise KeyError(name)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The canonical document: plain JSON-able data, defaults left out."""
+        form: dict[str, Any] = {"id": self.id, "title": dict(self.title),
+                                "languages": list(self.languages)}
+        _put(form, "description", self.description)
+        choices = {name: [{"value": c.value, "label": dict(c.label)} for c in options]
+                   for name, options in self.choice_lists.items()}
+        return {"form": form, "choices": choices,
+                "sections": [section.to_dict() for section in self.sections]}
+
+    def content_hash(self) -> str:
+        """sha256 (hex) of the canonical JSON of ``to_dict()``: equal content, equal hash."""
+        text = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False,
+                          separators=(",", ":"))
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _put(data: dict[str, Any], key: str, value: Label | Expression | str | None) -> None:
+    """Set an optional key, in its plain form, only when it has a value."""
+    if isinstance(value, Label):
+        data[key] = dict(value)
+    elif isinstance(value, Expression):
+        data[key] = value.source
+    elif value is not None:
+        data[key] = value
+
+
+# --- from a validated document -----------------------------------------------------
+
+
+def assemble(document: Mapping[str, Any]) -> Definition:
+    """Build the Definition of a document that has passed validation."""
+    form = document["form"]
+    languages = tuple(form["languages"])
+    lists = {name: tuple(_choice(item, languages) for item in items)
+             for name, items in (document.get("choices") or {}).items()}
+    sections = tuple(_section(raw, languages, lists) for raw in document["sections"])
+    return Definition(id=form["id"], title=_label(form["title"], languages),
+                      languages=languages, description=_optional_label(form.get("description"), languages),
+                      choice_lists=MappingProxyType(lists), sections=sections)
+
+
+def _label(raw: Any, languages: tuple[str, ...]) -> Label:
+    """A label in the order of the form's languages; a plain string is the only language's."""
+    if isinstance(raw, str):
+        return Label({languages[0]: raw})
+    return Label({language: raw[language] for language in languages})
+
+
+def _optional_label(raw: Any, languages: tuple[str, ...]) -> Label | None:
+    return None if raw is None else _label(raw, languages)
+
+
+def _expression(raw: Any) -> Expression | None:
+    return None if raw is None else parse(raw)
+
+
+def _choice(raw: Mapping[str, Any], languages: tuple[str, ...]) -> Choice:
+    # YAML reads `value: 1` as a number; choice values are always text.
+    return Choice(str(raw["value"]), _label(raw["label"], languages))
+
+
+def _section(raw: Mapping[str, Any], languages: tuple[str, ...],
+             lists: Mapping[str, tuple[Choice, ...]]) -> Section:
+    questions = tuple(_question(item, languages, lists) for item in raw["questions"])
+    return Section(name=raw["name"], title=_label(raw["title"], languages),
+                   questions=questions, description=_optional_label(raw.get("description"), languages),
+                   relevant=_expression(raw.get("relevant")))
+
+
+def _question(raw: Mapping[str, Any], languages: tuple[str, ...],
+              lists: Mapping[str, tuple[Choice, ...]]) -> Question:
+    kind = QUESTION_TYPES[raw["type"]]
+    list_name = raw.get("choices")
+    return Question(
+        name=raw["name"], type=raw["type"], label=_label(raw["label"], languages),
+        hint=_optional_label(raw.get("hint"), languages), required=raw.get("required") is True,
+        relevant=_expression(raw.get("relevant")), constraint=_expression(raw.get("constraint")),
+        constraint_message=_optional_label(raw.get("constraint_message"), languages),
+        choice_list=list_name,
+        choices=lists[list_name] if list_name is not None else kind.builtin_choices,
+        levels=tuple(raw.get("levels") or ()))
