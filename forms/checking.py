@@ -1,0 +1,117 @@
+"""Checking a respondent's stored answers: relevance, required, answer types, constraints.
+
+This is the one place these rules live. The web form (``forms.builder``) calls it for
+its page; an API, offline-sync or paper-entry path calls ``check_answers`` on a whole
+response. Expressions see only *effective* answers: a question that is not relevant
+(or sits in a section that is not) counts as missing, whatever was stored for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+
+from .definition import Definition, Question
+from .errors import answer_message
+from .expressions import CURRENT
+
+Answers = Mapping[str, str | None]
+
+
+class AnswerLookup:
+    """The expressions' view of stored answers, typed by each question's type."""
+
+    def __init__(self, definition: Definition, stored: Answers,
+                 current: Question | None = None) -> None:
+        self._definition = definition
+        self._stored = stored
+        self._current = current
+
+    def _question(self, name: str) -> Question:
+        if name == CURRENT and self._current is not None:
+            return self._current
+        return self._definition.question(name)
+
+    def stored(self, name: str) -> str | None:
+        return self._stored.get(self._question(name).name)
+
+    def value(self, name: str) -> object:
+        return self._question(name).kind.to_value(self.stored(name))
+
+
+def _resolve(definition: Definition, answers: Answers) -> tuple[dict[str, bool], dict[str, str | None]]:
+    """(name -> relevant, for sections and questions; question name -> effective answer).
+
+    One pass in form order is enough: expressions only read earlier questions.
+    """
+    relevant: dict[str, bool] = {}
+    effective: dict[str, str | None] = {}
+    lookup = AnswerLookup(definition, effective)
+    for section in definition.sections:
+        shown = section.relevant is None or section.relevant.is_true(lookup)
+        relevant[section.name] = shown
+        for question in section.questions:
+            asked = shown and (question.relevant is None or question.relevant.is_true(lookup))
+            relevant[question.name] = asked
+            answer = answers.get(question.name)
+            # Non-text answers (from a careless API client) are invalid: never read them.
+            usable = asked and question.kind.has_answer and isinstance(answer, str)
+            effective[question.name] = answer if usable else None
+    return relevant, effective
+
+
+def relevance(definition: Definition, answers: Answers) -> dict[str, bool]:
+    """Section and question name -> whether it is shown, given ``answers``."""
+    return _resolve(definition, answers)[0]
+
+
+def effective_answers(definition: Definition, answers: Answers) -> dict[str, str | None]:
+    """Question name -> the answer to keep: None for notes and questions not relevant."""
+    return _resolve(definition, answers)[1]
+
+
+def check_answers(definition: Definition, answers: Answers, *, language: str | None = None,
+                  names: Collection[str] | None = None,
+                  unit_codes: Collection[str] | None = None) -> dict[str, str]:
+    """Question name -> message, for every problem in ``answers`` (stored strings).
+
+    ``names`` limits the report to those questions (a page). Keys that are not
+    questions of the definition are ignored: what to do with them is the caller's call.
+    ``unit_codes``, when given, are the valid answers of unit questions.
+    """
+    language = language or definition.languages[0]
+    relevant, effective = _resolve(definition, answers)
+    errors: dict[str, str] = {}
+    for question in definition.questions:
+        if names is not None and question.name not in names:
+            continue
+        if relevant[question.name] and question.kind.has_answer:
+            problem = _problem(definition, question, answers.get(question.name), effective,
+                               language, unit_codes)
+            if problem is not None:
+                errors[question.name] = problem
+    return errors
+
+
+def _problem(definition: Definition, question: Question, answer: object,
+             effective: dict[str, str | None], language: str,
+             unit_codes: Collection[str] | None) -> str | None:
+    if answer is None:
+        return answer_message("required", language) if question.required else None
+    code = (question.kind.validate_stored(answer, question, unit_codes)
+            if isinstance(answer, str) else question.kind.invalid_code)
+    if code is not None:
+        return answer_message(code, language)
+    if not _constraint_holds(definition, question, effective):
+        message = question.constraint_message
+        return message.text(language) if message else answer_message("constraint", language)
+    return None
+
+
+def _constraint_holds(definition: Definition, question: Question,
+                      effective: dict[str, str | None]) -> bool:
+    """A constraint is checked only against an answer that has a value (9 has none)."""
+    lookup = AnswerLookup(definition, effective, current=question)
+    if question.constraint is None or lookup.value(CURRENT) is None:
+        return True
+    return question.constraint.is_true(lookup)
+
