@@ -6,10 +6,10 @@ throw-away database (as `.ci/run` does).
 import os
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, update
 
 from survey import create_app, db
-from survey.models import Base
+from survey.models import Base, Unit
 
 
 @pytest.fixture(scope="session")
@@ -37,6 +37,7 @@ def session(app):
         yield db.session()
         db.session().rollback()
         with db.engine().begin() as connection:
+            connection.execute(update(Unit).values(parent_id=None))  # units refer to units
             for table in reversed(Base.metadata.sorted_tables):
                 connection.execute(delete(table))
 
@@ -87,12 +88,15 @@ def small_form() -> str:
 
 @pytest.fixture
 def make_unit(session):
-    """Builds a unit; a district or department gets a province parent made on the fly."""
+    """Finds or builds a unit; a district or department gets a province parent made on the fly."""
     from survey.units.models import Unit
 
     def build(code="AG-LX", level="district", name=None, parent=None, **fields):
+        found = session.query(Unit).filter_by(code=code).one_or_none()
+        if found is not None:
+            return found
         if parent is None and level in ("district", "department"):
-            parent = session.query(Unit).filter_by(code="AG").one_or_none() or build("AG", "province")
+            parent = build("AG", "province")
         unit = Unit(code=code, level=level, name=name or f"Unit {code}", parent=parent, **fields)
         session.add(unit)
         session.flush()

@@ -57,7 +57,7 @@ class Campaign(Base):
 
     @property
     def channel_names(self) -> list[str]:
-        return [c.channel for c in self.channels]
+        return sorted(c.channel for c in self.channels)
 
 
 class CampaignChannel(Base):

@@ -1,7 +1,7 @@
 """Questionnaires: an editable definition document and its immutable published versions."""
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, UniqueConstraint, event
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, UniqueConstraint, event, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from survey.db import Base, Document, utcnow
@@ -80,7 +80,12 @@ class ImmutableVersionError(RuntimeError):
 def _refuse_version_changes(session: Session, _context, _instances) -> None:
     # Published versions are evidence of what respondents saw: never rewrite them.
     for obj in list(session.dirty) + list(session.deleted):
-        if isinstance(obj, (QuestionnaireVersion, VersionQuestion)) and (
-            obj in session.deleted or session.is_modified(obj, include_collections=False)
-        ):
+        if isinstance(obj, (QuestionnaireVersion, VersionQuestion)) and (obj in session.deleted or _changed(obj)):
             raise ImmutableVersionError(f"published questionnaire versions cannot be changed: {obj!r}")
+
+
+def _changed(obj: Base) -> bool:
+    """Whether a column got a different value (a merge that sets equal values is no change)."""
+    state = inspect(obj)
+    histories = (state.attrs[column.key].history for column in state.mapper.column_attrs)
+    return any(h.added and list(h.added) != list(h.deleted) for h in histories)

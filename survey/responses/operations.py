@@ -13,7 +13,8 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Answer, Response
-from survey.units.models import Unit
+from survey.units.models import LEVELS, Unit
+from survey.units.queries import active_units
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
     stored = response_by_uuid(session, submission.uuid)
     if stored is not None:
         return same_submission(stored, submission), False
-    problems = submission_problems(submission, today)
+    problems = submission_problems(session, submission, today)
     if problems:
         raise InvalidInput(problems)
     try:
@@ -72,7 +73,7 @@ def settle_conflict(session: Session, submission: Submission) -> Response:
     raise InvalidInput("the response conflicts with one already stored")
 
 
-def submission_problems(submission: Submission, today: date) -> list[str]:
+def submission_problems(session: Session, submission: Submission, today: date) -> list[str]:
     campaign = submission.campaign
     problems = [] if campaign.accepts(submission.channel, today) else [
         f"campaign '{campaign.slug}' does not accept {submission.channel} responses now ({campaign.state_on(today)})"
@@ -83,14 +84,26 @@ def submission_problems(submission: Submission, today: date) -> list[str]:
         problems.append("paper serial: a paper questionnaire needs its serial number")
     if submission.submitted_at < submission.started_at:
         problems.append("submitted_at is before started_at")
-    return problems + answer_problems(version_definition(campaign.questionnaire_version), submission.answers)
+    definition = version_definition(campaign.questionnaire_version)
+    return problems + answer_problems(definition, submission.answers, unit_codes(session, definition))
 
 
-def answer_problems(definition: forms.Definition, answers: dict[str, str | None]) -> list[str]:
+def answer_problems(definition: forms.Definition, answers: dict[str, str | None],
+                    codes: list[str]) -> list[str]:
+    """Unknown keys, answers to questions the respondent was not asked, and the form's own checks."""
     known = {question.name for question in definition.questions}
+    asked = forms.relevance(definition, answers)
     problems = [f"{key}: not a question of this questionnaire" for key in answers if key not in known]
-    errors = forms.check_answers(definition, answers)
+    problems += [f"{key}: answered, but not asked given the other answers" for key, value in answers.items()
+                 if key in known and value is not None and not asked[key]]
+    errors = forms.check_answers(definition, answers, unit_codes=codes)
     return problems + [f"{key}: {message}" for key, message in errors.items()]
+
+
+def unit_codes(session: Session, definition: forms.Definition) -> list[str]:
+    """Valid answers to the form's unit questions: active units of the levels they ask for."""
+    levels = {level for q in definition.questions if q.type == "unit" for level in (q.levels or LEVELS)}
+    return [unit.code for unit in active_units(session, levels)] if levels else []
 
 
 def build_response(submission: Submission) -> Response:

@@ -33,7 +33,7 @@ def test_cli_creates_a_scoped_user(cli, session, make_unit):
     result = cli("users", "create", "keyer1", "--role", "surveyor", "--password", "nhap-lieu-2026",
                  "--unit", "AG-LX", "--unit", "AG-CD")
     assert result.exit_code == 0, result.output
-    assert result.output == "created keyer1 (surveyor; AG-CD, AG-LX)\n"
+    assert result.output == "created keyer1 (surveyor; AG-LX, AG-CD)\n"
     user = session.scalar(select(User).where(User.username == "keyer1"))
     assert [u.code for u in user.units] == ["AG-CD", "AG-LX"] and user.check_password("nhap-lieu-2026")
     assert cli("users", "list").output == "keyer1\tsurveyor\tAG-CD,AG-LX\tactive\n"

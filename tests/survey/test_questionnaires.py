@@ -48,6 +48,7 @@ def test_relabelling_publishes_a_new_version_with_the_same_keys(session, make_ve
 
 def test_published_versions_cannot_be_changed_or_deleted(session, make_version):
     version = make_version()
+    session.commit()
     version.definition = {"tampered": True}
     with pytest.raises(ImmutableVersionError):
         session.flush()

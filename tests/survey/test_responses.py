@@ -7,6 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from survey import db
+from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.responses.models import Answer, Response
 from survey.responses.operations import record_response
@@ -58,7 +59,7 @@ def test_concurrent_duplicates_store_one_response(app, session, make_campaign, m
     def submit():
         with app.app_context():
             with db.transaction() as own:
-                ours = own.merge(campaign, load=True)
+                ours = own.get(Campaign, campaign.id)
                 results.append(record_response(own, make_submission(ours, key=key), TODAY)[0].id)
 
     threads = [threading.Thread(target=submit) for _ in range(4)]
