@@ -125,7 +125,8 @@ def suggestion(value: object, candidates: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest candidate to ``value``, or ''."""
     if not isinstance(value, str):
         return ""
-    close = difflib.get_close_matches(value, sorted(candidates), n=1, cutoff=0.6)
+    names = sorted(c for c in candidates if isinstance(c, str))
+    close = difflib.get_close_matches(value, names, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

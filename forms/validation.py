@@ -240,7 +240,8 @@ def check_choice_lists(ctx: Context) -> None:
         return
     for name, options in lists.items():
         path, before = ("choices", str(name)), len(ctx.problems)
-        check_name(ctx, path, name, answer_key=False)
+        if expect(ctx, path, name, str, "a name"):
+            check_name(ctx, path, name, answer_key=False)
         _check_choice_list(ctx, path, options)
         if len(ctx.problems) > before:
             ctx.choice_lists[str(name)] = None  # known, so not reported again as unknown
@@ -249,6 +250,8 @@ def check_choice_lists(ctx: Context) -> None:
 
 
 def _check_choice_list(ctx: Context, path: Path, options: Any) -> None:
+    if options is None:
+        ctx.report("empty_value", path, options)
     seen: set[str] = set()
     for index, option in enumerate(list_at(ctx, path, options, "choices")):
         where = (*path, index)
