@@ -38,7 +38,8 @@ class AnswerLookup:
         return self._question(name).kind.to_value(self.stored(name))
 
 
-def _resolve(definition: Definition, answers: Answers) -> tuple[dict[str, bool], dict[str, str | None]]:
+def _resolve(definition: Definition,
+             answers: Answers) -> tuple[dict[str, bool], dict[str, str | None]]:
     """(name -> relevant, for sections and questions; question name -> effective answer).
 
     One pass in form order is enough: expressions only read earlier questions.

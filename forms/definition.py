@@ -139,8 +139,8 @@ def assemble(document: Mapping[str, Any]) -> Definition:
     lists = {name: tuple(_choice(item, languages) for item in items)
              for name, items in (document.get("choices") or {}).items()}
     sections = tuple(_section(raw, languages, lists) for raw in document["sections"])
-    return Definition(id=form["id"], title=_label(form["title"], languages),
-                      languages=languages, description=_optional_label(form.get("description"), languages),
+    return Definition(id=form["id"], title=_label(form["title"], languages), languages=languages,
+                      description=_optional_label(form.get("description"), languages),
                       choice_lists=MappingProxyType(lists), sections=sections)
 
 
@@ -167,8 +167,8 @@ def _choice(raw: Mapping[str, Any], languages: tuple[str, ...]) -> Choice:
 def _section(raw: Mapping[str, Any], languages: tuple[str, ...],
              lists: Mapping[str, tuple[Choice, ...]]) -> Section:
     questions = tuple(_question(item, languages, lists) for item in raw["questions"])
-    return Section(name=raw["name"], title=_label(raw["title"], languages),
-                   questions=questions, description=_optional_label(raw.get("description"), languages),
+    return Section(name=raw["name"], title=_label(raw["title"], languages), questions=questions,
+                   description=_optional_label(raw.get("description"), languages),
                    relevant=_expression(raw.get("relevant")))
 
 

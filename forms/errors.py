@@ -46,7 +46,8 @@ CATALOGUE: dict[str, str] = {
     "note_reference": "{value!r} is a note and has no answer",
     "unknown_function": "unknown function {value!r}{suggestion}",
     "bad_arguments": "{function}() takes {expected}",
-    "not_a_choice_question": "{function}() needs a question with choices; {value!r} is of type {type!r}",
+    "not_a_choice_question": (
+        "{function}() needs a question with choices; {value!r} is of type {type!r}"),
     "unknown_selected_value": "{value!r} is not a choice of {question} (choices: {choices})",
     "dot_outside_constraint": "'.' (this question's answer) is only allowed in a constraint",
 }
@@ -96,11 +97,10 @@ class Problem:
     value: Any = None
 
     def __str__(self) -> str:
-        where = ", ".join(part for part in (self._row_text(), self.column) if part)
-        return f"{where}: {self.message} [{self.code}]" if where else f"{self.message} [{self.code}]"
-
-    def _row_text(self) -> str:
-        return "" if self.row is None else f"row {self.row}"
+        row = "" if self.row is None else f"row {self.row}"
+        where = ", ".join(part for part in (row, self.column) if part)
+        text = f"{self.message} [{self.code}]"
+        return f"{where}: {text}" if where else text
 
 
 def make_problem(
