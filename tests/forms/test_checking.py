@@ -128,7 +128,8 @@ def test_wrongly_typed_answers(survey, answers):
 
 
 def test_non_text_answers_are_invalid_not_a_crash(survey, answers):
-    problems = check_answers(survey, answers(age=30, fruits=["apple"]), language="en")  # type: ignore[arg-type]
+    careless = answers(age=30, fruits=["apple"])
+    problems = check_answers(survey, careless, language="en")  # type: ignore[arg-type]
     assert problems == {"age": "Please enter a whole number.", "fruits": "Not a valid choice."}
 
 

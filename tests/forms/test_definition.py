@@ -81,9 +81,9 @@ def test_to_dict_is_plain_json_and_leaves_defaults_out(loaded):
     document = loaded.to_dict()
     assert json.loads(json.dumps(document)) == document
     age = document["sections"][0]["questions"][1]
-    assert age == {"name": "age", "type": "select_one",
-                   "label": {"vi": "Tuổi", "en": "Age"}, "hint": {"vi": "Chọn một", "en": "Pick one"},
-                   "relevant": "visited = 'yes'", "choices": "age_group"}
+    assert age == {"name": "age", "type": "select_one", "label": {"vi": "Tuổi", "en": "Age"},
+                   "hint": {"vi": "Chọn một", "en": "Pick one"}, "relevant": "visited = 'yes'",
+                   "choices": "age_group"}
     assert document["choices"]["age_group"][1]["value"] == "25"  # YAML's number, as text
 
 

@@ -27,7 +27,8 @@ GARBAGE_TEXTS = [
     "form: {id: [1], title: {vi: [x]}, languages: {a: b}, description: 3}\nsections: [[], null]\n",
     "form: {id: x, title: T, languages: [vi, 5, null, {a: 1}]}\nsections: []\n",
     "form: {id: x, title: {5: T, null: U}, languages: [vi]}\nchoices: {5: [], null: {}}\n",
-    "form: {id: x, title: T, languages: [vi]}\nchoices: {c: [null, 1, [], {value: [], label: {}}]}\n"
+    "form: {id: x, title: T, languages: [vi]}\n"
+    "choices: {c: [null, 1, [], {value: [], label: {}}]}\n"
     "sections: [{name: 1, title: [], questions: [null, 1, [], {}]}]\n",
     "form: {id: x, title: T, languages: [vi]}\nsections: [{name: s, title: S, questions: "
     "[{name: [], type: {}, label: 5, hint: [], required: [], relevant: 5, constraint: [x], "
@@ -123,7 +124,8 @@ def _mutate(document, rng: random.Random):
     elif action == "delete":
         del parent[path[-1]]
     elif isinstance(parent, dict):
-        parent[rng.choice(["extra", "name", "type", "choices", "relevant"])] = rng.choice(REPLACEMENTS)
+        key = rng.choice(["extra", "name", "type", "choices", "relevant"])
+        parent[key] = rng.choice(REPLACEMENTS)
     return document
 
 

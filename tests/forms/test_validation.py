@@ -225,3 +225,20 @@ def test_dicts_are_checked_too_without_rows(load_problems):
                                {"name": "a", "type": "selct_one", "label": "A"}]}]})
     assert [(p.code, p.row, p.column) for p in found] == [
         ("unknown_type", None, "sections[0].questions[0].type")]
+
+
+def test_format_md_lists_every_code_and_reserved_name():
+    import re
+    from pathlib import Path
+
+    from forms.builder import FORM_ATTRIBUTES
+    from forms.expressions import KEYWORDS
+
+    text = (Path(forms.__file__).parent / "FORMAT.md").read_text(encoding="utf-8")
+    table = set(re.findall(r"^\| `([a-z_0-9]+)` \|", text, re.MULTILINE))
+    assert set(CATALOGUE) <= table
+    reserved = re.search(r"nor one the web form uses for itself\s+\(([^)]*)\)", text)
+    assert reserved is not None
+    assert set(reserved.group(1).replace("`", "").split()) == FORM_ATTRIBUTES
+    keywords = re.search(r"expression language \(`([^`]*)`\)", text)
+    assert keywords is not None and set(keywords.group(1).split()) == KEYWORDS
