@@ -33,7 +33,10 @@ COMPARISONS: dict[str, Callable[[object, object], bool]] = {
 
 
 class ExpressionError(ValueError):
-    """A syntax error; ``position`` is the 0-based character offset in the source."""
+    """A syntax error; ``position`` is the 0-based character offset in the source.
+
+    Also raised when evaluating a bad function call, which validation never lets through.
+    """
 
     def __init__(self, message: str, position: int) -> None:
         super().__init__(f"{message} at position {position}")
@@ -66,6 +69,7 @@ class DictLookup:
             return self.stored_values.get(name)
         value = self.values.get(name)
         return None if value is None else str(value)
+
 
 # --- the tree ----------------------------------------------------------------------
 

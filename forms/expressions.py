@@ -150,12 +150,9 @@ class _Parser:
     def primary(self) -> Node:
         token = self.peek()
         self.index += 1
-        if token.kind == "number":
-            return Literal(Decimal(token.text))
-        if token.kind == "string":
-            return Literal(token.text[1:-1])
-        if token.kind == "keyword" and token.text in ("true", "false"):
-            return Literal(token.text == "true")
+        literal = _literal(token)
+        if literal is not None:
+            return literal
         if token.kind == "op" and token.text == CURRENT:
             return Name(CURRENT, token.position)
         if token.kind == "name":
@@ -181,6 +178,16 @@ class _Parser:
             self.expect(")")
         self.depth -= 1
         return Call(name.text, tuple(args), name.position)
+
+
+def _literal(token: Token) -> Literal | None:
+    if token.kind == "number":
+        return Literal(Decimal(token.text))
+    if token.kind == "string":
+        return Literal(token.text[1:-1])
+    if token.kind == "keyword" and token.text in ("true", "false"):
+        return Literal(token.text == "true")
+    return None
 
 
 def _describe(token: Token) -> str:

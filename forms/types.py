@@ -71,7 +71,7 @@ class QuestionType:
     def field(self, question: Question, language: str,
               unit_choices: Sequence[tuple[str, str]] = ()) -> UnboundField | None:
         """The WTForms field for ``question`` (None for types without an answer)."""
-        return StringField(question.label.text(language), description=_hint(question, language))
+        return TextAreaField(question.label.text(language), description=_hint(question, language))
 
     def field_data(self, stored: str | None) -> object:
         """A stored answer as the field's data (to show a previous answer)."""
@@ -253,10 +253,6 @@ class DecimalType(QuestionType):
 @register
 class Text(QuestionType):
     name = "text"
-
-    def field(self, question: Question, language: str,
-              unit_choices: Sequence[tuple[str, str]] = ()) -> UnboundField:
-        return TextAreaField(question.label.text(language), description=_hint(question, language))
 
 
 @register
