@@ -39,7 +39,8 @@ def load_definition(text_or_path: str | os.PathLike[str]) -> Definition:
     """Load a definition from YAML text, or from a file.
 
     A path object is a file; so is a one-line string ending in .yaml, .yml or .json.
-    Anything else is the YAML text itself.
+    Anything else is the YAML text itself. A file that cannot be read raises OSError;
+    anything wrong with the content raises DefinitionError.
     """
     raw, rows = load_yaml(_read(text_or_path))
     return validate(raw, rows)
