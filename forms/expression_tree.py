@@ -22,6 +22,7 @@ FUNCTIONS: dict[str, str] = {
     "selected": "a question and a literal choice value, e.g. selected(q, 'a')",
     "count_selected": "one question, e.g. count_selected(q)",
     "answered": "one question, e.g. answered(q)",
+    "string_length": "one question, e.g. string_length(.)",
 }
 """Known functions -> the arguments they take, as told to the author when misused."""
 
@@ -165,6 +166,8 @@ class Call(Node):
             return self.choice_value in chosen
         if self.name == "count_selected":
             return Decimal(len(chosen))
+        if self.name == "string_length":
+            return Decimal(len(stored or ""))
         return stored is not None  # answered()
 
     def children(self) -> tuple[Node, ...]:

@@ -168,3 +168,10 @@ def test_unknown_functions_parse_but_do_not_evaluate():
     assert expression.functions == {"shout"}
     with pytest.raises(ExpressionError):
         expression.evaluate(DictLookup({}))
+
+
+@pytest.mark.parametrize(("stored", "expected"), [("H12.345-2026", Decimal(12)), ("Hồ sơ", Decimal(5)),
+                                                   (None, Decimal(0))])
+def test_string_length_counts_characters_of_the_stored_answer(stored, expected):
+    lookup = DictLookup(values={"code": stored}, stored_values={"code": stored})
+    assert parse("string_length(code)").evaluate(lookup) == expected

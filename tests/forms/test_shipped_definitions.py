@@ -7,12 +7,13 @@ that they state what the files must contain independently of how the loader mode
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
+
+import forms
 
 ROOT = Path(__file__).resolve().parents[2]
 FORMS_DIR = ROOT / "forms"
@@ -26,14 +27,6 @@ ELEMENTS = {"tc": 4, "tt": 5, "cc": 5, "kq": 4, "gy": 4}
 CRITERION = re.compile(r"^(tc|tt|cc|kq|gy)_([0-9]+)$")
 
 TRANSLATABLE = ("label", "title", "description", "hint", "constraint_message")
-
-
-def _import_forms():
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import forms
-
-    return forms
 
 
 def _raw(path: Path) -> dict:
@@ -87,7 +80,6 @@ def test_our_definitions_are_shipped():
 
 @pytest.mark.parametrize("path", _shipped(), ids=lambda p: p.name)
 def test_shipped_definition_loads_without_problems(path):
-    forms = _import_forms()
     try:
         definition = forms.load_definition(path)
     except forms.DefinitionError as exc:  # pragma: no cover - the message is the point
@@ -282,7 +274,7 @@ DISTRICT = "AG-LX"  # Long Xuyên in the demo units (illustrative)
 
 @pytest.fixture(scope="module")
 def sipas_def():
-    return _import_forms().load_definition(SIPAS)
+    return forms.load_definition(SIPAS)
 
 
 def _full_sipas_answers() -> dict[str, str]:
@@ -306,7 +298,7 @@ def _full_sipas_answers() -> dict[str, str]:
 
 
 def _errors(definition, answers):
-    return _import_forms().check_answers(definition, answers, unit_codes={DISTRICT})
+    return forms.check_answers(definition, answers, unit_codes={DISTRICT})
 
 
 def test_sipas_complete_response_is_accepted(sipas_def):
@@ -324,13 +316,13 @@ def test_sipas_screens_out_those_without_a_result(sipas_def):
     answers = {"doi_tuong": "to_chuc", "linh_vuc": "ho_tich", "hinh_thuc_nop": "truc_tuyen",
                "den_mot_cua": "no", "da_nhan_ket_qua": "no"}
     assert _errors(sipas_def, answers) == {}
-    shown = _import_forms().relevance(sipas_def, answers)
+    shown = forms.relevance(sipas_def, answers)
     assert [s.name for s in sipas_def.sections if shown[s.name]] == ["sang_loc"]
     assert shown["ket_thuc_sang_loc"]
 
 
 def test_sipas_access_only_for_those_who_came_to_the_desk(sipas_def):
-    relevance = _import_forms().relevance
+    relevance = forms.relevance
     online = {"hinh_thuc_nop": "truc_tuyen", "da_nhan_ket_qua": "yes"}
     assert not relevance(sipas_def, {**online, "den_mot_cua": "no"})["tiep_can"]
     assert relevance(sipas_def, {**online, "den_mot_cua": "yes"})["tiep_can"]
@@ -344,7 +336,7 @@ def test_sipas_feedback_items_skipped_without_feedback(sipas_def):
     for name in ("gy_2", "gy_3", "gy_4", "hl_gy"):
         del answers[name]
     assert _errors(sipas_def, answers) == {}
-    shown = _import_forms().relevance(sipas_def, answers)
+    shown = forms.relevance(sipas_def, answers)
     assert not any(shown[n] for n in ("gy_2", "gy_3", "gy_4", "hl_gy"))
     # and required when feedback was given
     answers["gy_co_gop_y"] = "yes"
@@ -391,13 +383,12 @@ def test_desk_form_is_short(desk):
 
 
 def test_desk_form_loaded_question_count():
-    definition = _import_forms().load_definition(DESK)
+    definition = forms.load_definition(DESK)
     assert definition.id == "desk-rating"
     assert 5 <= sum(1 for q in definition.questions if q.kind.has_answer) <= 8
 
 
 def test_desk_form_minimal_response():
-    forms = _import_forms()
     definition = forms.load_definition(DESK)
     answers = {"hl_chung": "5", "muc_dich": "nop_ho_so", "hl_thai_do": "4", "thoi_gian_cho": "duoi_15"}
     assert forms.check_answers(definition, answers) == {}
@@ -416,3 +407,10 @@ def test_desk_form_items(desk):
     assert texts and all(not q.get("required") for q in texts), "free text must stay optional"
     used = {q["choices"] for q in asked if "choices" in q}
     assert used == set(desk.get("choices") or {})
+
+
+def test_desk_dossier_code_length_is_checked():
+    desk = forms.load_definition(FORMS_DIR / "desk_rating.yaml")
+    base = {"hl_chung": "4"}
+    assert "ma_ho_so" in forms.check_answers(desk, {**base, "ma_ho_so": "H1"})
+    assert "ma_ho_so" not in forms.check_answers(desk, {**base, "ma_ho_so": "H12.345-2026"})
