@@ -77,7 +77,7 @@ class Response(Base):
     unit: Mapped[Unit] = relationship()
     entered_by: Mapped[User | None] = relationship()
     answers: Mapped[list["Answer"]] = relationship(
-        cascade="all, delete-orphan", order_by="Answer.question_key", overlaps="questionnaire_version"
+        cascade="all, delete-orphan", order_by="Answer.question_key"
     )
 
 

@@ -92,8 +92,20 @@ def check_hierarchy(rows: list[UnitRow], existing: dict[str, Unit]) -> None:
         levels[item.code] = item.level
     for item in rows:
         problems.extend(parent_problems(item, levels))
+    problems.extend(orphaned_children(existing, seen, levels))
     if problems:
         raise InvalidInput(problems)
+
+
+def orphaned_children(existing: dict[str, Unit], rows: dict[str, int], levels: dict[str, str]) -> list[str]:
+    """Units outside the file whose parent the file moves to a level that cannot hold them."""
+    return [
+        f"row {rows[unit.parent.code]}, level: '{unit.parent.code}' has the {unit.level} '{unit.code}' "
+        f"under it, which a {levels[unit.parent.code]} cannot hold"
+        for unit in existing.values()
+        if unit.code not in rows and unit.parent is not None and unit.parent.code in rows
+        and levels[unit.parent.code] not in PARENT_LEVELS[unit.level]
+    ]
 
 
 def parent_problems(item: UnitRow, levels: dict[str, str]) -> list[str]:

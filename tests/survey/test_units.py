@@ -86,3 +86,12 @@ def test_cli_reports_problems_and_exits_non_zero(cli, session, tmp_path):
     result = cli("units", "import", str(path))
     assert result.exit_code == 1
     assert "row 2, parent_code: a district needs a parent (province)" in result.output
+
+
+def test_a_level_change_that_would_strand_existing_children_is_refused(session):
+    import_units_csv(session, HEADER + PROVINCE + "AG-LX,Long Xuyên,,district,AG,\n")
+    import_units_csv(session, HEADER + "AG-LX-MB,Mỹ Bình,,commune,AG-LX,\n")
+    with pytest.raises(InvalidInput) as caught:
+        import_units_csv(session, HEADER + PROVINCE + "AG-LX,Long Xuyên,,department,AG,\n")
+    assert caught.value.problems == [
+        "row 3, level: 'AG-LX' has the commune 'AG-LX-MB' under it, which a department cannot hold"]
