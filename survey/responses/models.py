@@ -21,11 +21,14 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.accounts.models import User
 from survey.campaigns.models import CHANNELS, Campaign
-from survey.db import Base
+from survey.db import Base, Document
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.units.models import Unit
 
 STATUSES = ("submitted", "verified", "rejected")
+DEVICE_CLASSES = ("phone", "tablet", "desktop")
+FLAGS = ("burst_device", "burst_unit")
+EXCLUSION_REASONS = ("rate_limited",) + FLAGS
 
 
 class Response(Base):
@@ -42,6 +45,8 @@ class Response(Base):
         CheckConstraint("paper_serial <> ''", name="paper_serial_not_empty"),
         CheckConstraint("submitted_at >= started_at", name="submitted_after_start"),
         CheckConstraint("(status = 'rejected') = (rejection_reason IS NOT NULL)", name="rejection_has_reason"),
+        CheckConstraint(f"device_class IN {DEVICE_CLASSES}", name="device_class_known"),
+        CheckConstraint(f"flag IN {FLAGS}", name="flag_known"),
         ForeignKeyConstraint(
             ["campaign_id", "unit_id"],
             ["campaign_units.campaign_id", "campaign_units.unit_id"],
@@ -71,6 +76,14 @@ class Response(Base):
     language: Mapped[str] = mapped_column(String(8), default="vi")
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     submitted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Paradata of self-completed web responses (None for other channels); never an IP address.
+    device_class: Mapped[str | None] = mapped_column(String(16))
+    device_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    """A keyed hash of the browser's device cookie: tells repeat submissions apart, names nobody."""
+    page_seconds: Mapped[dict | None] = mapped_column(Document)
+    """Section name -> seconds spent on that page (summed over visits)."""
+    flag: Mapped[str | None] = mapped_column(String(32))
+    """Why a supervisor should look at this response (a suspicious burst); it is kept, not dropped."""
 
     campaign: Mapped[Campaign] = relationship()
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
@@ -106,3 +119,56 @@ class Answer(Base):
     version_id: Mapped[int] = mapped_column(index=True)
     value: Mapped[str] = mapped_column(Text)
     number: Mapped[float | None] = mapped_column(Float)
+
+
+class Draft(Base):
+    """A web response being filled in, saved at every page; deleted when the response is stored.
+
+    `uuid` becomes the response's uuid. `resume_code` (8 characters) and the session cookie bring
+    the respondent back to `section` while the campaign is open.
+    """
+
+    __tablename__ = "drafts"
+    __table_args__ = (
+        UniqueConstraint("resume_code", name="uq_drafts_resume_code"),
+        CheckConstraint(f"device_class IN {DEVICE_CLASSES}", name="device_class_known"),
+        ForeignKeyConstraint(
+            ["campaign_id", "unit_id"],
+            ["campaign_units.campaign_id", "campaign_units.unit_id"],
+            name="fk_drafts_campaign_unit",
+            ondelete="CASCADE",
+        ),
+    )
+
+    uuid: Mapped[UUID] = mapped_column(Uuid, primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    invitation_id: Mapped[int | None] = mapped_column(ForeignKey("invitations.id", ondelete="CASCADE"), index=True)
+    resume_code: Mapped[str] = mapped_column(String(8))
+    answers: Mapped[dict] = mapped_column(Document)
+    section: Mapped[str] = mapped_column(String(64))
+    """Where the respondent is: a section name, or the review page."""
+    language: Mapped[str] = mapped_column(String(8))
+    device_class: Mapped[str] = mapped_column(String(16))
+    device_hash: Mapped[str | None] = mapped_column(String(64))
+    page_seconds: Mapped[dict] = mapped_column(Document)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    campaign: Mapped[Campaign] = relationship()
+    unit: Mapped[Unit] = relationship()
+
+
+class Exclusion(Base):
+    """The exclusion log: refused or flagged web activity, for supervisors to review later."""
+
+    __tablename__ = "exclusions"
+    __table_args__ = (CheckConstraint(f"reason IN {EXCLUSION_REASONS}", name="reason_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    reason: Mapped[str] = mapped_column(String(32))
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
+    response_id: Mapped[int | None] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
+    detail: Mapped[str] = mapped_column(Text)

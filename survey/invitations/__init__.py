@@ -1,0 +1,1 @@
+"""Single-use invitations: a random link per dossier (mã hồ sơ), good for one web response."""
