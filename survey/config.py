@@ -31,6 +31,12 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         "MAX_CONTENT_LENGTH": 16 * 1024 * 1024,
         "DEFAULT_LANGUAGE": "vi",
         "TIMEZONE": os.environ.get("SURVEY_TIMEZONE", "Asia/Ho_Chi_Minh"),
+        # Rate limits of the public links: shared by every worker in production, per process otherwise.
+        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+        if env == "production" else "memory://",
+        # A respondent may spend more than an hour on a page (or leave it open): the token stays
+        # tied to the session but does not expire.
+        "WTF_CSRF_TIME_LIMIT": None,
     }
     settings.update(overrides)
     settings["SECRET_KEY"] = secret_key(settings["SECRET_KEY"], env)
