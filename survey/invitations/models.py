@@ -6,6 +6,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.campaigns.models import Campaign
 from survey.db import Base
+from survey.responses.models import aware
 from survey.units.models import Unit
 
 
@@ -45,4 +46,4 @@ class Invitation(Base):
     unit: Mapped[Unit] = relationship()
 
     def expired(self, now: datetime) -> bool:
-        return self.expires_at is not None and now >= self.expires_at
+        return self.expires_at is not None and now >= aware(self.expires_at)

@@ -1,17 +1,57 @@
 """Pages for citizens: no sign-in, light, work without JavaScript."""
-from flask import Blueprint, render_template
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
 from sqlalchemy import text
 
 from survey import clock, db
 from survey.campaigns.queries import open_campaigns
+from survey.public.access import DRAFT_KEY, cookie_draft, where_draft_is
+from survey.public.limits import limited
+from survey.public.messages import LANGUAGES, MESSAGES, language, t
+from survey.responses.drafts import draft_by_code
+from survey.units.models import Unit
 
 blueprint = Blueprint("public", __name__, template_folder="templates")
+
+
+@blueprint.before_app_request
+def choose_language():
+    """`?lang=en` on any page switches the language and the session keeps it."""
+    chosen = request.args.get("lang")
+    if chosen in LANGUAGES:
+        session["lang"] = chosen
+    g.language = session.get("lang") if session.get("lang") in LANGUAGES else LANGUAGES[0]
+
+
+@blueprint.app_context_processor
+def catalogue():
+    other = LANGUAGES[1 - LANGUAGES.index(language())]
+    return {"t": t, "known": MESSAGES.__contains__, "lang": language(), "unit_name": unit_name,
+            "resume_url": where_draft_is,
+            "switch_url": url_for(request.endpoint or "public.index", **{**(request.view_args or {}), "lang": other})}
+
+
+def unit_name(unit: Unit) -> str:
+    return unit.name_en if language() == "en" and unit.name_en else unit.name
 
 
 @blueprint.get("/")
 def index():
     campaigns = [c for c in open_campaigns(db.session(), clock.today()) if "web" in c.channel_names]
-    return render_template("public/index.html", campaigns=campaigns)
+    return render_template("public/index.html", campaigns=campaigns, draft=cookie_draft())
+
+
+@blueprint.route("/tiep-tuc", methods=["GET", "POST"])
+@limited("RESUME", with_device=False)
+def resume():
+    """Type the resume code shown on every page to come back to the page left off."""
+    if request.method == "GET":
+        return render_template("public/resume.html", code="", unknown=False)
+    code = request.form.get("code", "")[:40]
+    draft = draft_by_code(db.session(), code)
+    if draft is None or not draft.campaign.accepts("web", clock.today()):
+        return render_template("public/resume.html", code=code, unknown=True), 404
+    session[DRAFT_KEY] = str(draft.uuid)
+    return redirect(where_draft_is(draft))
 
 
 @blueprint.get("/healthz")

@@ -1,0 +1,66 @@
+"""Writes on invitations (flush only; the caller commits)."""
+import secrets
+from collections.abc import Iterable
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from survey.campaigns.models import Campaign
+from survey.errors import InvalidInput
+from survey.invitations.models import Invitation
+from survey.responses.models import Response
+from survey.units.models import Unit
+
+MAX_DOSSIER_CODE = 64
+
+
+class InvitationUnavailable(Exception):
+    """The invitation cannot take a response: `reason` is 'used' or 'expired'."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(f"invitation {reason}")
+
+
+def create_invitations(session: Session, campaign: Campaign, unit: Unit, dossier_codes: Iterable[str | None],
+                       expires_at: datetime | None, now: datetime) -> list[Invitation]:
+    """One invitation per dossier code (None for an invitation without one); all or nothing."""
+    codes = list(dossier_codes)
+    problems = code_problems(session, campaign, unit, codes)
+    if problems:
+        raise InvalidInput(problems)
+    invitations = [Invitation(token=secrets.token_urlsafe(24), campaign=campaign, unit=unit, dossier_code=code,
+                              created_at=now, expires_at=expires_at) for code in codes]
+    session.add_all(invitations)
+    session.flush()
+    return invitations
+
+
+def code_problems(session: Session, campaign: Campaign, unit: Unit, codes: list[str | None]) -> list[str]:
+    problems = [] if unit.id in {t.unit_id for t in campaign.units} else [
+        f"unit '{unit.code}' is not surveyed by campaign '{campaign.slug}'"]
+    named = [code for code in codes if code is not None]
+    problems += [f"dossier code '{code[:20]}...' is longer than {MAX_DOSSIER_CODE} characters"
+                 for code in named if len(code) > MAX_DOSSIER_CODE]
+    problems += [f"dossier code '{code}' is listed twice" for code in sorted({c for c in named if named.count(c) > 1})]
+    taken = session.scalars(select(Invitation.dossier_code).where(
+        Invitation.campaign_id == campaign.id, Invitation.dossier_code.in_(named)))
+    return problems + [f"dossier code '{code}' already has an invitation in this campaign" for code in sorted(taken)]
+
+
+def check_usable(invitation: Invitation, now: datetime) -> None:
+    if invitation.response_id is not None:
+        raise InvitationUnavailable("used")
+    if invitation.expired(now):
+        raise InvitationUnavailable("expired")
+
+
+def use_invitation(session: Session, invitation: Invitation, response: Response, now: datetime) -> None:
+    """Mark the invitation used by `response`, only if no other response took it meanwhile."""
+    result = session.execute(
+        update(Invitation).where(Invitation.id == invitation.id, Invitation.response_id.is_(None))
+        .values(used_at=now, response_id=response.id).execution_options(synchronize_session=False))
+    if result.rowcount != 1:
+        raise InvitationUnavailable("used")
+    session.refresh(invitation)

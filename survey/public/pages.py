@@ -1,0 +1,79 @@
+"""One page of the web form: its FlaskForm, what it shows, and the checks on what came back."""
+from collections.abc import Iterable
+
+from flask import request
+
+import forms
+from forms import Definition, QuestionnaireForm, Section
+from survey import db
+from survey.units.models import LEVELS
+from survey.units.queries import active_units
+
+SYSTEM_FIELDS = frozenset({"csrf_token", "_uuid", "_action", "_shown", "_from"})
+"""Fields every page posts besides its questions; they start with '_', which no question can."""
+
+
+def page_form(definition: Definition, section: Section, language: str) -> type[QuestionnaireForm]:
+    return forms.build_form(definition, section.name, language, unit_choices(section, language))
+
+
+def unit_choices(section: Section, language: str) -> list[tuple[str, str]]:
+    """(code, name) of the active units the page's unit questions may name."""
+    levels = {level for q in section.questions if q.type == "unit" for level in (q.levels or LEVELS)}
+    if not levels:
+        return []
+    return [(u.code, u.name_en if language == "en" and u.name_en else u.name)
+            for u in active_units(db.session(), levels)]
+
+
+def answer_fields(section: Section) -> list[str]:
+    return [q.name for q in section.questions if q.kind.has_answer]
+
+
+def stray_fields(section: Section, posted: Iterable[str]) -> list[str]:
+    """Posted names that are neither a question of this page nor a field every page has."""
+    names = set(answer_fields(section)) | SYSTEM_FIELDS
+    return sorted(name for name in posted if name not in names)
+
+
+def entered(form: QuestionnaireForm, section: Section) -> dict[str, str | None]:
+    """The page's answers in stored form, as entered (relevant or not)."""
+    return {q.name: q.kind.to_stored(form[q.name].data, q) for q in section.questions if q.kind.has_answer}
+
+
+def shown_names(definition: Definition, section: Section, answers: dict[str, str | None]) -> list[str]:
+    shown = forms.relevance(definition, answers)
+    return [q.name for q in section.questions if shown[q.name]]
+
+
+def shown_before() -> set[str]:
+    """The questions the page showed when it was filled in (its `_shown` field)."""
+    return set(request.form.get("_shown", "").split())
+
+
+def hidden_answers(definition: Definition, section: Section, answers: dict[str, str | None],
+                   own: dict[str, str | None]) -> list[str]:
+    """Answers to questions the page did not show and skip logic still hides: tampering.
+
+    (An answer left in a question that was shown and then hidden by a changed answer is
+    legitimate without JavaScript; it is dropped, not refused.)
+    """
+    shown, before = set(shown_names(definition, section, answers)), shown_before()
+    return [name for name, value in own.items() if value is not None and name not in shown | before]
+
+
+def newly_shown(definition: Definition, section: Section, answers: dict[str, str | None]) -> list[str]:
+    """Questions this page's answers just revealed, which the respondent has not seen yet."""
+    before = shown_before()
+    return [name for name in shown_names(definition, section, answers)
+            if name not in before and definition.question(name).kind.has_answer]
+
+
+def valid_answers(form: QuestionnaireForm) -> dict[str, str | None]:
+    """The answers that passed their checks (what Back keeps from a page with errors)."""
+    return {name: value for name, value in form.answers().items() if not form[name].errors}
+
+
+def bad_text(values: Iterable[str]) -> bool:
+    """Form data that was not UTF-8 (decoded as U+FFFD) or holds NUL, which no database text takes."""
+    return any("\ufffd" in value or "\x00" in value for value in values)

@@ -1,0 +1,42 @@
+"""QR posters for the one-stop desk: the open link of a campaign and unit as SVG, PNG and an A4 page."""
+import io
+
+import segno
+from flask import Blueprint, Response, render_template, url_for
+
+from survey.public.access import open_target
+
+blueprint = Blueprint("posters", __name__, template_folder="templates")
+ONE_DAY = 24 * 3600
+
+
+def open_link_qr(slug: str, unit_code: str) -> tuple[str, segno.QRCode]:
+    """The absolute open link and its QR code (error correction M survives a worn print)."""
+    open_target(slug, unit_code)
+    link = url_for("questionnaire.open_link", slug=slug, unit_code=unit_code, _external=True)
+    return link, segno.make(link, error="m", micro=False)
+
+
+@blueprint.get("/k/<slug>/<unit_code>/qr.svg")
+def qr_svg(slug: str, unit_code: str):
+    _, code = open_link_qr(slug, unit_code)
+    out = io.BytesIO()
+    code.save(out, kind="svg", scale=10, border=2, xmldecl=False)
+    return Response(out.getvalue(), mimetype="image/svg+xml", headers={"Cache-Control": f"max-age={ONE_DAY}"})
+
+
+@blueprint.get("/k/<slug>/<unit_code>/qr.png")
+def qr_png(slug: str, unit_code: str):
+    _, code = open_link_qr(slug, unit_code)
+    out = io.BytesIO()
+    code.save(out, kind="png", scale=12, border=2)
+    return Response(out.getvalue(), mimetype="image/png", headers={"Cache-Control": f"max-age={ONE_DAY}"})
+
+
+@blueprint.get("/k/<slug>/<unit_code>/ap-phich")
+def poster(slug: str, unit_code: str):
+    """An A4 page to print and stick at the desk: the unit's name, the QR code and the link."""
+    campaign, unit = open_target(slug, unit_code)
+    link, _ = open_link_qr(slug, unit_code)
+    return render_template("public/poster.html", campaign=campaign, unit=unit, link=link,
+                           svg=url_for(".qr_svg", slug=slug, unit_code=unit_code))

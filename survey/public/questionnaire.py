@@ -1,0 +1,225 @@
+"""The web survey: start from an open link or an invitation, one page per section, review, send.
+
+Every page is a plain HTML form (no JavaScript needed) carrying the response uuid; answers are
+saved in the draft at every page, and sending stores the response exactly once.
+"""
+import uuid
+
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+
+import forms
+from survey import clock, db
+from survey.campaigns.models import Campaign
+from survey.db import utcnow
+from survey.errors import InvalidInput
+from survey.invitations.models import Invitation
+from survey.invitations.operations import InvitationUnavailable, check_usable
+from survey.public import pages
+from survey.public.access import (DRAFT_KEY, check_posted_uuid, cookie_draft, invitation_by_token, load_draft,
+                                  open_target, posted_uuid, refuse, require_open, stop, unknown_link,
+                                  where_draft_is)
+from survey.public.device import device_class, device_hash, device_id, new_device_id, remember_device
+from survey.public.limits import limited
+from survey.public.messages import language, t
+from survey.public.navigation import REVIEW, following, preceding, progress, visible_sections
+from survey.public.review import render_review
+from survey.questionnaires.queries import version_definition
+from survey.responses.drafts import DraftStart, save_page, start_draft, submit_draft
+from survey.responses.models import Draft
+from survey.responses.operations import response_by_uuid
+from survey.responses.screening import BurstRules
+from survey.units.models import Unit
+
+blueprint = Blueprint("questionnaire", __name__, template_folder="templates")
+
+
+@blueprint.before_request
+def refuse_bad_text():
+    if request.method == "POST" and pages.bad_text(request.form.values()):
+        refuse(t("bad_text"))
+
+
+@blueprint.get("/k/<slug>/<unit_code>")
+def open_link(slug: str, unit_code: str):
+    campaign, unit = open_target(slug, unit_code)
+    require_open(campaign)
+    draft = cookie_draft()
+    if draft is not None and (draft.campaign_id, draft.unit_id, draft.invitation_id) == (campaign.id, unit.id, None):
+        return redirect(where_draft_is(draft))
+    return start_page(campaign, unit, url_for(".start_open", slug=slug, unit_code=unit_code))
+
+
+@blueprint.post("/k/<slug>/<unit_code>")
+@limited("START")
+def start_open(slug: str, unit_code: str):
+    campaign, unit = open_target(slug, unit_code)
+    return begin(campaign, unit, None)
+
+
+@blueprint.get("/i/<token>")
+def invitation(token: str):
+    found = usable_invitation(token)
+    draft = cookie_draft()
+    if draft is not None and draft.invitation_id == found.id:
+        return redirect(where_draft_is(draft))
+    return start_page(found.campaign, found.unit, url_for(".start_invited", token=token), invitation=found)
+
+
+@blueprint.post("/i/<token>")
+@limited("START", with_device=False)
+def start_invited(token: str):
+    found = usable_invitation(token)
+    return begin(found.campaign, found.unit, found)
+
+
+def usable_invitation(token: str) -> Invitation:
+    """The invitation of `token`, or the page saying it is unknown, used or expired."""
+    found = invitation_by_token(token)
+    try:
+        check_usable(found, utcnow())
+    except InvitationUnavailable as error:
+        stop("public/notice.html", 410, title=t(f"{error.reason}_title"), body=t(f"{error.reason}_body"))
+    require_open(found.campaign)
+    return found
+
+
+def start_page(campaign: Campaign, unit: Unit, action: str, invitation: Invitation | None = None):
+    definition = version_definition(campaign.questionnaire_version)
+    pages_count = progress(definition, {}, visible_sections(definition, {})[0].name)[1]
+    return render_template("public/start.html", campaign=campaign, unit=unit, action=action,
+                           invitation=invitation, definition=definition, lang=form_language(definition),
+                           pages=pages_count, minutes=max(2, len(definition.questions) // 6), key=uuid.uuid4())
+
+
+def begin(campaign: Campaign, unit: Unit, invitation: Invitation | None):
+    """Create the draft named by the start form's uuid (a repeated tap finds the same one)."""
+    require_open(campaign)
+    key = posted_uuid()
+    if response_by_uuid(db.session(), key) is not None:
+        return redirect(url_for(".thanks", key=key))
+    definition = version_definition(campaign.questionnaire_version)
+    identifier = device_id(request) or new_device_id()
+    start = DraftStart(uuid=key, campaign=campaign, unit=unit, first_section=visible_sections(definition, {})[0].name,
+                       language=form_language(definition), device_class=device_class(request.user_agent.string),
+                       device_hash=device_hash(identifier), invitation=invitation)
+    with db.transaction() as db_session:
+        draft = start_draft(db_session, start, utcnow())
+    session[DRAFT_KEY] = str(draft.uuid)
+    response = redirect(where_draft_is(draft))
+    remember_device(response, identifier)
+    return response
+
+
+def form_language(definition: forms.Definition) -> str:
+    """The respondent's language if the questionnaire has it, else the questionnaire's first."""
+    return language() if language() in definition.languages else definition.languages[0]
+
+
+@blueprint.route("/phieu/<uuid:key>/trang/<section>", methods=["GET", "POST"])
+def page(key: uuid.UUID, section: str):
+    draft = load_draft(key)
+    definition = version_definition(draft.campaign.questionnaire_version)
+    if section not in {s.name for s in visible_sections(definition, draft.answers)}:
+        return redirect(where_draft_is(draft))
+    current = definition.section(section)
+    form_class = pages.page_form(definition, current, form_language(definition))
+    if request.method == "GET":
+        return render_page(draft, definition, current, form_class(prior_answers=draft.answers), draft.answers)
+    return post_page(draft, definition, current, form_class)
+
+
+def post_page(draft: Draft, definition: forms.Definition, section: forms.Section, form_class):
+    check_posted_uuid(draft.uuid)
+    stray = pages.stray_fields(section, request.form.keys())
+    if stray:
+        refuse(t("bad_field", name=stray[0]))
+    form = form_class(prior_answers=draft.answers)
+    own = pages.entered(form, section)
+    answers = {**draft.answers, **own}
+    hidden = pages.hidden_answers(definition, section, answers, own)
+    if hidden:
+        refuse(t("bad_hidden", name=hidden[0]))
+    valid = form.validate()
+    if request.form.get("_action") == "back":
+        return go_back(draft, definition, section, form)
+    if pages.newly_shown(definition, section, answers):
+        return render_page(draft, definition, section, form, answers, notice=True)
+    if not valid:
+        return render_page(draft, definition, section, form, answers, status=422)
+    return go_on(draft, definition, section, form.answers())
+
+
+def go_back(draft: Draft, definition: forms.Definition, section: forms.Section, form):
+    """Keep what passed its checks on this page, then show the page before."""
+    answers = {**draft.answers, **pages.valid_answers(form)}
+    target = preceding(definition, answers, section.name) or section.name
+    with db.transaction() as db_session:
+        save_page(db_session, draft, section.name, pages.valid_answers(form), target, utcnow())
+    return redirect(where_draft_is(draft))
+
+
+def go_on(draft: Draft, definition: forms.Definition, section: forms.Section, own: dict[str, str | None]):
+    answers = {**draft.answers, **own}
+    target = following(definition, answers, section.name)
+    if request.form.get("_from") == REVIEW and not forms.check_answers(definition, answers):
+        target = REVIEW
+    with db.transaction() as db_session:
+        save_page(db_session, draft, section.name, own, target, utcnow())
+    return redirect(where_draft_is(draft))
+
+
+def render_page(draft: Draft, definition: forms.Definition, section: forms.Section, form,
+                answers: dict[str, str | None], status: int = 200, notice: bool = False):
+    page_number, pages_count = progress(definition, answers, section.name)
+    shown = set(pages.shown_names(definition, section, answers))
+    errors = [] if notice else [(definition.question(name), field.errors[0]) for name, field in
+                                ((n, form[n]) for n in pages.answer_fields(section)) if field.errors]
+    back = preceding(definition, answers, section.name)
+    context = dict(draft=draft, definition=definition, section=section, form=form, shown=shown, errors=errors,
+                   page=page_number, pages=pages_count, back=back, notice=notice, lang=form_language(definition),
+                   last=following(definition, answers, section.name) == REVIEW,
+                   came_from=REVIEW if REVIEW in (request.form.get("_from"), request.args.get("from")) else "")
+    return render_template("public/page.html", **context), status
+
+
+@blueprint.get("/phieu/<uuid:key>/xem-lai")
+def review(key: uuid.UUID):
+    draft = load_draft(key)
+    if draft.section != REVIEW:
+        return redirect(where_draft_is(draft))
+    definition = version_definition(draft.campaign.questionnaire_version)
+    return render_review(draft, definition, form_language(definition))
+
+
+@blueprint.post("/phieu/<uuid:key>/gui")
+@limited("SUBMIT")
+def submit(key: uuid.UUID):
+    check_posted_uuid(key)
+    if response_by_uuid(db.session(), key) is not None:
+        return redirect(url_for(".thanks", key=key))
+    draft = load_draft(key)
+    definition = version_definition(draft.campaign.questionnaire_version)
+    lang = form_language(definition)
+    if forms.check_answers(definition, draft.answers, language=lang):
+        return render_review(draft, definition, lang, status=422)
+    try:
+        with db.transaction() as db_session:
+            submit_draft(db_session, draft, burst_rules(), utcnow(), clock.today())
+    except InvitationUnavailable as error:
+        stop("public/notice.html", 410, title=t(f"{error.reason}_title"), body=t(f"{error.reason}_body"))
+    except InvalidInput as error:
+        stop("error.html", 422, code=422, name="", problems=error.problems)
+    session.pop(DRAFT_KEY, None)
+    return redirect(url_for(".thanks", key=key))
+
+
+def burst_rules() -> BurstRules:
+    return current_app.config.get("BURST_RULES") or BurstRules()
+
+
+@blueprint.get("/phieu/<uuid:key>/cam-on")
+def thanks(key: uuid.UUID):
+    response = response_by_uuid(db.session(), key)
+    if response is None:
+        unknown_link()
+    return render_template("public/thanks.html", response=response)

@@ -1,0 +1,124 @@
+"""Web responses in progress: saved at every page, resumed by code or cookie, submitted once.
+
+Flush only; the request commits. Submitting stores the response through `record_response`
+and deletes the draft in the same transaction, so a draft and its response never coexist.
+"""
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+import forms
+from survey.campaigns.models import Campaign
+from survey.errors import InvalidInput
+from survey.invitations.models import Invitation
+from survey.invitations.operations import check_usable, use_invitation
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import Draft, Response, aware
+from survey.responses.operations import Submission, record_response, response_by_uuid
+from survey.responses.screening import BurstRules, screen_response
+from survey.units.models import Unit
+
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+"""No 0/O, 1/I/L: a code read aloud or copied by hand from a phone stays unambiguous."""
+CODE_LENGTH = 8
+
+
+@dataclass(frozen=True)
+class DraftStart:
+    """What the first page knows: the uuid in its form, where and how the respondent answers."""
+
+    uuid: uuid.UUID
+    campaign: Campaign
+    unit: Unit
+    first_section: str
+    language: str
+    device_class: str
+    device_hash: str | None = None
+    invitation: Invitation | None = None
+
+
+def start_draft(session: Session, start: DraftStart, now: datetime) -> Draft:
+    """The draft for `start.uuid`, created once: a repeated start (double tap) finds the first."""
+    existing = session.get(Draft, start.uuid)
+    if existing is not None:
+        return existing
+    draft = Draft(uuid=start.uuid, campaign=start.campaign, unit=start.unit,
+                  invitation_id=start.invitation.id if start.invitation else None,
+                  resume_code=new_resume_code(session), answers={}, section=start.first_section,
+                  language=start.language, device_class=start.device_class, device_hash=start.device_hash,
+                  page_seconds={}, started_at=now, updated_at=now)
+    try:
+        with session.begin_nested():
+            session.add(draft)
+    except IntegrityError:
+        existing = session.get(Draft, start.uuid)
+        if existing is None:
+            raise InvalidInput("the survey could not be started; please try again") from None
+        return existing
+    return draft
+
+
+def new_resume_code(session: Session) -> str:
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if session.scalar(select(Draft.uuid).where(Draft.resume_code == code)) is None:
+            return code
+
+
+def normalise_code(typed: str) -> str:
+    """What a respondent typed as a code: case, spaces and dashes do not matter."""
+    return "".join(ch for ch in typed.upper() if ch not in " -\t")
+
+
+def draft_by_code(session: Session, typed: str) -> Draft | None:
+    code = normalise_code(typed)
+    if len(code) != CODE_LENGTH or any(ch not in CODE_ALPHABET for ch in code):
+        return None
+    return session.scalar(select(Draft).where(Draft.resume_code == code))
+
+
+def save_page(session: Session, draft: Draft, section: str, answers: dict[str, str | None],
+              next_section: str, now: datetime) -> None:
+    """Merge one page's answers, add the time since the last save to that page, move on."""
+    seconds = max(0, round((now - aware(draft.updated_at)).total_seconds()))
+    draft.answers = {**draft.answers, **answers}  # a new dict: JSON columns track replacement only
+    draft.page_seconds = {**draft.page_seconds, section: draft.page_seconds.get(section, 0) + seconds}
+    draft.section = next_section
+    draft.updated_at = now
+    session.flush()
+
+
+def submit_draft(session: Session, draft: Draft, rules: BurstRules, now: datetime, today: date) -> Response:
+    """Store the draft as a response exactly once, with its paradata; delete the draft.
+
+    An invitation is marked used in the same transaction; if another response took it first,
+    `InvitationUnavailable` is raised and the caller's rollback undoes the insert.
+    """
+    invitation = session.get(Invitation, draft.invitation_id) if draft.invitation_id else None
+    if invitation is not None and response_by_uuid(session, draft.uuid) is None:
+        check_usable(invitation, now)
+    response, created = record_response(session, submission_of(draft, now), today)
+    if created:
+        response.device_class, response.device_hash = draft.device_class, draft.device_hash
+        response.page_seconds = dict(draft.page_seconds)
+        if invitation is not None:
+            use_invitation(session, invitation, response, now)
+        screen_response(session, response, rules, now)
+    session.execute(delete(Draft).where(Draft.uuid == draft.uuid))
+    session.flush()
+    return response
+
+
+def submission_of(draft: Draft, now: datetime) -> Submission:
+    """The draft's answers to the questions asked (answers left behind by a changed path are dropped)."""
+    definition = version_definition(draft.campaign.questionnaire_version)
+    answers = {key: value for key, value in forms.effective_answers(definition, draft.answers).items()
+               if value is not None}
+    return Submission(uuid=draft.uuid, campaign=draft.campaign, unit=draft.unit, channel="web",
+                      started_at=aware(draft.started_at), submitted_at=now, answers=answers,
+                      language=draft.language)
