@@ -13,9 +13,9 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey.public.views import blueprint as public
+    from survey import public
 
-    app.register_blueprint(public)
+    public.register(app)
 
 
 def register_error_handlers(app: Flask) -> None:
