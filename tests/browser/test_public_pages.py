@@ -9,7 +9,7 @@ def test_landing_page_fits_a_small_phone_and_loads_nothing_from_outside(live_ser
     session.commit()
     phone.goto(live_server + "/")
     assert phone.locator("h1").inner_text() == "Khảo sát đang mở"
-    assert phone.locator(".campaigns li").count() == 1
+    assert phone.locator(".campaigns > li").count() == 1
     assert phone.evaluate("document.documentElement.scrollWidth") <= 320
     assert phone.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor") == "rgb(139, 26, 26)"
     assert phone.requested and all(url.startswith(live_server) for url in phone.requested)
