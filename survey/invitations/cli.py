@@ -1,0 +1,52 @@
+"""`flask invitations ...`: single-use links for the dossiers of a campaign and unit."""
+import csv
+import io
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+from survey.campaigns.queries import campaign_by_slug
+from survey.commands import unit_of_work
+from survey.db import utcnow
+from survey.errors import InvalidInput
+from survey.invitations.operations import create_invitations
+from survey.units.queries import units_by_codes
+
+invitations = AppGroup("invitations", help="Single-use invitation links (one response each).")
+
+
+@invitations.command("create")
+@click.argument("campaign_slug", metavar="CAMPAIGN")
+@click.option("--unit", "unit_code", required=True, metavar="CODE", help="The unit the dossiers were handled by.")
+@click.option("--codes", type=click.File(encoding="utf-8"), required=True,
+              help="Dossier codes (mã hồ sơ), one a line; '-' reads standard input.")
+@click.option("--expires", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day the links work, YYYY-MM-DD.")
+@click.option("--base-url", envvar="PUBLIC_BASE_URL", default="http://127.0.0.1:5000", show_default=True,
+              help="Where respondents reach the service (or set PUBLIC_BASE_URL).")
+def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime | None, base_url: str) -> None:
+    """Create one invitation per dossier code; print dossier_code,token,link as CSV."""
+    dossier_codes = [line.strip() for line in codes if line.strip()]
+    if not dossier_codes:
+        raise click.ClickException("the codes file lists no dossier code")
+    with unit_of_work() as session:
+        campaign = campaign_by_slug(session, campaign_slug)
+        unit = units_by_codes(session, [unit_code])[0]
+        expires_at = end_of_day(expires.date()) if expires else None
+        if expires_at is not None and expires_at <= utcnow():
+            raise InvalidInput(f"--expires {expires.date()} is already past")
+        created = create_invitations(session, campaign, unit, dossier_codes, expires_at, utcnow())
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["dossier_code", "token", "link"])
+    for invitation in created:
+        writer.writerow([invitation.dossier_code, invitation.token, f"{base_url.rstrip('/')}/i/{invitation.token}"])
+    click.echo(out.getvalue(), nl=False)
+
+
+def end_of_day(day: date) -> datetime:
+    """Midnight after `day` in the province's time zone: the link works through that day."""
+    zone = ZoneInfo(current_app.config["TIMEZONE"])
+    return datetime.combine(day + timedelta(days=1), time(), tzinfo=zone)
