@@ -15,11 +15,12 @@ def register_commands(app: Flask) -> None:
     from survey.accounts.cli import users
     from survey.campaigns.cli import campaign
     from survey.demo.cli import demo
+    from survey.invitations.cli import invitations
     from survey.migrate import database
     from survey.questionnaires.cli import questionnaire
     from survey.units.cli import units
 
-    for group in (database, units, questionnaire, campaign, users, demo):
+    for group in (database, units, questionnaire, campaign, users, demo, invitations):
         app.cli.add_command(group)
 
 
