@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 import pytest
+from flask import g
 from flask.testing import FlaskClient
 
 from survey.public.limits import limiter
@@ -77,6 +78,12 @@ def hidden(html: str, name: str) -> str | None:
     return found.group(1) if found else None
 
 
+def forget_csrf_token() -> None:
+    """Requests made inside the test's app context share its `g`, where Flask-WTF caches the
+    token of the first browser: drop it, so that a second browser gets a token of its own."""
+    g.pop("csrf_token", None)
+
+
 class Respondent:
     """Reads each page's hidden fields (CSRF token, uuid, shown questions) and posts like a browser."""
 
@@ -87,10 +94,12 @@ class Respondent:
         self.status = 0
 
     def get(self, url: str, **kwargs):
+        forget_csrf_token()
         response = self.client.get(url, follow_redirects=True, **kwargs)
         return self._keep(response)
 
     def post(self, url: str, data: dict, **kwargs):
+        forget_csrf_token()
         response = self.client.post(url, data=data, follow_redirects=True, **kwargs)
         return self._keep(response)
 
