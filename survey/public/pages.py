@@ -63,17 +63,11 @@ def hidden_answers(definition: Definition, section: Section, answers: dict[str, 
 
 
 def newly_shown(definition: Definition, section: Section, answers: dict[str, str | None]) -> list[str]:
-    """Questions this page's answers just revealed, which the respondent has not seen yet."""
+    """Questions and notes this page's answers just revealed, which the respondent has not seen yet."""
     before = shown_before()
-    return [name for name in shown_names(definition, section, answers)
-            if name not in before and definition.question(name).kind.has_answer]
+    return [name for name in shown_names(definition, section, answers) if name not in before]
 
 
 def valid_answers(form: QuestionnaireForm) -> dict[str, str | None]:
     """The answers that passed their checks (what Back keeps from a page with errors)."""
     return {name: value for name, value in form.answers().items() if not form[name].errors}
-
-
-def bad_text(values: Iterable[str]) -> bool:
-    """Form data that was not UTF-8 (decoded as U+FFFD) or holds NUL, which no database text takes."""
-    return any("\ufffd" in value or "\x00" in value for value in values)

@@ -5,7 +5,7 @@ saved in the draft at every page, and sending stores the response exactly once.
 """
 import uuid
 
-from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
+from flask import Blueprint, current_app, make_response, redirect, render_template, request, session, url_for
 
 import forms
 from survey import clock, db
@@ -31,12 +31,6 @@ from survey.responses.screening import BurstRules
 from survey.units.models import Unit
 
 blueprint = Blueprint("questionnaire", __name__, template_folder="templates")
-
-
-@blueprint.before_request
-def refuse_bad_text():
-    if request.method == "POST" and pages.bad_text(request.form.values()):
-        refuse(t("bad_text"))
 
 
 @blueprint.get("/k/<slug>/<unit_code>")
@@ -84,11 +78,16 @@ def usable_invitation(token: str) -> Invitation:
 
 
 def start_page(campaign: Campaign, unit: Unit, action: str, invitation: Invitation | None = None):
+    """The start page, which also gives the browser its device cookie (limits count per device)."""
     definition = version_definition(campaign.questionnaire_version)
     pages_count = progress(definition, {}, visible_sections(definition, {})[0].name)[1]
-    return render_template("public/start.html", campaign=campaign, unit=unit, action=action,
-                           invitation=invitation, definition=definition, lang=form_language(definition),
-                           pages=pages_count, minutes=max(2, len(definition.questions) // 6), key=uuid.uuid4())
+    response = make_response(render_template(
+        "public/start.html", campaign=campaign, unit=unit, action=action, invitation=invitation,
+        definition=definition, lang=form_language(definition), pages=pages_count,
+        minutes=max(2, len(definition.questions) // 6), key=uuid.uuid4()))
+    if device_id(request) is None:
+        remember_device(response, new_device_id())
+    return response
 
 
 def begin(campaign: Campaign, unit: Unit, invitation: Invitation | None):

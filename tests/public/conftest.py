@@ -1,5 +1,6 @@
 """A respondent driving the web survey through the Flask test client, and a three-page form."""
 import re
+from uuid import UUID
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,10 @@ class Respondent:
     @property
     def uuid(self) -> str:
         return self.url.split("/")[2]
+
+    @property
+    def uuid_value(self) -> UUID:
+        return UUID(self.uuid)
 
     @property
     def resume_code(self) -> str:

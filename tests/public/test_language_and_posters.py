@@ -1,0 +1,106 @@
+"""Vietnamese by default, English on request; the message catalogue; QR posters; the SIPAS form."""
+import re
+from pathlib import Path
+
+from sqlalchemy import select
+
+import forms
+
+from survey.public.messages import LANGUAGES, MESSAGES
+from survey.responses.models import Response
+from tests.public.conftest import Respondent
+
+ROOT = Path(__file__).resolve().parents[2]
+TEMPLATES = ROOT / "survey"
+SIPAS = (ROOT / "forms" / "sipas.yaml").read_text(encoding="utf-8")
+
+
+def test_every_message_has_both_languages_and_every_key_used_exists():
+    assert all(len(texts) == len(LANGUAGES) and all(text.strip() for text in texts) for texts in MESSAGES.values())
+    used = set()
+    for template in TEMPLATES.rglob("*.html"):
+        used |= set(re.findall(r"\bt\('([a-z0-9_]+)'", template.read_text(encoding="utf-8")))
+    for module in (TEMPLATES / "public").glob("*.py"):
+        used |= set(re.findall(r'\bt\("([a-z0-9_]+)"', module.read_text(encoding="utf-8")))
+    assert used and used <= set(MESSAGES)
+
+
+def test_english_is_chosen_with_lang_and_kept_in_the_session(respondent, three_pages):
+    respondent.get("/?lang=en")
+    assert '<html lang="en">' in respondent.html and "Open surveys" in respondent.html
+    respondent.start("/k/ba-trang/AG-LX")
+    assert "Screening" in respondent.html and "Page 1 of 3" in respondent.html and "Visited the desk?" in respondent.html
+    respondent.get("/k/ba-trang/AG-LX?lang=vi")
+    assert "Sàng lọc" in respondent.html and "Trang 1/3" in respondent.html
+
+
+def test_every_control_is_labelled_and_every_question_a_fieldset(respondent, sipas_campaign):
+    respondent.start("/k/sipas-web/AG-LX")
+    respondent.answer({"doi_tuong": "ca_nhan", "linh_vuc": "dat_dai", "hinh_thuc_nop": "truc_tiep",
+                       "da_nhan_ket_qua": "yes"})
+    html = respondent.html
+    inputs = re.findall(r"<input [^>]*>", html)
+    visible = [tag for tag in inputs if 'type="hidden"' not in tag]
+    for tag in visible:
+        field_id = re.search(r'id="([^"]+)"', tag).group(1)
+        assert f'<label class="opt" for="{field_id}">' in html or "aria-labelledby" in tag, tag
+    assert html.count("<fieldset") == html.count("<legend") > 0
+    assert "https://" not in html.replace('href="https://', "")  # nothing loaded from elsewhere
+
+
+def test_qr_codes_and_the_a4_poster_point_at_the_open_link(client, three_pages):
+    svg = client.get("/k/ba-trang/AG-LX/qr.svg")
+    assert svg.status_code == 200 and svg.mimetype == "image/svg+xml" and b"<svg" in svg.data
+    png = client.get("/k/ba-trang/AG-LX/qr.png")
+    assert png.status_code == 200 and png.data.startswith(b"\x89PNG")
+    poster = client.get("/k/ba-trang/AG-LX/ap-phich").get_data(as_text=True)
+    assert "Long Xuyên" in poster and "http://localhost/k/ba-trang/AG-LX" in poster
+    assert 'src="/k/ba-trang/AG-LX/qr.svg"' in poster
+    assert client.get("/k/ba-trang/KHONG/qr.png").status_code == 404
+
+
+def test_the_qr_code_decodes_to_the_link():
+    import segno
+
+    code = segno.make("http://localhost/k/ba-trang/AG-LX", error="m", micro=False)
+    assert code.error == "M" and code.designator  # the same call the poster endpoint makes
+
+
+def test_the_whole_sipas_questionnaire_in_vietnamese(respondent, sipas_campaign, session):
+    definition = forms.load_definition(SIPAS)
+    respondent.start("/k/sipas-web/AG-LX")
+    assert "Trang 1/9" in respondent.html
+    answered: dict = {}
+    while "/trang/" in respondent.url:
+        section = definition.section(respondent.url.rsplit("/", 1)[1])
+        page = first_choices(definition, section, answered)
+        respondent.answer(page)
+        assert respondent.status == 200, re.findall(r'class="error"[^>]*>([^<]+)', respondent.html)
+        answered |= page
+    assert respondent.url.endswith("/xem-lai") and "Rất hài lòng" not in respondent.html
+    respondent.send()
+    response = session.scalar(select(Response))
+    assert respondent.url.endswith("/cam-on") and response.language == "vi"
+    assert {a.question_key for a in response.answers} >= {"hl_tc", "hl_gy", "hl_chung", "huyen_cu_tru"}
+
+
+def first_choices(definition: forms.Definition, section: forms.Section, earlier: dict) -> dict:
+    """Answers to every question the page asks: 'yes', 'Hài lòng' (4), the first choice, a short text."""
+    answers: dict = {}
+    for question in section.questions:
+        if not question.kind.has_answer or not forms.relevance(definition, {**earlier, **answers})[question.name]:
+            continue
+        answers[question.name] = {"satisfaction": "4", "yes_no": "yes", "integer": "2", "text": "Không có",
+                                  "unit": "AG-LX"}.get(question.type) or question.choices[0].value
+    return answers
+
+
+def test_a_respondent_who_has_no_result_yet_sees_one_page(app, sipas_campaign):
+    respondent = Respondent(app.test_client())
+    respondent.start("/k/sipas-web/AG-CD")
+    respondent.answer({"doi_tuong": "ca_nhan", "linh_vuc": "ho_tich", "hinh_thuc_nop": "truc_tiep",
+                       "da_nhan_ket_qua": "no"})
+    assert "Khảo sát này chỉ dành cho người đã nhận kết quả" in respondent.html  # the note it reveals
+    respondent.answer({"doi_tuong": "ca_nhan", "linh_vuc": "ho_tich", "hinh_thuc_nop": "truc_tiep",
+                       "da_nhan_ket_qua": "no"})
+    assert respondent.url.endswith("/xem-lai")
