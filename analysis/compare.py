@@ -1,0 +1,101 @@
+"""Differences between two domain means (or top-box shares), with a two-sided t test."""
+
+from collections.abc import Hashable, Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from analysis import _estimate
+from analysis._variance import Influence
+from analysis.design import Design
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """estimate_a - estimate_b with its standard error, t interval and two-sided p-value."""
+
+    estimate_a: float
+    estimate_b: float
+    difference: float
+    se: float
+    df: float
+    t: float
+    p_value: float
+    ci_low: float
+    ci_high: float
+
+    def as_series(self) -> pd.Series:
+        return pd.Series(asdict(self))
+
+
+def compare(design: Design, var: str, by: str | Sequence[str], a: Hashable, b: Hashable,
+            levels: Sequence | None = None, missing: Sequence = (9,)) -> Comparison:
+    """Mean of `var` in domain `a` of `by` minus its mean in domain `b`, in one design.
+
+    Both means come from the same sample, so the difference's influence values are
+    u_a - u_b and its variance Var(a) + Var(b) - 2 Cov(a, b) is linearised jointly (R:
+    svycontrast() on svyby(..., covmat = TRUE)). With `levels` the means are top-box shares
+    (see Design.top_box). The t test has the design's degrees of freedom.
+    """
+    if a == b:
+        raise ValueError(f"compare needs two different domains, got {a!r} twice")
+    est = _estimate.estimates(design, _numeric(design, var, levels, missing), by, _estimate.ratio)
+    first, second = (_position(est.domains, level, by) for level in (a, b))
+    inf = est.influence
+    x = inf.vals[:, 0]
+    contrast = np.where(inf.domain == first, x, 0.0) - np.where(inf.domain == second, x, 0.0)
+    variance = design._linearization.variance(Influence(np.zeros_like(inf.domain), contrast[:, None], 1))
+    return _result(est.estimate[first, 0], est.estimate[second, 0], float(variance[0]), design.df)
+
+
+def compare_designs(first: Design, second: Design, var: str, by: str | Sequence[str] | None = None,
+                    level: Hashable = None, levels: Sequence | None = None,
+                    missing: Sequence = (9,)) -> Comparison:
+    """Mean of `var` in `first` minus its mean in `second`, two independent samples (e.g. years).
+
+    With `by` and `level` both means are for that domain (e.g. one unit in two years). The
+    variance is Var(first) + Var(second); the t test uses Satterthwaite's (1946) degrees of
+    freedom (v1 + v2)^2 / (v1^2 / df1 + v2^2 / df2).
+    """
+    if (by is None) != (level is None):
+        raise ValueError("compare_designs needs both by and level, or neither")
+    means, variances, dfs = [], [], []
+    for design in (first, second):
+        est = _estimate.estimates(design, _numeric(design, var, levels, missing), by, _estimate.ratio)
+        row = 0 if by is None else _position(est.domains, level, by)
+        means.append(est.estimate[row, 0])
+        row_influence = np.where(est.influence.domain == row, est.influence.vals[:, 0], 0.0)
+        zero = np.zeros_like(est.influence.domain)
+        variances.append(float(design._linearization.variance(Influence(zero, row_influence[:, None], 1))[0]))
+        dfs.append(design.df)
+    total = sum(variances)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df = total ** 2 / (variances[0] ** 2 / dfs[0] + variances[1] ** 2 / dfs[1])
+    return _result(means[0], means[1], total, float(df))
+
+
+def _numeric(design: Design, var: str, levels: Sequence | None, missing: Sequence) -> _estimate.Variable:
+    if levels is not None:
+        return _estimate.indicator(design, var, levels, missing)
+    item = _estimate.variable(design, var)
+    if item.categories is not None:
+        raise ValueError(f"column {var!r} is categorical: compare its top-box share with levels=")
+    return item
+
+
+def _position(domains: pd.Index, level: Hashable, by) -> int:
+    if level not in domains:
+        raise ValueError(f"level {level!r} is not a domain of {by!r}")
+    return int(domains.get_loc(level))
+
+
+def _result(mean_a: float, mean_b: float, variance: float, df: float) -> Comparison:
+    difference, se = float(mean_a - mean_b), float(np.sqrt(variance))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = difference / se
+    p = float(2 * stats.t.sf(abs(t), df)) if df > 0 else np.nan
+    row = _estimate.interval_frame(np.array([difference]), np.array([se]), df).iloc[0]
+    return Comparison(float(mean_a), float(mean_b), difference, se, float(df), float(t), p,
+                      float(row.ci_low), float(row.ci_high))

@@ -1,0 +1,161 @@
+"""The survey design object: data, weights, strata, clusters and finite population corrections."""
+
+from collections.abc import Sequence
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from analysis import _estimate, _structure
+from analysis._calibration import Calibration
+from analysis._codes import column, domains
+from analysis._structure import Structure
+from analysis._variance import Linearization
+
+By = str | Sequence[str] | None
+
+
+class Design:
+    """A one-stage survey design, as R's `svydesign(ids = ~cluster or ~1, strata = ~strata,
+    weights = ~weights, fpc = ~fpc, data = data)`.
+
+    - `weights`: column of sampling weights (non-negative, finite). Without it every row weighs
+      1, except that with an `fpc` the weights are N_h / n_h as R derives them from the fpc.
+    - `strata`: column of strata; `cluster`: column of primary sampling units (PSUs), taken
+      within strata (R's nest = TRUE); without it every row is a PSU.
+    - `fpc`: column holding, per stratum, the population size (number of PSUs for a cluster
+      design) or, when every value is <= 1, the sampling fraction.
+
+    Estimates use Taylor linearisation with strata, PSUs and fpc (Lumley 2010, "Complex
+    Surveys", section 2.2 and appendix C), and after calibration the residual adjustment of
+    R's postStratify()/rake(). Confidence intervals are Student t with the design's degrees of
+    freedom `df` = PSUs - strata (R's `degf`), as `confint(est, df = degf(design))`.
+
+    A design never changes: rake(), poststratify() and trim() return new designs. It keeps a
+    reference to `data` (no copy, as data can be large) and caches integer codes of the columns
+    it has used, so the DataFrame must not be modified while the design is in use.
+    """
+
+    def __init__(self, data: pd.DataFrame, weights: str | None = None, strata: str | None = None,
+                 cluster: str | None = None, fpc: str | None = None):
+        if not isinstance(data, pd.DataFrame):
+            raise ValueError("data must be a pandas DataFrame")
+        structure = _structure.build(data, strata, cluster, fpc)
+        w = structure.default_weights() if weights is None else _checked_weights(data, weights)
+        self._setup(data, w, structure, None, {})
+
+    def _setup(self, data: pd.DataFrame, weights: np.ndarray, structure: Structure,
+               calibration: Calibration | None, cache: dict) -> None:
+        weights.setflags(write=False)
+        self._data, self._weights, self._structure = data, weights, structure
+        self._calibration, self._cache = calibration, cache
+        self._linearization = Linearization(structure, calibration)
+
+    def _derive(self, weights: np.ndarray, calibration: Calibration | None) -> "Design":
+        """A design on the same data and structure with new weights (for the adjustments)."""
+        new = object.__new__(Design)
+        new._setup(self._data, weights, self._structure, calibration, self._cache)
+        return new
+
+    @property
+    def data(self) -> pd.DataFrame:
+        return self._data
+
+    @property
+    def weights(self) -> np.ndarray:
+        """The current weights, one per row of `data` (read-only)."""
+        return self._weights
+
+    @property
+    def calibrated(self) -> bool:
+        return self._calibration is not None
+
+    @cached_property
+    def df(self) -> int:
+        """Degrees of freedom: PSUs minus strata, counting only those with positive weight (R's degf)."""
+        st, positive = self._structure, self._weights > 0
+        psu = np.arange(len(positive)) if st.row_psu is None else st.row_psu
+        psus = np.count_nonzero(np.bincount(psu[positive], minlength=st.n_psus))
+        strata = np.count_nonzero(np.bincount(st.row_stratum[positive], minlength=st.n_strata))
+        return int(psus - strata)
+
+    def mean(self, var: str, by: By = None) -> pd.DataFrame:
+        """Weighted mean of a numeric column, or category proportions of a categorical one.
+
+        The mean is the ratio estimator sum(w y) / sum(w) over the domain's non-missing values,
+        with influence values u_i = w_i (y_i - mean) / sum(w) inside the domain and 0 outside
+        (domain estimation: the variance keeps the whole design), as R's svymean(na.rm = TRUE)
+        and svyby(). A pandas Categorical, string/object or bool column gives one row per
+        category (a Categorical keeps its categories and their order, others are sorted).
+        Returns columns estimate, se, ci_low, ci_high (95 % t intervals with `df`) and n (rows
+        with a non-missing value), one row per level of `by` (a column or list of columns).
+        """
+        return _estimate.table(self, _estimate.variable(self, var), by, _estimate.ratio)
+
+    def total(self, var: str, by: By = None) -> pd.DataFrame:
+        """Weighted total sum(w y) (counts per category for a categorical column), as svytotal.
+
+        Influence values are u_i = w_i y_i inside the domain; otherwise as `mean`.
+        """
+        return _estimate.table(self, _estimate.variable(self, var), by, _estimate.total)
+
+    def top_box(self, var: str, levels: Sequence = (4, 5), by: By = None,
+                missing: Sequence = (9,)) -> pd.DataFrame:
+        """Share of valid answers in `levels` (SIPAS "top-two-box" with the default levels).
+
+        Answers in `missing` (default 9 = don't know / not applicable) or blank are not valid.
+        It is the mean of the indicator "answer in levels" over valid answers, so its SE and
+        interval are those of `mean`.
+        """
+        item = _estimate.indicator(self, var, levels, missing)
+        return _estimate.table(self, item, by, _estimate.ratio)
+
+    def effective_n(self, by: By = None) -> float | pd.Series:
+        """Kish's (1965) effective sample size (sum w)^2 / sum w^2, overall or per domain."""
+        total, square, _ = self._weight_sums(by)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return _per_domain(total ** 2 / square, by, self)
+
+    def deff_weighting(self, by: By = None) -> float | pd.Series:
+        """Kish's (1965) design effect of unequal weighting n / n_eff = n sum w^2 / (sum w)^2."""
+        total, square, count = self._weight_sums(by)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return _per_domain(count * square / total ** 2, by, self)
+
+    def _weight_sums(self, by: By) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        codes, index = self.domain_codes(by)
+        inside, w = codes >= 0, self._weights
+        n = 1 if index is None else len(index)
+        total, square, count = (np.bincount(codes[inside], v, n) for v in (w[inside], w[inside] ** 2, None))
+        return total, square, count.astype(np.float64)
+
+    def domain_codes(self, by: By) -> tuple[np.ndarray, pd.Index | None]:
+        """Row codes of the `by` domains (-1 where a `by` value is missing) and their index."""
+        if by is None:
+            return np.zeros(len(self._weights), dtype=np.int64), None
+        return domains(self._data, by, self._cache)
+
+    def __repr__(self) -> str:
+        st = self._structure
+        kind = "calibrated " if self.calibrated else ""
+        return f"<{kind}Design: {len(self._weights)} rows, {st.n_psus} PSUs in {st.n_strata} strata>"
+
+
+def _per_domain(values: np.ndarray, by: By, design: Design) -> float | pd.Series:
+    if by is None:
+        return float(values[0])
+    return pd.Series(values, index=design.domain_codes(by)[1])
+
+
+def _checked_weights(data: pd.DataFrame, name: str) -> np.ndarray:
+    """The weights column as floats, refusing missing, infinite and negative values."""
+    raw = column(data, name)
+    if not pd.api.types.is_numeric_dtype(raw) or pd.api.types.is_bool_dtype(raw):
+        raise ValueError(f"weights column {name!r} is not numeric")
+    w = raw.to_numpy(np.float64, na_value=np.nan, copy=True)
+    for bad, what in ((np.isnan(w), "missing"), (np.isinf(w), "infinite"), (w < 0, "negative")):
+        if bad.any():
+            raise ValueError(f"weights column {name!r} has {what} values (row {data.index[np.argmax(bad)]!r})")
+    if w.sum() <= 0:
+        raise ValueError(f"weights column {name!r} sums to zero")
+    return w
