@@ -38,10 +38,15 @@ def progress(definition: Definition, answers: dict[str, str | None], current: st
     here = names.index(current)
     where = {q.name: names.index(s.name) for s in definition.sections for q in s.questions}
     visible = {section.name for section in visible_sections(definition, answers)}
+    asked = forms.relevance(definition, answers)
+
+    def open_question(name: str) -> bool:
+        """Not answered yet, but it may be: asked on this page, or on a page still to come."""
+        return answers.get(name) is None and (where[name] > here or (where[name] == here and asked[name]))
 
     def undecided(section: Section) -> bool:
         references = section.relevant.references if section.relevant is not None else ()
-        return any(where[name] >= here and answers.get(name) is None for name in references)
+        return any(open_question(name) for name in references)
 
     counted = [s.name for i, s in enumerate(definition.sections) if s.name in visible or (i > here and undecided(s))]
     return counted.index(current) + 1, len(counted)

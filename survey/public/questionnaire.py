@@ -176,7 +176,7 @@ def render_page(draft: Draft, definition: forms.Definition, section: forms.Secti
     back = preceding(definition, answers, section.name)
     context = dict(draft=draft, definition=definition, section=section, form=form, shown=shown, errors=errors,
                    page=page_number, pages=pages_count, back=back, notice=notice, lang=form_language(definition),
-                   last=following(definition, answers, section.name) == REVIEW,
+                   last=page_number == pages_count,
                    came_from=REVIEW if REVIEW in (request.form.get("_from"), request.args.get("from")) else "")
     return render_template("public/page.html", **context), status
 
