@@ -39,3 +39,39 @@ def phone(browser):
     page.on("request", lambda request: page.requested.append(request.url))
     yield page
     context.close()
+
+
+@pytest.fixture
+def artifacts(tmp_path):
+    """Where page screenshots go; keep them with `pytest --basetemp=DIR`."""
+    folder = tmp_path / "test-artifacts"
+    folder.mkdir()
+    return folder
+
+
+def _android(browser, javascript: bool):
+    # A cheap Android phone: 360 x 740 CSS pixels, Vietnamese.
+    return browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN", java_script_enabled=javascript,
+                               is_mobile=True, has_touch=True, device_scale_factor=2,
+                               user_agent="Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+                                          "Chrome/120.0 Mobile Safari/537.36")
+
+
+@pytest.fixture
+def android(browser):
+    """A page on a 360 px Android phone; `android.new_phone()` opens another phone."""
+    contexts = []
+
+    def new_phone(javascript: bool = True):
+        context = _android(browser, javascript)
+        contexts.append(context)
+        page = context.new_page()
+        page.requested = []
+        page.on("request", lambda request: page.requested.append(request.url))
+        return page
+
+    page = new_phone()
+    page.new_phone = new_phone
+    yield page
+    for context in contexts:
+        context.close()

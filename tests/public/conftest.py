@@ -7,6 +7,7 @@ import pytest
 from flask import g
 from flask.testing import FlaskClient
 
+import forms
 from survey.public.limits import limiter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,3 +144,14 @@ class Respondent:
 @pytest.fixture
 def respondent(client) -> Respondent:
     return Respondent(client)
+
+
+def first_choices(definition: forms.Definition, section: forms.Section, earlier: dict) -> dict:
+    """Answers to every question the page asks: 'yes', 'Hài lòng' (4), the first choice, a short text."""
+    answers: dict = {}
+    for question in section.questions:
+        if not question.kind.has_answer or not forms.relevance(definition, {**earlier, **answers})[question.name]:
+            continue
+        answers[question.name] = {"satisfaction": "4", "yes_no": "yes", "integer": "2", "text": "Không có",
+                                  "unit": "AG-LX"}.get(question.type) or question.choices[0].value
+    return answers

@@ -8,7 +8,7 @@ import forms
 
 from survey.public.messages import LANGUAGES, MESSAGES
 from survey.responses.models import Response
-from tests.public.conftest import Respondent
+from tests.public.conftest import Respondent, first_choices
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "survey"
@@ -82,17 +82,6 @@ def test_the_whole_sipas_questionnaire_in_vietnamese(respondent, sipas_campaign,
     response = session.scalar(select(Response))
     assert respondent.url.endswith("/cam-on") and response.language == "vi"
     assert {a.question_key for a in response.answers} >= {"hl_tc", "hl_gy", "hl_chung", "huyen_cu_tru"}
-
-
-def first_choices(definition: forms.Definition, section: forms.Section, earlier: dict) -> dict:
-    """Answers to every question the page asks: 'yes', 'Hài lòng' (4), the first choice, a short text."""
-    answers: dict = {}
-    for question in section.questions:
-        if not question.kind.has_answer or not forms.relevance(definition, {**earlier, **answers})[question.name]:
-            continue
-        answers[question.name] = {"satisfaction": "4", "yes_no": "yes", "integer": "2", "text": "Không có",
-                                  "unit": "AG-LX"}.get(question.type) or question.choices[0].value
-    return answers
 
 
 def test_a_respondent_who_has_no_result_yet_sees_one_page(app, sipas_campaign):
