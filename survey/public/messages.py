@@ -39,8 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "resume_code": ("Mã tiếp tục", "Resume code"),
     "resume_code_help": ("Câu trả lời được lưu sau mỗi trang. Ghi lại mã này để làm tiếp sau tại trang “Tiếp tục”.",
                          "Your answers are saved after each page. Note this code to continue later on the “Resume” page."),
-    "choose_one": ("Chọn một", "Choose one"),
-    "choose_many": ("Có thể chọn nhiều", "You may choose several"),
     # review and thanks
     "review_title": ("Xem lại câu trả lời", "Review your answers"),
     "review_lead": ("Kiểm tra các câu trả lời. Bấm “Sửa” để thay đổi một trang, rồi bấm “Gửi phiếu”.",
@@ -104,7 +102,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "poster_title": ("Mời ông/bà đánh giá sự phục vụ", "Please rate our service"),
     "poster_scan": ("Quét mã QR bằng điện thoại hoặc mở đường dẫn:", "Scan the QR code with your phone or open:"),
     "poster_anonymous": ("Không cần ghi họ tên. Mất khoảng 5 phút.", "Anonymous. It takes about 5 minutes."),
-    "print": ("In áp phích", "Print poster"),
 }
 
 

@@ -149,3 +149,12 @@ def test_sending_a_draft_that_skipped_a_required_page_lists_what_is_missing(resp
     assert respondent.status == 422 and "Chưa gửi được" in respondent.html
     assert f"/phieu/{respondent.uuid}/trang/rating?from=xem-lai" in respondent.html
     assert count(session, Response) == 0
+
+
+def test_rate_limits_are_shared_through_redis_in_production(monkeypatch):
+    from survey import config
+
+    monkeypatch.setenv("REDIS_URL", "redis://cache.internal:6379/2")
+    production = config.load("/tmp/instance", {"SURVEY_ENV": "production", "SECRET_KEY": "k" * 64})
+    assert production["RATELIMIT_STORAGE_URI"] == "redis://cache.internal:6379/2"
+    assert config.load("/tmp/instance", {"SURVEY_ENV": "development"})["RATELIMIT_STORAGE_URI"] == "memory://"
