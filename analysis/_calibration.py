@@ -14,7 +14,9 @@ values x before computing the variance (Lumley 2010, "Complex Surveys", sections
 Every level is a union of calibration cells (the cross-classification of all calibration
 variables), and both psw and v are a row vector times a factor constant within a cell: psw =
 r * a[cell], v = rho * b[cell]. Storing the factors per cell and the few row vectors once lets
-the adjustment run on cell totals instead of rows (see `_variance`).
+the adjustment run on cell totals instead of rows (see `_variance`). A row vector is a pair
+(weights, power) read block by block as weights ** power (power 1, -1 or 0; 0 where the weight
+is 0), so 1 / r and 1 are never stored.
 """
 
 from dataclasses import dataclass, replace
@@ -22,6 +24,20 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from analysis._codes import combine
+
+
+Vector = tuple[np.ndarray, int]
+
+
+def read(vector: Vector, rows: slice) -> np.ndarray:
+    """The vector's values on a block of rows."""
+    weights, power = vector
+    block = weights[rows]
+    if power == 1:
+        return block
+    if power == 0:
+        return np.ones(len(block))
+    return np.divide(1.0, block, out=np.zeros(len(block)), where=block > 0)
 
 
 @dataclass(frozen=True)
@@ -54,7 +70,7 @@ class Calibration:
 
     cell: np.ndarray
     n_cells: int
-    vectors: tuple[np.ndarray, ...]
+    vectors: tuple[Vector, ...]
     blocks: tuple[Block, ...]
     current: tuple[int, np.ndarray] | None
 
@@ -67,7 +83,7 @@ class Calibration:
 def blank(weights: np.ndarray) -> Calibration:
     """The record of a design that has not been calibrated yet: one cell, weights = vector 0."""
     cell = np.zeros(len(weights), dtype=np.int64)
-    return Calibration(cell, 1, (weights,), (), (0, np.ones(1)))
+    return Calibration(cell, 1, ((weights, 1),), (), (0, np.ones(1)))
 
 
 def refine(cal: Calibration, codes: list[np.ndarray], sizes: list[int]) -> tuple[Calibration, np.ndarray]:
@@ -90,11 +106,11 @@ def anchor(cal: Calibration, weights: np.ndarray) -> tuple[Calibration, int, np.
     """Express the weights as vectors[k] * factor[cell], adding them as a vector if needed."""
     if cal.current is not None:
         return cal, cal.current[0], cal.current[1]
-    cal = replace(cal, vectors=cal.vectors + (weights,))
+    cal = replace(cal, vectors=cal.vectors + ((weights, 1),))
     return cal, len(cal.vectors) - 1, np.ones(cal.n_cells)
 
 
-def add_vector(cal: Calibration, vector: np.ndarray) -> tuple[Calibration, int]:
+def add_vector(cal: Calibration, vector: Vector) -> tuple[Calibration, int]:
     """Append a row vector; returns the record and the vector's index."""
     return replace(cal, vectors=cal.vectors + (vector,)), len(cal.vectors)
 

@@ -3,6 +3,7 @@
 A domain estimate is computed on the whole sample with the weights of rows outside the domain
 (or with a missing value) set to zero, so its variance keeps every stratum and PSU of the
 design (Lumley 2010, "Complex Surveys", section 2.3), as R's svyby() and na.rm = TRUE do.
+Rows are read in blocks (`_codes.chunks`): one pass for the sums, one for the variance.
 """
 
 from collections.abc import Callable, Sequence
@@ -12,30 +13,35 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from analysis._codes import cached_factorize, column
-from analysis._variance import Influence
+from analysis._codes import cached_factorize, chunks, column
 
 CONFIDENCE = 0.95
+
+Reader = Callable[[slice], tuple[np.ndarray, np.ndarray]]
+Influence = Callable[[slice], tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
 class Variable:
-    """What is estimated: values y (rows x K, 0 where not valid) and the category labels if any."""
+    """What is estimated: `read(rows)` gives values y (rows x width, 0 where not valid) and the
+    validity of each row; `categories` labels the columns of a categorical variable."""
 
     name: str
-    y: np.ndarray
-    valid: np.ndarray
+    read: Reader
+    width: int
     categories: pd.Index | None
 
 
 @dataclass(frozen=True)
 class Estimates:
-    """Estimates (domains x K), their influence values, valid rows per domain, domain index."""
+    """Estimates (domains x width), valid rows per domain, the domain index (None: no domains),
+    and `influence(rows)` = (domain code, influence values rows x width) of a block of rows;
+    the code is n_domains for rows outside every domain."""
 
     estimate: np.ndarray
-    influence: Influence
     count: np.ndarray
     domains: pd.Index | None
+    influence: Influence
 
 
 def variable(design, name: str) -> Variable:
@@ -43,17 +49,18 @@ def variable(design, name: str) -> Variable:
     series = column(design.data, name)
     if _is_categorical(series):
         codes, levels = cached_factorize(design.data, name, design._cache)
-        valid = codes >= 0
-        y = np.zeros((len(codes), len(levels)))
-        y[np.flatnonzero(valid), codes[valid]] = 1.0
-        return Variable(name, y, valid, levels)
+        return Variable(name, lambda rows: _indicators(codes[rows], len(levels)), len(levels), levels)
     if not pd.api.types.is_numeric_dtype(series):
         raise ValueError(f"column {name!r} is neither numeric nor categorical")
-    values = series.to_numpy(np.float64, na_value=np.nan)
-    if np.isinf(values).any():
-        raise ValueError(f"column {name!r} has infinite values")
-    valid = ~np.isnan(values)
-    return Variable(name, np.where(valid, values, 0.0)[:, None], valid, None)
+    values = _numbers(series)
+
+    def read(rows: slice) -> tuple[np.ndarray, np.ndarray]:
+        v = values[rows].astype(np.float64, copy=False)
+        if np.isinf(v).any():
+            raise ValueError(f"column {name!r} has infinite values")
+        valid = ~np.isnan(v)
+        return np.where(valid, v, 0.0)[:, None], valid
+    return Variable(name, read, 1, None)
 
 
 def indicator(design, name: str, levels: Sequence, missing: Sequence) -> Variable:
@@ -62,14 +69,41 @@ def indicator(design, name: str, levels: Sequence, missing: Sequence) -> Variabl
     if not levels or set(levels) & set(missing):
         raise ValueError(f"levels {levels!r} must be non-empty and disjoint from missing codes {missing!r}")
     series = column(design.data, name)
-    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
-        values = series.to_numpy(np.float64, na_value=np.nan)
-        valid = ~np.isnan(values) & ~np.isin(values, missing)
-        hit = np.isin(values, levels)
-    else:
-        valid = (series.notna() & ~series.isin(missing)).to_numpy()
-        hit = series.isin(levels).to_numpy()
-    return Variable(name, (hit & valid).astype(np.float64)[:, None], valid, None)
+    if not pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
+        valid_all = (series.notna() & ~series.isin(missing)).to_numpy()
+        hit_all = series.isin(levels).to_numpy() & valid_all
+        return Variable(name, lambda rows: (hit_all[rows, None].astype(np.float64), valid_all[rows]), 1, None)
+    values = _numbers(series)
+
+    def read(rows: slice) -> tuple[np.ndarray, np.ndarray]:
+        v = values[rows]
+        valid = ~_member(v, missing)
+        if v.dtype.kind == "f":
+            valid &= ~np.isnan(v)
+        return _member(v, levels)[:, None].astype(np.float64), valid
+    return Variable(name, read, 1, None)
+
+
+def _member(values: np.ndarray, codes: list) -> np.ndarray:
+    """values in codes, by comparisons (faster than np.isin for a few codes)."""
+    hit = np.zeros(len(values), dtype=bool)
+    for code in codes:
+        hit |= values == code
+    return hit
+
+
+def _numbers(series: pd.Series) -> np.ndarray:
+    """The column's numpy values without copying when it has a plain numpy dtype."""
+    if isinstance(series.dtype, np.dtype):
+        return series.to_numpy()
+    return series.to_numpy(np.float64, na_value=np.nan)
+
+
+def _indicators(codes: np.ndarray, width: int) -> tuple[np.ndarray, np.ndarray]:
+    valid = codes >= 0
+    y = np.zeros((len(codes), width))
+    y[np.flatnonzero(valid), codes[valid]] = 1.0
+    return y, valid
 
 
 def _is_categorical(series: pd.Series) -> bool:
@@ -78,47 +112,74 @@ def _is_categorical(series: pd.Series) -> bool:
             or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype))
 
 
-Estimator = Callable[[np.ndarray, np.ndarray, np.ndarray, int], tuple[np.ndarray, np.ndarray]]
+def estimates(design, var: Variable, by, kind: str) -> Estimates:
+    """Means ("mean") or totals ("total") of `var` in the domains of `by`.
 
-
-def ratio(w: np.ndarray, domain: np.ndarray, y: np.ndarray, n_domains: int) -> tuple[np.ndarray, np.ndarray]:
-    """Means sum(w y) / sum(w) per domain; influence u_i = w_i (y_i - mean) / sum(w).
-
-    `w` is zero outside the domains, so those rows have no influence.
+    Mean: the ratio sum(w y) / sum(w), influence u_i = w_i (y_i - mean) / sum(w).
+    Total: sum(w y), influence u_i = w_i y_i. Rows outside every domain, or whose value is
+    missing, get the extra domain code n_domains: their sums land in a column that is dropped,
+    which is cheaper than zeroing their weights.
     """
-    total_w = np.bincount(domain, w, n_domains)
-    sums = np.column_stack([np.bincount(domain, w * y[:, k], n_domains) for k in range(y.shape[1])])
+    codes, domains = design.domain_codes(by)
+    n_domains = 1 if domains is None else len(domains)
+    weights = design.weights
+
+    def block(rows: slice) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        y, valid = var.read(rows)
+        domain = codes[rows].astype(np.int64)
+        return np.where(valid & (domain >= 0), domain, n_domains), weights[rows], y
+
+    total_w, sums, count = _sums(block, len(weights), n_domains + 1, var.width)
+    estimate, influence = (_ratio if kind == "mean" else _total)(total_w, sums)
+
+    def influence_of(rows: slice) -> tuple[np.ndarray, np.ndarray]:
+        domain, w, y = block(rows)
+        return domain, influence(domain, w, y)
+    return Estimates(estimate[:n_domains], count[:n_domains], domains, influence_of)
+
+
+def _sums(block, n: int, n_domains: int, width: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """sum(w), sum(w y) and the number of rows per domain."""
+    total_w, sums, count = np.zeros(n_domains), np.zeros((n_domains, width)), np.zeros(n_domains, np.int64)
+    for rows in chunks(n):
+        domain, w, y = block(rows)
+        total_w += np.bincount(domain, w, n_domains)
+        count += np.bincount(domain, minlength=n_domains)
+        for k in range(width):
+            sums[:, k] += np.bincount(domain, w * y[:, k], n_domains)
+    return total_w, sums, count
+
+
+def _ratio(total_w: np.ndarray, sums: np.ndarray):
     with np.errstate(divide="ignore", invalid="ignore"):
         mean = sums / total_w[:, None]
-    share = w / np.where(total_w > 0, total_w, 1.0)[domain]
-    return mean, share[:, None] * (y - np.nan_to_num(mean)[domain])
+    inverse, centre = 1.0 / np.where(total_w > 0, total_w, 1.0), np.nan_to_num(mean)
+    return mean, lambda d, w, y: (w * inverse[d])[:, None] * (y - centre[d])
 
 
-def total(w: np.ndarray, domain: np.ndarray, y: np.ndarray, n_domains: int) -> tuple[np.ndarray, np.ndarray]:
-    """Totals sum(w y) per domain; influence u_i = w_i y_i."""
-    x = w[:, None] * y
-    sums = np.column_stack([np.bincount(domain, x[:, k], n_domains) for k in range(y.shape[1])])
-    return sums, x
+def _total(total_w: np.ndarray, sums: np.ndarray):
+    return sums, lambda d, w, y: w[:, None] * y
 
 
-def estimates(design, var: Variable, by, estimator: Estimator) -> Estimates:
-    """Estimates of `var` in the domains of `by` and their influence values."""
-    codes, domains = design.domain_codes(by)
-    inside = var.valid & (codes >= 0)
-    domain = np.where(inside, codes, 0)
-    n_domains = 1 if domains is None else len(domains)
-    estimate, x = estimator(np.where(inside, design.weights, 0.0), domain, var.y, n_domains)
-    count = np.bincount(domain, inside, n_domains).astype(np.int64)
-    return Estimates(estimate, Influence(domain, x, n_domains), count, domains)
+def variance(design, influence: Influence, n_domains: int, width: int) -> np.ndarray:
+    """Variances of the n_domains x width estimates whose influence values `influence` gives.
+
+    Its domain codes may also be n_domains (rows outside every domain), a column dropped here.
+    """
+    acc = design._linearization.accumulator((n_domains + 1) * width)
+    for rows in chunks(len(design.weights)):
+        domain, x = influence(rows)
+        for k in range(width):
+            acc.add(rows, domain * width + k, x[:, k])
+    return acc.variance()[: n_domains * width]
 
 
-def table(design, var: Variable, by, estimator: Estimator) -> pd.DataFrame:
+def table(design, var: Variable, by, kind: str) -> pd.DataFrame:
     """estimate, se, ci_low, ci_high, n per domain (and category)."""
-    est = estimates(design, var, by, estimator)
-    se = np.sqrt(design._linearization.variance(est.influence))
-    k = var.y.shape[1]
+    est = estimates(design, var, by, kind)
+    se = np.sqrt(variance(design, est.influence, len(est.count), var.width))
     frame = interval_frame(est.estimate.ravel(), se, design.df)
-    frame["n"] = np.repeat(est.count, k)
+    frame["n"] = np.repeat(est.count, var.width)
     frame.index = _index(est.domains, var)
     return frame
 

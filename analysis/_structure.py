@@ -69,7 +69,7 @@ def build(data: pd.DataFrame, strata: str | None, cluster: str | None, fpc: str 
 
 def _codes_without_missing(data: pd.DataFrame, name: str | None) -> tuple[np.ndarray, pd.Index]:
     if name is None:
-        return np.zeros(len(data), dtype=np.int64), pd.Index(["all"])
+        return np.zeros(len(data), dtype=np.int8), pd.Index(["all"])
     codes, levels = factorize(column(data, name))
     if (codes < 0).any():
         raise ValueError(f"column {name!r} has missing values (row {data.index[np.argmax(codes < 0)]!r})")

@@ -5,8 +5,9 @@ are summed to PSU totals z_p; the variance is
 
     V = sum_p s_p z_p^2 - sum_h s_h (sum_{p in h} z_p)^2 / n_h,   s_h = (1 - f_h) n_h / (n_h - 1),
 
-which is R's svyrecvar() for a one-stage design. Columns are domain x category estimates and
-each row feeds one domain, so every sum is an `np.bincount` over rows.
+which is R's svyrecvar() for a one-stage design. Columns are domain x category estimates; each
+row feeds one column per category, so every sum is an `np.bincount` over rows, fed a block of
+rows at a time (`_codes.chunks`).
 
 Calibrated designs first replace x by x - sum_r vectors[r] * E_r[cell] (see `_calibration`).
 The corrections E_r (cells x columns) come from sweeping R's post-stratification steps over
@@ -17,31 +18,28 @@ cell totals; V is then expanded into sums the rows give in one pass:
 with A = sum_p s_p Z_p^2, C_r = B_r' S Z and K2 = B_r' S B_r' (B_r: PSU x cell sums of vectors[r]).
 """
 
-from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
 import scipy.sparse as sp
 
-from analysis._calibration import Calibration, Step
-from analysis._codes import compact
+from analysis._calibration import Calibration, Step, read
+from analysis._codes import chunks, compact
 from analysis._structure import Structure
 
+# Sums over (group, cell) pairs of a block of rows are dense up to this many entries, sparse beyond.
+_DENSE_LIMIT = 1 << 20
 
-@dataclass(frozen=True)
-class Influence:
-    """Influence values: row i adds vals[i, k] to column domain[i] * K + k (K = vals.shape[1]).
 
-    Rows outside every domain carry zeros (their domain code is any valid one).
-    """
+def _sum_matrix(rows: np.ndarray, cols: np.ndarray, values: np.ndarray, shape: tuple[int, int]):
+    """The matrix of sums of `values` at (rows, cols): dense when small, else sparse."""
+    if shape[0] * shape[1] <= _DENSE_LIMIT:
+        return np.bincount(rows * shape[1] + cols, values, shape[0] * shape[1]).reshape(shape)
+    return sp.csr_array((values, (rows, cols)), shape=shape)
 
-    domain: np.ndarray
-    vals: np.ndarray
-    n_domains: int
 
-    @property
-    def n_cols(self) -> int:
-        return self.n_domains * self.vals.shape[1]
+def _dense(matrix) -> np.ndarray:
+    return matrix.toarray() if sp.issparse(matrix) else matrix
 
 
 class Linearization:
@@ -51,99 +49,118 @@ class Linearization:
         self.st = structure
         self.cal = calibration
 
-    def variance(self, inf: Influence) -> np.ndarray:
-        """Variance of each column's estimate (clipped at 0 against rounding)."""
-        st, n_cols = self.st, inf.n_cols
-        sums = _Sums(n_cols, st.n_strata, self.cal)
-        for k in range(inf.vals.shape[1]):
-            col = inf.domain * inf.vals.shape[1] + k
-            self._add_layer(sums, col, inf.vals[:, k], n_cols)
-        if self.cal is not None:
-            self._calibrate(sums)
-        centre = (st.scale / st.stratum_psus) @ (sums.stratum ** 2)
-        return np.maximum(sums.square - centre, 0.0)
-
-    def _add_layer(self, sums: "_Sums", col: np.ndarray, x: np.ndarray, n_cols: int) -> None:
-        st = self.st
-        psu, zcol, z = self._psu_totals(col, x, n_cols)
-        scale = self._psu_scale if psu is None else self._psu_scale[psu]
-        stratum = st.psu_stratum if psu is None else st.psu_stratum[psu]
-        sums.square += np.bincount(zcol, scale * z * z, n_cols)
-        sums.stratum += np.bincount(stratum * n_cols + zcol, z, st.n_strata * n_cols).reshape(st.n_strata, n_cols)
-        if self.cal is not None:
-            key = self.cal.cell * n_cols + col
-            size = self.cal.n_cells * n_cols
-            for rho, total in sums.level.items():
-                total += np.bincount(key, self.cal.vectors[rho] * x, size).reshape(-1, n_cols)
-            for r, total in sums.cross.items():
-                total += self._cross(r, key, x, psu, zcol, z, n_cols)
-
-    def _psu_totals(self, col: np.ndarray, x: np.ndarray, n_cols: int):
-        """(psu, column, total) triples; psu None means rows are PSUs and nothing is summed."""
-        if self.st.row_psu is None:
-            return None, col, x
-        present, position = compact(self.st.row_psu * n_cols + col, self.st.n_psus * n_cols)
-        return present // n_cols, present % n_cols, np.bincount(position, x, len(present))
-
-    def _cross(self, r: int, key, x, psu, zcol, z, n_cols: int) -> np.ndarray:
-        """C_r = sum_p s_p B_r(p, cell) Z(p, column), cells x columns."""
-        cal = self.cal
-        if psu is None:
-            weights = self._psu_scale * cal.vectors[r] * x
-            return np.bincount(key, weights, cal.n_cells * n_cols).reshape(-1, n_cols)
-        zs = sp.csr_array((self._psu_scale[psu] * z, (psu, zcol)), shape=(self.st.n_psus, n_cols))
-        return (self._geometry.psu_cell[r].T @ zs).toarray()
-
-    def _calibrate(self, sums: "_Sums") -> None:
-        geo = self._geometry
-        corrections = geo.corrections(sums.level)
-        for r, e in corrections.items():
-            sums.square -= 2 * np.einsum("cj,cj->j", e, sums.cross[r])
-            sums.stratum -= geo.stratum_cell[r] @ e
-            for r2, e2 in corrections.items():
-                sums.square += np.einsum("cj,cj->j", e, geo.cell_cell[r, r2] @ e2)
+    def accumulator(self, n_cols: int) -> "Accumulator":
+        return Accumulator(self, n_cols)
 
     @cached_property
-    def _psu_scale(self) -> np.ndarray:
+    def psu_scale(self) -> np.ndarray:
         return self.st.psu_scale()
 
     @cached_property
-    def _geometry(self) -> "_Geometry":
-        return _Geometry(self.st, self.cal, self._psu_scale)
+    def geometry(self) -> "_Geometry":
+        return _Geometry(self.st, self.cal)
 
 
-class _Sums:
-    """Running sums over rows: A, stratum totals, and per-vector cell sums S_rho and C_r."""
+class Accumulator:
+    """Sums for the variances of `n_cols` estimates, fed one block of rows at a time."""
 
-    def __init__(self, n_cols: int, n_strata: int, cal: Calibration | None):
+    def __init__(self, lin: Linearization, n_cols: int):
+        self.lin, self.n = lin, n_cols
         self.square = np.zeros(n_cols)
-        self.stratum = np.zeros((n_strata, n_cols))
-        r_used, rho_used = cal.used_vectors() if cal is not None else (set(), set())
-        shape = (cal.n_cells if cal is not None else 0, n_cols)
+        self.stratum = np.zeros((lin.st.n_strata, n_cols))
+        r_used, rho_used = lin.cal.used_vectors() if lin.cal is not None else (set(), set())
+        shape = (lin.cal.n_cells if lin.cal is not None else 0, n_cols)
         self.level = {rho: np.zeros(shape) for rho in rho_used}
         self.cross = {r: np.zeros(shape) for r in r_used}
+        self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def add(self, rows: slice, col: np.ndarray, x: np.ndarray) -> None:
+        """Rows `rows` add x to columns `col` (arrays of the block's length)."""
+        st, cal = self.lin.st, self.lin.cal
+        key = None if cal is None else cal.cell[rows] * self.n + col
+        for rho, total in self.level.items():
+            total += np.bincount(key, read(cal.vectors[rho], rows) * x, total.size).reshape(total.shape)
+        if st.row_psu is not None:
+            self.parts.append((st.row_psu[rows] * self.n + col, x))
+            return
+        stratum = st.row_stratum[rows]
+        scale = st.scale[stratum]
+        self._add_psus(col, x, scale, stratum)
+        for r, total in self.cross.items():
+            total += np.bincount(key, scale * read(cal.vectors[r], rows) * x, total.size).reshape(total.shape)
+
+    def _add_psus(self, col: np.ndarray, z: np.ndarray, scale: np.ndarray, stratum: np.ndarray) -> None:
+        """A = sum s z^2 per column and the stratum totals, from PSU totals z."""
+        self.square += np.bincount(col, scale * z * z, self.n)
+        key = stratum.astype(np.int64) * self.n + col
+        self.stratum += np.bincount(key, z, self.stratum.size).reshape(self.stratum.shape)
+
+    def _add_clusters(self) -> None:
+        """PSU totals of the collected rows, then their sums (designs with clusters)."""
+        st, n = self.lin.st, self.n
+        keys = np.concatenate([k for k, _ in self.parts])
+        present, position = compact(keys, st.n_psus * n)
+        psu, col = present // n, present % n
+        z = np.bincount(position, np.concatenate([x for _, x in self.parts]), len(present))
+        scale = self.lin.psu_scale[psu]
+        self._add_psus(col, z, scale, st.psu_stratum[psu])
+        for r, total in self.cross.items():
+            zs = sp.csr_array((scale * z, (psu, col)), shape=(st.n_psus, n))
+            total += _dense(zs.T @ self.lin.geometry.psu_cell[r]).T
+
+    def variance(self) -> np.ndarray:
+        """Variance of each column's estimate (clipped at 0 against rounding)."""
+        if self.parts:
+            self._add_clusters()
+        if self.lin.cal is not None:
+            self._calibrate()
+        st = self.lin.st
+        centre = (st.scale / st.stratum_psus) @ (self.stratum ** 2)
+        return np.maximum(self.square - centre, 0.0)
+
+    def _calibrate(self) -> None:
+        geo = self.lin.geometry
+        corrections = geo.corrections(self.level)
+        for r, e in corrections.items():
+            self.square -= 2 * np.einsum("cj,cj->j", e, self.cross[r])
+            self.stratum -= geo.stratum_cell[r] @ e
+            for r2, e2 in corrections.items():
+                self.square += np.einsum("cj,cj->j", e, geo.cell_cell[r, r2] @ e2)
 
 
 class _Geometry:
-    """Sums over rows that depend on the design only, and R's sweeps on cell totals."""
+    """Sums over rows that depend on the design only, and R's sweeps on cell totals.
 
-    def __init__(self, st: Structure, cal: Calibration, psu_scale: np.ndarray):
+    overlap[rho, r]: per cell, sum of rho * r; stratum_cell[r]: stratum x cell sums of r;
+    cell_cell[r, r2] = B_r' S B_r2 (diagonal when every row is a PSU); psu_cell[r] = B_r
+    (designs with clusters).
+    """
+
+    def __init__(self, st: Structure, cal: Calibration):
         self.cal = cal
         r_used, rho_used = cal.used_vectors()
-        v = cal.vectors
-        self.overlap = {(rho, r): np.bincount(cal.cell, v[rho] * v[r], cal.n_cells)
-                        for rho in rho_used for r in r_used}
-        cells = (st.n_strata, cal.n_cells)
-        self.stratum_cell = {r: sp.csr_array((v[r], (st.row_stratum, cal.cell)), shape=cells) for r in r_used}
+        pairs = [(rho, r) for rho in rho_used for r in r_used]
+        self.overlap = {pair: np.zeros(cal.n_cells) for pair in pairs}
+        self.stratum_cell = {r: 0 for r in r_used}
+        self.psu_cell = {r: 0 for r in r_used}
+        diagonal = {(r, r2): np.zeros(cal.n_cells) for r in r_used for r2 in r_used}
+        for rows in chunks(len(cal.cell)):
+            cell, stratum = cal.cell[rows], st.row_stratum[rows].astype(np.int64)
+            v = {k: read(cal.vectors[k], rows) for k in r_used | rho_used}
+            for rho, r in pairs:
+                self.overlap[rho, r] += np.bincount(cell, v[rho] * v[r], cal.n_cells)
+            for r in r_used:
+                self.stratum_cell[r] += _sum_matrix(stratum, cell, v[r], (st.n_strata, cal.n_cells))
+                if st.row_psu is not None:
+                    self.psu_cell[r] += _sum_matrix(st.row_psu[rows], cell, v[r], (st.n_psus, cal.n_cells))
+            if st.row_psu is None:
+                for r, r2 in diagonal:
+                    diagonal[r, r2] += np.bincount(cell, st.scale[stratum] * v[r] * v[r2], cal.n_cells)
         if st.row_psu is None:
-            self.cell_cell = {(r, r2): sp.diags_array(np.bincount(cal.cell, psu_scale * v[r] * v[r2], cal.n_cells))
-                              for r in r_used for r2 in r_used}
+            self.cell_cell = {pair: sp.diags_array(total) for pair, total in diagonal.items()}
         else:
-            shape = (st.n_psus, cal.n_cells)
-            self.psu_cell = {r: sp.csr_array((v[r], (st.row_psu, cal.cell)), shape=shape) for r in r_used}
-            scaled = sp.diags_array(psu_scale)
-            self.cell_cell = {(r, r2): self.psu_cell[r].T @ scaled @ self.psu_cell[r2]
-                              for r in r_used for r2 in r_used}
+            scaled = {r: sp.diags_array(st.psu_scale()) @ self.psu_cell[r] for r in r_used}
+            self.cell_cell = {(r, r2): self.psu_cell[r].T @ scaled[r2] for r in r_used for r2 in r_used}
         self.level_matrices = [[self._level_matrix(s) for s in b.steps] for b in cal.blocks]
 
     def _level_matrix(self, step: Step) -> tuple[sp.csr_array, np.ndarray]:

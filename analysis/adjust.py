@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import _calibration as cal
-from analysis._codes import cached_factorize, domains
+from analysis._codes import cached_factorize, chunks, domains
 from analysis.design import Design
 
 # R's svyrecvar() sweeps the raking margins this many times when adjusting the variance.
@@ -33,10 +33,10 @@ def poststratify(design: Design, column: str | Sequence[str], population: Mappin
     totals = np.bincount(level, np.bincount(record.cell, design.weights, record.n_cells), len(levels))
     _refuse_empty(totals, levels, column)
     factor = target / totals
-    record, ones = cal.add_vector(record, np.ones(len(codes)))
+    record, ones = cal.add_vector(record, (design.weights, 0))
     step = cal.Step(level, len(levels), base * factor[level], 1.0 / factor[level], r, ones)
     record = cal.add_block(record, cal.Block((step,), 1))
-    return design._derive(design.weights * factor[codes], record)
+    return design._derive(_scaled(design.weights, factor, codes), record)
 
 
 def rake(design: Design, margins: Mapping[str, Mapping | pd.Series], tol: float = 1e-10,
@@ -60,11 +60,11 @@ def rake(design: Design, margins: Mapping[str, Mapping | pd.Series], tol: float 
     for k, name in enumerate(names):
         _refuse_empty(np.bincount(parts[:, k], cell_totals, len(targets[k])), coded[k][1], name)
     factors = _fit(cell_totals, parts.T, targets, tol, max_iter)
-    record, inverse = cal.add_vector(record, _reciprocal(record.vectors[r]))
+    record, inverse = cal.add_vector(record, (record.vectors[r][0], -1))
     steps = tuple(cal.Step(parts[:, k], len(targets[k]), base * f, 1.0 / (base * f), r, inverse)
                   for k, f in enumerate(factors))
     record = cal.add_block(record, cal.Block(steps, RAKING_SWEEPS))
-    return design._derive(design.weights * factors[-1][record.cell], record)
+    return design._derive(_scaled(design.weights, factors[-1], record.cell), record)
 
 
 def _fit(cell_totals: np.ndarray, levels: np.ndarray, targets: list[np.ndarray], tol: float,
@@ -155,6 +155,9 @@ def _refuse_empty(totals: np.ndarray, levels: pd.Index, column) -> None:
         raise ValueError(f"level {levels[int(np.argmax(empty))]!r} of column {column!r} is absent from the data")
 
 
-def _reciprocal(v: np.ndarray) -> np.ndarray:
-    """1 / v with 0 where v is 0 (rows of zero weight have no influence to adjust)."""
-    return np.divide(1.0, v, out=np.zeros_like(v), where=v > 0)
+def _scaled(weights: np.ndarray, factor: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """weights * factor[codes], block by block into one new array."""
+    out = np.empty_like(weights)
+    for rows in chunks(len(weights)):
+        out[rows] = weights[rows] * factor[codes[rows]]
+    return out

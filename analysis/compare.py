@@ -8,7 +8,6 @@ import pandas as pd
 from scipy import stats
 
 from analysis import _estimate
-from analysis._variance import Influence
 from analysis.design import Design
 
 
@@ -41,12 +40,14 @@ def compare(design: Design, var: str, by: str | Sequence[str], a: Hashable, b: H
     """
     if a == b:
         raise ValueError(f"compare needs two different domains, got {a!r} twice")
-    est = _estimate.estimates(design, _numeric(design, var, levels, missing), by, _estimate.ratio)
+    est = _estimate.estimates(design, _numeric(design, var, levels, missing), by, "mean")
     first, second = (_position(est.domains, level, by) for level in (a, b))
-    inf = est.influence
-    x = inf.vals[:, 0]
-    contrast = np.where(inf.domain == first, x, 0.0) - np.where(inf.domain == second, x, 0.0)
-    variance = design._linearization.variance(Influence(np.zeros_like(inf.domain), contrast[:, None], 1))
+
+    def contrast(rows: slice) -> tuple[np.ndarray, np.ndarray]:
+        domain, x = est.influence(rows)
+        difference = np.where(domain == first, x[:, 0], 0.0) - np.where(domain == second, x[:, 0], 0.0)
+        return np.zeros_like(domain), difference[:, None]
+    variance = _estimate.variance(design, contrast, 1, 1)
     return _result(est.estimate[first, 0], est.estimate[second, 0], float(variance[0]), design.df)
 
 
@@ -63,12 +64,10 @@ def compare_designs(first: Design, second: Design, var: str, by: str | Sequence[
         raise ValueError("compare_designs needs both by and level, or neither")
     means, variances, dfs = [], [], []
     for design in (first, second):
-        est = _estimate.estimates(design, _numeric(design, var, levels, missing), by, _estimate.ratio)
-        row = 0 if by is None else _position(est.domains, level, by)
-        means.append(est.estimate[row, 0])
-        row_influence = np.where(est.influence.domain == row, est.influence.vals[:, 0], 0.0)
-        zero = np.zeros_like(est.influence.domain)
-        variances.append(float(design._linearization.variance(Influence(zero, row_influence[:, None], 1))[0]))
+        frame = _estimate.table(design, _numeric(design, var, levels, missing), by, "mean")
+        row = frame.iloc[0] if by is None else frame.iloc[_position(frame.index, level, by)]
+        means.append(row.estimate)
+        variances.append(row.se ** 2)
         dfs.append(design.df)
     total = sum(variances)
     with np.errstate(divide="ignore", invalid="ignore"):

@@ -74,8 +74,10 @@ class Design:
     def df(self) -> int:
         """Degrees of freedom: PSUs minus strata, counting only those with positive weight (R's degf)."""
         st, positive = self._structure, self._weights > 0
-        psu = np.arange(len(positive)) if st.row_psu is None else st.row_psu
-        psus = np.count_nonzero(np.bincount(psu[positive], minlength=st.n_psus))
+        if st.row_psu is None:
+            psus = np.count_nonzero(positive)
+        else:
+            psus = np.count_nonzero(np.bincount(st.row_psu[positive], minlength=st.n_psus))
         strata = np.count_nonzero(np.bincount(st.row_stratum[positive], minlength=st.n_strata))
         return int(psus - strata)
 
@@ -90,14 +92,14 @@ class Design:
         Returns columns estimate, se, ci_low, ci_high (95 % t intervals with `df`) and n (rows
         with a non-missing value), one row per level of `by` (a column or list of columns).
         """
-        return _estimate.table(self, _estimate.variable(self, var), by, _estimate.ratio)
+        return _estimate.table(self, _estimate.variable(self, var), by, "mean")
 
     def total(self, var: str, by: By = None) -> pd.DataFrame:
         """Weighted total sum(w y) (counts per category for a categorical column), as svytotal.
 
         Influence values are u_i = w_i y_i inside the domain; otherwise as `mean`.
         """
-        return _estimate.table(self, _estimate.variable(self, var), by, _estimate.total)
+        return _estimate.table(self, _estimate.variable(self, var), by, "total")
 
     def top_box(self, var: str, levels: Sequence = (4, 5), by: By = None,
                 missing: Sequence = (9,)) -> pd.DataFrame:
@@ -108,7 +110,7 @@ class Design:
         interval are those of `mean`.
         """
         item = _estimate.indicator(self, var, levels, missing)
-        return _estimate.table(self, item, by, _estimate.ratio)
+        return _estimate.table(self, item, by, "mean")
 
     def effective_n(self, by: By = None) -> float | pd.Series:
         """Kish's (1965) effective sample size (sum w)^2 / sum w^2, overall or per domain."""
@@ -132,7 +134,7 @@ class Design:
     def domain_codes(self, by: By) -> tuple[np.ndarray, pd.Index | None]:
         """Row codes of the `by` domains (-1 where a `by` value is missing) and their index."""
         if by is None:
-            return np.zeros(len(self._weights), dtype=np.int64), None
+            return np.zeros(len(self._weights), dtype=np.int8), None
         return domains(self._data, by, self._cache)
 
     def __repr__(self) -> str:
@@ -153,9 +155,10 @@ def _checked_weights(data: pd.DataFrame, name: str) -> np.ndarray:
     if not pd.api.types.is_numeric_dtype(raw) or pd.api.types.is_bool_dtype(raw):
         raise ValueError(f"weights column {name!r} is not numeric")
     w = raw.to_numpy(np.float64, na_value=np.nan, copy=True)
-    for bad, what in ((np.isnan(w), "missing"), (np.isinf(w), "infinite"), (w < 0, "negative")):
-        if bad.any():
-            raise ValueError(f"weights column {name!r} has {what} values (row {data.index[np.argmax(bad)]!r})")
+    if not (np.isfinite(w).all() and w.min() >= 0):
+        for bad, what in ((np.isnan(w), "missing"), (np.isinf(w), "infinite"), (w < 0, "negative")):
+            if bad.any():
+                raise ValueError(f"weights column {name!r} has {what} values (row {data.index[np.argmax(bad)]!r})")
     if w.sum() <= 0:
         raise ValueError(f"weights column {name!r} sums to zero")
     return w
