@@ -11,9 +11,10 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import pandas as pd
 
-# Above this many possible combinations, compacting by a dense table would cost more memory
-# than sorting does.
+# Keys are compacted with a dense table when there are at most this many possible values, or
+# at most this many per row; beyond, a table would cost more memory than sorting does.
 _DENSE_LIMIT = 1 << 24
+_DENSE_PER_ROW = 4
 # Rows are processed in blocks of this many: whole-column arithmetic on millions of rows
 # spends most of its time faulting in fresh memory, blocks keep the temporaries in cache.
 CHUNK = 1 << 17
@@ -83,7 +84,7 @@ def compact(key: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
 
     A key equal to `space` marks a missing row: its position is -1.
     """
-    if space <= max(_DENSE_LIMIT, 4 * len(key)):
+    if space <= max(_DENSE_LIMIT, _DENSE_PER_ROW * len(key)):
         seen = np.bincount(key, minlength=space + 1)[:space] > 0
         position = np.append(np.cumsum(seen) - 1, -1)
         return np.flatnonzero(seen), position[key]
