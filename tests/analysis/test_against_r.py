@@ -55,6 +55,7 @@ def _designs() -> dict[str, Callable[[], Design]]:
         "trim": lambda: trim(base(), lower=8, upper=100),
         "rake_trim": lambda: trim(raked(), lower=8, upper=100),
         "rake_trim_strict": lambda: trim(raked(), lower=8, upper=100, strict=True),
+        "rake_trim_then_ps": lambda: poststratify(trim(raked(), lower=8, upper=100), "region", POP_S["region"]),
         "trim_then_ps": lambda: poststratify(trim(base(), upper=100), "sex", POP_S["sex"]),
         "cluster_trim_then_rake": lambda: _rake(trim(cbase(), upper=200), POP_K, ["sex", "agegrp"]),
     }

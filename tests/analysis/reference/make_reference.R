@@ -64,6 +64,7 @@ designs$rake_then_ps <- postStratify(designs$rake_sex_age, ~region, pop_s$region
 designs$trim <- trimWeights(base, lower = 8, upper = 100)
 designs$rake_trim <- trimWeights(designs$rake_sex_age, lower = 8, upper = 100)
 designs$rake_trim_strict <- trimWeights(designs$rake_sex_age, lower = 8, upper = 100, strict = TRUE)
+designs$rake_trim_then_ps <- postStratify(designs$rake_trim, ~region, pop_s$region)
 designs$trim_then_ps <- postStratify(trimWeights(base, upper = 100), ~sex, pop_s$sex)
 designs$cluster_trim_then_rake <- rake_to(trimWeights(cbase, upper = 200), pop_k, c("sex", "agegrp"))
 
