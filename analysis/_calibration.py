@@ -82,7 +82,7 @@ class Calibration:
 
 def blank(weights: np.ndarray) -> Calibration:
     """The record of a design that has not been calibrated yet: one cell, weights = vector 0."""
-    cell = np.zeros(len(weights), dtype=np.int64)
+    cell = np.zeros(len(weights), dtype=np.int8)
     return Calibration(cell, 1, ((weights, 1),), (), (0, np.ones(1)))
 
 

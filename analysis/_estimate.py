@@ -86,8 +86,8 @@ def indicator(design, name: str, levels: Sequence, missing: Sequence) -> Variabl
 
 def _member(values: np.ndarray, codes: list) -> np.ndarray:
     """values in codes, by comparisons (faster than np.isin for a few codes)."""
-    hit = np.zeros(len(values), dtype=bool)
-    for code in codes:
+    hit = values == codes[0] if codes else np.zeros(len(values), dtype=bool)
+    for code in codes[1:]:
         hit |= values == code
     return hit
 
@@ -170,7 +170,7 @@ def variance(design, influence: Influence, n_domains: int, width: int) -> np.nda
     for rows in chunks(len(design.weights)):
         domain, x = influence(rows)
         for k in range(width):
-            acc.add(rows, domain * width + k, x[:, k])
+            acc.add(rows, domain * width + k if width > 1 else domain, x[:, k])
     return acc.variance()[: n_domains * width]
 
 

@@ -77,22 +77,23 @@ class Accumulator:
     def add(self, rows: slice, col: np.ndarray, x: np.ndarray) -> None:
         """Rows `rows` add x to columns `col` (arrays of the block's length)."""
         st, cal = self.lin.st, self.lin.cal
-        key = None if cal is None else cal.cell[rows] * self.n + col
+        key = None if cal is None else cal.cell[rows].astype(np.int64) * self.n + col
         for rho, total in self.level.items():
             total += np.bincount(key, read(cal.vectors[rho], rows) * x, total.size).reshape(total.shape)
         if st.row_psu is not None:
             self.parts.append((st.row_psu[rows] * self.n + col, x))
             return
-        stratum = st.row_stratum[rows]
-        scale = st.scale[stratum]
+        # one stratum (no strata column): a constant scale, and no stratum in the key
+        stratum = st.row_stratum[rows] if st.n_strata > 1 else None
+        scale = st.scale[stratum] if st.n_strata > 1 else st.scale[0]
         self._add_psus(col, x, scale, stratum)
         for r, total in self.cross.items():
             total += np.bincount(key, scale * read(cal.vectors[r], rows) * x, total.size).reshape(total.shape)
 
-    def _add_psus(self, col: np.ndarray, z: np.ndarray, scale: np.ndarray, stratum: np.ndarray) -> None:
-        """A = sum s z^2 per column and the stratum totals, from PSU totals z."""
+    def _add_psus(self, col: np.ndarray, z: np.ndarray, scale, stratum: np.ndarray | None) -> None:
+        """A = sum s z^2 per column and the stratum totals, from PSU totals z (stratum None: one)."""
         self.square += np.bincount(col, scale * z * z, self.n)
-        key = stratum.astype(np.int64) * self.n + col
+        key = col if stratum is None else stratum.astype(np.int64) * self.n + col
         self.stratum += np.bincount(key, z, self.stratum.size).reshape(self.stratum.shape)
 
     def _add_clusters(self) -> None:

@@ -25,18 +25,15 @@ def poststratify(design: Design, column: str | Sequence[str], population: Mappin
     values); `population` maps every post-stratum in the data to its population count, as
     R's postStratify(design, ~column, population).
     """
-    codes, levels = _calibration_codes(design, column)
-    target = _targets(levels, population, column)
-    record, parts = cal.refine(_record(design), [codes], [len(levels)])
+    key = column if isinstance(column, str) else tuple(column)
+    record, parts, (target,), cell_w = _cells(design, {key: population})
     level = parts[:, 0]
     record, r, base = cal.anchor(record, design.weights)
-    totals = np.bincount(level, np.bincount(record.cell, design.weights, record.n_cells), len(levels))
-    _refuse_empty(totals, levels, column)
-    factor = target / totals
+    factor = (target / np.bincount(level, cell_w, len(target)))[level]
     record, ones = cal.add_vector(record, (design.weights, 0))
-    step = cal.Step(level, len(levels), base * factor[level], 1.0 / factor[level], r, ones)
+    step = cal.Step(level, len(target), base * factor, 1.0 / factor, r, ones)
     record = cal.add_block(record, cal.Block((step,), 1))
-    return design._derive(_scaled(design.weights, factor, codes), record)
+    return design._derive(_scaled(design.weights, factor, record.cell), record)
 
 
 def rake(design: Design, margins: Mapping[str, Mapping | pd.Series], tol: float = 1e-10,
@@ -49,22 +46,34 @@ def rake(design: Design, margins: Mapping[str, Mapping | pd.Series], tol: float 
     The iteration runs on the totals of the cells of the margins' cross-classification, not on
     rows, so its cost does not grow with the sample.
     """
-    if not margins:
-        raise ValueError("rake needs at least one margin")
-    names = list(margins)
-    coded = [_calibration_codes(design, name) for name in names]
-    targets = [_targets(levels, margins[name], name) for name, (_, levels) in zip(names, coded)]
-    record, parts = cal.refine(_record(design), [c for c, _ in coded], [len(lv) for _, lv in coded])
+    if max_iter < 1:
+        raise ValueError(f"max_iter must be at least 1, got {max_iter}")
+    record, parts, targets, cell_w = _cells(design, margins)
     record, r, base = cal.anchor(record, design.weights)
-    cell_totals = np.bincount(record.cell, design.weights, record.n_cells)
-    for k, name in enumerate(names):
-        _refuse_empty(np.bincount(parts[:, k], cell_totals, len(targets[k])), coded[k][1], name)
-    factors = _fit(cell_totals, parts.T, targets, tol, max_iter)
+    factors = _fit(cell_w, parts.T, targets, tol, max_iter)
     record, inverse = cal.add_vector(record, (record.vectors[r][0], -1))
-    steps = tuple(cal.Step(parts[:, k], len(targets[k]), base * f, 1.0 / (base * f), r, inverse)
-                  for k, f in enumerate(factors))
+    steps = tuple(cal.Step(level, len(target), base * f, 1.0 / (base * f), r, inverse)
+                  for level, target, f in zip(parts.T, targets, factors))
     record = cal.add_block(record, cal.Block(steps, RAKING_SWEEPS))
     return design._derive(_scaled(design.weights, factors[-1], record.cell), record)
+
+
+def _cells(design: Design, margins: Mapping) -> tuple[cal.Calibration, np.ndarray, list[np.ndarray], np.ndarray]:
+    """Split the calibration cells by the margins' columns.
+
+    Returns the record, each new cell's level of every margin, the population counts in the
+    order of the levels, and the weight total of every cell. Refuses levels found on one side
+    only and levels without weight.
+    """
+    if not margins:
+        raise ValueError("calibration needs at least one margin")
+    coded = {name: _calibration_codes(design, name) for name in margins}
+    targets = [_targets(levels, margins[name], name) for name, (_, levels) in coded.items()]
+    record, parts = cal.refine(_record(design), [c for c, _ in coded.values()], [len(t) for t in targets])
+    cell_w = np.bincount(record.cell, design.weights, record.n_cells)
+    for k, (name, (_, levels)) in enumerate(coded.items()):
+        _refuse_empty(np.bincount(parts[:, k], cell_w, len(levels)), levels, name)
+    return record, parts, targets, cell_w
 
 
 def _fit(cell_totals: np.ndarray, levels: np.ndarray, targets: list[np.ndarray], tol: float,
@@ -122,8 +131,8 @@ def _record(design: Design) -> cal.Calibration:
     return design._calibration if design._calibration is not None else cal.blank(design.weights)
 
 
-def _calibration_codes(design: Design, column: str | Sequence[str]) -> tuple[np.ndarray, pd.Index]:
-    """Codes of a calibration variable, which may not be missing (R: na.fail)."""
+def _calibration_codes(design: Design, column: str | tuple[str, ...]) -> tuple[np.ndarray, pd.Index]:
+    """Codes of a calibration variable (or of a combination of columns), never missing (R: na.fail)."""
     if isinstance(column, str):
         codes, levels = cached_factorize(design.data, column, design._cache)
     else:

@@ -96,6 +96,8 @@ def test_raking_that_does_not_converge(design) -> None:
 def test_rake_needs_margins(design) -> None:
     with pytest.raises(ValueError, match="at least one margin"):
         rake(design, {})
+    with pytest.raises(ValueError, match="max_iter must be at least 1, got 0"):
+        rake(design, {"sex": SEX}, max_iter=0)
 
 
 def test_stratum_with_one_psu(strat) -> None:
