@@ -18,9 +18,10 @@ def register_commands(app: Flask) -> None:
     from survey.invitations.cli import invitations
     from survey.migrate import database
     from survey.questionnaires.cli import questionnaire
+    from survey.responses.cli import drafts
     from survey.units.cli import units
 
-    for group in (database, units, questionnaire, campaign, users, demo, invitations):
+    for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts):
         app.cli.add_command(group)
 
 

@@ -37,6 +37,9 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # A respondent may spend more than an hour on a page (or leave it open): the token stays
         # tied to the session but does not expire.
         "WTF_CSRF_TIME_LIMIT": None,
+        # Reverse proxies in front of the app (nginx, a load balancer) whose X-Forwarded-* headers
+        # are trusted; 0 when gunicorn faces the clients itself. Rate limits read the client address.
+        "TRUSTED_PROXIES": int(os.environ.get("SURVEY_TRUSTED_PROXIES", "0")),
     }
     settings.update(overrides)
     settings["SECRET_KEY"] = secret_key(settings["SECRET_KEY"], env)

@@ -2,6 +2,7 @@
 from flask import Flask, render_template
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from survey.errors import InvalidInput
 
@@ -10,6 +11,9 @@ csrf = CSRFProtect()
 
 def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
+    hops = app.config["TRUSTED_PROXIES"]
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -122,3 +122,9 @@ def submission_of(draft: Draft, now: datetime) -> Submission:
     return Submission(uuid=draft.uuid, campaign=draft.campaign, unit=draft.unit, channel="web",
                       started_at=aware(draft.started_at), submitted_at=now, answers=answers,
                       language=draft.language)
+
+
+def purge_drafts(session: Session, today: date) -> int:
+    """Delete the drafts of campaigns that have closed: nobody can resume them any more."""
+    closed = select(Campaign.id).where(Campaign.closes_on < today)
+    return session.execute(delete(Draft).where(Draft.campaign_id.in_(closed))).rowcount

@@ -3,6 +3,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from flask import request
 
 from survey import config, create_app
 
@@ -62,3 +63,12 @@ def test_sqlite_connections_use_wal_and_foreign_keys(app, session):
     with db.engine().connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+@pytest.mark.parametrize(("hops", "seen"), [(0, "127.0.0.1"), (1, "203.0.113.7")])
+def test_client_address_behind_trusted_proxies(tmp_path, hops, seen):
+    app = create_app({"SURVEY_ENV": "testing", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db",
+                      "TRUSTED_PROXIES": hops})
+    app.add_url_rule("/whoami", "whoami", lambda: request.remote_addr)
+    response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"})
+    assert response.get_data(as_text=True) == seen
