@@ -8,12 +8,16 @@ Rows are read in blocks (`_codes.chunks`): one pass for the sums, one for the va
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
 from analysis._codes import cached_factorize, chunks, column
+
+if TYPE_CHECKING:  # design.py imports this module
+    from analysis.design import Design
 
 CONFIDENCE = 0.95
 
@@ -44,7 +48,7 @@ class Estimates:
     influence: Influence
 
 
-def variable(design, name: str) -> Variable:
+def variable(design: "Design", name: str) -> Variable:
     """A numeric column as itself; a categorical, string, object or bool one as indicators."""
     series = column(design.data, name)
     if _is_categorical(series):
@@ -63,7 +67,7 @@ def variable(design, name: str) -> Variable:
     return Variable(name, read, 1, None)
 
 
-def indicator(design, name: str, levels: Sequence, missing: Sequence) -> Variable:
+def indicator(design: "Design", name: str, levels: Sequence, missing: Sequence) -> Variable:
     """1 where the answer is in `levels`, 0 for other valid answers; blanks and `missing` are invalid."""
     levels, missing = list(levels), list(missing)
     if not levels or set(levels) & set(missing):
@@ -112,7 +116,7 @@ def _is_categorical(series: pd.Series) -> bool:
             or pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype))
 
 
-def estimates(design, var: Variable, by, kind: str) -> Estimates:
+def estimates(design: "Design", var: Variable, by, kind: str) -> Estimates:
     """Means ("mean") or totals ("total") of `var` in the domains of `by`.
 
     Mean: the ratio sum(w y) / sum(w), influence u_i = w_i (y_i - mean) / sum(w).
@@ -161,7 +165,7 @@ def _total(total_w: np.ndarray, sums: np.ndarray):
     return sums, lambda d, w, y: w[:, None] * y
 
 
-def variance(design, influence: Influence, n_domains: int, width: int) -> np.ndarray:
+def variance(design: "Design", influence: Influence, n_domains: int, width: int) -> np.ndarray:
     """Variances of the n_domains x width estimates whose influence values `influence` gives.
 
     Its domain codes may also be n_domains (rows outside every domain), a column dropped here.
@@ -174,7 +178,7 @@ def variance(design, influence: Influence, n_domains: int, width: int) -> np.nda
     return acc.variance()[: n_domains * width]
 
 
-def table(design, var: Variable, by, kind: str) -> pd.DataFrame:
+def table(design: "Design", var: Variable, by, kind: str) -> pd.DataFrame:
     """estimate, se, ci_low, ci_high, n per domain (and category)."""
     est = estimates(design, var, by, kind)
     se = np.sqrt(variance(design, est.influence, len(est.count), var.width))

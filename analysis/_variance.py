@@ -140,29 +140,33 @@ class _Geometry:
     def __init__(self, st: Structure, cal: Calibration):
         self.cal = cal
         r_used, rho_used = cal.used_vectors()
-        pairs = [(rho, r) for rho in rho_used for r in r_used]
-        self.overlap = {pair: np.zeros(cal.n_cells) for pair in pairs}
+        self.overlap = {(rho, r): np.zeros(cal.n_cells) for rho in rho_used for r in r_used}
         self.stratum_cell = {r: 0 for r in r_used}
         self.psu_cell = {r: 0 for r in r_used}
         diagonal = {(r, r2): np.zeros(cal.n_cells) for r in r_used for r2 in r_used}
         for rows in chunks(len(cal.cell)):
-            cell, stratum = cal.cell[rows], st.row_stratum[rows].astype(np.int64)
-            v = {k: read(cal.vectors[k], rows) for k in r_used | rho_used}
-            for rho, r in pairs:
-                self.overlap[rho, r] += np.bincount(cell, v[rho] * v[r], cal.n_cells)
-            for r in r_used:
-                self.stratum_cell[r] += _sum_matrix(stratum, cell, v[r], (st.n_strata, cal.n_cells))
-                if st.row_psu is not None:
-                    self.psu_cell[r] += _sum_matrix(st.row_psu[rows], cell, v[r], (st.n_psus, cal.n_cells))
-            if st.row_psu is None:
-                for r, r2 in diagonal:
-                    diagonal[r, r2] += np.bincount(cell, st.scale[stratum] * v[r] * v[r2], cal.n_cells)
+            self._add_rows(st, rows, diagonal)
         if st.row_psu is None:
             self.cell_cell = {pair: sp.diags_array(total) for pair, total in diagonal.items()}
         else:
             scaled = {r: sp.diags_array(st.psu_scale()) @ self.psu_cell[r] for r in r_used}
             self.cell_cell = {(r, r2): self.psu_cell[r].T @ scaled[r2] for r in r_used for r2 in r_used}
         self.level_matrices = [[self._level_matrix(s) for s in b.steps] for b in cal.blocks]
+
+    def _add_rows(self, st: Structure, rows: slice, diagonal: dict) -> None:
+        """Add a block of rows to the sums (to `diagonal` when every row is a PSU)."""
+        cal = self.cal
+        cell, stratum = cal.cell[rows], st.row_stratum[rows].astype(np.int64)
+        v = {k: read(cal.vectors[k], rows) for k in {k for pair in self.overlap for k in pair}}
+        for rho, r in self.overlap:
+            self.overlap[rho, r] += np.bincount(cell, v[rho] * v[r], cal.n_cells)
+        for r in self.stratum_cell:
+            self.stratum_cell[r] += _sum_matrix(stratum, cell, v[r], (st.n_strata, cal.n_cells))
+            if st.row_psu is not None:
+                self.psu_cell[r] += _sum_matrix(st.row_psu[rows], cell, v[r], (st.n_psus, cal.n_cells))
+        if st.row_psu is None:
+            for r, r2 in diagonal:
+                diagonal[r, r2] += np.bincount(cell, st.scale[stratum] * v[r] * v[r2], cal.n_cells)
 
     def _level_matrix(self, step: Step) -> tuple[sp.csr_array, np.ndarray]:
         """Level x cell matrix of the factors b, and the denominators sum(v * psw) per level."""

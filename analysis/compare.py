@@ -34,9 +34,9 @@ def compare(design: Design, var: str, by: str | Sequence[str], a: Hashable, b: H
     """Mean of `var` in domain `a` of `by` minus its mean in domain `b`, in one design.
 
     Both means come from the same sample, so the difference's influence values are
-    u_a - u_b and its variance Var(a) + Var(b) - 2 Cov(a, b) is linearised jointly (R:
-    svycontrast() on svyby(..., covmat = TRUE)). With `levels` the means are top-box shares
-    (see Design.top_box). The t test has the design's degrees of freedom.
+    u_a - u_b and its variance Var(a) + Var(b) - 2 Cov(a, b) is linearised jointly, as R's
+    svycontrast() of the two domain means. With `levels` the means are top-box shares (see
+    Design.top_box). The t test has the design's degrees of freedom.
     """
     if a == b:
         raise ValueError(f"compare needs two different domains, got {a!r} twice")

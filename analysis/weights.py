@@ -22,14 +22,19 @@ def design_weights(data: pd.DataFrame, unit_column: str, transactions: Mapping |
         raise ValueError(f"column {unit_column!r} has missing units (row {units.index[units.isna().argmax()]!r})")
     counts = units.value_counts()
     population = dict(transactions.items()) if isinstance(transactions, pd.Series) else dict(transactions)
+    _check_units(counts, population)
+    ratio = {unit: float(population[unit]) / counts[unit] for unit in counts.index}
+    return pd.Series(units.map(ratio).to_numpy(np.float64), index=data.index, name="weight")
+
+
+def _check_units(counts: pd.Series, population: dict) -> None:
+    """Every unit with respondents has a positive N_h, and every N_h has respondents."""
     for unit in counts.index:
         if unit not in population:
             raise ValueError(f"unit {unit!r} has no number of transactions N_h")
-        if not (isinstance(population[unit], (int, float, np.number)) and np.isfinite(population[unit])
-                and population[unit] > 0):
-            raise ValueError(f"unit {unit!r} has an invalid number of transactions {population[unit]!r}")
+        size = population[unit]
+        if not (isinstance(size, (int, float, np.number)) and np.isfinite(size) and size > 0):
+            raise ValueError(f"unit {unit!r} has an invalid number of transactions {size!r}")
     for unit in population:
         if unit not in counts.index:
             raise ValueError(f"unit {unit!r} has no respondent (n_h = 0)")
-    ratio = {unit: float(population[unit]) / counts[unit] for unit in counts.index}
-    return pd.Series(units.map(ratio).to_numpy(np.float64), index=data.index, name="weight")
