@@ -22,12 +22,13 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from common import DONT_KNOW, ITEMS, MARGIN_VARIABLES, TOP_BOX, read_margins, read_survey
-from common import report, write_estimates
+from common import DONT_KNOW, ITEMS, MARGIN_VARIABLES, TOP_BOX
+from common import read_margins, read_survey, report, write_estimates
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", FutureWarning)  # samplics announces it is archived
     from samplics import PopParam, SampleWeight, TaylorEstimator
+
 
 def raked_weights(frame: pd.DataFrame, margins: dict[str, dict[str, float]]) -> np.ndarray:
     classes = {name: frame[name].to_numpy(dtype=object) for name in MARGIN_VARIABLES}
