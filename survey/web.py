@@ -17,9 +17,12 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey import public
+    from survey import assets, health, public, security
 
     public.register(app)
+    health.register(app)
+    security.register(app)
+    assets.register(app)
 
 
 def register_error_handlers(app: Flask) -> None:
