@@ -1,6 +1,5 @@
 """Pages for citizens: no sign-in, light, work without JavaScript."""
 from flask import Blueprint, g, redirect, render_template, request, session, url_for
-from sqlalchemy import text
 
 from survey import clock, db
 from survey.campaigns.queries import open_campaigns
@@ -52,10 +51,3 @@ def resume():
         return render_template("public/resume.html", code=code, unknown=True), 404
     session[DRAFT_KEY] = str(draft.uuid)
     return redirect(where_draft_is(draft))
-
-
-@blueprint.get("/healthz")
-def health():
-    """Liveness and readiness: answers 200 only when the database does."""
-    db.session().execute(text("SELECT 1"))
-    return {"status": "ok"}
