@@ -1,0 +1,137 @@
+"""Export a campaign's responses to a file, batch by batch, replacing the target only when complete."""
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import forms
+
+from survey.errors import InvalidInput
+from survey.exports import reading, rows
+from survey.exports.statistical import StatisticalWriter
+from survey.exports.variables import Variable, long_variables, union_questions, wide_variables
+from survey.exports.writers import CsvWriter, ParquetWriter, XlsxWriter
+from survey.responses.models import Answer, Response
+
+FORMATS = ("csv", "xlsx", "sav", "dta", "parquet")
+LAYOUTS = ("wide", "long")
+WEIGHTINGS = ("none", "design", "raked")
+LANGUAGES = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    slug: str
+    file_format: str = "csv"
+    layout: str = "wide"
+    weighting: str = "none"
+    language: str = "vi"
+    bom: bool = False
+    filters: reading.Filters = field(default_factory=reading.Filters)
+
+    def problems(self) -> list[str]:
+        checks = (("format", self.file_format, FORMATS), ("layout", self.layout, LAYOUTS),
+                  ("weighting", self.weighting, WEIGHTINGS), ("language", self.language, LANGUAGES))
+        found = [f"unknown {what} '{value}' (one of {', '.join(known)})"
+                 for what, value, known in checks if value not in known]
+        if self.weighting == "raked":
+            found.append("--weighting raked needs population margins (e.g. census counts by sex and age group), "
+                         "which this service does not hold yet; use --weighting design")
+        return found
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What an export writes: the selected responses, its variables, and what rows need."""
+
+    request: ExportRequest
+    selection: reading.Selection
+    variables: list[Variable]
+    context: rows.Context
+    definitions: list[tuple[int, forms.Definition]]
+
+
+def plan_export(session: Session, request: ExportRequest) -> Plan:
+    """Check the request and work out the variables; InvalidInput lists every problem."""
+    if request.problems():
+        raise InvalidInput(request.problems())
+    selection = request.filters.select(session, request.slug)
+    versions = reading.answered_versions(session, selection)
+    questions = union_questions((number, definition) for _, number, definition in versions)
+    variables = (wide_variables(questions, request.weighting) if request.layout == "wide"
+                 else long_variables(request.weighting))
+    weights = reading.design_weights(session, selection) if request.weighting == "design" else None
+    context = rows.Context(reading.unit_details(session, selection.campaign),
+                           {vid: number for vid, number, _ in versions}, weights)
+    return Plan(request, selection, variables, context, [(n, d) for _, n, d in versions])
+
+
+def export(session: Session, request: ExportRequest, out: Path) -> tuple[Plan, int]:
+    """Write the export to `out` (all or nothing) and return the plan and the rows written."""
+    plan = plan_export(session, request)
+    with replacing(out) as part:
+        writer = open_writer(session, plan, part)
+        written = 0
+        try:
+            for columns in plan_columns(session, plan):
+                writer.write(columns)
+                written += len(columns["response_id"])
+        finally:
+            writer.close()
+    return plan, written
+
+
+def plan_columns(session: Session, plan: Plan) -> Iterator[dict[str, list]]:
+    """The export's rows, one batch of columns at a time."""
+    if plan.request.layout == "wide":
+        getters = rows.wide_getters(plan.variables, plan.context)
+        for batch in reading.batches(session, plan.selection):
+            yield rows.wide_columns(batch, getters)
+        return
+    order = {q.name: i for i, (q, _) in enumerate(union_questions(plan.definitions))}
+    for batch in reading.batches(session, plan.selection):
+        yield rows.long_columns(batch, plan.variables, plan.context, order)
+
+
+def open_writer(session: Session, plan: Plan, path: Path):
+    request = plan.request
+    if request.file_format == "csv":
+        return CsvWriter(path, plan.variables, bom=request.bom)
+    if request.file_format == "xlsx":
+        return XlsxWriter(path, plan.variables)
+    if request.file_format == "parquet":
+        return ParquetWriter(path, plan.variables, request.language)
+    return StatisticalWriter(path, plan.variables, row_count(session, plan), request.file_format, request.language)
+
+
+def row_count(session: Session, plan: Plan) -> int:
+    """Rows the export will have: responses (wide) or answers (long)."""
+    if plan.request.layout == "wide":
+        return sum(reading.responses_by_unit(session, plan.selection).values())
+    query = select(func.count()).select_from(Answer).join(Response, Response.id == Answer.response_id)
+    return session.scalar(query.where(*plan.selection.filters()))
+
+
+@contextmanager
+def replacing(out: Path) -> Iterator[Path]:
+    """A temporary file beside `out`, renamed to it on success and removed on any failure."""
+    if out.is_dir():
+        raise InvalidInput(f"{out} is a directory; give a file name")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"directory {out.parent} does not exist")
+    try:
+        handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
+    except OSError as error:
+        raise InvalidInput(f"cannot write in {out.parent}: {error.strerror}") from None
+    os.close(handle)
+    part = Path(name)
+    try:
+        yield part
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)

@@ -1,0 +1,149 @@
+"""Which responses an export takes, and reading them in bounded batches.
+
+Responses are read by keyset pagination on their id, each batch with its answers in one
+query, as plain rows (no ORM objects), so memory depends on the batch size, not the campaign.
+"""
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.orm import Session, aliased
+
+import forms
+from survey.campaigns.models import Campaign, CampaignUnit
+from survey.campaigns.queries import campaign_by_slug
+from survey.errors import InvalidInput
+from survey.questionnaires.models import QuestionnaireVersion
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import STATUSES, Answer, Response
+from survey.units.models import Unit
+
+BATCH_SIZE = 5000
+RESPONSE_COLUMNS = (Response.id, Response.uuid, Response.unit_id, Response.channel, Response.status,
+                    Response.paper_serial, Response.started_at, Response.submitted_at,
+                    Response.device_class, Response.flag, Response.questionnaire_version_id)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A campaign's responses, optionally only some units, statuses and submission days."""
+
+    campaign: Campaign
+    unit_ids: tuple[int, ...] = ()
+    statuses: tuple[str, ...] = ()
+    submitted_from: datetime | None = None
+    submitted_before: datetime | None = None
+
+    def filters(self) -> list[ColumnElement[bool]]:
+        where = [Response.campaign_id == self.campaign.id]
+        if self.unit_ids:
+            where.append(Response.unit_id.in_(self.unit_ids))
+        if self.statuses:
+            where.append(Response.status.in_(self.statuses))
+        if self.submitted_from is not None:
+            where.append(Response.submitted_at >= self.submitted_from)
+        if self.submitted_before is not None:
+            where.append(Response.submitted_at < self.submitted_before)
+        return where
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters as given on the command line; `select` checks them against the campaign."""
+
+    unit_codes: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    first_day: date | None = None
+    last_day: date | None = None
+    timezone: str = "Asia/Ho_Chi_Minh"
+
+    def select(self, session: Session, slug: str) -> Selection:
+        """The selection, or InvalidInput listing every filter that does not fit the campaign."""
+        campaign = campaign_by_slug(session, slug)
+        targets = {u.code: u.id for u in session.scalars(
+            select(Unit).join(CampaignUnit).where(CampaignUnit.campaign_id == campaign.id))}
+        problems = [f"unit '{c}' is not surveyed by campaign '{slug}'" for c in self.unit_codes if c not in targets]
+        problems += [f"unknown status '{s}' (one of {', '.join(STATUSES)})" for s in self.statuses if s not in STATUSES]
+        if self.first_day and self.last_day and self.first_day > self.last_day:
+            problems.append(f"--from {self.first_day} is after --to {self.last_day}")
+        if problems:
+            raise InvalidInput(problems)
+        return Selection(campaign, tuple(targets[c] for c in self.unit_codes), self.statuses,
+                         self._moment(self.first_day),
+                         self._moment(self.last_day + timedelta(days=1) if self.last_day else None))
+
+    def _moment(self, day: date | None) -> datetime | None:
+        """Midnight starting `day` in the campaign's time zone (days are local, storage is UTC)."""
+        return None if day is None else datetime.combine(day, time(), ZoneInfo(self.timezone))
+
+
+def responses_by_unit(session: Session, selection: Selection) -> dict[int, int]:
+    """n_h: how many of the selected responses evaluate each unit."""
+    query = select(Response.unit_id, func.count()).where(*selection.filters()).group_by(Response.unit_id)
+    return {unit_id: count for unit_id, count in session.execute(query)}
+
+
+def design_weights(session: Session, selection: Selection) -> dict[int, float]:
+    """w_h = N_h / n_h per unit, N_h the unit's transactions, n_h its selected respondents."""
+    counts = responses_by_unit(session, selection)
+    targets = session.execute(select(Unit.code, CampaignUnit.unit_id, CampaignUnit.transactions).join(Unit).where(
+        CampaignUnit.campaign_id == selection.campaign.id, CampaignUnit.unit_id.in_(list(counts))))
+    rows = list(targets)
+    lacking = sorted(code for code, _, transactions in rows if not transactions)
+    if lacking:
+        raise InvalidInput(f"design weights need the transaction count N_h (> 0) of unit(s) {', '.join(lacking)}; "
+                           "set it in the campaign's targets, or export with --weighting none")
+    return {unit_id: transactions / counts[unit_id] for _, unit_id, transactions in rows}
+
+
+def unit_details(session: Session, campaign: Campaign) -> dict[int, tuple[str, str, str, str | None]]:
+    """Unit id -> (code, name, level, district code) for the campaign's targets."""
+    parent = aliased(Unit)
+    query = (select(Unit.id, Unit.code, Unit.name, Unit.level, parent.code, parent.level)
+             .join(CampaignUnit, CampaignUnit.unit_id == Unit.id).outerjoin(parent, Unit.parent_id == parent.id)
+             .where(CampaignUnit.campaign_id == campaign.id))
+    return {uid: (code, name, level, _district(code, level, parent_code, parent_level))
+            for uid, code, name, level, parent_code, parent_level in session.execute(query)}
+
+
+def _district(code: str, level: str, parent_code: str | None, parent_level: str | None) -> str | None:
+    if level == "district":
+        return code
+    return parent_code if parent_level == "district" else None
+
+
+def answered_versions(session: Session, selection: Selection) -> list[tuple[int, int, forms.Definition]]:
+    """(version id, number, definition) of the versions the selected responses answered; the campaign's first."""
+    ids = set(session.scalars(select(Response.questionnaire_version_id).where(*selection.filters()).distinct()))
+    ids.add(selection.campaign.questionnaire_version_id)
+    versions = session.scalars(select(QuestionnaireVersion).where(QuestionnaireVersion.id.in_(ids)))
+    ordered = sorted(versions, key=lambda v: (v.id != selection.campaign.questionnaire_version_id, v.number))
+    return [(v.id, v.number, version_definition(v)) for v in ordered]
+
+
+AnswerMap = dict[str, tuple[str, float | None]]
+
+
+def batches(session: Session, selection: Selection, size: int = BATCH_SIZE) -> Iterator[list[tuple[tuple, AnswerMap]]]:
+    """Lists of (response row, {key: (value, number)}), at most `size` responses each, in id order."""
+    last = 0
+    while True:
+        rows = session.execute(select(*RESPONSE_COLUMNS).where(*selection.filters(), Response.id > last)
+                               .order_by(Response.id).limit(size)).all()
+        if not rows:
+            return
+        answers = _answers(session, selection, last, rows[-1][0])
+        yield [(row, answers.get(row[0], {})) for row in rows]
+        last = rows[-1][0]
+
+
+def _answers(session: Session, selection: Selection, after: int, through: int) -> dict[int, AnswerMap]:
+    query = (select(Answer.response_id, Answer.question_key, Answer.value, Answer.number)
+             .join(Response, Response.id == Answer.response_id)
+             .where(*selection.filters(), Response.id > after, Response.id <= through))
+    found: dict[int, AnswerMap] = {}
+    for response_id, key, value, number in session.execute(query):
+        found.setdefault(response_id, {})[key] = (value, number)
+    return found

@@ -1,0 +1,103 @@
+"""SPSS (.sav) and Stata (.dta) files through pyreadstat, with variable and value labels.
+
+pyreadstat writes a whole DataFrame, so the rows are gathered first, but compactly: each
+column is a typed numpy array allocated once for the known row count (8 bytes a number,
+codes instead of choice texts, and text cells that repeat, like unit names, share one object).
+"""
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyreadstat
+
+from survey.exports.variables import Variable
+
+# Stata allows 32 characters, but pyreadstat names each value-label set after its variable plus a
+# counter, and those names have the same limit: 28 leaves room for 4 digits.
+NAME_LIMITS = {"sav": 64, "dta": 28}
+STATA_LABEL_LIMIT = 80
+
+
+def statistical_names(names: list[str], limit: int) -> dict[str, str]:
+    """Names SPSS and Stata accept: letters, digits and '_', a letter first, at most `limit`, unique."""
+    taken: set[str] = set()
+    renamed = {}
+    for name in names:
+        safe = re.sub(r"[^A-Za-z0-9_]", "_", name)
+        safe = (safe if safe[:1].isalpha() else "v" + safe)[:limit]
+        candidate, number = safe, 1
+        while candidate.lower() in taken:
+            number += 1
+            candidate = f"{safe[:limit - len(str(number)) - 1]}_{number}"
+        taken.add(candidate.lower())
+        renamed[name] = candidate
+    return renamed
+
+
+def _empty(variable: Variable, rows: int) -> np.ndarray:
+    if variable.kind == "datetime":
+        return np.full(rows, np.datetime64("NaT"), dtype="datetime64[us]")
+    if variable.kind == "text":
+        return np.empty(rows, dtype=object)
+    return np.full(rows, np.nan)
+
+
+def _typed(variable: Variable, values: list, stata: bool) -> np.ndarray | list:
+    if variable.kind == "datetime":
+        return np.array([v.replace(tzinfo=None) if v else None for v in values], dtype="datetime64[us]")
+    if variable.kind == "choice":
+        codes = variable.codes()
+        return [codes.get(v, np.nan) for v in values]
+    if variable.kind == "number":
+        return [np.nan if v is None else v for v in values]
+    # Stata has no missing string (an empty one stands for it), and readstat refuses None in long strings.
+    return ["" if v is None else v for v in values] if stata else values
+
+
+class StatisticalWriter:
+    """Gathers `rows` rows into typed arrays, then writes the labelled file on close."""
+
+    def __init__(self, path: Path, variables: list[Variable], rows: int, file_format: str, language: str) -> None:
+        self.path, self.variables, self.format, self.language = path, variables, file_format, language
+        self.arrays = {v.name: _empty(v, rows) for v in variables}
+        self.rows = 0
+
+    def write(self, columns: dict[str, list]) -> None:
+        count = len(columns[self.variables[0].name])
+        if self.rows + count > len(self.arrays[self.variables[0].name]):
+            self._grow(self.rows + count)
+        for variable in self.variables:
+            self.arrays[variable.name][self.rows:self.rows + count] = _typed(
+                variable, columns[variable.name], self.format == "dta")
+        self.rows += count
+
+    def _grow(self, rows: int) -> None:
+        # Responses stored after the rows were counted: make room for them too.
+        for v in self.variables:
+            self.arrays[v.name] = np.concatenate([self.arrays[v.name], _empty(v, rows - len(self.arrays[v.name]))])
+
+    def close(self) -> None:
+        names = statistical_names([v.name for v in self.variables], NAME_LIMITS[self.format])
+        frame = pd.DataFrame({names[name]: array[:self.rows] for name, array in self.arrays.items()}, copy=False)
+        self.arrays = {}
+        labels = {names[v.name]: self._label(v) for v in self.variables}
+        coded = {names[v.name]: value_labels(v, self.language) for v in self.variables if v.value_labels}
+        if self.format == "sav":
+            missing = {names[v.name]: list(v.missing) for v in self.variables if v.missing}
+            pyreadstat.write_sav(frame, str(self.path), column_labels=labels, variable_value_labels=coded,
+                                 missing_ranges=missing)
+        else:
+            pyreadstat.write_dta(frame, str(self.path), column_labels=labels, variable_value_labels=coded)
+
+    def _label(self, variable: Variable) -> str:
+        text = variable.label.text(self.language)
+        if self.format == "dta" and len(text) > STATA_LABEL_LIMIT:
+            return text[:STATA_LABEL_LIMIT - 1] + "…"
+        return text
+
+
+def value_labels(variable: Variable, language: str) -> dict[float, str]:
+    """Numeric code -> label text (choice questions are coded, see Variable.codes)."""
+    codes = variable.codes()
+    return {codes[c.value]: c.label.text(language) for c in variable.value_labels}

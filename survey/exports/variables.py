@@ -1,0 +1,116 @@
+"""The variables of an export: fixed response columns, one or more per question, the weight.
+
+A variable knows its name, kind and labels; the writers decide how each kind is stored
+(CSV text, XLSX cells, Parquet types, SPSS/Stata numbers with value labels).
+"""
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import forms
+from forms import Choice, Label
+
+# How values are typed: free text, a number, a UTC timestamp, or a choice value (text in
+# CSV/XLSX/Parquet, a labelled numeric code in SPSS/Stata).
+KINDS = ("text", "number", "datetime", "choice")
+DONT_KNOW = 9.0
+SELECTED = (Choice("0", Label({"vi": "Không chọn", "en": "Not selected"})),
+            Choice("1", Label({"vi": "Có chọn", "en": "Selected"})))
+
+
+@dataclass(frozen=True)
+class Variable:
+    name: str
+    kind: str
+    label: Label
+    question: forms.Question | None = None
+    choice: str | None = None
+    """For the 0/1 column of a select_multiple choice: that choice's value."""
+    value_labels: tuple[Choice, ...] = ()
+    missing: tuple[float, ...] = ()
+    versions: tuple[int, ...] = ()
+
+    def codes(self) -> dict[str, float]:
+        """Choice value -> numeric code: the value itself when every value is a whole number, else 1, 2, ..."""
+        values = [c.value for c in self.value_labels]
+        if all(v.removeprefix("-").isdigit() and len(v) < 10 for v in values):
+            return {v: float(v) for v in values}
+        return {v: float(i) for i, v in enumerate(values, start=1)}
+
+
+def _fixed(name: str, kind: str, vi: str, en: str) -> Variable:
+    return Variable(name, kind, Label({"vi": vi, "en": en}))
+
+
+RESPONSE_VARIABLES = (
+    _fixed("response_id", "text", "Mã phiếu (UUID)", "Response id (UUID)"),
+    _fixed("unit_code", "text", "Mã đơn vị được đánh giá", "Code of the unit evaluated"),
+    _fixed("unit_name", "text", "Tên đơn vị được đánh giá", "Name of the unit evaluated"),
+    _fixed("unit_level", "text", "Cấp đơn vị", "Unit level"),
+    _fixed("district", "text", "Mã huyện của đơn vị", "District code of the unit"),
+    _fixed("channel", "text", "Kênh trả lời", "Channel"),
+    _fixed("status", "text", "Trạng thái phiếu", "Status"),
+    _fixed("paper_serial", "text", "Số phiếu giấy", "Paper serial"),
+    _fixed("started_at", "datetime", "Bắt đầu (UTC)", "Started (UTC)"),
+    _fixed("submitted_at", "datetime", "Gửi (UTC)", "Submitted (UTC)"),
+    _fixed("duration_seconds", "number", "Thời gian trả lời (giây)", "Duration (seconds)"),
+    _fixed("device_class", "text", "Loại thiết bị", "Device class"),
+    _fixed("flag", "text", "Cờ cảnh báo", "Flag"),
+    _fixed("questionnaire_version", "number", "Phiên bản phiếu", "Questionnaire version"),
+)
+LONG_VARIABLES = (
+    _fixed("question", "text", "Mã câu hỏi", "Question key"),
+    _fixed("value", "text", "Câu trả lời (dạng lưu)", "Answer (stored form)"),
+    _fixed("number", "number", "Câu trả lời (số)", "Answer (number)"),
+)
+WEIGHTS = {
+    "design": _fixed("weight", "number", "Trọng số thiết kế w_h = N_h / n_h", "Design weight w_h = N_h / n_h"),
+}
+
+
+def union_questions(definitions: Iterable[tuple[int, forms.Definition]]) -> list[tuple[forms.Question, tuple[int, ...]]]:
+    """Questions with answers over several versions, first version's order first, with the versions having each."""
+    found: dict[str, forms.Question] = {}
+    versions: dict[str, list[int]] = {}
+    for number, definition in definitions:
+        for question in definition.questions:
+            if question.kind.has_answer:
+                found.setdefault(question.name, question)
+                versions.setdefault(question.name, []).append(number)
+    return [(question, tuple(versions[name])) for name, question in found.items()]
+
+
+def question_variables(question: forms.Question, versions: tuple[int, ...]) -> list[Variable]:
+    """The answer column, and for select_multiple a 0/1 column per choice named key__value."""
+    if question.type == "satisfaction":
+        return [Variable(question.name, "number", question.label, question, None, question.choices,
+                         (DONT_KNOW,), versions)]
+    if question.type in ("integer", "decimal"):
+        return [Variable(question.name, "number", question.label, question, versions=versions)]
+    if question.type in ("select_one", "yes_no"):
+        return [Variable(question.name, "choice", question.label, question, None, question.choices,
+                         versions=versions)]
+    main = Variable(question.name, "text", question.label, question, versions=versions)
+    if question.type != "select_multiple":
+        return [main]
+    return [main] + [
+        Variable(f"{question.name}__{c.value}", "number", _joined(question.label, c.label), question,
+                 c.value, SELECTED, versions=versions)
+        for c in question.choices
+    ]
+
+
+def _joined(label: Label, choice: Label) -> Label:
+    return Label({language: f"{label[language]}: {choice.text(language)}" for language in label})
+
+
+def wide_variables(questions: list[tuple[forms.Question, tuple[int, ...]]], weighting: str) -> list[Variable]:
+    answers = [v for question, versions in questions for v in question_variables(question, versions)]
+    return list(RESPONSE_VARIABLES) + answers + _weight(weighting)
+
+
+def long_variables(weighting: str) -> list[Variable]:
+    return list(RESPONSE_VARIABLES) + list(LONG_VARIABLES) + _weight(weighting)
+
+
+def _weight(weighting: str) -> list[Variable]:
+    return [WEIGHTS[weighting]] if weighting in WEIGHTS else []
