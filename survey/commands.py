@@ -15,13 +15,15 @@ def register_commands(app: Flask) -> None:
     from survey.accounts.cli import users
     from survey.campaigns.cli import campaign
     from survey.demo.cli import demo
+    from survey.exports.cli import codebook_command, export_command
     from survey.invitations.cli import invitations
     from survey.migrate import database
     from survey.questionnaires.cli import questionnaire
     from survey.responses.cli import drafts
     from survey.units.cli import units
 
-    for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts):
+    for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts, export_command,
+                  codebook_command):
         app.cli.add_command(group)
 
 
