@@ -1,0 +1,75 @@
+"""SPSS and Stata files read back with pyreadstat: names, labels, codes, missing values, weights."""
+import pyreadstat
+import pytest
+
+from survey.exports.statistical import statistical_names
+from tests.exports.conftest import LONG_LABEL, LONG_NAME
+
+
+def export(cli, out, *options):
+    result = cli("export", "xuat-thu", "--format", out.suffix[1:], "--out", str(out), *options)
+    assert result.exit_code == 0, result.output
+
+
+def test_spss_has_labels_codes_and_dont_know_as_missing(cli, answered, tmp_path):
+    campaign, made = answered
+    out = tmp_path / "x.sav"
+    export(cli, out, "--weighting", "design")
+    frame, meta = pyreadstat.read_sav(str(out), user_missing=True)
+    labels = meta.column_names_to_labels
+    assert labels["overall"] == "Hài lòng chung" and labels[LONG_NAME] == LONG_LABEL
+    assert meta.variable_value_labels["overall"][9.0] == "Không biết / không áp dụng"
+    assert meta.variable_value_labels["age"] == {1.0: "18–34 tuổi", 2.0: "Từ 35 tuổi"}
+    assert meta.missing_ranges["overall"] == [{"lo": 9.0, "hi": 9.0}]
+    assert frame["overall"].tolist() == [1.0, 5.0, 9.0, 2.0]
+    assert frame["age"].tolist()[:2] == [1.0, 2.0]
+    assert frame["sources__web_portal"].tolist()[:2] == [0.0, 1.0] and frame["sources__tv"].isna()[2]
+    assert frame["response_id"].tolist() == [str(r.uuid) for r in made]
+    assert frame["weight"].tolist() == pytest.approx([1000 / 3] * 3 + [3000.0])
+    assert meta.readstat_variable_types["visits"] == "double"
+
+
+def test_spss_without_user_missing_reads_dont_know_as_missing(cli, answered, tmp_path):
+    out = tmp_path / "x.sav"
+    export(cli, out)
+    frame, _ = pyreadstat.read_sav(str(out))
+    assert frame["overall"].isna().tolist() == [False, False, True, False]
+
+
+def test_stata_names_and_labels_fit_its_limits(cli, answered, tmp_path):
+    out = tmp_path / "x.dta"
+    export(cli, out, "--language", "en")
+    frame, meta = pyreadstat.read_dta(str(out))
+    short = LONG_NAME[:28]
+    assert short in frame.columns and all(len(name) <= 28 for name in frame.columns)
+    assert meta.column_names_to_labels[short] == "Waiting time"
+    assert meta.column_names_to_labels["overall"] == "Overall"
+    assert meta.variable_value_labels["online"] == {1.0: "Yes", 2.0: "No"}
+    assert frame["why"].tolist()[1:3] == ["", ""]
+    assert frame[short].tolist()[:2] == [9.0, 4.0]
+
+
+def test_stata_labels_longer_than_80_characters_are_cut(cli, answered, tmp_path):
+    out = tmp_path / "x.dta"
+    export(cli, out)
+    _, meta = pyreadstat.read_dta(str(out))
+    label = meta.column_names_to_labels[LONG_NAME[:28]]
+    assert len(label) == 80 and label.endswith("…") and LONG_LABEL.startswith(label[:-1])
+
+
+def test_long_text_in_stata(cli, campaign, respond, tmp_path):
+    respond(campaign, "AG-CD", {"overall": "1", "why": ("Chờ đợi quá lâu. " * 300).strip()})
+    respond(campaign, "AG-CD", {"overall": "3"})
+    out = tmp_path / "x.dta"
+    export(cli, out)
+    frame, _ = pyreadstat.read_dta(str(out))
+    assert frame["why"].tolist() == [("Chờ đợi quá lâu. " * 300).strip(), ""]
+
+
+@pytest.mark.parametrize("names, limit, expected", [
+    (["a" * 40, "a" * 40 + "b"], 32, ["a" * 32, "a" * 30 + "_2"]),
+    (["q__web.portal", "q__web-portal"], 32, ["q__web_portal", "q__web_portal_2"]),
+    (["_x", "9y"], 32, ["v_x", "v9y"]),
+])
+def test_statistical_names(names, limit, expected):
+    assert list(statistical_names(names, limit).values()) == expected
