@@ -1,0 +1,187 @@
+"""Index recipes as data: which questions form each criterion and element, and how to combine them.
+
+    from analysis.recipes import load_recipe, validate_recipe
+    recipe = load_recipe("sipas-2017")          # a shipped recipe (recipes/*.yaml), or a file path
+    validate_recipe(recipe, definition)         # against a questionnaire (forms.load_definition)
+
+The format is described in recipes/README.md. Loading checks the structure, checking against a
+questionnaire the question keys, rules and answer values; both raise `RecipeError` (a
+ValueError) listing every problem with its row, path and code.
+"""
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path as FilePath
+from typing import Any, Protocol
+
+from analysis._recipe_model import LEVELS, RULES, Measure, Node, Points, Recipe
+from analysis._recipe_parse import Parser, suggestion
+from analysis._recipe_yaml import RecipeError, RecipeProblem, format_path, read_yaml
+
+__all__ = ["LEVELS", "RULES", "Measure", "Node", "Points", "Recipe", "RecipeError", "RecipeProblem",
+           "check_recipe", "load_recipe", "recipe_from_text", "shipped_recipes", "validate_recipe"]
+
+RECIPES = FilePath(__file__).parent / "recipes"
+# Which question types each rule fits.
+RULE_TYPES = {"top_box": ("satisfaction",), "share": ("yes_no", "select_one"),
+              "mean_score": ("satisfaction", "integer", "decimal")}
+
+
+class Choice(Protocol):
+    value: str
+
+
+class Question(Protocol):
+    name: str
+    type: str
+    choices: Sequence[Choice]
+
+
+class Questionnaire(Protocol):
+    """What a recipe is checked against; forms.Definition is one."""
+
+    id: str
+    questions: Sequence[Question]
+
+    def question(self, name: str) -> Question: ...
+
+
+def shipped_recipes() -> list[str]:
+    """Names of the recipes shipped in analysis/recipes/."""
+    return sorted(path.stem for path in RECIPES.glob("*.yaml"))
+
+
+def load_recipe(name_or_path: str | os.PathLike[str]) -> Recipe:
+    """A shipped recipe by name (e.g. "sipas-2017"), or a recipe file (a path, or text ending .yaml)."""
+    text = os.fspath(name_or_path)
+    if isinstance(name_or_path, os.PathLike) or os.sep in text or text.endswith((".yaml", ".yml")):
+        path = FilePath(text)
+    elif text in shipped_recipes():
+        path = RECIPES / f"{text}.yaml"
+    else:
+        raise RecipeError([RecipeProblem("unknown_recipe", f"no shipped recipe {text!r}{suggestion(text, shipped_recipes())}"
+                                         f" (shipped: {', '.join(shipped_recipes())}); give a file path for others",
+                                         None, "", text)])
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise RecipeError([RecipeProblem("unreadable", f"cannot read {text}: {error.strerror}", None, "", text)]) from None
+    try:
+        return recipe_from_text(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise RecipeError([RecipeProblem("not_utf8", f"the file is not UTF-8 text: {error}", None, "")]) from None
+
+
+def recipe_from_text(text: str) -> Recipe:
+    """A recipe from YAML text; RecipeError listing every structural problem."""
+    raw, rows = read_yaml(text)
+    parser = Parser(rows)
+    recipe = _document(parser, raw, text)
+    if parser.problems or recipe is None:
+        raise RecipeError(sorted(parser.problems, key=lambda problem: problem.row or 0))
+    return recipe
+
+
+def _document(p: Parser, raw: Any, text: str) -> Recipe | None:
+    doc = p.mapping(raw, (), {"recipe", "overall", "elements"}, set())
+    if doc is None:
+        return None
+    header = p.field(doc, "recipe", (), lambda v, at: p.mapping(v, at, {"id", "form", "title"},
+                                                                {"description", "points_note"})) or {}
+    recipe_id = p.field(header, "id", ("recipe",), p.identifier)
+    overall_raw = p.field(doc, "overall", (), lambda v, at: p.mapping(v, at, {"id", "label"},
+                                                                      {"combine", "item", "points"})) or {}
+    overall_id = p.field(overall_raw, "id", ("overall",), p.identifier)
+    elements = p.field(doc, "elements", (), lambda v, at: _elements(p, v, overall_raw.get("combine", "mean")))
+    overall = p.node(overall_raw, ("overall",), "overall", overall_id, elements or (), None) if overall_raw else None
+    fields = (recipe_id, p.field(header, "form", ("recipe",), p.text),
+              p.field(header, "title", ("recipe",), p.label))
+    optional = [p.field(header, key, ("recipe",), p.label) or {} for key in ("description", "points_note")]
+    if overall is None or p.problems:
+        return None
+    canonical = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return Recipe(*fields, *optional, overall, hashlib.sha256(canonical.encode("utf-8")).hexdigest(), text, p.rows)
+
+
+def _elements(p: Parser, raw: Any, combine: str) -> tuple[Node, ...]:
+    if not isinstance(raw, list) or not raw:
+        p.problem("wrong_type", "expected a non-empty list of elements", ("elements",), raw)
+        return ()
+    nodes = [_element(p, item, ("elements", k), combine) for k, item in enumerate(raw)]
+    return tuple(node for node in nodes if node is not None)
+
+
+def _element(p: Parser, raw: Any, path: tuple, parent_combine: str) -> Node | None:
+    raw = p.mapping(raw, path, {"id", "label"}, {"combine", "item", "points", "weight", "criteria"})
+    if raw is None:
+        return None
+    criteria = raw.get("criteria", [])
+    if not isinstance(criteria, list):
+        p.problem("wrong_type", "expected a list of criteria", (*path, "criteria"), criteria)
+        criteria = []
+    combine, node_id = raw.get("combine", "mean"), p.field(raw, "id", path, p.identifier)
+    children = [_criterion(p, item, (*path, "criteria", k), combine) for k, item in enumerate(criteria)]
+    children = tuple(child for child in children if child is not None)
+    return p.node(raw, path, "element", node_id, children, parent_combine)
+
+
+def _criterion(p: Parser, raw: Any, path: tuple, parent_combine: str) -> Node | None:
+    raw = p.mapping(raw, path, {"id", "label", "items"}, {"combine", "points", "weight"})
+    if raw is None:
+        return None
+    return p.node(raw, path, "criterion", p.field(raw, "id", path, p.identifier), (), parent_combine)
+
+
+def check_recipe(recipe: Recipe, questionnaire: Questionnaire) -> list[RecipeProblem]:
+    """Problems of using `recipe` on `questionnaire`: another form, unknown question keys, a rule
+    that does not fit the question's type, answer values that are not among its choices."""
+    problems = []
+    if recipe.form != questionnaire.id:
+        problems.append(_problem(recipe, "form_mismatch", f"the recipe is for form {recipe.form!r}, "
+                                 f"the questionnaire is {questionnaire.id!r}", ("recipe", "form"), recipe.form))
+    for measure in recipe.measures():
+        problems += _measure_problems(recipe, measure, questionnaire)
+    return problems
+
+
+def validate_recipe(recipe: Recipe, questionnaire: Questionnaire) -> None:
+    """Raise RecipeError listing every problem of `check_recipe`."""
+    problems = check_recipe(recipe, questionnaire)
+    if problems:
+        raise RecipeError(problems)
+
+
+def _measure_problems(recipe: Recipe, measure: Measure, questionnaire: Questionnaire) -> list[RecipeProblem]:
+    path = (*measure.path, "question")
+    try:
+        question = questionnaire.question(measure.question)
+    except KeyError:
+        hint = suggestion(measure.question, [q.name for q in questionnaire.questions])
+        return [_problem(recipe, "unknown_question", f"no question named {measure.question!r}{hint}", path,
+                         measure.question)]
+    if question.type not in RULE_TYPES[measure.rule]:
+        return [_problem(recipe, "rule_does_not_fit", f"rule {measure.rule} does not fit question "
+                         f"{question.name!r} of type {question.type} (it fits {', '.join(RULE_TYPES[measure.rule])})",
+                         (*measure.path, "rule"), measure.rule)]
+    if measure.rule == "mean_score" and question.type != "satisfaction" and measure.scale is None:
+        return [_problem(recipe, "scale_required", f"question {question.name!r} is of type {question.type}: "
+                         "give its scale: [lowest, highest]", measure.path, None)]
+    return _value_problems(recipe, measure, question) if measure.rule == "share" else []
+
+
+def _value_problems(recipe: Recipe, measure: Measure, question: Question) -> list[RecipeProblem]:
+    choices = [choice.value for choice in question.choices]
+    problems = []
+    for key, values in (("positive", measure.positive), ("missing", measure.missing)):
+        for k, value in enumerate(values):
+            if value not in choices:
+                problems.append(_problem(recipe, "unknown_value", f"{value!r} is not a choice of {question.name!r} "
+                                         f"(choices: {', '.join(choices)})", (*measure.path, key, k), value))
+    return problems
+
+
+def _problem(recipe: Recipe, code: str, message: str, path: tuple, value: Any) -> RecipeProblem:
+    row = next((recipe.rows[path[:end]] for end in range(len(path), -1, -1) if path[:end] in recipe.rows), None)
+    return RecipeProblem(code, message, row, format_path(path), value)
