@@ -5,7 +5,7 @@ query, as plain rows (no ORM objects), so memory depends on the batch size, not 
 """
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, func, select
@@ -75,8 +75,8 @@ class Filters:
                          self._moment(self.last_day + timedelta(days=1) if self.last_day else None))
 
     def _moment(self, day: date | None) -> datetime | None:
-        """Midnight starting `day` in the campaign's time zone (days are local, storage is UTC)."""
-        return None if day is None else datetime.combine(day, time(), ZoneInfo(self.timezone))
+        """Midnight starting `day` in the campaign's time zone, in UTC (SQLite compares the naive UTC text)."""
+        return None if day is None else datetime.combine(day, time(), ZoneInfo(self.timezone)).astimezone(timezone.utc)
 
 
 def responses_by_unit(session: Session, selection: Selection) -> dict[int, int]:
