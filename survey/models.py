@@ -1,5 +1,5 @@
 """Every mapped class, imported once so that the metadata (and Alembic) sees the whole schema."""
-from survey.accounts.models import User, user_units
+from survey.accounts.models import AuditEntry, User, user_units
 from survey.campaigns.models import Campaign, CampaignChannel, CampaignUnit, Quota
 from survey.db import Base
 from survey.invitations.models import Invitation
@@ -8,6 +8,6 @@ from survey.responses.models import Answer, Draft, Exclusion, Response
 from survey.units.models import Unit
 
 __all__ = [
-    "Answer", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft", "Exclusion", "Invitation",
+    "Answer", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft", "Exclusion", "Invitation",
     "Questionnaire", "QuestionnaireVersion", "Quota", "Response", "Unit", "User", "VersionQuestion", "user_units",
 ]
