@@ -1,0 +1,122 @@
+"""Who is signed in and what they may see: the interface every staff page builds on.
+
+    from survey.accounts.access import current_user, protect, require_unit, role_required, visible_unit_ids
+
+    blueprint = Blueprint("supervisor", __name__, url_prefix="/giam-sat")
+    protect(blueprint, "supervisor", "admin")     # every route of the blueprint (call before registering it)
+
+    @other_blueprint.get("/...")
+    @role_required("analyst", "admin")            # or one route at a time
+    def page():
+        user = current_user()
+        units = visible_unit_ids(user)            # None: the whole province
+        ...
+        require_unit(user, response.unit)         # 403 unless the unit is in the user's scope
+
+`current_user() -> User | None`
+    The account the request is signed in as (see `survey.accounts.sessions`), None when anonymous.
+
+`role_required(*roles) -> decorator` and `protect(blueprint, *roles) -> None`
+    Roles are those of `survey.accounts.models.ROLES`; an unknown one is a ValueError at import.
+    Anonymous: a redirect to the sign-in page, with `next` set to the page asked for (GET only).
+    A user holding a temporary password: a redirect to the change-password page first.
+    Any other role: the 403 page. Guarded pages are sent with `Cache-Control: no-store`.
+
+`visible_unit_ids(user) -> frozenset[int] | None`
+    None means the whole province: admins and analysts with no unit. Otherwise the ids of the
+    units the user is scoped to and of every unit below them; empty for a supervisor or
+    surveyor with no unit (they see nothing until an administrator assigns one).
+
+`require_unit(user, unit: Unit | int) -> None`
+    Aborts with 403 unless the unit (or unit id) is visible to the user.
+
+Every route of the app must be classified in `tests/accounts/test_route_matrix.py` (public,
+signed in, or the roles that may open it): a new route left out fails the test.
+"""
+from collections.abc import Callable
+from functools import wraps
+from typing import TypeVar
+
+from flask import Blueprint, abort, make_response, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from werkzeug.wrappers import Response
+
+from survey import db
+from survey.accounts.models import ROLES, User
+from survey.accounts.queries import with_descendants
+from survey.accounts.sessions import signed_in_user
+from survey.units.models import Unit
+
+UNSCOPED_ROLES = ("admin", "analyst")
+"""Roles for which no unit means the whole province."""
+
+View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
+
+
+def current_user() -> User | None:
+    return signed_in_user()
+
+
+def role_required(*roles: str) -> Callable[[View], View]:
+    known_roles(roles)
+
+    def decorate(view: View) -> View:
+        @wraps(view)
+        def guarded(*args, **kwargs):
+            return refusal(roles) or no_store(make_response(view(*args, **kwargs)))
+        return guarded  # type: ignore[return-value]
+    return decorate
+
+
+def protect(blueprint: Blueprint, *roles: str) -> None:
+    known_roles(roles)
+    blueprint.before_request(lambda: refusal(roles))
+    blueprint.after_request(no_store)
+
+
+def visible_unit_ids(user: User) -> frozenset[int] | None:
+    if not user.units:
+        return None if user.role in UNSCOPED_ROLES else frozenset()
+    return frozenset(with_descendants(db.session(), [unit.id for unit in user.units]))
+
+
+def require_unit(user: User, unit: Unit | int) -> None:
+    unit_id = unit if isinstance(unit, int) else unit.id
+    visible = visible_unit_ids(user)
+    if visible is not None and unit_id not in visible:
+        abort(403)
+
+
+def refusal(roles: tuple[str, ...]) -> Response | None:
+    """Where the request goes instead of the page, or None when the user may see it."""
+    user = current_user()
+    if user is None:
+        return redirect(sign_in_url())
+    if user.must_change_password:
+        return redirect(url_for("accounts.change_password", next=here()))
+    if user.role not in roles:
+        abort(403)
+    return None
+
+
+def sign_in_url() -> str:
+    return url_for("accounts.sign_in", next=here())
+
+
+def here() -> str | None:
+    """The page asked for, to come back to after signing in (a form post cannot be repeated)."""
+    if request.method != "GET":
+        return None
+    return request.full_path.rstrip("?")
+
+
+def no_store(response: Response) -> Response:
+    # Staff pages show personal data and one-time passwords: no browser or proxy may keep them.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def known_roles(roles: tuple[str, ...]) -> None:
+    unknown = [role for role in roles if role not in ROLES]
+    if unknown or not roles:
+        raise ValueError(f"roles must be some of {', '.join(ROLES)}, not {roles!r}")

@@ -1,0 +1,52 @@
+"""The signed-in account, kept in Flask's signed session cookie: nothing in process memory, so
+any gunicorn worker on any host can answer the next request.
+
+The cookie holds the account id, a copy of its `session_token` and the sign-in time. A request
+counts as signed in only while the account is active, the token still matches (disabling the
+account or resetting its password replaces it) and the sign-in is younger than SIGNIN_HOURS.
+"""
+import hmac
+import time
+
+from flask import Flask, current_app, session
+
+from survey import db
+from survey.accounts.models import User
+
+KEY = "account"
+DEFAULT_SIGNIN_HOURS = 12  # a working day; then the password is asked again
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("SIGNIN_HOURS", DEFAULT_SIGNIN_HOURS)
+
+
+def start_session(user: User) -> None:
+    """A fresh session for `user`: whatever the session held before is dropped (session
+    fixation), except the language chosen."""
+    _clear()
+    session[KEY] = {"id": user.id, "token": user.session_token, "since": int(time.time())}
+
+
+def end_session() -> None:
+    _clear()
+
+
+def signed_in_user() -> User | None:
+    """The account this request is signed in as, or None."""
+    held = session.get(KEY)
+    if not isinstance(held, dict) or not isinstance(held.get("id"), int):
+        return None
+    if time.time() - held.get("since", 0) > current_app.config["SIGNIN_HOURS"] * 3600:
+        return None
+    user = db.session().get(User, held["id"])  # the identity map answers repeated calls
+    if user is None or not user.active or not hmac.compare_digest(user.session_token, str(held.get("token"))):
+        return None
+    return user
+
+
+def _clear() -> None:
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language

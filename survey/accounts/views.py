@@ -1,0 +1,99 @@
+"""Signing in and out, the account page and changing one's own password."""
+from urllib.parse import urlsplit
+
+from flask import Blueprint, redirect, render_template, request, url_for
+
+from survey import db
+from survey.accounts.access import current_user, no_store, role_required, sign_in_url
+from survey.accounts.messages import known, readable, say
+from survey.accounts.models import ROLES
+from survey.accounts.operations import change_own_password
+from survey.accounts.sessions import end_session, start_session
+from survey.accounts.signin import authenticate
+from survey.db import utcnow
+from survey.errors import InvalidInput
+from survey.public.limits import limiter, setting
+
+blueprint = Blueprint("accounts", __name__, template_folder="templates")
+blueprint.after_request(no_store)
+
+# Per network address, on top of the per-account lock: slows guessing across many accounts
+# while a whole office behind one address can still sign in at the start of the day.
+DEFAULT_SIGNIN_LIMIT = "30 per 15 minutes"
+
+
+@blueprint.app_context_processor
+def staff_catalogue() -> dict:
+    return {"say": say, "readable": readable, "current_user": current_user, "role_name": role_name}
+
+
+@blueprint.context_processor
+def staff_error_texts() -> dict:
+    # error.html reads `t`: on these pages, the staff texts come first.
+    return {"t": say, "known": known}
+
+
+def role_name(role: str) -> str:
+    return say(f"role_{role}")
+
+
+@blueprint.route("/dang-nhap", methods=["GET", "POST"])
+@limiter.limit(setting("LIMIT_SIGNIN_PER_ADDRESS"), methods=["POST"])
+def sign_in():
+    target = safe_next(request.values.get("next"))
+    if request.method == "GET":
+        return render_template("accounts/sign_in.html", target=target, username="", failed=False)
+    username = request.form.get("username", "")[:64]
+    with db.transaction() as session:  # a failure is counted (committed) too
+        user = authenticate(session, username, request.form.get("password", ""), utcnow())
+    if user is None:
+        return render_template("accounts/sign_in.html", target=target, username=username, failed=True), 401
+    start_session(user)
+    if user.must_change_password:
+        return redirect(url_for("accounts.change_password", next=target))
+    return redirect(target or url_for("accounts.home"))
+
+
+@blueprint.post("/dang-xuat")
+def sign_out():
+    end_session()
+    return redirect(url_for("accounts.sign_in", signed_out=1))
+
+
+@blueprint.get("/tai-khoan")
+@role_required(*ROLES)
+def home():
+    return render_template("accounts/home.html", user=current_user())
+
+
+@blueprint.route("/tai-khoan/mat-khau", methods=["GET", "POST"])
+def change_password():
+    """Open to every signed-in user, also to one who must replace a temporary password first."""
+    user, target = current_user(), safe_next(request.values.get("next"))
+    if user is None:
+        return redirect(sign_in_url())
+    if request.method == "GET":
+        return render_template("accounts/password.html", target=target, problems=[])
+    form = request.form
+    try:
+        with db.transaction() as session:
+            change_own_password(session, user, form.get("current", ""), form.get("new", ""), form.get("repeat", ""))
+    except InvalidInput as error:
+        return render_template("accounts/password.html", target=target, problems=error.problems), 400
+    start_session(user)  # with the new token: this browser stays signed in, the others do not
+    return redirect(target or url_for("accounts.home", changed=1))
+
+
+def safe_next(value: str | None) -> str | None:
+    """`value` if it is a path on this site, else None: never a way out to another host.
+
+    Refused: absolute URLs, scheme-relative ones ('//evil.example'), backslashes (browsers read
+    '/\\evil.example' as '//evil.example') and control characters (browsers drop tabs and line
+    breaks, so '/\\t/evil.example' would become '//evil.example').
+    """
+    if not value or not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return None
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return None
+    parts = urlsplit(value)
+    return value if not parts.scheme and not parts.netloc else None
