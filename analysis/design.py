@@ -8,6 +8,7 @@ import pandas as pd
 
 from analysis import _estimate, _structure
 from analysis._calibration import Calibration
+from analysis._combination import Ratio, combination_table
 from analysis._codes import column, domains
 from analysis._structure import Structure
 from analysis._variance import Linearization
@@ -111,6 +112,19 @@ class Design:
         """
         item = _estimate.indicator(self, var, levels, missing)
         return _estimate.table(self, item, by, "mean")
+
+    def linear_combination(self, ratios: Sequence[Ratio], coefficients, constants=None,
+                           names: Sequence | None = None, by: By = None) -> pd.DataFrame:
+        """Estimates of c_j + sum_k C_jk R_k for each row j of `coefficients` (combinations x ratios).
+
+        Each R_k is the mean or share of a `Ratio` over its own valid values in the domain (e.g.
+        a composite index: the mean of several top-box shares). The SE comes from the combined
+        influence values, so covariances between the items count (see `_combination`).
+        Returns estimate, se, ci_low, ci_high (t with `df`), n (rows with any item used valid),
+        n_min (fewest valid values of an item used) and effective_n (Kish, over the n rows),
+        one row per combination (`names`, default 0, 1, ...), then per `by` domain.
+        """
+        return combination_table(self, ratios, coefficients, constants, names, by)
 
     def effective_n(self, by: By = None) -> float | pd.Series:
         """Kish's (1965) effective sample size (sum w)^2 / sum w^2, overall or per domain."""
