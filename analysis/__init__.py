@@ -8,9 +8,10 @@
 See README.md in this folder for what is matched against R's survey package.
 """
 
+from analysis._combination import Ratio
 from analysis.adjust import poststratify, rake, trim
 from analysis.compare import Comparison, compare, compare_designs
 from analysis.design import Design
 from analysis.weights import design_weights
 
-__all__ = ["Comparison", "Design", "compare", "compare_designs", "design_weights", "poststratify", "rake", "trim"]
+__all__ = ["Comparison", "Design", "Ratio", "compare", "compare_designs", "design_weights", "poststratify", "rake", "trim"]
