@@ -7,8 +7,7 @@ import xlsxwriter
 import forms
 from survey.errors import InvalidInput
 from survey.exports.operations import Plan, replacing
-from survey.exports.statistical import NAME_LIMITS, statistical_names
-from survey.exports.variables import Variable
+from survey.exports.variables import NAME_LIMITS, Variable, statistical_names
 
 COLUMNS = ("variable", "SPSS / Stata name", "question (vi)", "question (en)", "type", "values",
            "asked when (relevant)", "constraint", "questionnaire versions")

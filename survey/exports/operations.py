@@ -13,9 +13,8 @@ import forms
 
 from survey.errors import InvalidInput
 from survey.exports import reading, rows
-from survey.exports.statistical import StatisticalWriter
 from survey.exports.variables import Variable, long_variables, union_questions, wide_variables
-from survey.exports.writers import CsvWriter, ParquetWriter, XlsxWriter
+from survey.exports.writers import CsvWriter, XlsxWriter
 from survey.responses.models import Answer, Response
 
 FORMATS = ("csv", "xlsx", "sav", "dta", "parquet")
@@ -89,9 +88,8 @@ def export(session: Session, request: ExportRequest, out: Path) -> tuple[Plan, i
 def plan_columns(session: Session, plan: Plan) -> Iterator[dict[str, list]]:
     """The export's rows, one batch of columns at a time."""
     if plan.request.layout == "wide":
-        getters = rows.wide_getters(plan.variables, plan.context)
         for batch in reading.batches(session, plan.selection):
-            yield rows.wide_columns(batch, getters)
+            yield rows.wide_columns(batch, plan.variables, plan.context)
         return
     order = {q.name: i for i, (q, _) in enumerate(union_questions(plan.definitions))}
     for batch in reading.batches(session, plan.selection):
@@ -99,13 +97,18 @@ def plan_columns(session: Session, plan: Plan) -> Iterator[dict[str, list]]:
 
 
 def open_writer(session: Session, plan: Plan, path: Path):
+    # pyarrow, pandas and pyreadstat are imported only when needed: every `flask` command loads this module.
     request = plan.request
     if request.file_format == "csv":
         return CsvWriter(path, plan.variables, bom=request.bom)
     if request.file_format == "xlsx":
         return XlsxWriter(path, plan.variables)
     if request.file_format == "parquet":
+        from survey.exports.parquet import ParquetWriter
+
         return ParquetWriter(path, plan.variables, request.language)
+    from survey.exports.statistical import StatisticalWriter
+
     return StatisticalWriter(path, plan.variables, row_count(session, plan), request.file_format, request.language)
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, String, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
 import forms
@@ -21,7 +21,8 @@ from survey.responses.models import STATUSES, Answer, Response
 from survey.units.models import Unit
 
 BATCH_SIZE = 5000
-RESPONSE_COLUMNS = (Response.id, Response.uuid, Response.unit_id, Response.channel, Response.status,
+# The uuid as text (SQLite: 32 hex digits, PostgreSQL: dashed): building UUID objects costs more than the query.
+RESPONSE_COLUMNS = (Response.id, cast(Response.uuid, String), Response.unit_id, Response.channel, Response.status,
                     Response.paper_serial, Response.started_at, Response.submitted_at,
                     Response.device_class, Response.flag, Response.questionnaire_version_id)
 
@@ -123,27 +124,44 @@ def answered_versions(session: Session, selection: Selection) -> list[tuple[int,
     return [(v.id, v.number, version_definition(v)) for v in ordered]
 
 
-AnswerMap = dict[str, tuple[str, float | None]]
+@dataclass(frozen=True)
+class Batch:
+    """Up to a batch size of responses (rows of RESPONSE_COLUMNS) and their answers, in id order."""
+
+    rows: list[tuple]
+    answers: list[tuple]
+    """(response id, question key, value, number), in no particular order."""
+
+    def column(self, index: int) -> list:
+        return [row[index] for row in self.rows]
+
+    def by_key(self) -> tuple[dict[str, list], dict[str, list]]:
+        """Stored values and numbers per question key, one list each aligned with `rows` (None: no answer)."""
+        position = {row[0]: i for i, row in enumerate(self.rows)}
+        values: dict[str, list] = {}
+        numbers: dict[str, list] = {}
+        for response_id, key, value, number in self.answers:
+            if key not in values:
+                values[key], numbers[key] = [None] * len(self.rows), [None] * len(self.rows)
+            values[key][position[response_id]] = value
+            numbers[key][position[response_id]] = number
+        return values, numbers
 
 
-def batches(session: Session, selection: Selection, size: int = BATCH_SIZE) -> Iterator[list[tuple[tuple, AnswerMap]]]:
-    """Lists of (response row, {key: (value, number)}), at most `size` responses each, in id order."""
+def batches(session: Session, selection: Selection, size: int = BATCH_SIZE) -> Iterator[Batch]:
+    """The selected responses `size` at a time, each batch with its answers read in one query.
+
+    Plain Core rows through the session's connection: no ORM objects, nothing kept between batches.
+    """
+    connection = session.connection()
     last = 0
     while True:
-        rows = session.execute(select(*RESPONSE_COLUMNS).where(*selection.filters(), Response.id > last)
-                               .order_by(Response.id).limit(size)).all()
+        rows = connection.execute(select(*RESPONSE_COLUMNS).where(*selection.filters(), Response.id > last)
+                                  .order_by(Response.id).limit(size)).all()
         if not rows:
             return
-        answers = _answers(session, selection, last, rows[-1][0])
-        yield [(row, answers.get(row[0], {})) for row in rows]
+        answers = (select(Answer.response_id, Answer.question_key, Answer.value, Answer.number)
+                   .join(Response, Response.id == Answer.response_id)
+                   .where(*selection.filters(), Response.id > last, Response.id <= rows[-1][0]))
+        yield Batch(rows, connection.execute(answers).all())
         last = rows[-1][0]
-
-
-def _answers(session: Session, selection: Selection, after: int, through: int) -> dict[int, AnswerMap]:
-    query = (select(Answer.response_id, Answer.question_key, Answer.value, Answer.number)
-             .join(Response, Response.id == Answer.response_id)
-             .where(*selection.filters(), Response.id > after, Response.id <= through))
-    found: dict[int, AnswerMap] = {}
-    for response_id, key, value, number in session.execute(query):
-        found.setdefault(response_id, {})[key] = (value, number)
-    return found

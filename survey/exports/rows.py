@@ -1,16 +1,17 @@
 """Batches of responses turned into columns of plain values, one list per variable.
 
-Values are `str`, `float`, an aware UTC `datetime` or None (missing); choice answers stay
-their stored value here, the SPSS/Stata writer turns them into codes.
+Values are `str`, `float`, a naive UTC `datetime` or None (missing); choice answers stay their
+stored value here, the SPSS/Stata writer turns them into codes. Columns are built a whole list at
+a time (comprehensions, no call per cell) since a million responses make tens of millions of cells.
 """
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
-from survey.exports.reading import AnswerMap
+from survey.exports.reading import Batch
 from survey.exports.variables import Variable
-from survey.responses.models import aware
 
-Getter = Callable[[tuple, AnswerMap], object]
+Columns = dict[str, list]
 UnitDetails = dict[int, tuple[str, str, str, str | None]]
 
 
@@ -23,65 +24,67 @@ class Context:
     weights: dict[int, float] | None
 
 
-def response_getters(context: Context) -> dict[str, Callable[[tuple], object]]:
-    """Getters of the fixed columns from a response row (see reading.RESPONSE_COLUMNS)."""
+def naive_utc(moments: list[datetime]) -> list[datetime]:
+    """SQLite gives naive UTC datetimes, PostgreSQL aware ones: make them all naive UTC."""
+    return [m if m.tzinfo is None else m.astimezone(timezone.utc).replace(tzinfo=None) for m in moments]
+
+
+def dashed(uuid: str) -> str:
+    """The usual 8-4-4-4-12 form of a uuid read as 32 hex digits (SQLite) or already dashed."""
+    if len(uuid) == 36:
+        return uuid
+    return f"{uuid[:8]}-{uuid[8:12]}-{uuid[12:16]}-{uuid[16:20]}-{uuid[20:]}"
+
+
+def response_columns(batch: Batch, context: Context, wanted: list[str]) -> Columns:
+    """The fixed columns named in `wanted`, from the response rows (see reading.RESPONSE_COLUMNS)."""
+    unit_ids = batch.column(2)
+    started, submitted = naive_utc(batch.column(6)), naive_utc(batch.column(7))
     units, numbers, weights = context.units, context.version_numbers, context.weights or {}
-    return {
-        "response_id": lambda r: str(r[1]),
-        "unit_code": lambda r: units[r[2]][0],
-        "unit_name": lambda r: units[r[2]][1],
-        "unit_level": lambda r: units[r[2]][2],
-        "district": lambda r: units[r[2]][3],
-        "channel": lambda r: r[3],
-        "status": lambda r: r[4],
-        "paper_serial": lambda r: r[5],
-        "started_at": lambda r: aware(r[6]),
-        "submitted_at": lambda r: aware(r[7]),
-        "duration_seconds": lambda r: (aware(r[7]) - aware(r[6])).total_seconds(),
-        "device_class": lambda r: r[8],
-        "flag": lambda r: r[9],
-        "questionnaire_version": lambda r: float(numbers[r[10]]),
-        "weight": lambda r: weights.get(r[2]),
+    makers: dict[str, Callable[[], list]] = {
+        "response_id": lambda: [dashed(u) for u in batch.column(1)],
+        "unit_code": lambda: [units[u][0] for u in unit_ids],
+        "unit_name": lambda: [units[u][1] for u in unit_ids],
+        "unit_level": lambda: [units[u][2] for u in unit_ids],
+        "district": lambda: [units[u][3] for u in unit_ids],
+        "channel": lambda: batch.column(3), "status": lambda: batch.column(4),
+        "paper_serial": lambda: batch.column(5),
+        "started_at": lambda: started, "submitted_at": lambda: submitted,
+        "duration_seconds": lambda: [(end - start).total_seconds() for start, end in zip(started, submitted)],
+        "device_class": lambda: batch.column(8), "flag": lambda: batch.column(9),
+        "questionnaire_version": lambda: [float(numbers[v]) for v in batch.column(10)],
+        "weight": lambda: [weights.get(u) for u in unit_ids],
     }
+    return {name: makers[name]() for name in wanted}
 
 
-def answer_getter(variable: Variable) -> Getter:
-    """The value of a question's column from a response's answers."""
-    key = variable.question.name
+def answer_column(variable: Variable, values: list | None, numbers: list | None, rows: int) -> list:
+    """A question's column from the batch's values and numbers of its key (None: nobody answered it)."""
+    if values is None:
+        return [None] * rows
     if variable.choice is not None:
         choice = variable.choice
-        return lambda _, a: (float(choice in a[key][0].split(" ")) if key in a else None)
+        return [None if v is None else float(choice in v.split(" ")) for v in values]
     if variable.question.type == "satisfaction":
-        return lambda _, a: float(a[key][0]) if key in a else None
-    if variable.kind == "number":
-        return lambda _, a: a[key][1] if key in a else None
-    return lambda _, a: a[key][0] if key in a else None
+        return [None if v is None else float(v) for v in values]  # 9 (don't know) has no stored number
+    return numbers if variable.kind == "number" else values
 
 
-def wide_getters(variables: list[Variable], context: Context) -> dict[str, Getter]:
-    fixed = response_getters(context)
-    return {v.name: (answer_getter(v) if v.question is not None else _on_row(fixed[v.name])) for v in variables}
-
-
-def _on_row(getter: Callable[[tuple], object]) -> Getter:
-    return lambda row, _: getter(row)
-
-
-def wide_columns(batch: list[tuple[tuple, AnswerMap]], getters: dict[str, Getter]) -> dict[str, list]:
+def wide_columns(batch: Batch, variables: list[Variable], context: Context) -> Columns:
     """One row per response."""
-    return {name: [get(row, answers) for row, answers in batch] for name, get in getters.items()}
+    values, numbers = batch.by_key()
+    rows = len(batch.rows)
+    fixed = response_columns(batch, context, [v.name for v in variables if v.question is None])
+    return {v.name: fixed[v.name] if v.question is None else
+            answer_column(v, values.get(v.question.name), numbers.get(v.question.name), rows) for v in variables}
 
 
-def long_columns(batch: list[tuple[tuple, AnswerMap]], variables: list[Variable], context: Context,
-                 order: dict[str, int]) -> dict[str, list]:
+def long_columns(batch: Batch, variables: list[Variable], context: Context, order: dict[str, int]) -> Columns:
     """One row per answer, answers in questionnaire order within each response."""
-    expanded = [(row, key, value, number) for row, answers in batch
-                for key, (value, number) in sorted(answers.items(), key=lambda item: order.get(item[0], 0))]
-    fixed = response_getters(context)
-    own = {"question": lambda e: e[1], "value": lambda e: e[2], "number": lambda e: e[3]}
-    getters = {v.name: own.get(v.name) or _on_expanded(fixed[v.name]) for v in variables}
-    return {name: [get(e) for e in expanded] for name, get in getters.items()}
-
-
-def _on_expanded(getter: Callable[[tuple], object]) -> Callable[[tuple], object]:
-    return lambda expanded: getter(expanded[0])
+    position = {row[0]: i for i, row in enumerate(batch.rows)}
+    answers = sorted(batch.answers, key=lambda a: (position[a[0]], order.get(a[1], 0)))
+    own = {"question": 1, "value": 2, "number": 3}
+    fixed = response_columns(batch, context, [v.name for v in variables if v.name not in own])
+    at = [position[a[0]] for a in answers]
+    return {v.name: [a[own[v.name]] for a in answers] if v.name in own else [fixed[v.name][i] for i in at]
+            for v in variables}

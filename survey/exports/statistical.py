@@ -4,35 +4,15 @@ pyreadstat writes a whole DataFrame, so the rows are gathered first, but compact
 column is a typed numpy array allocated once for the known row count (8 bytes a number,
 codes instead of choice texts, and text cells that repeat, like unit names, share one object).
 """
-import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pyreadstat
 
-from survey.exports.variables import Variable
+from survey.exports.variables import NAME_LIMITS, Variable, statistical_names
 
-# Stata allows 32 characters, but pyreadstat names each value-label set after its variable plus a
-# counter, and those names have the same limit: 28 leaves room for 4 digits.
-NAME_LIMITS = {"sav": 64, "dta": 28}
 STATA_LABEL_LIMIT = 80
-
-
-def statistical_names(names: list[str], limit: int) -> dict[str, str]:
-    """Names SPSS and Stata accept: letters, digits and '_', a letter first, at most `limit`, unique."""
-    taken: set[str] = set()
-    renamed = {}
-    for name in names:
-        safe = re.sub(r"[^A-Za-z0-9_]", "_", name)
-        safe = (safe if safe[:1].isalpha() else "v" + safe)[:limit]
-        candidate, number = safe, 1
-        while candidate.lower() in taken:
-            number += 1
-            candidate = f"{safe[:limit - len(str(number)) - 1]}_{number}"
-        taken.add(candidate.lower())
-        renamed[name] = candidate
-    return renamed
 
 
 def _empty(variable: Variable, rows: int) -> np.ndarray:
@@ -45,7 +25,7 @@ def _empty(variable: Variable, rows: int) -> np.ndarray:
 
 def _typed(variable: Variable, values: list, stata: bool) -> np.ndarray | list:
     if variable.kind == "datetime":
-        return np.array([v.replace(tzinfo=None) if v else None for v in values], dtype="datetime64[us]")
+        return np.array(values, dtype="datetime64[us]")
     if variable.kind == "choice":
         codes = variable.codes()
         return [codes.get(v, np.nan) for v in values]

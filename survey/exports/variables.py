@@ -3,6 +3,7 @@
 A variable knows its name, kind and labels; the writers decide how each kind is stored
 (CSV text, XLSX cells, Parquet types, SPSS/Stata numbers with value labels).
 """
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -114,3 +115,24 @@ def long_variables(weighting: str) -> list[Variable]:
 
 def _weight(weighting: str) -> list[Variable]:
     return [WEIGHTS[weighting]] if weighting in WEIGHTS else []
+
+
+# Stata allows 32 characters, but pyreadstat names each value-label set after its variable plus a
+# counter, and those names have the same limit: 28 leaves room for 4 digits.
+NAME_LIMITS = {"sav": 64, "dta": 28}
+
+
+def statistical_names(names: list[str], limit: int) -> dict[str, str]:
+    """Names SPSS and Stata accept: letters, digits and '_', a letter first, at most `limit`, unique."""
+    taken: set[str] = set()
+    renamed = {}
+    for name in names:
+        safe = re.sub(r"[^A-Za-z0-9_]", "_", name)
+        safe = (safe if safe[:1].isalpha() else "v" + safe)[:limit]
+        candidate, number = safe, 1
+        while candidate.lower() in taken:
+            number += 1
+            candidate = f"{safe[:limit - len(str(number)) - 1]}_{number}"
+        taken.add(candidate.lower())
+        renamed[name] = candidate
+    return renamed

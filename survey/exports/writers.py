@@ -1,4 +1,4 @@
-"""Streaming writers: CSV, XLSX and Parquet take one batch of columns at a time.
+"""Streaming writers of CSV and XLSX: one batch of columns at a time.
 
 CSV and XLSX cells that a spreadsheet would read as a formula get a leading single quote
 (OWASP's advice against CSV injection); only text is touched, numbers stay numbers.
@@ -7,36 +7,33 @@ import csv
 from datetime import datetime
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 import xlsxwriter
 
 from survey.exports.variables import Variable
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = "=+-@\t\r"
 XLSX_ROWS = 1_048_576  # rows per worksheet, the header included
 
 
-def neutralised(text: str | None) -> str | None:
-    """Text that cannot start a formula in Excel, LibreOffice or Google Sheets."""
-    return "'" + text if text and text.startswith(FORMULA_STARTS) else text
-
-
-def plain_number(value: float | None) -> float | int | None:
-    """4.0 written as 4: whole numbers (exact in a float) without a decimal part."""
-    if value is not None and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    return value
-
-
 def utc_text(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat().replace("+00:00", "Z")
+    """ISO 8601 in UTC to the second (times are naive UTC here, see rows.naive_utc)."""
+    return None if moment is None else moment.isoformat(timespec="seconds") + "Z"
 
 
 def text_cells(variables: list[Variable], columns: dict[str, list]) -> list[list]:
     """Columns made safe for a spreadsheet: text neutralised, numbers plain, times ISO 8601 UTC."""
-    convert = {"number": plain_number, "datetime": utc_text}
-    return [[convert.get(v.kind, neutralised)(x) for x in columns[v.name]] for v in variables]
+    return [cells(v.kind, columns[v.name]) for v in variables]
+
+
+def cells(kind: str, column: list) -> list:
+    """A column as spreadsheet cells: 4.0 as 4 (whole numbers exact in a float), times as text, safe text."""
+    if kind == "number":
+        return [int(x) if x is not None and x.is_integer() and -2**53 < x < 2**53 else x for x in column]
+    if kind == "datetime":
+        return [utc_text(x) for x in column]
+    # Text that would start a formula in Excel, LibreOffice or Google Sheets; tested inline, as a call
+    # per cell costs seconds on a million rows.
+    return ["'" + x if x and x[0] in FORMULA_STARTS else x for x in column]
 
 
 class CsvWriter:
@@ -62,7 +59,7 @@ class XlsxWriter:
         self.variables = variables
         self.book = xlsxwriter.Workbook(str(path), {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
-            "strings_to_urls": False, "remove_timezone": True, "default_date_format": "yyyy-mm-dd hh:mm:ss"})
+            "strings_to_urls": False, "default_date_format": "yyyy-mm-dd hh:mm:ss"})
         self.sheets = 0
         self._new_sheet()
 
@@ -85,27 +82,3 @@ class XlsxWriter:
 
     def close(self) -> None:
         self.book.close()
-
-
-ARROW_TYPES = {"text": pa.string(), "choice": pa.string(), "number": pa.float64(),
-               "datetime": pa.timestamp("us", tz="UTC")}
-
-
-def arrow_schema(variables: list[Variable], language: str) -> pa.Schema:
-    """Fixed types for every batch; each field keeps its variable label as metadata."""
-    return pa.schema([pa.field(v.name, ARROW_TYPES[v.kind], metadata={"label": v.label.text(language)})
-                      for v in variables])
-
-
-class ParquetWriter:
-    """Parquet, one row group per batch."""
-
-    def __init__(self, path: Path, variables: list[Variable], language: str) -> None:
-        self.schema = arrow_schema(variables, language)
-        self.writer = pq.ParquetWriter(str(path), self.schema, compression="zstd")
-
-    def write(self, columns: dict[str, list]) -> None:
-        self.writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=self.schema))
-
-    def close(self) -> None:
-        self.writer.close()

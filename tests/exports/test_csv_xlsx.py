@@ -2,7 +2,6 @@
 import csv
 
 import openpyxl
-import pytest
 
 from tests.exports.conftest import LONG_NAME, TRICKY_TEXTS
 
@@ -78,8 +77,8 @@ def test_xlsx_spills_over_to_a_second_sheet(session, answered, tmp_path, monkeyp
     assert [len(list(book[name].iter_rows())) for name in book.sheetnames] == [3, 3]
 
 
-@pytest.mark.parametrize("text, expected", [("=1+1", "'=1+1"), ("a=b", "a=b"), ("", ""), (None, None)])
-def test_neutralised(text, expected):
-    from survey.exports.writers import neutralised
+def test_only_text_is_neutralised():
+    from survey.exports.writers import cells
 
-    assert neutralised(text) == expected
+    assert cells("text", ["=1+1", "a=b", "", None, "-"]) == ["'=1+1", "a=b", "", None, "'-"]
+    assert cells("number", [-1.0, 2.5, None]) == [-1, 2.5, None]

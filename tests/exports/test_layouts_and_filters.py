@@ -1,4 +1,5 @@
 """Parquet, the long layout, filters, several questionnaire versions, batches and design weights."""
+import uuid
 from datetime import datetime, timedelta, timezone
 
 import pyarrow.parquet as pq
@@ -83,9 +84,11 @@ def test_batches_page_through_every_response_once(session, answered):
     campaign, made = answered
     selection = reading.Filters().select(session, "xuat-thu")
     batches = list(reading.batches(session, selection, size=3))
-    assert [len(b) for b in batches] == [3, 1]
-    assert [row[1] for batch in batches for row, _ in batch] == [r.uuid for r in made]
-    assert batches[1][0][1]["why"][0].startswith("Chờ lâu")
+    assert [len(b.rows) for b in batches] == [3, 1]
+    assert [uuid.UUID(row[1]) for batch in batches for row in batch.rows] == [r.uuid for r in made]
+    assert [len(b.answers) for b in batches] == [7 + 5 + 1, 3]
+    values, numbers = batches[1].by_key()
+    assert values["why"][0].startswith("Chờ lâu") and numbers["visits"] == [12.0]
 
 
 def test_several_questionnaire_versions_give_the_union_of_questions(session, answered, respond, make_version,

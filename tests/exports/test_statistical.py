@@ -2,7 +2,7 @@
 import pyreadstat
 import pytest
 
-from survey.exports.statistical import statistical_names
+from survey.exports.variables import statistical_names
 from tests.exports.conftest import LONG_LABEL, LONG_NAME
 
 
