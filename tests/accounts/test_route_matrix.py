@@ -1,0 +1,113 @@
+"""Every route of the app, for every kind of visitor: who may open it, who is sent to sign in,
+who gets 403. Built from `app.url_map`: a route missing from ACCESS fails the first test, so
+whoever adds a route classifies it here. Every POST also needs the CSRF token."""
+import uuid
+from urllib.parse import quote
+
+import pytest
+from flask import url_for
+
+from survey.accounts.models import ROLES
+from tests.accounts.conftest import Staff
+
+PUBLIC = "public"
+SIGNED_IN = "signed in"
+ADMIN = ("admin",)
+
+ACCESS: dict[str, str | tuple[str, ...]] = {
+    "static": PUBLIC,
+    "health.live": PUBLIC,
+    "health.ready": PUBLIC,
+    "public.index": PUBLIC,
+    "public.resume": PUBLIC,
+    "questionnaire.open_link": PUBLIC,
+    "questionnaire.start_open": PUBLIC,
+    "questionnaire.invitation": PUBLIC,
+    "questionnaire.start_invited": PUBLIC,
+    "questionnaire.page": PUBLIC,
+    "questionnaire.review": PUBLIC,
+    "questionnaire.submit": PUBLIC,
+    "questionnaire.thanks": PUBLIC,
+    "posters.qr_svg": PUBLIC,
+    "posters.qr_png": PUBLIC,
+    "posters.poster": PUBLIC,
+    "accounts.sign_in": PUBLIC,
+    "accounts.sign_out": PUBLIC,
+    "accounts.home": SIGNED_IN,
+    "accounts.change_password": SIGNED_IN,
+    "admin.users": ADMIN,
+    "admin.create": ADMIN,
+    "admin.user": ADMIN,
+    "admin.disable": ADMIN,
+    "admin.enable": ADMIN,
+    "admin.reset": ADMIN,
+    "admin.audit": ADMIN,
+}
+
+# A value for each URL argument; the records they name need not exist (a 404 is still "open").
+ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
+             "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu"}
+
+
+def requests(app) -> list[tuple[str, str, str]]:
+    """(endpoint, method, url) of every route; sign-out last, since it ends the visitor's session."""
+    found = []
+    with app.test_request_context():
+        for rule in app.url_map.iter_rules():
+            url = url_for(rule.endpoint, **{name: ARGUMENTS[name] for name in rule.arguments})
+            found += [(rule.endpoint, method, url) for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
+    return sorted(found, key=lambda request: request[0] == "accounts.sign_out")
+
+
+def test_every_route_is_classified(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+    assert sorted(endpoints - set(ACCESS)) == [], "classify these routes in ACCESS"
+    assert sorted(set(ACCESS) - endpoints) == [], "these routes are gone: remove them from ACCESS"
+
+
+def outcome(response, method: str, url: str) -> str:
+    """'sign in' (sent to the sign-in page), 'refused' (403) or 'open'."""
+    to_sign_in = "/dang-nhap?next=" + quote(url, safe="/") if method == "GET" else "/dang-nhap"
+    if response.status_code == 302 and response.location == to_sign_in:
+        return "sign in"
+    return "refused" if response.status_code == 403 else "open"
+
+
+def expected(access: str | tuple[str, ...], role: str | None) -> str:
+    if access == PUBLIC:
+        return "open"
+    if role is None:
+        return "sign in"
+    return "open" if access == SIGNED_IN or role in access else "refused"
+
+
+@pytest.mark.parametrize("role", [None, *ROLES])
+def test_who_may_open_each_route(app, make_user, role):
+    make_user("muc-tieu", "surveyor")  # the account the admin routes act on
+    make_user("quantri-khac", "admin")  # so that the visitor is never the last administrator
+    visitor = Staff(app.test_client())
+    if role:
+        make_user("khach", role)
+        visitor.sign_in("khach")
+    wrong = []
+    for endpoint, method, url in requests(app):
+        data = {"csrf_token": visitor.csrf_token()} if method == "POST" else None
+        response = visitor.client.open(url, method=method, data=data)
+        response.close()  # static files are streamed from an open file
+        got, want = outcome(response, method, url), expected(ACCESS.get(endpoint, PUBLIC), role)
+        if got != want:
+            wrong.append(f"{method} {url}: {got} ({response.status_code}), expected {want}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("role", [None, "admin"])
+def test_every_post_needs_the_csrf_token(app, make_user, role):
+    make_user("muc-tieu", "surveyor")
+    visitor = Staff(app.test_client())
+    if role:
+        make_user("khach", role)
+        visitor.sign_in("khach")
+    posts = [(url, visitor.client.post(url, data={"username": "khach"})) for _, method, url in requests(app)
+             if method == "POST"]
+    assert posts and [(url, r.status_code) for url, r in posts if r.status_code != 400] == []
+    assert all("không hợp lệ" in r.get_data(as_text=True) for _, r in posts)
