@@ -55,8 +55,7 @@ def combination_table(design, ratios: Sequence[Ratio], coefficients, constants=N
     codes, domains = design.domain_codes(by)
     n_domains = 1 if domains is None else len(domains)
     sums = _Sums(design, items, codes, n_domains, matrix != 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = sums.weighted / sums.weight          # domains x items
+    ratio = sums.ratios()
     estimate = offsets[None, :] + np.nan_to_num(ratio) @ matrix.T
     estimate[(np.isnan(ratio)[:, :, None] & (matrix != 0).T[None]).any(axis=1)] = np.nan
     variance = _estimate.variance(design, _influence(design, items, codes, n_domains, sums, ratio, matrix),
@@ -93,6 +92,8 @@ def _checked(coefficients, constants, names, n_items: int) -> tuple[np.ndarray, 
     if n_items == 0 or matrix.ndim != 2 or matrix.shape[1] != n_items or not np.isfinite(matrix).all():
         raise ValueError(f"coefficients must be a finite (combinations x {n_items} ratios) matrix, "
                          f"got shape {matrix.shape}")
+    if not (matrix != 0).any(axis=1).all():
+        raise ValueError(f"combination {int(np.argmin((matrix != 0).any(axis=1)))} uses no ratio (all its coefficients are 0)")
     offsets = np.zeros(len(matrix)) if constants is None else np.asarray(constants, dtype=np.float64)
     if offsets.shape != (len(matrix),) or not np.isfinite(offsets).all():
         raise ValueError(f"constants must be {len(matrix)} finite numbers, one per combination")
@@ -103,50 +104,67 @@ def _checked(coefficients, constants, names, n_items: int) -> tuple[np.ndarray, 
 
 
 class _Sums:
-    """Per domain and item: sum(w), sum(w y), valid rows; per domain and combination: rows with a
-    valid item used, and their sum(w) and sum(w^2) for Kish's effective n."""
+    """Per domain and item: sum(w), sum(w y), sum(w^2) and valid rows. For Kish's effective n of a
+    combination, the rows with a valid value for some item it uses: a combination using one item
+    reads them from that item's sums, others from sums per distinct set of items used."""
 
     def __init__(self, design, items: list[_estimate.Variable], codes: np.ndarray, n_domains: int,
                  used: np.ndarray):
-        k, j = len(items), len(used)
-        self.weight, self.weighted, self.count = np.zeros((3, n_domains + 1, k))
-        self.rows, self.w1, self.w2 = np.zeros((3, n_domains + 1, j))
+        self.sets, self.set_of = np.unique(used, axis=0, return_inverse=True)
+        self.multi = {s: m for m, s in enumerate(np.flatnonzero(self.sets.sum(axis=1) > 1))}
+        self.weight, self.weighted, self.square, self.count = np.zeros((4, n_domains + 1, len(items)))
+        self.rows, self.w1, self.w2 = np.zeros((3, n_domains + 1, len(self.multi)))
         w = design.weights
         for rows in chunks(len(w)):
             domain = np.where(codes[rows] >= 0, codes[rows], n_domains).astype(np.int64)
-            for index, item in enumerate(items):
-                y, valid = item.read(rows)
-                self._add(index, np.where(valid, domain, n_domains), w[rows], y[:, 0])
-            self._add_any(rows, items, domain, w[rows], used)
-        self.weight, self.weighted, self.count = self.weight[:-1], self.weighted[:-1], self.count[:-1]
+            valid = np.empty((len(domain), len(items)), dtype=bool)
+            for k, item in enumerate(items):
+                y, valid[:, k] = item.read(rows)
+                self._add(k, np.where(valid[:, k], domain, n_domains), w[rows], y[:, 0])
+            self._add_sets(valid, domain, w[rows])
 
-    def _add(self, index: int, domain: np.ndarray, w: np.ndarray, y: np.ndarray) -> None:
+    def _add(self, k: int, domain: np.ndarray, w: np.ndarray, y: np.ndarray) -> None:
         size = len(self.weight)
-        self.weight[:, index] += np.bincount(domain, w, size)
-        self.weighted[:, index] += np.bincount(domain, w * y, size)
-        self.count[:, index] += np.bincount(domain, minlength=size)
+        self.weight[:, k] += np.bincount(domain, w, size)
+        self.weighted[:, k] += np.bincount(domain, w * y, size)
+        self.square[:, k] += np.bincount(domain, w * w, size)
+        self.count[:, k] += np.bincount(domain, minlength=size)
 
-    def _add_any(self, rows: slice, items, domain: np.ndarray, w: np.ndarray, used: np.ndarray) -> None:
-        valid = np.column_stack([item.read(rows)[1] for item in items]).astype(np.float64)
+    def _add_sets(self, valid: np.ndarray, domain: np.ndarray, w: np.ndarray) -> None:
         size = len(self.rows)
-        for j, counted in enumerate(((valid @ used.T.astype(np.float64)) > 0).T):
-            inside = np.where(counted, domain, size - 1)
-            self.rows[:, j] += np.bincount(inside, minlength=size)
-            self.w1[:, j] += np.bincount(inside, w, size)
-            self.w2[:, j] += np.bincount(inside, w * w, size)
+        for s, m in self.multi.items():
+            inside = np.where(valid[:, self.sets[s]].any(axis=1), domain, size - 1)
+            self.rows[:, m] += np.bincount(inside, minlength=size)
+            self.w1[:, m] += np.bincount(inside, w, size)
+            self.w2[:, m] += np.bincount(inside, w * w, size)
+
+    def ratios(self) -> np.ndarray:
+        """R (domains x items); NaN where an item has no valid value in the domain."""
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return self.weighted[:-1] / self.weight[:-1]
 
     def per_combination(self, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """n, n_min and effective n, flattened domain-major like the estimates."""
-        counts = np.where((matrix != 0)[None], self.count[:, None, :], np.inf).min(axis=2)
+        counts = np.where((matrix != 0)[None], self.count[:-1, None, :], np.inf).min(axis=2)
+        columns = [self._set_sums(s) for s in self.set_of]
+        rows, w1, w2 = (np.column_stack([c[part] for c in columns]) for part in range(3))
         with np.errstate(divide="ignore", invalid="ignore"):
-            kish = self.w1[:-1] ** 2 / self.w2[:-1]
-        return self.rows[:-1].ravel().astype(np.int64), counts.ravel().astype(np.int64), kish.ravel()
+            kish = w1 ** 2 / w2
+        return rows.ravel().astype(np.int64), counts.ravel().astype(np.int64), kish.ravel()
+
+    def _set_sums(self, s: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        if s in self.multi:
+            m = self.multi[s]
+            return self.rows[:-1, m], self.w1[:-1, m], self.w2[:-1, m]
+        (k,) = np.flatnonzero(self.sets[s])
+        return self.count[:-1, k], self.weight[:-1, k], self.square[:-1, k]
 
 
 def _influence(design, items, codes: np.ndarray, n_domains: int, sums: _Sums, ratio: np.ndarray,
                matrix: np.ndarray) -> _estimate.Influence:
     """Rows' influence values on every combination: sum_k C_jk w d_k (y_k - R_k) / sum(w d_k)."""
-    inverse = np.vstack([1.0 / np.where(sums.weight > 0, sums.weight, 1.0), np.zeros((1, len(items)))])
+    weight = sums.weight[:-1]
+    inverse = np.vstack([1.0 / np.where(weight > 0, weight, 1.0), np.zeros((1, len(items)))])
     centre = np.vstack([np.nan_to_num(ratio), np.zeros((1, len(items)))])
     w = design.weights
 

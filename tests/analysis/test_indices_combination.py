@@ -107,6 +107,7 @@ def test_a_domain_without_valid_answers_gives_nan_not_an_error():
     (lambda d: d.linear_combination(ITEMS, [[1.0]]), "coefficients must be"),
     (lambda d: d.linear_combination(ITEMS, [[1.0, np.nan]]), "coefficients must be"),
     (lambda d: d.linear_combination(ITEMS, [[1.0, 1.0]], constants=[1, 2]), "constants must be"),
+    (lambda d: d.linear_combination(ITEMS, [[1.0, 1.0], [0, 0]]), "combination 1 uses no ratio"),
     (lambda d: d.linear_combination(ITEMS, [[1.0, 1.0], [1, 0]], names=["a", "a"]), "names must be"),
     (lambda d: d.linear_combination([Ratio("nope")], [[1.0]]), "unknown column 'nope'"),
     (lambda d: d.linear_combination([Ratio("sex")], [[1.0]]), "column 'sex' is categorical"),
