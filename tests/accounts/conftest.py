@@ -1,4 +1,5 @@
 """Staff in a browser (the Flask test client): reads the CSRF token like a browser, signs in."""
+import html
 import re
 
 import pytest
@@ -73,7 +74,7 @@ class Staff:
 
     def text(self) -> str:
         """The page's visible text, spaces collapsed."""
-        return " ".join(re.sub(r"<[^>]+>", " ", self.html).split())
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", self.html)).split())
 
 
 @pytest.fixture
