@@ -1,0 +1,112 @@
+"""A campaign's responses as one DataFrame: a row per response, a column per question.
+
+Answers are stored long (one row per response and question key); one SQL query reads the
+responses with their unit, the unit's parent and the answers asked for, and pandas pivots them.
+Columns about the response start with "_" (question names start with a letter, so they never
+collide): _unit, _level (the unit's administrative level), _district (the unit's district: its
+parent for a commune, else the unit itself), _channel, _status. Satisfaction, integer and
+decimal questions hold numbers (9 "don't know" is blank), other questions their stored value
+as a pandas Categorical in the order of the question's choices.
+"""
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session, aliased
+
+import forms
+from survey.campaigns.models import Campaign
+from survey.errors import InvalidInput
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import STATUSES, Answer, Response
+from survey.units.models import Unit
+
+DEFAULT_STATUSES = ("submitted", "verified")
+NUMERIC_TYPES = ("satisfaction", "integer", "decimal")
+META = {"unit": "_unit", "level": "_level", "district": "_district", "channel": "_channel", "status": "_status"}
+"""Names analysts use (in --by and in margins files) for the columns about each response."""
+
+
+@dataclass(frozen=True)
+class CampaignData:
+    """The responses of a campaign with the given statuses, and the questionnaire they answered."""
+
+    campaign: Campaign
+    definition: forms.Definition
+    statuses: tuple[str, ...]
+    frame: pd.DataFrame
+
+
+def load_campaign(session: Session, campaign: Campaign, keys: Collection[str] | None = None,
+                  statuses: Sequence[str] = DEFAULT_STATUSES) -> CampaignData:
+    """The campaign's responses with these statuses; answers to `keys` only (None: every question).
+
+    Raises InvalidInput for an unknown status or a key that is not a question of the campaign's
+    questionnaire.
+    """
+    definition = version_definition(campaign.questionnaire_version)
+    keys = _checked_keys(definition, keys, statuses)
+    rows = session.execute(_query(campaign, keys, statuses)).all()
+    long = pd.DataFrame.from_records(rows, columns=["id", "channel", "status", "unit", "level", "parent",
+                                                    "parent_level", "key", "value", "number"])
+    frame = _responses(long).join(_answers(long, definition, keys))
+    return CampaignData(campaign, definition, tuple(statuses), frame)
+
+
+def _checked_keys(definition: forms.Definition, keys: Collection[str] | None, statuses: Sequence[str]) -> list[str]:
+    answerable = [q.name for q in definition.questions if q.kind.has_answer]
+    problems = [f"unknown status '{s}' (one of {', '.join(STATUSES)})" for s in statuses if s not in STATUSES]
+    if not statuses:
+        problems.append("choose at least one status")
+    problems += [f"'{key}' is not a question of questionnaire '{definition.id}'"
+                 for key in sorted(set(keys or ()) - set(answerable))]
+    if problems:
+        raise InvalidInput(problems)
+    return answerable if keys is None else [k for k in answerable if k in set(keys)]
+
+
+def _query(campaign: Campaign, keys: list[str], statuses: Sequence[str]):
+    parent = aliased(Unit)
+    answers = and_(Answer.response_id == Response.id, Answer.question_key.in_(keys))
+    return (select(Response.id, Response.channel, Response.status, Unit.code, Unit.level, parent.code, parent.level,
+                   Answer.question_key, Answer.value, Answer.number)
+            .join(Unit, Unit.id == Response.unit_id).outerjoin(parent, parent.id == Unit.parent_id)
+            .outerjoin(Answer, answers)
+            .where(Response.campaign_id == campaign.id, Response.status.in_(list(statuses)))
+            .order_by(Response.id))
+
+
+def _responses(long: pd.DataFrame) -> pd.DataFrame:
+    """One row per response (index: response id) with the columns about it."""
+    first = long.drop_duplicates("id").set_index("id")
+    commune_of_district = (first["level"] == "commune") & (first["parent_level"] == "district")
+    district = first["parent"].where(commune_of_district, first["unit"])
+    frame = pd.DataFrame({"_unit": first["unit"], "_level": first["level"], "_district": district,
+                          "_channel": first["channel"], "_status": first["status"]})
+    frame.index.name = "response_id"
+    return frame
+
+
+def _answers(long: pd.DataFrame, definition: forms.Definition, keys: list[str]) -> pd.DataFrame:
+    """The answer columns, in form order: numbers, or values as Categoricals of the choices."""
+    index = pd.Index(long["id"].unique(), name="response_id")
+    answered = long.dropna(subset=["key"])
+    numbers = answered.pivot(index="id", columns="key", values="number").reindex(index)
+    values = answered.pivot(index="id", columns="key", values="value").reindex(index)
+    columns = {}
+    for key in keys:
+        question = definition.question(key)
+        if question.type in NUMERIC_TYPES:
+            columns[key] = numbers[key].astype("float64") if key in numbers else pd.Series(float("nan"), index=index)
+        else:
+            raw = values[key] if key in values else pd.Series(None, index=index, dtype=object)
+            columns[key] = pd.Series(_categorical(raw, question), index=index)
+    return pd.DataFrame(columns, index=index)
+
+
+def _categorical(column: pd.Series, question: forms.Question) -> pd.Categorical:
+    """Stored values as a Categorical: the question's choices first, then any other value seen."""
+    choices = [choice.value for choice in question.choices]
+    others = sorted(set(column.dropna()) - set(choices))
+    return pd.Categorical(column.to_numpy(), categories=choices + others)
