@@ -102,7 +102,18 @@ def survey_run(env: dict[str, str], folder: Path, args: argparse.Namespace) -> d
     keys = prepare.drafts(app, args.seconds * args.drafts_per_second)
     visitor = prepare.browser(app)
     file = key_file(folder, "survey.keys", visitor.cookie, visitor.csrf_token, "/phieu/%s/gui", keys)
-    return measure("survey_app:app", visitor.start_path, file, "SELECT count(*) FROM responses", env, args)
+    result = measure("survey_app:app", visitor.start_path, file, "SELECT count(*) FROM responses", env, args)
+    result["submit"]["prepared"] = len(keys)
+    result["submit"]["drafts_left"] = scalar(env, "SELECT count(*) FROM drafts")
+    return result
+
+
+def scalar(env: dict[str, str], sql: str) -> int:
+    engine = create_engine(env["DATABASE_URL"])
+    with engine.connect() as connection:
+        value = connection.scalar(text(sql))
+    engine.dispose()
+    return value
 
 
 def bare_run(env: dict[str, str], folder: Path, args: argparse.Namespace) -> dict:
@@ -123,16 +134,12 @@ def bare_run(env: dict[str, str], folder: Path, args: argparse.Namespace) -> dic
 
 def measure(app: str, page: str, keys: str, count_sql: str, env: dict[str, str], args: argparse.Namespace) -> dict:
     """GET of the form page, then the submit run; stored rows counted before and after it."""
-    engine = create_engine(env["DATABASE_URL"])
-    with engine.connect() as connection:
-        before = connection.scalar(text(count_sql))
+    before = scalar(env, count_sql)
     with gunicorn(f"bench.load.{app}", args.port, env, args.worker_class) as server:
         base = server.url
         get = wrk(base + page, "get.lua", args.get_seconds, args.connections)
         submit = wrk(base, "submit.lua", args.seconds, args.connections, {"LOAD_FILE": keys})
-    with engine.connect() as connection:
-        submit["stored"] = connection.scalar(text(count_sql)) - before
-    engine.dispose()
+    submit["stored"] = scalar(env, count_sql) - before
     return {"get": get, "submit": submit}
 
 
@@ -168,6 +175,9 @@ def main() -> None:
         bare = bare_run(env, Path(folder), args)
     print(json.dumps({"survey": survey, "bare": bare}, indent=1))
     print(report(survey, bare, args))
+    sent = survey["submit"]
+    print(f"survey drafts: {sent['prepared']} prepared = {sent['stored']} stored + {sent['drafts_left']} left: "
+          f"{sent['prepared'] == sent['stored'] + sent['drafts_left']}")
     if survey["submit"]["exhausted"] or bare["submit"]["exhausted"]:
         print("INVALID: the prepared keys ran out; rerun with more --drafts-per-second")
 
