@@ -30,6 +30,9 @@
 `require_unit(user, unit: Unit | int) -> None`
     Aborts with 403 unless the unit (or unit id) is visible to the user.
 
+Templates of staff pages extend "accounts/staff.html" (the signed-in account and a sign-out
+button in the header); `current_user()` and `role_name(role)` are available in every template.
+
 Every route of the app must be classified in `tests/accounts/test_route_matrix.py` (public,
 signed in, or the roles that may open it): a new route left out fails the test.
 """
