@@ -1,0 +1,162 @@
+"""Weighting choices for a campaign's responses, each giving an `analysis.Design`.
+
+- none: equal weights, a simple random sample (the unweighted results);
+- design: w_h = N_h / n_h (Kish 1965, 11.7), N_h the unit's transactions in the campaign
+  targets and n_h its respondents; units are strata, with the finite population correction
+  1 - n_h / N_h. A unit with a single respondent has no within-unit variance: such units are
+  pooled into one variance stratum (collapsed strata, Wolter 2007, 2.5), a single one with the
+  smallest other unit, and the methodology lists them;
+- poststratify / rake: the design weights calibrated to population margins read from a CSV
+  file (variable, level, population), as R's postStratify() and rake().
+"""
+import csv
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from analysis import Design, design_weights, poststratify, rake
+from survey.errors import InvalidInput
+from survey.results.loading import META
+
+METHODS = ("none", "design", "poststratify", "rake")
+
+
+@dataclass(frozen=True)
+class Margins:
+    """Population counts: variable (a question key, or unit / level / district / channel) -> level -> count."""
+
+    counts: Mapping[str, Mapping[str, float]]
+    source: str
+
+    def table(self) -> pd.DataFrame:
+        return pd.DataFrame([(v, level, n) for v, levels in self.counts.items() for level, n in levels.items()],
+                            columns=["variable", "level", "population"])
+
+
+@dataclass(frozen=True)
+class Weighting:
+    """The design of one weighting choice, and what the methodology reports about it."""
+
+    method: str
+    design: Design
+    margins: Margins | None = None
+    collapsed: tuple[tuple[str, ...], ...] = ()
+    """Units pooled into one variance stratum because a unit had a single respondent."""
+    without_respondents: tuple[str, ...] = field(default=())
+    """Target units with no respondent: their N_h is not represented by anyone."""
+
+
+def read_margins(text: str, source: str) -> Margins:
+    """Margins from CSV text with columns variable, level, population; InvalidInput lists every problem."""
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    if reader.fieldnames is None or sorted(reader.fieldnames) != ["level", "population", "variable"]:
+        raise InvalidInput(f"{source}: the columns must be variable, level, population (got "
+                           f"{', '.join(reader.fieldnames or ['nothing'])})")
+    counts: dict[str, dict[str, float]] = {}
+    problems = [problem for row, line in enumerate(reader, start=2) for problem in _margin_row(line, row, counts)]
+    if not counts and not problems:
+        problems.append(f"{source}: no margin rows")
+    if problems:
+        raise InvalidInput([p if p.startswith(source) else f"{source}, {p}" for p in problems])
+    return Margins(counts, source)
+
+
+def _margin_row(line: dict, row: int, counts: dict[str, dict[str, float]]) -> list[str]:
+    variable, level = (line.get("variable") or "").strip(), (line.get("level") or "").strip()
+    if not variable or not level:
+        return [f"row {row}: variable and level must not be empty"]
+    try:
+        population = float((line.get("population") or "").strip())
+    except ValueError:
+        return [f"row {row}: population {line.get('population')!r} is not a number"]
+    if not (np.isfinite(population) and population > 0):
+        return [f"row {row}: population of {variable} = {level} must be positive"]
+    if level in counts.setdefault(variable, {}):
+        return [f"row {row}: {variable} = {level} is given twice"]
+    counts[variable][level] = population
+    return []
+
+
+def margin_columns(margins: Margins | None) -> list[str]:
+    """The question keys the margins refer to (the other variables are columns about responses)."""
+    return [] if margins is None else [v for v in margins.counts if v not in META]
+
+
+def weigh(frame: pd.DataFrame, method: str, transactions: Mapping[str, int | None],
+          margins: Margins | None = None) -> Weighting:
+    """The design of `method` on `frame` (from `load_campaign`; it gains its weight columns).
+
+    `transactions`: every target unit's N_h. InvalidInput for what cannot be weighted.
+    """
+    if method not in METHODS:
+        raise InvalidInput(f"unknown weighting '{method}' (one of {', '.join(METHODS)})")
+    if (method in ("poststratify", "rake")) != (margins is not None):
+        raise InvalidInput("margins are needed by, and only by, --weighting poststratify or rake")
+    if len(frame) < 2:
+        raise InvalidInput(f"{len(frame)} response(s) in scope: standard errors need at least two")
+    if method == "none":
+        return Weighting("none", _design(lambda: Design(frame)))
+    base, collapsed, absent = _design_weighted(frame, transactions)
+    if margins is None:
+        return Weighting("design", base, None, collapsed, absent)
+    calibrated = _calibrated(base, frame, method, margins)
+    return Weighting(method, calibrated, margins, collapsed, absent)
+
+
+def _design_weighted(frame: pd.DataFrame, transactions: Mapping[str, int | None]):
+    units = frame["_unit"].value_counts()
+    lacking = sorted(u for u in units.index if not transactions.get(u))
+    if lacking:
+        raise InvalidInput(f"design weights need the transaction count N_h (> 0) of unit(s) {', '.join(lacking)}: "
+                           "set it in the campaign's targets, or use --weighting none")
+    frame["_weight"] = design_weights(frame, "_unit", {u: transactions[u] for u in units.index})
+    stratum_of, collapsed = _strata(units)
+    frame["_stratum"] = frame["_unit"].map(stratum_of)
+    population = {s: sum(transactions[u] for u in units.index if stratum_of[u] == s) for s in set(stratum_of.values())}
+    frame["_population"] = frame["_stratum"].map(population).astype("float64")
+    absent = tuple(sorted(u for u, n in transactions.items() if n and u not in units.index))
+    design = _design(lambda: Design(frame, weights="_weight", strata="_stratum", fpc="_population"))
+    return design, collapsed, absent
+
+
+def _strata(units: pd.Series) -> tuple[dict[str, str], tuple[tuple[str, ...], ...]]:
+    """Unit -> variance stratum: itself, or a pool of the units with a single respondent."""
+    single = sorted(units.index[units == 1])
+    if not single or len(units) == 1:
+        return {u: u for u in units.index}, ()
+    pool = single if len(single) > 1 else single + [units[units > 1].sort_values(kind="stable").index[0]]
+    name = "+".join(sorted(pool))
+    return {u: name if u in pool else u for u in units.index}, (tuple(sorted(pool)),)
+
+
+def _calibrated(base: Design, frame: pd.DataFrame, method: str, margins: Margins) -> Design:
+    columns = {META.get(v, v): levels for v, levels in margins.counts.items()}
+    problems = [f"variable '{v}' of the margins is neither a question of the form nor one of "
+                f"{', '.join(META)}" for v in margins.counts if META.get(v, v) not in frame.columns]
+    if method == "poststratify" and len(columns) != 1:
+        problems.append(f"poststratify takes the margins of one variable, {margins.source} has {len(columns)}")
+    problems += [f"{int(frame[c].isna().sum())} response(s) have no answer to '{c}': they cannot be calibrated"
+                 for c in columns if c in frame.columns and frame[c].isna().any()]
+    if problems:
+        raise InvalidInput(problems)
+    for column in columns:  # calibration refuses levels without respondents: keep only those seen
+        if isinstance(frame[column].dtype, pd.CategoricalDtype):
+            frame[column] = frame[column].cat.remove_unused_categories()
+    if method == "poststratify":
+        ((column, population),) = columns.items()
+        return _design(lambda: poststratify(base, column, population))
+    return _design(lambda: rake(base, columns))
+
+
+def _design(build) -> Design:
+    """build(), its ValueError as InvalidInput in the names analysts use (unit, not _unit)."""
+    try:
+        return build()
+    except ValueError as error:
+        message = str(error)
+        for name, column in META.items():
+            message = message.replace(repr(column), repr(name))
+        raise InvalidInput(message) from None
