@@ -67,6 +67,7 @@ def home():
 
 
 @blueprint.route("/tai-khoan/mat-khau", methods=["GET", "POST"])
+@limiter.limit(setting("LIMIT_SIGNIN_PER_ADDRESS"), methods=["POST"])  # it checks a password too
 def change_password():
     """Open to every signed-in user, also to one who must replace a temporary password first."""
     user, target = current_user(), safe_next(request.values.get("next"))

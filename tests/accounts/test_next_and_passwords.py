@@ -89,3 +89,12 @@ def test_english_pages(staff, make_user):
     assert "<h1>Sign in</h1>" in staff.html and '<html lang="en">' in staff.html
     staff.sign_in("hoa", "wrong password here")
     assert "Wrong username or password" in staff.text()
+
+
+def test_guessing_the_current_password_is_rate_limited(staff, make_user, settings):
+    settings["LIMIT_SIGNIN_PER_ADDRESS"] = "2 per hour"
+    make_user("hoa", "surveyor")
+    staff.sign_in("hoa")
+    guesses = [staff.post("/tai-khoan/mat-khau", {"current": f"đoán thử lần {n}", "new": "x", "repeat": "x"})
+               for n in range(3)]
+    assert [r.status_code for r in guesses] == [400, 400, 429]
