@@ -54,6 +54,7 @@ def requests(app) -> list[tuple[str, str, str]]:
     found = []
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
+            assert rule.arguments <= set(ARGUMENTS), f"add a sample value to ARGUMENTS for {rule.rule}"
             url = url_for(rule.endpoint, **{name: ARGUMENTS[name] for name in rule.arguments})
             found += [(rule.endpoint, method, url) for method in sorted(rule.methods - {"HEAD", "OPTIONS"})]
     return sorted(found, key=lambda request: request[0] == "accounts.sign_out")
