@@ -6,12 +6,14 @@ throw-away PostgreSQL database, measured with wrk on 127.0.0.1 (see bench/README
 import argparse
 import json
 import os
+import re
 import secrets
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,10 +119,7 @@ def scalar(env: dict[str, str], sql: str) -> int:
 
 
 def bare_run(env: dict[str, str], folder: Path, args: argparse.Namespace) -> dict:
-    import re
-    import uuid
-
-    from bench.load import bare_app
+    from bench.load import bare_app  # reads the environment when imported, like the survey's create_app
 
     bare_app.metadata.create_all(engine := create_engine(env["DATABASE_URL"]))
     engine.dispose()
