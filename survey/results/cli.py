@@ -1,0 +1,88 @@
+"""`flask analysis run`: index results of a campaign in the terminal, and as an XLSX workbook.
+
+    flask analysis run --campaign an-giang-2027 --recipe sipas-2017 --weighting design --by unit \
+        --out results.xlsx
+
+Read only: nothing is written to the database. Bad input is a message and exit code 1.
+"""
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from analysis.recipes import RecipeError, load_recipe
+from survey import db
+from survey.campaigns.queries import campaign_by_slug
+from survey.errors import InvalidInput
+from survey.results.console import render
+from survey.results.loading import DEFAULT_STATUSES
+from survey.results.report import BY, compute_results
+from survey.results.weighting import METHODS, Margins, read_margins
+from survey.results.xlsx import write_xlsx
+
+
+@click.group("analysis")
+def analysis() -> None:
+    """Index results (SIPAS, PAR INDEX points) of campaigns."""
+
+
+@analysis.command("run")
+@click.option("--campaign", "slug", required=True, help="The campaign's slug.")
+@click.option("--recipe", required=True, metavar="NAME_OR_PATH",
+              help="A shipped recipe (sipas-2017, sipas-2017-criteria) or a recipe file.")
+@click.option("--weighting", default="design", show_default=True, metavar="|".join(METHODS))
+@click.option("--margins", type=click.Path(path_type=Path), help="CSV of population margins: variable,level,population.")
+@click.option("--by", "by", multiple=True, metavar="|".join(BY), help="Also per domain (repeatable).")
+@click.option("--status", "statuses", multiple=True, metavar="submitted|verified|rejected",
+              help=f"Responses with this status (repeatable; default {' and '.join(DEFAULT_STATUSES)}).")
+@click.option("--language", default="vi", show_default=True, metavar="vi|en", help="Language of the labels.")
+@click.option("--out", type=click.Path(path_type=Path), help="Also write the results to this .xlsx file.")
+def run(slug: str, recipe: str, weighting: str, margins: Path | None, by: tuple[str, ...],
+        statuses: tuple[str, ...], language: str, out: Path | None) -> None:
+    """Compute every index of RECIPE for campaign SLUG: overall, elements, criteria, with 95 % CIs."""
+    try:
+        _check_out(out)
+        session = db.session()
+        results = compute_results(session, campaign_by_slug(session, slug), load_recipe(recipe), weighting,
+                                  _margins(margins), by, statuses or DEFAULT_STATUSES, language)
+    except InvalidInput as error:
+        raise click.ClickException("\n".join(error.problems)) from None
+    except RecipeError as error:
+        raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
+    click.echo(render(results))
+    if out is not None:
+        _write(results, out)
+        click.echo(f"\n{out}")
+
+
+def _check_out(out: Path | None) -> None:
+    if out is None:
+        return
+    if out.suffix.lower() != ".xlsx":
+        raise InvalidInput(f"--out {out}: the file must end in .xlsx")
+    if not out.parent.resolve().is_dir():
+        raise InvalidInput(f"--out {out}: no directory {out.parent}")
+
+
+def _margins(path: Path | None) -> Margins | None:
+    if path is None:
+        return None
+    try:
+        return read_margins(path.read_text(encoding="utf-8"), path.name)
+    except OSError as error:
+        raise InvalidInput(f"--margins {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"--margins {path}: not UTF-8 text") from None
+
+
+def _write(results, out: Path) -> None:
+    """Write to a temporary file beside `out`, then rename: never a half-written workbook."""
+    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=out.parent)
+    os.close(handle)
+    try:
+        write_xlsx(results, Path(temporary))
+        os.replace(temporary, out)
+    finally:
+        if os.path.exists(temporary):
+            os.remove(temporary)
