@@ -20,10 +20,11 @@ def register_commands(app: Flask) -> None:
     from survey.migrate import database
     from survey.questionnaires.cli import questionnaire
     from survey.responses.cli import drafts
+    from survey.results.cli import analysis
     from survey.units.cli import units
 
     for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts, export_command,
-                  codebook_command):
+                  codebook_command, analysis):
         app.cli.add_command(group)
 
 
