@@ -53,21 +53,27 @@ def _answer(question: forms.Question, rng: np.random.Generator, mood: float, dis
 
 
 @pytest.fixture
-def sipas_campaign(session, make_unit, make_version):
-    """The SIPAS campaign 'sipas-test' with UNITS as targets and their responses (all submitted)."""
+def empty_sipas_campaign(session, make_unit, make_version):
+    """The SIPAS campaign 'sipas-test' with UNITS as targets, before any response."""
     province = make_unit("AG", "province", name="An Giang")
     units = {"AG": province}
     for code, level, parent, *_ in UNITS:
         units[code] = make_unit(code, level, name=f"Đơn vị {code}", parent=units[parent])
     targets = [Target(units[code], quota=count, transactions=n_h) for code, _, _, n_h, count, _ in UNITS]
     today = date.today()
-    campaign = create_campaign(session, CampaignSpec(
+    return create_campaign(session, CampaignSpec(
         slug="sipas-test", name="SIPAS test", version=make_version(SIPAS_TEXT), targets=targets,
         channels=("web", "paper"), opens_on=today - timedelta(days=10), closes_on=today + timedelta(days=10)))
+
+
+@pytest.fixture
+def sipas_campaign(session, empty_sipas_campaign):
+    """'sipas-test' with the generated responses (all submitted)."""
+    units = {target.unit.code: target.unit for target in empty_sipas_campaign.units}
     for code, channel, answers in generated_answers():
-        submit(session, campaign, units[code], dict(answers), channel)
+        submit(session, empty_sipas_campaign, units[code], dict(answers), channel)
     session.flush()
-    return campaign
+    return empty_sipas_campaign
 
 
 @functools.cache
