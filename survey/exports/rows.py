@@ -24,9 +24,10 @@ class Context:
     weights: dict[int, float] | None
 
 
-def naive_utc(moments: list[datetime]) -> list[datetime]:
-    """SQLite gives naive UTC datetimes, PostgreSQL aware ones: make them all naive UTC."""
-    return [m if m.tzinfo is None else m.astimezone(timezone.utc).replace(tzinfo=None) for m in moments]
+def naive_utc(moments: list[datetime | str]) -> list[datetime]:
+    """SQLite's driver gives the stored UTC text, PostgreSQL's aware datetimes: make them all naive UTC."""
+    return [datetime.fromisoformat(m) if isinstance(m, str) else m.astimezone(timezone.utc).replace(tzinfo=None)
+            for m in moments]
 
 
 def dashed(uuid: str) -> str:

@@ -54,7 +54,7 @@ def test_xlsx_cells_are_typed_and_safe(cli, answered, respond, tmp_path):
     respond(campaign, "AG-CD", {"overall": "1", "why": TRICKY_TEXTS[3]})
     out = tmp_path / "x.xlsx"
     assert cli("export", "xuat-thu", "--format", "xlsx", "--out", str(out)).exit_code == 0
-    sheet = openpyxl.load_workbook(out, read_only=True)["data"]
+    sheet = openpyxl.load_workbook(out)["data"]
     header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
     rows = [dict(zip(header, r)) for r in rows]
     assert len(rows) == 5 and rows[0]["response_id"] == str(made[0].uuid)
@@ -72,7 +72,7 @@ def test_xlsx_spills_over_to_a_second_sheet(session, answered, tmp_path, monkeyp
     monkeypatch.setattr(writers, "XLSX_ROWS", 3)
     out = tmp_path / "x.xlsx"
     export(session, ExportRequest("xuat-thu", "xlsx"), out)
-    book = openpyxl.load_workbook(out, read_only=True)
+    book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["data", "data_2"]
     assert [len(list(book[name].iter_rows())) for name in book.sheetnames] == [3, 3]
 

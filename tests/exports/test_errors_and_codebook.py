@@ -67,7 +67,7 @@ def test_the_export_can_write_its_codebook(cli, answered, tmp_path):
 def test_codebook_xlsx_lists_every_variable(cli, answered, tmp_path):
     out = tmp_path / "book.xlsx"
     assert cli("codebook", "xuat-thu", "--out", str(out)).exit_code == 0
-    book = openpyxl.load_workbook(out, read_only=True)
+    book = openpyxl.load_workbook(out)
     header, *rows = list(book["variables"].iter_rows(values_only=True))
     by_name = {row[0]: dict(zip(header, row)) for row in rows}
     assert list(by_name)[:2] == ["response_id", "unit_code"] and "weight" not in by_name
