@@ -16,7 +16,7 @@ def test_landing_says_when_nothing_is_open(client):
     assert "Hiện chưa có đợt khảo sát nào đang mở" in client.get("/").get_data(as_text=True)
 
 
-def test_health_checks_the_database(client):
+def test_liveness_answers_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json == {"status": "ok"}
 
