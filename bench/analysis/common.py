@@ -1,4 +1,4 @@
-"""What the benchmark's scripts share: where files live, how a size's data is read, what is written."""
+"""What the benchmark's scripts share: where files live, how data is read, what is written."""
 
 from __future__ import annotations
 

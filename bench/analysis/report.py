@@ -113,7 +113,8 @@ def timing_row(r: dict) -> str:
         task = f"≈ {task} (q01 took {r['estimate_s']:.1f} s, ×20, + rake {r['rake_s']:.1f} s)"
     process = f"{r['process_s']:.2f}" + (" (q01 only)" if r["scaled"] else "")
     ratio = "" if r["ratio"] is None else f"{r['ratio']:.1f}"
-    return f"| {r['rows']:,} | {r['engine']} | {task} | {process} | {r['peak_mb']:.0f} | {ratio} |"
+    return (f"| {r['rows']:,} | {r['engine']} | {task} | {process} | {r['peak_mb']:.0f} | {ratio} "
+            f"| {r['cpu_percent']} |")
 
 
 def cell_lines(cells: list[dict], rows: int | None) -> list[str]:
@@ -136,9 +137,11 @@ def markdown(records: list[dict], checks: list[dict], host: dict, cells: list[di
         f"samplics {host['samplics']}; {host['r']}.", "",
         "Task = rake to 4 margins + 20 items by 60 units (in-process wall time, file load "
         "excluded). Process = the whole process under /usr/bin/time (start-up and load included). "
-        "Peak = its maximum RSS. Ratio = task time / ours at the same size.", "",
-        "| rows | engine | task s | process s | peak MB | ratio to ours |",
-        "| ---: | --- | ---: | ---: | ---: | ---: |",
+        "Peak = its maximum RSS. Ratio = task time / ours at the same size. CPU % = the share of "
+        "a core the process got (GNU time): the engines compute on one core (file reading may "
+        "use both), so well below 100 means other work on the 2 cores slowed it.", "",
+        "| rows | engine | task s | process s | peak MB | ratio to ours | CPU % |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: |",
         *(timing_row(r) for r in records), "", *goals, *([""] if goals else []),
         "Agreement: largest relative difference |a - b| / |b| over the cells both estimated:", "",
         "| rows | a | b | cells | estimate | SE |", "| ---: | --- | --- | ---: | ---: | ---: |",
@@ -157,4 +160,17 @@ def write_reports(folder: Path, records: list[dict], checks: list[dict]) -> None
     cells = sample_cells(compared_at, engines).to_dict("records") if compared_at else []
     payload = {"machine": host, "runs": records, "agreement": checks, "sample_cells": cells}
     (folder / "results.json").write_text(json.dumps(payload, indent=1) + "\n")
-    (folder / "results.md").write_text(markdown(records, checks, host, cells, compared_at))
+    render(folder)
+
+
+def render(folder: Path) -> None:
+    """results.md from results.json (rerun alone after changing the tables' layout)."""
+    payload = json.loads((folder / "results.json").read_text())
+    cells = payload["sample_cells"]
+    compared_at = max((c["rows"] for c in payload["agreement"]), default=None)
+    text = markdown(payload["runs"], payload["agreement"], payload["machine"], cells, compared_at)
+    (folder / "results.md").write_text(text)
+
+
+if __name__ == "__main__":
+    render(Path(__file__).resolve().parent)

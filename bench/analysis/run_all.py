@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -55,7 +56,8 @@ def ensure_data(runs: list[Run]) -> None:
     """Write the synthetic files that are missing (CSV only where R runs)."""
     for rows in sorted({run.rows for run in runs}):
         needs_csv = any(run.engine == "R" and run.rows == rows for run in runs)
-        missing = not data_path(rows).exists() or (needs_csv and not data_path(rows, "csv").exists())
+        csv_missing = needs_csv and not data_path(rows, "csv").exists()
+        missing = not data_path(rows).exists() or csv_missing
         if missing or not margins_path().exists():
             flags = ["--csv"] if needs_csv else []
             subprocess.run([PYTHON, str(HERE / "synth.py"), str(rows), *flags], check=True)
@@ -71,15 +73,18 @@ def wall_seconds(text: str) -> float:
 
 
 def measure(run: Run, timeout: float) -> dict:
-    """Run one engine at one size; its JSON line plus process wall time and peak RSS."""
+    """Run one engine at one size; its JSON line plus process wall time, peak RSS, CPU share."""
     print(f"running {run.engine} at {run.rows} rows ({run.items} items)", flush=True)
+    load_avg = os.getloadavg()[0]
     done = subprocess.run(["/usr/bin/time", "-v", *run.command()], capture_output=True,
                           text=True, timeout=timeout, cwd=HERE)
     if done.returncode != 0:
         raise RuntimeError(f"{run.engine} at {run.rows} rows failed:\n{done.stderr[-3000:]}")
     record = json.loads(done.stdout.strip().splitlines()[-1])
     peak_kb = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
-    record |= {"process_s": wall_seconds(done.stderr), "peak_mb": peak_kb / 1024}
+    cpu = int(re.search(r"Percent of CPU this job got: (\d+)%", done.stderr).group(1))
+    record |= {"process_s": wall_seconds(done.stderr), "peak_mb": peak_kb / 1024,
+               "cpu_percent": cpu, "load_avg_before": load_avg}
     return scaled(record)
 
 
