@@ -1,4 +1,6 @@
 """SPSS and Stata files read back with pyreadstat: names, labels, codes, missing values, weights."""
+from pathlib import Path
+
 import pyreadstat
 import pytest
 
@@ -73,3 +75,18 @@ def test_long_text_in_stata(cli, campaign, respond, tmp_path):
 ])
 def test_statistical_names(names, limit, expected):
     assert list(statistical_names(names, limit).values()) == expected
+
+
+def test_the_shipped_sipas_questionnaire_fits_spss_and_stata(cli, make_version, make_campaign, tmp_path):
+    import forms
+
+    text = (Path(__file__).parents[2] / "forms" / "sipas.yaml").read_text(encoding="utf-8")
+    make_campaign(slug="sipas", version=make_version(text))
+    keys = [q.name for q in forms.load_definition(text).questions if q.kind.has_answer]
+    for suffix, read in ((".sav", pyreadstat.read_sav), (".dta", pyreadstat.read_dta)):
+        out = tmp_path / f"sipas{suffix}"
+        assert cli("export", "sipas", "--format", suffix[1:], "--out", str(out)).exit_code == 0
+        frame, meta = read(str(out))
+        assert set(keys) <= set(frame.columns) and all(meta.column_names_to_labels[k] for k in keys)
+        if suffix == ".dta":
+            assert all(len(label) <= 80 for label in meta.column_names_to_labels.values())
