@@ -80,8 +80,10 @@ def export(session: Session, request: ExportRequest, out: Path) -> tuple[Plan, i
             for columns in plan_columns(session, plan):
                 writer.write(columns)
                 written += len(columns["response_id"])
-        finally:
-            writer.close()
+        except BaseException:
+            writer.discard()
+            raise
+        writer.close()
     return plan, written
 
 

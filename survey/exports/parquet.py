@@ -28,3 +28,6 @@ class ParquetWriter:
 
     def close(self) -> None:
         self.writer.close()
+
+    def discard(self) -> None:
+        self.writer.close()

@@ -57,6 +57,10 @@ class StatisticalWriter:
         for v in self.variables:
             self.arrays[v.name] = np.concatenate([self.arrays[v.name], _empty(v, rows - len(self.arrays[v.name]))])
 
+    def discard(self) -> None:
+        """Drop the gathered rows without writing the file."""
+        self.arrays = {}
+
     def close(self) -> None:
         names = statistical_names([v.name for v in self.variables], NAME_LIMITS[self.format])
         frame = pd.DataFrame({names[name]: array[:self.rows] for name, array in self.arrays.items()}, copy=False)

@@ -51,6 +51,9 @@ class CsvWriter:
     def close(self) -> None:
         self.handle.close()
 
+    def discard(self) -> None:
+        self.handle.close()
+
 
 class XlsxWriter:
     """XLSX in constant memory (one row in memory at a time); more rows than a sheet holds go on to 'data_2'..."""
@@ -81,4 +84,8 @@ class XlsxWriter:
             self.row += 1
 
     def close(self) -> None:
+        self.book.close()
+
+    def discard(self) -> None:
+        # xlsxwriter cannot stop half way: finishing releases its temporary files (the part is removed).
         self.book.close()

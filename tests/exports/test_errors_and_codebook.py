@@ -37,8 +37,10 @@ def test_a_missing_directory_or_a_directory_as_output(cli, answered, tmp_path, w
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_failure_while_writing_leaves_the_previous_file_alone(session, answered, tmp_path, monkeypatch):
-    out = tmp_path / "x.csv"
+@pytest.mark.parametrize("file_format", ["csv", "xlsx", "parquet", "sav"])
+def test_a_failure_while_writing_leaves_the_previous_file_alone(session, answered, tmp_path, monkeypatch,
+                                                                file_format):
+    out = tmp_path / f"x.{file_format}"
     out.write_text("previous export")
 
     real = operations.plan_columns
@@ -49,7 +51,7 @@ def test_a_failure_while_writing_leaves_the_previous_file_alone(session, answere
 
     monkeypatch.setattr(operations, "plan_columns", broken)
     with pytest.raises(OSError):
-        operations.export(session, operations.ExportRequest("xuat-thu"), out)
+        operations.export(session, operations.ExportRequest("xuat-thu", file_format), out)
     assert out.read_text() == "previous export" and list(tmp_path.iterdir()) == [out]
 
 
