@@ -1,6 +1,7 @@
 """Results as an XLSX workbook: a sheet per node level (overall, elements, criteria) with every
 domain, and a methodology sheet. Texts are never read as formulas (unit names, recipe labels)."""
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -14,9 +15,9 @@ DECIMALS = {"estimate", "ci_low", "ci_high", "se", "estimate_unweighted", "ci_lo
             "se_unweighted", "effective_n", "deff", "points", "points_low", "points_high"}
 
 
-def write_xlsx(results: Results, path: Path) -> None:
-    """Write the workbook to `path` (replaced)."""
-    book = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False, "strings_to_numbers": False,
+def write_xlsx(results: Results, target: Path | BinaryIO) -> None:
+    """Write the workbook to a file (replaced) or a binary buffer."""
+    book = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, {"strings_to_formulas": False, "strings_to_numbers": False,
                                            "strings_to_urls": False, "nan_inf_to_errors": False})
     formats = {"header": book.add_format({"bold": True, "bottom": 1}), "number": book.add_format({"num_format": "0.00"}),
                "grey": book.add_format({"font_color": "#808080", "num_format": "0.00"}),

@@ -1,0 +1,97 @@
+"""Charts of results as SVG, drawn on the server with matplotlib (no GUI, no pyplot state).
+
+- `index_chart`: the overall index per domain with its 95 % interval as a bar;
+- `heat_table`: element indices, domains x elements, each cell coloured by its value.
+Suppressed cells (too few answers) are drawn hollow / hatched and marked "*". Text stays text
+(svg.fonttype none): smaller files, readable by screen readers, selectable.
+"""
+import io
+import textwrap
+import threading
+
+import matplotlib
+
+matplotlib.use("Agg")  # never a GUI backend, whatever the environment says
+from matplotlib.figure import Figure  # noqa: E402
+
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "survey", "font.size": 10,
+                            "font.family": "DejaVu Sans"})  # shipped with matplotlib; covers Vietnamese
+# Figures are separate objects, but matplotlib's font caches are shared: one drawing at a time
+# per process (gunicorn runs threads).
+_DRAWING = threading.Lock()
+SUPPRESSED = "#9a9a9a"
+ESTIMATE = "#8b1a1a"
+
+
+def index_chart(rows: pd.DataFrame, title: str, note: str) -> bytes:
+    """Horizontal 95 % interval bars and points of `rows` (domain_name, estimate, ci_low, ci_high,
+    suppressed), highest estimate at the top."""
+    rows = rows.sort_values("estimate", na_position="first").reset_index(drop=True)
+    with _DRAWING:
+        figure = Figure(figsize=(7.5, 1.2 + 0.38 * max(len(rows), 1)), layout="constrained")
+        axes = figure.add_subplot()
+        for position, row in rows.iterrows():
+            _interval(axes, position, row)
+        axes.set_yticks(range(len(rows)), [_text(n) for n in rows["domain_name"]])
+        axes.set_ylim(-0.7, len(rows) - 0.3)
+        axes.set_xlim(0, 100)
+        axes.set_xlabel(_text(note))
+        axes.set_title(_text(title), loc="left")
+        axes.grid(axis="x", color="#dddddd")
+        axes.set_axisbelow(True)
+        return _svg(figure)
+
+
+def _interval(axes, position: int, row) -> None:
+    if pd.isna(row.estimate):
+        return
+    colour = SUPPRESSED if row.suppressed else ESTIMATE
+    axes.plot([row.ci_low, row.ci_high], [position, position], color=colour, linewidth=2.5, solid_capstyle="butt")
+    axes.plot([row.estimate], [position], "o", color=colour, markerfacecolor="white" if row.suppressed else colour)
+    axes.annotate(f"{row.estimate:.1f}" + ("*" if row.suppressed else ""), (row.estimate, position),
+                  textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8, color=colour)
+
+
+def heat_table(rows: pd.DataFrame, title: str, note: str) -> bytes:
+    """Domains x nodes of `rows` (domain_name, label, estimate, suppressed), coloured 0-100."""
+    estimates = rows.pivot_table(index="domain_name", columns="label", values="estimate", sort=False, dropna=False)
+    hidden = rows.pivot_table(index="domain_name", columns="label", values="suppressed", sort=False, aggfunc="any")
+    hidden = hidden.reindex_like(estimates).fillna(False).astype(bool)
+    with _DRAWING:
+        figure = Figure(figsize=(2.5 + 1.5 * estimates.shape[1], 1.8 + 0.42 * estimates.shape[0]),
+                        layout="constrained")
+        axes = figure.add_subplot()
+        image = axes.imshow(np.ma.masked_invalid(estimates.to_numpy(float)), cmap="RdYlGn", vmin=0, vmax=100,
+                            aspect="auto")
+        _cells(axes, estimates, hidden)
+        axes.set_xticks(range(estimates.shape[1]), [textwrap.fill(_text(c), 18) for c in estimates.columns],
+                        fontsize=9)
+        axes.set_yticks(range(estimates.shape[0]), [_text(i) for i in estimates.index])
+        axes.set_title(_text(title), loc="left")
+        figure.colorbar(image, ax=axes, shrink=0.8).set_label(_text(note))
+        return _svg(figure)
+
+
+def _cells(axes, estimates: pd.DataFrame, hidden: pd.DataFrame) -> None:
+    for (i, j), value in np.ndenumerate(estimates.to_numpy(float)):
+        if np.isnan(value):
+            continue
+        if hidden.iat[i, j]:
+            axes.add_patch(matplotlib.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white",
+                                                        edgecolor=SUPPRESSED, hatch="///"))
+        axes.text(j, i, f"{value:.1f}" + ("*" if hidden.iat[i, j] else ""), ha="center", va="center", fontsize=9,
+                  color=SUPPRESSED if hidden.iat[i, j] else "black")
+
+
+def _text(value) -> str:
+    """Labels as plain text: '$' would start matplotlib's math mode."""
+    return str(value).replace("$", r"\$")
+
+
+def _svg(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})
+    return buffer.getvalue()
