@@ -17,11 +17,12 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey import accounts, admin, assets, health, public, security
+    from survey import accounts, admin, analyst, assets, health, public, security
 
     public.register(app)
     accounts.register(app)  # after public: it uses the citizens' rate limiter
     admin.register(app)
+    analyst.register(app)
     health.register(app)
     security.register(app)
     assets.register(app)

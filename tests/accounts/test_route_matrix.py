@@ -13,6 +13,7 @@ from tests.accounts.conftest import Staff
 PUBLIC = "public"
 SIGNED_IN = "signed in"
 ADMIN = ("admin",)
+ANALYSIS = ("analyst", "admin")
 
 ACCESS: dict[str, str | tuple[str, ...]] = {
     "static": PUBLIC,
@@ -42,11 +43,16 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "admin.enable": ADMIN,
     "admin.reset": ADMIN,
     "admin.audit": ADMIN,
+    "analyst.index": ANALYSIS,
+    "analyst.results": ANALYSIS,
+    "analyst.workbook": ANALYSIS,
+    "analyst.chart": ANALYSIS,
 }
 
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
-             "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu"}
+             "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
+             "chart": "chi-so"}
 
 
 def requests(app) -> list[tuple[str, str, str]]:
