@@ -11,8 +11,12 @@ from survey.db import Base, Document, utcnow
 from survey.units.models import Unit
 
 ROLES = ("admin", "supervisor", "surveyor", "analyst")
-AUDIT_ACTIONS = ("user_created", "role_changed", "units_changed", "user_disabled", "user_enabled",
-                 "password_reset")
+AUDIT_ACTIONS = (
+    "user_created", "role_changed", "units_changed", "user_disabled", "user_enabled", "password_reset",
+    "questionnaire_imported", "questionnaire_published", "units_imported", "unit_deactivated", "unit_reactivated",
+    "campaign_created", "campaign_updated", "campaign_opened", "campaign_closed", "campaign_cloned",
+    "invitations_created", "api_token_created", "api_token_revoked",
+)
 
 user_units = Table(
     "user_units",
@@ -69,7 +73,10 @@ class User(Base):
 
 
 class AuditEntry(Base):
-    """One administrative action: who (NULL: the command line), when, what, on whom, details."""
+    """One administrative action: who (NULL: the command line), when, what, on whom or on what, details.
+
+    `target` is the account acted on; `subject` names anything else ("campaign sipas-2026").
+    """
 
     __tablename__ = "audit_log"
     __table_args__ = (CheckConstraint(f"action IN {AUDIT_ACTIONS}", name="action_known"),)
@@ -79,6 +86,7 @@ class AuditEntry(Base):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
     action: Mapped[str] = mapped_column(String(32))
     target_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    subject: Mapped[str | None] = mapped_column(String(160))
     details: Mapped[dict] = mapped_column(Document, default=dict)
 
     actor: Mapped[User | None] = relationship(foreign_keys=[actor_id])

@@ -165,6 +165,8 @@ def keeps_an_admin(session: Session, user: User, actor: User | None) -> list[str
     return [Problem("last_admin")] if admins <= 1 else []
 
 
-def audit(session: Session, actor: User | None, action: str, target: User, **details: object) -> None:
-    session.add(AuditEntry(actor=actor, action=action, target=target, details=details))
+def audit(session: Session, actor: User | None, action: str, target: User | None = None,
+          subject: str | None = None, **details: object) -> None:
+    """Records an administrative action on an account (`target`) or on something else (`subject`)."""
+    session.add(AuditEntry(actor=actor, action=action, target=target, subject=subject, details=details))
     session.flush()

@@ -66,6 +66,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action_user_disabled": ("Vô hiệu hoá", "Disabled"),
     "action_user_enabled": ("Kích hoạt lại", "Enabled again"),
     "action_password_reset": ("Đặt lại mật khẩu", "Password reset"),
+    "action_questionnaire_imported": ("Nhập bảng hỏi", "Questionnaire imported"),
+    "action_questionnaire_published": ("Công bố phiên bản bảng hỏi", "Questionnaire version published"),
+    "action_units_imported": ("Nhập danh sách đơn vị", "Units imported"),
+    "action_unit_deactivated": ("Ngừng sử dụng đơn vị", "Unit deactivated"),
+    "action_unit_reactivated": ("Sử dụng lại đơn vị", "Unit reactivated"),
+    "action_campaign_created": ("Tạo đợt khảo sát", "Campaign created"),
+    "action_campaign_updated": ("Sửa đợt khảo sát", "Campaign changed"),
+    "action_campaign_opened": ("Mở đợt khảo sát", "Campaign opened"),
+    "action_campaign_closed": ("Đóng đợt khảo sát", "Campaign closed"),
+    "action_campaign_cloned": ("Sao chép đợt khảo sát", "Campaign cloned"),
+    "action_invitations_created": ("Tạo thư mời", "Invitations created"),
+    "action_api_token_created": ("Cấp khoá API", "API token issued"),
+    "action_api_token_revoked": ("Thu hồi khoá API", "API token revoked"),
 }
 
 

@@ -143,3 +143,12 @@ def test_unknown_users_and_english(admin):
     assert admin.get("/quan-tri/nguoi-dung/ai-do/vo-hieu-hoa").status_code == 404
     admin.get("/quan-tri/nguoi-dung?lang=en")
     assert "<h1>Users</h1>" in admin.html and "Administrator" in admin.html and "Whole province" in admin.html
+
+
+def test_the_audit_log_names_what_an_action_was_on(admin, session):
+    from survey.accounts.operations import audit
+
+    audit(session, None, "campaign_opened", subject="đợt khảo sát sipas-2026")
+    session.commit()
+    admin.get("/quan-tri/nhat-ky")
+    assert "Mở đợt khảo sát đợt khảo sát sipas-2026" in admin.text()
