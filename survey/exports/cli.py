@@ -14,6 +14,7 @@ from survey.errors import InvalidInput
 from survey.exports.codebook import check_path, write_codebook
 from survey.exports.operations import ExportRequest, export, plan_export
 from survey.exports.reading import Filters
+from survey.results.weighting import Margins, read_margins
 
 OUT = click.Path(path_type=Path)
 
@@ -27,10 +28,23 @@ def _day(text: str | None, option: str) -> date | None:
         raise InvalidInput(f"{option} '{text}' is not a date YYYY-MM-DD") from None
 
 
-def _request(slug, file_format, layout, weighting, language, bom, units, statuses, first, last) -> ExportRequest:
+def margins_file(path: Path | None) -> Margins | None:
+    """The margins CSV named by --margins (variable,level,population), or None."""
+    if path is None:
+        return None
+    try:
+        return read_margins(path.read_text(encoding="utf-8"), path.name)
+    except OSError as error:
+        raise InvalidInput(f"--margins {path}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"--margins {path}: not UTF-8 text") from None
+
+
+def _request(slug, file_format, layout, weighting, margins, language, bom, units, statuses, first,
+             last) -> ExportRequest:
     filters = Filters(tuple(units), tuple(statuses), _day(first, "--from"), _day(last, "--to"),
                       current_app.config["TIMEZONE"])
-    return ExportRequest(slug, file_format, layout, weighting, language, bom, filters)
+    return ExportRequest(slug, file_format, layout, weighting, language, bom, filters, margins_file(margins))
 
 
 @click.command("export")
@@ -40,6 +54,7 @@ def _request(slug, file_format, layout, weighting, language, bom, units, statuse
 @click.option("--layout", default="wide", show_default=True, metavar="wide|long",
               help="wide: a row per response; long: a row per answer.")
 @click.option("--weighting", default="none", show_default=True, metavar="none|design|raked")
+@click.option("--margins", type=OUT, help="raked: CSV of population margins (variable,level,population).")
 @click.option("--language", default="vi", show_default=True, metavar="vi|en", help="Language of the labels.")
 @click.option("--unit", "units", multiple=True, metavar="CODE", help="Only responses about this unit (repeatable).")
 @click.option("--status", "statuses", multiple=True, metavar="submitted|verified|rejected", help="Repeatable.")
@@ -47,13 +62,14 @@ def _request(slug, file_format, layout, weighting, language, bom, units, statuse
 @click.option("--to", "last", metavar="YYYY-MM-DD", help="Submitted on or before this day (local time).")
 @click.option("--bom", is_flag=True, help="CSV: start with a UTF-8 byte-order mark (for Excel).")
 @click.option("--codebook", type=OUT, help="Also write the codebook (.html or .xlsx).")
-def export_command(slug, file_format, out, layout, weighting, language, units, statuses, first, last, bom,
+def export_command(slug, file_format, out, layout, weighting, margins, language, units, statuses, first, last, bom,
                    codebook) -> None:
     """Export the responses of campaign SLUG for analysis."""
     with unit_of_work() as session:
         if codebook is not None:
             check_path(codebook)
-        request = _request(slug, file_format, layout, weighting, language, bom, units, statuses, first, last)
+        request = _request(slug, file_format, layout, weighting, margins, language, bom, units, statuses, first,
+                           last)
         plan, written = export(session, request, out)
         if codebook is not None:
             write_codebook(plan, codebook)
@@ -65,10 +81,12 @@ def export_command(slug, file_format, out, layout, weighting, language, units, s
 @click.option("--out", required=True, type=OUT, help="The codebook file: .html or .xlsx.")
 @click.option("--layout", default="wide", show_default=True, metavar="wide|long")
 @click.option("--weighting", default="none", show_default=True, metavar="none|design|raked")
-def codebook_command(slug, out, layout, weighting) -> None:
+@click.option("--margins", type=OUT, help="raked: CSV of population margins (variable,level,population).")
+def codebook_command(slug, out, layout, weighting, margins) -> None:
     """Write the codebook of campaign SLUG's export: variables, texts, codes, skip logic, weights."""
     with unit_of_work() as session:
         check_path(out)
-        plan = plan_export(session, ExportRequest(slug, layout=layout, weighting=weighting))
+        plan = plan_export(session, ExportRequest(slug, layout=layout, weighting=weighting,
+                                                  margins=margins_file(margins)))
         write_codebook(plan, out)
     click.echo(f"{out}\t{len(plan.variables)} variables")

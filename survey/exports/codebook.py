@@ -18,6 +18,11 @@ WEIGHTING = {
         "for the campaign (the 'transactions' of its target) and n_h the number of responses of unit h in this "
         "export, after its filters (units, statuses, dates). The weights of a unit sum to N_h, so weighted "
         "totals estimate transactions. Dropping rows changes n_h: export again with the filters instead."),
+    "raked": (
+        "weight = the design weights N_h / n_h of the exported responses (after the filters) raked to the "
+        "population margins of the --margins file (iterative proportional fitting, analysis.rake, as R's rake()): "
+        "weighted counts of each margin's levels equal its population. The same as flask analysis run "
+        "--weighting rake on the same responses and margins."),
 }
 MISSING = ("Satisfaction answers: 1–5, and 9 = 'Không biết / không áp dụng' (don't know / not applicable), which "
            "counts as missing: declared a user-missing value in SPSS; in Stata and the other formats recode it "
@@ -72,7 +77,17 @@ def _values(variable: Variable) -> str:
 def about(plan: Plan) -> list[tuple[str, str]]:
     campaign = plan.selection.campaign
     return [("campaign", f"{campaign.slug}: {campaign.name}"), ("layout", plan.request.layout),
-            ("weighting", f"{plan.request.weighting}: {WEIGHTING[plan.request.weighting]}"), ("values", MISSING)]
+            ("weighting", f"{plan.request.weighting}: {WEIGHTING[plan.request.weighting]}"), *_margins(plan),
+            ("values", MISSING)]
+
+
+def _margins(plan: Plan) -> list[tuple[str, str]]:
+    margins = plan.request.margins
+    if margins is None:
+        return []
+    rows = [f"{variable} = {level}: {count:g}" for variable, levels in margins.counts.items()
+            for level, count in levels.items()]
+    return [("margins", f"{margins.source}\n" + "\n".join(rows))]
 
 
 def check_path(path: Path) -> None:

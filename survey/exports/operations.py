@@ -13,9 +13,11 @@ import forms
 
 from survey.errors import InvalidInput
 from survey.exports import reading, rows
+from survey.exports.raking import raked_weights
 from survey.exports.variables import Variable, long_variables, union_questions, wide_variables
 from survey.exports.writers import CsvWriter, XlsxWriter
 from survey.responses.models import Answer, Response
+from survey.results.weighting import Margins
 
 FORMATS = ("csv", "xlsx", "sav", "dta", "parquet")
 LAYOUTS = ("wide", "long")
@@ -32,15 +34,19 @@ class ExportRequest:
     language: str = "vi"
     bom: bool = False
     filters: reading.Filters = field(default_factory=reading.Filters)
+    margins: Margins | None = None
+    """Population margins, for (and only for) weighting 'raked'."""
 
     def problems(self) -> list[str]:
         checks = (("format", self.file_format, FORMATS), ("layout", self.layout, LAYOUTS),
                   ("weighting", self.weighting, WEIGHTINGS), ("language", self.language, LANGUAGES))
         found = [f"unknown {what} '{value}' (one of {', '.join(known)})"
                  for what, value, known in checks if value not in known]
-        if self.weighting == "raked":
-            found.append("--weighting raked needs population margins (e.g. census counts by sex and age group), "
-                         "which this service does not hold yet; use --weighting design")
+        if self.weighting == "raked" and self.margins is None:
+            found.append("--weighting raked needs --margins FILE: a CSV of population margins with the columns "
+                         "variable,level,population (as for flask analysis run), e.g. census counts by sex and age")
+        if self.weighting != "raked" and self.margins is not None:
+            found.append("--margins is only for --weighting raked")
         return found
 
 
@@ -65,8 +71,10 @@ def plan_export(session: Session, request: ExportRequest) -> Plan:
     variables = (wide_variables(questions, request.weighting) if request.layout == "wide"
                  else long_variables(request.weighting))
     weights = reading.design_weights(session, selection) if request.weighting == "design" else None
+    raked = (raked_weights(session, selection, request.margins, {q.name for q, _ in questions})
+             if request.weighting == "raked" else None)
     context = rows.Context(reading.unit_details(session, selection.campaign),
-                           {vid: number for vid, number, _ in versions}, weights)
+                           {vid: number for vid, number, _ in versions}, weights, raked)
     return Plan(request, selection, variables, context, [(n, d) for _, n, d in versions])
 
 

@@ -17,11 +17,13 @@ UnitDetails = dict[int, tuple[str, str, str, str | None]]
 
 @dataclass(frozen=True)
 class Context:
-    """What rows need besides the database rows: units, version numbers, weights per unit."""
+    """What rows need besides the database rows: units, version numbers, weights per unit (design)
+    or per response id (raked)."""
 
     units: UnitDetails
     version_numbers: dict[int, int]
     weights: dict[int, float] | None
+    response_weights: dict[int, float] | None = None
 
 
 def naive_utc(moments: list[datetime | str]) -> list[datetime]:
@@ -41,7 +43,7 @@ def response_columns(batch: Batch, context: Context, wanted: list[str]) -> Colum
     """The fixed columns named in `wanted`, from the response rows (see reading.RESPONSE_COLUMNS)."""
     unit_ids = batch.column(2)
     started, submitted = naive_utc(batch.column(6)), naive_utc(batch.column(7))
-    units, numbers, weights = context.units, context.version_numbers, context.weights or {}
+    units, numbers = context.units, context.version_numbers
     makers: dict[str, Callable[[], list]] = {
         "response_id": lambda: [dashed(u) for u in batch.column(1)],
         "unit_code": lambda: [units[u][0] for u in unit_ids],
@@ -54,9 +56,16 @@ def response_columns(batch: Batch, context: Context, wanted: list[str]) -> Colum
         "duration_seconds": lambda: [(end - start).total_seconds() for start, end in zip(started, submitted)],
         "device_class": lambda: batch.column(8), "flag": lambda: batch.column(9),
         "questionnaire_version": lambda: [float(numbers[v]) for v in batch.column(10)],
-        "weight": lambda: [weights.get(u) for u in unit_ids],
+        "weight": lambda: _weights(batch, context, unit_ids),
     }
     return {name: makers[name]() for name in wanted}
+
+
+def _weights(batch: Batch, context: Context, unit_ids: list[int]) -> list[float | None]:
+    if context.response_weights is not None:
+        return [context.response_weights.get(i) for i in batch.column(0)]
+    weights = context.weights or {}
+    return [weights.get(u) for u in unit_ids]
 
 
 def answer_column(variable: Variable, values: list | None, numbers: list | None, rows: int) -> list:

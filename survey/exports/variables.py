@@ -65,6 +65,8 @@ LONG_VARIABLES = (
 )
 WEIGHTS = {
     "design": _fixed("weight", "number", "Trọng số thiết kế w_h = N_h / n_h", "Design weight w_h = N_h / n_h"),
+    "raked": _fixed("weight", "number", "Trọng số cân chỉnh (raking) theo tổng thể",
+                    "Raked weight (design weights raked to population margins)"),
 }
 
 

@@ -21,7 +21,7 @@ def test_bad_values_are_all_listed_with_exit_code_1(cli, answered, tmp_path):
      "unit 'AG-XX' is not surveyed by campaign 'xuat-thu'\nunknown status 'lost'"),
     (["xuat-thu", "--format", "csv", "--from", "2026-13-01"], "--from '2026-13-01' is not a date"),
     (["xuat-thu", "--format", "csv", "--from", "2026-05-02", "--to", "2026-05-01"], "is after --to"),
-    (["xuat-thu", "--format", "sav", "--weighting", "raked"], "raked needs population margins"),
+    (["xuat-thu", "--format", "sav", "--weighting", "raked"], "raked needs --margins FILE"),
     (["xuat-thu", "--format", "csv", "--codebook", "book.pdf"], "must end in .html or .xlsx"),
 ])
 def test_bad_input_gives_a_message_and_no_file(cli, answered, tmp_path, arguments, message):
