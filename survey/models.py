@@ -1,13 +1,16 @@
 """Every mapped class, imported once so that the metadata (and Alembic) sees the whole schema."""
 from survey.accounts.models import AuditEntry, User, user_units
+from survey.api.models import ApiToken
 from survey.campaigns.models import Campaign, CampaignChannel, CampaignUnit, Quota
 from survey.db import Base
 from survey.invitations.models import Invitation
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 from survey.responses.models import Answer, Draft, Exclusion, Response
 from survey.units.models import Unit
+from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
-    "Answer", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft", "Exclusion", "Invitation",
-    "Questionnaire", "QuestionnaireVersion", "Quota", "Response", "Unit", "User", "VersionQuestion", "user_units",
+    "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft", "Exclusion",
+    "Invitation", "Questionnaire", "QuestionnaireVersion", "Quota", "Response", "Unit", "User", "VersionQuestion",
+    "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
 ]
