@@ -5,12 +5,13 @@ from survey.campaigns.models import Campaign, CampaignChannel, CampaignUnit, Quo
 from survey.db import Base
 from survey.invitations.models import Invitation
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
-from survey.responses.models import Answer, Draft, Exclusion, Response
+from survey.responses.models import Answer, Draft, Exclusion, Response, ResponseChange
 from survey.units.models import Unit
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
     "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft", "Exclusion",
-    "Invitation", "Questionnaire", "QuestionnaireVersion", "Quota", "Response", "Unit", "User", "VersionQuestion",
+    "Invitation", "Questionnaire", "QuestionnaireVersion", "Quota", "Response", "ResponseChange", "Unit", "User",
+    "VersionQuestion",
     "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
 ]

@@ -177,3 +177,32 @@ class Exclusion(Base):
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     response_id: Mapped[int | None] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
     detail: Mapped[str] = mapped_column(Text)
+
+
+CHANGE_KINDS = ("status", "answer")
+
+
+class ResponseChange(Base):
+    """The audit trail of a response: one row per changed value (its status, or one answer), with
+    who changed it, when, the value before and after, and why. Written by the review operations
+    of `survey.responses.operations`; never updated or deleted."""
+
+    __tablename__ = "response_changes"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {CHANGE_KINDS}", name="kind_known"),
+        CheckConstraint("(kind = 'answer') = (question_key IS NOT NULL)", name="answer_names_question"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"), index=True)
+    """Who made the change; None for the command line and other unattended callers."""
+    kind: Mapped[str] = mapped_column(String(16))
+    question_key: Mapped[str | None] = mapped_column(String(64))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    """None: there was no answer (or, for a status, never: a response always has one)."""
+    new_value: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+
+    actor: Mapped[User | None] = relationship()
