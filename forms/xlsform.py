@@ -1,0 +1,224 @@
+"""Questionnaires as XLSForm workbooks (survey, choices and settings sheets), both ways.
+
+``read_xlsform(data)`` reads a workbook into our definition, checked by the same
+validation pipeline as our YAML; ``read_definition(name, data)`` reads either format, so
+that the admin pages and the CLI share one entry point. Neither ever raises on bad input:
+everything wrong is in ``Imported.problems``, and what we cannot represent (geopoint,
+repeats, unsupported functions, ...) is left out and listed in ``Imported.skipped``, each
+with its sheet, row, column and a coded message. ``write_xlsform`` is in
+``forms.xlsform_write``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import validation as v
+from .definition import Definition, assemble
+from .errors import CATALOGUE, DefinitionError, Problem, _shorten
+from .loader import Path, load_yaml
+from .pipeline import STEPS, validate
+from .xlsform_document import (SHEET_ORDER, Cell, Draft, build_choices, build_form,
+                               report_ignored, resolve_languages)
+from .xlsform_sheets import MAX_ROWS, NotAWorkbook, read_sheets
+from .xlsform_survey import SurveyWalk
+
+XLSFORM_CATALOGUE: dict[str, str] = {
+    "not_a_workbook": "not an XLSForm workbook: {detail}",
+    "missing_sheet": "the workbook has no {value!r} sheet{detail}",
+    "missing_column": "the {sheet} sheet has no {value!r} column",
+    "too_many_rows": "the {sheet} sheet has more than {limit} rows; the rest was not read",
+    "duplicate_column": "column {value!r} repeats column {first!r} (same field and language)",
+    "unknown_language_column": (
+        "cannot tell the language of {value!r}; write it like 'label::Vietnamese (vi)'"),
+    "unmatched_end": "{value!r} without a matching begin",
+    "unclosed_group": "{kind} {value!r} is never ended",
+    # Skipped: the rest of the form is imported.
+    "unsupported_type": "type {value!r} is not supported; question skipped",
+    "unsupported_repeat": (
+        "repeat {value!r} (to row {end}) is not supported; it and its {count} row(s) skipped"),
+    "nested_group": (
+        "group {value!r} is inside group {outer!r}; a page cannot hold another page, so its "
+        "questions join {outer!r} (its relevant is added to theirs)"),
+    "or_other": "'or_other' is not supported; imported without the 'other' choice",
+    "unsupported_expression": "{field} {value!r} uses {detail}, which is not supported; {field} dropped",
+    "skipped_reference": "{field} {value!r} reads {name!r}, which was skipped; {field} dropped",
+    "unsupported_required": "a condition as 'required' is not supported; the question is optional",
+    "ignored_column": "column {value!r} is not supported; its {count} value(s) ignored",
+}
+"""Problems and skipped items of XLSForm import; the definition problems are CATALOGUE's."""
+
+_XLSX_SUFFIXES = (".xlsx", ".xlsm")
+_YAML_SUFFIXES = (".yaml", ".yml", ".json")
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls
+_COLUMN_NAMES = {("form", "id"): "form_id", ("form", "title"): "form_title",
+                 ("sections", "title"): "label", ("sections", "description"): "hint",
+                 ("choices", "value"): "name"}
+"""Our field names as the XLSForm column that holds them, for missing_field messages."""
+
+
+@dataclass(frozen=True)
+class ImportProblem(Problem):
+    """A Problem that may sit in a sheet: ``'survey row 12, column type: ...'``.
+
+    ``column`` is a column header for XLSForm problems and a path (``sections[0].name``)
+    for YAML ones, whose ``sheet`` is None.
+    """
+
+    sheet: str | None = None
+
+    def __str__(self) -> str:
+        if self.sheet is None:
+            return super().__str__()
+        where = self.sheet + ("" if self.row is None else f" row {self.row}")
+        where += f", column {self.column}" if self.column else ""
+        return f"{where}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What reading a definition gave: the definition if valid, problems, skipped items."""
+
+    definition: Definition | None
+    problems: list[ImportProblem] = field(default_factory=list)
+    skipped: list[ImportProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.definition is not None
+
+
+def sheet_problem(code: str, cell: Cell, value: Any = None, **params: Any) -> ImportProblem:
+    template = XLSFORM_CATALOGUE.get(code) or CATALOGUE[code]
+    message = template.format(value=_shorten(value), sheet=cell.sheet, **params)
+    return ImportProblem(code, message, cell.row, cell.column or "", value, cell.sheet)
+
+
+# --- reading -----------------------------------------------------------------------
+
+
+def read_definition(name: str, data: bytes) -> Imported:
+    """Read a definition file: XLSForm by its .xlsx name or zip content, else YAML/JSON."""
+    lowered = name.lower()
+    if lowered.endswith(_XLSX_SUFFIXES) or (
+            not lowered.endswith(_YAML_SUFFIXES) and data[:4] in (_ZIP_MAGIC, _OLE_MAGIC)):
+        return read_xlsform(data)
+    return read_yaml(data)
+
+
+def read_yaml(data: bytes) -> Imported:
+    """Read our own format (YAML or JSON bytes)."""
+    try:
+        text = data.decode("utf-8")
+        definition = validate(*load_yaml(text))
+    except UnicodeDecodeError as error:
+        return Imported(None, [_from_problem(_not_utf8(error))])
+    except DefinitionError as error:
+        return Imported(None, [_from_problem(p) for p in error.problems])
+    return Imported(definition)
+
+
+def _not_utf8(error: UnicodeDecodeError) -> Problem:
+    return Problem("not_utf8", CATALOGUE["not_utf8"].format(detail=error), None, "")
+
+
+def _from_problem(problem: Problem) -> ImportProblem:
+    return ImportProblem(problem.code, problem.message, problem.row, problem.column,
+                         problem.value)
+
+
+def read_xlsform(data: bytes) -> Imported:
+    """Read an XLSForm workbook into our definition; never raises on bad input."""
+    try:
+        sheets = read_sheets(data)
+    except NotAWorkbook as error:
+        return Imported(None, [sheet_problem("not_a_workbook", Cell("workbook"),
+                                             detail=str(error))])
+    fatal = _sheet_problems(sheets)
+    if fatal:
+        return Imported(None, fatal)
+    draft = _draft(sheets)
+    return _checked(draft)
+
+
+def _sheet_problems(sheets: dict[str, Any]) -> list[ImportProblem]:
+    survey = sheets.get("survey")
+    if survey is None:
+        found = ", ".join(repr(name) for name in sheets) or "none"
+        return [sheet_problem("missing_sheet", Cell("workbook"), "survey",
+                              detail=f" (sheets found: {found})")]
+    return [sheet_problem("missing_column", Cell("survey", 1), name)
+            for name in ("type", "name") if survey.column(name) is None]
+
+
+def _draft(sheets: dict[str, Any]) -> Draft:
+    draft = Draft(sheets)
+    for sheet in sheets.values():
+        if sheet.truncated:
+            draft.notice("too_many_rows", Cell(sheet.name), fatal=True, limit=MAX_ROWS)
+    resolve_languages(draft)
+    form = build_form(draft)
+    choices = build_choices(draft)
+    walk = SurveyWalk(draft, sheets["survey"], form.get("title"))
+    sections = walk.run()
+    for name in walk.unused_carriers():
+        choices.pop(name, None)
+    if "choices" not in sheets and any(q.get("choices") for s in sections
+                                       for q in s["questions"]):
+        draft.notice("missing_sheet", Cell("workbook"), "choices", fatal=True,
+                     detail=" (select questions need it)")
+    report_ignored(draft)
+    draft.document = {"form": form, "choices": choices, "sections": sections}
+    return draft
+
+
+def _checked(draft: Draft) -> Imported:
+    """Run our validation pipeline on the draft document, telling problems by cell."""
+    ctx = _SheetContext(draft.document, {}, draft=draft)
+    problems = [sheet_problem(n.code, n.cell, n.value, **n.params)
+                for n in draft.notices if n.fatal]
+    problems += v.run(ctx, STEPS)  # type: ignore[arg-type]
+    skipped = [sheet_problem(n.code, n.cell, n.value, **n.params)
+               for n in draft.notices if not n.fatal]
+    problems = sorted(problems, key=_position)  # type: ignore[arg-type]
+    definition = None if problems else assemble(draft.document)
+    return Imported(definition, problems, sorted(skipped, key=_position))
+
+
+def _position(problem: ImportProblem) -> tuple[int, int]:
+    sheet = SHEET_ORDER.index(problem.sheet) if problem.sheet in SHEET_ORDER else -1
+    return sheet, problem.row or 0
+
+
+@dataclass
+class _SheetContext(v.Context):
+    """The validation context, reporting problems at the cells the values came from."""
+
+    draft: Draft = field(default_factory=lambda: Draft({}))
+
+    def report(self, code: str, path: Path, value: Any = None, **params: Any) -> None:
+        cell = self.cell(path, params)
+        if code == "missing_field":
+            cell = self.draft.cells.get((*path, params["field"]), cell)
+            params["field"] = _column_name(path, params["field"])
+        self.problems.append(sheet_problem(code, cell, value, **params))
+
+    def where(self, path: Path) -> str:
+        cell = self.cell(path, {})
+        return cell.sheet + ("" if cell.row is None else f" row {cell.row}")
+
+    def cell(self, path: Path, params: dict[str, Any]) -> Cell:
+        cells = self.draft.cells
+        missing = str(params.get("missing") or "").split(", ")[0]
+        if missing and (*path, missing) in cells:
+            return cells[(*path, missing)]
+        for end in range(len(path), -1, -1):
+            if path[:end] in cells:
+                return cells[path[:end]]
+        return Cell("survey")
+
+
+def _column_name(path: Path, name: str) -> str:
+    return _COLUMN_NAMES.get((str(path[0]) if path else "", name), name)

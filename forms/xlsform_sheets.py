@@ -1,0 +1,155 @@
+"""Reading the sheets of an XLSForm workbook into plain rows, and naming the languages.
+
+A header such as ``label::Vietnamese (vi)`` is split into its field (``label``) and its
+language (``vi``); ``label::vi`` and ``label::Vietnamese`` are understood too. Cells become
+text (numbers ``1`` and ``1.0`` both read ``'1'``) or None when empty.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import openpyxl
+from openpyxl.utils.exceptions import InvalidFileException
+
+MAX_ROWS = 5000
+"""Rows read from a sheet: far more than any questionnaire, few enough to answer at once."""
+MAX_COLUMNS = 200
+
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+_NAMED_LANGUAGE = re.compile(r"(?P<name>.*?)\s*\((?P<code>[^()]*)\)\s*")
+LANGUAGE_NAMES = {
+    "vi": "Vietnamese", "en": "English", "fr": "French", "zh": "Chinese", "km": "Khmer",
+    "lo": "Lao", "th": "Thai", "ko": "Korean", "ja": "Japanese",
+}
+"""Codes -> English names, for headers written ``label::Vietnamese (vi)`` both ways."""
+_CODES_BY_NAME = {name.lower(): code for code, name in LANGUAGE_NAMES.items()} | {
+    "tiếng việt": "vi", "tieng viet": "vi"}
+
+_ALIASES = {"list name": "list_name", "list_name": "list_name"}
+
+
+class NotAWorkbook(Exception):
+    """The bytes are not an .xlsx workbook openpyxl can read; ``str()`` says why."""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a sheet: its header as written, field and (for texts) language."""
+
+    header: str
+    field: str
+    language_text: str | None = None
+    """What follows ``::`` in the header (``Vietnamese (vi)``), None for plain columns."""
+
+
+@dataclass
+class Row:
+    """A spreadsheet row: its 1-based number and its non-empty cells by column header."""
+
+    number: int
+    cells: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Sheet:
+    name: str
+    columns: list[Column]
+    rows: list[Row]
+    truncated: bool = False
+    """Whether the sheet had more than MAX_ROWS rows (the rest was not read)."""
+
+    def column(self, name: str) -> Column | None:
+        """The plain (untranslated) column for field ``name``."""
+        return next((c for c in self.columns if c.field == name and c.language_text is None),
+                     None)
+
+    def has_field(self, name: str) -> bool:
+        return any(column.field == name for column in self.columns)
+
+
+def read_sheets(data: bytes) -> dict[str, Sheet]:
+    """Sheet name (lower case) -> Sheet; raises NotAWorkbook."""
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise NotAWorkbook("this is an old .xls file; save it as .xlsx (Excel Workbook)")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise NotAWorkbook("the file is not an .xlsx workbook")
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    # openpyxl fails on damaged files with many kinds of error (zip, XML, KeyError, ...);
+    # whatever it is, the answer to the user is the same.
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
+            OSError, IndexError, AttributeError, SyntaxError) as error:
+        raise NotAWorkbook(f"the workbook cannot be read ({type(error).__name__})") from None
+    try:
+        return {ws.title.strip().lower(): _sheet(ws.title.strip().lower(), ws)
+                for ws in book.worksheets}
+    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, OSError,
+            SyntaxError) as error:
+        raise NotAWorkbook(f"a sheet cannot be read ({type(error).__name__})") from None
+    finally:
+        book.close()
+
+
+def _sheet(name: str, worksheet: Any) -> Sheet:
+    rows = worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    header = next(rows, None) or ()
+    columns = [_column(text(value) or "") for value in header]
+    sheet = Sheet(name, columns, [])
+    for number, values in enumerate(rows, start=2):
+        if number > MAX_ROWS + 1:
+            sheet.truncated = True
+            break
+        row = Row(number, {columns[i].header: text(v) for i, v in enumerate(values)
+                           if i < len(columns) and columns[i].header and text(v) is not None})
+        if row.cells:
+            sheet.rows.append(row)
+    return sheet
+
+
+def _column(header: str) -> Column:
+    field, separator, language = header.partition("::")
+    field = " ".join(field.split()).lower()
+    field = _ALIASES.get(field, field)
+    return Column(header, field, language.strip() if separator else None)
+
+
+def text(value: Any) -> str | None:
+    """A cell as text, None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        value = value.isoformat()
+    result = str(value)
+    return result if result.strip() else None
+
+
+def language_code(language_text: str) -> str | None:
+    """``'Vietnamese (vi)'``, ``'vi'``, ``'Vietnamese'`` -> ``'vi'``; None if unknown."""
+    named = _NAMED_LANGUAGE.fullmatch(language_text)
+    if named is not None:
+        code = named.group("code").strip()
+        return code if _LANGUAGE_CODE.fullmatch(code) else None
+    if _LANGUAGE_CODE.fullmatch(language_text):
+        return language_text
+    return _CODES_BY_NAME.get(language_text.lower())
+
+
+def language_header(code: str) -> str:
+    """``'vi'`` -> ``'Vietnamese (vi)'``, the way XLSForm tools write it."""
+    return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
+
+
+def iter_text_columns(sheet: Sheet, name: str) -> Iterator[Column]:
+    """The columns of field ``name``, plain and translated, in sheet order."""
+    return (column for column in sheet.columns if column.field == name)

@@ -1,0 +1,282 @@
+"""Walking the survey sheet: groups become sections, rows become questions.
+
+What we cannot represent is skipped and noted, never fatal: types we do not have, repeats
+(with everything inside), ``or_other``, expressions we cannot translate (the expression
+is dropped, the question kept), expressions reading a skipped question. A group inside a
+group cannot be a page of its own: its questions join the enclosing section, and its
+``relevant`` joins theirs. Questions outside any group form sections of their own, titled
+like the form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .loader import Path
+from .types import QUESTION_TYPES
+from .xlsform_document import Cell, Draft, cell_of, note_ignored, value
+from .xlsform_expressions import Unsupported, from_xlsform
+from .xlsform_sheets import Row, Sheet
+
+SURVEY_FIELDS = frozenset({"type", "name", "label", "hint", "required", "relevant",
+                           "constraint", "constraint_message", "sipas_type", "sipas_levels"})
+"""The survey columns we read; ``sipas_type`` / ``sipas_levels`` carry our own types."""
+XLSFORM_TYPES = frozenset({"integer", "decimal", "text", "date", "note"})
+_SELECTS = ("select_one", "select_multiple")
+_TRUE = frozenset({"yes", "true", "true()", "1"})
+_FALSE = frozenset({"no", "false", "false()", "0"})
+_BEGIN_GROUP, _END_GROUP = ("begin group", "begin_group"), ("end group", "end_group")
+_BEGIN_REPEAT, _END_REPEAT = ("begin repeat", "begin_repeat"), ("end repeat", "end_repeat")
+
+
+@dataclass
+class _Group:
+    name: str | None
+    row: int
+    relevant: str | None  # ours, already translated
+
+
+@dataclass
+class _Repeat:
+    name: str | None
+    row: int
+    depth: int = 1
+    questions: int = 0
+
+
+@dataclass
+class SurveyWalk:
+    """The state of one pass over the survey sheet."""
+
+    draft: Draft
+    sheet: Sheet
+    title: dict[str, str] | None
+    sections: list[dict[str, Any]] = field(default_factory=list)
+    groups: list[_Group] = field(default_factory=list)
+    repeat: _Repeat | None = None
+    skipped_names: set[str] = field(default_factory=set)
+    loose: dict[str, Any] | None = None
+    """The open section of questions outside any group."""
+    carrier_lists: set[str] = field(default_factory=set)
+    """Lists named in the type of questions of our own types (written by write_xlsform)."""
+
+    def unused_carriers(self) -> set[str]:
+        """Carrier lists no imported question uses: not part of the definition."""
+        used = {q.get("choices") for s in self.sections for q in s["questions"]}
+        return self.carrier_lists - used
+
+    def run(self) -> list[dict[str, Any]]:
+        for row in self.sheet.rows:
+            self.row(row)
+        for group in self.groups:
+            self.draft.notice("unclosed_group", Cell("survey", group.row, "type"), group.name,
+                              fatal=True, kind="group")
+        if self.repeat is not None:
+            self.draft.notice("unclosed_group", Cell("survey", self.repeat.row, "type"),
+                              self.repeat.name, fatal=True, kind="repeat")
+        return self.sections
+
+    def row(self, row: Row) -> None:
+        kind = " ".join((value(self.sheet, row, "type") or "").split())
+        word = kind.lower()
+        if self.repeat is not None:
+            self.in_repeat(row, word)
+        elif word in _BEGIN_GROUP:
+            self.begin_group(row)
+        elif word in _END_GROUP:
+            self.end_group(row)
+        elif word in _BEGIN_REPEAT:
+            self.repeat = _Repeat(value(self.sheet, row, "name"), row.number)
+        elif word in _END_REPEAT:
+            self.draft.notice("unmatched_end", cell_of(self.sheet, row, "type"), kind,
+                              fatal=True)
+        else:
+            self.question(row, kind)
+
+    # --- groups and repeats ---
+
+    def begin_group(self, row: Row) -> None:
+        name = value(self.sheet, row, "name")
+        if not self.groups:
+            self.loose = None
+            self.new_section(row, name)
+        else:
+            self.draft.notice("nested_group", cell_of(self.sheet, row, "type"), name,
+                              outer=self.sections[-1].get("name"))
+        relevant = self.expression(row, "relevant") if self.groups else None
+        self.groups.append(_Group(name, row.number, relevant))
+
+    def end_group(self, row: Row) -> None:
+        if not self.groups:
+            self.draft.notice("unmatched_end", cell_of(self.sheet, row, "type"),
+                              value(self.sheet, row, "type"), fatal=True)
+        else:
+            self.groups.pop()
+
+    def in_repeat(self, row: Row, word: str) -> None:
+        repeat = self.repeat
+        assert repeat is not None
+        if word in _BEGIN_REPEAT or word in _END_REPEAT:
+            repeat.depth += 1 if word in _BEGIN_REPEAT else -1
+        elif word not in _BEGIN_GROUP and word not in _END_GROUP:
+            repeat.questions += 1
+            self.skipped_names.add(value(self.sheet, row, "name") or "")
+        if repeat.depth == 0:
+            self.draft.notice("unsupported_repeat", Cell("survey", repeat.row, "type"),
+                              repeat.name, count=repeat.questions, end=row.number)
+            self.repeat = None
+
+    def new_section(self, row: Row, name: str | None) -> dict[str, Any]:
+        path: Path = ("sections", len(self.sections))
+        section: dict[str, Any] = {}
+        self.draft.cells[path] = Cell("survey", row.number)
+        self.draft.put(section, "name", name, cell_of(self.sheet, row, "name"), path)
+        self.draft.put(section, "title", self.draft.texts(self.sheet, row, "label",
+                                                          (*path, "title")),
+                       cell_of(self.sheet, row, "label"), path)
+        self.draft.put(section, "description", self.draft.texts(
+            self.sheet, row, "hint", (*path, "description")), cell_of(self.sheet, row, "hint"),
+            path)
+        self.draft.put(section, "relevant", self.expression(row, "relevant"),
+                       cell_of(self.sheet, row, "relevant"), path)
+        section["questions"] = []
+        self.draft.cells[(*path, "questions")] = Cell("survey", row.number)
+        self.sections.append(section)
+        note_ignored(self.draft, self.sheet, row, SURVEY_FIELDS)
+        return section
+
+    def loose_section(self, row: Row) -> dict[str, Any]:
+        """The section for questions outside any group, opened at the first of them."""
+        if self.loose is None:
+            taken = {v for r in self.sheet.rows if (v := value(self.sheet, r, "name"))}
+            name = next(n for n in (f"main_{i}" if i else "main" for i in range(len(taken) + 1))
+                        if n not in taken)
+            self.loose = self.new_section(Row(row.number), name)
+            self.loose["title"] = dict(self.title or {})
+            self.draft.cells[("sections", len(self.sections) - 1, "title")] = Cell(
+                "settings", 2, "form_title")
+        return self.loose
+
+    # --- questions ---
+
+    def question(self, row: Row, kind: str) -> None:
+        name = value(self.sheet, row, "name")
+        base, list_name, extra = _split_type(kind)
+        if base in _KNOWN_ELSEWHERE:
+            self.draft.notice("unsupported_type", cell_of(self.sheet, row, "type"), base)
+            self.skipped_names.add(name or "")
+            return
+        if extra == ["or_other"]:
+            self.draft.notice("or_other", cell_of(self.sheet, row, "type"), kind)
+            extra = []
+        section = self.loose_section(row) if not self.groups else self.sections[-1]
+        index = len(self.sections) - 1
+        path: Path = ("sections", index, "questions", len(section["questions"]))
+        section["questions"].append(self.question_document(row, path, kind, base, list_name,
+                                                           extra))
+        note_ignored(self.draft, self.sheet, row, SURVEY_FIELDS)
+
+    def question_document(self, row: Row, path: Path, kind: str, base: str,
+                          list_name: str | None, extra: list[str]) -> dict[str, Any]:
+        draft, sheet = self.draft, self.sheet
+        question: dict[str, Any] = {}
+        draft.cells[path] = Cell("survey", row.number)
+        draft.put(question, "name", value(sheet, row, "name"), cell_of(sheet, row, "name"), path)
+        # "integer x" is reported whole; of "selct_one x" only the misspelt type.
+        written = kind if extra and base in QUESTION_TYPES else base
+        self.put_type(question, row, path, written, list_name)
+        for key in ("label", "hint"):
+            draft.put(question, key, draft.texts(sheet, row, key, (*path, key)),
+                      cell_of(sheet, row, key), path)
+        draft.put(question, "required", self.required(row), cell_of(sheet, row, "required"),
+                  path)
+        relevant = _all_of([g.relevant for g in self.groups[1:]] +
+                           [self.expression(row, "relevant")])
+        draft.put(question, "relevant", relevant, cell_of(sheet, row, "relevant"), path)
+        self.put_constraint(question, row, path)
+        levels = value(sheet, row, "sipas_levels")
+        draft.put(question, "levels", levels.split() if levels else None,
+                  cell_of(sheet, row, "sipas_levels"), path)
+        return question
+
+    def put_type(self, question: dict[str, Any], row: Row, path: Path, kind: str,
+                 list_name: str | None) -> None:
+        ours = value(self.sheet, row, "sipas_type")
+        if ours is not None:
+            self.carrier_lists.add(list_name or "")
+            self.draft.put(question, "type", ours, cell_of(self.sheet, row, "sipas_type"), path)
+            return
+        self.draft.put(question, "type", kind or None, cell_of(self.sheet, row, "type"), path)
+        self.draft.put(question, "choices", list_name, cell_of(self.sheet, row, "type"), path)
+
+    def put_constraint(self, question: dict[str, Any], row: Row, path: Path) -> None:
+        constraint = self.expression(row, "constraint")
+        self.draft.put(question, "constraint", constraint,
+                       cell_of(self.sheet, row, "constraint"), path)
+        message = self.draft.texts(self.sheet, row, "constraint_message",
+                                   (*path, "constraint_message"))
+        dropped = constraint is None and value(self.sheet, row, "constraint") is not None
+        self.draft.put(question, "constraint_message", None if dropped else message,
+                       cell_of(self.sheet, row, "constraint_message"), path)
+
+    def required(self, row: Row) -> Any:
+        written = value(self.sheet, row, "required")
+        if written is None or written.lower() in _FALSE:
+            return None
+        if written.lower() in _TRUE:
+            return True
+        if "${" in written:
+            self.draft.notice("unsupported_required", cell_of(self.sheet, row, "required"),
+                              written)
+            return None
+        return written  # reported by validation: "expected true or false"
+
+    def expression(self, row: Row, key: str) -> str | None:
+        """The translated expression in column ``key``; None (noted) if it cannot be kept."""
+        written = value(self.sheet, row, key)
+        if written is None:
+            return None
+        cell = cell_of(self.sheet, row, key)
+        try:
+            ours, names = from_xlsform(written)
+        except Unsupported as reason:
+            self.draft.notice("unsupported_expression", cell, written, field=key,
+                              detail=str(reason))
+            return None
+        gone = sorted(names & self.skipped_names)
+        if gone:
+            self.draft.notice("skipped_reference", cell, written, field=key, name=gone[0])
+            return None
+        return ours
+
+
+def _split_type(kind: str) -> tuple[str, str | None, list[str]]:
+    """``'select_one fruit or_other'`` -> ``('select_one', 'fruit', ['or_other'])``."""
+    parts = kind.split()
+    if not parts:
+        return "", None, []
+    base = parts[0].lower() if parts[0].lower() in _LOWER_CASE else parts[0]
+    if base in _SELECTS:
+        return base, parts[1] if len(parts) > 1 else None, parts[2:]
+    return base, None, parts[1:]
+
+
+def _all_of(expressions: list[str | None]) -> str | None:
+    kept = [e for e in expressions if e]
+    if len(kept) <= 1:
+        return kept[0] if kept else None
+    return " and ".join(f"({e})" for e in kept)
+
+
+_KNOWN_ELSEWHERE = frozenset({
+    "geopoint", "geotrace", "geoshape", "image", "audio", "video", "file", "barcode",
+    "calculate", "datetime", "time", "range", "rank", "acknowledge", "hidden", "trigger",
+    "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
+    "username", "email", "audit", "background-audio", "background-geopoint",
+    "start-geopoint", "xml-external", "csv-external", "select_one_from_file",
+    "select_multiple_from_file", "begin_list", "end_list",
+})
+"""XLSForm types we do not support: skipped. Any other unknown type is a problem."""
+_LOWER_CASE = XLSFORM_TYPES | set(_SELECTS) | _KNOWN_ELSEWHERE | set(QUESTION_TYPES)
+"""Types read whatever their case (``Integer``); others are kept as written."""

@@ -1,0 +1,150 @@
+"""Writing our definition as an XLSForm workbook (survey, choices, settings).
+
+Texts go in ``label::Vietnamese (vi)`` style columns, one per language of the form.
+Our own types have no XLSForm equivalent: ``satisfaction`` and ``yes_no`` are written as
+``select_one`` over a list holding their fixed choices, ``unit`` as ``text``, and the
+column ``sipas_type`` (with ``sipas_levels``) says what they really are, so that reading
+the workbook back gives the same definition. Other tools ignore those columns.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+import openpyxl
+from openpyxl.worksheet.worksheet import Worksheet
+
+from .definition import Definition, Question, Section
+from .labels import Choice, Label
+from .xlsform_expressions import to_xlsform
+from .xlsform_sheets import language_header
+
+_WIDE = 40  # characters: label and hint columns
+_NARROW = 18
+
+
+def write_xlsform(definition: Definition, version: str | None = None) -> bytes:
+    """The workbook's bytes; ``version`` defaults to the start of the content hash."""
+    book = openpyxl.Workbook()
+    lists = _builtin_lists(definition)
+    _survey(book.active, definition, lists)
+    _choices(book.create_sheet("choices"), definition, lists)
+    _settings(book.create_sheet("settings"), definition, version)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _builtin_lists(definition: Definition) -> dict[str, str]:
+    """Our type with fixed choices -> the name of the list written for it (a free name)."""
+    used = {q.type for q in definition.questions if q.kind.builtin_choices}
+    names: dict[str, str] = {}
+    for kind in sorted(used):
+        name = f"sipas_{kind}"
+        while name in definition.choice_lists or name in names.values():
+            name += "_"
+        names[kind] = name
+    return names
+
+
+def _texts(key: str, languages: Iterable[str]) -> list[str]:
+    return [f"{key}::{language_header(language)}" for language in languages]
+
+
+def _label_cells(label: Label | None, languages: Iterable[str]) -> list[str | None]:
+    return [label.text(language) if label else None for language in languages]
+
+
+def _append(sheet: Worksheet, values: list[Any]) -> None:
+    sheet.append(values)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"  # a text, never a formula
+
+
+def _header(sheet: Worksheet, headers: list[str], name: str = "") -> None:
+    sheet.title = name or sheet.title
+    _append(sheet, headers)
+    sheet.freeze_panes = "A2"
+    for index, header in enumerate(headers, start=1):
+        wide = header.startswith(("label", "hint", "constraint_message", "form_title"))
+        letter = openpyxl.utils.get_column_letter(index)
+        sheet.column_dimensions[letter].width = _WIDE if wide else _NARROW
+
+
+# --- survey ------------------------------------------------------------------------
+
+
+def _survey(sheet: Worksheet, definition: Definition, lists: dict[str, str]) -> None:
+    languages = definition.languages
+    ours = any(q.type in lists or q.kind.takes_levels for q in definition.questions)
+    headers = ["type", "name", *_texts("label", languages), *_texts("hint", languages),
+               "required", "relevant", "constraint", *_texts("constraint_message", languages)]
+    headers += ["sipas_type", "sipas_levels"] if ours else []
+    _header(sheet, headers, "survey")
+    for section in definition.sections:
+        _append(sheet, _group_row(section, languages))
+        for question in section.questions:
+            _append(sheet, _question_row(question, languages, lists, ours))
+        _append(sheet, ["end group"])
+
+
+def _expression(expression: Any) -> str | None:
+    return None if expression is None else to_xlsform(expression.source)
+
+
+def _group_row(section: Section, languages: tuple[str, ...]) -> list[Any]:
+    return ["begin group", section.name, *_label_cells(section.title, languages),
+            *_label_cells(section.description, languages), None,
+            _expression(section.relevant)]
+
+
+def _question_row(question: Question, languages: tuple[str, ...], lists: dict[str, str],
+                  ours: bool) -> list[Any]:
+    row = [_type(question, lists), question.name, *_label_cells(question.label, languages),
+           *_label_cells(question.hint, languages), "yes" if question.required else None,
+           _expression(question.relevant), _expression(question.constraint),
+           *_label_cells(question.constraint_message, languages)]
+    if ours:
+        special = question.type in lists or question.kind.takes_levels
+        row += [question.type if special else None, " ".join(question.levels) or None]
+    return row
+
+
+def _type(question: Question, lists: dict[str, str]) -> str:
+    if question.choice_list is not None:
+        return f"{question.type} {question.choice_list}"
+    if question.type in lists:
+        return f"select_one {lists[question.type]}"
+    return "text" if question.kind.takes_levels else question.type
+
+
+# --- choices and settings ----------------------------------------------------------
+
+
+def _choices(sheet: Worksheet, definition: Definition, lists: dict[str, str]) -> None:
+    languages = definition.languages
+    _header(sheet, ["list_name", "name", *_texts("label", languages)])
+    builtin = {name: _builtin_choices(definition, kind) for kind, name in lists.items()}
+    for name, options in {**definition.choice_lists, **builtin}.items():
+        for choice in options:
+            _append(sheet, [name, choice.value, *_label_cells(choice.label, languages)])
+
+
+def _builtin_choices(definition: Definition, kind: str) -> tuple[Choice, ...]:
+    return next(q.choices for q in definition.questions if q.type == kind)
+
+
+def _settings(sheet: Worksheet, definition: Definition, version: str | None) -> None:
+    default, others = definition.languages[0], definition.languages[1:]
+    headers = ["form_id", "version", "default_language", "form_title",
+               *_texts("form_title", others)]
+    values = [definition.id, version or definition.content_hash()[:12],
+              language_header(default), *_label_cells(definition.title, definition.languages)]
+    if definition.description is not None:
+        headers += _texts("description", definition.languages)
+        values += _label_cells(definition.description, definition.languages)
+    _header(sheet, headers)
+    _append(sheet, values)
