@@ -34,6 +34,7 @@ XLSFORM_CATALOGUE: dict[str, str] = {
         "cannot tell the language of {value!r}; write it like 'label::Vietnamese (vi)'"),
     "unmatched_end": "{value!r} without a matching begin",
     "unclosed_group": "{kind} {value!r} is never ended",
+    "expression_syntax": "{detail} at position {position} of {ours!r}, read from {value!r}",
     # Skipped: the rest of the form is imported.
     "unsupported_type": "type {value!r} is not supported; question skipped",
     "unsupported_repeat": (
@@ -200,6 +201,8 @@ class _SheetContext(v.Context):
 
     def report(self, code: str, path: Path, value: Any = None, **params: Any) -> None:
         cell = self.cell(path, params)
+        if code == "expression_syntax":  # tell the author about what they wrote
+            params["ours"], value = value, self.written(cell) or value
         if code == "missing_field":
             cell = self.draft.cells.get((*path, params["field"]), cell)
             params["field"] = _column_name(path, params["field"])
@@ -208,6 +211,12 @@ class _SheetContext(v.Context):
     def where(self, path: Path) -> str:
         cell = self.cell(path, {})
         return cell.sheet + ("" if cell.row is None else f" row {cell.row}")
+
+    def written(self, cell: Cell) -> str | None:
+        """The text of ``cell`` as it is in the workbook."""
+        sheet = self.draft.sheets.get(cell.sheet)
+        row = next((r for r in sheet.rows if r.number == cell.row), None) if sheet else None
+        return row.cells.get(cell.column or "") if row else None
 
     def cell(self, path: Path, params: dict[str, Any]) -> Cell:
         cells = self.draft.cells

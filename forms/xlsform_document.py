@@ -78,7 +78,7 @@ class Draft:
     def put(self, target: dict[str, Any], key: str, value: Any, cell: Cell,
             path: Path) -> None:
         """Set an optional field when it has a value, noting its cell."""
-        self.cells[(*path, key)] = cell
+        self.cells.setdefault((*path, key), cell)
         if value is not None:
             target[key] = value
 

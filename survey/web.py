@@ -17,12 +17,13 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey import accounts, admin, analyst, assets, health, public, security
+    from survey import accounts, admin, analyst, api, assets, health, public, security
 
     public.register(app)
     accounts.register(app)  # after public: it uses the citizens' rate limiter
     admin.register(app)
     analyst.register(app)
+    api.register(app)  # after public: it uses the same rate limiter
     health.register(app)
     security.register(app)
     assets.register(app)
@@ -34,6 +35,10 @@ def register_error_handlers(app: Flask) -> None:
 
 
 def _http_error(error: HTTPException):
+    from survey.api.errors import http_error, is_api_request
+
+    if is_api_request():  # API clients get JSON, also for routing errors (404, 405) no blueprint sees
+        return http_error(error)
     return render_template("error.html", code=error.code, name=error.name, problems=[]), error.code
 
 

@@ -15,6 +15,7 @@ from survey.questionnaires.queries import version_definition
 from survey.responses.models import Answer, Response
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
+from survey.webhooks.events import response_created
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
             session.add(response)
     except IntegrityError:
         return settle_conflict(session, submission), False
+    response_created(session, response)  # the webhook outbox, in the same transaction: only for a new row
     return response, True
 
 

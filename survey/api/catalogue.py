@@ -1,0 +1,81 @@
+"""What there is to answer: campaigns, questionnaire versions, units (scope campaigns:read).
+
+A token limited to a unit sees the campaigns surveying that unit or a unit below it, and those
+units; other campaigns and units answer 403.
+"""
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from survey import clock, db
+from survey.api import present, schemas
+from survey.api.auth import require_unit, visible_unit_ids
+from survey.api.errors import ApiError
+from survey.api.routing import endpoint
+from survey.campaigns.models import Campaign, CampaignUnit
+from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
+from survey.units.models import Unit
+
+READ = "campaigns:read"
+
+
+@endpoint("GET", "/campaigns", summary="Campaigns", tag="campaigns", scope=READ, ok=schemas.CampaignList)
+def campaigns():
+    """Every campaign the token may see, newest opening first, with its state, channels and target units."""
+    query = (select(Campaign).options(selectinload(Campaign.channels), selectinload(Campaign.units))
+             .order_by(Campaign.opens_on.is_(None), Campaign.opens_on.desc(), Campaign.slug))
+    visible = visible_unit_ids()
+    if visible is not None:
+        query = query.where(Campaign.id.in_(select(CampaignUnit.campaign_id).where(CampaignUnit.unit_id.in_(visible))))
+    today = clock.today()
+    return schemas.CampaignList(campaigns=[present.campaign(c, today) for c in db.session().scalars(query)])
+
+
+@endpoint("GET", "/campaigns/<slug>", summary="One campaign", tag="campaigns", scope=READ, ok=schemas.CampaignOut)
+def campaign(slug: str):
+    """A campaign: its state today, dates, channels, questionnaire version and target units."""
+    return present.campaign(visible_campaign(slug), clock.today())
+
+
+@endpoint("GET", "/questionnaires/<slug>/versions/<int(max=2147483647):number>", summary="A questionnaire version",
+          tag="campaigns", scope=READ, ok=schemas.VersionOut)
+def questionnaire_version(slug: str, number: int):
+    """A published version with its sections, questions (keys, types, rules) and choices."""
+    found = db.session().scalar(select(QuestionnaireVersion).join(Questionnaire).where(
+        Questionnaire.slug == slug, QuestionnaireVersion.number == number))
+    if found is None:
+        raise ApiError(404, "not_found", f"questionnaire '{slug}' has no version {number}")
+    return present.version(found)
+
+
+@endpoint("GET", "/units", summary="Units", tag="campaigns", scope=READ, ok=schemas.UnitList)
+def units():
+    """Every unit the token may see (province, departments, districts, communes), by level and code."""
+    query = select(Unit).options(selectinload(Unit.parent)).order_by(Unit.level, Unit.code)
+    visible = visible_unit_ids()
+    if visible is not None:
+        query = query.where(Unit.id.in_(visible))
+    return schemas.UnitList(units=[present.unit(u) for u in db.session().scalars(query)])
+
+
+@endpoint("GET", "/units/<code>", summary="One unit", tag="campaigns", scope=READ, ok=schemas.UnitOut)
+def unit(code: str):
+    found = unit_by_code(code)
+    if found is None:
+        raise ApiError(404, "not_found", f"no unit '{code}'")
+    require_unit(found)
+    return present.unit(found)
+
+
+def unit_by_code(code: str) -> Unit | None:
+    return db.session().scalar(select(Unit).where(Unit.code == code))
+
+
+def visible_campaign(slug: str, status: int = 404, field: str | None = None) -> Campaign:
+    """The campaign called `slug` if the token may see it; 403 when it surveys none of its units."""
+    found = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
+    if found is None:
+        raise ApiError(status, "not_found" if status == 404 else "invalid", f"no campaign '{slug}'", field)
+    visible = visible_unit_ids()
+    if visible is not None and not visible & {t.unit_id for t in found.units}:
+        raise ApiError(403, "forbidden", "the API token is limited to units this campaign does not survey")
+    return found

@@ -1,0 +1,86 @@
+"""JSON errors of the API: every 4xx is {"error": {"code", "message", "field", "problems"}}.
+
+`problems` lists every problem found (one per field at most once each); `message` and `field`
+repeat the first, for clients that show one. The HTML error pages of the rest of the site are
+untouched: these handlers answer only for paths under /api/.
+"""
+import re
+
+from flask import Response, jsonify, request
+from pydantic import ValidationError
+from werkzeug.exceptions import HTTPException
+
+from survey.errors import InvalidInput
+
+CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+         409: "conflict", 413: "payload_too_large", 415: "unsupported_media_type", 422: "invalid",
+         429: "rate_limited"}
+
+
+class ApiError(Exception):
+    """A refusal with its status, a machine-readable code, a message and the field at fault."""
+
+    def __init__(self, status: int, code: str, message: str, field: str | None = None,
+                 problems: list[dict] | None = None):
+        super().__init__(message)
+        self.status, self.code, self.message, self.field = status, code, message, field
+        self.problems = problems or [{"field": field, "message": message}]
+
+
+def is_api_request() -> bool:
+    return request.path == "/api" or request.path.startswith("/api/")
+
+
+def error_response(error: ApiError) -> Response:
+    body = {"error": {"code": error.code, "message": error.message, "field": error.field,
+                      "problems": error.problems}}
+    response = jsonify(body)
+    response.status_code = error.status
+    if error.status == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="survey"'
+    return response
+
+
+def http_error(error: HTTPException) -> Response:
+    """Werkzeug's errors (404, 405, 413, 415, 429, bad JSON...) as JSON."""
+    status = error.code or 500
+    response = error_response(ApiError(status, CODES.get(status, "error"), error.description or error.name))
+    if status == 405 and getattr(error, "valid_methods", None):
+        response.headers["Allow"] = ", ".join(error.valid_methods)
+    return response
+
+
+def invalid_input(error: InvalidInput) -> Response:
+    """An operation refused the input: every problem, each with the field it names when it names one."""
+    problems = [{"field": field_of(str(p)), "message": str(p)} for p in error.problems]
+    first = problems[0] if problems else {"field": None, "message": "invalid input"}
+    return error_response(ApiError(400, "invalid", first["message"], first["field"], problems))
+
+
+def validation_error(error: ValidationError, where: str) -> Response:
+    """A request that does not fit its schema (pydantic): one problem per field."""
+    problems = [{"field": ".".join(str(part) for part in detail["loc"]) or where,
+                 "message": detail["msg"]} for detail in error.errors(include_url=False)]
+    return error_response(ApiError(400, "invalid", problems[0]["message"], problems[0]["field"], problems))
+
+
+# How the operations' messages name what they refuse (see survey.responses.operations and
+# survey.invitations.operations): the first that matches gives the field.
+FIELD_PATTERNS = (
+    (re.compile(r"^([a-z][a-z0-9_]*): "), lambda m: f"answers.{m.group(1)}"),
+    (re.compile(r"^paper serial"), lambda m: "paper_serial"),
+    (re.compile(r"^submitted_at "), lambda m: "submitted_at"),
+    (re.compile(r"^unknown unit |^unit '"), lambda m: "unit"),
+    (re.compile(r"^unknown campaign |^campaign '.*' does not accept"), lambda m: "campaign"),
+    (re.compile(r"^dossier code "), lambda m: "dossier_codes"),
+    (re.compile(r"^recipe "), lambda m: "recipe"),
+    (re.compile(r"^response .* another campaign"), lambda m: "uuid"),
+)
+
+
+def field_of(message: str) -> str | None:
+    for pattern, field in FIELD_PATTERNS:
+        match = pattern.match(message)
+        if match:
+            return field(match)
+    return None

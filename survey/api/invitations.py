@@ -1,0 +1,48 @@
+"""Invitations in bulk: the one-stop-shop software sends the dossier codes it has just returned and
+gets one single-use link per dossier (scope invitations:write)."""
+import os
+
+from flask import current_app, request
+
+from survey import clock, db
+from survey.accounts.operations import audit
+from survey.api import schemas
+from survey.api.auth import current_token
+from survey.api.catalogue import visible_campaign
+from survey.api.errors import ApiError
+from survey.api.responses import target_unit
+from survey.api.routing import endpoint
+from survey.db import utcnow
+from survey.invitations.cli import end_of_day
+from survey.invitations.models import Invitation
+from survey.invitations.operations import create_invitations
+from survey.responses.models import aware
+
+
+@endpoint("POST", "/invitations", summary="Invitations for dossiers", tag="invitations", scope="invitations:write",
+          ok=schemas.InvitationList, body=schemas.InvitationsIn)
+def invite(body: schemas.InvitationsIn):
+    """One single-use invitation per dossier code, all or none: a code listed twice, or one that
+    already has an invitation in the campaign, refuses the whole request (400, every code named)."""
+    expires_at = end_of_day(body.expires_on) if body.expires_on else None
+    if body.expires_on is not None and body.expires_on < clock.today():
+        raise ApiError(400, "invalid", f"expires_on {body.expires_on} is already past", "expires_on")
+    with db.transaction() as session:
+        campaign = visible_campaign(body.campaign, 400, "campaign")
+        unit = target_unit(body.unit)
+        created = create_invitations(session, campaign, unit, body.dossier_codes, expires_at, utcnow())
+        audit(session, None, "invitations_created", subject=f"campaign {campaign.slug}", unit=unit.code,
+              count=len(created), api_token=current_token().name)
+    return schemas.InvitationList(campaign=campaign.slug, unit=unit.code,
+                                  invitations=[invitation(i) for i in created])
+
+
+def invitation(found: Invitation) -> schemas.InvitationOut:
+    return schemas.InvitationOut(dossier_code=found.dossier_code, token=found.token, link=link(found.token),
+                                 expires_at=aware(found.expires_at) if found.expires_at else None)
+
+
+def link(token: str) -> str:
+    """Where respondents reach the service: PUBLIC_BASE_URL when set, else the address the API was called at."""
+    base = current_app.config.get("PUBLIC_BASE_URL") or os.environ.get("PUBLIC_BASE_URL") or request.host_url
+    return f"{base.rstrip('/')}/i/{token}"

@@ -1,0 +1,55 @@
+"""Rows of the database as the API's documents."""
+import forms
+from survey.api import schemas
+from survey.campaigns.models import Campaign
+from survey.questionnaires.models import QuestionnaireVersion
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import Response, aware
+from survey.units.models import Unit
+
+
+def unit(found: Unit) -> schemas.UnitOut:
+    return schemas.UnitOut(code=found.code, name=found.name, name_en=found.name_en, level=found.level,
+                           parent=found.parent.code if found.parent else None, active=found.active)
+
+
+def campaign(found: Campaign, today) -> schemas.CampaignOut:
+    version = found.questionnaire_version
+    targets = sorted(found.units, key=lambda t: t.unit.code)
+    return schemas.CampaignOut(
+        slug=found.slug, name=found.name, state=found.state_on(today), opens_on=found.opens_on,
+        closes_on=found.closes_on, channels=found.channel_names, double_entry=found.double_entry,
+        questionnaire=schemas.QuestionnaireRef(slug=version.questionnaire.slug, version=version.number),
+        min_cell_size=found.min_cell_size,
+        units=[schemas.Target(unit=t.unit.code, name=t.unit.name, quota=t.quota, transactions=t.transactions)
+               for t in targets])
+
+
+def version(found: QuestionnaireVersion) -> schemas.VersionOut:
+    definition = version_definition(found)
+    return schemas.VersionOut(
+        questionnaire=found.questionnaire.slug, version=found.number, content_hash=found.content_hash,
+        published_at=aware(found.published_at), title=dict(definition.title), languages=list(definition.languages),
+        sections=[schemas.SectionOut(name=s.name, title=dict(s.title), relevant=_source(s.relevant),
+                                     questions=[question(q) for q in s.questions]) for s in definition.sections])
+
+
+def question(found: forms.Question) -> schemas.QuestionOut:
+    return schemas.QuestionOut(
+        key=found.name, type=found.type, answerable=found.kind.has_answer, label=dict(found.label),
+        hint=dict(found.hint) if found.hint else None, required=found.required, relevant=_source(found.relevant),
+        constraint=_source(found.constraint), levels=list(found.levels),
+        choices=[schemas.ChoiceOut(value=c.value, label=dict(c.label)) for c in found.choices])
+
+
+def _source(expression) -> str | None:
+    return None if expression is None else expression.source
+
+
+def response(found: Response) -> schemas.ResponseOut:
+    return schemas.ResponseOut(
+        uuid=found.uuid, campaign=found.campaign.slug, unit=found.unit.code, channel=found.channel,
+        status=found.status, rejection_reason=found.rejection_reason, paper_serial=found.paper_serial,
+        language=found.language, questionnaire_version=found.questionnaire_version.number,
+        started_at=aware(found.started_at), submitted_at=aware(found.submitted_at), flag=found.flag,
+        answers={a.question_key: a.value for a in found.answers})

@@ -1,0 +1,241 @@
+"""The API's documents as pydantic models: they validate what comes in, shape what goes out, and
+give the OpenAPI document its JSON Schemas (2020-12, as OpenAPI 3.1 uses)."""
+from datetime import date, datetime, timezone
+from typing import Annotated, Literal
+from uuid import UUID
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from survey.campaigns.models import CHANNELS, STATES
+from survey.responses.models import STATUSES
+from survey.units.models import LEVELS
+
+Channel = Literal[CHANNELS]
+Status = Literal[STATUSES]
+Level = Literal[LEVELS]
+Code = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Texts = dict[str, str]
+"""A text in each language of the questionnaire: {"vi": ..., "en": ...}."""
+
+
+def _utc(moment: datetime) -> datetime:
+    """Any offset is accepted, but the moment must exist in UTC (year 1 to 9999)."""
+    try:
+        return moment.astimezone(timezone.utc)
+    except (OverflowError, ValueError):
+        raise ValueError("the moment is out of range") from None
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(_utc)]
+
+
+class Document(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Query(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+# --- units, campaigns, questionnaires -------------------------------------------------------
+
+
+class UnitOut(BaseModel):
+    code: str
+    name: str
+    name_en: str | None
+    level: Level
+    parent: str | None = Field(description="The parent unit's code.")
+    active: bool
+
+
+class UnitList(BaseModel):
+    units: list[UnitOut]
+
+
+class Target(BaseModel):
+    unit: str = Field(description="The unit's code.")
+    name: str
+    quota: int | None
+    transactions: int | None = Field(description="Transactions N_h of the unit in the period (design weights).")
+
+
+class QuestionnaireRef(BaseModel):
+    slug: str
+    version: int
+
+
+class CampaignOut(BaseModel):
+    slug: str
+    name: str
+    state: Literal[STATES]
+    opens_on: date | None
+    closes_on: date | None
+    channels: list[Channel]
+    questionnaire: QuestionnaireRef
+    double_entry: bool
+    min_cell_size: int
+    units: list[Target]
+
+
+class CampaignList(BaseModel):
+    campaigns: list[CampaignOut]
+
+
+class ChoiceOut(BaseModel):
+    value: str
+    label: Texts
+
+
+class QuestionOut(BaseModel):
+    key: str = Field(description="The stable key answers are stored under.")
+    type: str
+    answerable: bool = Field(description="False for notes, which take no answer.")
+    label: Texts
+    hint: Texts | None
+    required: bool
+    relevant: str | None = Field(description="When the question is asked (expression, see forms/FORMAT.md).")
+    constraint: str | None
+    choices: list[ChoiceOut]
+    levels: list[Level] = Field(description="For unit questions: the levels of the units offered.")
+
+
+class SectionOut(BaseModel):
+    name: str
+    title: Texts
+    relevant: str | None
+    questions: list[QuestionOut]
+
+
+class VersionOut(BaseModel):
+    questionnaire: str
+    version: int
+    content_hash: str
+    published_at: datetime
+    title: Texts
+    languages: list[str]
+    sections: list[SectionOut]
+
+
+# --- responses ------------------------------------------------------------------------------
+
+
+class ResponseIn(Document):
+    uuid: UUID = Field(description="Made by the client; the idempotency key: the same uuid is stored once.")
+    campaign: Code
+    unit: Code
+    channel: Channel
+    started_at: Moment
+    submitted_at: Moment
+    answers: dict[Annotated[str, StringConstraints(min_length=1, max_length=64)],
+                  Annotated[str, StringConstraints(max_length=10000)] | None] = Field(
+        description="Stored answer text by question key (forms/FORMAT.md); null for no answer.")
+    paper_serial: Code | None = None
+    language: Literal["vi", "en"] = "vi"
+
+
+class ResponseOut(BaseModel):
+    uuid: UUID
+    campaign: str
+    unit: str
+    channel: Channel
+    status: Status
+    rejection_reason: str | None
+    paper_serial: str | None
+    language: str
+    questionnaire_version: int
+    started_at: datetime
+    submitted_at: datetime
+    flag: str | None = Field(description="Why a supervisor should look at it (a suspicious burst), if anything.")
+    answers: dict[str, str]
+
+
+class ResponsePage(BaseModel):
+    responses: list[ResponseOut]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page.")
+
+
+class ResponseQuery(Query):
+    campaign: Code | None = None
+    unit: Code | None = None
+    status: Status | None = None
+    since: Moment | None = Field(None, description="Responses submitted at or after this moment.")
+    limit: int = Field(100, ge=1, le=500)
+    cursor: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+# --- invitations ----------------------------------------------------------------------------
+
+
+class InvitationsIn(Document):
+    campaign: Code
+    unit: Code
+    dossier_codes: list[Code] = Field(min_length=1, max_length=1000)
+    expires_on: date | None = Field(None, le=date(9999, 12, 30),
+                                    description="The last day the links work (province time).")
+
+
+class InvitationOut(BaseModel):
+    dossier_code: str
+    token: str
+    link: str
+    expires_at: datetime | None
+
+
+class InvitationList(BaseModel):
+    campaign: str
+    unit: str
+    invitations: list[InvitationOut]
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+class ResultsQuery(Query):
+    recipe: Literal["sipas-2017", "sipas-2017-criteria"] = "sipas-2017"
+    weighting: Literal["none", "design"] = "design"
+    by: Literal["unit", "district", "level"] | None = Field(None, description="Also per domain.")
+
+
+class ResultRow(BaseModel):
+    by: str = Field(description="'all' for the whole campaign, else the breakdown.")
+    domain: str
+    domain_name: str
+    node: str
+    label: str
+    level: str
+    parent: str | None
+    estimate: float | None
+    se: float | None
+    ci_low: float | None
+    ci_high: float | None
+    n: int
+    effective_n: float | None
+    suppressed: bool = Field(description="Too few answers to publish: the figures are left out (null).")
+
+
+class ResultsOut(BaseModel):
+    campaign: str
+    recipe: str
+    weighting: str
+    min_cell_size: int
+    rows: list[ResultRow]
+
+
+# --- errors ---------------------------------------------------------------------------------
+
+
+class ProblemOut(BaseModel):
+    field: str | None
+    message: str
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    field: str | None
+    problems: list[ProblemOut]
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail
