@@ -4,6 +4,7 @@ from typing import NoReturn
 
 from flask import abort, make_response, redirect, render_template, request, session, url_for
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
 
 from survey import clock, db
 from survey.campaigns.models import Campaign, CampaignUnit
@@ -78,9 +79,17 @@ def invitation_by_token(token: str) -> Invitation:
     return invitation
 
 
+DRAFT_WITH_CAMPAIGN = (
+    joinedload(Draft.unit),
+    joinedload(Draft.campaign).joinedload(Campaign.questionnaire_version),
+    joinedload(Draft.campaign).selectinload(Campaign.channels),
+)
+"""Every page of a draft needs these: one query (and one for the channels) instead of four."""
+
+
 def load_draft(key: uuid.UUID) -> Draft:
     """The draft `key`; its thank-you page once submitted; a polite page if unknown or closed."""
-    draft = db.session().get(Draft, key)
+    draft = db.session().get(Draft, key, options=DRAFT_WITH_CAMPAIGN)
     if draft is None:
         if response_by_uuid(db.session(), key) is not None:
             abort(redirect(url_for("questionnaire.thanks", key=key)))

@@ -194,9 +194,7 @@ def review(key: uuid.UUID):
 @limited("SUBMIT")
 def submit(key: uuid.UUID):
     check_posted_uuid(key)
-    if response_by_uuid(db.session(), key) is not None:
-        return redirect(url_for(".thanks", key=key))
-    draft = load_draft(key)
+    draft = load_draft(key)  # once sent, the draft is gone and this redirects to the thanks page
     definition = version_definition(draft.campaign.questionnaire_version)
     lang = form_language(definition)
     if forms.check_answers(definition, draft.answers, language=lang):

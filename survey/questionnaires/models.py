@@ -39,7 +39,8 @@ class QuestionnaireVersion(Base):
     questionnaire_id: Mapped[int] = mapped_column(ForeignKey("questionnaires.id", ondelete="RESTRICT"))
     number: Mapped[int]
     content_hash: Mapped[str] = mapped_column(String(64))
-    definition: Mapped[dict] = mapped_column(Document)
+    definition: Mapped[dict] = mapped_column(Document, deferred=True)
+    """Loaded only when asked for: pages use the parsed definition cached by content hash."""
     published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     questionnaire: Mapped[Questionnaire] = relationship(back_populates="versions")

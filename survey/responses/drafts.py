@@ -104,8 +104,6 @@ def submit_draft(session: Session, draft: Draft, rules: BurstRules, now: datetim
         check_usable(invitation, now)
     response, created = record_response(session, submission_of(draft, now), today)
     if created:
-        response.device_class, response.device_hash = draft.device_class, draft.device_hash
-        response.page_seconds = dict(draft.page_seconds)
         if invitation is not None:
             use_invitation(session, invitation, response, now)
         screen_response(session, response, rules, now)
@@ -121,7 +119,8 @@ def submission_of(draft: Draft, now: datetime) -> Submission:
                if value is not None}
     return Submission(uuid=draft.uuid, campaign=draft.campaign, unit=draft.unit, channel="web",
                       started_at=aware(draft.started_at), submitted_at=now, answers=answers,
-                      language=draft.language)
+                      language=draft.language, device_class=draft.device_class, device_hash=draft.device_hash,
+                      page_seconds=dict(draft.page_seconds))
 
 
 def purge_drafts(session: Session, today: date) -> int:
