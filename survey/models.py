@@ -3,6 +3,7 @@ from survey.accounts.models import AuditEntry, User, user_units
 from survey.api.models import ApiToken
 from survey.campaigns.models import Campaign, CampaignChannel, CampaignUnit, Quota
 from survey.db import Base
+from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.invitations.models import Invitation
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 from survey.responses.models import Answer, Draft, Exclusion, Response, ResponseChange
@@ -10,8 +11,8 @@ from survey.units.models import Unit
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
-    "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft", "Exclusion",
-    "Invitation", "Questionnaire", "QuestionnaireVersion", "Quota", "Response", "ResponseChange", "Unit", "User",
-    "VersionQuestion",
+    "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft",
+    "EntryDiscrepancy", "Exclusion", "Invitation", "PaperEntry", "Questionnaire", "QuestionnaireVersion", "Quota",
+    "Response", "ResponseChange", "Unit", "User", "VersionQuestion",
     "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
 ]

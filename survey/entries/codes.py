@@ -1,0 +1,50 @@
+"""What the keyer types for each question: the option's code, a number, or the text itself.
+
+The codes are those printed on the paper questionnaire: option values that are whole numbers are
+their own code (the satisfaction scale 1–5 and 9 = không biết), other lists are coded 1, 2, 3, …
+in the definition's order (the rule of `survey.printing.paper.option_codes`). Several options of a
+select_multiple are typed as codes separated by spaces (or commas).
+"""
+import re
+
+from forms import Question
+
+SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def option_codes(question: Question) -> list[tuple[str, str]]:
+    """(code, stored value) of each option of ``question``; empty when it has no fixed options."""
+    values = [choice.value for choice in question.choices]
+    if all(value.isdigit() for value in values):
+        return [(value, value) for value in values]
+    return [(str(index), value) for index, value in enumerate(values, start=1)]
+
+
+def to_stored(question: Question, typed: str | None) -> tuple[str | None, list[str]]:
+    """(stored answer or None, codes that are not options) for what was typed for ``question``.
+
+    Answers without codes go through the question type's own reading (007 → 7, 2,5 → 2.5).
+    """
+    text = (typed or "").strip()
+    if not text:
+        return None, []
+    codes = dict(option_codes(question))
+    if not codes:
+        return question.kind.to_stored(text, question), []
+    typed_codes = [code for code in SEPARATORS.split(text) if code]
+    unknown = [code for code in typed_codes if code not in codes]
+    if question.type != "select_multiple" and len(typed_codes) > 1:
+        unknown = unknown or typed_codes[1:]
+    if unknown:
+        return None, unknown
+    return question.kind.to_stored(" ".join(codes[code] for code in typed_codes), question), []
+
+
+def to_typed(question: Question, stored: str | None) -> str:
+    """What the keyer would have typed to give ``stored`` (to show an answer again)."""
+    if stored is None:
+        return ""
+    codes = {value: code for code, value in option_codes(question)}
+    if not codes:
+        return stored
+    return " ".join(codes.get(value, value) for value in stored.split())

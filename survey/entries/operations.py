@@ -1,0 +1,176 @@
+"""Keying paper forms and reconciling double entry (flush only; the caller commits).
+
+Every keyed form is stored in `paper_entries` first, also for campaigns keyed once: one table
+then answers "who keyed what, when, how fast" for every paper form, and the entry's uuid makes a
+repeated POST (a double click, a retried offline sync) a no-op whatever the campaign. The
+response is made from it at once (keyed once: status submitted, the entry's uuid), or when the
+second pass agrees with the first, or after reconciliation (keyed twice: status verified, the
+first pass's uuid). So a double-keyed serial counts as verified only once its passes agree.
+"""
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+import forms
+from survey.accounts.models import User
+from survey.campaigns.models import Campaign
+from survey.db import utcnow
+from survey.entries.models import EntryDiscrepancy, PaperEntry
+from survey.entries.problems import Problem
+from survey.errors import InvalidInput
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import Response, aware
+from survey.responses.operations import Submission, record_response, unit_codes, verify_response
+from survey.units.models import Unit
+
+SERIAL = re.compile(r"[0-9A-Za-z][0-9A-Za-z./\-]{0,63}")
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A paper form as keyed: stored answers by question key (None: left empty)."""
+
+    uuid: uuid.UUID
+    campaign: Campaign
+    unit: Unit
+    serial: str
+    answers: dict[str, str | None]
+    keyer: User
+    seconds: float | None = None
+
+
+def key_entry(session: Session, keyed: Keyed, today: date, language: str = "vi") -> tuple[PaperEntry, bool]:
+    """Store a keyed form once: `(entry, True)`, or the stored entry and False for a repeated uuid.
+
+    Checks come first (serial, campaign, unit, answers against the questionnaire); InvalidInput
+    lists every problem as a `Problem` and nothing is written.
+    """
+    stored = session.scalar(select(PaperEntry).where(PaperEntry.uuid == keyed.uuid))
+    if stored is not None:
+        if stored.campaign_id != keyed.campaign.id:
+            raise InvalidInput([Problem("uuid", "uuid_elsewhere")])
+        return stored, False
+    problems = place_problems(keyed, today) + answer_problems(session, keyed, language)
+    pass_number, serial_problems = next_pass(session, keyed)
+    if problems or serial_problems:
+        raise InvalidInput(serial_problems + problems)
+    try:
+        with session.begin_nested():
+            entry = new_entry(keyed, pass_number)
+            session.add(entry)
+    except IntegrityError:
+        return settle_conflict(session, keyed), False
+    settle(session, entry, today)
+    return entry, True
+
+
+def place_problems(keyed: Keyed, today: date) -> list[Problem]:
+    campaign = keyed.campaign
+    problems = [] if campaign.accepts("paper", today) else [Problem("campaign", "closed", campaign=campaign.slug)]
+    if keyed.unit.id not in {target.unit_id for target in campaign.units}:
+        problems.append(Problem("unit", "unit_not_surveyed", unit=keyed.unit.code))
+    return problems
+
+
+def answer_problems(session: Session, keyed: Keyed, language: str) -> list[Problem]:
+    """Unknown keys, answers to questions skipped by the other answers, and the form's own checks."""
+    definition = version_definition(keyed.campaign.questionnaire_version)
+    known = {question.name for question in definition.questions if question.kind.has_answer}
+    asked = forms.relevance(definition, keyed.answers)
+    problems = [Problem(key, "unknown_question") for key in keyed.answers if key not in known]
+    problems += [Problem(key, "not_asked") for key, value in keyed.answers.items()
+                 if key in known and value is not None and not asked[key]]
+    errors = forms.check_answers(definition, keyed.answers, language=language,
+                                 unit_codes=unit_codes(session, definition))
+    return problems + [Problem(key, "answer", message=message) for key, message in errors.items()]
+
+
+def next_pass(session: Session, keyed: Keyed) -> tuple[int, list[Problem]]:
+    """The pass this keying is (1 or 2), or the problems with its serial."""
+    serial = keyed.serial
+    if not serial:
+        return 1, [Problem("serial", "serial_missing")]
+    if not SERIAL.fullmatch(serial):
+        return 1, [Problem("serial", "serial_format")]
+    earlier = entries_of(session, keyed.campaign, serial)
+    if serial_has_response(session, keyed.campaign, serial) and not earlier:
+        return 1, [Problem("serial", "serial_taken", serial=serial)]
+    if not earlier:
+        return 1, []
+    if not keyed.campaign.double_entry or len(earlier) > 1:
+        return 1, [Problem("serial", "serial_taken", serial=serial)]
+    if earlier[0].keyed_by_id == keyed.keyer.id:
+        return 2, [Problem("serial", "serial_same_keyer", serial=serial)]
+    if earlier[0].unit_id != keyed.unit.id:
+        return 2, [Problem("serial", "serial_other_unit", serial=serial)]
+    return 2, []
+
+
+def entries_of(session: Session, campaign: Campaign, serial: str) -> list[PaperEntry]:
+    return list(session.scalars(select(PaperEntry).where(
+        PaperEntry.campaign_id == campaign.id, PaperEntry.serial == serial).order_by(PaperEntry.pass_number)))
+
+
+def serial_has_response(session: Session, campaign: Campaign, serial: str) -> bool:
+    """A response with this serial that did not come from paper entry (the API, an import)."""
+    return session.scalar(select(Response.id).where(
+        Response.campaign_id == campaign.id, Response.paper_serial == serial)) is not None
+
+
+def new_entry(keyed: Keyed, pass_number: int) -> PaperEntry:
+    return PaperEntry(uuid=keyed.uuid, campaign=keyed.campaign, unit=keyed.unit, serial=keyed.serial,
+                      pass_number=pass_number, keyed_by=keyed.keyer, keyed_at=utcnow(), seconds=keyed.seconds,
+                      answers={key: value for key, value in keyed.answers.items() if value is not None})
+
+
+def settle_conflict(session: Session, keyed: Keyed) -> PaperEntry:
+    """A concurrent insert won: the same uuid is a duplicate, anything else took the serial."""
+    stored = session.scalar(select(PaperEntry).where(PaperEntry.uuid == keyed.uuid))
+    if stored is not None and stored.campaign_id == keyed.campaign.id:
+        return stored
+    raise InvalidInput([Problem("serial", "serial_taken", serial=keyed.serial)])
+
+
+def settle(session: Session, entry: PaperEntry, today: date) -> None:
+    """What a new entry leads to: a response, a wait for the second pass, or discrepancies."""
+    if not entry.campaign.double_entry:
+        make_response(session, [entry], entry.answers, today)
+        return
+    passes = entries_of(session, entry.campaign, entry.serial)
+    if len(passes) < 2:
+        return
+    differing = differences(passes[0].answers, passes[1].answers)
+    if not differing:
+        verify_response(session, make_response(session, passes, passes[0].answers, today), None,
+                        "double entry: both passes agree")
+        return
+    session.add_all(EntryDiscrepancy(campaign_id=entry.campaign_id, serial=entry.serial, question_key=key,
+                                     first_value=first, second_value=second)
+                    for key, (first, second) in differing.items())
+    session.flush()
+
+
+def differences(first: dict[str, str], second: dict[str, str]) -> dict[str, tuple[str | None, str | None]]:
+    """Question key -> (first value, second value) where the two passes differ."""
+    keys = sorted(set(first) | set(second))
+    return {key: (first.get(key), second.get(key)) for key in keys if first.get(key) != second.get(key)}
+
+
+def make_response(session: Session, passes: list[PaperEntry], answers: dict[str, str | None],
+                  today: date) -> Response:
+    """The response of a serial: the first pass's uuid, keyer, unit and keying time."""
+    first = passes[0]
+    keyed_at = aware(first.keyed_at)
+    response, _ = record_response(session, Submission(
+        uuid=first.uuid, campaign=first.campaign, unit=first.unit, channel="paper",
+        started_at=keyed_at - timedelta(seconds=first.seconds or 0), submitted_at=keyed_at, answers=answers, paper_serial=first.serial, entered_by=first.keyed_by),
+        today)
+    for entry in passes:
+        entry.response = response
+    session.flush()
+    return response

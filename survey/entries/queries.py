@@ -1,0 +1,55 @@
+"""Reading keyed entries: a keyer's count for the day, the reconciliation queue of a scope."""
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from survey.accounts.models import User
+from survey.campaigns.models import Campaign
+from survey.entries.models import EntryDiscrepancy, PaperEntry
+from survey.units.models import Unit
+
+
+def keyed_since(session: Session, keyer: User, campaign: Campaign, since: datetime) -> int:
+    """How many forms ``keyer`` keyed in ``campaign`` from ``since`` on (both passes count)."""
+    return session.scalar(select(func.count(PaperEntry.id)).where(
+        PaperEntry.keyed_by_id == keyer.id, PaperEntry.campaign_id == campaign.id,
+        PaperEntry.keyed_at >= since)) or 0
+
+
+@dataclass(frozen=True)
+class QueuedSerial:
+    """A double-keyed serial waiting for a supervisor: how many questions differ."""
+
+    campaign: Campaign
+    serial: str
+    unit: Unit
+    questions: int
+
+
+def reconciliation_queue(session: Session, unit_ids: frozenset[int] | None) -> list[QueuedSerial]:
+    """Serials with undecided discrepancies, in the units given (None: every unit), oldest first."""
+    first = PaperEntry
+    query = (select(first.campaign_id, first.serial, first.unit_id, func.count(EntryDiscrepancy.id))
+             .join(EntryDiscrepancy, (EntryDiscrepancy.campaign_id == first.campaign_id)
+                   & (EntryDiscrepancy.serial == first.serial))
+             .where(first.pass_number == 1, EntryDiscrepancy.choice.is_(None))
+             .group_by(first.campaign_id, first.serial, first.unit_id)
+             .order_by(func.min(EntryDiscrepancy.id)))
+    if unit_ids is not None:
+        query = query.where(first.unit_id.in_(unit_ids))
+    return [QueuedSerial(session.get(Campaign, campaign_id), serial, session.get(Unit, unit_id), count)
+            for campaign_id, serial, unit_id, count in session.execute(query)]
+
+
+def first_pass(session: Session, campaign: Campaign, serial: str) -> PaperEntry | None:
+    return session.scalar(select(PaperEntry).where(
+        PaperEntry.campaign_id == campaign.id, PaperEntry.serial == serial, PaperEntry.pass_number == 1))
+
+
+def discrepancies(session: Session, campaign: Campaign, serial: str) -> list[EntryDiscrepancy]:
+    """Every discrepancy of a serial, decided or not, in form order of their ids."""
+    return list(session.scalars(select(EntryDiscrepancy).where(
+        EntryDiscrepancy.campaign_id == campaign.id, EntryDiscrepancy.serial == serial)
+        .order_by(EntryDiscrepancy.id)))
