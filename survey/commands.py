@@ -13,6 +13,7 @@ from survey.errors import InvalidInput
 
 def register_commands(app: Flask) -> None:
     from survey.accounts.cli import users
+    from survey.api.cli import api_tokens
     from survey.campaigns.cli import campaign
     from survey.demo.cli import demo
     from survey.exports.cli import codebook_command, export_command
@@ -22,9 +23,10 @@ def register_commands(app: Flask) -> None:
     from survey.responses.cli import drafts
     from survey.results.cli import analysis
     from survey.units.cli import units
+    from survey.webhooks.cli import webhooks
 
     for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts, export_command,
-                  codebook_command, analysis):
+                  codebook_command, analysis, api_tokens, webhooks):
         app.cli.add_command(group)
 
 

@@ -1,0 +1,70 @@
+"""Webhook subscriptions (flush only; the caller commits) and the reads of the delivery log."""
+import secrets
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from survey.accounts.models import User
+from survey.db import utcnow
+from survey.errors import InvalidInput
+from survey.webhooks.models import EVENTS, WebhookDelivery, WebhookEvent, WebhookSubscription
+
+MAX_URL = 2000
+
+
+def add_subscription(session: Session, url: str, events: Sequence[str], actor: User | None,
+                     secret: str | None = None) -> WebhookSubscription:
+    """A new active subscription; its secret is generated unless given (at least 16 characters)."""
+    url, events = url.strip(), list(dict.fromkeys(events))
+    problems = url_problems(url) + event_problems(events)
+    if secret is not None and not 16 <= len(secret) <= 100:
+        problems.append("secret: 16 to 100 characters")
+    if problems:
+        raise InvalidInput(problems)
+    subscription = WebhookSubscription(url=url, events=events, secret=secret or secrets.token_urlsafe(32),
+                                       active=True, created_by=actor, created_at=utcnow())
+    session.add(subscription)
+    session.flush()
+    return subscription
+
+
+def url_problems(url: str) -> list[str]:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > MAX_URL:
+        return [f"url: an http:// or https:// address of at most {MAX_URL} characters, not '{url[:80]}'"]
+    return []
+
+
+def event_problems(events: Sequence[str]) -> list[str]:
+    problems = [] if events else [f"events: choose at least one of {', '.join(EVENTS)}"]
+    return problems + [f"events: unknown event '{e}' (one of {', '.join(EVENTS)})" for e in events if e not in EVENTS]
+
+
+def remove_subscription(session: Session, subscription: WebhookSubscription) -> None:
+    """Delete the subscription and its delivery log; nothing more is posted to it."""
+    session.delete(subscription)
+    session.flush()
+
+
+def all_subscriptions(session: Session) -> list[WebhookSubscription]:
+    return list(session.scalars(select(WebhookSubscription).order_by(WebhookSubscription.id)))
+
+
+def subscription_by_id(session: Session, subscription_id: int) -> WebhookSubscription:
+    found = session.get(WebhookSubscription, subscription_id)
+    if found is None:
+        raise InvalidInput(f"no webhook subscription {subscription_id}")
+    return found
+
+
+def recent_deliveries(session: Session, subscription: WebhookSubscription | None = None,
+                      limit: int = 100) -> list[WebhookDelivery]:
+    """The delivery log, newest event first."""
+    query = (select(WebhookDelivery).join(WebhookEvent).options(selectinload(WebhookDelivery.event),
+                                                                 selectinload(WebhookDelivery.subscription))
+             .order_by(WebhookDelivery.event_id.desc(), WebhookDelivery.id.desc()).limit(limit))
+    if subscription is not None:
+        query = query.where(WebhookDelivery.subscription_id == subscription.id)
+    return list(session.scalars(query))
