@@ -20,13 +20,14 @@ def register_commands(app: Flask) -> None:
     from survey.invitations.cli import invitations
     from survey.migrate import database
     from survey.questionnaires.cli import questionnaire
+    from survey.reports.cli import report
     from survey.responses.cli import drafts
     from survey.results.cli import analysis
     from survey.units.cli import units
     from survey.webhooks.cli import webhooks
 
     for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts, export_command,
-                  codebook_command, analysis, api_tokens, webhooks):
+                  codebook_command, analysis, report, api_tokens, webhooks):
         app.cli.add_command(group)
 
 

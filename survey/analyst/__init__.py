@@ -3,6 +3,6 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    from survey.analyst import views
+    from survey.analyst import reports, views  # noqa: F401 (reports adds its routes to the blueprint)
 
     app.register_blueprint(views.blueprint)

@@ -49,6 +49,9 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyst.results": ANALYSIS,
     "analyst.workbook": ANALYSIS,
     "analyst.chart": ANALYSIS,
+    "analyst.reports": ANALYSIS,
+    "analyst.report": ANALYSIS,
+    "analyst.report_xlsx": ANALYSIS,
     "api.openapi_document": PUBLIC,
     "api.campaigns": API,
     "api.campaign": API,
@@ -60,6 +63,8 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "api.responses": API,
     "api.invite": API,
     "api.results": API,
+    "printing.campaign": ("surveyor", "supervisor", "admin"),
+    "printing.unit": ("surveyor", "supervisor", "admin"),
 }
 
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").

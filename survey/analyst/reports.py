@@ -1,0 +1,82 @@
+"""Report pages on the analysis blueprint (/phan-tich/bao-cao): choose a quarter or a year, a unit
+or the province; see the printable report (print stylesheet), download it as XLSX.
+
+Everything travels in the query string (GET, no write): the same URL gives the same report.
+"""
+import io
+from datetime import date
+
+from flask import Response, render_template, request, send_file
+from sqlalchemy import select
+from werkzeug.utils import secure_filename
+
+from analysis.recipes import load_recipe, shipped_recipes
+from survey import db
+from survey.analyst.messages import say as analyst_say
+from survey.analyst.views import XLSX, blueprint
+from survey.campaigns.models import CampaignUnit
+from survey.errors import InvalidInput
+from survey.public.messages import language
+from survey.reports.build import build_report
+from survey.reports.compose import Report
+from survey.reports.gather import WEIGHTINGS
+from survey.reports.html import context
+from survey.reports.messages import MESSAGES, say
+from survey.reports.periods import KINDS, period
+from survey.reports.xlsx import write_report_xlsx
+from survey.units.models import Unit
+
+
+@blueprint.get("/bao-cao")
+def reports():
+    today = date.today()
+    surveyed = select(Unit.code, Unit.name).where(Unit.id.in_(select(CampaignUnit.unit_id))).order_by(Unit.code)
+    return render_template("analyst/reports/index.html", kinds=KINDS, year=today.year,
+                           quarter=(today.month - 1) // 3 + 1, units=db.session().execute(surveyed).all(),
+                           recipes=shipped_recipes(), weightings=WEIGHTINGS, say=page_say)
+
+
+@blueprint.get("/bao-cao/xem")
+def report():
+    made, query = requested_report()
+    return render_template("analyst/reports/page.html", query=query, **(context(made, language()) | {"say": page_say}))
+
+
+@blueprint.get("/bao-cao/bao-cao.xlsx")
+def report_xlsx() -> Response:
+    made, query = requested_report()
+    buffer = io.BytesIO()
+    write_report_xlsx(made, buffer, language())
+    buffer.seek(0)
+    name = secure_filename(f"bao-cao-{made.period.slug()}-{made.unit or 'toan-tinh'}.xlsx")
+    return send_file(buffer, mimetype=XLSX, as_attachment=True, download_name=name)
+
+
+def requested_report() -> tuple[Report, dict[str, str]]:
+    """The report the query string asks for, and that query (for the download link); InvalidInput
+    (a 400 page) lists every bad value."""
+    values = request.args
+    query = {key: values.get(key, "") for key in ("kind", "year", "quarter", "unit", "recipe", "weighting")}
+    recipe = query["recipe"] or "sipas-2017"
+    problems = [] if recipe in shipped_recipes() else [f"{say('recipe', language())}: {recipe!r}"]
+    year, quarter = _whole(query["year"], "year", problems), _whole(query["quarter"], "quarter", problems)
+    if problems:
+        raise InvalidInput(problems)
+    chosen = period(query["kind"], year, quarter)
+    made = build_report(db.session(), chosen, query["unit"] or None, load_recipe(recipe),
+                        query["weighting"] or "design", language())
+    return made, query
+
+
+def _whole(text: str, key: str, problems: list[str]) -> int | None:
+    if not text:
+        return None
+    if not text.isdigit():
+        problems.append(f"{say(key, language())}: {text!r}")
+        return None
+    return int(text)
+
+
+def page_say(key: str, **params) -> str:
+    """The reports' texts, and the staff pages' own (the header's sign-out button) for the rest."""
+    return say(key, language(), **params) if key in MESSAGES else analyst_say(key, **params)

@@ -1,0 +1,29 @@
+"""A report from the database: the period's and the previous period's results, composed."""
+from sqlalchemy.orm import Session
+
+from analysis.recipes import Recipe
+from survey.errors import InvalidInput
+from survey.reports.compose import Report, compose
+from survey.reports.gather import gather
+from survey.reports.messages import say
+from survey.reports.periods import Period
+
+
+def build_report(session: Session, period: Period, unit: str | None, recipe: Recipe, weighting: str = "design",
+                 language: str = "vi") -> Report:
+    """The report of `unit` (a code; None: the province) for `period`; InvalidInput when there is
+    nothing to report. A previous period that cannot be computed is a flag, not a failure."""
+    current = gather(session, period, recipe, weighting, language=language)
+    if current is None:
+        raise InvalidInput(say("no_results", language, period=period.name(language)))
+    if unit is not None and unit not in current.counts.index:
+        raise InvalidInput(f"unit '{unit}' has no response in the campaigns of {period.slug()} "
+                           f"({', '.join(current.campaigns)})")
+    try:
+        previous, problem = gather(session, period.previous(), recipe, weighting, language=language), None
+    except InvalidInput as error:
+        previous, problem = None, "; ".join(error.problems)
+    report = compose(current, previous, unit, recipe.id, weighting)
+    if problem:
+        report.flags.append(("flag_previous_failed", {"period": period.previous().slug(), "why": problem}))
+    return report

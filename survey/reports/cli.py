@@ -1,0 +1,78 @@
+"""`flask report quarterly|yearly`: the report of a unit or of the province, as XLSX or printable HTML.
+
+    flask report quarterly --year 2026 --quarter 3 [--unit AG-LX] --format xlsx --out q3.xlsx
+    flask report yearly --year 2026 --format html --out 2026.html
+
+Read only. Bad input is a message listing every problem and exit code 1; the file is written
+only when the report is complete.
+"""
+from pathlib import Path
+
+import click
+from flask import g
+
+from analysis.recipes import RecipeError, load_recipe
+from survey import db
+from survey.errors import InvalidInput
+from survey.exports.operations import replacing
+from survey.reports.build import build_report
+from survey.reports.gather import WEIGHTINGS
+from survey.reports.html import render_standalone
+from survey.reports.periods import period
+from survey.reports.xlsx import write_report_xlsx
+
+FORMATS = ("xlsx", "html")
+
+
+@click.group("report")
+def report() -> None:
+    """Quarterly and yearly reports per unit and for the province."""
+
+
+def _options(command):
+    for option in reversed((
+        click.option("--year", type=int, required=True),
+        click.option("--unit", metavar="CODE", help="A unit's report (default: the province, units ranked)."),
+        click.option("--format", "file_format", default="xlsx", show_default=True, metavar="|".join(FORMATS)),
+        click.option("--out", required=True, type=click.Path(path_type=Path)),
+        click.option("--recipe", default="sipas-2017", show_default=True, metavar="NAME_OR_PATH"),
+        click.option("--weighting", default="design", show_default=True, metavar="|".join(WEIGHTINGS)),
+        click.option("--language", default="vi", show_default=True, metavar="vi|en"),
+    )):
+        command = option(command)
+    return command
+
+
+@report.command("quarterly")
+@click.option("--quarter", type=int, required=True, metavar="1-4")
+@_options
+def quarterly(quarter, **options) -> None:
+    """The report of a quarter's campaigns (those closing in it), with the change since the quarter before."""
+    _run("quarterly", quarter, **options)
+
+
+@report.command("yearly")
+@_options
+def yearly(**options) -> None:
+    """The report of a year's campaigns (those closing in it), with the change since the year before."""
+    _run("yearly", None, **options)
+
+
+def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, language) -> None:
+    try:
+        problems = ([f"unknown format '{file_format}' (one of {', '.join(FORMATS)})"] if file_format not in FORMATS
+                    else []) + ([f"unknown language '{language}' (vi or en)"] if language not in ("vi", "en") else [])
+        if problems:
+            raise InvalidInput(problems)
+        g.language = language
+        made = build_report(db.session(), period(kind, year, quarter), unit, load_recipe(recipe), weighting, language)
+        with replacing(out) as part:
+            if file_format == "xlsx":
+                write_report_xlsx(made, part, language)
+            else:
+                part.write_text(render_standalone(made, language), encoding="utf-8")
+    except InvalidInput as error:
+        raise click.ClickException("\n".join(error.problems)) from None
+    except RecipeError as error:
+        raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
+    click.echo(f"{out}\t{made.period.name(language)}\t{made.unit or 'province'}")

@@ -1,0 +1,155 @@
+"""A report from two periods' results: pure functions, no database.
+
+- Change since the previous period: the two periods are independent samples, so the change of a
+  node is d = current - previous with SE sqrt(se_c^2 + se_p^2) and a two-sided t test with
+  Satterthwaite's degrees of freedom, as `analysis.compare_designs` does for one item (it is
+  that formula applied to the index estimates, which are combinations of items). A change is
+  tested only when neither estimate is suppressed.
+- Ranking (province report): units by their overall index, highest first, ties sharing the
+  better rank (1, 2, 2, 4) where the estimates are equal to the shown decimal; units whose index
+  is suppressed (too few answers) are not ranked. For each unit the ranks of the other units
+  whose 95 % interval overlaps its own are listed: their order is not established by the data.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from survey.reports.periods import Period
+from survey.reports.gather import PeriodResults
+
+ALPHA = 0.05
+DECIMALS = 1
+CHANNELS = ("web", "paper", "interviewer")
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    previous_period: Period
+    unit: str | None
+    """A unit code, or None for the province report."""
+    unit_name: str
+    recipe: str
+    weighting: str
+    current: PeriodResults
+    previous: PeriodResults | None
+    indices: pd.DataFrame
+    """The report's domain: a row per node with the estimates, the previous ones and the change."""
+    counts: pd.DataFrame
+    """Responses in scope by channel: a row per unit (the unit's only, in a unit report), then the total."""
+    ranked_units: int = 0
+    flags: list[tuple[str, dict]] = field(default_factory=list)
+    """(message key, parameters), rendered in the report's language."""
+    ranking: pd.DataFrame | None = None
+    units: pd.DataFrame | None = None
+    """Province report: the overall index and elements of every unit, with intervals and changes."""
+
+
+def changes(current: pd.DataFrame, previous: pd.DataFrame | None, df_current: float,
+            df_previous: float | None) -> pd.DataFrame:
+    """`current` rows (domain, node, estimates) with the previous estimate and the change's test.
+
+    Added columns: previous, previous_low, previous_high, previous_suppressed, change, change_low,
+    change_high, p_value, significant (True/False; None when not tested)."""
+    table = current.copy()
+    if previous is None or previous.empty:
+        prior = pd.DataFrame(columns=["domain", "node", "estimate", "se", "ci_low", "ci_high", "suppressed"])
+    else:
+        prior = previous[["domain", "node", "estimate", "se", "ci_low", "ci_high", "suppressed"]]
+    prior = prior.rename(columns={"estimate": "previous", "se": "previous_se", "ci_low": "previous_low",
+                                  "ci_high": "previous_high", "suppressed": "previous_suppressed"})
+    table = table.merge(prior, on=["domain", "node"], how="left", validate="one_to_one")
+    tested = (table["previous"].notna() & ~table["suppressed"].astype(bool)
+              & ~table["previous_suppressed"].astype("boolean").fillna(True).astype(bool)).to_numpy()
+    d, se, df = _difference(table, df_current, df_previous or np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):  # no SE (an estimate of 0 or 100 twice): not tested
+        half = stats.t.ppf(1 - ALPHA / 2, df) * se
+        p = 2 * stats.t.sf(np.abs(d / se), df)
+    table["change"] = np.where(tested, d, np.nan)
+    table["change_low"], table["change_high"] = np.where(tested, d - half, np.nan), np.where(tested, d + half, np.nan)
+    table["p_value"] = np.where(tested, p, np.nan)
+    table["significant"] = [bool(v < ALPHA) if t and v == v else None for t, v in zip(tested, p)]
+    return table.drop(columns=["previous_se"])
+
+
+def _difference(table: pd.DataFrame, df_current: float, df_previous: float) -> tuple[np.ndarray, ...]:
+    """d, its SE and Satterthwaite's (1946) degrees of freedom (v1 + v2)^2 / (v1^2 / df1 + v2^2 / df2)."""
+    v1, v2 = table["se"].to_numpy(float) ** 2, table["previous_se"].to_numpy(float) ** 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df = (v1 + v2) ** 2 / (v1 ** 2 / df_current + v2 ** 2 / df_previous)
+    d = table["estimate"].to_numpy(float) - table["previous"].to_numpy(float)
+    return d, np.sqrt(v1 + v2), df
+
+
+def ranking(overall: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
+    """Units ranked by their overall index (rows of `changes` for the overall node, one per unit).
+
+    Columns: rank (None for suppressed units, listed last), unit, name, estimate, ci_low, ci_high,
+    n, change, significant, suppressed, overlaps (ranks of units whose interval overlaps)."""
+    table = overall.rename(columns={"domain": "unit"}).copy()
+    table["name"] = table["unit"].map(names).fillna(table["unit"])
+    ranked = ~table["suppressed"].astype(bool) & table["estimate"].notna()
+    shown = table["estimate"].round(DECIMALS)
+    table["rank"] = shown.where(ranked).rank(method="min", ascending=False)
+    table = table.sort_values(["rank", "estimate", "unit"], ascending=[True, False, True], na_position="last")
+    table["overlaps"] = [_overlaps(row, table) for row in table.itertuples()]
+    table["rank"] = pd.Series([None if r != r else int(r) for r in table["rank"]], index=table.index, dtype=object)
+    return table[["rank", "unit", "name", "estimate", "ci_low", "ci_high", "n", "change", "significant",
+                  "suppressed", "overlaps"]].reset_index(drop=True)
+
+
+def _overlaps(row, table: pd.DataFrame) -> list[int]:
+    if row.rank != row.rank:
+        return []
+    others = table[(table["unit"] != row.unit) & table["rank"].notna()]
+    touching = others[(others["ci_low"] <= row.ci_high) & (others["ci_high"] >= row.ci_low)]
+    return sorted(int(r) for r in touching["rank"])
+
+
+def compose(current: PeriodResults, previous: PeriodResults | None, unit: str | None, recipe: str,
+            weighting: str) -> Report:
+    """The report of `unit` (a code) or, with None, of the province."""
+    table = changes(current.table, previous.table if previous else None, current.df, previous.df if previous else None)
+    overall = table[(table["level"] == "overall") & (table["domain"] != "")]
+    ranks = ranking(overall, current.units)
+    mine = table[table["domain"] == (unit or "")].reset_index(drop=True)
+    counts = _counts(current.counts, unit)
+    flags, ranked = _flags(current, previous, mine, unit, ranks), int(ranks["rank"].notna().sum())
+    if unit is not None:
+        return Report(current.period, current.period.previous(), unit, current.units[unit], recipe, weighting,
+                      current, previous, mine, counts, ranked, flags, ranks[ranks["unit"] == unit].reset_index(drop=True))
+    units = table[(table["domain"] != "") & table["level"].isin(["overall", "element"])].reset_index(drop=True)
+    return Report(current.period, current.period.previous(), None, "", recipe, weighting, current, previous, mine,
+                  counts, ranked, flags, ranks, units)
+
+
+def _counts(counts: pd.DataFrame, unit: str | None) -> pd.DataFrame:
+    table = counts.reindex(columns=[c for c in CHANNELS if c in counts.columns] or list(counts.columns))
+    table = table.loc[[unit]] if unit is not None else table
+    table = table.assign(total=table.sum(axis=1))
+    if unit is None:
+        table.loc["total"] = table.sum()
+    return table.rename_axis("unit").reset_index()
+
+
+def _flags(current: PeriodResults, previous: PeriodResults | None, mine: pd.DataFrame, unit: str | None,
+           ranks: pd.DataFrame) -> list[tuple[str, dict]]:
+    flags: list[tuple[str, dict]] = []
+    suppressed = mine[mine["suppressed"].astype(bool)]
+    if len(suppressed):
+        flags.append(("flag_suppressed", {"count": len(suppressed), "size": current.min_cell_size,
+                                          "nodes": ", ".join(suppressed["node"])}))
+    if previous is None:
+        flags.append(("flag_no_previous", {"period": current.period.previous().slug()}))
+    elif mine["previous"].isna().all():
+        flags.append(("flag_not_in_previous", {"period": current.period.previous().slug()}))
+    unranked = ranks[ranks["rank"].isna()]["unit"].tolist()
+    if unit is None and unranked:
+        flags.append(("flag_unranked", {"units": ", ".join(unranked), "size": current.min_cell_size}))
+    burst = current.flagged.get(unit, 0) if unit else sum(current.flagged.values())
+    if burst:
+        flags.append(("flag_bursts", {"count": burst}))
+    flags += [("flag_skipped", {"campaign": slug, "why": why}) for slug, why in current.skipped]
+    return flags

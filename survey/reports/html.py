@@ -1,0 +1,51 @@
+"""A report as HTML: the analyst page and the standalone printable file share one template body
+(survey/analyst/templates/analyst/reports/_body.html) and one stylesheet (static/report.css,
+embedded in the standalone file, linked from the page since the page's CSP forbids inline style)."""
+from functools import partial
+from pathlib import Path
+
+from flask import current_app
+
+from survey.reports.compose import Report
+from survey.reports.messages import say
+from survey.reports.text import channel_label, facts, flag_texts, significance
+
+
+def number(value, digits: int = 1) -> str:
+    """A figure: '–' for a missing one."""
+    return "–" if value is None or value != value else f"{value:.{digits}f}"
+
+
+def context(report: Report, language: str) -> dict:
+    """What the template body needs: the report, its texts in `language` and its tables as rows."""
+    units = report.units
+    nodes = list(dict.fromkeys(zip(units["node"], units["label"]))) if units is not None else []
+    rows = [] if units is None else [
+        (code, report.current.units.get(code, code), {r.node: r for r in group.itertuples(index=False)})
+        for code, group in units.groupby("domain", sort=True)]
+    return {"report": report, "language": language, "say": partial(_say, language), "number": number,
+            "facts": facts(report, language), "flags": flag_texts(report, language),
+            "significance": partial(_significance, language), "channel_label": partial(_channel, language),
+            "indices": list(report.indices.itertuples(index=False)), "counts": report.counts,
+            "ranking": [] if report.ranking is None else list(report.ranking.itertuples(index=False)),
+            "unit_nodes": nodes, "unit_rows": rows}
+
+
+def render_standalone(report: Report, language: str) -> str:
+    """A whole HTML document with its print stylesheet inside: a file to open, print or mail."""
+    css = Path(current_app.static_folder, "report.css").read_text(encoding="utf-8")
+    # The app's context processors need a request; the standalone file needs none of them.
+    template = current_app.jinja_env.get_template("analyst/reports/standalone.html")
+    return template.render(css=css, **context(report, language))
+
+
+def _say(language: str, key: str, **params) -> str:
+    return say(key, language, **params)
+
+
+def _significance(language: str, value) -> str:
+    return significance(value, language)
+
+
+def _channel(language: str, column: str) -> str:
+    return channel_label(column, language)

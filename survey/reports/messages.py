@@ -1,0 +1,94 @@
+"""Texts of the reports, in Vietnamese and English; the language is the report's (a CLI option or
+the page's), so `say` takes it explicitly."""
+
+LANGUAGES = ("vi", "en")
+MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (Vietnamese, English)
+    "analysis_title": ("Phân tích kết quả khảo sát", "Survey results"),
+    "reports_title": ("Báo cáo quý và năm", "Quarterly and yearly reports"),
+    "reports_lead": ("Báo cáo kết quả khảo sát gửi Sở Nội vụ: chỉ số và các yếu tố với khoảng tin cậy, thay đổi so "
+                     "với kỳ trước, số phiếu theo kênh, cảnh báo; báo cáo toàn tỉnh xếp hạng các đơn vị.",
+                     "Survey results for the Department of Home Affairs: the index and elements with intervals, the "
+                     "change since the previous period, responses by channel, flags; the province report ranks units."),
+    "report_title": ("Báo cáo kết quả khảo sát sự hài lòng", "Satisfaction survey report"),
+    "province": ("Toàn tỉnh", "Province"),
+    "kind": ("Loại báo cáo", "Report"),
+    "kind_quarterly": ("Báo cáo quý", "Quarterly"),
+    "kind_yearly": ("Báo cáo năm", "Yearly"),
+    "year": ("Năm", "Year"),
+    "quarter": ("Quý (chỉ với báo cáo quý)", "Quarter (quarterly reports only)"),
+    "unit": ("Đơn vị (để trống: toàn tỉnh)", "Unit (empty: the province)"),
+    "whole_province": ("Toàn tỉnh (xếp hạng các đơn vị)", "The province (units ranked)"),
+    "recipe": ("Công thức tính chỉ số", "Index recipe"),
+    "weighting": ("Gia quyền", "Weighting"),
+    "weighting_design": ("Trọng số thiết kế N_h / n_h", "Design weights N_h / n_h"),
+    "weighting_none": ("Không gia quyền", "None (equal weights)"),
+    "show_report": ("Xem báo cáo", "Show the report"),
+    "download_report_xlsx": ("Tải báo cáo (XLSX)", "Download the report (XLSX)"),
+    "print_hint": ("In trang này (Ctrl+P) để có bản báo cáo giấy hoặc PDF.",
+                   "Print this page (Ctrl+P) for a paper or PDF report."),
+    "period": ("Kỳ báo cáo", "Period"),
+    "previous_period": ("Kỳ trước", "Previous period"),
+    "campaigns": ("Đợt khảo sát", "Campaigns"),
+    "none": ("không có", "none"),
+    "rank_of": ("Xếp hạng {rank} trên {total} đơn vị", "Rank {rank} of {total} units"),
+    "not_ranked": ("Không xếp hạng (quá ít câu trả lời)", "Not ranked (too few answers)"),
+    "indices": ("Chỉ số và các yếu tố", "Index and elements"),
+    "node": ("Chỉ tiêu", "Measure"),
+    "estimate": ("Chỉ số", "Index"),
+    "ci": ("Khoảng tin cậy 95 %", "95 % interval"),
+    "n": ("Số phiếu", "n"),
+    "previous": ("Kỳ trước", "Previous"),
+    "change": ("Thay đổi", "Change"),
+    "change_ci": ("Khoảng tin cậy của thay đổi", "Interval of the change"),
+    "p_value": ("Giá trị p", "p-value"),
+    "significance": ("Ý nghĩa thống kê (5 %)", "Significant (5 %)"),
+    "significant_yes": ("Có ý nghĩa", "Significant"),
+    "significant_no": ("Không có ý nghĩa", "Not significant"),
+    "not_tested": ("Không kiểm định", "Not tested"),
+    "counts": ("Số phiếu theo kênh", "Responses by channel"),
+    "channel_web": ("Trực tuyến", "Web"),
+    "channel_paper": ("Phiếu giấy", "Paper"),
+    "channel_interviewer": ("Phỏng vấn", "Interviewer"),
+    "total": ("Tổng", "Total"),
+    "flags": ("Cảnh báo", "Flags"),
+    "no_flags": ("Không có cảnh báo.", "No flags."),
+    "ranking": ("Xếp hạng các đơn vị theo chỉ số chung", "Units ranked by the overall index"),
+    "rank": ("Hạng", "Rank"),
+    "unit_name": ("Đơn vị", "Unit"),
+    "code": ("Mã", "Code"),
+    "recipe_used": ("Công thức", "Recipe"),
+    "overlaps": ("Khoảng tin cậy trùng với hạng", "Interval overlaps ranks"),
+    "units_table": ("Các đơn vị: chỉ số và các yếu tố", "Units: index and elements"),
+    "suppressed_mark": ("* dưới {size} câu trả lời hợp lệ: không công bố", "* fewer than {size} valid answers: "
+                        "not for publication"),
+    "method_note": ("Chỉ số 0–100 với khoảng tin cậy 95 % (tuyến tính hóa Taylor, đơn vị là tầng). Thay đổi so với "
+                    "kỳ trước: hai mẫu độc lập, kiểm định t hai phía với bậc tự do Satterthwaite; có ý nghĩa khi "
+                    "p < 0,05. Hạng bằng nhau khi chỉ số bằng nhau đến một chữ số thập phân; khoảng tin cậy trùng "
+                    "nhau nghĩa là thứ tự giữa các đơn vị đó chưa được dữ liệu khẳng định.",
+                    "Indices 0–100 with 95 % intervals (Taylor linearisation, units as strata). Change since the "
+                    "previous period: two independent samples, two-sided t test with Satterthwaite's degrees of "
+                    "freedom; significant when p < 0.05. Equal ranks for indices equal to one decimal; overlapping "
+                    "intervals mean the data do not establish the order of those units."),
+    "period_note": ("Một đợt khảo sát thuộc kỳ chứa ngày kết thúc của nó.",
+                    "A campaign belongs to the period containing its closing day."),
+    "flag_suppressed": ("{count} chỉ tiêu có dưới {size} câu trả lời hợp lệ, không công bố: {nodes}",
+                        "{count} measure(s) with fewer than {size} valid answers, not for publication: {nodes}"),
+    "flag_no_previous": ("Kỳ trước ({period}) không có đợt khảo sát phù hợp: không so sánh được",
+                         "No fitting campaign in the previous period ({period}): no comparison"),
+    "flag_not_in_previous": ("Đơn vị không được khảo sát trong kỳ trước ({period}): không so sánh được",
+                             "The unit was not surveyed in the previous period ({period}): no comparison"),
+    "flag_unranked": ("Không xếp hạng (chỉ số chung có dưới {size} câu trả lời hợp lệ): {units}",
+                      "Not ranked (overall index with fewer than {size} valid answers): {units}"),
+    "flag_bursts": ("{count} phiếu bị gắn cờ khi thu thập (gửi dồn dập từ một thiết bị hoặc tại một đơn vị)",
+                    "{count} response(s) flagged at collection (bursts from one device or at one unit)"),
+    "flag_previous_failed": ("Không tính được kỳ trước ({period}): {why}",
+                             "The previous period ({period}) could not be computed: {why}"),
+    "flag_skipped": ("Đợt {campaign} không được tính: {why}", "Campaign {campaign} left out: {why}"),
+    "no_results": ("Không có đợt khảo sát nào phù hợp trong kỳ {period}.", "No fitting campaign in {period}."),
+}
+
+
+def say(key: str, language: str = "vi", **params: object) -> str:
+    text = MESSAGES[key][LANGUAGES.index(language)]
+    return text.format(**params) if params else text

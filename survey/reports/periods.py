@@ -1,0 +1,69 @@
+"""Reporting periods (a quarter or a year) and the campaigns that belong to them.
+
+A campaign belongs to the period containing its closing day (`closes_on`): the day its data is
+complete. So a campaign is reported once, in one quarter and one year, even when it runs across
+a quarter's end (opening 15/03, closing 15/04 counts in Q2), and a yearly report takes every
+campaign closing in that year (usually its four quarterly campaigns, or one yearly one). Draft
+campaigns (no dates) belong to no period. The previous period of a quarter is the quarter before
+(Q1 2027 follows Q4 2026); of a year, the year before. A unit's previous result is its result
+over the previous period's campaigns; none when none of them surveyed it.
+"""
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey.campaigns.models import Campaign
+from survey.errors import InvalidInput
+
+KINDS = ("quarterly", "yearly")
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    year: int
+    quarter: int | None = None
+
+    def first_day(self) -> date:
+        return date(self.year, 1 if self.quarter is None else 3 * self.quarter - 2, 1)
+
+    def last_day(self) -> date:
+        if self.quarter is None or self.quarter == 4:
+            return date(self.year, 12, 31)
+        return date(self.year, 3 * self.quarter + 1, 1) - timedelta(days=1)
+
+    def previous(self) -> "Period":
+        if self.quarter is None:
+            return Period(self.kind, self.year - 1)
+        return Period(self.kind, self.year - 1, 4) if self.quarter == 1 else Period(self.kind, self.year, self.quarter - 1)
+
+    def name(self, language: str = "vi") -> str:
+        if self.quarter is None:
+            return f"Năm {self.year}" if language == "vi" else f"Year {self.year}"
+        return f"Quý {self.quarter}/{self.year}" if language == "vi" else f"Q{self.quarter} {self.year}"
+
+    def slug(self) -> str:
+        return f"{self.year}" if self.quarter is None else f"{self.year}-q{self.quarter}"
+
+
+def period(kind: str, year: int | None, quarter: int | None) -> Period:
+    """The period asked for; InvalidInput lists every problem (a quarter only for quarterly reports)."""
+    problems = [] if kind in KINDS else [f"unknown report '{kind}' (one of {', '.join(KINDS)})"]
+    if year is None or not 2000 <= year <= 2100:
+        problems.append(f"year {year} is not a year between 2000 and 2100")
+    if kind == "quarterly" and quarter not in (1, 2, 3, 4):
+        problems.append(f"a quarterly report needs a quarter 1-4 (got {quarter})")
+    if kind == "yearly" and quarter is not None:
+        problems.append("a yearly report takes no quarter")
+    if problems:
+        raise InvalidInput(problems)
+    return Period(kind, year, quarter if kind == "quarterly" else None)
+
+
+def campaigns_of(session: Session, period: Period) -> list[Campaign]:
+    """Campaigns closing within the period, oldest closing first."""
+    query = (select(Campaign).where(Campaign.closes_on >= period.first_day(), Campaign.closes_on <= period.last_day())
+             .order_by(Campaign.closes_on, Campaign.slug))
+    return list(session.scalars(query))
