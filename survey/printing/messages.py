@@ -20,7 +20,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "how_to": ("Khoanh tròn mã số của phương án được chọn; ghi số vào ô, ghi chữ trên dòng kẻ.",
                "Circle the code of the option chosen; write numbers in the boxes and words on the lines."),
     "question": ("Câu {number}", "Question {number}"),
-    "one_answer": ("Chọn một", "Choose one"),
     "many_answers": ("Có thể chọn nhiều", "Choose any"),
     "asked_if": ("Chỉ hỏi khi: {condition}.", "Asked only if: {condition}."),
     "skip_two": ("Nếu chọn {codes}, trả lời câu {next}; nếu không, {otherwise}.",
@@ -29,8 +28,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "go_to": ("chuyển sang câu {number}", "go to question {number}"),
     "form_ends": ("dừng tại đây, phiếu kết thúc", "stop here: the questionnaire ends"),
     "end_of_form": ("Hết phiếu", "End of questionnaire"),
-    "page_break_note": ("Người nhập liệu: gõ số phiếu trước, rồi mã số của từng câu theo thứ tự.",
-                        "Keyer: type the serial first, then each question's code in order."),
     # the words of printed conditions
     "cond_question": ("câu {number}", "question {number}"),
     "cond_chose": ("{question} chọn {codes}", "{question} is {codes}"),

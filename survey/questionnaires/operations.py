@@ -3,7 +3,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import forms
+from survey.accounts.models import User
+from survey.accounts.operations import audit
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
+from survey.questionnaires.queries import draft_version
 
 
 def import_definition(session: Session, definition: forms.Definition) -> Questionnaire:
@@ -56,3 +59,23 @@ def _questions_with_sections(definition: forms.Definition):
 
 def import_and_publish(session: Session, definition: forms.Definition) -> QuestionnaireVersion:
     return publish(session, import_definition(session, definition))
+
+
+def import_uploaded(session: Session, definition: forms.Definition, actor: User, filename: str) -> Questionnaire:
+    """Store an uploaded definition as the draft, recording who uploaded which file."""
+    questionnaire = import_definition(session, definition)
+    audit(session, actor, "questionnaire_imported", subject=f"questionnaire {questionnaire.slug}", file=filename,
+          content_hash=definition.content_hash())
+    return questionnaire
+
+
+def publish_draft(session: Session, questionnaire: Questionnaire, actor: User) -> tuple[QuestionnaireVersion, bool]:
+    """Publish the draft: (the version, whether it is new). A draft already published keeps its
+    version and writes no audit entry; a new version is recorded as published by `actor`."""
+    existing = draft_version(questionnaire)
+    if existing is not None:
+        return existing, False
+    version = publish(session, questionnaire)
+    audit(session, actor, "questionnaire_published", subject=f"questionnaire {version.label}",
+          content_hash=version.content_hash, questions=len(version.questions))
+    return version, True

@@ -1,10 +1,11 @@
 """Reads on questionnaires."""
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import forms
 from survey.errors import InvalidInput
-from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
+from survey.campaigns.models import Campaign
+from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 
 
 def questionnaire_by_slug(session: Session, slug: str) -> Questionnaire:
@@ -43,3 +44,22 @@ def version_by_number(session: Session, slug: str, number: int) -> Questionnaire
     if version is None:
         raise InvalidInput(f"questionnaire '{slug}' has no version {number}")
     return version
+
+
+def draft_version(questionnaire: Questionnaire) -> QuestionnaireVersion | None:
+    """The published version holding exactly the draft's content, if there is one."""
+    digest = forms.definition_from_dict(questionnaire.draft).content_hash()
+    return next((version for version in questionnaire.versions if version.content_hash == digest), None)
+
+
+def question_counts(session: Session) -> dict[int, int]:
+    """Questions (notes included) of every published version, by version id."""
+    rows = session.execute(select(VersionQuestion.version_id, func.count()).group_by(VersionQuestion.version_id))
+    return dict(rows.all())
+
+
+def campaign_counts(session: Session) -> dict[int, int]:
+    """Campaigns using each published version, by version id (versions no campaign uses are left out)."""
+    rows = session.execute(select(Campaign.questionnaire_version_id, func.count())
+                           .group_by(Campaign.questionnaire_version_id))
+    return dict(rows.all())

@@ -12,7 +12,8 @@ from survey.accounts.models import User
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
-from survey.responses.models import Answer, Response
+from survey.db import utcnow
+from survey.responses.models import Answer, Response, ResponseChange
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
 from survey.webhooks.events import response_created
@@ -143,3 +144,101 @@ def answer_row(definition: forms.Definition, key: str, value: str) -> dict:
 
 def stored_answer(definition: forms.Definition, key: str, value: str) -> Answer:
     return Answer(**answer_row(definition, key, value))
+
+
+# Review by supervisors: every change of a status or an answer leaves a ResponseChange row.
+# The webhooks of the API are hooked into these functions: keep their names and signatures.
+
+KEYED_CHANNELS = ("paper", "interviewer")
+"""Channels whose answers were keyed by staff, who may have mistyped them: only these are corrected."""
+
+
+def verify_response(session: Session, response: Response, actor: User | None,
+                    reason: str | None = None) -> ResponseChange:
+    """submitted → verified: the response counts as checked."""
+    return change_status(session, response, actor, "verified", reason)
+
+
+def reject_response(session: Session, response: Response, actor: User | None, reason: str) -> ResponseChange:
+    """submitted → rejected, with the reason (required), which stays on the response."""
+    if not (reason or "").strip():
+        raise InvalidInput("reason: a rejection needs a reason")
+    return change_status(session, response, actor, "rejected", reason)
+
+
+def reopen_response(session: Session, response: Response, actor: User | None,
+                    reason: str | None = None) -> ResponseChange:
+    """verified or rejected → submitted, to be reviewed again (the old reason stays in the trail)."""
+    return change_status(session, response, actor, "submitted", reason)
+
+
+STATUS_FROM = {"verified": ("submitted",), "rejected": ("submitted",), "submitted": ("verified", "rejected")}
+"""The status a response must have for each status it may move to."""
+
+
+def change_status(session: Session, response: Response, actor: User | None, status: str,
+                  reason: str | None) -> ResponseChange:
+    if response.status not in STATUS_FROM[status]:
+        raise InvalidInput(f"status: a {response.status} response cannot become {status}")
+    reason = (reason or "").strip() or None
+    change = record_change(session, response, actor, "status", None, response.status, status, reason)
+    response.status = status
+    response.rejection_reason = reason if status == "rejected" else None
+    session.flush()
+    return change
+
+
+def correct_answer(session: Session, response: Response, actor: User | None, key: str, value: str | None,
+                   reason: str) -> ResponseChange:
+    """Correct one keyed answer (an empty value removes it), checked with the whole response
+    against the questionnaire: skip logic, required questions, constraints."""
+    definition = version_definition(response.questionnaire_version)
+    new = correction_value(definition, key, value)
+    answers = {answer.question_key: answer.value for answer in response.answers}
+    problems = correction_problems(response, answers.get(key), new, reason)
+    if not problems:
+        problems = answer_problems(definition, answers | {key: new}, unit_codes(session, definition))
+    if problems:
+        raise InvalidInput(problems)
+    change = record_change(session, response, actor, "answer", key, answers.get(key), new, reason.strip())
+    store_answer(definition, response, key, new)
+    session.flush()
+    return change
+
+
+def correction_value(definition: forms.Definition, key: str, value: str | None) -> str | None:
+    """The value in stored form (None: no answer); InvalidInput for a key that takes no answer."""
+    question = next((q for q in definition.questions if q.name == key and q.kind.has_answer), None)
+    if question is None:
+        raise InvalidInput(f"{key}: not a question of this questionnaire")
+    return question.kind.to_stored(value, question) if value is not None else None
+
+
+def correction_problems(response: Response, old: str | None, new: str | None, reason: str | None) -> list[str]:
+    problems = [] if response.channel in KEYED_CHANNELS else [
+        f"channel: {response.channel} answers were given by the respondent and are not corrected"]
+    if response.status != "submitted":
+        problems.append(f"status: a {response.status} response is reopened before it is corrected")
+    if not (reason or "").strip():
+        problems.append("reason: a correction needs a reason")
+    if old == new:
+        problems.append("value: the answer already has this value")
+    return problems
+
+
+def store_answer(definition: forms.Definition, response: Response, key: str, value: str | None) -> None:
+    stored = next((answer for answer in response.answers if answer.question_key == key), None)
+    if stored is not None and value is None:
+        response.answers.remove(stored)
+    elif stored is not None:
+        stored.value, stored.number = value, forms.QUESTION_TYPES[definition.question(key).type].numeric(value)
+    elif value is not None:
+        response.answers.append(stored_answer(definition, key, value))
+
+
+def record_change(session: Session, response: Response, actor: User | None, kind: str, key: str | None,
+                  old: str | None, new: str | None, reason: str | None) -> ResponseChange:
+    change = ResponseChange(response_id=response.id, at=utcnow(), actor=actor, kind=kind, question_key=key,
+                            old_value=old, new_value=new, reason=reason)
+    session.add(change)
+    return change

@@ -14,6 +14,8 @@ PUBLIC = "public"
 SIGNED_IN = "signed in"
 ADMIN = ("admin",)
 ANALYSIS = ("analyst", "admin")
+KEYERS = ("surveyor", "supervisor", "admin")
+RECONCILERS = ("supervisor", "admin")
 API = "api"
 """The REST API: bearer tokens only; without one every visitor, signed in or not, gets 401 JSON."""
 
@@ -52,6 +54,11 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyst.reports": ANALYSIS,
     "analyst.report": ANALYSIS,
     "analyst.report_xlsx": ANALYSIS,
+    "surveyor.choose": KEYERS,
+    "surveyor.csrf_token": KEYERS,
+    "surveyor.entry": KEYERS,
+    "surveyor.queue": RECONCILERS,
+    "surveyor.serial_page": RECONCILERS,
     "api.openapi_document": PUBLIC,
     "api.campaigns": API,
     "api.campaign": API,
@@ -70,7 +77,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
-             "chart": "chi-so", "number": 1, "code": "AG-LX"}
+             "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001"}
 
 
 def requests(app) -> list[tuple[str, str, str]]:

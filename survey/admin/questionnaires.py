@@ -1,0 +1,183 @@
+"""Questionnaires in the browser, on the admin blueprint: the list of questionnaires and their
+versions, upload of a definition (checked in full before anything is stored, then kept as the
+draft), the draft previewed as citizens and keyers see it, publication of a new immutable
+version, the changes between versions, and downloads of any version."""
+from flask import abort, make_response, redirect, render_template, request, url_for
+from werkzeug.exceptions import RequestEntityTooLarge
+
+import forms
+from survey import db
+from survey.accounts.access import current_user
+from survey.admin.questionnaires_upload import (MAX_MEGABYTES, UPLOAD_ENDPOINT, Refused, Upload, limit_uploads,
+                                                read_upload)
+from survey.admin.views import blueprint
+from survey.errors import InvalidInput
+from survey.public.pages import page_form
+from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
+from survey.questionnaires.operations import import_uploaded, publish_draft
+from survey.questionnaires.queries import (all_questionnaires, campaign_counts, draft_version, question_counts,
+                                           questionnaire_by_slug, version_by_number, version_definition)
+from survey.security import CONTENT_SECURITY_POLICY
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FRAMED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
+"""The citizen preview is shown in a frame of the draft page (and of no other site)."""
+
+limit_uploads(blueprint)
+
+
+@blueprint.get("/bang-hoi")
+def questionnaires():
+    session = db.session()
+    published = request.args.get("cong-bo", "")
+    return render_template("admin/questionnaires/list.html", questionnaires=all_questionnaires(session),
+                           questions=question_counts(session), campaigns=campaign_counts(session),
+                           published=published_version(published))
+
+
+def published_version(slug: str) -> QuestionnaireVersion | None:
+    """The newest version of `slug`, for the notice after publishing (nothing for an unknown slug)."""
+    found = next((q for q in all_questionnaires(db.session()) if q.slug == slug), None)
+    return found.versions[-1] if found and found.versions else None
+
+
+@blueprint.route("/bang-hoi/tai-len", methods=["GET", "POST"])
+def questionnaire_upload():
+    """Every problem of the file is listed and nothing is stored; a valid file becomes the draft."""
+    if request.method == "GET":
+        return upload_page()
+    try:
+        upload = read_upload(request.files.get("definition"))
+    except Refused as refused:
+        return upload_page(refusal=refused), refused.status
+    if upload.definition is None:
+        return upload_page(upload=upload), 400
+    with db.transaction() as session:
+        stored = import_uploaded(session, upload.definition, current_user(), upload.filename)
+    return draft_page(stored, upload=upload)
+
+
+@blueprint.errorhandler(RequestEntityTooLarge)
+def too_large(error: RequestEntityTooLarge):
+    """A body over the upload's limit is refused before it is read, with the limit named."""
+    if request.endpoint != UPLOAD_ENDPOINT:
+        return render_template("error.html", code=413, name=error.name, problems=[]), 413
+    return upload_page(refusal=Refused("qn_too_large", 413, size=MAX_MEGABYTES)), 413
+
+
+def upload_page(upload: Upload | None = None, refusal: Refused | None = None):
+    return render_template("admin/questionnaires/upload.html", upload=upload, refusal=refusal,
+                           size=MAX_MEGABYTES)
+
+
+@blueprint.get("/bang-hoi/<slug>/ban-nhap")
+def questionnaire_draft(slug: str):
+    return draft_page(questionnaire_or_404(slug))
+
+
+def draft_page(questionnaire: Questionnaire, upload: Upload | None = None):
+    """The draft: whether it is published, what changed since the newest version, the previews."""
+    definition = forms.definition_from_dict(questionnaire.draft)
+    latest = questionnaire.versions[-1] if questionnaire.versions else None
+    section = chosen_section(definition, request.args.get("trang"))
+    return render_template("admin/questionnaires/draft.html", questionnaire=questionnaire, definition=definition,
+                           upload=upload, latest=latest, same=draft_version(questionnaire), section=section,
+                           changes=changes(latest, definition))
+
+
+def chosen_section(definition: forms.Definition, name: str | None) -> forms.Section:
+    try:
+        return definition.section(name) if name else definition.sections[0]
+    except KeyError:
+        abort(404)
+
+
+@blueprint.get("/bang-hoi/<slug>/ban-nhap/trang/<section>")
+def questionnaire_citizen_preview(slug: str, section: str):
+    """One page of the draft exactly as the citizen pages render it, for the draft page's phone frame."""
+    definition = forms.definition_from_dict(questionnaire_or_404(slug).draft)
+    current = chosen_section(definition, section)
+    language = definition.languages[0]
+    names = [s.name for s in definition.sections]
+    here = names.index(current.name)
+    form = page_form(definition, current, language)()
+    response = make_response(render_template(
+        "admin/questionnaires/citizen.html", slug=slug, definition=definition, section=current, form=form,
+        lang=language, page=here + 1, pages=len(names), following=names[(here + 1) % len(names)],
+        preceding=names[here - 1] if here else None))
+    response.headers["Content-Security-Policy"] = FRAMED_POLICY
+    response.headers["X-Frame-Options"] = "SAMEORIGIN"
+    return response
+
+
+@blueprint.get("/bang-hoi/<slug>/ban-nhap/nhap-phieu")
+def questionnaire_keyer_preview(slug: str):
+    """Every question on one page with its variable name and answer codes, as paper is keyed."""
+    questionnaire = questionnaire_or_404(slug)
+    definition = forms.definition_from_dict(questionnaire.draft)
+    return render_template("admin/questionnaires/keyer.html", questionnaire=questionnaire, definition=definition,
+                           lang=definition.languages[0])
+
+
+@blueprint.route("/bang-hoi/<slug>/cong-bo", methods=["GET", "POST"])
+def questionnaire_publish(slug: str):
+    """A confirmation page first; publishing content already published names its version instead."""
+    questionnaire = questionnaire_or_404(slug)
+    same = draft_version(questionnaire)
+    if request.method == "GET" or same is not None:
+        return render_template("admin/questionnaires/publish.html", questionnaire=questionnaire, same=same,
+                               number=len(questionnaire.versions) + 1)
+    with db.transaction() as session:
+        publish_draft(session, questionnaire, current_user())
+    return redirect(url_for("admin.questionnaires", **{"cong-bo": slug}))
+
+
+@blueprint.get("/bang-hoi/<slug>/phien-ban/<int:number>/thay-doi")
+def questionnaire_changes(slug: str, number: int):
+    version = version_or_404(slug, number)
+    earlier = [v for v in version.questionnaire.versions if v.number < number]
+    previous = earlier[-1] if earlier else None
+    return render_template("admin/questionnaires/changes.html", version=version, previous=previous,
+                           changes=changes(previous, version_definition(version)))
+
+
+def changes(before: QuestionnaireVersion | None, after: forms.Definition) -> list[forms.Change] | None:
+    """What changed from the version `before` to `after`; None when there is no version before."""
+    return None if before is None else forms.compare(version_definition(before), after)
+
+
+@blueprint.get("/bang-hoi/<slug>/phien-ban/<int:number>.yaml")
+def questionnaire_yaml(slug: str, number: int):
+    """The version in our format, as people edit it in git (it loads back to the same content)."""
+    version = version_or_404(slug, number)
+    text = forms.dump_yaml(version_definition(version))
+    return download(text.encode("utf-8"), version, "yaml", "application/yaml; charset=utf-8")
+
+
+@blueprint.get("/bang-hoi/<slug>/phien-ban/<int:number>.xlsx")
+def questionnaire_xlsform(slug: str, number: int):
+    """The version as an XLSForm workbook (survey, choices and settings sheets), for KoboToolbox or ODK users."""
+    version = version_or_404(slug, number)
+    return download(forms.write_xlsform(version_definition(version)), version, "xlsx", XLSX)
+
+
+def download(data: bytes, version: QuestionnaireVersion, suffix: str, mimetype: str):
+    response = make_response(data)
+    response.mimetype = mimetype
+    filename = f"{version.questionnaire.slug}-v{version.number}.{suffix}"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def questionnaire_or_404(slug: str) -> Questionnaire:
+    try:
+        return questionnaire_by_slug(db.session(), slug)
+    except InvalidInput:
+        abort(404)
+
+
+def version_or_404(slug: str, number: int) -> QuestionnaireVersion:
+    try:
+        return version_by_number(db.session(), slug, number)
+    except InvalidInput:
+        abort(404)

@@ -1,0 +1,75 @@
+"""An uploaded definition file: refused outright when it cannot be a definition at all (no file,
+empty, too large, wrong extension, not UTF-8, not a workbook), else read and checked by
+`forms.read_definition` (YAML or XLSForm), which lists every problem with its sheet, row,
+column and code. Nothing here touches the database."""
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from flask import Blueprint, Flask, request
+from werkzeug.datastructures import FileStorage
+
+import forms
+
+MAX_MEGABYTES = 2
+MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
+"""The largest file accepted: the shipped SIPAS questionnaire is 12 KB as YAML, about 20 KB as XLSForm."""
+MULTIPART_ALLOWANCE = 16 * 1024
+"""What the form's other fields and the multipart boundaries may add to the file in the request body."""
+SUFFIXES = (".yaml", ".yml", ".xlsx")
+UPLOAD_ENDPOINT = "admin.questionnaire_upload"
+
+
+class Refused(Exception):
+    """A file that cannot be read as a definition: `key` names the message, `status` the HTTP status."""
+
+    def __init__(self, key: str, status: int = 400, **params: object):
+        super().__init__(key)
+        self.key, self.status, self.params = key, status, params
+
+
+UNREADABLE = {"not_utf8": "qn_not_utf8", "not_a_workbook": "qn_not_spreadsheet"}
+"""Problem codes meaning the file is not text or not a workbook at all: said in plain words instead."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What a readable file holds: the definition, or every problem found in it; and for an
+    XLSForm, what could not be imported and was left out (`skipped`)."""
+
+    filename: str
+    definition: forms.Definition | None
+    problems: list[forms.ImportProblem] = field(default_factory=list)
+    skipped: list[forms.ImportProblem] = field(default_factory=list)
+
+
+def limit_uploads(blueprint: Blueprint) -> None:
+    """Cap the upload's request body before anything reads it (the CSRF check parses the form
+    first): a larger body is refused with 413 without being read."""
+    def install(state) -> None:
+        app: Flask = state.app
+        app.before_request_funcs.setdefault(None, []).insert(0, cap_body)
+    blueprint.record_once(install)
+
+
+def cap_body() -> None:
+    if request.endpoint == UPLOAD_ENDPOINT and request.method == "POST":
+        request.max_content_length = MAX_BYTES + MULTIPART_ALLOWANCE
+
+
+def read_upload(file: FileStorage | None) -> Upload:
+    """Read and check the uploaded file; Refused when it cannot be a definition."""
+    if file is None or not file.filename:
+        raise Refused("qn_no_file")
+    name = PurePath(file.filename.replace("\\", "/")).name[:200]
+    if PurePath(name).suffix.lower() not in SUFFIXES:
+        raise Refused("qn_wrong_extension", name=name)
+    data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise Refused("qn_too_large", 413, size=MAX_MEGABYTES)
+    if not data.strip():
+        raise Refused("qn_empty_file", name=name)
+    imported = forms.read_definition(name, data)
+    unreadable = [UNREADABLE[p.code] for p in imported.problems if p.code in UNREADABLE]
+    if unreadable:
+        raise Refused(unreadable[0], name=name)
+    return Upload(name, imported.definition, imported.problems, imported.skipped)

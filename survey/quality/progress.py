@@ -1,0 +1,116 @@
+"""Progress of a campaign against its quotas: per unit (CampaignUnit.quota), per stratum (Quota
+rows: respondents of a unit whose answer to a question is a value), per surveyor (who keyed the
+responses; no target), and responses per day by channel. Read only.
+
+Collected counts every response not rejected (submitted or verified); the share and what
+remains compare collected with the target.
+"""
+from collections import Counter, defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from survey.accounts.models import User
+from survey.campaigns.models import Campaign, Quota
+from survey.quality.queries import scoped
+from survey.responses.models import Answer, Response, aware
+
+
+@dataclass(frozen=True)
+class Tally:
+    """Counts of one row of a progress table, by status, against its target (None: no target)."""
+
+    label: str
+    target: int | None
+    counts: dict[str, int]
+    detail: str = ""
+
+    @property
+    def collected(self) -> int:
+        return self.counts.get("submitted", 0) + self.counts.get("verified", 0)
+
+    @property
+    def verified(self) -> int:
+        return self.counts.get("verified", 0)
+
+    @property
+    def rejected(self) -> int:
+        return self.counts.get("rejected", 0)
+
+    @property
+    def percent(self) -> float | None:
+        return 100 * self.collected / self.target if self.target else None
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.target is None else max(self.target - self.collected, 0)
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def visible(campaign: Campaign, unit_ids: Collection[int] | None) -> list:
+    """The campaign's target units the reader may see, by name."""
+    targets = [t for t in campaign.units if unit_ids is None or t.unit_id in unit_ids]
+    return sorted(targets, key=lambda t: (t.unit.name, t.unit.code))
+
+
+def unit_progress(session: Session, campaign: Campaign, unit_ids: Collection[int] | None) -> list[Tally]:
+    counts: dict[int, Counter] = defaultdict(Counter)
+    query = scoped(select(Response.unit_id, Response.status, func.count()), campaign, unit_ids)
+    for unit_id, status, count in session.execute(query.group_by(Response.unit_id, Response.status)):
+        counts[unit_id][status] = count
+    return [Tally(t.unit.name, t.quota, dict(counts[t.unit_id]), t.unit.code) for t in visible(campaign, unit_ids)]
+
+
+def stratum_progress(session: Session, campaign: Campaign, unit_ids: Collection[int] | None) -> list[Tally]:
+    """A row per Quota of the visible units: '<unit> · <question> = <value>'."""
+    matches = and_(Answer.response_id == Response.id, Answer.question_key == Quota.question_key,
+                   Answer.value == Quota.value)
+    query = (select(Quota.id, Response.status, func.count())
+             .join(Response, and_(Response.campaign_id == Quota.campaign_id, Response.unit_id == Quota.unit_id))
+             .join(Answer, matches).where(Quota.campaign_id == campaign.id).group_by(Quota.id, Response.status))
+    counts: dict[int, Counter] = defaultdict(Counter)
+    for quota_id, status, count in session.execute(query):
+        counts[quota_id][status] = count
+    return [Tally(target.unit.name, quota.target, dict(counts[quota.id]), f"{quota.question_key} = {quota.value}")
+            for target in visible(campaign, unit_ids)
+            for quota in sorted(target.quotas, key=lambda q: (q.question_key, q.value))]
+
+
+def surveyor_progress(session: Session, campaign: Campaign, unit_ids: Collection[int] | None) -> list[Tally]:
+    """A row per surveyor and unit, for the responses keyed by staff (web answers have nobody)."""
+    query = scoped(select(User.username, Response.unit_id, Response.status, func.count())
+                   .join(User, User.id == Response.entered_by_id), campaign, unit_ids)
+    counts: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    for username, unit_id, status, count in session.execute(
+            query.group_by(User.username, Response.unit_id, Response.status)):
+        counts[username, unit_id][status] = count
+    names = {t.unit_id: t.unit.name for t in campaign.units}
+    rows = [Tally(username, None, dict(found), names[unit_id]) for (username, unit_id), found in counts.items()]
+    return sorted(rows, key=lambda row: (row.label, row.detail))
+
+
+def daily_counts(session: Session, campaign: Campaign, unit_ids: Collection[int] | None, zone: str) -> list[Day]:
+    """Responses per local day of submission and channel, every day from the first to the last."""
+    local = ZoneInfo(zone)
+    counts: dict[date, Counter] = defaultdict(Counter)
+    for submitted_at, channel in session.execute(scoped(select(Response.submitted_at, Response.channel),
+                                                        campaign, unit_ids)):
+        counts[aware(submitted_at).astimezone(local).date()][channel] += 1
+    if not counts:
+        return []
+    first, last = min(counts), max(counts)
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return [Day(day, {channel: counts[day][channel] for channel in campaign.channel_names}) for day in days]

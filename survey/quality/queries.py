@@ -1,0 +1,87 @@
+"""The facts the quality rules read, loaded for a campaign (or one response), and the flagged
+responses of the units a supervisor may see. Read only.
+
+Campaign-wide figures (the median duration, the serials held twice) are computed over the whole
+campaign, whoever asks: a response is flagged the same for every reader.
+"""
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session
+
+from survey.campaigns.models import Campaign
+from survey.quality.rules import (Context, Facts, Finding, Thresholds, findings, median_seconds, shared_serials)
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import Answer, Response
+
+FACT_COLUMNS = (Response.id, Response.channel, Response.started_at, Response.submitted_at, Response.page_seconds,
+                Response.paper_serial, Response.flag)
+
+
+@dataclass(frozen=True)
+class Flagged:
+    """A response with at least one finding, for the list of flagged responses."""
+
+    response_id: int
+    unit_id: int
+    status: str
+    channel: str
+    paper_serial: str | None
+    findings: tuple[Finding, ...]
+
+
+def campaign_context(session: Session, campaign: Campaign, thresholds: Thresholds) -> Context:
+    timed = [Facts(*row) for row in session.execute(
+        select(*FACT_COLUMNS).where(Response.campaign_id == campaign.id,
+                                    Response.channel.in_(thresholds.timed_channels)))]
+    serials = session.scalars(select(Response.paper_serial).where(
+        Response.campaign_id == campaign.id, Response.paper_serial.is_not(None)))
+    return Context(version_definition(campaign.questionnaire_version), median_seconds(timed, thresholds),
+                   shared_serials(serials))
+
+
+def flagged_responses(session: Session, campaign: Campaign, unit_ids: Collection[int] | None,
+                      thresholds: Thresholds = Thresholds(), rule: str | None = None,
+                      unit_id: int | None = None, status: str | None = None) -> list[Flagged]:
+    """The responses of `campaign` in `unit_ids` (None: all) with a finding (of `rule`, if
+    given), newest first; `unit_id` and `status` narrow the list further."""
+    query = scoped(select(*FACT_COLUMNS, Response.unit_id, Response.status), campaign, unit_ids)
+    if unit_id is not None:
+        query = query.where(Response.unit_id == unit_id)
+    if status is not None:
+        query = query.where(Response.status == status)
+    rows = session.execute(query.order_by(Response.submitted_at.desc(), Response.id.desc())).all()
+    context, answers = campaign_context(session, campaign, thresholds), answers_of(session, [r.id for r in rows])
+    found = []
+    for row in rows:
+        hits = [f for f in findings(Facts(*row[:7], answers=answers[row.id]), context, thresholds)
+                if rule is None or f.rule == rule]
+        if hits:
+            found.append(Flagged(row.id, row.unit_id, row.status, row.channel, row.paper_serial, tuple(hits)))
+    return found
+
+
+def response_findings(session: Session, response: Response, thresholds: Thresholds = Thresholds()) -> list[Finding]:
+    """The findings of one response, against its campaign's figures."""
+    facts = Facts(response.id, response.channel, response.started_at, response.submitted_at, response.page_seconds,
+                  response.paper_serial, response.flag,
+                  {answer.question_key: answer.value for answer in response.answers})
+    return findings(facts, campaign_context(session, response.campaign, thresholds), thresholds)
+
+
+def scoped(query: Select, campaign: Campaign, unit_ids: Collection[int] | None) -> Select:
+    query = query.where(Response.campaign_id == campaign.id)
+    return query if unit_ids is None else query.where(Response.unit_id.in_(unit_ids))
+
+
+def answers_of(session: Session, response_ids: Sequence[int], batch: int = 500) -> dict[int, dict[str, str]]:
+    """Key -> stored answer of each response, read in batches (SQL parameter limits)."""
+    answers: dict[int, dict[str, str]] = defaultdict(dict)
+    for start in range(0, len(response_ids), batch):
+        rows = session.execute(select(Answer.response_id, Answer.question_key, Answer.value)
+                               .where(Answer.response_id.in_(response_ids[start:start + batch])))
+        for response_id, key, value in rows:
+            answers[response_id][key] = value
+    return answers

@@ -1,0 +1,50 @@
+"""Reads on responses for staff pages: one response, its audit trail, the exclusion log.
+
+`unit_ids` is what `survey.accounts.access.visible_unit_ids` gives: None for the whole province.
+"""
+from collections.abc import Collection
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from survey.campaigns.models import Campaign, CampaignUnit
+from survey.responses.models import Exclusion, Response, ResponseChange
+
+
+def response_by_id(session: Session, response_id: int) -> Response | None:
+    return session.get(Response, response_id, options=[selectinload(Response.answers)])
+
+
+def response_changes(session: Session, response: Response) -> list[ResponseChange]:
+    """The audit trail of `response`, oldest first."""
+    query = (select(ResponseChange).where(ResponseChange.response_id == response.id)
+             .options(selectinload(ResponseChange.actor)).order_by(ResponseChange.at, ResponseChange.id))
+    return list(session.scalars(query))
+
+
+def campaigns_in_scope(session: Session, unit_ids: Collection[int] | None) -> list[Campaign]:
+    """Campaigns with a target unit among `unit_ids`, newest opening first, drafts last."""
+    query = select(Campaign).order_by(Campaign.opens_on.is_(None), Campaign.opens_on.desc(), Campaign.slug)
+    if unit_ids is not None:
+        query = query.where(Campaign.id.in_(select(CampaignUnit.campaign_id).where(CampaignUnit.unit_id.in_(unit_ids))))
+    return list(session.scalars(query))
+
+
+def exclusion_entries(session: Session, unit_ids: Collection[int] | None, *, campaign_id: int | None = None,
+                      unit_id: int | None = None, reason: str | None = None, before: int | None = None,
+                      limit: int = 100) -> list[Exclusion]:
+    """The exclusion log, newest first, `limit` entries with an id below `before`.
+
+    A reader scoped to units sees the entries of those units; entries naming no unit (a refused
+    request before any unit was known) are for readers of the whole province.
+    """
+    query = select(Exclusion).order_by(Exclusion.id.desc()).limit(limit)
+    if unit_ids is not None:
+        query = query.where(Exclusion.unit_id.in_(unit_ids))
+    for column, value in ((Exclusion.campaign_id, campaign_id), (Exclusion.unit_id, unit_id),
+                          (Exclusion.reason, reason)):
+        if value is not None:
+            query = query.where(column == value)
+    if before is not None:
+        query = query.where(Exclusion.id < before)
+    return list(session.scalars(query))
