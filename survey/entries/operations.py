@@ -22,6 +22,7 @@ from survey.campaigns.models import Campaign
 from survey.db import utcnow
 from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.entries.problems import Problem
+from survey.entries.queries import entries_of_serial
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Response, aware
@@ -55,10 +56,9 @@ def key_entry(session: Session, keyed: Keyed, today: date, language: str = "vi")
         if stored.campaign_id != keyed.campaign.id:
             raise InvalidInput([Problem("uuid", "uuid_elsewhere")])
         return stored, False
-    problems = place_problems(keyed, today) + answer_problems(session, keyed, language)
-    pass_number, serial_problems = next_pass(session, keyed)
-    if problems or serial_problems:
-        raise InvalidInput(serial_problems + problems)
+    pass_number, problems = entry_problems(session, keyed, today, language)
+    if problems:
+        raise InvalidInput(problems)
     try:
         with session.begin_nested():
             entry = new_entry(keyed, pass_number)
@@ -67,6 +67,12 @@ def key_entry(session: Session, keyed: Keyed, today: date, language: str = "vi")
         return settle_conflict(session, keyed), False
     settle(session, entry, today)
     return entry, True
+
+
+def entry_problems(session: Session, keyed: Keyed, today: date, language: str = "vi") -> tuple[int, list[Problem]]:
+    """The pass this keying would be (1 or 2) and every problem with it (serial first)."""
+    pass_number, serial_problems = next_pass(session, keyed)
+    return pass_number, serial_problems + place_problems(keyed, today) + answer_problems(session, keyed, language)
 
 
 def place_problems(keyed: Keyed, today: date) -> list[Problem]:
@@ -97,7 +103,7 @@ def next_pass(session: Session, keyed: Keyed) -> tuple[int, list[Problem]]:
         return 1, [Problem("serial", "serial_missing")]
     if not SERIAL.fullmatch(serial):
         return 1, [Problem("serial", "serial_format")]
-    earlier = entries_of(session, keyed.campaign, serial)
+    earlier = entries_of_serial(session, keyed.campaign, serial)
     if serial_has_response(session, keyed.campaign, serial) and not earlier:
         return 1, [Problem("serial", "serial_taken", serial=serial)]
     if not earlier:
@@ -109,11 +115,6 @@ def next_pass(session: Session, keyed: Keyed) -> tuple[int, list[Problem]]:
     if earlier[0].unit_id != keyed.unit.id:
         return 2, [Problem("serial", "serial_other_unit", serial=serial)]
     return 2, []
-
-
-def entries_of(session: Session, campaign: Campaign, serial: str) -> list[PaperEntry]:
-    return list(session.scalars(select(PaperEntry).where(
-        PaperEntry.campaign_id == campaign.id, PaperEntry.serial == serial).order_by(PaperEntry.pass_number)))
 
 
 def serial_has_response(session: Session, campaign: Campaign, serial: str) -> bool:
@@ -141,7 +142,7 @@ def settle(session: Session, entry: PaperEntry, today: date) -> None:
     if not entry.campaign.double_entry:
         make_response(session, [entry], entry.answers, today)
         return
-    passes = entries_of(session, entry.campaign, entry.serial)
+    passes = entries_of_serial(session, entry.campaign, entry.serial)
     if len(passes) < 2:
         return
     differing = differences(passes[0].answers, passes[1].answers)

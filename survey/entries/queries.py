@@ -53,3 +53,9 @@ def discrepancies(session: Session, campaign: Campaign, serial: str) -> list[Ent
     return list(session.scalars(select(EntryDiscrepancy).where(
         EntryDiscrepancy.campaign_id == campaign.id, EntryDiscrepancy.serial == serial)
         .order_by(EntryDiscrepancy.id)))
+
+
+def entries_of_serial(session: Session, campaign: Campaign, serial: str) -> list[PaperEntry]:
+    """The passes of a serial, first pass first."""
+    return list(session.scalars(select(PaperEntry).where(
+        PaperEntry.campaign_id == campaign.id, PaperEntry.serial == serial).order_by(PaperEntry.pass_number)))

@@ -16,7 +16,8 @@ from survey.accounts.models import User
 from survey.campaigns.models import Campaign
 from survey.db import utcnow
 from survey.entries.models import CHOICES, EntryDiscrepancy
-from survey.entries.operations import entries_of, make_response
+from survey.entries.operations import make_response
+from survey.entries.queries import entries_of_serial
 from survey.entries.problems import Problem
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
@@ -52,7 +53,7 @@ def reconcile(session: Session, campaign: Campaign, serial: str, decisions: dict
                  if decisions.get(d.question_key, Decision(None)).choice not in CHOICES]
     if undecided:
         raise InvalidInput(undecided)
-    passes = entries_of(session, campaign, serial)
+    passes = entries_of_serial(session, campaign, serial)
     answers = dict(passes[0].answers) | {d.question_key: chosen(d, decisions[d.question_key]) for d in pending}
     kept = checked_answers(session, campaign, answers, language)
     for discrepancy in pending:

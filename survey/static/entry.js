@@ -1,0 +1,161 @@
+/* Paper entry, keyboard only (CSPro-like): Enter moves to the next question the routing asks,
+   the chosen option's label shows next to its code, skipped questions are disabled (so they are
+   not sent), and the form's keying time is measured. The page works without this file; the
+   server checks everything again with the same rules (the expression trees in #entry-rules). */
+(function () {
+  "use strict";
+  var form = document.getElementById("entry-form");
+  var rulesNode = document.getElementById("entry-rules");
+  if (!form || !rulesNode) { return; }
+  var questions = JSON.parse(rulesNode.textContent).questions;
+  var byKey = {};
+  questions.forEach(function (q) { byKey[q.key] = q; q.input = document.getElementById("q-" + q.key); });
+  var NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/;
+  var INTEGER = /^[-+]?\d{1,30}$/;
+
+  function codeList(q) { return Object.keys(q.codes); }
+
+  /* What the keyer typed as a stored answer: {value: string|null, bad: bool} (see entries/codes.py). */
+  function toStored(q, typed) {
+    var text = typed.trim();
+    if (!text) { return {value: null, bad: false}; }
+    var codes = codeList(q);
+    if (codes.length) {
+      var parts = text.split(/[\s,;]+/).filter(Boolean);
+      var bad = parts.some(function (c) { return !(c in q.codes); }) ||
+        (q.type !== "select_multiple" && parts.length > 1);
+      if (bad) { return {value: null, bad: true}; }
+      var order = codes.map(function (c) { return q.codes[c][0]; });
+      var values = parts.map(function (c) { return q.codes[c][0]; })
+        .filter(function (v, i, all) { return all.indexOf(v) === i; })
+        .sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
+      return {value: values.join(" "), bad: false};
+    }
+    if (q.type === "integer" && INTEGER.test(text) && text.length < 16) {
+      return {value: String(parseInt(text, 10)), bad: false};
+    }
+    if (q.type === "decimal" && text.indexOf(".") < 0) { text = text.replace(",", "."); }
+    return {value: text, bad: false};
+  }
+
+  /* The value expressions see (forms/types.py to_value): numbers for the scale and numbers. */
+  function typedValue(q, stored) {
+    if (stored === null || stored === undefined) { return null; }
+    if (q.type === "satisfaction") { return /^[1-5]$/.test(stored) ? Number(stored) : null; }
+    if (q.type === "integer" || q.type === "decimal") { return NUMBER.test(stored) ? Number(stored) : null; }
+    return stored;
+  }
+
+  function truthy(v) { return typeof v === "number" ? v !== 0 : Boolean(v); }
+  function asNumber(v) {
+    if (typeof v === "number") { return v; }
+    return typeof v === "string" && NUMBER.test(v) ? Number(v) : null;
+  }
+  function comparable(l, r) {
+    if (typeof l === "boolean" || typeof r === "boolean") { return typeof l === typeof r ? [l, r] : null; }
+    if (typeof l === "string" && typeof r === "string") { return [l, r]; }
+    var a = asNumber(l), b = asNumber(r);
+    return a === null || b === null ? null : [a, b];
+  }
+  var COMPARE = {
+    "=": function (a, b) { return a === b; }, "==": function (a, b) { return a === b; },
+    "!=": function (a, b) { return a !== b; }, "<": function (a, b) { return a < b; },
+    "<=": function (a, b) { return a <= b; }, ">": function (a, b) { return a > b; },
+    ">=": function (a, b) { return a >= b; }
+  };
+  var ARITHMETIC = {
+    "+": function (a, b) { return a + b; }, "-": function (a, b) { return a - b; },
+    "*": function (a, b) { return a * b; }, "/": function (a, b) { return a / b; },
+    "mod": function (a, b) { return a % b; }
+  };
+
+  function binary(node, look) {
+    var op = node[1];
+    if (op === "and" || op === "or") {
+      var left = truthy(evaluate(node[2], look));
+      return left === (op === "or") ? left : truthy(evaluate(node[3], look));
+    }
+    var l = evaluate(node[2], look), r = evaluate(node[3], look);
+    if (op in COMPARE) {
+      if (l === null || r === null) { return false; }
+      var pair = comparable(l, r);
+      return pair === null ? op === "!=" : COMPARE[op](pair[0], pair[1]);
+    }
+    var a = asNumber(l), b = asNumber(r);
+    if (a === null || b === null || ((op === "/" || op === "mod") && b === 0)) { return null; }
+    return ARITHMETIC[op](a, b);
+  }
+
+  function call(node, look) {
+    var stored = look.stored(node[2]);
+    var chosen = stored === null ? [] : stored.split(" ");
+    if (node[1] === "selected") { return chosen.indexOf(node[3]) >= 0; }
+    if (node[1] === "count_selected") { return chosen.length; }
+    if (node[1] === "string_length") { return (stored || "").length; }
+    return stored !== null;
+  }
+
+  /* An expression tree of entry.py's tree(): [kind, ...operands]. */
+  function evaluate(node, look) {
+    switch (node[0]) {
+      case "lit": return node[1];
+      case "num": return Number(node[1]);
+      case "name": return look.value(node[1]);
+      case "not": return !truthy(evaluate(node[1], look));
+      case "neg": var n = asNumber(evaluate(node[1], look)); return n === null ? null : -n;
+      case "bin": return binary(node, look);
+      default: return call(node, look);
+    }
+  }
+
+  /* Relevance in form order, reading only effective answers of earlier questions (forms/checking.py). */
+  function refresh() {
+    var effective = {};
+    var look = {
+      stored: function (key) { return effective[key] === undefined ? null : effective[key]; },
+      value: function (key) { return typedValue(byKey[key], look.stored(key)); }
+    };
+    questions.forEach(function (q) {
+      var asked = q.when.every(function (tree) { return truthy(evaluate(tree, look)); });
+      var answer = toStored(q, q.input.value);
+      effective[q.key] = asked ? answer.value : null;
+      show(q, asked, answer);
+    });
+  }
+
+  function show(q, asked, answer) {
+    var row = document.getElementById("row-" + q.key);
+    var out = document.getElementById("chosen-" + q.key);
+    row.classList.toggle("skipped", !asked);
+    q.input.disabled = !asked;
+    out.classList.toggle("bad", answer.bad);
+    if (!asked || !codeList(q).length) { out.textContent = ""; return; }
+    var parts = q.input.value.trim().split(/[\s,;]+/).filter(Boolean);
+    out.textContent = answer.bad ? "?" : parts.map(function (c) { return q.codes[c][1]; }).join("; ");
+  }
+
+  function fields() {
+    return [document.getElementById("serial")].concat(questions.map(function (q) { return q.input; }))
+      .filter(function (input) { return !input.disabled; });
+  }
+
+  var started = null;
+  var spent = form.elements.seconds;
+  form.addEventListener("keydown", function (event) {
+    if (started === null) { started = Date.now() - (Number(spent.value) || 0) * 1000; }
+    if (event.key !== "Enter" || event.target.tagName !== "INPUT") { return; }
+    event.preventDefault();
+    refresh();
+    var list = fields();
+    var next = list[list.indexOf(event.target) + 1];
+    if (next) { next.focus(); next.select(); } else { form.requestSubmit(); }
+  });
+  form.addEventListener("input", refresh);
+  form.addEventListener("submit", function () {
+    refresh();
+    if (started !== null) { spent.value = ((Date.now() - started) / 1000).toFixed(1); }
+  });
+  refresh();
+  var invalid = form.querySelector("[aria-invalid=true]");
+  if (invalid) { invalid.focus(); }
+}());

@@ -1,0 +1,100 @@
+"""The paper-entry form: what the page shows for each question, what the keyer typed turned into
+stored answers, and the rules entry.js needs to follow the routing live.
+
+The skip logic travels to the browser as the parsed expression trees of the definition (never
+source text to parse again), so the page and `forms.checking` evaluate the same expressions.
+"""
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from werkzeug.datastructures import MultiDict
+
+from forms import Definition, Question
+from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
+from survey.entries.codes import option_codes, to_stored
+from survey.entries.problems import Problem
+
+NUMERIC_TYPES = ("integer", "decimal")
+MAX_SECONDS = 24 * 3600
+
+
+def answerable(definition: Definition) -> list[Question]:
+    return [question for question in definition.questions if question.kind.has_answer]
+
+
+@dataclass(frozen=True)
+class Typed:
+    """A POSTed entry form as typed: the uuid, serial, keying time and text of every question."""
+
+    uuid: uuid.UUID | None
+    serial: str
+    seconds: float | None
+    values: dict[str, str]
+
+
+def read_typed(form: MultiDict, definition: Definition) -> Typed:
+    return Typed(uuid=parse_uuid(form.get("uuid", "")), serial=form.get("serial", "").strip(),
+                 seconds=parse_seconds(form.get("seconds", "")),
+                 values={q.name: form.get(q.name, "") for q in answerable(definition)})
+
+
+def parse_uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(text.strip())
+    except ValueError:
+        return None
+
+
+def parse_seconds(text: str) -> float | None:
+    """The keying time entry.js measured (first keystroke to save); None when absent or absurd."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        return None
+    return round(seconds, 1) if 0 <= seconds <= MAX_SECONDS else None
+
+
+def stored_answers(typed: Typed, definition: Definition) -> tuple[dict[str, str | None], list[Problem]]:
+    """The answers to store, and a problem for each code that is not an option of its question."""
+    answers: dict[str, str | None] = {}
+    problems = []
+    for question in answerable(definition):
+        answers[question.name], unknown = to_stored(question, typed.values[question.name])
+        if unknown:
+            problems.append(Problem(question.name, "not_a_code", codes=" ".join(unknown),
+                                    allowed=", ".join(code for code, _ in option_codes(question))))
+    return answers, problems
+
+
+def codes_of(question: Question, language: str) -> list[tuple[str, str]]:
+    """(code, label) of the options of ``question``, as printed next to its input."""
+    labels = {choice.value: choice.label.text(language) for choice in question.choices}
+    return [(code, labels[value]) for code, value in option_codes(question)]
+
+
+def rules(definition: Definition, language: str) -> dict:
+    """What entry.js needs: each question's type, codes and the conditions that show it."""
+    return {"questions": [{
+        "key": question.name, "type": question.type,
+        "codes": {code: [value, label] for (code, value), (_, label)
+                  in zip(option_codes(question), codes_of(question, language))},
+        "when": [tree(expression.tree) for expression in (section.relevant, question.relevant) if expression],
+    } for section in definition.sections for question in section.questions if question.kind.has_answer]}
+
+
+def tree(node: Node) -> list:
+    """An expression tree as JSON lists: [kind, ...operands]."""
+    if isinstance(node, Literal):
+        return ["num", str(node.value)] if isinstance(node.value, Decimal) else ["lit", node.value]
+    if isinstance(node, Name):
+        return ["name", node.name]
+    if isinstance(node, Not):
+        return ["not", tree(node.operand)]
+    if isinstance(node, Negate):
+        return ["neg", tree(node.operand)]
+    if isinstance(node, Binary):
+        return ["bin", node.op, tree(node.left), tree(node.right)]
+    if isinstance(node, Call):
+        return ["call", node.name, node.question, node.choice_value]
+    raise TypeError(f"no JSON form for {type(node).__name__}")

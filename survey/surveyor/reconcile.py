@@ -1,0 +1,85 @@
+"""Reconciliation of double entry (/doi-chieu), for supervisors and administrators: the queue of
+serials whose two entries differ in the reader's units, and per serial both values side by side
+with a choice per question (value 1, value 2, or a corrected value typed as a keyer types it)."""
+from flask import abort, render_template, request
+from sqlalchemy import select
+
+from survey import clock, db
+from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
+from survey.campaigns.models import Campaign
+from survey.entries.codes import option_codes, to_stored, to_typed
+from survey.entries.problems import Problem
+from survey.entries.queries import discrepancies, entries_of_serial, reconciliation_queue
+from survey.entries.reconciliation import Decision, reconcile
+from survey.errors import InvalidInput
+from survey.public.messages import language
+from survey.questionnaires.queries import version_definition
+from survey.surveyor.entry import answerable, codes_of
+from survey.surveyor.views import blueprint, first_problem_per_field
+
+SUPERVISORS = ("supervisor", "admin")
+
+
+@blueprint.get("/doi-chieu")
+@role_required(*SUPERVISORS)
+def queue():
+    return render_template("surveyor/queue.html",
+                           queue=reconciliation_queue(db.session(), visible_unit_ids(current_user())))
+
+
+@blueprint.route("/doi-chieu/<slug>/<serial>", methods=["GET", "POST"])
+@role_required(*SUPERVISORS)
+def serial_page(slug: str, serial: str):
+    campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
+    passes = entries_of_serial(db.session(), campaign, serial) if campaign else []
+    found = discrepancies(db.session(), campaign, serial) if passes else []
+    if not found:
+        abort(404)
+    require_unit(current_user(), passes[0].unit_id)
+    if request.method == "GET":
+        return page(campaign, serial, passes, found, {})
+    decisions, problems = read_decisions(campaign, found)
+    try:
+        if problems:
+            raise InvalidInput(problems)
+        with db.transaction() as session:
+            reconcile(session, campaign, serial, decisions, current_user(), clock.today(), language())
+    except InvalidInput as error:
+        return page(campaign, serial, passes, found, first_problem_per_field(error.problems)), 422
+    return page(campaign, serial, passes, discrepancies(db.session(), campaign, serial), {}, done=True)
+
+
+def read_decisions(campaign: Campaign, found) -> tuple[dict[str, Decision], list[Problem]]:
+    """The choice per question (`choice-<key>`: first/second/corrected, `value-<key>`: typed code)."""
+    definition = version_definition(campaign.questionnaire_version)
+    decisions, problems = {}, []
+    for discrepancy in found:
+        key = discrepancy.question_key
+        question = definition.question(key)
+        corrected, unknown = to_stored(question, request.form.get(f"value-{key}"))
+        if unknown and request.form.get(f"choice-{key}") == "corrected":
+            problems.append(Problem(key, "not_a_code", codes=" ".join(unknown),
+                                    allowed=", ".join(code for code, _ in option_codes(question))))
+        decisions[key] = Decision(request.form.get(f"choice-{key}"), corrected)
+    return decisions, problems
+
+
+def page(campaign: Campaign, serial: str, passes, found, errors: dict[str, str], done: bool = False):
+    definition = version_definition(campaign.questionnaire_version)
+    lang = language() if language() in definition.languages else definition.languages[0]
+    numbers = {q.name: index for index, q in enumerate(answerable(definition), start=1)}
+    shown = {q.name: (lambda stored, q=q: shown_value(q, stored, lang)) for q in answerable(definition)}
+    return render_template("surveyor/reconcile.html", campaign=campaign, serial=serial, passes=passes,
+                           found=found, errors=errors, done=done, definition=definition, lang=lang,
+                           numbers=numbers, shown=shown,
+                           codes={q.name: codes_of(q, lang) for q in answerable(definition)})
+
+
+def shown_value(question, stored: str | None, lang: str) -> str:
+    """A stored answer as 'code label' (or the text itself)."""
+    if stored is None:
+        return ""
+    labels = {choice.value: choice.label.text(lang) for choice in question.choices}
+    if not labels:
+        return stored
+    return "; ".join(f"{to_typed(question, value)} {labels.get(value, value)}" for value in stored.split())

@@ -1,0 +1,184 @@
+"""Paper entry (/nhap-phieu): the keyer picks a campaign and a unit once, then keys form after form
+on one page. The page's POST also answers JSON (`Accept: application/json`) for the offline queue:
+201 stored, 200 duplicate (the uuid was stored before), 422 invalid with every problem; see
+/work/notes/entry-contract.md."""
+import uuid
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask_wtf.csrf import generate_csrf
+from sqlalchemy import select
+from werkzeug.exceptions import HTTPException
+
+from survey import clock, db
+from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
+from survey.campaigns.models import Campaign
+from survey.entries.models import PaperEntry
+from survey.entries.operations import Keyed, entry_problems, key_entry
+from survey.entries.queries import discrepancies, keyed_since
+from survey.errors import InvalidInput
+from survey.public.messages import language
+from survey.questionnaires.queries import version_definition
+from survey.surveyor.entry import Typed, answerable, codes_of, read_typed, rules, stored_answers
+from survey.surveyor.messages import known, say
+from survey.units.models import Unit
+
+KEYERS = ("surveyor", "supervisor", "admin")
+
+blueprint = Blueprint("surveyor", __name__, template_folder="templates")
+
+
+@blueprint.context_processor
+def surveyor_catalogue() -> dict:
+    return {"say": say, "t": say, "known": known}
+
+
+def wants_json() -> bool:
+    return request.accept_mimetypes.best == "application/json"
+
+
+@blueprint.before_request
+def signed_in_for_json():
+    """A queued entry sent after the session ended gets 401 JSON, not the sign-in page."""
+    if wants_json() and current_user() is None:
+        return jsonify(status="error", code=401, message="sign in again"), 401
+    return None
+
+
+@blueprint.errorhandler(HTTPException)
+def http_error(error: HTTPException):
+    if wants_json():
+        return jsonify(status="error", code=error.code, message=error.description), error.code
+    return render_template("error.html", code=error.code, name=error.name, problems=[]), error.code
+
+
+@blueprint.get("/nhap-phieu")
+@role_required(*KEYERS)
+def choose():
+    visible = visible_unit_ids(current_user())
+    stacks = [(campaign, [target.unit for target in campaign.units if visible is None or target.unit_id in visible])
+              for campaign in paper_campaigns()]
+    return render_template("surveyor/choose.html", stacks=[(c, sorted(u, key=lambda unit: unit.code))
+                                                           for c, u in stacks if u])
+
+
+def paper_campaigns() -> list[Campaign]:
+    today = clock.today()
+    campaigns = db.session().scalars(select(Campaign).order_by(Campaign.slug))
+    return [campaign for campaign in campaigns if campaign.accepts("paper", today)]
+
+
+@blueprint.get("/nhap-phieu/csrf")
+@role_required(*KEYERS)
+def csrf_token():
+    """A fresh CSRF token for entries queued offline and sent later."""
+    return jsonify(csrf_token=generate_csrf())
+
+
+@blueprint.route("/nhap-phieu/<slug>/<unit_code>", methods=["GET", "POST"])
+@role_required(*KEYERS)
+def entry(slug: str, unit_code: str):
+    campaign, unit = stack_or_404(slug, unit_code)
+    if request.method == "GET":
+        return entry_page(campaign, unit, blank(), stored=stored_entry(request.args.get("luu")))
+    definition = version_definition(campaign.questionnaire_version)
+    typed = read_typed(request.form, definition)
+    if typed.uuid is None:
+        abort(400, "uuid: every entry form carries a uuid")
+    answers, code_problems = stored_answers(typed, definition)
+    keyed = Keyed(uuid=typed.uuid, campaign=campaign, unit=unit, serial=typed.serial, answers=answers,
+                  keyer=current_user(), seconds=typed.seconds)
+    try:
+        if code_problems:
+            raise InvalidInput(code_problems + entry_problems(db.session(), keyed, clock.today(), language())[1])
+        with db.transaction() as session:
+            stored, created = key_entry(session, keyed, clock.today(), language())
+    except InvalidInput as error:
+        return refused(campaign, unit, typed, error.problems)
+    return accepted(campaign, unit, stored, created)
+
+
+def stack_or_404(slug: str, unit_code: str) -> tuple[Campaign, Unit]:
+    """The campaign (taking paper) and one of its units, visible to the keyer."""
+    campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
+    if campaign is None or "paper" not in campaign.channel_names:
+        abort(404)
+    unit = next((target.unit for target in campaign.units if target.unit.code == unit_code), None)
+    if unit is None:
+        abort(404)
+    require_unit(current_user(), unit)
+    return campaign, unit
+
+
+def blank() -> Typed:
+    return Typed(uuid=uuid.uuid4(), serial="", seconds=None, values={})
+
+
+def stored_entry(key: str | None) -> PaperEntry | None:
+    """The keyer's own entry named in the confirmation URL, if any."""
+    try:
+        found = db.session().scalar(select(PaperEntry).where(PaperEntry.uuid == uuid.UUID(key or "")))
+    except ValueError:
+        return None
+    return found if found is not None and found.keyed_by_id == current_user().id else None
+
+
+def refused(campaign: Campaign, unit: Unit, typed: Typed, problems: list[str]):
+    first = first_problem_per_field(problems)
+    if wants_json():
+        return jsonify(status="invalid", problems=[{"field": field, "message": text}
+                                                   for field, text in first.items()]), 422
+    return entry_page(campaign, unit, typed, errors=first), 422
+
+
+def first_problem_per_field(problems: list[str]) -> dict[str, str]:
+    """Field -> message in the keyer's language; a field gets its first problem only."""
+    found: dict[str, str] = {}
+    for problem in problems:
+        field, text = (problem.field, problem.text()) if hasattr(problem, "field") else problem.split(": ", 1)
+        found.setdefault(field, text)
+    return found
+
+
+def accepted(campaign: Campaign, unit: Unit, stored: PaperEntry, created: bool):
+    if wants_json():
+        body = {"status": "stored" if created else "duplicate", "uuid": str(stored.uuid), "serial": stored.serial,
+                "pass": stored.pass_number}
+        return jsonify(body), 201 if created else 200
+    return redirect(url_for("surveyor.entry", slug=campaign.slug, unit_code=unit.code, luu=str(stored.uuid)))
+
+
+def entry_page(campaign: Campaign, unit: Unit, typed: Typed, stored: PaperEntry | None = None,
+               errors: dict[str, str] | None = None):
+    definition = version_definition(campaign.questionnaire_version)
+    lang = language() if language() in definition.languages else definition.languages[0]
+    return render_template(
+        "surveyor/entry.html", campaign=campaign, unit=unit, definition=definition, lang=lang, typed=typed,
+        errors=errors or {}, stored=stored, outcome=outcome(stored), keyed_today=keyed_today(campaign),
+        numbers={q.name: index for index, q in enumerate(answerable(definition), start=1)},
+        codes={q.name: codes_of(q, lang) for q in answerable(definition)}, rules=rules(definition, lang),
+    ), 422 if errors else 200
+
+
+def outcome(stored: PaperEntry | None) -> str | None:
+    """The confirmation of the form just stored."""
+    if stored is None:
+        return None
+    if not stored.campaign.double_entry:
+        return say("stored", serial=stored.serial)
+    if stored.pass_number == 1:
+        return say("stored_waiting", serial=stored.serial)
+    if stored.response_id is not None:
+        return say("stored_verified", serial=stored.serial)
+    return say("stored_differs", serial=stored.serial, count=differing(stored))
+
+
+def differing(stored: PaperEntry) -> int:
+    return len(discrepancies(db.session(), stored.campaign, stored.serial))
+
+
+def keyed_today(campaign: Campaign) -> int:
+    zone = ZoneInfo(current_app.config["TIMEZONE"])
+    midnight = datetime.combine(clock.today(), time(), tzinfo=zone)
+    return keyed_since(db.session(), current_user(), campaign, midnight)
