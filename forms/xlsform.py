@@ -145,6 +145,11 @@ def read_xlsform(data: bytes) -> Imported:
 
 
 def _sheet_problems(sheets: dict[str, Any]) -> list[ImportProblem]:
+    """Problems that leave nothing sensible to check: no survey, a sheet read in part."""
+    too_long = [sheet_problem("too_many_rows", Cell(sheet.name), limit=MAX_ROWS)
+                for sheet in sheets.values() if sheet.truncated]
+    if too_long:
+        return too_long
     survey = sheets.get("survey")
     if survey is None:
         found = ", ".join(repr(name) for name in sheets) or "none"
@@ -156,9 +161,6 @@ def _sheet_problems(sheets: dict[str, Any]) -> list[ImportProblem]:
 
 def _draft(sheets: dict[str, Any]) -> Draft:
     draft = Draft(sheets)
-    for sheet in sheets.values():
-        if sheet.truncated:
-            draft.notice("too_many_rows", Cell(sheet.name), fatal=True, limit=MAX_ROWS)
     resolve_languages(draft)
     form = build_form(draft)
     choices = build_choices(draft)

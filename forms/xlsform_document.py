@@ -133,7 +133,8 @@ def _claim(draft: Draft, sheet: Sheet, header: str, name: str, code: str) -> boo
 
 
 def _default_language(draft: Draft) -> str:
-    """settings.default_language, else the language of the first label column, else vi."""
+    """settings.default_language; else, when every label column names its language, the
+    first one's; else vi (the language of a plain ``label`` column)."""
     settings = draft.sheets.get("settings")
     written = value(settings, settings.rows[0], "default_language") if (
         settings and settings.rows) else None
@@ -144,9 +145,9 @@ def _default_language(draft: Draft) -> str:
         draft.notice("unknown_language_column", cell_of(settings, settings.rows[0],  # type: ignore[union-attr]
                                                         "default_language"), written, fatal=True)
     survey = draft.sheets["survey"]
-    first = next((c for c in survey.columns if c.field == "label"), None)
-    if first is not None and first.language_text is not None:
-        return language_code(first.language_text) or "vi"
+    labels = [c for c in survey.columns if c.field == "label"]
+    if labels and all(c.language_text is not None for c in labels):
+        return language_code(labels[0].language_text or "") or "vi"
     return "vi"
 
 

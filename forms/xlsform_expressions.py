@@ -3,7 +3,7 @@
 Both directions rewrite token by token and keep the spacing between tokens, so that an
 expression written by us, exported and imported again comes back as the same text. The
 exceptions are spelled out in FORMAT.md: ``not x`` comes back as ``not(x)``, ``a/b`` as
-``a / b`` and ``==`` as ``=``.
+``a / b``, ``==`` as ``=``, ``not answered(x)`` as ``not(answered(x))``.
 
 XLSForm -> ours: ``${q}`` -> ``q``; ``selected``, ``count-selected``, ``string-length``,
 ``not``, ``true()``, ``false()``, ``div``, ``mod``, ``and``, ``or``, comparisons and
@@ -178,8 +178,10 @@ def to_xlsform(source: str) -> str:
 def _token_out(tokens: list[_Token], index: int, token: _Token) -> str:
     if token.kind != "name" and token.text not in ("/", "=="):
         return token.text
-    if token.text == "/":
-        return " div "
+    if token.text == "/":  # div needs space around it, where there is none yet
+        before = "" if index and tokens[index - 1].kind == "space" else " "
+        after = "" if index + 1 < len(tokens) and tokens[index + 1].kind == "space" else " "
+        return f"{before}div{after}"
     if token.text == "==":
         return "="
     following = _solid(tokens, index, 1)

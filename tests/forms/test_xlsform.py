@@ -1,0 +1,404 @@
+"""Reading hand-written XLSForm workbooks: what is imported, what is skipped, what is wrong."""
+import io
+import zipfile
+from decimal import Decimal
+
+import openpyxl
+import pytest
+
+import forms
+from forms.expressions import DictLookup
+
+VI, EN = "label::Vietnamese (vi)", "label::English (en)"
+SETTINGS = {"form_id": "test", "form_title": "Kiểm tra", "form_title::English (en)": "Test",
+            "default_language": "Vietnamese (vi)"}
+FRUIT = [{"list_name": "fruit", "name": value, VI: vi, EN: en}
+         for value, vi, en in [("apple", "Táo", "Apple"), ("pear", "Lê", "Pear"), ("fig", "Sung", "Fig")]]
+
+
+@pytest.fixture
+def workbook():
+    """Builds .xlsx bytes; each sheet is a list of rows as dicts (header -> cell), in order.
+
+    The header is every key in order of first use; a sheet given as None is left out.
+    """
+
+    def build(survey, choices=FRUIT, settings=SETTINGS, **more_sheets) -> bytes:
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for name, rows in {"survey": survey, "choices": choices, "settings": settings, **more_sheets}.items():
+            if rows is None:
+                continue
+            rows = [rows] if isinstance(rows, dict) else rows
+            sheet = book.create_sheet(name)
+            headers = list(dict.fromkeys(key for row in rows for key in row))
+            sheet.append(headers)
+            for row in rows:
+                sheet.append([row.get(header) for header in headers])
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
+
+    return build
+
+
+@pytest.fixture
+def q():
+    """One survey row: type, name, Vietnamese and English labels (made up unless given), more cells.
+
+    Cells whose header is no Python name (``hint::English (en)``) go in ``cells={...}``.
+    """
+
+    def row(type, name, vi=None, en=None, **cells):
+        found = {"type": type, "name": name, VI: f"Câu {name}" if vi is None else vi,
+                 EN: f"Question {name}" if en is None else en}
+        return found | cells.pop("cells", {}) | cells
+
+    return row
+
+
+@pytest.fixture
+def group(q):
+    """Rows of a group holding ``rows``: begin group, the rows, end group."""
+
+    def build(name, *rows, **cells):
+        return [q("begin group", name, f"Nhóm {name}", f"Group {name}", **cells), *rows,
+                {"type": "end group"}]
+
+    return build
+
+
+def where(problem):
+    return problem.sheet, problem.row, problem.column, problem.code
+
+
+# --- what is imported ----------------------------------------------------------------
+
+
+def test_choice_lists_become_ours_with_both_languages(workbook, q, group):
+    choices = [*FRUIT, {"list_name": "count", "name": 1, VI: "Một", EN: "One"},
+               {"list_name": "count", "name": 2.0, VI: "Hai", EN: "Two"},
+               {"list_name": "fruit", "name": "plum", VI: "Mận", EN: "Plum"}]  # a list in two runs
+    data = workbook(group("main", q("select_one fruit", "f"), q("select_multiple count", "c")), choices)
+    imported = forms.read_xlsform(data)
+    assert imported.problems == [] and imported.skipped == []
+    definition = imported.definition
+    assert [c.value for c in definition.question("f").choices] == ["apple", "pear", "fig", "plum"]
+    assert [c.value for c in definition.question("c").choices] == ["1", "2"]
+    assert definition.question("c").type == "select_multiple"
+    assert definition.question("f").choices[0].label == {"vi": "Táo", "en": "Apple"}
+    assert definition.languages == ("vi", "en")
+    assert definition.title == {"vi": "Kiểm tra", "en": "Test"}
+
+
+def test_relevance_and_constraints_are_translated_into_our_expressions(workbook, q, group):
+    rows = group(
+        "main",
+        q("select_multiple fruit", "f", constraint="count-selected(.) <= 2",
+          cells={"constraint_message::Vietnamese (vi)": "Tối đa 2", "constraint_message::English (en)": "At most 2"}),
+        q("integer", "n", relevant="selected(${f}, 'apple') or not(${f} = '')", constraint=". >= 1 and . <= 9"),
+        q("text", "t", relevant="${n} > 2 and ${n} != 5", constraint="string-length(.) div 2 <= 10"),
+        q("text", "u", relevant="${t} != ''", required="yes"),
+        q("text", "v", relevant="${t} = '' and true()", required="TRUE()"),
+    )
+    definition = forms.read_xlsform(workbook(rows)).definition
+    sources = {name: (q_.relevant.source if q_.relevant else None, q_.constraint.source if q_.constraint else None)
+               for name, q_ in ((x.name, x) for x in definition.questions)}
+    assert sources == {
+        "f": (None, "count_selected(.) <= 2"),
+        "n": ("selected(f, 'apple') or not((not answered(f)))", ". >= 1 and . <= 9"),
+        "t": ("n > 2 and n != 5", "string_length(.) / 2 <= 10"),
+        "u": ("answered(t)", None),
+        "v": ("(not answered(t)) and true", None),
+    }
+    assert definition.question("f").constraint_message == {"vi": "Tối đa 2", "en": "At most 2"}
+    assert definition.question("u").required and definition.question("v").required
+    assert not definition.question("t").required
+    answers = DictLookup({"n": Decimal(3)})
+    assert definition.question("t").relevant.is_true(answers)
+
+
+def test_groups_are_sections_and_questions_outside_groups_get_their_own(workbook, q, group):
+    rows = [q("note", "intro"),
+            *group("visit", q("integer", "times"),
+                   cells={"hint::Vietnamese (vi)": "Về lần đến", "hint::English (en)": "About the visit"}),
+            *group("again", q("text", "why"), relevant="${times} > 1"),
+            q("text", "last")]
+    definition = forms.read_xlsform(workbook(rows)).definition
+    assert [(s.name, [q_.name for q_ in s.questions]) for s in definition.sections] == [
+        ("main", ["intro"]), ("visit", ["times"]), ("again", ["why"]), ("main_1", ["last"])]
+    assert definition.section("main").title == definition.title
+    assert definition.section("visit").title == {"vi": "Nhóm visit", "en": "Group visit"}
+    assert definition.section("visit").description == {"vi": "Về lần đến", "en": "About the visit"}
+    assert definition.section("again").relevant.source == "times > 1"
+
+
+def test_a_group_inside_a_group_joins_it_and_adds_its_relevance(workbook, q, group):
+    inner = group("inner", q("text", "b", relevant="${a} < 9"), relevant="${a} > 1")
+    imported = forms.read_xlsform(workbook(group("outer", q("integer", "a"), *inner, q("text", "c"))))
+    definition = imported.definition
+    assert [s.name for s in definition.sections] == ["outer"]
+    assert [q_.name for q_ in definition.questions] == ["a", "b", "c"]
+    assert definition.question("b").relevant.source == "(a > 1) and (a < 9)"
+    assert definition.question("c").relevant is None
+    assert [where(p) for p in imported.skipped] == [("survey", 4, "type", "nested_group")]
+
+
+def test_languages_come_from_the_label_columns_default_first(workbook):
+    survey = [{"type": "begin group", "name": "main", "label::en": "Main", "label": "Chính"},
+              {"type": "text", "name": "t", "label::en": "Text", "label": "Chữ",
+               "hint::English": "A hint", "hint": "Gợi ý"},
+              {"type": "end group"}]
+    settings = {"form_id": "x", "form_title": "Tiêu đề", "form_title::en": "Title"}
+    definition = forms.read_xlsform(workbook(survey, None, settings)).definition
+    assert definition.languages == ("vi", "en")  # no default_language: plain columns are Vietnamese
+    assert definition.question("t").hint == {"vi": "Gợi ý", "en": "A hint"}
+
+
+def test_a_single_language_form(workbook):
+    survey = [{"type": "begin group", "name": "main", "label": "Main"},
+              {"type": "integer", "name": "n", "label": "How many?"}, {"type": "end group"}]
+    settings = {"form_id": "en-only", "form_title": "English only", "default_language": "English (en)"}
+    definition = forms.read_xlsform(workbook(survey, None, settings)).definition
+    assert definition.languages == ("en",) and definition.question("n").label == {"en": "How many?"}
+
+
+def test_language_columns_that_cannot_be_read_or_repeat(workbook, q, group):
+    rows = group("main", q("text", "t", cells={"label::Klingon": "x", "hint::vi": "a", "hint::Vietnamese (vi)": "b",
+                                                     "hint::en": "c"}))
+    problems = forms.read_xlsform(workbook(rows)).problems
+    assert [where(p) for p in problems] == [
+        ("survey", 1, "label::Klingon", "unknown_language_column"),
+        ("survey", 1, "hint::Vietnamese (vi)", "duplicate_column")]
+    assert "write it like 'label::Vietnamese (vi)'" in problems[0].message
+
+
+# --- what is skipped -----------------------------------------------------------------
+
+
+def test_unsupported_types_repeats_and_functions_are_skipped_the_rest_imported(workbook, q, group):
+    rows = [q("start", "started"),
+            *group("main",
+                   q("geopoint", "where"), q("image", "photo"), q("audio", "voice"),
+                   q("calculate", "total", calculation="${a} + 1"),
+                   q("select_one fruit or_other", "f"),
+                   q("begin repeat", "members"), q("text", "member"), q("integer", "age"), {"type": "end repeat"},
+                   q("integer", "a", constraint="regex(., '[0-9]+')"),
+                   q("text", "b", relevant="${where} != ''", required="${a} > 1"),
+                   q("text", "c", relevant="${member} = 'x'", appearance="multiline"),
+                   q("text", "d", appearance="multiline", cells={"media::image": "d.png"}))]
+    imported = forms.read_xlsform(workbook(rows))
+    assert imported.problems == []
+    assert [q_.name for q_ in imported.definition.questions] == ["f", "a", "b", "c", "d"]
+    assert all(q_.relevant is None and q_.constraint is None for q_ in imported.definition.questions)
+    assert [where(p) for p in imported.skipped] == [
+        ("survey", 2, "type", "unsupported_type"),
+        ("survey", 4, "type", "unsupported_type"),
+        ("survey", 5, "type", "unsupported_type"),
+        ("survey", 6, "type", "unsupported_type"),
+        ("survey", 7, "type", "unsupported_type"),
+        ("survey", 8, "type", "or_other"),
+        ("survey", 9, "type", "unsupported_repeat"),
+        ("survey", 13, "constraint", "unsupported_expression"),
+        ("survey", 14, "required", "unsupported_required"),
+        ("survey", 14, "relevant", "skipped_reference"),
+        ("survey", 15, "relevant", "skipped_reference"),
+        ("survey", 15, "appearance", "ignored_column"),
+        ("survey", 16, "media::image", "ignored_column"),
+    ]
+    text = [str(p) for p in imported.skipped]
+    assert text[1] == "survey row 4, column type: type 'geopoint' is not supported; question skipped [unsupported_type]"
+    assert "repeat 'members' (to row 12) is not supported; it and its 2 row(s) skipped" in text[6]
+    assert "uses the function regex(), which is not supported; constraint dropped" in text[7]
+    assert "reads 'where', which was skipped" in text[9]
+    assert "its 2 value(s) ignored" in text[11]
+
+
+# --- what is wrong -------------------------------------------------------------------
+
+
+def test_a_workbook_with_twenty_errors_reports_all_twenty_where_they_are(workbook, q, group):
+    rows = group(
+        "main",
+        q("selct_one fruit", "a1"), q("select_one fruits", "a2"), q("integer", "2bad"), q("integer", "a4"),
+        q("text", "a4"), q("text", "a6", en=""), q("integer", "a7", relevant="${nope} = 1"),
+        q("integer", "a8", relevant="${a9} = 1"), q("integer", "a9", constraint="${a9} > 1"),
+        q("integer", "a10", relevant="${a4} = 1 and"), q("note", "a11", required="yes"),
+        q("integer", "a12", relevant="selected(${a4}, 'x')"), q("select_one color", "a13"),
+        q("integer", "a14", relevant="selected(${a13}, 'plum')"), q("integer", "a15", relevant=". > 1"),
+        q("integer", "a16", required="maybe"), q("text", None), q("integer", "a18", "", ""))
+    rows.append({"type": "end group"})
+    choices = [*FRUIT, {"list_name": "color", "name": "red", VI: "Đỏ", EN: "Red"},
+               {"list_name": "fruit", "name": "apple", VI: "Táo", EN: "Apple"},
+               {"list_name": "fruit", "name": "has space", VI: "x", EN: "x"}]
+    imported = forms.read_xlsform(workbook(rows, choices, SETTINGS | {"form_id": "Not A Slug"}))
+    assert imported.definition is None
+    assert [where(p) for p in imported.problems] == [
+        ("survey", 3, "type", "unknown_type"),
+        ("survey", 4, "type", "unknown_choice_list"),
+        ("survey", 5, "name", "invalid_name"),
+        ("survey", 7, "name", "duplicate_name"),
+        ("survey", 8, EN, "missing_translation"),
+        ("survey", 9, "relevant", "unknown_reference"),
+        ("survey", 10, "relevant", "forward_reference"),
+        ("survey", 11, "constraint", "self_reference"),
+        ("survey", 12, "relevant", "expression_syntax"),
+        ("survey", 13, "required", "field_not_allowed"),
+        ("survey", 14, "relevant", "not_a_choice_question"),
+        ("survey", 16, "relevant", "unknown_selected_value"),
+        ("survey", 17, "relevant", "dot_outside_constraint"),
+        ("survey", 18, "required", "wrong_type"),
+        ("survey", 19, "name", "missing_field"),
+        ("survey", 20, VI, "missing_field"),
+        ("survey", 22, "type", "unmatched_end"),
+        ("choices", 6, "name", "duplicate_choice_value"),
+        ("choices", 7, "name", "invalid_choice_value"),
+        ("settings", 2, "form_id", "invalid_form_id"),
+    ]
+    lines = [str(p) for p in imported.problems]
+    assert lines[0] == ("survey row 3, column type: unknown type 'selct_one' (did you mean 'select_one'?) "
+                        "[unknown_type]")
+    assert lines[3].endswith("name 'a4' is already used (survey row 6) [duplicate_name]")
+    assert "read from '${a4} = 1 and'" in lines[8]
+
+
+def test_a_missing_settings_sheet_and_form_title(workbook, q, group):
+    problems = forms.read_xlsform(workbook(group("main", q("text", "t")), settings=None)).problems
+    assert [(p.sheet, p.column, p.code) for p in problems] == [
+        ("settings", "form_id", "missing_field"), ("settings", "form_title", "missing_field")]
+    assert problems[0].message == "required field 'form_id' is missing"
+
+
+def test_unclosed_groups_and_repeats(workbook, q):
+    problems = forms.read_xlsform(workbook([q("begin group", "g"), q("text", "t"), q("begin repeat", "r")])).problems
+    assert [(p.row, p.code, p.value) for p in problems] == [(2, "unclosed_group", "g"), (4, "unclosed_group", "r")]
+
+
+def test_a_select_without_a_choices_sheet(workbook, q, group):
+    problems = forms.read_xlsform(workbook(group("main", q("select_one fruit", "f")), choices=None)).problems
+    assert [(p.sheet, p.code) for p in problems] == [("workbook", "missing_sheet"), ("survey", "unknown_choice_list")]
+
+
+def zipped(name: str, content: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data", [b"", b"hello, world", "Tên,Tuổi\n".encode(), b"PK\x03\x04broken",
+                                  zipped("readme.txt", b"not a workbook"), b"\xd0\xcf\x11\xe0" + bytes(100)])
+def test_what_is_not_a_workbook_is_one_clear_problem(data):
+    imported = forms.read_xlsform(data)
+    assert imported.definition is None and imported.skipped == []
+    assert [(p.code, p.sheet) for p in imported.problems] == [("not_a_workbook", "workbook")]
+    assert str(imported.problems[0]).startswith("workbook: not an XLSForm workbook: ")
+
+
+def test_a_damaged_workbook_is_one_clear_problem(workbook, q):
+    data = workbook([q("text", "t")])
+    imported = forms.read_xlsform(data[: len(data) // 2])
+    assert [p.code for p in imported.problems] == ["not_a_workbook"]
+
+
+def test_a_workbook_without_a_survey_sheet(workbook):
+    problems = forms.read_xlsform(workbook(None, notes=[{"a": 1}])).problems
+    assert [str(p) for p in problems] == [
+        "workbook: the workbook has no 'survey' sheet (sheets found: 'choices', 'settings', 'notes') [missing_sheet]"]
+
+
+def test_a_survey_sheet_without_type_or_name_columns(workbook):
+    problems = forms.read_xlsform(workbook([{"label": "x"}])).problems
+    assert [(p.sheet, p.row, p.code, p.value) for p in problems] == [
+        ("survey", 1, "missing_column", "type"), ("survey", 1, "missing_column", "name")]
+
+
+def test_a_sheet_too_long_is_reported(workbook, q, group, monkeypatch):
+    monkeypatch.setattr("forms.xlsform_sheets.MAX_ROWS", 5)
+    monkeypatch.setattr("forms.xlsform.MAX_ROWS", 5)
+    problems = forms.read_xlsform(workbook(group("main", *(q("text", f"t{i}") for i in range(6))))).problems
+    assert [(p.sheet, p.code) for p in problems] == [("survey", "too_many_rows")]
+    assert "more than 5 rows" in problems[0].message
+
+
+# --- one entry point for both formats --------------------------------------------------
+
+
+def test_read_definition_tells_the_formats_apart(workbook, q, group, small_form):
+    data = workbook(group("main", q("text", "t")))
+    assert forms.read_definition("form.xlsx", data).definition.id == "test"
+    assert forms.read_definition("upload", data).definition.id == "test"  # by content
+    assert forms.read_definition("small.yaml", small_form.encode()).definition.id == "small"
+    assert forms.read_definition("form.xlsx", small_form.encode()).problems[0].code == "not_a_workbook"
+
+
+def test_yaml_problems_keep_their_rows_and_paths(small_form):
+    imported = forms.read_definition("small.yaml", small_form.replace("type: integer", "type: intger").encode())
+    assert [(p.sheet, p.row, p.column, p.code) for p in imported.problems] == [
+        (None, 17, "sections[0].questions[2].type", "unknown_type")]
+    assert str(imported.problems[0]).startswith("row 17, sections[0].questions[2].type: unknown type 'intger'")
+    assert forms.read_definition("x.yaml", b"\xff\xfe").problems[0].code == "not_utf8"
+
+
+# --- the CLI -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def xlsx_file(tmp_path, workbook):
+    """Writes a workbook (rows as for ``workbook``) to a .xlsx file; returns its path as text."""
+
+    def write(*args, name="form.xlsx", **kwargs) -> str:
+        path = tmp_path / name
+        path.write_bytes(workbook(*args, **kwargs))
+        return str(path)
+
+    return write
+
+
+def test_cli_validate_lists_problems_one_per_line_and_fails(cli, xlsx_file, q, group):
+    path = xlsx_file(group("main", q("selct_one fruit", "a"), q("geopoint", "gps"), q("text", "b", en="")))
+    result = cli("questionnaire", "validate", path)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "skipped: survey row 4, column type: type 'geopoint' is not supported; question skipped [unsupported_type]",
+        f"Error: 2 problem(s) in {path}:",
+        "survey row 3, column type: unknown type 'selct_one' (did you mean 'select_one'?) [unknown_type]",
+        f"survey row 5, column {EN}: no text for language(s) en [missing_translation]",
+    ]
+
+
+def test_cli_validate_and_import_an_xlsform(cli, session, xlsx_file, q, group):
+    from survey.questionnaires.models import Questionnaire
+
+    path = xlsx_file(group("main", q("select_one fruit", "a"), q("image", "photo")))
+    result = cli("questionnaire", "validate", path)
+    assert result.exit_code == 0
+    assert result.output.splitlines() == [
+        "skipped: survey row 4, column type: type 'image' is not supported; question skipped [unsupported_type]",
+        f"{path}: ok, 'test' with 1 sections, 1 questions"]
+    result = cli("questionnaire", "import", path, "--publish")
+    assert result.exit_code == 0 and result.output.endswith("imported test, published as version 1\n")
+    assert session.query(Questionnaire).one().draft["sections"][0]["questions"][0]["choices"] == "fruit"
+
+
+def test_cli_import_of_a_broken_workbook_changes_nothing(cli, session, tmp_path):
+    from survey.questionnaires.models import Questionnaire
+
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(b"not a spreadsheet")
+    result = cli("questionnaire", "import", str(path), "--publish")
+    assert result.exit_code == 1
+    assert "workbook: not an XLSForm workbook: the file is not an .xlsx workbook [not_a_workbook]" in result.output
+    assert session.query(Questionnaire).count() == 0
+
+
+def test_cli_export_as_yaml_and_xlsx_reads_back_the_same(cli, session, tmp_path, small_form, make_version):
+    version = make_version()
+    definition = forms.definition_from_dict(version.definition)
+    for kind in ("yaml", "xlsx"):
+        out = tmp_path / f"small.{kind}"
+        result = cli("questionnaire", "export", "small", "--format", kind, "--out", str(out))
+        assert result.exit_code == 0 and result.output == f"wrote small v1 to {out}\n"
+        assert forms.read_definition(out.name, out.read_bytes()).definition == definition
+    result = cli("questionnaire", "export", "small", "--version", "7", "--out", str(tmp_path / "x.yaml"))
+    assert result.exit_code == 1 and "has no version 7" in result.output
