@@ -4,6 +4,7 @@ from survey.api.models import ApiToken
 from survey.campaigns.models import Campaign, CampaignChannel, CampaignUnit, Quota
 from survey.db import Base
 from survey.entries.models import EntryDiscrepancy, PaperEntry
+from survey.exports.models import ExportJob
 from survey.invitations.models import Invitation
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 from survey.responses.models import Answer, Draft, Exclusion, Response, ResponseChange
@@ -12,7 +13,7 @@ from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscri
 
 __all__ = [
     "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft",
-    "EntryDiscrepancy", "Exclusion", "Invitation", "PaperEntry", "Questionnaire", "QuestionnaireVersion", "Quota",
+    "EntryDiscrepancy", "Exclusion", "ExportJob", "Invitation", "PaperEntry", "Questionnaire", "QuestionnaireVersion", "Quota",
     "Response", "ResponseChange", "Unit", "User", "VersionQuestion",
     "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
 ]

@@ -17,12 +17,13 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey import accounts, admin, analyst, api, assets, health, printing, public, security, surveyor
+    from survey import accounts, admin, analyst, api, assets, health, printing, public, security, supervisor, surveyor
 
     public.register(app)
     accounts.register(app)  # after public: it uses the citizens' rate limiter
     admin.register(app)
     analyst.register(app)
+    supervisor.register(app)
     surveyor.register(app)
     api.register(app)  # after public: it uses the same rate limiter
     printing.register(app)

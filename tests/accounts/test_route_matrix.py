@@ -14,6 +14,7 @@ PUBLIC = "public"
 SIGNED_IN = "signed in"
 ADMIN = ("admin",)
 ANALYSIS = ("analyst", "admin")
+SUPERVISION = ("supervisor", "admin")
 KEYERS = ("surveyor", "supervisor", "admin")
 RECONCILERS = ("supervisor", "admin")
 API = "api"
@@ -54,6 +55,13 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyst.reports": ANALYSIS,
     "analyst.report": ANALYSIS,
     "analyst.report_xlsx": ANALYSIS,
+    "supervisor.home": SUPERVISION,
+    "supervisor.progress": SUPERVISION,
+    "supervisor.flags": SUPERVISION,
+    "supervisor.exclusions": SUPERVISION,
+    "supervisor.response": SUPERVISION,
+    "supervisor.review": SUPERVISION,
+    "supervisor.correct": SUPERVISION,
     "surveyor.choose": KEYERS,
     "surveyor.csrf_token": KEYERS,
     "surveyor.entry": KEYERS,
@@ -77,7 +85,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
-             "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001"}
+             "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1}
 
 
 def requests(app) -> list[tuple[str, str, str]]:

@@ -1,0 +1,72 @@
+"""One response for review: its answers with the questions' labels, paradata, quality flags,
+status and audit trail; verify, reject with a reason, return to submitted, correct a keyed
+answer. The writes are the operations of `survey.responses.operations`, which record every
+change; a response outside the reader's units is refused (403), an unknown one is a 404."""
+from flask import abort, redirect, render_template, request, url_for
+
+from survey import db
+from survey.accounts.access import current_user, require_unit
+from survey.errors import InvalidInput
+from survey.public.messages import language
+from survey.quality.queries import response_findings
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import Response
+from survey.responses.operations import (KEYED_CHANNELS, correct_answer, reject_response, reopen_response,
+                                         verify_response)
+from survey.responses.queries import response_by_id, response_changes
+from survey.supervisor.views import blueprint
+
+REVIEWS = {"verify": verify_response, "reject": reject_response, "reopen": reopen_response}
+"""The review buttons: the operation each one calls (with the actor and the reason given)."""
+
+
+@blueprint.get("/phieu/<int:response_id>")
+def response(response_id: int):
+    return response_page(response_in_scope(response_id), [])
+
+
+@blueprint.post("/phieu/<int:response_id>/duyet")
+def review(response_id: int):
+    found = response_in_scope(response_id)
+    operation = REVIEWS.get(request.form.get("action", ""))
+    if operation is None:
+        abort(400)
+    try:
+        with db.transaction() as session:
+            operation(session, found, current_user(), request.form.get("reason", "").strip()[:2000])
+    except InvalidInput as error:
+        return response_page(found, error.problems), 400
+    return redirect(url_for("supervisor.response", response_id=response_id, done="reviewed"))
+
+
+@blueprint.post("/phieu/<int:response_id>/sua")
+def correct(response_id: int):
+    found = response_in_scope(response_id)
+    form = request.form
+    try:
+        with db.transaction() as session:
+            correct_answer(session, found, current_user(), form.get("key", ""), form.get("value", "")[:2000],
+                           form.get("reason", "").strip()[:2000])
+    except InvalidInput as error:
+        return response_page(found, error.problems), 400
+    return redirect(url_for("supervisor.response", response_id=response_id, done="corrected"))
+
+
+def response_in_scope(response_id: int) -> Response:
+    found = response_by_id(db.session(), response_id)
+    if found is None:
+        abort(404)
+    require_unit(current_user(), found.unit_id)
+    return found
+
+
+def response_page(found: Response, problems: list[str]):
+    definition = version_definition(found.questionnaire_version)
+    stored = {answer.question_key: answer.value for answer in found.answers}
+    rows = [(question, stored.get(question.name)) for question in definition.questions if question.kind.has_answer]
+    correctable = found.channel in KEYED_CHANNELS and found.status == "submitted"
+    return render_template("supervisor/response.html", response=found, rows=rows, problems=problems,
+                           findings=response_findings(db.session(), found),
+                           changes=response_changes(db.session(), found),
+                           correctable=correctable, language=language(),
+                           done=request.args.get("done") if request.method == "GET" else None)

@@ -1,0 +1,164 @@
+"""The supervisor pages through the test client: progress, flags, one response and its review,
+corrections, the exclusion log; who may open them and which units they see."""
+import re
+from datetime import datetime, timezone
+
+import pytest
+
+from survey.responses.models import ResponseChange
+from survey.responses.screening import log_exclusion
+from tests.supervisor.conftest import VARIED, signed_in
+
+
+@pytest.fixture
+def lx_supervisor(app, make_user):
+    return signed_in(app, make_user, "giam-sat-lx", "supervisor", units=["AG-LX"])
+
+
+@pytest.fixture
+def admin(app, make_user):
+    return signed_in(app, make_user, "quan-tri", "admin")
+
+
+def cells(html: str, caption_row: str) -> list[str]:
+    """The cells of the table row whose header is `caption_row`."""
+    row = re.search(rf"<tr><th scope=\"row\">{re.escape(caption_row)}</th>(.*?)</tr>", html, re.S).group(1)
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+
+
+def test_progress_page_tables_and_charts(campaign, respond, admin):
+    respond("AG-LX", VARIED | {"sex": "female"}, status="verified")
+    respond("AG-LX", VARIED | {"sex": "female"}, channel="paper")
+    respond("AG-CD", status="rejected")
+    page = admin.get("/giam-sat/giam-sat")
+    assert page.status_code == 200
+    assert cells(admin.html, "Long Xuyên") == ["10", "2", "1", "0", "20 %", "8"]
+    assert cells(admin.html, "Châu Đốc") == ["5", "0", "0", "1", "0 %", "5"]
+    assert cells(admin.html, "Tổng") == ["15", "2", "1", "1", "13 %", "13"]
+    assert "sex = female" in admin.html and "sex = male" in admin.html
+    assert admin.html.count('<img src="data:image/svg+xml;base64,') == 2
+    assert "Phiếu giấy" in admin.text() and "Chờ duyệt" not in admin.text()
+
+
+def test_a_supervisor_sees_their_units_only(campaign, respond, lx_supervisor):
+    other = respond("AG-CD")
+    lx_supervisor.get("/giam-sat/giam-sat")
+    assert "Long Xuyên" in lx_supervisor.html and "Châu Đốc" not in lx_supervisor.html
+    assert lx_supervisor.get(f"/giam-sat/phieu/{other.id}").status_code == 403
+    assert lx_supervisor.post(f"/giam-sat/phieu/{other.id}/duyet", {"action": "verify"}).status_code == 403
+    assert lx_supervisor.post(f"/giam-sat/phieu/{other.id}/sua",
+                              {"key": "hl_2", "value": "5", "reason": "x"}).status_code == 403
+    assert other.status == "submitted"
+    assert lx_supervisor.get("/giam-sat/giam-sat/chat-luong?don_vi=AG-CD").status_code == 400
+
+
+def test_a_campaign_outside_the_units_is_refused(app, make_user, campaign, make_unit):
+    make_unit("AG-TS", name="Tịnh Biên")
+    browser = signed_in(app, make_user, "giam-sat-ts", "supervisor", units=["AG-TS"])
+    assert browser.get("/giam-sat/").status_code == 200 and 'href="/giam-sat/giam-sat"' not in browser.html
+    assert browser.get("/giam-sat/giam-sat").status_code == 403
+    assert browser.get("/giam-sat/giam-sat/chat-luong").status_code == 403
+    assert browser.get("/giam-sat/khong-co").status_code == 404
+
+
+@pytest.mark.parametrize("role", ["analyst", "surveyor"])
+def test_analysts_and_surveyors_may_not_review(app, make_user, campaign, respond, role):
+    response = respond()
+    browser = signed_in(app, make_user, "khach", role)
+    assert browser.post(f"/giam-sat/phieu/{response.id}/duyet", {"action": "verify"}).status_code == 403
+    assert browser.get(f"/giam-sat/phieu/{response.id}").status_code == 403
+    assert response.status == "submitted"
+
+
+def test_flag_list_filters_and_links(campaign, respond, admin):
+    short = respond("AG-LX", seconds=30)
+    burst = respond("AG-CD", flag="burst_unit", status="verified")
+    respond("AG-LX")
+    admin.get("/giam-sat/giam-sat/chat-luong")
+    assert "2 phiếu có cảnh báo" in admin.text()
+    assert f'href="/giam-sat/phieu/{short.id}"' in admin.html and f'href="/giam-sat/phieu/{burst.id}"' in admin.html
+    assert "30 giây, dưới ngưỡng 60 giây" in admin.text()
+    admin.get("/giam-sat/giam-sat/chat-luong?loi=burst_unit&trang_thai=verified&don_vi=AG-CD")
+    assert "1 phiếu có cảnh báo" in admin.text() and f"/giam-sat/phieu/{burst.id}" in admin.html
+    admin.get("/giam-sat/giam-sat/chat-luong?loi=too_short&don_vi=AG-CD")
+    assert "0 phiếu có cảnh báo" in admin.text()
+    assert admin.get("/giam-sat/giam-sat/chat-luong?loi=khong-co").status_code == 400
+
+
+def test_the_response_page_shows_answers_paradata_flags(campaign, respond, admin):
+    response = respond(channel="paper", serial="A-0012", seconds=100)
+    respond(channel="paper", serial="a-0 12")
+    admin.get(f"/giam-sat/phieu/{response.id}")
+    text = admin.text()
+    assert "Mức hài lòng hl_2" in text and "Không hài lòng" in text and "Nam" in text
+    assert "A-0012" in text and "Phiếu giấy" in text and "Chờ duyệt" in text
+    assert "Trùng số phiếu giấy" in text and "Chưa có thay đổi nào." in text
+
+
+def test_reject_needs_a_reason_then_the_history_shows_old_and_new(session, campaign, respond, lx_supervisor):
+    response = respond()
+    url = f"/giam-sat/phieu/{response.id}"
+    assert lx_supervisor.post(url + "/duyet", {"action": "reject", "reason": " "}).status_code == 400
+    assert "Lý do: bắt buộc phải nhập" in lx_supervisor.text()
+    assert session.query(ResponseChange).count() == 0
+    sent = lx_supervisor.post(url + "/duyet", {"action": "reject", "reason": "Trả lời hộ người khác"})
+    assert sent.status_code == 302 and sent.location.endswith(url + "?done=reviewed")
+    lx_supervisor.get(url)
+    assert "Bị loại" in lx_supervisor.text() and "Trả lời hộ người khác" in lx_supervisor.text()
+    assert "giam-sat-lx Trạng thái Chờ duyệt → Bị loại Trả lời hộ người khác" in lx_supervisor.text()
+    assert lx_supervisor.post(url + "/duyet", {"action": "verify"}).status_code == 400  # rejected: reopen first
+    assert lx_supervisor.post(url + "/duyet", {"action": "reopen"}).status_code == 302
+    assert lx_supervisor.post(url + "/duyet", {"action": "verify"}).status_code == 302
+    session.expire_all()
+    assert [(c.old_value, c.new_value) for c in session.query(ResponseChange).order_by(ResponseChange.id)] == [
+        ("submitted", "rejected"), ("rejected", "submitted"), ("submitted", "verified")]
+    assert lx_supervisor.post(url + "/duyet", {"action": "khong-co"}).status_code == 400
+
+
+def test_correcting_a_keyed_answer_from_the_page(session, campaign, respond, lx_supervisor):
+    response = respond(channel="paper")
+    url = f"/giam-sat/phieu/{response.id}"
+    assert lx_supervisor.post(url + "/sua", {"key": "visits", "value": "99", "reason": "sửa"}).status_code == 400
+    assert "visits" in lx_supervisor.text()
+    assert lx_supervisor.post(url + "/sua", {"key": "visits", "value": "3", "reason": ""}).status_code == 400
+    assert lx_supervisor.post(url + "/sua", {"key": "visits", "value": "3", "reason": "đọc nhầm"}).status_code == 302
+    lx_supervisor.get(url)
+    assert "visits 2 → 3 đọc nhầm" in lx_supervisor.text()
+    web = respond()
+    lx_supervisor.get(f"/giam-sat/phieu/{web.id}")
+    assert "Phiếu này không sửa được" in lx_supervisor.text()
+    assert lx_supervisor.post(f"/giam-sat/phieu/{web.id}/sua",
+                              {"key": "visits", "value": "3", "reason": "x"}).status_code == 400
+
+
+def test_the_exclusion_log_is_scoped_filtered_and_paged(session, campaign, respond, lx_supervisor, admin, monkeypatch):
+    lx, cd = (next(t.unit_id for t in campaign.units if t.unit.code == code) for code in ("AG-LX", "AG-CD"))
+    flagged = respond("AG-LX", flag="burst_device")
+    now = datetime.now(timezone.utc)
+    log_exclusion(session, "burst_device", "4 responses from one device", now, campaign_id=campaign.id, unit_id=lx,
+                  response_id=flagged.id)
+    log_exclusion(session, "rate_limited", "limit 5 per hour", now, campaign_id=campaign.id, unit_id=lx)
+    log_exclusion(session, "rate_limited", "limit on Châu Đốc", now, campaign_id=campaign.id, unit_id=cd)
+    log_exclusion(session, "rate_limited", "no unit known", now)
+    session.commit()
+    lx_supervisor.get("/giam-sat/nhat-ky-loai-tru")
+    text = lx_supervisor.text()
+    assert "4 responses from one device" in text and "limit 5 per hour" in text
+    assert "Châu Đốc" not in text.split("Lý do")[-1] and "no unit known" not in text
+    assert f"/giam-sat/phieu/{flagged.id}" in lx_supervisor.html
+    lx_supervisor.get("/giam-sat/nhat-ky-loai-tru?ly_do=burst_device&dot=giam-sat")
+    assert "limit 5 per hour" not in lx_supervisor.text() and "4 responses" in lx_supervisor.text()
+    assert lx_supervisor.get("/giam-sat/nhat-ky-loai-tru?don_vi=AG-CD").status_code == 400
+    admin.get("/giam-sat/nhat-ky-loai-tru")
+    assert "no unit known" in admin.text() and "limit on Châu Đốc" in admin.text()
+    monkeypatch.setattr("survey.supervisor.views.EXCLUSIONS_PAGE", 3)
+    admin.get("/giam-sat/nhat-ky-loai-tru")
+    older = re.search(r'href="(/giam-sat/nhat-ky-loai-tru\?truoc=\d+)"', admin.html).group(1)
+    assert "4 responses" not in admin.text()
+    admin.get(older)
+    assert "4 responses" in admin.text() and "no unit known" not in admin.text()
+
+
+def test_home_lists_the_campaigns_and_the_log(campaign, lx_supervisor):
+    lx_supervisor.get("/giam-sat/")
+    assert 'href="/giam-sat/giam-sat"' in lx_supervisor.html and "/giam-sat/nhat-ky-loai-tru" in lx_supervisor.html
