@@ -18,6 +18,7 @@ from survey.questionnaires.operations import import_uploaded, publish_draft
 from survey.questionnaires.queries import (all_questionnaires, campaign_counts, draft_version, question_counts,
                                            questionnaire_by_slug, version_by_number, version_definition)
 from survey.security import CONTENT_SECURITY_POLICY
+from survey.surveyor.entry import answerable, codes_of
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FRAMED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
@@ -29,10 +30,11 @@ limit_uploads(blueprint)
 @blueprint.get("/bang-hoi")
 def questionnaires():
     session = db.session()
-    published = request.args.get("cong-bo", "")
-    return render_template("admin/questionnaires/list.html", questionnaires=all_questionnaires(session),
+    items = all_questionnaires(session)
+    return render_template("admin/questionnaires/list.html", questionnaires=items,
+                           drafts={item.id: draft_version(item) for item in items},
                            questions=question_counts(session), campaigns=campaign_counts(session),
-                           published=published_version(published))
+                           published=published_version(request.args.get("cong-bo", "")))
 
 
 def published_version(slug: str) -> QuestionnaireVersion | None:
@@ -112,11 +114,13 @@ def questionnaire_citizen_preview(slug: str, section: str):
 
 @blueprint.get("/bang-hoi/<slug>/ban-nhap/nhap-phieu")
 def questionnaire_keyer_preview(slug: str):
-    """Every question on one page with its variable name and answer codes, as paper is keyed."""
+    """Every question on one page with the number and the codes the paper-entry screen gives it."""
     questionnaire = questionnaire_or_404(slug)
     definition = forms.definition_from_dict(questionnaire.draft)
+    lang = definition.languages[0]
     return render_template("admin/questionnaires/keyer.html", questionnaire=questionnaire, definition=definition,
-                           lang=definition.languages[0])
+                           lang=lang, numbers={q.name: n for n, q in enumerate(answerable(definition), start=1)},
+                           codes={q.name: codes_of(q, lang) for q in answerable(definition)})
 
 
 @blueprint.route("/bang-hoi/<slug>/cong-bo", methods=["GET", "POST"])

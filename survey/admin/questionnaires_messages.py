@@ -68,10 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "qn_as_keyer": ("Người nhập phiếu giấy thấy", "What paper-form keyers see"),
     "qn_open_keyer": ("Xem toàn bộ câu hỏi với mã trả lời", "See every question with its answer codes"),
     "qn_keyer_title": ("Nhập phiếu giấy: {title}", "Keying paper forms: {title}"),
-    "qn_keyer_lead": ("Mọi câu hỏi trên một trang, với tên biến và mã của từng phương án như người nhập phiếu "
-                      "dùng.",
-                      "Every question on one page, with the variable name and the code of each option, as "
-                      "keyers use them."),
+    "qn_keyer_lead": ("Mọi câu hỏi trên một trang, với số câu và mã của từng phương án mà người nhập phiếu gõ "
+                      "trên màn hình nhập phiếu giấy (giá trị lưu trong ngoặc khi khác mã).",
+                      "Every question on one page, with the number and the option codes keyers type on the "
+                      "paper-entry screen (the stored value in brackets where it differs from the code)."),
     "qn_key": ("Tên biến", "Variable"),
     "qn_type": ("Loại", "Type"),
     "qn_answer_codes": ("Mã trả lời", "Answer codes"),

@@ -57,7 +57,7 @@ def test_the_list_shows_each_version_with_its_hash_questions_and_campaigns(admin
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", cells[0])
     assert version.content_hash in cells[1] and cells[2:4] == ["4", "2"]
     assert 'href="/quan-tri/bang-hoi/small/phien-ban/1.yaml"' in row
-    assert "Phiếu nhỏ small" in admin.text()
+    assert "Phiếu nhỏ small Bản nháp: Trùng với phiên bản 1 đã công bố." in admin.text()
 
 
 def test_an_empty_list_invites_an_upload(admin):
@@ -145,15 +145,15 @@ def test_the_citizen_preview_is_the_citizen_markup_of_every_question(admin, sess
     assert admin.get("/quan-tri/bang-hoi/small/ban-nhap/trang/khong-co").status_code == 404
 
 
-def test_the_keyer_view_lists_every_question_with_its_codes(admin, session):
+def test_the_keyer_view_lists_every_question_with_the_codes_keyers_type(admin, session):
     upload(admin, SMALL_FORM)
     assert admin.get("/quan-tri/bang-hoi/small/ban-nhap/nhap-phieu").status_code == 200
     text = admin.text()
-    for expected in ("overall Hài lòng chung * (Bắt buộc) Loại: satisfaction", "1 = Rất không hài lòng",
-                     "9 = Không biết / không áp dụng", "male = Nam", "female = Nữ",
-                     "visits Số lần đi lại Loại: integer Điều kiện hợp lệ: . >= 1 and . <= 50",
-                     "why Vì sao? Loại: text Chỉ hỏi khi: overall <= 2 Mã trả lời: ghi như trên phiếu"):
-        assert expected in text
+    for expected in ("1. overall Hài lòng chung * (Bắt buộc) Loại: satisfaction", "1 = Rất không hài lòng",
+                     "9 = Không biết / không áp dụng", "2. sex Giới tính", "1 = Nam (male)", "2 = Nữ (female)",
+                     "3. visits Số lần đi lại Loại: integer Điều kiện hợp lệ: . >= 1 and . <= 50",
+                     "4. why Vì sao? Loại: text Chỉ hỏi khi: overall <= 2 Mã trả lời: ghi như trên phiếu"):
+        assert expected in text, expected
 
 
 def test_publishing_asks_first_then_makes_one_version_with_an_audit_entry(admin, session):
