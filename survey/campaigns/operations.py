@@ -3,18 +3,20 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from survey.accounts.models import User
+from survey.accounts.operations import audit
 from survey.campaigns.models import CHANNELS, Campaign, CampaignChannel, CampaignUnit, Quota
 from survey.errors import InvalidInput
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_definition
+from survey.responses.models import Response
 from survey.units.models import Unit
-from survey.units.queries import units_by_codes
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -29,6 +31,16 @@ class Target:
 
 
 @dataclass(frozen=True)
+class Stratum:
+    """A quota for a stratum within a target unit: respondents whose answer to a question is a value."""
+
+    unit: Unit
+    question_key: str
+    value: str
+    target: int
+
+
+@dataclass(frozen=True)
 class CampaignSpec:
     slug: str
     name: str
@@ -39,11 +51,12 @@ class CampaignSpec:
     closes_on: date | None = None
     double_entry: bool = False
     min_cell_size: int = 30
+    strata: Sequence[Stratum] = ()
 
 
 def create_campaign(session: Session, spec: CampaignSpec) -> Campaign:
     """Create a campaign after checking the whole specification; nothing is written if it fails."""
-    problems = spec_problems(spec)
+    problems = spec_problems(spec) + inactive_problems(spec.targets, ())
     if session.scalar(select(Campaign.id).where(Campaign.slug == spec.slug)) is not None:
         problems.append(f"campaign '{spec.slug}' already exists")
     if problems:
@@ -52,7 +65,10 @@ def create_campaign(session: Session, spec: CampaignSpec) -> Campaign:
         slug=spec.slug, name=spec.name, questionnaire_version=spec.version, opens_on=spec.opens_on,
         closes_on=spec.closes_on, double_entry=spec.double_entry, min_cell_size=spec.min_cell_size,
         channels=[CampaignChannel(channel=c) for c in dict.fromkeys(spec.channels)],
-        units=[CampaignUnit(unit=t.unit, quota=t.quota, transactions=t.transactions) for t in spec.targets],
+        units=[CampaignUnit(unit=t.unit, quota=t.quota, transactions=t.transactions,
+                            quotas=[Quota(question_key=s.question_key, value=s.value, target=s.target)
+                                    for s in spec.strata if s.unit.code == t.unit.code])
+               for t in spec.targets],
     )
     session.add(campaign)
     session.flush()
@@ -72,7 +88,33 @@ def spec_problems(spec: CampaignSpec) -> list[str]:
     problems += target_problems(spec.targets)
     if spec.min_cell_size < 1:
         problems.append("min_cell_size: must be at least 1")
+    return problems + strata_problems(spec)
+
+
+def strata_problems(spec: CampaignSpec) -> list[str]:
+    """Each stratum in a target unit, on a choice of a question of the version, once, not negative."""
+    definition = version_definition(spec.version)
+    choices = {q.name: {c.value for c in q.choices} for q in definition.questions if q.choices}
+    targets, problems, seen = {t.unit.code for t in spec.targets}, [], set()
+    for item in spec.strata:
+        where = f"stratum {item.unit.code} {item.question_key}={item.value}"
+        if item.unit.code not in targets:
+            problems.append(f"{where}: unit '{item.unit.code}' is not a target unit")
+        if item.question_key not in choices:
+            problems.append(f"{where}: '{item.question_key}' is not a question with choices in {spec.version.label}")
+        elif item.value not in choices[item.question_key]:
+            problems.append(f"{where}: '{item.value}' is not a choice of question '{item.question_key}'")
+        if item.target < 0:
+            problems.append(f"{where}: target {item.target} is negative")
+        if (item.unit.code, item.question_key, item.value) in seen:
+            problems.append(f"{where}: listed twice")
+        seen.add((item.unit.code, item.question_key, item.value))
     return problems
+
+
+def inactive_problems(targets: Sequence[Target], kept: Sequence[str]) -> list[str]:
+    """Deactivated units may stay in a campaign that already had them, never join one."""
+    return [f"unit '{t.unit.code}' is deactivated" for t in targets if not t.unit.active and t.unit.code not in kept]
 
 
 def date_problems(opens_on: date | None, closes_on: date | None) -> list[str]:
@@ -126,20 +168,216 @@ def stratum_problems(campaign: Campaign, question_key: str, value: str) -> list[
     return []
 
 
+TARGET_COLUMNS = ("unit_code", "quota", "transactions")
+
+
 def targets_from_csv(session: Session, text: str) -> list[Target]:
-    """Targets from CSV columns unit_code, quota, transactions (the last two may be blank)."""
-    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    units = units_by_codes(session, [row.get("unit_code") or "" for row in rows])
-    problems: list[str] = []
-    targets = [Target(unit, whole_number(row, "quota", n, problems), whole_number(row, "transactions", n, problems))
-               for n, (unit, row) in enumerate(zip(units, rows), start=2)]
+    """Targets from CSV columns unit_code, quota, transactions (the last two may be blank).
+
+    Every problem is reported with its row (the header is row 1); nothing is returned unless all rows are good.
+    """
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    header = [name.strip() for name in reader.fieldnames or []]
+    problems = [f"row 1: unknown column '{c}' (use {', '.join(TARGET_COLUMNS)})" for c in header if c not in TARGET_COLUMNS]
+    if "unit_code" not in header:
+        problems.append("row 1: missing column 'unit_code'")
+    if problems:
+        raise InvalidInput(problems)
+    reader.fieldnames = header
+    rows = list(enumerate(reader, start=2))
+    units = {u.code: u for u in session.scalars(select(Unit).where(Unit.code.in_(
+        [(row.get("unit_code") or "").strip() for _, row in rows])))}
+    targets = [target_row(number, row, units, problems) for number, row in rows]
+    problems += repeated_units(rows) + ([] if rows else ["the file lists no unit"])
     if problems:
         raise InvalidInput(problems)
     return targets
 
 
+def target_row(number: int, row: dict, units: dict[str, Unit], problems: list[str]) -> Target | None:
+    code = (row.get("unit_code") or "").strip()
+    if None in row:
+        problems.append(f"row {number}: more cells than columns")
+    if code not in units:
+        problems.append(f"row {number}, unit_code: unknown unit '{code}'" if code else
+                        f"row {number}, unit_code: a value is required")
+    quota, transactions = whole_number(row, "quota", number, problems), whole_number(row, "transactions", number, problems)
+    return Target(units[code], quota, transactions) if code in units else None
+
+
+def repeated_units(rows: list[tuple[int, dict]]) -> list[str]:
+    seen: dict[str, int] = {}
+    problems = []
+    for number, row in rows:
+        code = (row.get("unit_code") or "").strip()
+        if code and code in seen:
+            problems.append(f"row {number}, unit_code: '{code}' repeats row {seen[code]}")
+        seen.setdefault(code, number)
+    return problems
+
+
+LARGEST_COUNT = 1_000_000_000
+"""Quotas and transaction counts above this are typing mistakes (and would not fit the column)."""
+
+
 def whole_number(row: dict, column: str, number: int, problems: list[str]) -> int | None:
     value = (row.get(column) or "").strip()
-    if value and not value.isdigit():
-        problems.append(f"row {number}, {column}: '{value}' is not a whole number")
-    return int(value) if value.isdigit() else None
+    if value and not (value.isascii() and value.isdigit() and int(value) <= LARGEST_COUNT):
+        problems.append(f"row {number}, {column}: '{value}' is not a whole number from 0 to {LARGEST_COUNT}")
+        return None
+    return int(value) if value else None
+
+
+# Administration of campaigns: every change is checked in full, applied, and written to the audit log.
+
+def add_campaign(session: Session, spec: CampaignSpec, actor: User | None) -> Campaign:
+    campaign = create_campaign(session, spec)
+    audit(session, actor, "campaign_created", subject=f"campaign {campaign.slug}", version=spec.version.label,
+          units=len(spec.targets))
+    return campaign
+
+
+def update_campaign(session: Session, campaign: Campaign, spec: CampaignSpec, actor: User | None) -> list[str]:
+    """Change a campaign to `spec`; what its responses and invitations rely on cannot change.
+
+    Returns the names of the fields that changed (none: nothing is written).
+    """
+    problems = spec_problems(spec) + inactive_problems(spec.targets, [cu.unit.code for cu in campaign.units])
+    if spec.slug != campaign.slug and session.scalar(select(Campaign.id).where(Campaign.slug == spec.slug)):
+        problems.append(f"campaign '{spec.slug}' already exists")
+    problems += usage_problems(session, campaign, spec)
+    if problems:
+        raise InvalidInput(problems)
+    before = snapshot(campaign)
+    apply_spec(campaign, spec)
+    session.flush()
+    changed = [name for name, value in snapshot(campaign).items() if before[name] != value]
+    if changed:
+        audit(session, actor, "campaign_updated", subject=f"campaign {campaign.slug}", changed=changed,
+              **({"slug_before": before["slug"]} if "slug" in changed else {}))
+    return changed
+
+
+def snapshot(campaign: Campaign) -> dict[str, object]:
+    """What an edit may change, comparably."""
+    return {
+        "slug": campaign.slug, "name": campaign.name, "version": campaign.questionnaire_version.label,
+        "opens_on": campaign.opens_on, "closes_on": campaign.closes_on, "double_entry": campaign.double_entry,
+        "min_cell_size": campaign.min_cell_size, "channels": campaign.channel_names,
+        "units": sorted((cu.unit.code, cu.quota, cu.transactions) for cu in campaign.units),
+        "strata": sorted((cu.unit.code, q.question_key, q.value, q.target) for cu in campaign.units for q in cu.quotas),
+    }
+
+
+def usage_problems(session: Session, campaign: Campaign, spec: CampaignSpec) -> list[str]:
+    """Refusals protecting the answers already collected and the links already handed out."""
+    from survey.invitations.models import Invitation  # the invitations domain builds on campaigns
+
+    responses = counts(session, Response.unit_id, Response.campaign_id == campaign.id)
+    invitations = counts(session, Invitation.unit_id, Invitation.campaign_id == campaign.id)
+    by_channel = counts(session, Response.channel, Response.campaign_id == campaign.id)
+    problems = []
+    if spec.version.id != campaign.questionnaire_version_id and responses:
+        problems.append(f"questionnaire version: the campaign has {sum(responses.values())} responses "
+                        f"to {campaign.questionnaire_version.label}; it cannot change")
+    if spec.slug != campaign.slug and (responses or invitations):
+        problems.append(f"slug: the campaign's links are in use ({sum(responses.values())} responses, "
+                        f"{sum(invitations.values())} invitations); it cannot change")
+    kept = {t.unit.id for t in spec.targets}
+    for cu in campaign.units:
+        if cu.unit_id not in kept and (responses.get(cu.unit_id) or invitations.get(cu.unit_id)):
+            problems.append(f"unit '{cu.unit.code}' has {responses.get(cu.unit_id, 0)} responses and "
+                            f"{invitations.get(cu.unit_id, 0)} invitations; it cannot be removed")
+    problems += [f"channel '{name}' has {number} responses; it cannot be removed"
+                 for name, number in by_channel.items() if name not in spec.channels]
+    return problems
+
+
+def counts(session: Session, column, condition) -> dict:
+    return dict(session.execute(select(column, func.count()).where(condition).group_by(column)).all())
+
+
+def apply_spec(campaign: Campaign, spec: CampaignSpec) -> None:
+    for name in ("slug", "name", "opens_on", "closes_on", "double_entry", "min_cell_size"):
+        setattr(campaign, name, getattr(spec, name))
+    campaign.questionnaire_version = spec.version
+    wanted = list(dict.fromkeys(spec.channels))
+    campaign.channels[:] = [c for c in campaign.channels if c.channel in wanted] + [
+        CampaignChannel(channel=name) for name in wanted if name not in campaign.channel_names]
+    existing = {cu.unit_id: cu for cu in campaign.units}
+    campaign.units[:] = [target_unit(existing.get(t.unit.id), t, spec.strata) for t in spec.targets]
+
+
+def target_unit(campaign_unit: CampaignUnit | None, target: Target, strata: Sequence[Stratum]) -> CampaignUnit:
+    """The unit's row updated in place (its strata too), so unchanged rows are not deleted and re-added."""
+    campaign_unit = campaign_unit or CampaignUnit(unit=target.unit)
+    campaign_unit.quota, campaign_unit.transactions = target.quota, target.transactions
+    wanted = {(s.question_key, s.value): s.target for s in strata if s.unit.code == target.unit.code}
+    campaign_unit.quotas[:] = [q for q in campaign_unit.quotas if (q.question_key, q.value) in wanted] + [
+        Quota(question_key=key, value=value, target=0) for key, value in wanted
+        if (key, value) not in {(q.question_key, q.value) for q in campaign_unit.quotas}]
+    for quota in campaign_unit.quotas:
+        quota.target = wanted[(quota.question_key, quota.value)]
+    return campaign_unit
+
+
+def open_now(session: Session, campaign: Campaign, today: date, closes_on: date | None, actor: User | None) -> None:
+    """Open the campaign today (or reopen it) until `closes_on`; its state follows from the dates."""
+    problems = [] if campaign.state_on(today) != "open" else [f"campaign '{campaign.slug}' is already open"]
+    if closes_on is None or closes_on < today:
+        problems.append(f"closes_on: give a closing date from {today} on")
+    if problems:
+        raise InvalidInput(problems)
+    before = (campaign.opens_on, campaign.closes_on)
+    if campaign.opens_on is None or campaign.opens_on > today:
+        campaign.opens_on = today
+    campaign.closes_on = closes_on
+    session.flush()
+    audit(session, actor, "campaign_opened", subject=f"campaign {campaign.slug}", before=dates_text(*before),
+          after=dates_text(campaign.opens_on, campaign.closes_on))
+
+
+def close_now(session: Session, campaign: Campaign, today: date, actor: User | None) -> None:
+    """Close an open campaign: its last day becomes yesterday (paper may still be keyed, see `accepts`)."""
+    if campaign.state_on(today) != "open":
+        raise InvalidInput(f"campaign '{campaign.slug}' is not open")
+    before = (campaign.opens_on, campaign.closes_on)
+    campaign.closes_on = today - timedelta(days=1)
+    campaign.opens_on = min(campaign.opens_on, campaign.closes_on)  # opened today: it closes before a day passed
+    session.flush()
+    audit(session, actor, "campaign_closed", subject=f"campaign {campaign.slug}", before=dates_text(*before),
+          after=dates_text(campaign.opens_on, campaign.closes_on))
+
+
+def dates_text(opens_on: date | None, closes_on: date | None) -> str:
+    return f"{opens_on}..{closes_on}" if opens_on else "-"
+
+
+@dataclass(frozen=True)
+class CloneSpec:
+    """What a copy of a campaign takes anew; everything else comes from the source."""
+
+    slug: str
+    name: str
+    opens_on: date | None
+    closes_on: date | None
+    version: QuestionnaireVersion
+
+
+def clone_campaign(session: Session, source: Campaign, clone: CloneSpec, actor: User | None) -> tuple[Campaign, list[str]]:
+    """A new campaign with the source's active units, channels, quotas and N_h (and strata the version
+    still has); returns it and what was left behind, one line each."""
+    targets = [Target(cu.unit, cu.quota, cu.transactions) for cu in source.units if cu.unit.active]
+    left = [f"unit '{cu.unit.code}' is deactivated" for cu in source.units if not cu.unit.active]
+    strata = [Stratum(cu.unit, q.question_key, q.value, q.target) for cu in source.units if cu.unit.active
+              for q in cu.quotas]
+    spec = CampaignSpec(slug=clone.slug, name=clone.name, version=clone.version, targets=targets,
+                        channels=source.channel_names, opens_on=clone.opens_on, closes_on=clone.closes_on,
+                        double_entry=source.double_entry, min_cell_size=source.min_cell_size)
+    kept = [s for s in strata if not strata_problems(replace(spec, strata=[s]))]
+    left += [f"stratum {s.unit.code} {s.question_key}={s.value}: not in {clone.version.label}"
+             for s in strata if s not in kept]
+    campaign = create_campaign(session, replace(spec, strata=kept))
+    audit(session, actor, "campaign_cloned", subject=f"campaign {campaign.slug}", source=source.slug,
+          version=clone.version.label, left_behind=left)
+    return campaign, left

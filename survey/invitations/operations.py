@@ -6,6 +6,8 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from survey.accounts.models import User
+from survey.accounts.operations import audit
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
@@ -64,3 +66,26 @@ def use_invitation(session: Session, invitation: Invitation, response: Response,
     if result.rowcount != 1:
         raise InvitationUnavailable("used")
     session.refresh(invitation)
+
+
+def invite(session: Session, campaign: Campaign, unit: Unit, dossier_codes: Iterable[str], expires_at: datetime | None,
+           now: datetime, actor: User | None) -> list[Invitation]:
+    """`create_invitations` from the administration pages, written to the audit log."""
+    created = create_invitations(session, campaign, unit, dossier_codes, expires_at, now)
+    audit(session, actor, "invitations_created", subject=f"campaign {campaign.slug}", unit=unit.code,
+          count=len(created), expires_at=expires_at.isoformat() if expires_at else None)
+    return created
+
+
+def dossier_codes(text: str) -> list[str]:
+    """Dossier codes from pasted text or a file: one a line (in a CSV, the first cell), blank lines and a
+    header line ('dossier_code', 'ma_ho_so', 'mã hồ sơ') skipped; repeats are kept, for the check to name."""
+    codes = []
+    for line in text.splitlines():
+        code = line.split(",")[0].split(";")[0].split("\t")[0].strip().strip('"').strip()
+        if code and code.lower() not in HEADER_WORDS:
+            codes.append(code)
+    return codes
+
+
+HEADER_WORDS = {"dossier_code", "ma_ho_so", "mã hồ sơ", "ma ho so"}

@@ -1,0 +1,169 @@
+"""Campaigns in the browser, on the admin blueprint: the list with each campaign's state (computed
+from its dates), creation and editing (version, dates, units with quota and N_h, typed in a table or
+uploaded as CSV, strata, channels, double entry, minimum cell size), opening and closing early
+after a confirmation, and cloning last year's campaign. Writes are `survey.campaigns.operations`,
+which check everything first and write the audit entry in the same transaction."""
+from flask import abort, redirect, render_template, request, url_for
+from sqlalchemy import func, select
+
+from survey import clock, db
+from survey.accounts.access import current_user
+from survey.admin.campaigns_files import limit_uploads
+from survey.admin.campaigns_form import (CampaignForm, blank_form, campaign_form, chosen_version, day, read_form,
+                                         spec_of)
+from survey.admin.campaigns_messages import known, say
+from survey.admin.views import blueprint
+from survey.campaigns.models import CHANNELS, Campaign
+from survey.campaigns.operations import (CloneSpec, add_campaign, clone_campaign, close_now, open_now,
+                                         update_campaign)
+from survey.campaigns.queries import all_campaigns, campaign_by_slug
+from survey.errors import InvalidInput
+from survey.questionnaires.models import QuestionnaireVersion
+from survey.questionnaires.queries import all_questionnaires
+from survey.responses.models import Response
+from survey.units.models import Unit
+from survey.units.queries import active_units
+
+limit_uploads(blueprint)
+
+
+def page(template: str, status: int = 200, **context: object):
+    """A page of these areas, with their catalogue (which falls back to the admin one)."""
+    return render_template(template, say=say, t=say, known=known, **context), status
+
+
+@blueprint.get("/dot-khao-sat")
+def campaigns():
+    session = db.session()
+    responses = dict(session.execute(select(Response.campaign_id, func.count()).group_by(Response.campaign_id)).all())
+    return page("admin/campaigns/list.html", campaigns=all_campaigns(session), today=clock.today(),
+                responses=responses)
+
+
+@blueprint.get("/dot-khao-sat/<slug>")
+def campaign(slug: str):
+    found = campaign_or_404(slug)
+    session = db.session()
+    responses = dict(session.execute(select(Response.unit_id, func.count()).where(Response.campaign_id == found.id)
+                                     .group_by(Response.unit_id)).all())
+    return page("admin/campaigns/campaign.html", campaign=found, today=clock.today(), responses=responses,
+                units=sorted(found.units, key=lambda cu: cu.unit.code))
+
+
+@blueprint.route("/dot-khao-sat/tao", methods=["GET", "POST"])
+def campaign_create():
+    if request.method == "GET":
+        return form_page(blank_form(), None)
+    form = read_form(request.form)
+    try:
+        with db.transaction() as session:
+            created = add_campaign(session, spec_of(session, form), current_user())
+    except InvalidInput as error:
+        return form_page(form, None, error.problems, form.status)
+    return redirect(url_for("admin.campaign", slug=created.slug, saved=1))
+
+
+@blueprint.route("/dot-khao-sat/<slug>/sua", methods=["GET", "POST"])
+def campaign_edit(slug: str):
+    found = campaign_or_404(slug)
+    if request.method == "GET":
+        return form_page(campaign_form(found), found)
+    form = read_form(request.form)
+    try:
+        with db.transaction() as session:
+            update_campaign(session, found, spec_of(session, form), current_user())
+    except InvalidInput as error:
+        return form_page(form, campaign_or_404(slug), error.problems, form.status)
+    return redirect(url_for("admin.campaign", slug=found.slug, saved=1))
+
+
+def form_page(form: CampaignForm, editing: Campaign | None, problems: list[str] = (), status: int = 200):
+    """The form; after a refusal, what was sent with every problem (those of a field next to it too)."""
+    kept = {cu.unit.code for cu in editing.units} if editing else set()
+    units = active_units(db.session()) + [cu.unit for cu in editing.units if not cu.unit.active] if editing \
+        else active_units(db.session())
+    return page("admin/campaigns/form.html", status, form=form, editing=editing, problems=list(problems),
+                versions=published_versions(), channels=CHANNELS, units=units, kept=kept)
+
+
+def published_versions() -> list[QuestionnaireVersion]:
+    """Every published version, newest first within each questionnaire."""
+    return [v for q in all_questionnaires(db.session()) for v in reversed(q.versions)]
+
+
+@blueprint.route("/dot-khao-sat/<slug>/mo", methods=["GET", "POST"])
+def campaign_open(slug: str):
+    """A confirmation page with the closing date; the POST opens the campaign today."""
+    found = campaign_or_404(slug)
+    today = clock.today()
+    closes = request.form.get("closes_on", "").strip()[:20] if request.method == "POST" else \
+        (str(found.closes_on) if found.closes_on and found.closes_on >= today else "")
+    if request.method == "GET":
+        return page("admin/campaigns/open.html", campaign=found, today=today, closes_on=closes, problems=[])
+    form = CampaignForm({"closes_on": closes}, [], False, [], {}, [])
+    try:
+        with db.transaction() as session:
+            open_now(session, found, today, day(form, "closes_on"), current_user())
+    except InvalidInput as error:
+        return page("admin/campaigns/open.html", 400, campaign=found, today=today, closes_on=closes,
+                    problems=form.errors.get("closes_on", []) + error.problems)
+    return redirect(url_for("admin.campaign", slug=slug, opened=1))
+
+
+@blueprint.route("/dot-khao-sat/<slug>/dong", methods=["GET", "POST"])
+def campaign_close(slug: str):
+    found = campaign_or_404(slug)
+    today = clock.today()
+    if request.method == "GET":
+        return page("admin/campaigns/close.html", campaign=found, today=today, problems=[])
+    try:
+        with db.transaction() as session:
+            close_now(session, found, today, current_user())
+    except InvalidInput as error:
+        return page("admin/campaigns/close.html", 400, campaign=found, today=today, problems=error.problems)
+    return redirect(url_for("admin.campaign", slug=slug, closed=1))
+
+
+@blueprint.route("/dot-khao-sat/<slug>/sao-chep", methods=["GET", "POST"])
+def campaign_clone(slug: str):
+    """A new slug, name and dates; the same units, channels, quotas and N_h; optionally the newest version."""
+    source = campaign_or_404(slug)
+    if request.method == "GET":
+        return clone_page(source, CampaignForm({}, [], False, [], {}, []), [])
+    form = read_form(request.form)
+    try:
+        with db.transaction() as session:
+            clone, left = clone_campaign(session, source, clone_spec(session, source, form), current_user())
+    except InvalidInput as error:
+        return clone_page(source, form, error.problems, 400)
+    return page("admin/campaigns/cloned.html", campaign=clone, source=source, left=left)
+
+
+def clone_spec(session, source: Campaign, form: CampaignForm) -> CloneSpec:
+    version = source.questionnaire_version
+    if request.form.get("newest") == "1":
+        form.values["version"] = f"{version.questionnaire.slug}:{version.questionnaire.versions[-1].number}"
+        version = chosen_version(session, form)
+    spec = CloneSpec(form.values["slug"], form.values["name"], day(form, "opens_on"), day(form, "closes_on"), version)
+    if form.errors:
+        raise InvalidInput([message for messages in form.errors.values() for message in messages])
+    return spec
+
+
+def clone_page(source: Campaign, form: CampaignForm, problems: list[str], status: int = 200):
+    newest = source.questionnaire_version.questionnaire.versions[-1]
+    return page("admin/campaigns/clone.html", status, source=source, form=form, problems=problems, newest=newest)
+
+
+def campaign_or_404(slug: str) -> Campaign:
+    try:
+        return campaign_by_slug(db.session(), slug)
+    except InvalidInput:
+        abort(404)
+
+
+def unit_or_404(code: str) -> Unit:
+    found = db.session().scalar(select(Unit).where(Unit.code == code))
+    if found is None:
+        abort(404)
+    return found

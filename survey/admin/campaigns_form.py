@@ -1,0 +1,173 @@
+"""The campaign form: what was typed (kept to show it again), and the specification it makes.
+
+Field names (stable; other pages' browser tests fill them): name, slug, version ("<questionnaire
+slug>:<number>"), opens_on, closes_on (YYYY-MM-DD or DD/MM/YYYY), channel (repeated: web, paper,
+interviewer), double_entry ("1"), min_cell_size, unit (repeated unit codes), quota-<code> and
+transactions-<code> per unit, targets (a CSV file: unit_code, quota, transactions, which ticks its
+units and overrides their numbers), and the stratum rows stratum_unit, stratum_question,
+stratum_value, stratum_target (parallel lists; a row left blank is ignored).
+"""
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+from werkzeug.datastructures import MultiDict
+
+from survey.admin.campaigns_files import Refused, read_text, uploaded
+from survey.admin.campaigns_messages import say
+from survey.campaigns.models import Campaign
+from survey.campaigns.operations import LARGEST_COUNT, CampaignSpec, Stratum, Target, targets_from_csv
+from survey.errors import InvalidInput
+from survey.questionnaires.models import QuestionnaireVersion
+from survey.questionnaires.queries import version_by_number
+from survey.units.queries import units_by_codes
+
+FIELDS = ("name", "slug", "version", "opens_on", "closes_on", "min_cell_size")
+STRATUM_FIELDS = ("stratum_unit", "stratum_question", "stratum_value", "stratum_target")
+BLANK_STRATA = 3
+"""Empty stratum rows offered below the filled ones (no script needed to add rows)."""
+
+
+@dataclass
+class CampaignForm:
+    """The form as typed; `errors` holds the messages of each field, by field name."""
+
+    values: dict[str, str]
+    channels: list[str]
+    double_entry: bool
+    units: list[str]
+    numbers: dict[str, tuple[str, str]]
+    strata: list[tuple[str, str, str, str]]
+    errors: dict[str, list[str]] = field(default_factory=dict)
+    status: int = 400
+    """The status of a refusal: 413 when the uploaded file is too large."""
+
+    def fail(self, name: str, message: str) -> None:
+        self.errors.setdefault(name, []).append(message)
+
+    @property
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        return self.strata + [("", "", "", "")] * BLANK_STRATA
+
+
+def blank_form() -> CampaignForm:
+    return CampaignForm({"min_cell_size": "30"}, ["web"], False, [], {}, [])
+
+
+def campaign_form(campaign: Campaign) -> CampaignForm:
+    """The form filled with what the campaign holds now."""
+    version = campaign.questionnaire_version
+    values = {"name": campaign.name, "slug": campaign.slug, "version": f"{version.questionnaire.slug}:{version.number}",
+              "opens_on": text(campaign.opens_on), "closes_on": text(campaign.closes_on),
+              "min_cell_size": str(campaign.min_cell_size)}
+    units = sorted(campaign.units, key=lambda cu: cu.unit.code)
+    return CampaignForm(values, campaign.channel_names, campaign.double_entry, [cu.unit.code for cu in units],
+                        {cu.unit.code: (text(cu.quota), text(cu.transactions)) for cu in units},
+                        [(cu.unit.code, q.question_key, q.value, str(q.target)) for cu in units for q in cu.quotas])
+
+
+def text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def read_form(form: MultiDict) -> CampaignForm:
+    """What was sent, trimmed and bounded (nothing is checked yet)."""
+    units = list(dict.fromkeys(code.strip()[:32] for code in form.getlist("unit") if code.strip()))
+    numbers = {key.split("-", 1)[1]: (form.get(key, "").strip()[:20], form.get("transactions-" + key[6:], "").strip()[:20])
+               for key in form if key.startswith("quota-")}
+    rows = zip(*(form.getlist(name) for name in STRATUM_FIELDS))
+    strata = [tuple(cell.strip()[:64] for cell in row) for row in rows if any(cell.strip() for cell in row)]
+    return CampaignForm({name: form.get(name, "").strip()[:300] for name in FIELDS},
+                        [c for c in form.getlist("channel")], form.get("double_entry") == "1", units, numbers, strata)
+
+
+def spec_of(session: Session, form: CampaignForm) -> CampaignSpec:
+    """The specification the form describes; InvalidInput (and `form.errors`) when a field is wrong."""
+    version = chosen_version(session, form)
+    opens_on, closes_on = day(form, "opens_on"), day(form, "closes_on")
+    min_cell_size = count(form, "min_cell_size", form.values["min_cell_size"]) if form.values["min_cell_size"] else 30
+    add_uploaded_targets(session, form)
+    targets = chosen_targets(session, form)
+    strata = chosen_strata(session, form)
+    if form.errors:
+        raise InvalidInput([message for messages in form.errors.values() for message in messages])
+    return CampaignSpec(slug=form.values["slug"], name=form.values["name"], version=version, targets=targets,
+                        channels=form.channels, opens_on=opens_on, closes_on=closes_on,
+                        double_entry=form.double_entry, min_cell_size=min_cell_size, strata=strata)
+
+
+def chosen_version(session: Session, form: CampaignForm) -> QuestionnaireVersion | None:
+    slug, _, number = form.values["version"].rpartition(":")
+    try:
+        return version_by_number(session, slug, int(number))
+    except (ValueError, InvalidInput):
+        form.fail("version", say("f_version"))
+        return None
+
+
+def day(form: CampaignForm, name: str) -> date | None:
+    value = form.values[name]
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, pattern).date() if value else None
+        except ValueError:
+            continue
+    form.fail(name, say("f_date", value=value))
+    return None
+
+
+def count(form: CampaignForm, name: str, value: str) -> int | None:
+    """A whole number from 0 (blank: None); a message on `name` otherwise."""
+    if not value:
+        return None
+    if value.isascii() and value.isdigit() and int(value) <= LARGEST_COUNT:
+        return int(value)
+    form.fail(name, say("f_count", value=value, largest=LARGEST_COUNT))
+    return None
+
+
+def add_uploaded_targets(session: Session, form: CampaignForm) -> None:
+    """The CSV's units are ticked and take its numbers; its problems go on the `targets` field."""
+    file = uploaded("targets")
+    if file is None:
+        return
+    try:
+        targets = targets_from_csv(session, read_text(file))
+    except Refused as refused:
+        form.fail("targets", say(refused.key, **refused.params))
+        form.status = refused.status
+        return
+    except InvalidInput as error:
+        for problem in error.problems:
+            form.fail("targets", problem)
+        return
+    for target in targets:
+        form.units = list(dict.fromkeys(form.units + [target.unit.code]))
+        form.numbers[target.unit.code] = (text(target.quota), text(target.transactions))
+
+
+def chosen_targets(session: Session, form: CampaignForm) -> list[Target]:
+    try:
+        units = units_by_codes(session, form.units)
+    except InvalidInput as error:
+        form.fail("unit", "; ".join(error.problems))
+        return []
+    return [Target(unit, count(form, f"quota-{unit.code}", form.numbers.get(unit.code, ("", ""))[0]),
+                   count(form, f"transactions-{unit.code}", form.numbers.get(unit.code, ("", ""))[1]))
+            for unit in units]
+
+
+def chosen_strata(session: Session, form: CampaignForm) -> list[Stratum]:
+    """Complete rows only; the operation then checks each against the version and the targets."""
+    strata = []
+    for number, (code, question, value, target) in enumerate(form.strata, start=1):
+        if not (code and question and value and target):
+            form.fail("strata", say("f_stratum_incomplete", number=number))
+            continue
+        amount = count(form, "strata", target)
+        units = units_by_codes(session, [code]) if code in form.units else []
+        if not units:
+            form.fail("strata", say("f_stratum_unit", number=number, code=code))
+        elif amount is not None:
+            strata.append(Stratum(units[0], question, value, amount))
+    return strata

@@ -1,0 +1,230 @@
+"""The campaign pages: list with computed state, create and edit (units with quota and N_h typed or
+uploaded, strata), refusals that write nothing, open and close early, cloning, the audit log."""
+import io
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import stream_encode_multipart
+
+from survey.accounts.models import AuditEntry
+from survey.campaigns.models import Campaign, Quota
+from survey.responses.operations import record_response
+from tests.public.conftest import forget_csrf_token
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def units(make_unit, session):
+    """A province with two districts and a department, committed."""
+    province = make_unit("AG", "province", name="An Giang")
+    made = [make_unit("AG-LX", "district", "Long Xuyên", province), make_unit("AG-CD", "district", "Châu Đốc", province),
+            make_unit("AG-SNV", "department", "Sở Nội vụ", province)]
+    session.commit()
+    return made
+
+
+@pytest.fixture
+def version(make_version, session):
+    made = make_version()
+    session.commit()
+    return made
+
+
+def form(**changes) -> dict:
+    """A valid creation form: two units, one with a stratum quota."""
+    data = {"name": "Khảo sát SIPAS 2026", "slug": "sipas-2026", "version": "small:1",
+            "opens_on": str(TODAY), "closes_on": str(TODAY + timedelta(days=30)), "channel": ["web", "paper"],
+            "min_cell_size": "25", "unit": ["AG-LX", "AG-CD"], "quota-AG-LX": "120", "transactions-AG-LX": "5400",
+            "quota-AG-CD": "80", "transactions-AG-CD": "", "quota-AG-SNV": "", "transactions-AG-SNV": "",
+            "stratum_unit": ["AG-LX", ""], "stratum_question": ["sex", ""], "stratum_value": ["female", ""],
+            "stratum_target": ["60", ""]}
+    data.update(changes)
+    return data
+
+
+def post_multipart(browser, url: str, fields: dict):
+    """Post a form with files as a browser does, encoded in memory: the test client would spool a
+    large body to a temporary file that it never closes."""
+    fields = {"csrf_token": browser.csrf_token(), **{
+        name: FileStorage(io.BytesIO(value[0]), value[1]) if isinstance(value, tuple) else value
+        for name, value in fields.items()}}
+    body, _, boundary = stream_encode_multipart(fields, use_tempfile=False)
+    forget_csrf_token()
+    response = browser.client.post(url, data=body.getvalue(), content_type=f'multipart/form-data; boundary="{boundary}"')
+    browser.html = response.get_data(as_text=True)
+    return response
+
+
+def stored(session, slug="sipas-2026") -> Campaign | None:
+    session.expire_all()
+    return session.scalar(select(Campaign).where(Campaign.slug == slug))
+
+
+def audit_actions(session) -> list[tuple[str, str]]:
+    """The audit entries about campaigns (signing in the administrator writes others)."""
+    entries = session.scalars(select(AuditEntry).where(AuditEntry.action.like("campaign%")).order_by(AuditEntry.id))
+    return [(e.action, e.subject) for e in entries]
+
+
+def test_creating_a_campaign_with_quotas_strata_and_n_h(admin, units, version, session):
+    page = admin.get("/quan-tri/dot-khao-sat/tao")
+    assert page.status_code == 200 and 'name="quota-AG-LX"' in admin.html and '<option value="small:1"' in admin.html
+    response = admin.post("/quan-tri/dot-khao-sat/tao", form())
+    assert response.status_code == 302 and response.location == "/quan-tri/dot-khao-sat/sipas-2026?saved=1"
+    campaign = stored(session)
+    assert campaign.channel_names == ["paper", "web"] and campaign.min_cell_size == 25
+    assert sorted((cu.unit.code, cu.quota, cu.transactions) for cu in campaign.units) == [
+        ("AG-CD", 80, None), ("AG-LX", 120, 5400)]
+    assert [(q.question_key, q.value, q.target) for q in session.scalars(select(Quota))] == [("sex", "female", 60)]
+    assert audit_actions(session)[-1] == ("campaign_created", "campaign sipas-2026")
+    admin.get(response.location)
+    assert "Đang mở" in admin.text() and "sex=female : 60" in admin.text()
+    assert "/k/sipas-2026/AG-LX/ap-phich" in admin.html
+    admin.get("/quan-tri/dot-khao-sat")
+    assert "Khảo sát SIPAS 2026 sipas-2026 Đang mở" in admin.text()
+
+
+def test_a_refused_campaign_names_each_field_and_writes_nothing(admin, units, version, session):
+    bad = form(name=" ", slug="SIPAS 2026", version="small:9", opens_on="31/02/2026", channel=[],
+               **{"quota-AG-LX": "-3", "transactions-AG-CD": "nhiều"},
+               stratum_unit=["AG-SNV", "AG-LX"], stratum_question=["sex", ""], stratum_value=["male", ""],
+               stratum_target=["5", "7"])
+    assert admin.post("/quan-tri/dot-khao-sat/tao", bad).status_code == 400
+    text = admin.text()
+    assert "Chọn một phiên bản bảng hỏi đã công bố." in text
+    assert "“31/02/2026” không phải là ngày" in text and "“-3” không phải là số nguyên" in text
+    assert "“nhiều” không phải là số nguyên" in text
+    assert "đơn vị “AG-SNV” chưa được chọn" in text and "Dòng chỉ tiêu nhóm 2: cần đủ" in text
+    assert 'value="SIPAS 2026"' in admin.html and 'name="quota-AG-LX" value="-3"' in admin.html
+    good_fields = form(name=" ", slug="SIPAS 2026", channel=[])
+    assert admin.post("/quan-tri/dot-khao-sat/tao", good_fields).status_code == 400
+    assert "slug 'SIPAS 2026'" in admin.text() and "a campaign needs a name" in admin.text()
+    assert "allow at least one channel" in admin.text()
+    assert admin.post("/quan-tri/dot-khao-sat/tao", form(stratum_value=["robot", ""])).status_code == 400
+    assert "'robot' is not a choice of question 'sex'" in admin.text()
+    assert admin.post("/quan-tri/dot-khao-sat/tao", {}).status_code == 400
+    assert session.scalar(select(func.count()).select_from(Campaign)) == 0 and audit_actions(session) == []
+
+
+def test_targets_come_from_an_uploaded_csv(admin, units, version, session):
+    csv = "unit_code,quota,transactions\nAG-CD,70,3000\nAG-SNV,40,\n".encode("utf-8-sig")
+    data = form(unit=["AG-LX"], stratum_unit=[""], stratum_question=[""], stratum_value=[""], stratum_target=[""],
+                targets=(io.BytesIO(csv), "chi-tieu.csv"))
+    assert admin.post("/quan-tri/dot-khao-sat/tao", data).status_code == 302
+    assert sorted((cu.unit.code, cu.quota, cu.transactions) for cu in stored(session).units) == [
+        ("AG-CD", 70, 3000), ("AG-LX", 120, 5400), ("AG-SNV", 40, None)]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("chi-tieu.xlsx", b"PK\x03\x04", "không phải tệp .csv hay .txt"),
+    ("chi-tieu.csv", b"PK\x03\x04\x00\x00binary", "không phải là văn bản"),
+    ("chi-tieu.csv", "unit_code,quota\nAG-LX,5\n".encode("utf-16"), "không phải là văn bản"),
+    ("chi-tieu.csv", b"unit_code,quota\nAG-LX,5\n" + "Long Xuyên".encode("cp1258"), "không mã hoá UTF-8"),
+    ("chi-tieu.csv", b"ma_don_vi,chi_tieu\nAG-LX,5\n", "row 1: unknown column 'ma_don_vi'"),
+    ("chi-tieu.csv", b"unit_code,quota\nAG-XX,5\nAG-LX,nam\nAG-LX,6\n", "row 2, unit_code: unknown unit 'AG-XX'"),
+    ("chi-tieu.csv", b"unit_code,quota\nAG-LX,nam\n", "row 2, quota: 'nam' is not a whole number"),
+    ("chi-tieu.csv", b"unit_code,quota\nAG-LX,5\nAG-LX,6\n", "row 3, unit_code: 'AG-LX' repeats row 2"),
+    ("chi-tieu.csv", b"unit_code,quota\n", "the file lists no unit"),
+])
+def test_a_bad_targets_file_is_refused_with_its_rows(admin, units, version, session, name, content, message):
+    assert admin.post("/quan-tri/dot-khao-sat/tao", form(targets=(io.BytesIO(content), name))).status_code == 400
+    assert message in admin.text()
+    assert stored(session) is None
+
+
+def test_a_ten_megabyte_targets_file_is_refused(admin, units, version, session):
+    big = b"unit_code,quota\n" + b"AG-LX,1\n" * (10 * 1024 * 1024 // 8)
+    response = post_multipart(admin, "/quan-tri/dot-khao-sat/tao", form(targets=(big, "chi-tieu.csv")))
+    assert response.status_code == 413 and stored(session) is None
+
+
+def test_editing_a_campaign_and_what_responses_protect(admin, units, version, make_version, make_campaign,
+                                                       make_submission, session):
+    campaign = make_campaign("sipas-2026", units=units[:2], version=version)
+    record_response(session, make_submission(campaign, unit=units[0]), TODAY)
+    newer = make_version(SMALLER)
+    session.commit()
+    admin.get("/quan-tri/dot-khao-sat/sipas-2026/sua")
+    assert 'name="quota-AG-LX" value="100"' in admin.html and '<option value="small:1" selected>' in admin.html
+    refused = form(slug="sipas-2026", version=f"small:{newer.number}", unit=["AG-CD"], channel=["paper"],
+                   stratum_unit=[""], stratum_question=[""], stratum_value=[""], stratum_target=[""])
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/sua", refused).status_code == 400
+    text = admin.text()
+    assert "questionnaire version: the campaign has 1 responses to small v1; it cannot change" in text
+    assert "unit 'AG-LX' has 1 responses and 0 invitations; it cannot be removed" in text
+    assert "channel 'web' has 1 responses; it cannot be removed" in text
+    assert stored(session).name == "Campaign sipas-2026"
+    accepted = form(slug="sipas-2026", name="SIPAS 2026 (sửa)", unit=["AG-LX", "AG-SNV"], channel=["web"],
+                    **{"quota-AG-LX": "150", "quota-AG-SNV": "30"})
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/sua", accepted).status_code == 302
+    campaign = stored(session)
+    assert campaign.name == "SIPAS 2026 (sửa)" and campaign.channel_names == ["web"]
+    assert sorted((cu.unit.code, cu.quota) for cu in campaign.units) == [("AG-LX", 150), ("AG-SNV", 30)]
+    entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "campaign_updated")).one()
+    assert entry.subject == "campaign sipas-2026" and "units" in entry.details["changed"]
+
+
+SMALLER = """
+form: {id: small, title: {vi: "Phiếu nhỏ", en: "Small form"}, languages: [vi, en]}
+sections:
+  - name: main
+    title: {vi: "Đánh giá", en: "Rating"}
+    questions:
+      - {name: overall, type: satisfaction, required: true, label: {vi: "Hài lòng chung", en: "Overall"}}
+"""
+
+
+def test_opening_and_closing_early_after_a_confirmation(admin, units, version, make_campaign, session):
+    make_campaign("sipas-2026", units=units[:1], version=version, opens_on=TODAY + timedelta(days=10),
+                  closes_on=TODAY + timedelta(days=40))
+    session.commit()
+    assert admin.get("/quan-tri/dot-khao-sat/sipas-2026/mo").status_code == 200
+    assert "Mở “Campaign sipas-2026” ngay?" in admin.text() and str(TODAY + timedelta(days=40)) in admin.html
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/mo", {"closes_on": "hôm qua"}).status_code == 400
+    assert stored(session).opens_on == TODAY + timedelta(days=10)
+    response = admin.post("/quan-tri/dot-khao-sat/sipas-2026/mo", {"closes_on": str(TODAY + timedelta(days=5))})
+    assert response.location == "/quan-tri/dot-khao-sat/sipas-2026?opened=1"
+    campaign = stored(session)
+    assert (campaign.opens_on, campaign.closes_on, campaign.state_on(TODAY)) == (TODAY, TODAY + timedelta(days=5), "open")
+    assert admin.get("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 200 and "Đóng sớm" in admin.text()
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 302
+    assert stored(session).state_on(TODAY) == "closed"
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 400 and "is not open" in admin.text()
+    assert [a for a, _ in audit_actions(session)] == ["campaign_opened", "campaign_closed"]
+
+
+def test_cloning_last_years_campaign(admin, units, version, make_version, make_campaign, session):
+    from survey.campaigns.operations import set_stratum_quota
+
+    old = make_campaign("sipas-2025", units=units, version=version, double_entry=True)
+    set_stratum_quota(session, old, units[0], "sex", "male", 40)
+    units[2].active = False
+    make_version(SMALLER)
+    session.commit()
+    assert admin.get("/quan-tri/dot-khao-sat/sipas-2025/sao-chep").status_code == 200
+    assert "small v2" in admin.text()
+    data = {"name": "SIPAS 2026", "slug": "sipas-2026", "opens_on": "01/03/2026", "closes_on": "2026-04-30",
+            "newest": "1"}
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2025/sao-chep", data).status_code == 200
+    assert "unit 'AG-SNV' is deactivated" in admin.text() and "stratum AG-LX sex=male: not in small v2" in admin.text()
+    clone = stored(session, "sipas-2026")
+    assert clone.questionnaire_version.number == 2 and clone.double_entry and clone.opens_on == date(2026, 3, 1)
+    assert sorted((cu.unit.code, cu.quota, cu.transactions) for cu in clone.units) == [
+        ("AG-CD", 100, 1000), ("AG-LX", 100, 1000)]
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2025/sao-chep", data).status_code == 400
+    assert "campaign 'sipas-2026' already exists" in admin.text()
+    assert audit_actions(session)[-1] == ("campaign_cloned", "campaign sipas-2026")
+
+
+def test_non_administrators_are_refused(staff, make_user, units, version, make_campaign, session):
+    make_campaign("sipas-2026", units=units[:1], version=version)
+    make_user("giamsat", "supervisor")
+    staff.sign_in("giamsat")
+    assert staff.get("/quan-tri/dot-khao-sat/tao").status_code == 403
+    assert staff.post("/quan-tri/dot-khao-sat/tao", form()).status_code == 403
+    assert staff.post("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 403
+    assert stored(session).state_on(TODAY) == "open"
