@@ -6,6 +6,8 @@ figures left out. A token limited to a unit gets the rows of its units only, so 
 """
 import math
 
+from sqlalchemy import select
+
 from analysis.recipes import load_recipe
 from survey import db
 from survey.api import schemas
@@ -15,7 +17,6 @@ from survey.api.errors import ApiError
 from survey.api.routing import endpoint
 from survey.results.report import compute_results
 from survey.units.models import Unit
-from sqlalchemy import select
 
 FIGURES = ("estimate", "se", "ci_low", "ci_high")
 
@@ -50,8 +51,13 @@ def row(record: dict) -> schemas.ResultRow:
     figures = {name: None if suppressed else number(record[name]) for name in FIGURES}
     return schemas.ResultRow(
         by=record["by"], domain=str(record["domain"]), domain_name=str(record["domain_name"]), node=record["node"],
-        label=record["label"], level=record["level"], parent=record["parent"] or None, n=int(record["n"]),
+        label=record["label"], level=record["level"], parent=text(record["parent"]), n=int(record["n"]),
         effective_n=number(record["effective_n"]), suppressed=suppressed, **figures)
+
+
+def text(value) -> str | None:
+    """The parent node's id; NaN or None for the top node."""
+    return value if isinstance(value, str) and value else None
 
 
 def number(value) -> float | None:
