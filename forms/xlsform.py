@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import import_titles
 from . import validation as v
 from .definition import Definition, assemble
 from .errors import CATALOGUE, DefinitionError, Problem, _shorten
@@ -69,6 +70,10 @@ class ImportProblem(Problem):
     """
 
     sheet: str | None = None
+
+    def title(self, language: str = "vi") -> str:
+        """What the code means in a few words, in Vietnamese or English (``forms.import_titles``)."""
+        return import_titles.title(self.code, language)
 
     def __str__(self) -> str:
         if self.sheet is None:
@@ -155,8 +160,16 @@ def _sheet_problems(sheets: dict[str, Any]) -> list[ImportProblem]:
         found = ", ".join(repr(name) for name in sheets) or "none"
         return [sheet_problem("missing_sheet", Cell("workbook"), "survey",
                               detail=f" (sheets found: {found})")]
-    return [sheet_problem("missing_column", Cell("survey", 1), name)
-            for name in ("type", "name") if survey.column(name) is None]
+    problems = [sheet_problem("missing_column", Cell("survey", 1), name)
+                for name in ("type", "name") if survey.column(name) is None]
+    return problems + [problem for sheet in sheets.values() for problem in _repeated(sheet)]
+
+
+def _repeated(sheet: Any) -> list[ImportProblem]:
+    """A header written twice: which column holds the value would be a guess."""
+    headers = [column.header for column in sheet.columns if column.header]
+    return [sheet_problem("duplicate_column", Cell(sheet.name, 1, header), header, first=header)
+            for index, header in enumerate(headers) if header in headers[:index]]
 
 
 def _draft(sheets: dict[str, Any]) -> Draft:

@@ -402,3 +402,22 @@ def test_cli_export_as_yaml_and_xlsx_reads_back_the_same(cli, session, tmp_path,
         assert forms.read_definition(out.name, out.read_bytes()).definition == definition
     result = cli("questionnaire", "export", "small", "--version", "7", "--out", str(tmp_path / "x.yaml"))
     assert result.exit_code == 1 and "has no version 7" in result.output
+
+
+def test_a_header_written_twice(workbook):
+    book = openpyxl.load_workbook(io.BytesIO(workbook([{"type": "text", "name": "a", VI: "A", EN: "A"}])))
+    book["survey"]["E1"], book["survey"]["E2"] = "name", "b"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    problems = forms.read_xlsform(buffer.getvalue()).problems
+    assert [(p.sheet, p.row, p.column, p.code) for p in problems] == [("survey", 1, "name", "duplicate_column")]
+
+
+def test_every_problem_code_has_a_title_in_vietnamese_and_english():
+    from forms.import_titles import TITLES
+
+    assert TITLES.keys() == forms.CATALOGUE.keys() | forms.XLSFORM_CATALOGUE.keys()
+    assert all(vi and en and vi != en for vi, en in TITLES.values())
+    problem = forms.read_xlsform(b"nope").problems[0]
+    assert (problem.title(), problem.title("en")) == ("Không phải bảng tính XLSForm (.xlsx)",
+                                                      "Not an XLSForm workbook (.xlsx)")

@@ -1,0 +1,70 @@
+"""What each problem code means, in a few words, in Vietnamese and English.
+
+The detailed messages (``CATALOGUE``, ``XLSFORM_CATALOGUE``) are English, written for the
+people who maintain definitions. Staff who upload a questionnaire through the admin pages
+read these titles first (``ImportProblem.title('vi')``), next to the sheet, row and column.
+"""
+
+from __future__ import annotations
+
+TITLES: dict[str, tuple[str, str]] = {
+    # reading the file
+    "yaml_syntax": ("Không đọc được YAML", "Not valid YAML"),
+    "not_utf8": ("Tệp không phải văn bản UTF-8", "Not UTF-8 text"),
+    "duplicate_key": ("Một khóa được viết hai lần", "A key written twice"),
+    "empty_document": ("Tệp trống", "Empty file"),
+    "not_a_workbook": ("Không phải bảng tính XLSForm (.xlsx)", "Not an XLSForm workbook (.xlsx)"),
+    "missing_sheet": ("Thiếu trang tính", "A sheet is missing"),
+    "missing_column": ("Thiếu cột", "A column is missing"),
+    "too_many_rows": ("Trang tính quá dài", "Sheet too long"),
+    "duplicate_column": ("Cột bị lặp", "A column written twice"),
+    "unknown_language_column": ("Không rõ ngôn ngữ của cột", "Language of a column unknown"),
+    "unmatched_end": ("Có 'end' mà không có 'begin' tương ứng", "An end without its begin"),
+    "unclosed_group": ("Nhóm chưa được đóng", "A group is never ended"),
+    # the definition
+    "wrong_type": ("Giá trị sai kiểu", "Wrong kind of value"),
+    "missing_field": ("Thiếu thông tin bắt buộc", "A required field is missing"),
+    "unknown_field": ("Trường không có trong định dạng", "Unknown field"),
+    "empty_value": ("Giá trị trống", "Empty value"),
+    "invalid_name": ("Tên không hợp lệ", "Invalid name"),
+    "invalid_form_id": ("Mã phiếu không hợp lệ", "Invalid form id"),
+    "duplicate_name": ("Tên bị trùng", "Name used twice"),
+    "invalid_language": ("Mã ngôn ngữ không hợp lệ", "Invalid language code"),
+    "unknown_language": ("Ngôn ngữ chưa khai báo", "Language not declared"),
+    "missing_translation": ("Thiếu bản dịch", "Missing translation"),
+    "invalid_choice_value": ("Giá trị lựa chọn không hợp lệ", "Invalid choice value"),
+    "duplicate_choice_value": ("Giá trị lựa chọn bị trùng", "Choice value used twice"),
+    "unknown_choice_list": ("Không có danh sách lựa chọn này", "No such choice list"),
+    "unknown_type": ("Loại câu hỏi không tồn tại", "Unknown question type"),
+    "field_not_allowed": ("Trường không được dùng ở đây", "Field not allowed here"),
+    "expression_syntax": ("Biểu thức viết sai", "Expression does not parse"),
+    "unknown_reference": ("Biểu thức nhắc đến câu hỏi không tồn tại", "Refers to no question"),
+    "forward_reference": ("Biểu thức nhắc đến câu hỏi phía sau", "Refers to a later question"),
+    "self_reference": ("Biểu thức nhắc đến chính câu hỏi này", "Refers to itself"),
+    "note_reference": ("Biểu thức nhắc đến một ghi chú", "Refers to a note"),
+    "unknown_function": ("Hàm không tồn tại", "Unknown function"),
+    "bad_arguments": ("Hàm được gọi sai tham số", "Wrong arguments"),
+    "not_a_choice_question": ("Câu hỏi không có lựa chọn", "Not a question with choices"),
+    "unknown_selected_value": ("Không có lựa chọn này", "Not one of the choices"),
+    "dot_outside_constraint": ("Dấu '.' chỉ dùng trong ràng buộc", "'.' only in a constraint"),
+    # skipped while importing an XLSForm
+    "unsupported_type": ("Bỏ qua: loại câu hỏi chưa hỗ trợ", "Skipped: type not supported"),
+    "unsupported_repeat": ("Bỏ qua: nhóm lặp (repeat)", "Skipped: a repeat"),
+    "nested_group": ("Nhóm lồng trong nhóm được gộp vào nhóm ngoài",
+                     "A group inside a group joins the outer one"),
+    "or_other": ("Bỏ qua lựa chọn 'khác' (or_other)", "The 'other' choice is left out"),
+    "unsupported_expression": ("Bỏ qua: biểu thức chưa hỗ trợ",
+                               "Skipped: expression not supported"),
+    "skipped_reference": ("Bỏ qua: biểu thức nhắc đến câu hỏi đã bỏ qua",
+                          "Skipped: reads a skipped question"),
+    "unsupported_required": ("Bỏ qua: 'required' theo điều kiện",
+                             "Skipped: a condition as 'required'"),
+    "ignored_column": ("Bỏ qua cột chưa hỗ trợ", "Skipped: column not supported"),
+}
+"""Code -> (Vietnamese, English)."""
+
+
+def title(code: str, language: str) -> str:
+    """The few words for ``code`` in ``language`` (Vietnamese unless English is asked for)."""
+    vi, en = TITLES.get(code, (code, code))
+    return en if language == "en" else vi
