@@ -129,7 +129,7 @@ def refused(campaign: Campaign, unit: Unit, typed: Typed, problems: list[str]):
     if wants_json():
         return jsonify(status="invalid", problems=[{"field": field, "message": text}
                                                    for field, text in first.items()]), 422
-    return entry_page(campaign, unit, typed, errors=first), 422
+    return entry_page(campaign, unit, typed, errors=first)
 
 
 def first_problem_per_field(problems: list[str]) -> dict[str, str]:
@@ -146,7 +146,7 @@ def accepted(campaign: Campaign, unit: Unit, stored: PaperEntry, created: bool):
         body = {"status": "stored" if created else "duplicate", "uuid": str(stored.uuid), "serial": stored.serial,
                 "pass": stored.pass_number}
         return jsonify(body), 201 if created else 200
-    return redirect(url_for("surveyor.entry", slug=campaign.slug, unit_code=unit.code, luu=str(stored.uuid)))
+    return redirect(url_for("surveyor.entry", slug=campaign.slug, unit_code=unit.code, luu=str(stored.uuid)), code=303)
 
 
 def entry_page(campaign: Campaign, unit: Unit, typed: Typed, stored: PaperEntry | None = None,
