@@ -13,6 +13,7 @@ from survey.admin.questionnaires_upload import (MAX_MEGABYTES, UPLOAD_ENDPOINT, 
 from survey.admin.views import blueprint
 from survey.errors import InvalidInput
 from survey.public.pages import page_form
+from survey.public.questionnaire import form_language
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
 from survey.questionnaires.operations import import_uploaded, publish_draft
 from survey.questionnaires.queries import (all_questionnaires, campaign_counts, draft_version, question_counts,
@@ -99,7 +100,7 @@ def questionnaire_citizen_preview(slug: str, section: str):
     """One page of the draft exactly as the citizen pages render it, for the draft page's phone frame."""
     definition = forms.definition_from_dict(questionnaire_or_404(slug).draft)
     current = chosen_section(definition, section)
-    language = definition.languages[0]
+    language = form_language(definition)
     names = [s.name for s in definition.sections]
     here = names.index(current.name)
     form = page_form(definition, current, language)()
@@ -167,7 +168,7 @@ def questionnaire_xlsform(slug: str, number: int):
 
 def download(data: bytes, version: QuestionnaireVersion, suffix: str, mimetype: str):
     response = make_response(data)
-    response.mimetype = mimetype
+    response.content_type = mimetype
     filename = f"{version.questionnaire.slug}-v{version.number}.{suffix}"
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

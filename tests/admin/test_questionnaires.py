@@ -142,6 +142,8 @@ def test_the_citizen_preview_is_the_citizen_markup_of_every_question(admin, sess
     assert 'id="visits"' in admin.html and '<legend id="why-label">Vì sao?' in admin.html  # conditional shown
     assert 'method="post"' not in admin.html.split("<main>")[1]  # nothing can be stored from the preview
     assert "Tiếp theo" not in admin.text() and "Lưu và xem lại" in admin.text()
+    admin.get("/quan-tri/bang-hoi/small/ban-nhap/trang/main?lang=en")  # the frame's language link
+    assert "<h1>Rating</h1>" in admin.html and "Page 1 of 1" in admin.text() and "Very dissatisfied" in admin.text()
     assert admin.get("/quan-tri/bang-hoi/small/ban-nhap/trang/khong-co").status_code == 404
 
 
@@ -184,7 +186,7 @@ def test_the_yaml_download_loads_back_to_the_same_version(admin, make_version, s
     version = make_version(SIPAS.read_text(encoding="utf-8"))
     session.commit()
     response = admin.get(f"/quan-tri/bang-hoi/{version.questionnaire.slug}/phien-ban/1.yaml")
-    assert response.status_code == 200 and response.mimetype == "application/yaml"
+    assert response.status_code == 200 and response.content_type == "application/yaml; charset=utf-8"
     assert response.headers["Content-Disposition"] == f'attachment; filename="{version.questionnaire.slug}-v1.yaml"'
     assert forms.load_definition(response.get_data(as_text=True)).content_hash() == version.content_hash
     assert yaml.safe_load(response.get_data(as_text=True))["form"]["id"] == version.questionnaire.slug
