@@ -230,7 +230,7 @@ def _operand_end(tokens: list[_Token], start: int) -> int:
             depth += 1
         elif text == ")":
             if depth == 0:
-                return index
+                return _trim_space(tokens, index)
             depth -= 1
         elif depth == 0 and (text in ("and", "or", ",")):
             return _trim_space(tokens, index)

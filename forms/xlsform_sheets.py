@@ -11,8 +11,8 @@ import datetime
 import io
 import re
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import openpyxl
@@ -67,11 +67,15 @@ class Sheet:
 
     def column(self, name: str) -> Column | None:
         """The plain (untranslated) column for field ``name``."""
-        return next((c for c in self.columns if c.field == name and c.language_text is None),
-                     None)
+        return self._plain.get(name)
 
-    def has_field(self, name: str) -> bool:
-        return any(column.field == name for column in self.columns)
+    @cached_property
+    def _plain(self) -> dict[str, Column]:
+        found: dict[str, Column] = {}
+        for column in self.columns:
+            if column.language_text is None:
+                found.setdefault(column.field, column)
+        return found
 
 
 def read_sheets(data: bytes) -> dict[str, Sheet]:
@@ -106,8 +110,8 @@ def _sheet(name: str, worksheet: Any) -> Sheet:
         if number > MAX_ROWS + 1:
             sheet.truncated = True
             break
-        row = Row(number, {columns[i].header: text(v) for i, v in enumerate(values)
-                           if i < len(columns) and columns[i].header and text(v) is not None})
+        cells = ((column.header, text(v)) for column, v in zip(columns, values) if column.header)
+        row = Row(number, {header: found for header, found in cells if found is not None})
         if row.cells:
             sheet.rows.append(row)
     return sheet
@@ -149,7 +153,3 @@ def language_header(code: str) -> str:
     """``'vi'`` -> ``'Vietnamese (vi)'``, the way XLSForm tools write it."""
     return f"{LANGUAGE_NAMES.get(code, code)} ({code})"
 
-
-def iter_text_columns(sheet: Sheet, name: str) -> Iterator[Column]:
-    """The columns of field ``name``, plain and translated, in sheet order."""
-    return (column for column in sheet.columns if column.field == name)

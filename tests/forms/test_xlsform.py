@@ -421,3 +421,15 @@ def test_every_problem_code_has_a_title_in_vietnamese_and_english():
     problem = forms.read_xlsform(b"nope").problems[0]
     assert (problem.title(), problem.title("en")) == ("Không phải bảng tính XLSForm (.xlsx)",
                                                       "Not an XLSForm workbook (.xlsx)")
+
+
+def test_cli_export_of_the_draft_and_of_nothing_published(cli, session, tmp_path, small_form):
+    path = tmp_path / "small.yaml"
+    path.write_text(small_form, encoding="utf-8")
+    assert cli("questionnaire", "import", str(path)).exit_code == 0
+    out = tmp_path / "out.xlsx"
+    result = cli("questionnaire", "export", "small", "--out", str(out), "--format", "xlsx")
+    assert result.exit_code == 1 and "has no published version" in result.output and not out.exists()
+    result = cli("questionnaire", "export", "small", "--draft", "--out", str(out), "--format", "xlsx")
+    assert result.exit_code == 0 and result.output == f"wrote small draft to {out}\n"
+    assert forms.read_xlsform(out.read_bytes()).definition == forms.load_definition(small_form)
