@@ -16,6 +16,7 @@ from survey.accounts.signin import is_locked
 from survey.admin.messages import known, say
 from survey.db import utcnow
 from survey.errors import InvalidInput
+from survey.params import bounded_int
 from survey.responses.models import aware
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units, units_by_codes
@@ -116,7 +117,7 @@ def reset(username: str):
 
 @blueprint.get("/nhat-ky")
 def audit():
-    before = request.args.get("truoc", type=int)
+    before = request.args.get("truoc", type=bounded_int)
     entries = audit_entries(db.session(), before, AUDIT_PAGE)
     older = entries[-1].id if len(entries) == AUDIT_PAGE else None
     return render_template("admin/audit.html", entries=entries, older=older)
