@@ -45,8 +45,7 @@ def local_time(moment: datetime | None) -> str:
 
 @blueprint.get("/")
 def home():
-    return render_template("supervisor/home.html", campaigns=campaigns_in_scope(db.session(), scope()),
-                           reconciliation=reconciliation_page())
+    return render_template("supervisor/home.html", campaigns=campaigns_in_scope(db.session(), scope()))
 
 
 @blueprint.get("/<slug>")
@@ -136,9 +135,3 @@ def names_of(session, entries) -> dict[int, str]:
     ids = {entry.unit_id for entry in entries if entry.unit_id is not None}
     return dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all()) if ids else {}
 
-
-def reconciliation_page() -> str | None:
-    """The double-entry reconciliation page (/doi-chieu), when the app has one."""
-    rule = next((r for r in current_app.url_map.iter_rules()
-                 if r.rule.rstrip("/") == "/doi-chieu" and "GET" in r.methods), None)
-    return rule.rule if rule else None

@@ -159,6 +159,7 @@ def test_the_exclusion_log_is_scoped_filtered_and_paged(session, campaign, respo
     assert "4 responses" in admin.text() and "no unit known" not in admin.text()
 
 
-def test_home_lists_the_campaigns_and_the_log(campaign, lx_supervisor):
+def test_home_lists_the_campaigns_the_log_and_the_reconciliation_queue(campaign, lx_supervisor):
     lx_supervisor.get("/giam-sat/")
     assert 'href="/giam-sat/giam-sat"' in lx_supervisor.html and "/giam-sat/nhat-ky-loai-tru" in lx_supervisor.html
+    assert 'href="/doi-chieu"' in lx_supervisor.html
