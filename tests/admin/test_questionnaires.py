@@ -42,7 +42,8 @@ def count(session, model) -> int:
 def audit_actions(session) -> list[tuple[str, str]]:
     """(action, subject) of the audit entries about questionnaires (accounts made by the fixtures left out)."""
     session.expire_all()
-    entries = session.scalars(select(AuditEntry).where(AuditEntry.action.like("questionnaire%")).order_by(AuditEntry.id))
+    about = select(AuditEntry).where(AuditEntry.action.like("questionnaire%")).order_by(AuditEntry.id)
+    entries = session.scalars(about)
     return [(e.action, e.subject) for e in entries]
 
 
