@@ -60,6 +60,8 @@ TITLES: dict[str, tuple[str, str]] = {
     "unsupported_required": ("Bỏ qua: 'required' theo điều kiện",
                              "Skipped: a condition as 'required'"),
     "ignored_column": ("Bỏ qua cột chưa hỗ trợ", "Skipped: column not supported"),
+    "label_reference": ("Văn bản hiển thị nguyên như đã viết, không chèn câu trả lời",
+                        "Text shown as written, answers not inserted"),
 }
 """Code -> (Vietnamese, English)."""
 

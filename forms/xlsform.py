@@ -22,7 +22,7 @@ from .loader import Path, load_yaml
 from .pipeline import STEPS, validate
 from .xlsform_document import (SHEET_ORDER, Cell, Draft, build_choices, build_form,
                                report_ignored, resolve_languages)
-from .xlsform_sheets import MAX_ROWS, NotAWorkbook, read_sheets
+from .xlsform_sheets import MAX_ROWS, NotAWorkbook, language_header, read_sheets
 from .xlsform_survey import SurveyWalk
 
 XLSFORM_CATALOGUE: dict[str, str] = {
@@ -48,6 +48,7 @@ XLSFORM_CATALOGUE: dict[str, str] = {
     "skipped_reference": "{field} {value!r} reads {name!r}, which was skipped; {field} dropped",
     "unsupported_required": "a condition as 'required' is not supported; the question is optional",
     "ignored_column": "column {value!r} is not supported; its {count} value(s) ignored",
+    "label_reference": "answers are not inserted into texts: {value!r} is shown as written",
 }
 """Problems and skipped items of XLSForm import; the definition problems are CATALOGUE's."""
 
@@ -218,6 +219,8 @@ class _SheetContext(v.Context):
         cell = self.cell(path, params)
         if code == "expression_syntax":  # tell the author about what they wrote
             params["ours"], value = value, self.written(cell) or value
+        if code == "missing_translation" and (*path, _first(params)) not in self.draft.cells:
+            params["hint"] = _add_column_hint(cell, _first(params))
         if code == "missing_field":
             cell = self.draft.cells.get((*path, params["field"]), cell)
             params["field"] = _column_name(path, params["field"])
@@ -235,13 +238,24 @@ class _SheetContext(v.Context):
 
     def cell(self, path: Path, params: dict[str, Any]) -> Cell:
         cells = self.draft.cells
-        missing = str(params.get("missing") or "").split(", ")[0]
+        missing = _first(params)
         if missing and (*path, missing) in cells:
             return cells[(*path, missing)]
         for end in range(len(path), -1, -1):
             if path[:end] in cells:
                 return cells[path[:end]]
         return Cell("survey")
+
+
+def _first(params: dict[str, Any]) -> str:
+    """The first missing language of a missing_translation."""
+    return str(params.get("missing") or "").split(", ")[0]
+
+
+def _add_column_hint(cell: Cell, language: str) -> str:
+    """'; add a column 'form_title::Vietnamese (vi)'' when the workbook has no such column."""
+    field = (cell.column or "label").partition("::")[0]
+    return f"; add a column {field + '::' + language_header(language)!r}"
 
 
 def _column_name(path: Path, name: str) -> str:

@@ -188,8 +188,9 @@ class SurveyWalk:
         written = kind if extra and base in QUESTION_TYPES else base
         self.put_type(question, row, path, written, list_name)
         for key in ("label", "hint"):
-            draft.put(question, key, draft.texts(sheet, row, key, (*path, key)),
-                      cell_of(sheet, row, key), path)
+            texts = draft.texts(sheet, row, key, (*path, key))
+            draft.put(question, key, texts, cell_of(sheet, row, key), path)
+            self.note_piping(texts, (*path, key))
         draft.put(question, "required", self.required(row), cell_of(sheet, row, "required"),
                   path)
         relevant = _all_of([g.relevant for g in self.groups[1:]] +
@@ -200,6 +201,13 @@ class SurveyWalk:
         draft.put(question, "levels", levels.split() if levels else None,
                   cell_of(sheet, row, "sipas_levels"), path)
         return question
+
+    def note_piping(self, texts: dict[str, str] | None, path: Path) -> None:
+        """``${q}`` in a text shows an answer in ODK; ours shows the text as written."""
+        for language, text in (texts or {}).items():
+            if "${" in text:
+                self.draft.notice("label_reference", self.draft.cells[(*path, language)], text)
+                return
 
     def put_type(self, question: dict[str, Any], row: Row, path: Path, kind: str,
                  list_name: str | None) -> None:

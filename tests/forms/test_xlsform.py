@@ -433,3 +433,62 @@ def test_cli_export_of_the_draft_and_of_nothing_published(cli, session, tmp_path
     result = cli("questionnaire", "export", "small", "--draft", "--out", str(out), "--format", "xlsx")
     assert result.exit_code == 0 and result.output == f"wrote small draft to {out}\n"
     assert forms.read_xlsform(out.read_bytes()).definition == forms.load_definition(small_form)
+
+
+def test_a_kobo_style_form_imports_with_a_clear_list_of_what_was_left_out(workbook):
+    """As KoboToolbox exports them: metadata rows, field-list groups, English first, booleans, extras."""
+    en, vi = "label::English (en)", "label::Vietnamese (vi)"
+    survey = [
+        {"type": "start", "name": "start"}, {"type": "end", "name": "end"},
+        {"type": "today", "name": "today"}, {"type": "deviceid", "name": "deviceid"},
+        {"type": "begin_group", "name": "respondent", en: "About you", vi: "Về Ông/Bà", "appearance": "field-list"},
+        {"type": "text", "name": "district", en: "District", vi: "Huyện", "required": True},
+        {"type": "integer", "name": "age", en: "Age", vi: "Tuổi", "required": True,
+         "constraint": ". >= 18 and . < 120", "constraint_message::English (en)": "18 or more",
+         "constraint_message::Vietnamese (vi)": "Từ 18 tuổi"},
+        {"type": "select_one yn", "name": "visited", en: "Visited the one-stop desk?", vi: "Đã đến Bộ phận Một cửa?",
+         "choice_filter": "${age} > 17"},
+        {"type": "calculate", "name": "started_on", "calculation": "once(format-date-time(now(), '%Y'))"},
+        {"type": "end_group"},
+        {"type": "begin_group", "name": "visit", en: "The visit", vi: "Lần đến", "relevant": "${visited} = 'yes'"},
+        {"type": "note", "name": "thanks", en: "Thank you, ${district}", vi: "Cảm ơn, ${district}"},
+        {"type": "select_multiple why", "name": "why", en: "Why?", vi: "Vì sao?",
+         "constraint": "not(selected(., 'none') and count-selected(.) > 1)"},
+        {"type": "text", "name": "why_other", en: "Other reason", vi: "Lý do khác",
+         "relevant": "selected(${why}, 'other')", "required": "true()"},
+        {"type": "geopoint", "name": "where", en: "Where?", vi: "Ở đâu?"},
+        {"type": "text", "name": "name_of_choice", en: "Repeat", vi: "Nhắc lại",
+         "relevant": "jr:choice-name(${visited}, '${visited}') != ''"},
+        {"type": "end_group"},
+    ]
+    choices = [{"list_name": "yn", "name": value, en: e, vi: v}
+               for value, e, v in [("yes", "Yes", "Có"), ("no", "No", "Không")]]
+    choices += [{"list_name": "why", "name": value, en: value.title(), vi: value}
+                for value in ("time", "cost", "other", "none")]
+    settings = {"form_title": "One-stop survey", "form_id": "kobo-form", "version": "vVbFz7",
+                "default_language": "English (en)", "style": "pages"}
+    problems = forms.read_xlsform(workbook(survey, choices, settings)).problems
+    assert [str(p) for p in problems] == [
+        "settings row 2, column form_title: no text for language(s) vi; "
+        "add a column 'form_title::Vietnamese (vi)' [missing_translation]"]
+    settings["form_title::Vietnamese (vi)"] = "Khảo sát Một cửa"
+    imported = forms.read_xlsform(workbook(survey, choices, settings))
+    assert imported.problems == []
+    definition = imported.definition
+    assert definition.languages == ("en", "vi")
+    assert definition.title == {"en": "One-stop survey", "vi": "Khảo sát Một cửa"}
+    assert [s.name for s in definition.sections] == ["respondent", "visit"]
+    assert [q.name for q in definition.questions] == [
+        "district", "age", "visited", "thanks", "why", "why_other", "name_of_choice"]
+    assert definition.question("age").required and definition.question("why_other").required
+    assert definition.question("why").constraint.source == (
+        "not(selected(., 'none') and count_selected(.) > 1)")
+    assert definition.question("thanks").label["vi"] == "Cảm ơn, ${district}"
+    assert [(p.row, p.column, p.code) for p in imported.skipped] == [
+        (2, "type", "unsupported_type"), (3, "type", "unsupported_type"),
+        (4, "type", "unsupported_type"), (5, "type", "unsupported_type"),
+        (6, "appearance", "ignored_column"), (9, "choice_filter", "ignored_column"),
+        (10, "type", "unsupported_type"), (13, EN, "label_reference"),
+        (16, "type", "unsupported_type"), (17, "relevant", "unsupported_expression"),
+        (2, "style", "ignored_column")]
+    assert [p.sheet for p in imported.skipped][-1] == "settings"
