@@ -1,9 +1,9 @@
 """What the keyer types for each question: the option's code, a number, or the text itself.
 
-The codes are those printed on the paper questionnaire: option values that are whole numbers are
-their own code (the satisfaction scale 1–5 and 9 = không biết), other lists are coded 1, 2, 3, …
-in the definition's order (the rule of `survey.printing.paper.option_codes`). Several options of a
-select_multiple are typed as codes separated by spaces (or commas).
+These are also the codes printed on the paper questionnaire (`survey.printing` uses
+`option_codes`): option values that are whole numbers are their own code (the satisfaction scale
+1–5 and 9 = không biết), other lists are coded 1, 2, 3, … in the definition's order. Several
+options of a select_multiple are typed as codes separated by spaces (or commas).
 """
 import re
 
