@@ -17,7 +17,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey import accounts, admin, analyst, api, assets, health, printing, public, security, supervisor, surveyor
+    from survey import accounts, admin, analyst, api, assets, health, offline, printing, public, security, supervisor, surveyor
 
     public.register(app)
     accounts.register(app)  # after public: it uses the citizens' rate limiter
@@ -27,6 +27,7 @@ def register_blueprints(app: Flask) -> None:
     surveyor.register(app)
     api.register(app)  # after public: it uses the same rate limiter
     printing.register(app)
+    offline.register(app)
     health.register(app)
     security.register(app)
     assets.register(app)

@@ -89,6 +89,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "api.results": API,
     "printing.campaign": ("surveyor", "supervisor", "admin"),
     "printing.unit": ("surveyor", "supervisor", "admin"),
+    "offline.service_worker": PUBLIC,
 }
 
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").

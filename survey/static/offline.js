@@ -1,0 +1,302 @@
+/* Offline paper entry, on top of entry.js. A keyed form that cannot reach the server (no network,
+   a failed connection, an ended session, a server error) is kept in IndexedDB with its uuid, and
+   the form is blanked for the next paper with a new uuid made here. Kept forms are sent when the
+   network is back (the online event, every 30 s, every page load) with a fresh CSRF token, and
+   removed from the device only once the server answered stored (201) or duplicate (200): the
+   uuid makes a repeated sending harmless. A form the server refuses (422) stays, marked, with its
+   problems, until the keyer corrects it. The service worker (sw.js) keeps the page itself. */
+(function () {
+  "use strict";
+  var box = document.getElementById("offline-queue");
+  var form = document.getElementById("entry-form");
+  if (!box || !form || !window.indexedDB || !window.fetch || !window.crypto) { return; }
+  var text = box.dataset;
+  var countNode = document.getElementById("offline-count");
+  var noteNode = document.getElementById("offline-note");
+  var refusedNode = document.getElementById("offline-refused");
+  var CACHE = "survey-entry-v1";  // shared with sw.js
+  var RETRY_MS = 30000;
+  var syncing = false;
+  var busy = false;
+  var editing = null;  // the uuid of a refused form loaded back into the page for correction
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (all, key) { return key in values ? values[key] : all; });
+  }
+
+  /* --- the queue in IndexedDB: one record per keyed form, keyed by its uuid --- */
+  var opened = null;
+  function database() {
+    opened = opened || new Promise(function (resolve, reject) {
+      var request = indexedDB.open("survey-offline", 1);
+      request.onupgradeneeded = function () { request.result.createObjectStore("entries", {keyPath: "uuid"}); };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+    return opened;
+  }
+
+  /* Runs `work(store)` in one transaction; resolves, once it is committed, to the result of the request it returned. */
+  function withStore(mode, work) {
+    return database().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var transaction = db.transaction("entries", mode);
+        var request = work(transaction.objectStore("entries"));
+        transaction.oncomplete = function () { resolve(request ? request.result : undefined); };
+        transaction.onerror = transaction.onabort = function () { reject(transaction.error); };
+      });
+    });
+  }
+  function allKept() {
+    return withStore("readonly", function (store) { return store.getAll(); }).then(function (entries) {
+      return entries.sort(function (a, b) { return a.created < b.created ? -1 : a.created > b.created ? 1 : 0; });
+    });
+  }
+  function findKept(uuid) { return withStore("readonly", function (store) { return store.get(uuid); }); }
+  function putKept(entry) { return withStore("readwrite", function (store) { store.put(entry); }); }
+  function removeKept(uuid) { return withStore("readwrite", function (store) { store.delete(uuid); }); }
+
+  function newUuid() {
+    if (crypto.randomUUID) { return crypto.randomUUID(); }
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;  // version 4
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;  // RFC 4122 variant
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join("");
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join("-");
+  }
+
+  /* --- the form --- */
+  function entryOfForm() {
+    var fields = [];
+    new FormData(form).forEach(function (value, name) {
+      if (name !== "csrf_token" && name !== "uuid") { fields.push([name, String(value)]); }
+    });
+    var heading = document.querySelector("h1");
+    return {uuid: form.elements.uuid.value, url: location.pathname, place: heading ? heading.textContent : "",
+            serial: form.elements.serial.value, created: new Date().toISOString(), fields: fields,
+            state: "waiting", problems: []};
+  }
+
+  function inputs() {
+    return Array.prototype.filter.call(form.querySelectorAll("input"), function (input) { return input.type !== "hidden"; });
+  }
+
+  /* A blank form for the next paper, with a uuid no kept or stored form has. */
+  function blankForm() {
+    inputs().forEach(function (input) { input.value = ""; input.removeAttribute("aria-invalid"); });
+    form.elements.seconds.value = "";
+    form.elements.uuid.value = newUuid();
+    editing = null;
+    form.dispatchEvent(new Event("input"));  // entry.js asks the routing again
+    form.elements.serial.focus();
+  }
+
+  /* A refused form back in the page, its problem fields marked, to be corrected and saved again. */
+  function correct(entry) {
+    inputs().forEach(function (input) { input.value = ""; input.removeAttribute("aria-invalid"); });
+    entry.fields.forEach(function (pair) {
+      var field = form.elements[pair[0]];
+      if (field && field.type !== "hidden") { field.value = pair[1]; }
+    });
+    form.elements.uuid.value = entry.uuid;
+    editing = entry.uuid;
+    form.dispatchEvent(new Event("input"));
+    var marked = entry.problems.map(function (problem) { return fieldOf(problem.field); }).filter(Boolean);
+    marked.forEach(function (input) { input.setAttribute("aria-invalid", "true"); });
+    note(fill(text.editing, {serial: entry.serial}));
+    (marked[0] || form.elements.serial).focus();
+  }
+
+  function fieldOf(name) {
+    return name ? document.getElementById(name === "serial" ? "serial" : "q-" + name) : null;
+  }
+
+  /* --- what the keyer sees --- */
+  function note(message, link) {
+    noteNode.textContent = message;
+    if (link) {
+      var anchor = document.createElement("a");
+      anchor.href = link;
+      anchor.textContent = link;
+      noteNode.appendChild(document.createTextNode(" "));
+      noteNode.appendChild(anchor);
+    }
+    noteNode.hidden = false;
+  }
+
+  function render() {
+    return allKept().then(function (entries) {
+      countNode.textContent = fill(text.waiting, {count: entries.length});
+      showRefused(entries.filter(function (entry) { return entry.state === "refused"; }));
+    }, function () { countNode.textContent = text.noStorage; });
+  }
+
+  function showRefused(entries) {
+    var list = refusedNode.querySelector("ul");
+    list.textContent = "";
+    refusedNode.hidden = entries.length === 0;
+    entries.forEach(function (entry) {
+      var item = document.createElement("li");
+      item.appendChild(document.createTextNode(fill(text.refusedItem, {serial: entry.serial, place: entry.place})));
+      var problems = document.createElement("ul");
+      entry.problems.forEach(function (problem) {
+        var line = document.createElement("li");
+        line.textContent = (problem.field ? fieldName(problem.field) + ": " : "") + problem.message;
+        problems.appendChild(line);
+      });
+      item.appendChild(problems);
+      item.appendChild(correctControl(entry));
+      list.appendChild(item);
+    });
+  }
+
+  /* The question number (or the serial's label) of a field, as the keyer knows it. */
+  function fieldName(name) {
+    var label = document.querySelector("label[for='" + (name === "serial" ? "serial" : "q-" + name) + "']");
+    var number = label && label.querySelector(".number");
+    return number ? number.textContent.replace(/\.$/, "") : label ? label.textContent : name;
+  }
+
+  function correctControl(entry) {
+    if (entry.url !== location.pathname) {
+      var link = document.createElement("a");
+      link.href = entry.url;
+      link.textContent = text.correctElsewhere;
+      return link;
+    }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = text.correct;
+    button.addEventListener("click", function () { correct(entry); });
+    return button;
+  }
+
+  /* --- talking to the server --- */
+  function freshToken() {
+    return fetch(text.token, {credentials: "same-origin", headers: {"Accept": "application/json"}}).then(function (response) {
+      if (response.status === 401) { note(text.signInAgain, text.signIn); }
+      return response.ok ? response.json().then(function (body) { return body.csrf_token; }) : null;
+    }, function () { return null; });
+  }
+
+  function send(entry, token) {
+    var body = new URLSearchParams();
+    entry.fields.forEach(function (pair) { body.append(pair[0], pair[1]); });
+    body.set("csrf_token", token);
+    body.set("uuid", entry.uuid);
+    return fetch(entry.url, {method: "POST", body: body, credentials: "same-origin",
+                             headers: {"Accept": "application/json"}});
+  }
+
+  function confirmed(response) { return response.status === 201 || response.status === 200; }
+
+  function problemsOf(response) {
+    return response.json().then(function (body) { return body.problems || []; }, function () { return []; })
+      .then(function (problems) {
+        return problems.length ? problems : [{field: "", message: fill(text.refusedStatus, {status: response.status})}];
+      });
+  }
+
+  function refuse(entry, response) {
+    return problemsOf(response).then(function (problems) {
+      entry.state = "refused";
+      entry.problems = problems;
+      return putKept(entry);
+    });
+  }
+
+  /* Keep a form on the device, then blank the page for the next paper (only once it is kept). */
+  function keep(entry) {
+    return findKept(entry.uuid).then(function (kept) {
+      if (kept && editing !== entry.uuid) { entry.uuid = newUuid(); }  // never overwrite another kept form
+      return putKept(entry);
+    }).then(function () {
+      blankForm();
+      note(fill(text.savedHere, {serial: entry.serial}));
+      return render();
+    }, function () { note(text.noStorage); });
+  }
+
+  function submitted(event) {
+    event.preventDefault();
+    if (busy) { return; }
+    busy = true;
+    var entry = entryOfForm();
+    var sending = navigator.onLine ? freshToken() : Promise.resolve(null);
+    sending.then(function (token) {
+      if (token === null) { return keep(entry); }
+      return send(entry, token).then(function (response) { return answered(entry, response, token); },
+                                     function () { return keep(entry); });
+    }).then(function () { busy = false; }, function () { busy = false; });
+  }
+
+  function answered(entry, response, token) {
+    if (confirmed(response)) {
+      return removeKept(entry.uuid).then(function () {
+        location.assign(location.pathname + "?luu=" + encodeURIComponent(entry.uuid));
+      });
+    }
+    if (response.status === 422 && editing !== entry.uuid) {
+      // Nothing kept under this uuid: the server's own page shows the problems next to the fields.
+      form.elements.csrf_token.value = token;
+      HTMLFormElement.prototype.submit.call(form);
+      return null;
+    }
+    if (response.status === 422) {
+      return refuse(entry, response).then(render).then(function () { correct(entry); });
+    }
+    if (response.status === 401) { note(text.signInAgain, text.signIn); }
+    return keep(entry);
+  }
+
+  /* Send every waiting form, oldest first; stop at the first sign of a network or session problem. */
+  function sync() {
+    if (syncing || !navigator.onLine) { return Promise.resolve(); }
+    syncing = true;
+    return allKept().then(function (entries) {
+      var waiting = entries.filter(function (entry) { return entry.state === "waiting"; });
+      return waiting.length ? freshToken().then(function (token) { return token && sendEach(waiting, token, 0); }) : null;
+    }).catch(function () { return null; }).then(function () { syncing = false; return render(); });
+  }
+
+  function sendEach(entries, token, sent) {
+    if (!entries.length) {
+      if (sent) { note(fill(text.sent, {count: sent})); }
+      return null;
+    }
+    var entry = entries[0];
+    var rest = function () { return sendEach(entries.slice(1), token, sent); };
+    return send(entry, token).then(function (response) {
+      if (confirmed(response)) {
+        return removeKept(entry.uuid).then(function () { return sendEach(entries.slice(1), token, sent + 1); });
+      }
+      if (response.status === 401) { note(text.signInAgain, text.signIn); return null; }
+      if (response.status === 400 || response.status >= 500) { return null; }  // a stale token, a server in trouble: later
+      return refuse(entry, response).then(rest);
+    }, function () { return null; });  // the network is down again: later
+  }
+
+  /* --- start --- */
+  function keepThisPage() {
+    if (!window.caches || !navigator.onLine) { return; }
+    var files = Array.prototype.map.call(document.querySelectorAll("link[rel=stylesheet], script[src]"),
+                                         function (node) { return node.href || node.src; });
+    caches.open(CACHE).then(function (cache) {
+      // The page as fetched now, unless the session ended and the sign-in page came instead.
+      fetch(location.pathname, {credentials: "same-origin"}).then(function (response) {
+        if (response.ok && !response.redirected) { cache.put(location.pathname, response); }
+      }).catch(function () { return null; });
+      return cache.addAll(files);
+    }).catch(function () { return null; });
+  }
+
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.register(text.worker, {scope: text.scope}).catch(function () { return null; });
+  }
+  form.elements.uuid.value = newUuid();  // a page kept on the device carries an old uuid
+  form.addEventListener("submit", submitted);
+  window.addEventListener("online", sync);
+  setInterval(sync, RETRY_MS);
+  keepThisPage();
+  render().then(sync);
+}());
