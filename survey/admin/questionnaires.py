@@ -3,6 +3,7 @@ versions, upload of a definition (checked in full before anything is stored, the
 draft), the draft previewed as citizens and keyers see it, publication of a new immutable
 version, the changes between versions, and downloads of any version."""
 from flask import abort, make_response, redirect, render_template, request, url_for
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 import forms
@@ -128,13 +129,19 @@ def questionnaire_keyer_preview(slug: str):
 def questionnaire_publish(slug: str):
     """A confirmation page first; publishing content already published names its version instead."""
     questionnaire = questionnaire_or_404(slug)
-    same = draft_version(questionnaire)
-    if request.method == "GET" or same is not None:
-        return render_template("admin/questionnaires/publish.html", questionnaire=questionnaire, same=same,
-                               number=len(questionnaire.versions) + 1)
-    with db.transaction() as session:
-        publish_draft(session, questionnaire, current_user())
+    if request.method == "GET" or draft_version(questionnaire) is not None:
+        return publish_page(questionnaire)
+    try:
+        with db.transaction() as session:
+            publish_draft(session, questionnaire, current_user())
+    except IntegrityError:  # another administrator published the same draft a moment before
+        return publish_page(questionnaire_or_404(slug))
     return redirect(url_for("admin.questionnaires", **{"cong-bo": slug}))
+
+
+def publish_page(questionnaire: Questionnaire):
+    return render_template("admin/questionnaires/publish.html", questionnaire=questionnaire,
+                           same=draft_version(questionnaire), number=len(questionnaire.versions) + 1)
 
 
 @blueprint.get("/bang-hoi/<slug>/phien-ban/<int:number>/thay-doi")

@@ -6,12 +6,15 @@ from pathlib import Path
 import pytest
 import yaml
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import stream_encode_multipart
 
 import forms
 from survey.accounts.models import AuditEntry
+from survey.admin import questionnaires as pages
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
+from survey.questionnaires.operations import publish
 from tests.conftest import SMALL_FORM
 from tests.public.conftest import forget_csrf_token
 
@@ -213,3 +216,30 @@ def test_other_roles_are_refused_and_cannot_upload_or_publish(staff, make_user, 
     assert upload(staff, CHANGED_FORM).status_code == 403
     assert staff.post("/quan-tri/bang-hoi/small/cong-bo").status_code == 403
     assert count(session, QuestionnaireVersion) == 1 and audit_actions(session) == []
+
+
+def test_a_publication_racing_another_names_the_version_the_other_made(admin, session, monkeypatch):
+    def other_admin_first(db_session, questionnaire, actor):
+        publish(db_session, questionnaire)
+        db_session.commit()  # the other request's transaction
+        raise IntegrityError("INSERT INTO questionnaire_versions", {}, Exception("uq_questionnaire_versions_number"))
+
+    upload(admin, SMALL_FORM)
+    monkeypatch.setattr(pages, "publish_draft", other_admin_first)
+    assert admin.post("/quan-tri/bang-hoi/small/cong-bo").status_code == 200
+    assert "Nội dung này đã được công bố là phiên bản 1" in admin.text()
+    assert count(session, QuestionnaireVersion) == 1
+
+
+def test_the_draft_page_steps_through_the_citizen_pages(admin, session):
+    upload(admin, SIPAS.read_text(encoding="utf-8"), "sipas.yaml")
+    definition = forms.load_definition(SIPAS)
+    first, second, third = (section.name for section in definition.sections[:3])
+    slug = definition.id
+    admin.get(f"/quan-tri/bang-hoi/{slug}/ban-nhap?trang={second}")
+    assert f'src="/quan-tri/bang-hoi/{slug}/ban-nhap/trang/{second}"' in admin.html
+    assert len(re.findall(r'<li><a href="[^"]*\?trang=', admin.html)) == len(definition.sections) - 1
+    admin.get(f"/quan-tri/bang-hoi/{slug}/ban-nhap/trang/{second}")
+    assert f"Trang 2/{len(definition.sections)}" in admin.text()
+    assert f'action="/quan-tri/bang-hoi/{slug}/ban-nhap/trang/{third}" novalidate' in admin.html
+    assert f'href="/quan-tri/bang-hoi/{slug}/ban-nhap/trang/{first}">Quay lại' in admin.html
