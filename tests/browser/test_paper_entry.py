@@ -82,3 +82,29 @@ def test_a_sipas_paper_form_is_keyed_with_the_keyboard_only(session, make_user, 
     assert response.paper_serial == "AG-0042" and response.started_at < response.submitted_at
     assert console == []
     context.close()
+
+
+def test_without_javascript_tab_moves_and_the_server_checks(session, make_user, sipas_campaign, live_server,
+                                                            browser):
+    make_user("lan", "surveyor", units=("AG-LX",))
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN", java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server}/dang-nhap")
+    page.fill("#username", "lan")
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.goto(f"{live_server}/nhap-phieu/sipas-giay/AG-LX")
+    page.wait_for_function("document.activeElement.id === 'serial'")  # autofocus, no script needed
+    page.keyboard.type("AG-0043")
+    for code in ("1", "1"):  # doi_tuong, linh_vuc
+        page.keyboard.press("Tab")
+        page.keyboard.type(code)
+    assert page.evaluate("document.activeElement.id") == "q-linh_vuc"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # without the script, Enter sends the form as it is
+    assert "Phiếu chưa lưu" in page.locator("#problems").inner_text()
+    assert page.input_value("#serial") == "AG-0043" and page.input_value("#q-linh_vuc") == "1"
+    assert page.locator("#err-hinh_thuc_nop").inner_text() == "Vui lòng trả lời câu hỏi này."
+    session.expire_all()
+    assert session.scalars(select(Response)).all() == []
+    context.close()
