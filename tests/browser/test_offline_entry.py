@@ -1,0 +1,162 @@
+"""Offline paper entry in real chromium: forms keyed without a network wait on the device (across a
+closed tab and a browser restart) and reach the server exactly once, however often they are sent."""
+import pytest
+from sqlalchemy import func, select
+
+from survey.entries.models import PaperEntry
+from tests.accounts.conftest import PASSWORD, fresh_limits, make_user  # noqa: F401 (fixtures)
+from tests.browser.conftest import CHROMIUM, FLAGS
+from tests.surveyor.conftest import paper_campaign  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.browser
+
+# overall, visited, trips (asked: visited), [why: skipped, overall > 2], helps, sex
+KEYS = ["4", "1", "3", "1 3", "2"]
+KEPT = """() => new Promise((resolve, reject) => {
+  const open = indexedDB.open("survey-offline", 1);
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const request = open.result.transaction("entries").objectStore("entries").getAll();
+    request.onsuccess = () => resolve(request.result);
+  };
+})"""
+PUT_BACK = """entries => new Promise((resolve, reject) => {
+  const open = indexedDB.open("survey-offline", 1);
+  open.onsuccess = () => {
+    const transaction = open.result.transaction("entries", "readwrite");
+    entries.forEach(entry => transaction.objectStore("entries").put(entry));
+    transaction.oncomplete = () => resolve(entries.length);
+    transaction.onerror = () => reject(transaction.error);
+  };
+})"""
+
+
+@pytest.fixture
+def launch(browser, tmp_path):
+    """Starts chromium on one profile on disk (what it keeps survives closing it); closed after the test."""
+    started = []
+
+    def start():
+        context = browser.browser_type.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=CHROMIUM, args=FLAGS, locale="vi-VN",
+            viewport={"width": 800, "height": 900})
+        started.append(context)
+        return context
+    yield start
+    for context in started:
+        context.close()
+
+
+def key_paper(page, serial: str) -> None:
+    """Keys one paper form with the keyboard only: the serial, then each code and Enter."""
+    assert page.evaluate("document.activeElement.id") == "serial"
+    for typed in [serial, *KEYS]:
+        page.keyboard.type(typed)
+        page.keyboard.press("Enter")
+
+
+def sign_in(page, live_server: str, then: str) -> None:
+    page.goto(f"{live_server}/dang-nhap?next={then}")
+    page.fill("#username", "lan")
+    page.fill("#password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{live_server}{then}")
+
+
+def waiting(page, count: int) -> None:
+    page.wait_for_function("n => document.getElementById('offline-count').textContent === n + ' phiếu đang chờ gửi'",
+                           arg=count)
+
+
+def stored(session) -> dict[str, int]:
+    session.expire_all()
+    return dict(session.execute(select(PaperEntry.serial, func.count()).group_by(PaperEntry.serial)).all())
+
+
+def test_forms_keyed_offline_are_stored_exactly_once(launch, live_server, make_user, paper_campaign, session,
+                                                     artifacts):
+    campaign = paper_campaign()
+    make_user("lan", "surveyor", units=("AG-LX",))
+    session.commit()
+    entry = f"/nhap-phieu/{campaign.slug}/AG-LX"
+    context = launch()
+    page = context.new_page()
+    sign_in(page, live_server, entry)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("url => caches.match(url).then(Boolean)", arg=entry)
+
+    key_paper(page, "101")  # online: stored at once
+    page.wait_for_url(f"**{entry}?luu=*")
+    assert "Phiếu số 101 đã lưu" in page.inner_text("#entry-status")
+    assert stored(session) == {"101": 1}
+
+    context.set_offline(True)
+    for number, serial in enumerate(["201", "202", "203"], start=1):
+        key_paper(page, serial)
+        waiting(page, number)
+    assert "phiếu số 203 đã lưu trên máy này" in page.inner_text("#offline-note")
+    page.screenshot(path=artifacts / "offline-queue.png", full_page=True)
+    kept = page.evaluate(KEPT)
+    assert sorted(e["serial"] for e in kept) == ["201", "202", "203"] and len({e["uuid"] for e in kept}) == 3
+    assert stored(session) == {"101": 1}
+
+    page.close()  # the tab closes; another opens, still offline: the worker serves the kept page
+    page = context.new_page()
+    assert page.goto(f"{live_server}{entry}").from_service_worker
+    waiting(page, 3)
+    context.close()  # the browser quits
+
+    context = launch()
+    context.set_offline(True)
+    page = context.new_page()
+    assert page.goto(f"{live_server}{entry}").from_service_worker
+    waiting(page, 3)
+    context.set_offline(False)  # back online: the session ended with the browser, the forms stay
+    page.wait_for_selector("#offline-note a")
+    assert "đăng nhập lại" in page.inner_text("#offline-note")
+    waiting(page, 3)
+    assert stored(session) == {"101": 1}
+    sign_in(page, live_server, entry)
+    waiting(page, 0)
+    assert stored(session) == {"101": 1, "201": 1, "202": 1, "203": 1}
+
+    page.evaluate(PUT_BACK, kept)  # the same three forms sent again
+    page.reload()
+    waiting(page, 0)
+    assert stored(session) == {"101": 1, "201": 1, "202": 1, "203": 1}
+    assert page.evaluate(KEPT) == []
+
+
+def test_a_form_refused_when_sent_stays_until_corrected(launch, live_server, make_user, paper_campaign, session):
+    campaign = paper_campaign()
+    make_user("lan", "surveyor", units=("AG-LX",))
+    session.commit()
+    entry = f"/nhap-phieu/{campaign.slug}/AG-LX"
+    context = launch()
+    page = context.new_page()
+    sign_in(page, live_server, entry)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    key_paper(page, "101")
+    page.wait_for_url(f"**{entry}?luu=*")
+
+    context.set_offline(True)
+    key_paper(page, "101")  # the serial of a form already stored: the server will refuse it
+    waiting(page, 1)
+    key_paper(page, "102")
+    waiting(page, 2)
+    context.set_offline(False)
+    page.wait_for_selector("#offline-refused li")
+    waiting(page, 1)
+    assert stored(session) == {"101": 1, "102": 1}
+    refused = page.inner_text("#offline-refused")
+    assert "Phiếu số 101" in refused and "Số phiếu:" in refused
+
+    page.get_by_role("button", name="Sửa phiếu này").click()
+    assert page.input_value("#serial") == "101" and page.get_attribute("#serial", "aria-invalid") == "true"
+    assert page.input_value("#q-overall") == "4" and page.input_value("#q-helps") == "1 3"
+    page.fill("#serial", "104")
+    page.click("#save")
+    page.wait_for_url(f"**{entry}?luu=*")
+    waiting(page, 0)
+    assert page.locator("#offline-refused").is_hidden()
+    assert stored(session) == {"101": 1, "102": 1, "104": 1}
