@@ -32,7 +32,10 @@ LANGUAGE_NAMES = {
 _CODES_BY_NAME = {name.lower(): code for code, name in LANGUAGE_NAMES.items()} | {
     "tiếng việt": "vi", "tieng viet": "vi"}
 
-_ALIASES = {"list name": "list_name", "list_name": "list_name"}
+_ALIASES = {"list name": "list_name", "sipas_form_title": "form_title",
+            "sipas_description": "description"}
+"""Other spellings of a field. pyxform fails on a translated ``form_title`` column, so
+write_xlsform writes the title's other languages as ``sipas_form_title::English (en)``."""
 
 
 class NotAWorkbook(Exception):

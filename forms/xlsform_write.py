@@ -4,7 +4,10 @@ Texts go in ``label::Vietnamese (vi)`` style columns, one per language of the fo
 Our own types have no XLSForm equivalent: ``satisfaction`` and ``yes_no`` are written as
 ``select_one`` over a list holding their fixed choices, ``unit`` as ``text``, and the
 column ``sipas_type`` (with ``sipas_levels``) says what they really are, so that reading
-the workbook back gives the same definition. Other tools ignore those columns.
+the workbook back gives the same definition. Other tools ignore those columns, and
+``sipas_form_title::…`` / ``sipas_description::…`` (the title's other languages, the
+description): pyxform, the converter KoboToolbox and ODK use, fails on a translated
+``form_title``.
 """
 
 from __future__ import annotations
@@ -140,11 +143,11 @@ def _builtin_choices(definition: Definition, kind: str) -> tuple[Choice, ...]:
 def _settings(sheet: Worksheet, definition: Definition, version: str | None) -> None:
     default, others = definition.languages[0], definition.languages[1:]
     headers = ["form_id", "version", "default_language", "form_title",
-               *_texts("form_title", others)]
+               *_texts("sipas_form_title", others)]
     values = [definition.id, version or definition.content_hash()[:12],
               language_header(default), *_label_cells(definition.title, definition.languages)]
     if definition.description is not None:
-        headers += _texts("description", definition.languages)
+        headers += _texts("sipas_description", definition.languages)
         values += _label_cells(definition.description, definition.languages)
     _header(sheet, headers)
     _append(sheet, values)

@@ -57,7 +57,7 @@ def test_the_workbook_has_label_columns_per_language_choices_and_settings(small_
     assert ("sipas_satisfaction", "9", "Không biết / không áp dụng", "Don't know / not applicable") in choices
     settings = dict(zip(*written["settings"]))
     assert settings == {"form_id": "small", "version": "2026112701", "default_language": "Vietnamese (vi)",
-                        "form_title": "Phiếu nhỏ", "form_title::English (en)": "Small form"}
+                        "form_title": "Phiếu nhỏ", "sipas_form_title::English (en)": "Small form"}
 
 
 def test_the_version_defaults_to_the_content_hash(small_form):
@@ -127,3 +127,15 @@ def test_expressions_come_back_in_a_normal_form_that_is_then_stable():
 def test_expressions_in_xlsform_syntax(ours, theirs):
     assert to_xlsform(ours) == theirs
     assert forms.expressions.parse(from_xlsform(theirs)[0])  # reads back as a valid expression
+
+
+@pytest.mark.parametrize("source", ["sipas.yaml", "desk_rating.yaml", ODD])
+def test_pyxform_the_converter_of_kobotoolbox_and_odk_accepts_what_we_write(source):
+    from pyxform.xls2xform import convert
+
+    definition = forms.load_definition(FORMS / source if source.endswith(".yaml") else source)
+    warnings: list[str] = []
+    xform = convert(xlsform=forms.write_xlsform(definition), warnings=warnings).xform
+    assert warnings == []
+    assert f"<h:title>{definition.title[definition.languages[0]]}</h:title>" in xform
+    assert all(f"/{question.name}" in xform for question in definition.questions)
