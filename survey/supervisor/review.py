@@ -63,10 +63,20 @@ def response_in_scope(response_id: int) -> Response:
 def response_page(found: Response, problems: list[str]):
     definition = version_definition(found.questionnaire_version)
     stored = {answer.question_key: answer.value for answer in found.answers}
-    rows = [(question, stored.get(question.name)) for question in definition.questions if question.kind.has_answer]
+    rows = [(question, stored.get(question.name), answer_text(question, stored.get(question.name)))
+            for question in definition.questions if question.kind.has_answer]
     correctable = found.channel in KEYED_CHANNELS and found.status == "submitted"
     return render_template("supervisor/response.html", response=found, rows=rows, problems=problems,
                            findings=response_findings(db.session(), found),
                            changes=response_changes(db.session(), found),
                            correctable=correctable, language=language(),
                            done=request.args.get("done") if request.method == "GET" else None)
+
+
+def answer_text(question, value: str | None) -> str | None:
+    """An answer as the reader sees it: the labels of the chosen options, else the stored text."""
+    labels = {choice.value: choice.label.text(language()) for choice in question.choices}
+    if value is None or not labels:
+        return value
+    chosen = value.split() if question.type == "select_multiple" else [value]
+    return ", ".join(labels.get(part, part) for part in chosen)

@@ -4,9 +4,11 @@ import re
 from datetime import datetime, timezone
 
 import pytest
+from sqlalchemy import select
 
-from survey.responses.models import ResponseChange
+from survey.responses.models import Answer, Response, ResponseChange
 from survey.responses.screening import log_exclusion
+from tests.results.conftest import SIPAS, empty_sipas_campaign, sipas_campaign  # noqa: F401 (fixtures)
 from tests.supervisor.conftest import VARIED, signed_in
 
 
@@ -163,3 +165,13 @@ def test_home_lists_the_campaigns_the_log_and_the_reconciliation_queue(campaign,
     lx_supervisor.get("/giam-sat/")
     assert 'href="/giam-sat/giam-sat"' in lx_supervisor.html and "/giam-sat/nhat-ky-loai-tru" in lx_supervisor.html
     assert 'href="/doi-chieu"' in lx_supervisor.html
+
+
+def test_the_sipas_campaign_progress_and_a_response_in_labels(session, sipas_campaign, admin):
+    admin.get("/giam-sat/sipas-test")
+    assert cells(admin.html, "Tổng") == ["215", "215", "0", "0", "100 %", "0"]
+    response = session.scalar(select(Response).join(Answer).where(Answer.question_key == "kv_cai_thien"))
+    chosen = response.answers[[a.question_key for a in response.answers].index("kv_cai_thien")].value.split()
+    labels = {choice.value: choice.label.text("vi") for choice in SIPAS.question("kv_cai_thien").choices}
+    admin.get(f"/giam-sat/phieu/{response.id}")
+    assert ", ".join(labels[value] for value in chosen) in admin.text()
