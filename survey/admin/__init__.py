@@ -5,6 +5,6 @@ from flask import Flask
 def register(app: Flask) -> None:
     from survey.admin import views
     from survey.admin import questionnaires  # noqa: F401 (its routes are on the admin blueprint)
-    from survey.admin import campaigns, invitations  # noqa: F401 (their routes are on the admin blueprint)
+    from survey.admin import campaigns, invitations, units  # noqa: F401 (their routes are on the admin blueprint)
 
     app.register_blueprint(views.blueprint)

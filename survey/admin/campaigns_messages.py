@@ -5,7 +5,6 @@ from survey.public.messages import LANGUAGES, language
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
-    "campaigns_title": ("Đợt khảo sát", "Campaigns"),
     "new_campaign": ("Tạo đợt khảo sát", "New campaign"),
     "no_campaigns": ("Chưa có đợt khảo sát nào.", "No campaign yet."),
     "campaign_name": ("Tên đợt khảo sát", "Campaign"),
@@ -155,6 +154,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inv_shown": ("Hiển thị {shown} trên {total} thư mời; tệp CSV có đầy đủ.", "Showing {shown} of {total}; the CSV has them all."),
     "inv_dossier": ("Mã hồ sơ", "Dossier code"),
     "inv_none": ("Chưa có thư mời nào.", "No invitation yet."),
+    "import_units": ("Nhập danh sách đơn vị từ CSV", "Import units from CSV"),
+    "import_units_lead": ("Bước 1: tải tệp lên để kiểm tra; chưa có gì thay đổi. Bước 2: xem các thay đổi và xác nhận.",
+                          "Step 1: upload the file to check it; nothing changes yet. Step 2: review the changes and confirm."),
+    "units_file": ("Tệp CSV đơn vị", "Units CSV file"),
+    "units_file_hint": ("UTF-8, tối đa 1 MB. Các cột: code, name, level (province, department, district, commune); "
+                        "tuỳ chọn: name_en, parent_code, active (yes/no). Đơn vị không có trong tệp giữ nguyên.",
+                        "UTF-8, at most 1 MB. Columns: code, name, level (province, department, district, commune); "
+                        "optional: name_en, parent_code, active (yes/no). Units not in the file are left as they are."),
+    "check_file": ("Kiểm tra tệp", "Check the file"),
+    "units_count": ("{count} đơn vị.", "{count} units."),
+    "units_imported_notice": ("Đã nhập: {created} đơn vị mới, {updated} đơn vị được cập nhật.",
+                              "Imported: {created} new units, {updated} updated."),
+    "dry_run_title": ("Kiểm tra trước khi nhập", "Dry run"),
+    "dry_run_lead": ("Tệp hợp lệ. Nếu xác nhận: {changes} thay đổi; {unchanged} đơn vị giữ nguyên. Chưa có gì được lưu.",
+                     "The file is valid. If you confirm: {changes} changes; {unchanged} units stay as they are. "
+                     "Nothing is saved yet."),
+    "plan_changed": ("Danh sách đơn vị đã thay đổi kể từ lần kiểm tra trước; đây là các thay đổi hiện tại, hãy xem lại.",
+                     "The units changed since the file was checked; these are the changes now, review them again."),
+    "csv_row": ("Dòng", "Row"),
+    "change": ("Thay đổi", "Change"),
+    "before": ("Trước", "Before"),
+    "after": ("Sau", "After"),
+    "change_new": ("Đơn vị mới", "New unit"),
+    "change_renamed": ("Đổi tên", "Renamed"),
+    "change_moved": ("Đổi đơn vị cấp trên", "Moved to another parent"),
+    "change_level": ("Đổi cấp", "Level changed"),
+    "change_deactivated": ("Ngừng sử dụng", "Deactivated"),
+    "change_reactivated": ("Sử dụng lại", "Reactivated"),
+    "apply_changes": ("Xác nhận {count} thay đổi", "Apply the {count} changes"),
+    "nothing_to_change": ("Tệp không thay đổi gì: mọi đơn vị đã đúng như trong tệp.",
+                          "The file changes nothing: every unit is already as the file says."),
+    "back_to_units": ("Về danh sách đơn vị", "Back to the units"),
+    "deactivate": ("Ngừng sử dụng", "Deactivate"),
+    "reactivate": ("Sử dụng lại", "Reactivate"),
+    "confirm_deactivate": ("Ngừng sử dụng “{name}”?", "Deactivate “{name}”?"),
+    "confirm_deactivate_body": ("Đơn vị không bị xoá: phiếu trả lời và các đợt khảo sát đã có đơn vị này giữ nguyên, "
+                                "nhưng đơn vị không được chọn cho đợt khảo sát mới. Có thể sử dụng lại sau.",
+                                "The unit is not deleted: its responses and the campaigns that have it stay as they "
+                                "are, but it is not offered for new campaigns. It can be reactivated later."),
+    "confirm_reactivate": ("Sử dụng lại “{name}”?", "Reactivate “{name}”?"),
+    "confirm_reactivate_body": ("Đơn vị sẽ lại được chọn cho các đợt khảo sát mới.",
+                                "The unit will be offered for new campaigns again."),
+    "unit_responses": ("Số phiếu trả lời của đơn vị: {count}.", "Responses of the unit: {count}."),
+    "unit_campaigns": ("Đợt khảo sát chưa đóng có đơn vị này:", "Campaigns not yet closed that have it:"),
+    "unit_children": ("{count} đơn vị trực thuộc vẫn đang hoạt động (không bị ảnh hưởng).",
+                      "{count} units under it stay active (they are not affected)."),
     "file_missing": ("Chọn một tệp để tải lên.", "Choose a file to upload."),
 }
 

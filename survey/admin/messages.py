@@ -8,6 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "users_title": ("Người dùng", "Users"),
     "audit_title": ("Nhật ký quản trị", "Administration log"),
+    "units_title": ("Đơn vị", "Units"),
+    "campaigns_title": ("Đợt khảo sát", "Campaigns"),
     "create_user": ("Tạo người dùng", "Create a user"),
     "create_lead": ("Hệ thống tạo một mật khẩu tạm thời; người dùng phải đổi mật khẩu khi đăng nhập lần đầu.",
                     "A temporary password is generated; the user must change it at the first sign-in."),

@@ -1,11 +1,16 @@
-"""Writes on units: import or update the hierarchy from CSV (flush only; the caller commits)."""
+"""Writes on units: import or update the hierarchy from CSV (with a dry run saying what would change),
+deactivate and reactivate (flush only; the caller commits)."""
 import csv
+import hashlib
 import io
 from dataclasses import dataclass, field
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from survey.accounts.models import User
+from survey.accounts.operations import audit
 from survey.errors import InvalidInput
 from survey.units.models import LEVELS, PARENT_LEVELS, Unit
 
@@ -135,3 +140,79 @@ def upsert_unit(session: Session, item: UnitRow, existing: dict[str, Unit], summ
     for name, value in fields.items():
         setattr(unit, name, value)
     (summary.updated if changed else summary.unchanged).append(item.code)
+
+
+CHANGE_KINDS = ("new", "renamed", "moved", "level", "deactivated", "reactivated")
+
+
+@dataclass(frozen=True)
+class UnitChange:
+    """One thing an import would change about one unit (a unit may have several)."""
+
+    row: int
+    code: str
+    kind: str
+    before: str | None = None
+    after: str | None = None
+
+
+@dataclass
+class ImportPlan:
+    """What importing a file would do: the changes, by row, and the codes it leaves as they are."""
+
+    changes: list[UnitChange] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+
+    def digest(self) -> str:
+        """Identifies the plan, so that a confirmation applies exactly the changes that were shown."""
+        return hashlib.sha256(repr(self.changes).encode()).hexdigest()[:32]
+
+
+def plan_units_import(session: Session, text: str) -> ImportPlan:
+    """Check a units CSV as `import_units_csv` does and say what it would change; nothing is written."""
+    rows = parse_units_csv(text)
+    existing = {u.code: u for u in session.scalars(select(Unit))}
+    check_hierarchy(rows, existing)
+    plan = ImportPlan()
+    for item in rows:
+        changes = row_changes(item, existing.get(item.code))
+        plan.changes += changes
+        if not changes:
+            plan.unchanged.append(item.code)
+    return plan
+
+
+def row_changes(item: UnitRow, unit: Unit | None) -> list[UnitChange]:
+    if unit is None:
+        return [UnitChange(item.row, item.code, "new", None, f"{item.name} ({item.level}, {item.parent_code or '-'})")]
+    change = partial(UnitChange, item.row, item.code)
+    parent = unit.parent.code if unit.parent else None
+    found = []
+    if (unit.name, unit.name_en) != (item.name, item.name_en):
+        found.append(change("renamed", unit.name + (f" / {unit.name_en}" if unit.name_en else ""),
+                            item.name + (f" / {item.name_en}" if item.name_en else "")))
+    if parent != item.parent_code:
+        found.append(change("moved", parent, item.parent_code))
+    if unit.level != item.level:
+        found.append(change("level", unit.level, item.level))
+    if unit.active != item.active:
+        found.append(change("reactivated" if item.active else "deactivated"))
+    return found
+
+
+def apply_units_import(session: Session, text: str, actor: User | None) -> ImportSummary:
+    """`import_units_csv` from the administration pages, written to the audit log."""
+    summary = import_units_csv(session, text)
+    audit(session, actor, "units_imported", subject="units", created=len(summary.created),
+          updated=len(summary.updated), unchanged=len(summary.unchanged))
+    return summary
+
+
+def set_unit_active(session: Session, unit: Unit, active: bool, actor: User | None) -> None:
+    """Deactivate or reactivate a unit. Units are never deleted: responses keep pointing at them, and a
+    deactivated unit stays in the campaigns that had it but joins no new one."""
+    if unit.active == active:
+        raise InvalidInput(f"unit '{unit.code}' is already {'active' if active else 'deactivated'}")
+    unit.active = active
+    session.flush()
+    audit(session, actor, "unit_reactivated" if active else "unit_deactivated", subject=f"unit {unit.code}")
