@@ -255,6 +255,8 @@ def _first(params: dict[str, Any]) -> str:
 def _add_column_hint(cell: Cell, language: str) -> str:
     """'; add a column 'form_title::Vietnamese (vi)'' when the workbook has no such column."""
     field = (cell.column or "label").partition("::")[0]
+    if field in ("form_title", "description"):
+        field = "sipas_" + field  # pyxform fails on form_title::…; it ignores this one
     return f"; add a column {field + '::' + language_header(language)!r}"
 
 

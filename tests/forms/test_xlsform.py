@@ -467,11 +467,16 @@ def test_a_kobo_style_form_imports_with_a_clear_list_of_what_was_left_out(workbo
                 for value in ("time", "cost", "other", "none")]
     settings = {"form_title": "One-stop survey", "form_id": "kobo-form", "version": "vVbFz7",
                 "default_language": "English (en)", "style": "pages"}
-    problems = forms.read_xlsform(workbook(survey, choices, settings)).problems
+    from pyxform.xls2xform import convert
+
+    data = workbook(survey, choices, settings)
+    warnings: list[str] = []
+    assert convert(xlsform=data, warnings=warnings).xform and warnings == []  # a real XLSForm
+    problems = forms.read_xlsform(data).problems
     assert [str(p) for p in problems] == [
         "settings row 2, column form_title: no text for language(s) vi; "
-        "add a column 'form_title::Vietnamese (vi)' [missing_translation]"]
-    settings["form_title::Vietnamese (vi)"] = "Khảo sát Một cửa"
+        "add a column 'sipas_form_title::Vietnamese (vi)' [missing_translation]"]
+    settings["sipas_form_title::Vietnamese (vi)"] = "Khảo sát Một cửa"
     imported = forms.read_xlsform(workbook(survey, choices, settings))
     assert imported.problems == []
     definition = imported.definition
