@@ -16,7 +16,7 @@ def register_commands(app: Flask) -> None:
     from survey.api.cli import api_tokens
     from survey.campaigns.cli import campaign
     from survey.demo.cli import demo
-    from survey.exports.cli import codebook_command, export_command
+    from survey.exports.cli import codebook_command, export_command, exports
     from survey.invitations.cli import invitations
     from survey.migrate import database
     from survey.questionnaires.cli import questionnaire
@@ -27,7 +27,7 @@ def register_commands(app: Flask) -> None:
     from survey.webhooks.cli import webhooks
 
     for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts, export_command,
-                  codebook_command, analysis, report, api_tokens, webhooks):
+                  codebook_command, exports, analysis, report, api_tokens, webhooks):
         app.cli.add_command(group)
 
 

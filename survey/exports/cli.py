@@ -9,7 +9,9 @@ from pathlib import Path
 import click
 from flask import current_app
 
+from survey import db
 from survey.commands import unit_of_work
+from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.exports.codebook import check_path, write_codebook
 from survey.exports.operations import ExportRequest, export, plan_export
@@ -90,3 +92,36 @@ def codebook_command(slug, out, layout, weighting, margins) -> None:
                                                   margins=margins_file(margins)))
         write_codebook(plan, out)
     click.echo(f"{out}\t{len(plan.variables)} variables")
+
+
+@click.group("exports")
+def exports() -> None:
+    """Background exports asked for on the analysis pages."""
+
+
+@exports.command("work")
+@click.option("--wait", type=float, metavar="SECONDS",
+              help="Keep running, looking for new jobs every SECONDS (a service); without it, stop when none is left.")
+def work_command(wait: float | None) -> None:
+    """Run queued export jobs (also those whose worker died: no heartbeat for two minutes)."""
+    from survey.exports.jobs import work
+
+    click.echo(f"{work(current_app._get_current_object(), wait)} job(s) run")
+
+
+@exports.command("purge")
+@click.option("--days", type=click.IntRange(min=0), default=None,
+              help="Keep finished exports this many days (default EXPORT_KEEP_DAYS, else 7).")
+def purge_command(days: int | None) -> None:
+    """Delete finished export jobs older than DAYS and their files (run daily)."""
+    from survey.exports.jobs import export_folder
+    from survey.exports.requests import expired, forget
+
+    days = current_app.config.get("EXPORT_KEEP_DAYS", 7) if days is None else days
+    with db.transaction() as session:
+        jobs = expired(session, utcnow(), days)
+        for job in jobs:
+            if job.file_name:
+                (export_folder() / job.file_name).unlink(missing_ok=True)
+        forget(session, jobs)
+    click.echo(f"{len(jobs)} export(s) older than {days} day(s) removed")

@@ -69,6 +69,10 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyst.reports": ANALYSIS,
     "analyst.report": ANALYSIS,
     "analyst.report_xlsx": ANALYSIS,
+    "analyst.exports": ANALYSIS,
+    "analyst.request_export": ANALYSIS,
+    "analyst.export_status": ANALYSIS,
+    "analyst.export_download": ANALYSIS,
     "supervisor.home": SUPERVISION,
     "supervisor.progress": SUPERVISION,
     "supervisor.flags": SUPERVISION,
@@ -100,7 +104,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
-             "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1}
+             "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1, "job_id": 1}
 
 
 def requests(app) -> list[tuple[str, str, str]]:

@@ -1,0 +1,101 @@
+"""Export pages on the analysis blueprint (/phan-tich/xuat-du-lieu): ask for an export, follow its
+progress, download it when done.
+
+An export is a job (survey.exports.jobs) run in the background by a thread of the web process or
+by `flask exports work`. The list shows each job's progress; a small script (static/export-jobs.js)
+polls the JSON status and refreshes it, and without JavaScript the page's reload link does. Only
+the analyst who asked, or an administrator, sees a job's status and downloads its file.
+"""
+from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+
+from survey import db
+from survey.accounts.access import current_user
+from survey.analyst.views import MARGINS_LIMIT, blueprint
+from survey.campaigns.queries import all_campaigns
+from survey.errors import InvalidInput
+from survey.exports import jobs
+from survey.exports.messages import say
+from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
+from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
+from survey.public.messages import language
+from survey.responses.models import STATUSES
+
+MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "sav": "application/x-spss-sav", "dta": "application/x-stata-dta",
+             "parquet": "application/vnd.apache.parquet"}
+
+
+@blueprint.get("/xuat-du-lieu")
+def exports():
+    user = current_user()
+    return render_template("analyst/exports/index.html", campaigns=all_campaigns(db.session()),
+                           jobs=jobs_of(db.session(), user, user.role == "admin"), formats=JOB_FORMATS,
+                           layouts=JOB_LAYOUTS, weightings=JOB_WEIGHTINGS, statuses=STATUSES, say=say,
+                           units=surveyed_units(db.session()),
+                           keep_days=current_app.config.get("EXPORT_KEEP_DAYS", 7))
+
+
+@blueprint.post("/xuat-du-lieu")
+def request_export():
+    with db.transaction() as session:
+        job = queue_job(session, current_user(), posted_choice())
+    start_worker()
+    return redirect(url_for("analyst.exports", _anchor=f"job-{job.id}"), 303)
+
+
+@blueprint.get("/xuat-du-lieu/<int:job_id>.json")
+def export_status(job_id: int):
+    job = own_job(job_id)
+    if job.state == "queued":
+        start_worker()  # also recovers the jobs of a worker that died
+    download = url_for("analyst.export_download", job_id=job.id) if job.state == "done" else None
+    return jsonify(id=job.id, state=job.state, state_text=say(f"state_{job.state}"), rows_done=job.rows_done,
+                   rows_total=job.rows_total, error=job.error, download=download)
+
+
+@blueprint.get("/xuat-du-lieu/<int:job_id>/tai-ve")
+def export_download(job_id: int):
+    job = own_job(job_id)
+    path = jobs.export_folder() / job.file_name if job.state == "done" else None
+    if path is None or not path.is_file():
+        abort(404)
+    return send_file(path, mimetype=MIMETYPES[job.file_format], as_attachment=True, download_name=job.file_name)
+
+
+def own_job(job_id: int) -> ExportJob:
+    """The job, if the signed-in user asked for it or is an administrator: else 404 or 403."""
+    job = db.session().get(ExportJob, job_id)
+    if job is None:
+        abort(404)
+    user = current_user()
+    if job.user_id != user.id and user.role != "admin":
+        abort(403)
+    return job
+
+
+def posted_choice() -> JobChoice:
+    form = request.form
+    return JobChoice(form.get("campaign", ""), form.get("file_format", ""), form.get("layout", "wide"),
+                     form.get("weighting", "none"), uploaded_margins(), tuple(form.getlist("unit")),
+                     tuple(form.getlist("status")), form.get("from", ""), form.get("to", ""),
+                     form.get("language", language()), form.get("bom") == "1", current_app.config["TIMEZONE"])
+
+
+def uploaded_margins() -> str | None:
+    upload = request.files.get("margins_file")
+    if not upload or not upload.filename:
+        return None
+    data = upload.read(MARGINS_LIMIT + 1)
+    if len(data) > MARGINS_LIMIT:
+        raise InvalidInput(f"{say('margins_file')}: > {MARGINS_LIMIT // 1024} KiB")
+    try:
+        return data.decode("utf-8").lstrip("\ufeff") or None
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{say('margins_file')}: UTF-8?") from None
+
+
+def start_worker() -> None:
+    """A background thread runs the queue in this process (EXPORT_THREADS; off in tests, which run
+    `flask exports work`)."""
+    if current_app.config.get("EXPORT_THREADS", not current_app.testing):
+        jobs.start_thread(current_app._get_current_object())

@@ -1,0 +1,181 @@
+"""Running export jobs in the background, safely under several gunicorn workers.
+
+- Claiming: `claim` picks the oldest queued job and takes it with
+  `UPDATE export_jobs SET state='running', worker=:me ... WHERE id=:id AND state='queued'`; of two
+  workers racing for a job only one UPDATE matches a row (PostgreSQL re-checks the WHERE after the
+  other's commit; SQLite writes one at a time), the other tries the next job.
+- Running: `run_job` writes the file beside the export folder as a temporary part, reports rows
+  done after every batch, and a heartbeat thread stamps `heartbeat_at` every HEARTBEAT seconds,
+  also while a writer finishes (SPSS/Stata write their whole file at the end). Every report is
+  `... WHERE id=:id AND worker=:me`: a job taken away from a worker (requeued) is no longer its.
+- A worker that died (a gunicorn worker recycled or killed, a crash) stops its heartbeat: `recover`
+  requeues a running job whose heartbeat is older than STALE seconds, or fails it with a message
+  after MAX_ATTEMPTS tries. Every claimer calls it first, so any live worker recovers the jobs
+  of a dead one.
+- Where they run: `start_thread(app)` runs `work(app)` in a daemon thread of the web process when
+  an analyst asks for an export (one thread per process at a time), and `flask exports work` runs
+  the same loop as a service.
+"""
+import logging
+import os
+import socket
+import threading
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from flask import Flask, current_app
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from survey import db
+from survey.db import utcnow
+from survey.errors import InvalidInput
+from survey.exports.models import ExportJob
+from survey.exports.operations import open_writer, plan_columns, plan_export, replacing, row_count
+from survey.exports.requests import job_request
+
+HEARTBEAT = 10.0
+STALE = timedelta(seconds=120)
+MAX_ATTEMPTS = 3
+log = logging.getLogger(__name__)
+_thread_lock = threading.Lock()
+_threads: dict[int, threading.Thread] = {}
+
+
+def export_folder(app: Flask | None = None) -> Path:
+    """Where finished exports are kept: EXPORT_FOLDER, by default the instance folder's exports/."""
+    app = app or current_app
+    folder = Path(app.config.get("EXPORT_FOLDER") or Path(app.instance_path, "exports"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def worker_name() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"[:120]
+
+
+def recover(session: Session, now: datetime) -> int:
+    """Requeue (or fail, after MAX_ATTEMPTS) running jobs without a heartbeat for STALE; how many."""
+    stale = ExportJob.state == "running", ExportJob.heartbeat_at < now - STALE
+    failed = session.execute(update(ExportJob).where(*stale, ExportJob.attempts >= MAX_ATTEMPTS).values(
+        state="failed", finished_at=now, worker=None,
+        error=f"the export stopped {MAX_ATTEMPTS} times without finishing (its worker died); ask again or "
+              "narrow the filters")).rowcount
+    requeued = session.execute(update(ExportJob).where(*stale).values(state="queued", worker=None, rows_done=0))
+    session.commit()
+    return failed + requeued.rowcount
+
+
+def claim(session: Session, worker: str, now: datetime) -> int | None:
+    """Take the oldest queued job for `worker`; its id, or None when there is none left."""
+    for job_id in session.scalars(select(ExportJob.id).where(ExportJob.state == "queued").order_by(ExportJob.id)
+                                  .limit(5)).all():
+        taken = session.execute(update(ExportJob).where(ExportJob.id == job_id, ExportJob.state == "queued").values(
+            state="running", worker=worker, started_at=now, heartbeat_at=now, attempts=ExportJob.attempts + 1))
+        session.commit()
+        if taken.rowcount == 1:
+            return job_id
+    return None
+
+
+def report(job_id: int, claimed_by: str, **values) -> bool:
+    """Record progress or the outcome, if the job is still `claimed_by`'s; whether it is."""
+    with db.engine().begin() as connection:
+        mine = (ExportJob.id == job_id, ExportJob.worker == claimed_by, ExportJob.state == "running")
+        return connection.execute(update(ExportJob).where(*mine).values(**values)).rowcount == 1
+
+
+class TakenAway(Exception):
+    """The job was requeued or failed by another worker while this one ran it."""
+
+
+def run_job(job_id: int, worker: str) -> None:
+    """Write the job's export to the export folder and record the outcome (in an app context)."""
+    beat = _Heartbeat(current_app._get_current_object(), job_id, worker)
+    beat.start()
+    try:
+        name = _write(db.session(), job_id, worker)
+        outcome = {"state": "done", "file_name": name}
+    except TakenAway:
+        return
+    except InvalidInput as error:
+        outcome = {"state": "failed", "error": "\n".join(error.problems)}
+    except Exception as error:  # noqa: BLE001 (the analyst sees the failure; the log keeps the trace)
+        log.exception("export job %s failed", job_id)
+        outcome = {"state": "failed", "error": f"{type(error).__name__}: {error}"}
+    finally:
+        beat.stop()
+        db.session().rollback()
+    report(job_id, worker, finished_at=utcnow(), worker=None, **outcome)
+
+
+def _write(session: Session, job_id: int, worker: str) -> str:
+    job = session.get(ExportJob, job_id)
+    plan = plan_export(session, job_request(job, current_app.config["TIMEZONE"]))
+    total = row_count(session, plan)
+    if not report(job_id, worker, rows_total=total):
+        raise TakenAway
+    name = f"{job.id}-{job.campaign.slug}.{job.file_format}"
+    with replacing(export_folder() / name) as part:
+        writer, written = open_writer(session, plan, part), 0
+        try:
+            for columns in plan_columns(session, plan):
+                writer.write(columns)
+                written += len(columns["response_id"])
+                if not report(job_id, worker, rows_done=written, heartbeat_at=utcnow()):
+                    raise TakenAway
+        except BaseException:
+            writer.discard()
+            raise
+        writer.close()
+    return name
+
+
+class _Heartbeat:
+    """Stamps the job's heartbeat every HEARTBEAT seconds until stopped."""
+
+    def __init__(self, app: Flask, job_id: int, worker: str) -> None:
+        self.app, self.job_id, self.worker = app, job_id, worker
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._beat, name=f"export-heartbeat-{job_id}", daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+    def _beat(self) -> None:
+        with self.app.app_context():
+            while not self.stopped.wait(HEARTBEAT):
+                report(self.job_id, self.worker, heartbeat_at=utcnow())
+
+
+def work(app: Flask, wait: float | None = None) -> int:
+    """Run queued jobs until none is left (or, with `wait`, forever, polling every `wait` seconds);
+    how many were run."""
+    done = 0
+    while True:
+        with app.app_context():
+            session, worker = db.session(), worker_name()
+            recover(session, utcnow())
+            job_id = claim(session, worker, utcnow())
+            if job_id is not None:
+                run_job(job_id, worker)
+                done += 1
+                continue
+        if wait is None:
+            return done
+        threading.Event().wait(wait)
+
+
+def start_thread(app: Flask) -> None:
+    """Run the queue in a daemon thread of this process, unless one is already running here."""
+    with _thread_lock:
+        running = _threads.get(os.getpid())
+        if running is not None and running.is_alive():
+            return
+        thread = threading.Thread(target=work, args=(app,), name="export-worker", daemon=True)
+        _threads[os.getpid()] = thread
+        thread.start()
