@@ -4,6 +4,8 @@ from survey.public.messages import LANGUAGES, language
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "waiting": ("{count} phiếu đang chờ gửi", "{count} forms waiting to be sent"),
+    "others_waiting": ("{count} phiếu của tài khoản khác đang chờ trên máy này: chúng được gửi khi tài khoản đó đăng nhập.",
+                       "{count} forms of another account are waiting on this device: they are sent when that account signs in."),
     "saved_here": ("Mất kết nối: phiếu số {serial} đã lưu trên máy này và sẽ tự gửi khi có mạng.",
                    "No connection: form {serial} is saved on this device and will be sent when the network is back."),
     "sent": ("Đã gửi {count} phiếu lưu trên máy.", "{count} forms saved on this device have been sent."),

@@ -72,7 +72,7 @@
       if (name !== "csrf_token" && name !== "uuid") { fields.push([name, String(value)]); }
     });
     var heading = document.querySelector("h1");
-    return {uuid: form.elements.uuid.value, url: location.pathname, place: heading ? heading.textContent : "",
+    return {uuid: form.elements.uuid.value, url: location.pathname, place: heading ? heading.textContent : "", keyer: text.keyer,
             serial: form.elements.serial.value, created: new Date().toISOString(), fields: fields,
             state: "waiting", problems: []};
   }
@@ -124,10 +124,15 @@
     noteNode.hidden = false;
   }
 
+  /* Forms are sent, shown and corrected only by the account that keyed them (devices are shared). */
+  function mine(entry) { return entry.keyer === text.keyer; }
+
   function render() {
     return allKept().then(function (entries) {
-      countNode.textContent = fill(text.waiting, {count: entries.length});
-      showRefused(entries.filter(function (entry) { return entry.state === "refused"; }));
+      var own = entries.filter(mine);
+      var others = entries.length - own.length;
+      countNode.textContent = fill(text.waiting, {count: own.length}) + (others ? " · " + fill(text.others, {count: others}) : "");
+      showRefused(own.filter(function (entry) { return entry.state === "refused"; }));
     }, function () { countNode.textContent = text.noStorage; });
   }
 
@@ -254,7 +259,7 @@
     if (syncing || !navigator.onLine) { return Promise.resolve(); }
     syncing = true;
     return allKept().then(function (entries) {
-      var waiting = entries.filter(function (entry) { return entry.state === "waiting"; });
+      var waiting = entries.filter(function (entry) { return mine(entry) && entry.state === "waiting"; });
       return waiting.length ? freshToken().then(function (token) { return token && sendEach(waiting, token, 0); }) : null;
     }).catch(function () { return null; }).then(function () { syncing = false; return render(); });
   }

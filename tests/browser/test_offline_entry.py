@@ -55,9 +55,9 @@ def key_paper(page, serial: str) -> None:
         page.keyboard.press("Enter")
 
 
-def sign_in(page, live_server: str, then: str) -> None:
+def sign_in(page, live_server: str, then: str, username: str = "lan") -> None:
     page.goto(f"{live_server}/dang-nhap?next={then}")
-    page.fill("#username", "lan")
+    page.fill("#username", username)
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_url(f"{live_server}{then}")
@@ -160,3 +160,36 @@ def test_a_form_refused_when_sent_stays_until_corrected(launch, live_server, mak
     waiting(page, 0)
     assert page.locator("#offline-refused").is_hidden()
     assert stored(session) == {"101": 1, "102": 1, "104": 1}
+
+
+def test_forms_kept_on_a_shared_device_are_sent_by_the_account_that_keyed_them(launch, live_server, make_user,
+                                                                              paper_campaign, session):
+    campaign = paper_campaign()
+    make_user("lan", "surveyor", units=("AG-LX",))
+    make_user("minh", "surveyor", units=("AG-LX",))
+    session.commit()
+    entry = f"/nhap-phieu/{campaign.slug}/AG-LX"
+    context = launch()
+    page = context.new_page()
+    sign_in(page, live_server, entry)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    context.set_offline(True)
+    key_paper(page, "301")
+    waiting(page, 1)
+    context.close()  # lan's session ends with the browser, the form stays
+
+    page = launch().new_page()
+    sign_in(page, live_server, entry, username="minh")
+    page.wait_for_function("() => document.getElementById('offline-count').textContent === "
+                           "'0 phiếu đang chờ gửi · 1 phiếu của tài khoản khác đang chờ trên máy này: "
+                           "chúng được gửi khi tài khoản đó đăng nhập.'")
+    key_paper(page, "302")  # minh's own form goes at once; lan's stays
+    page.wait_for_url(f"**{entry}?luu=*")
+    assert stored(session) == {"302": 1}
+    page.click("form.sign-out button")
+
+    sign_in(page, live_server, entry)
+    waiting(page, 0)
+    assert stored(session) == {"301": 1, "302": 1}
+    keyers = dict(session.execute(select(PaperEntry.serial, PaperEntry.keyed_by_id)).all())
+    assert keyers["301"] != keyers["302"]
