@@ -4,7 +4,9 @@ from datetime import date, datetime, timezone
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+import re
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from survey.campaigns.models import CHANNELS, STATES
 from survey.responses.models import STATUSES
@@ -26,7 +28,22 @@ def _utc(moment: datetime) -> datetime:
         raise ValueError("the moment is out of range") from None
 
 
-Moment = Annotated[AwareDatetime, AfterValidator(_utc)]
+def _written(pattern: str, what: str):
+    """Only text written as the document says: pydantic alone would also take numbers (Unix times)."""
+    compiled = re.compile(pattern)
+
+    def check(value: object) -> object:
+        if not isinstance(value, str) or not compiled.match(value):
+            raise ValueError(f"write {what}")
+        return value
+    return BeforeValidator(check)
+
+
+Moment = Annotated[AwareDatetime, _written(r"^\d{4}-\d{2}-\d{2}[Tt]", "an RFC 3339 date-time with its offset"),
+                   AfterValidator(_utc)]
+Day = Annotated[date, _written(r"^\d{4}-\d{2}-\d{2}$", "a date as YYYY-MM-DD")]
+Key = Annotated[UUID, _written(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                               "a UUID as 8-4-4-4-12 hexadecimal digits")]
 
 
 class Document(BaseModel):
@@ -121,7 +138,7 @@ class VersionOut(BaseModel):
 
 
 class ResponseIn(Document):
-    uuid: UUID = Field(description="Made by the client; the idempotency key: the same uuid is stored once.")
+    uuid: Key = Field(description="Made by the client; the idempotency key: the same uuid is stored once.")
     campaign: Code
     unit: Code
     channel: Channel
@@ -171,7 +188,7 @@ class InvitationsIn(Document):
     campaign: Code
     unit: Code
     dossier_codes: list[Code] = Field(min_length=1, max_length=1000)
-    expires_on: date | None = Field(None, le=date(9999, 12, 30),
+    expires_on: Day | None = Field(None, le=date(9999, 12, 30),
                                     description="The last day the links work (province time).")
 
 
