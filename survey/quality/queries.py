@@ -5,14 +5,15 @@ Campaign-wide figures (the median duration, the serials held twice) are computed
 campaign, whoever asks: a response is flagged the same for every reader.
 """
 from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from survey.campaigns.models import Campaign
-from survey.quality.rules import (Context, Facts, Finding, Thresholds, findings, median_seconds, shared_serials)
+from survey.quality.rules import (Context, Facts, Finding, Thresholds, context, findings, median_seconds,
+                                  shared_serials)
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Answer, Response
 
@@ -33,12 +34,12 @@ class Flagged:
 
 
 def campaign_context(session: Session, campaign: Campaign, thresholds: Thresholds) -> Context:
-    timed = [Facts(*row) for row in session.execute(
+    timed = [Facts(*row) for row in session.connection().execute(
         select(*FACT_COLUMNS).where(Response.campaign_id == campaign.id,
                                     Response.channel.in_(thresholds.timed_channels)))]
     serials = session.scalars(select(Response.paper_serial).where(
         Response.campaign_id == campaign.id, Response.paper_serial.is_not(None)))
-    return Context(version_definition(campaign.questionnaire_version), median_seconds(timed, thresholds),
+    return context(version_definition(campaign.questionnaire_version), thresholds, median_seconds(timed, thresholds),
                    shared_serials(serials))
 
 
@@ -53,10 +54,10 @@ def flagged_responses(session: Session, campaign: Campaign, unit_ids: Collection
     if status is not None:
         query = query.where(Response.status == status)
     rows = session.execute(query.order_by(Response.submitted_at.desc(), Response.id.desc())).all()
-    context, answers = campaign_context(session, campaign, thresholds), answers_of(session, [r.id for r in rows])
+    figures, answers = campaign_context(session, campaign, thresholds), answers_of(session, query)
     found = []
     for row in rows:
-        hits = [f for f in findings(Facts(*row[:7], answers=answers[row.id]), context, thresholds)
+        hits = [f for f in findings(Facts(*row[:7], answers=answers[row.id]), figures, thresholds)
                 if rule is None or f.rule == rule]
         if hits:
             found.append(Flagged(row.id, row.unit_id, row.status, row.channel, row.paper_serial, tuple(hits)))
@@ -76,12 +77,11 @@ def scoped(query: Select, campaign: Campaign, unit_ids: Collection[int] | None) 
     return query if unit_ids is None else query.where(Response.unit_id.in_(unit_ids))
 
 
-def answers_of(session: Session, response_ids: Sequence[int], batch: int = 500) -> dict[int, dict[str, str]]:
-    """Key -> stored answer of each response, read in batches (SQL parameter limits)."""
+def answers_of(session: Session, responses: Select) -> dict[int, dict[str, str]]:
+    """Key -> stored answer of each response that `responses` (a select of Response) finds."""
     answers: dict[int, dict[str, str]] = defaultdict(dict)
-    for start in range(0, len(response_ids), batch):
-        rows = session.execute(select(Answer.response_id, Answer.question_key, Answer.value)
-                               .where(Answer.response_id.in_(response_ids[start:start + batch])))
-        for response_id, key, value in rows:
-            answers[response_id][key] = value
+    chosen = responses.with_only_columns(Response.id).order_by(None)
+    query = select(Answer.response_id, Answer.question_key, Answer.value).where(Answer.response_id.in_(chosen))
+    for response_id, key, value in session.connection().execute(query):
+        answers[response_id][key] = value
     return answers

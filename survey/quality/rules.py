@@ -68,12 +68,24 @@ class Facts:
 
 @dataclass(frozen=True)
 class Context:
-    """Campaign-wide figures: the questionnaire, the median timed duration (None when too few
-    responses were timed) and the normalised paper serials held by more than one response."""
+    """Campaign-wide figures: the median timed duration (None when too few responses were timed),
+    the normalised paper serials held by more than one response, and the questions the rules
+    look at (made by `context`, for the thresholds in use)."""
 
-    definition: forms.Definition
     median_seconds: float | None = None
     shared_serials: frozenset[str] = frozenset()
+    satisfaction_keys: frozenset[str] = frozenset()
+    dont_know_keys: frozenset[str] = frozenset()
+    """The satisfaction and select_one questions offering one of the don't-know codes."""
+
+
+def context(definition: forms.Definition, thresholds: Thresholds, median: float | None = None,
+            serials: frozenset[str] = frozenset()) -> Context:
+    """The Context of a campaign's questionnaire (read once, not for every response)."""
+    rated = frozenset(q.name for q in definition.questions if q.type == "satisfaction")
+    offering = frozenset(q.name for q in definition.questions if q.type in ("satisfaction", "select_one")
+                         and any(c.value in thresholds.dont_know_values for c in q.choices))
+    return Context(median, serials, rated, offering)
 
 
 @dataclass(frozen=True)
@@ -100,14 +112,14 @@ def too_short(facts: Facts, context: Context, thresholds: Thresholds) -> Finding
 
 def straight_lining(facts: Facts, context: Context, thresholds: Thresholds) -> Finding | None:
     rated = [value for key, value in facts.answers.items()
-             if value in SATISFACTION_LEVELS and question_type(context, key) == "satisfaction"]
+             if key in context.satisfaction_keys and value in SATISFACTION_LEVELS]
     if len(rated) < thresholds.straight_minimum_items or len(set(rated)) != 1:
         return None
     return Finding("straight_lining", {"items": len(rated), "value": rated[0]})
 
 
 def many_dont_know(facts: Facts, context: Context, thresholds: Thresholds) -> Finding | None:
-    offered = [value for key, value in facts.answers.items() if offers_dont_know(context, key, thresholds)]
+    offered = [value for key, value in facts.answers.items() if key in context.dont_know_keys]
     unknown = sum(value in thresholds.dont_know_values for value in offered)
     if len(offered) < thresholds.dont_know_minimum_items or unknown <= thresholds.dont_know_share * len(offered):
         return None
@@ -136,19 +148,6 @@ def findings(facts: Facts, context: Context, thresholds: Thresholds = Thresholds
     """Every rule that trips for `facts`, in the order of RULES."""
     found = (rule(facts, context, thresholds) for rule in RULES.values())
     return [finding for finding in found if finding is not None]
-
-
-def question_type(context: Context, key: str) -> str | None:
-    try:
-        return context.definition.question(key).type
-    except KeyError:
-        return None
-
-
-def offers_dont_know(context: Context, key: str, thresholds: Thresholds) -> bool:
-    if question_type(context, key) not in ("satisfaction", "select_one"):
-        return False
-    return any(choice.value in thresholds.dont_know_values for choice in context.definition.question(key).choices)
 
 
 def normal_serial(serial: str) -> str:

@@ -5,8 +5,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 import forms
-from survey.quality.rules import (Context, Facts, Thresholds, findings, median_seconds, normal_serial,
-                                  shared_serials)
+from survey.quality.rules import Facts, Thresholds, context, findings, median_seconds, normal_serial, shared_serials
 from tests.supervisor.conftest import ITEMS, REVIEW_FORM, VARIED
 
 DEFINITION = forms.load_definition(REVIEW_FORM)
@@ -18,21 +17,21 @@ def facts(seconds=600, channel="web", answers=None, **fields) -> Facts:
                  **fields)
 
 
-def rules_of(item: Facts, context: Context | None = None, **thresholds) -> dict[str, dict]:
-    found = findings(item, context or Context(DEFINITION), Thresholds(**thresholds))
+def rules_of(item: Facts, median: float | None = None, serials=frozenset(), **thresholds) -> dict[str, dict]:
+    chosen = Thresholds(**thresholds)
+    found = findings(item, context(DEFINITION, chosen, median, serials), chosen)
     return {finding.rule: dict(finding.figures) for finding in found}
 
 
 def test_a_varied_timed_response_trips_nothing():
-    assert rules_of(facts(), Context(DEFINITION, median_seconds=900)) == {}
+    assert rules_of(facts(), median=900) == {}
 
 
 def test_too_short_against_a_third_of_the_median_and_the_absolute_minimum():
-    context = Context(DEFINITION, median_seconds=900)
-    assert rules_of(facts(seconds=299), context) == {"too_short": {"seconds": 299, "limit": 300}}
-    assert rules_of(facts(seconds=300), context) == {}
+    assert rules_of(facts(seconds=299), 900) == {"too_short": {"seconds": 299, "limit": 300}}
+    assert rules_of(facts(seconds=300), 900) == {}
     assert rules_of(facts(seconds=59)) == {"too_short": {"seconds": 59, "limit": 60}}  # no median yet
-    assert rules_of(facts(seconds=400), context, short_fraction=0.5) == {"too_short": {"seconds": 400, "limit": 450}}
+    assert rules_of(facts(seconds=400), 900, short_fraction=0.5) == {"too_short": {"seconds": 400, "limit": 450}}
     assert rules_of(facts(seconds=59), short_minimum_seconds=30) == {}
 
 
@@ -82,9 +81,9 @@ def test_serials_differing_by_spaces_leading_zeros_or_case_are_the_same(a, b):
 
 
 def test_duplicate_serial_trips_only_the_serials_held_twice():
-    context = Context(DEFINITION, shared_serials=shared_serials(["0012", "12", "13"]))
-    assert rules_of(facts(channel="paper", paper_serial="0012"), context) == {"duplicate_serial": {"serial": "12"}}
-    assert rules_of(facts(channel="paper", paper_serial="13"), context) == {}
+    serials = shared_serials(["0012", "12", "13"])
+    assert rules_of(facts(channel="paper", paper_serial="0012"), serials=serials) == {"duplicate_serial": {"serial": "12"}}
+    assert rules_of(facts(channel="paper", paper_serial="13"), serials=serials) == {}
     assert shared_serials(["12", "120", "1 2 0"]) == {"120"}
 
 
