@@ -12,6 +12,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     ForeignKeyConstraint,
+    Index,
     String,
     Text,
     UniqueConstraint,
@@ -64,6 +65,9 @@ class Response(Base):
             name="fk_responses_campaign_channel",
             ondelete="RESTRICT",
         ),
+        # Every web send counts recent responses by device and by unit (see screening.burst).
+        Index("ix_responses_campaign_device_time", "campaign_id", "device_hash", "submitted_at"),
+        Index("ix_responses_campaign_unit_time", "campaign_id", "unit_id", "submitted_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
