@@ -186,7 +186,10 @@ def _token_out(tokens: list[_Token], index: int, token: _Token) -> str:
         return "="
     following = _solid(tokens, index, 1)
     is_call = following is not None and tokens[following].text == "("
-    if token.text in _WORDS or is_call:
+    if token.text in _WORDS:  # XPath names may hold '-': "mod-1" would be one name
+        spaced = index + 1 < len(tokens) and tokens[index + 1].kind == "space"
+        return token.text if spaced else f"{token.text} "
+    if is_call:
         return _FUNCTIONS_OUT.get(token.text, token.text)
     if token.text in ("true", "false"):
         return f"{token.text}()"
@@ -255,7 +258,10 @@ def _answered_calls(tokens: list[_Token]) -> list[_Token]:
             index += 1
             continue
         name, end = match
-        result += [_Token("op" if name == "." else "name", name), _Token("op", " != ''")]
+        test = [_Token("op" if name == "." else "name", name), _Token("op", " != ''")]
+        if not _alone(tokens, index, end):  # e.g. -answered(a): keep the test whole
+            test = [_Token("op", "("), *test, _Token("op", ")")]
+        result += test
         index = end + 1
     return result
 
