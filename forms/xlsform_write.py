@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .definition import Definition, Question, Section
@@ -61,7 +62,8 @@ def _label_cells(label: Label | None, languages: Iterable[str]) -> list[str | No
 
 
 def _append(sheet: Worksheet, values: list[Any]) -> None:
-    sheet.append(values)
+    """Append a row; control characters, which a workbook cannot hold, are left out."""
+    sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str) and cell.value.startswith("="):
             cell.data_type = "s"  # a text, never a formula

@@ -139,3 +139,10 @@ def test_pyxform_the_converter_of_kobotoolbox_and_odk_accepts_what_we_write(sour
     assert warnings == []
     assert f"<h:title>{definition.title[definition.languages[0]]}</h:title>" in xform
     assert all(f"/{question.name}" in xform for question in definition.questions)
+
+
+def test_control_characters_a_workbook_cannot_hold_are_left_out(small_form):
+    definition = forms.load_definition(small_form.replace("Vì sao?", "Vì sao?\\x07\\x1b"))
+    assert definition.question("why").label["vi"] == "Vì sao?\x07\x1b"
+    back = forms.read_xlsform(forms.write_xlsform(definition)).definition
+    assert back.question("why").label["vi"] == "Vì sao?"
