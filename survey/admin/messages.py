@@ -8,6 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "users_title": ("Người dùng", "Users"),
     "audit_title": ("Nhật ký quản trị", "Administration log"),
+    "tokens_title": ("Khoá API", "API tokens"),
+    "webhooks_title": ("Webhook", "Webhooks"),
     "units_title": ("Đơn vị", "Units"),
     "campaigns_title": ("Đợt khảo sát", "Campaigns"),
     "create_user": ("Tạo người dùng", "Create a user"),

@@ -85,6 +85,13 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "surveyor.entry": KEYERS,
     "surveyor.queue": RECONCILERS,
     "surveyor.serial_page": RECONCILERS,
+    "admin.api_tokens": ADMIN,
+    "admin.create_api_token": ADMIN,
+    "admin.revoke_api_token": ADMIN,
+    "admin.webhooks": ADMIN,
+    "admin.add_webhook": ADMIN,
+    "admin.webhook": ADMIN,
+    "admin.remove_webhook": ADMIN,
     "api.openapi_document": PUBLIC,
     "api.campaigns": API,
     "api.campaign": API,
@@ -104,7 +111,8 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
-             "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1, "job_id": 1}
+             "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1, "job_id": 1,
+             "token_id": 1, "subscription_id": 1}
 
 
 def requests(app) -> list[tuple[str, str, str]]:
