@@ -15,7 +15,7 @@ from survey.errors import InvalidInput
 from survey.exports import reading, rows
 from survey.exports.raking import raked_weights
 from survey.exports.variables import Variable, long_variables, union_questions, wide_variables
-from survey.exports.writers import CsvWriter, XlsxWriter
+from survey.exports.writers import XlsxWriter
 from survey.responses.models import Answer, Response
 from survey.results.weighting import Margins
 
@@ -110,6 +110,8 @@ def open_writer(session: Session, plan: Plan, path: Path):
     # pyarrow, pandas and pyreadstat are imported only when needed: every `flask` command loads this module.
     request = plan.request
     if request.file_format == "csv":
+        from survey.exports.csv_arrow import CsvWriter
+
         return CsvWriter(path, plan.variables, bom=request.bom)
     if request.file_format == "xlsx":
         return XlsxWriter(path, plan.variables)

@@ -1,9 +1,8 @@
-"""Streaming writers of CSV and XLSX: one batch of columns at a time.
+"""The streaming XLSX writer, one batch of columns at a time (CSV: csv_arrow.py).
 
-CSV and XLSX cells that a spreadsheet would read as a formula get a leading single quote
-(OWASP's advice against CSV injection); only text is touched, numbers stay numbers.
+Cells that a spreadsheet would read as a formula get a leading single quote (OWASP's advice
+against CSV injection); only text is touched, numbers stay numbers.
 """
-import csv
 from datetime import datetime
 from pathlib import Path
 
@@ -34,25 +33,6 @@ def cells(kind: str, column: list) -> list:
     # Text that would start a formula in Excel, LibreOffice or Google Sheets; tested inline, as a call
     # per cell costs seconds on a million rows.
     return ["'" + x if x and x[0] in FORMULA_STARTS else x for x in column]
-
-
-class CsvWriter:
-    """UTF-8 CSV (with a byte-order mark for Excel when asked), RFC 4180 quoting."""
-
-    def __init__(self, path: Path, variables: list[Variable], bom: bool = False) -> None:
-        self.variables = variables
-        self.handle = open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
-        self.writer = csv.writer(self.handle)
-        self.writer.writerow([v.name for v in variables])
-
-    def write(self, columns: dict[str, list]) -> None:
-        self.writer.writerows(zip(*text_cells(self.variables, columns)))
-
-    def close(self) -> None:
-        self.handle.close()
-
-    def discard(self) -> None:
-        self.handle.close()
 
 
 class XlsxWriter:
