@@ -21,7 +21,7 @@ from survey.errors import InvalidInput
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import all_questionnaires
 from survey.responses.models import Response
-from survey.units.models import Unit
+from survey.units.models import LEVELS
 from survey.units.queries import active_units
 
 limit_uploads(blueprint)
@@ -79,11 +79,11 @@ def campaign_edit(slug: str):
 
 def form_page(form: CampaignForm, editing: Campaign | None, problems: list[str] = (), status: int = 200):
     """The form; after a refusal, what was sent with every problem (those of a field next to it too)."""
-    kept = {cu.unit.code for cu in editing.units} if editing else set()
-    units = active_units(db.session()) + [cu.unit for cu in editing.units if not cu.unit.active] if editing \
+    offered = active_units(db.session()) + [cu.unit for cu in editing.units if not cu.unit.active] if editing \
         else active_units(db.session())
+    units = sorted(offered, key=lambda unit: (LEVELS.index(unit.level), unit.code))  # province first, communes last
     return page("admin/campaigns/form.html", status, form=form, editing=editing, problems=list(problems),
-                versions=published_versions(), channels=CHANNELS, units=units, kept=kept)
+                versions=published_versions(), channels=CHANNELS, units=units)
 
 
 def published_versions() -> list[QuestionnaireVersion]:
@@ -161,9 +161,3 @@ def campaign_or_404(slug: str) -> Campaign:
     except InvalidInput:
         abort(404)
 
-
-def unit_or_404(code: str) -> Unit:
-    found = db.session().scalar(select(Unit).where(Unit.code == code))
-    if found is None:
-        abort(404)
-    return found
