@@ -17,6 +17,7 @@ from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Response
 from survey.units.models import Unit
+from survey.webhooks.events import campaign_closed
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -347,6 +348,7 @@ def close_now(session: Session, campaign: Campaign, today: date, actor: User | N
     session.flush()
     audit(session, actor, "campaign_closed", subject=f"campaign {campaign.slug}", before=dates_text(*before),
           after=dates_text(campaign.opens_on, campaign.closes_on))
+    campaign_closed(session, campaign, campaign.closes_on)  # webhook outbox: once per campaign
 
 
 def dates_text(opens_on: date | None, closes_on: date | None) -> str:

@@ -16,7 +16,7 @@ from survey.db import utcnow
 from survey.responses.models import Answer, Response, ResponseChange
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
-from survey.webhooks.events import response_created
+from survey.webhooks.events import response_created, response_status_changed
 
 
 @dataclass(frozen=True)
@@ -156,14 +156,18 @@ KEYED_CHANNELS = ("paper", "interviewer")
 def verify_response(session: Session, response: Response, actor: User | None,
                     reason: str | None = None) -> ResponseChange:
     """submitted → verified: the response counts as checked."""
-    return change_status(session, response, actor, "verified", reason)
+    change = change_status(session, response, actor, "verified", reason)
+    response_status_changed(session, response)  # webhook outbox, same transaction
+    return change
 
 
 def reject_response(session: Session, response: Response, actor: User | None, reason: str) -> ResponseChange:
     """submitted → rejected, with the reason (required), which stays on the response."""
     if not (reason or "").strip():
         raise InvalidInput("reason: a rejection needs a reason")
-    return change_status(session, response, actor, "rejected", reason)
+    change = change_status(session, response, actor, "rejected", reason)
+    response_status_changed(session, response)  # webhook outbox, same transaction
+    return change
 
 
 def reopen_response(session: Session, response: Response, actor: User | None,
