@@ -149,8 +149,9 @@ def user_page(found: User, problems: list[str]):
     sent = request.method == "POST" and "role" in request.form
     chosen = set(request.form.getlist("unit")) if sent else {unit.code for unit in found.units}
     role = request.form.get("role") if sent else found.role
-    return render_template("admin/user.html", user=found, problems=problems, units=unit_choices(), chosen=chosen,
-                           role=role)
+    # A deactivated unit the account is still scoped to stays offered, so saving the form keeps it.
+    units = unit_choices() + [unit for unit in found.units if not unit.active]
+    return render_template("admin/user.html", user=found, problems=problems, units=units, chosen=chosen, role=role)
 
 
 def confirmation(found: User, action: str):

@@ -140,3 +140,15 @@ def test_non_administrators_are_refused(staff, make_user, session):
     assert staff.get("/quan-tri/don-vi").status_code == 403
     assert staff.post("/quan-tri/don-vi/nhap", {"units": (io.BytesIO(FIRST.encode()), "don-vi.csv")}).status_code == 403
     assert session.scalar(select(func.count()).select_from(Unit)) == 0
+
+
+def test_a_user_scoped_to_a_deactivated_unit_keeps_it_when_the_form_is_saved(admin, make_user, session):
+    hoa = make_user("hoa", "supervisor", units=["AG-LX"])
+    admin.post("/quan-tri/don-vi/AG-LX/ngung-su-dung")
+    admin.get("/quan-tri/nguoi-dung/hoa")
+    assert '<option value="AG-LX" selected>' in admin.html
+    assert admin.post("/quan-tri/nguoi-dung/hoa", {"role": "supervisor", "unit": ["AG-LX"]}).status_code == 302
+    session.expire_all()
+    assert [unit.code for unit in hoa.units] == ["AG-LX"]
+    admin.get("/quan-tri/tao-nguoi-dung")
+    assert 'value="AG-LX"' not in admin.html  # not offered to new accounts
