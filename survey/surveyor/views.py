@@ -13,9 +13,10 @@ from werkzeug.exceptions import HTTPException
 
 from survey import clock, db
 from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
-from survey.campaigns.models import Campaign
+from survey.campaigns.models import Campaign, CampaignUnit
 from survey.entries.models import PaperEntry
 from survey.entries.operations import Keyed, entry_problems, key_entry
+from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies, keyed_since
 from survey.errors import InvalidInput
 from survey.public.messages import language
@@ -104,7 +105,8 @@ def stack_or_404(slug: str, unit_code: str) -> tuple[Campaign, Unit]:
     campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
     if campaign is None or "paper" not in campaign.channel_names:
         abort(404)
-    unit = next((target.unit for target in campaign.units if target.unit.code == unit_code), None)
+    unit = db.session().scalar(select(Unit).join(CampaignUnit, CampaignUnit.unit_id == Unit.id).where(
+        CampaignUnit.campaign_id == campaign.id, Unit.code == unit_code))
     if unit is None:
         abort(404)
     require_unit(current_user(), unit)
@@ -136,9 +138,15 @@ def first_problem_per_field(problems: list[str]) -> dict[str, str]:
     """Field -> message in the keyer's language; a field gets its first problem only."""
     found: dict[str, str] = {}
     for problem in problems:
-        field, text = (problem.field, problem.text()) if hasattr(problem, "field") else problem.split(": ", 1)
+        field, text = (problem.field, problem.text()) if isinstance(problem, Problem) else readable(problem)
         found.setdefault(field, text)
     return found
+
+
+def readable(problem: str) -> tuple[str, str]:
+    """(field, text) of a plain problem from another domain ("key: text", or about the whole form)."""
+    field, separator, text = problem.partition(": ")
+    return (field, text) if separator and " " not in field else ("form", problem)
 
 
 def accepted(campaign: Campaign, unit: Unit, stored: PaperEntry, created: bool):

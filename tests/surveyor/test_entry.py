@@ -136,3 +136,20 @@ def test_supervisors_and_administrators_may_key_too(session, paper_campaign, key
     boss = keyer("hoa", role="admin", units=())
     assert boss.key(campaign, "G-1", unit="AG-CD").status_code == 303
     assert responses(session)[0].entered_by.username == "hoa"
+
+
+def test_a_campaign_not_yet_open_takes_no_paper(session, paper_campaign, keyer):
+    from datetime import date, timedelta
+
+    campaign = paper_campaign()
+    campaign.opens_on, campaign.closes_on = date.today() + timedelta(days=2), date.today() + timedelta(days=9)
+    session.commit()
+    lan = keyer()
+    lan.get("/nhap-phieu")
+    assert "giay-2027" not in lan.html
+    refused = lan.key(campaign, "H-1", headers=JSON)
+    assert refused.status_code == 422
+    assert refused.json["problems"] == [
+        {"field": "campaign", "message": "Đợt khảo sát giay-2027 không nhận phiếu giấy lúc này."}]
+    lan.key(campaign, "H-1")
+    assert 'href="#entry-form"' in lan.html
