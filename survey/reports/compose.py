@@ -10,6 +10,7 @@
   is suppressed (too few answers) are not ranked. For each unit the ranks of the other units
   whose 95 % interval overlaps its own are listed: their order is not established by the data.
 """
+from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -148,8 +149,11 @@ def _flags(current: PeriodResults, previous: PeriodResults | None, mine: pd.Data
     unranked = ranks[ranks["rank"].isna()]["unit"].tolist()
     if unit is None and unranked:
         flags.append(("flag_unranked", {"units": ", ".join(unranked), "size": current.min_cell_size}))
-    burst = current.flagged.get(unit, 0) if unit else sum(current.flagged.values())
-    if burst:
-        flags.append(("flag_bursts", {"count": burst}))
+    rules: Counter = Counter()
+    for code, counts in current.flagged.items():
+        if unit is None or code == unit:
+            rules.update(counts)
+    if rules:
+        flags.append(("flag_quality", {"rules": ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))}))
     flags += [("flag_skipped", {"campaign": slug, "why": why}) for slug, why in current.skipped]
     return flags

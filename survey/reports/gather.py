@@ -8,11 +8,11 @@ transactions, and a unit's yearly result pools its four quarters. With weighting
 response counts once. Campaigns whose questionnaire does not fit the recipe are left out and
 named (a quick-rating campaign has no SIPAS elements).
 """
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from analysis.indices import estimate_indices
@@ -21,10 +21,9 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.reports.periods import Period, campaigns_of
-from survey.responses.models import Response
+from survey.quality.queries import flagged_responses
 from survey.results.loading import DEFAULT_STATUSES, load_campaign
 from survey.results.weighting import weigh
-from survey.units.models import Unit
 
 WEIGHTINGS = ("design", "none")
 ESTIMATES = ("level", "parent", "estimate", "se", "ci_low", "ci_high", "n", "n_min", "effective_n", "suppressed")
@@ -44,8 +43,8 @@ class PeriodResults:
     """Degrees of freedom of the pooled design."""
     counts: pd.DataFrame
     """Responses in scope: a row per unit code, a column per channel."""
-    flagged: dict[str, int]
-    """Responses flagged at collection (bursts from one device or at one unit), per unit code."""
+    flagged: dict[str, dict[str, int]]
+    """Unit code -> data-quality rule -> how many responses it flags."""
     units: dict[str, str]
     """Unit code -> name (Vietnamese and English as asked), for every unit surveyed."""
     min_cell_size: int
@@ -101,12 +100,16 @@ def _table(design, recipe: Recipe, min_cell: int, language: str) -> pd.DataFrame
     return table[["domain", "node", "label", *ESTIMATES]]
 
 
-def _flagged(session: Session, campaigns: list[Campaign], statuses: Sequence[str]) -> dict[str, int]:
-    query = (select(Unit.code, func.count()).select_from(Response).join(Unit, Unit.id == Response.unit_id)
-             .where(Response.campaign_id.in_([c.id for c in campaigns]), Response.flag.is_not(None),
-                    Response.status.in_(list(statuses)))
-             .group_by(Unit.code))
-    return {code: count for code, count in session.execute(query)}
+def _flagged(session: Session, campaigns: list[Campaign], statuses: Sequence[str]) -> dict[str, dict[str, int]]:
+    """Unit code -> data-quality rule -> responses it flags (survey.quality: too short, straight-lining,
+    many don't-know, duplicate serials, bursts at collection), over the responses reported."""
+    counts: dict[str, Counter] = {}
+    for campaign in campaigns:
+        codes = {target.unit_id: target.unit.code for target in campaign.units}
+        for flagged in flagged_responses(session, campaign, None):
+            if flagged.status in statuses:
+                counts.setdefault(codes[flagged.unit_id], Counter()).update(f.rule for f in flagged.findings)
+    return {code: dict(rules) for code, rules in counts.items()}
 
 
 def _names(campaigns: list[Campaign], language: str) -> dict[str, str]:

@@ -104,3 +104,17 @@ def test_campaigns_that_do_not_fit_the_recipe_are_named(session, quarters, make_
 def test_nothing_to_report(session, quarters, asked, unit, message):
     with pytest.raises(InvalidInput, match=message):
         build_report(session, asked, unit, SIPAS, language="en")
+
+
+def test_quality_flags_count_the_rules_of_the_units_responses(session, quarters):
+    from collections import Counter
+
+    from survey.quality.queries import flagged_responses
+
+    lx = next(t.unit_id for t in quarters[3].units if t.unit.code == "AG-LX")
+    expected = Counter(f.rule for found in flagged_responses(session, quarters[3], None) if found.unit_id == lx
+                       for f in found.findings)
+    assert expected, "the generated answers have straight-lined responses"
+    report = build_report(session, Q3, "AG-LX", SIPAS)
+    rules = ", ".join(f"{rule} {n}" for rule, n in sorted(expected.items()))
+    assert ("flag_quality", {"rules": rules}) in report.flags
