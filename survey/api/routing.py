@@ -55,6 +55,8 @@ def endpoint(method: str, rule: str, *, summary: str, tag: str, scope: str | Non
                 authenticate(scope)
             if query is not None:
                 path["query"] = parsed(query, request.args.to_dict(), "query")
+            elif request.args:
+                raise ApiError(400, "invalid", "this operation takes no query parameter", next(iter(request.args)))
             if body is not None:
                 path["body"] = parsed(body, json_body(), "body")
             return answer(view(**path), status)

@@ -51,7 +51,9 @@ class Document(BaseModel):
 
 
 class Query(BaseModel):
-    model_config = ConfigDict(extra="ignore")
+    """Query parameters; an unknown one (a misspelt filter) is refused rather than ignored."""
+
+    model_config = ConfigDict(extra="forbid")
 
 
 # --- units, campaigns, questionnaires -------------------------------------------------------

@@ -49,3 +49,9 @@ def test_a_token_over_its_rate_limit_gets_429(api, settings):
     statuses = [api.get("/units").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert error_of(api.get("/units"))["code"] == "rate_limited"
+
+
+def test_unknown_query_parameters_are_refused_not_ignored(api):
+    misspelt = api.get("/responses", stauts="verified")
+    assert misspelt.status_code == 400 and error_of(misspelt)["field"] == "stauts"
+    assert error_of(api.get("/units", page="2"))["field"] == "page"
