@@ -12,7 +12,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from survey.campaigns.models import Campaign
-from survey.quality.rules import (Context, Facts, Finding, Thresholds, context, findings, median_seconds,
+from survey.quality.rules import (Context, Facts, Finding, Thresholds, context, duration, findings, median_seconds,
                                   shared_serials)
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Answer, Response
@@ -34,9 +34,9 @@ class Flagged:
 
 
 def campaign_context(session: Session, campaign: Campaign, thresholds: Thresholds) -> Context:
-    timed = [Facts(*row) for row in session.connection().execute(
-        select(*FACT_COLUMNS).where(Response.campaign_id == campaign.id,
-                                    Response.channel.in_(thresholds.timed_channels)))]
+    timed = [duration(*row) for row in session.connection().execute(
+        select(Response.started_at, Response.submitted_at, Response.page_seconds)
+        .where(Response.campaign_id == campaign.id, Response.channel.in_(thresholds.timed_channels)))]
     serials = session.scalars(select(Response.paper_serial).where(
         Response.campaign_id == campaign.id, Response.paper_serial.is_not(None)))
     return context(version_definition(campaign.questionnaire_version), thresholds, median_seconds(timed, thresholds),

@@ -22,7 +22,7 @@ the time from start to submission.
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -61,9 +61,14 @@ class Facts:
 
     @property
     def seconds(self) -> float:
-        if self.page_seconds:
-            return float(sum(self.page_seconds.values()))
-        return (self.submitted_at - self.started_at).total_seconds()
+        return duration(self.started_at, self.submitted_at, self.page_seconds)
+
+
+def duration(started_at: datetime, submitted_at: datetime, page_seconds: Mapping[str, float] | None) -> float:
+    """Seconds of an interview: the pages' seconds when the web form measured them, else start to end."""
+    if page_seconds:
+        return float(sum(page_seconds.values()))
+    return (submitted_at - started_at).total_seconds()
 
 
 @dataclass(frozen=True)
@@ -162,7 +167,6 @@ def shared_serials(serials: Iterable[str]) -> frozenset[str]:
     return frozenset(serial for serial, count in counts.items() if count > 1)
 
 
-def median_seconds(timed: Iterable[Facts], thresholds: Thresholds) -> float | None:
-    """The median duration of the timed responses, None when there are too few of them."""
-    seconds = [facts.seconds for facts in timed if facts.channel in thresholds.timed_channels]
+def median_seconds(seconds: Sequence[float], thresholds: Thresholds) -> float | None:
+    """The median of the timed responses' durations, None when there are too few of them."""
     return statistics.median(seconds) if len(seconds) >= thresholds.median_minimum_responses else None
