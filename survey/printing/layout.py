@@ -10,6 +10,7 @@ ANSWER_KINDS = {"select_one": "one", "satisfaction": "one", "yes_no": "one", "se
                 "integer": "integer", "decimal": "decimal", "date": "date", "text": "text", "unit": "one",
                 "note": "note"}
 """How each question type is answered on paper (the template draws boxes, lines or codes)."""
+SHORT_LABEL = 26
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,11 @@ class PrintedQuestion:
     """(code, label) of each option."""
     asked_if: str
     skip: str
+
+    @property
+    def short_options(self) -> bool:
+        """Options short enough to print three to a line."""
+        return len(self.options) > 2 and all(len(label) <= SHORT_LABEL for _, label in self.options)
 
 
 @dataclass(frozen=True)

@@ -146,3 +146,11 @@ def test_who_may_print_a_units_paper(paper_campaign, signed_in):
     assert outside.get("/in-phieu/sipas-giay").status_code == 200
     assert outside.get("/in-phieu/sipas-giay/AG-XX").status_code == 404
     assert outside.get("/in-phieu/khong-co").status_code == 404
+
+
+def test_short_options_are_printed_three_to_a_line_long_ones_two(paper_campaign, signed_in):
+    browser = signed_in("admin")
+    browser.get("/in-phieu/sipas-giay")
+    printed = questions(copies(browser.html)[0])
+    assert '<ul class="options short">' in printed["hl_chung"]  # the scale
+    assert '<ul class="options">' in printed["linh_vuc"]  # "Hộ tịch (khai sinh, kết hôn, khai tử...)"
