@@ -153,6 +153,18 @@ KEYED_CHANNELS = ("paper", "interviewer")
 """Channels whose answers were keyed by staff, who may have mistyped them: only these are corrected."""
 
 
+class ReviewProblem(str):
+    """A problem of the review operations: its English text, and `key` (reason, status, channel,
+    value) by which a page shows it in the reader's language."""
+
+    key: str
+
+    def __new__(cls, key: str, text: str) -> "ReviewProblem":
+        problem = super().__new__(cls, f"{key}: {text}")
+        problem.key = key
+        return problem
+
+
 def verify_response(session: Session, response: Response, actor: User | None,
                     reason: str | None = None) -> ResponseChange:
     """submitted → verified: the response counts as checked."""
@@ -164,7 +176,7 @@ def verify_response(session: Session, response: Response, actor: User | None,
 def reject_response(session: Session, response: Response, actor: User | None, reason: str) -> ResponseChange:
     """submitted → rejected, with the reason (required), which stays on the response."""
     if not (reason or "").strip():
-        raise InvalidInput("reason: a rejection needs a reason")
+        raise InvalidInput(ReviewProblem("reason", "a rejection needs a reason"))
     change = change_status(session, response, actor, "rejected", reason)
     response_status_changed(session, response)  # webhook outbox, same transaction
     return change
@@ -183,7 +195,7 @@ STATUS_FROM = {"verified": ("submitted",), "rejected": ("submitted",), "submitte
 def change_status(session: Session, response: Response, actor: User | None, status: str,
                   reason: str | None) -> ResponseChange:
     if response.status not in STATUS_FROM[status]:
-        raise InvalidInput(f"status: a {response.status} response cannot become {status}")
+        raise InvalidInput(ReviewProblem("status", f"a {response.status} response cannot become {status}"))
     reason = (reason or "").strip() or None
     change = record_change(session, response, actor, "status", None, response.status, status, reason)
     response.status = status
@@ -218,15 +230,16 @@ def correction_value(definition: forms.Definition, key: str, value: str | None) 
     return question.kind.to_stored(value, question) if value is not None else None
 
 
-def correction_problems(response: Response, old: str | None, new: str | None, reason: str | None) -> list[str]:
+def correction_problems(response: Response, old: str | None, new: str | None,
+                        reason: str | None) -> list[ReviewProblem]:
     problems = [] if response.channel in KEYED_CHANNELS else [
-        f"channel: {response.channel} answers were given by the respondent and are not corrected"]
+        ReviewProblem("channel", f"{response.channel} answers were given by the respondent and are not corrected")]
     if response.status != "submitted":
-        problems.append(f"status: a {response.status} response is reopened before it is corrected")
+        problems.append(ReviewProblem("status", f"a {response.status} response is reopened before it is corrected"))
     if not (reason or "").strip():
-        problems.append("reason: a correction needs a reason")
+        problems.append(ReviewProblem("reason", "a correction needs a reason"))
     if old == new:
-        problems.append("value: the answer already has this value")
+        problems.append(ReviewProblem("value", "the answer already has this value"))
     return problems
 
 

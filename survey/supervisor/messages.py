@@ -120,7 +120,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "older": ("Cũ hơn", "Older"),
     "newest": ("Mới nhất", "Newest"),
     "bad_filter": ("Bộ lọc “{name}”: giá trị “{value}” không hợp lệ", "Filter “{name}”: “{value}” is not valid"),
-    # problems of the review operations, by the prefix of their English text
+    # problems of the review operations (ReviewProblem.key)
     "problem_reason": ("Lý do: bắt buộc phải nhập", "Reason: required"),
     "problem_status": ("Trạng thái của phiếu không cho phép thao tác này (trang có thể đã cũ, hãy tải lại)",
                        "The response's status does not allow this (the page may be out of date: reload it)"),
@@ -142,7 +142,7 @@ def known(key: str) -> bool:
 
 
 def problem_text(problem: str) -> str:
-    """A problem of the review operations in the reader's language (they name what is wrong
-    first: 'reason: ...'); problems from the questionnaire checks stay as they are."""
-    prefix = problem.split(":", 1)[0]
-    return say(f"problem_{prefix}") if known(f"problem_{prefix}") else problem
+    """A problem in the reader's language when the review operations name it (a ReviewProblem);
+    problems from the questionnaire checks stay as they are."""
+    key = getattr(problem, "key", None)
+    return say(f"problem_{key}") if key and known(f"problem_{key}") else problem
