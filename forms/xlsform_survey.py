@@ -88,6 +88,7 @@ class SurveyWalk:
             self.end_group(row)
         elif word in _BEGIN_REPEAT:
             self.repeat = _Repeat(value(self.sheet, row, "name"), row.number)
+            self.skipped_names.add(self.repeat.name or "")
         elif word in _END_REPEAT:
             self.draft.notice("unmatched_end", cell_of(self.sheet, row, "type"), kind,
                               fatal=True)
