@@ -5,6 +5,7 @@ after a confirmation, and cloning last year's campaign. Writes are `survey.campa
 which check everything first and write the audit entry in the same transaction."""
 from flask import abort, redirect, render_template, request, url_for
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from survey import clock, db
 from survey.accounts.access import current_user
@@ -13,10 +14,10 @@ from survey.admin.campaigns_form import (CampaignForm, blank_form, campaign_form
                                          spec_of)
 from survey.admin.campaigns_messages import known, say
 from survey.admin.views import blueprint
-from survey.campaigns.models import CHANNELS, Campaign
+from survey.campaigns.models import CHANNELS, Campaign, CampaignUnit
 from survey.campaigns.operations import (CloneSpec, add_campaign, clone_campaign, close_now, open_now,
                                          update_campaign)
-from survey.campaigns.queries import all_campaigns, campaign_by_slug
+from survey.campaigns.queries import all_campaigns
 from survey.errors import InvalidInput
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import all_questionnaires
@@ -156,8 +157,11 @@ def clone_page(source: Campaign, form: CampaignForm, problems: list[str], status
 
 
 def campaign_or_404(slug: str) -> Campaign:
-    try:
-        return campaign_by_slug(db.session(), slug)
-    except InvalidInput:
+    """The campaign with its channels, units and strata loaded at once (a province has 100+ units)."""
+    found = db.session().scalar(select(Campaign).where(Campaign.slug == slug).options(
+        selectinload(Campaign.channels),
+        selectinload(Campaign.units).options(selectinload(CampaignUnit.unit), selectinload(CampaignUnit.quotas))))
+    if found is None:
         abort(404)
+    return found
 

@@ -1,5 +1,6 @@
 """Writes on invitations (flush only; the caller commits)."""
 import secrets
+from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -32,8 +33,9 @@ def create_invitations(session: Session, campaign: Campaign, unit: Unit, dossier
     problems = code_problems(session, campaign, unit, codes)
     if problems:
         raise InvalidInput(problems)
-    invitations = [Invitation(token=secrets.token_urlsafe(24), campaign=campaign, unit=unit, dossier_code=code,
-                              created_at=now, expires_at=expires_at) for code in codes]
+    # By id rather than relationship: thousands of rows flush several times faster.
+    invitations = [Invitation(token=secrets.token_urlsafe(24), campaign_id=campaign.id, unit_id=unit.id,
+                              dossier_code=code, created_at=now, expires_at=expires_at) for code in codes]
     session.add_all(invitations)
     session.flush()
     return invitations
@@ -45,7 +47,7 @@ def code_problems(session: Session, campaign: Campaign, unit: Unit, codes: list[
     named = [code for code in codes if code is not None]
     problems += [f"dossier code '{code[:20]}...' is longer than {MAX_DOSSIER_CODE} characters"
                  for code in named if len(code) > MAX_DOSSIER_CODE]
-    problems += [f"dossier code '{code}' is listed twice" for code in sorted({c for c in named if named.count(c) > 1})]
+    problems += [f"dossier code '{code}' is listed twice" for code, n in sorted(Counter(named).items()) if n > 1]
     taken = session.scalars(select(Invitation.dossier_code).where(
         Invitation.campaign_id == campaign.id, Invitation.dossier_code.in_(named)))
     return problems + [f"dossier code '{code}' already has an invitation in this campaign" for code in sorted(taken)]
