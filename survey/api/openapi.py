@@ -15,7 +15,8 @@ ARGUMENT = re.compile(r"<(?:(\w+)(?:\([^)]*\))?:)?(\w+)>")
 PATH_SCHEMAS = {None: {"type": "string", "minLength": 1}, "uuid": {"type": "string", "format": "uuid"},
                 "int": {"type": "integer", "minimum": 0, "maximum": 2147483647}}
 ERRORS = {400: "Bad input: every problem listed, with the field at fault; nothing written",
-          401: "No API token, or an unknown or revoked one", 403: "The token lacks the scope, or the unit is not its own",
+          401: "No API token, or an unknown or revoked one",
+          403: "The token lacks the scope, or the unit is not its own",
           404: "No such record", 413: "The body is larger than 1 MiB", 415: "The body is not application/json",
           429: "Too many requests for this token; retry after the Retry-After delay"}
 INFO = {
@@ -24,7 +25,8 @@ INFO = {
     "description": "Campaigns, questionnaires, units, responses, invitations and index results of the "
                    "citizen satisfaction survey service, for outside systems. Authenticate with "
                    "`Authorization: Bearer <token>` (tokens are issued by administrators, each with scopes and "
-                   "optionally a unit). Every error is `{\"error\": {\"code\", \"message\", \"field\", \"problems\"}}`.",
+                   "optionally a unit). Every error is "
+                   "`{\"error\": {\"code\", \"message\", \"field\", \"problems\"}}`.",
 }
 
 
@@ -111,4 +113,5 @@ def _responses(operation: Operation, has_path: bool) -> dict:
 def _content(text: str, model: type[BaseModel] | None) -> dict:
     if model is None:
         return {"description": text}
-    return {"description": text, "content": {"application/json": {"schema": {"$ref": REF.format(model=model.__name__)}}}}
+    schema = {"$ref": REF.format(model=model.__name__)}
+    return {"description": text, "content": {"application/json": {"schema": schema}}}

@@ -46,6 +46,6 @@ def remove(subscription_id: int) -> None:
 @click.option("--poll", default=5.0, show_default=True, help="Seconds between rounds.")
 def deliver(once: bool, poll: float) -> None:
     """Post due events to the subscribers, retrying failures with exponential backoff."""
-    run(Policy.from_config(), poll, once, lambda done: click.echo(
+    run(Policy.from_config(), poll, once, lambda done: click.echo(done if isinstance(done, str) else (
         f"closed {done.closed} campaign(s), {done.dispatched} new delivery(ies), "
-        f"{done.posted} posted, {done.delivered} delivered"))
+        f"{done.posted} posted, {done.delivered} delivered")))

@@ -8,6 +8,8 @@ import signal
 import time
 from dataclasses import dataclass
 
+from sqlalchemy.exc import DBAPIError
+
 from survey import clock, db
 from survey.db import utcnow
 from survey.webhooks.delivery import Policy, claim, dispatch, record, send
@@ -41,12 +43,18 @@ def deliver_round(policy: Policy) -> Round:
 
 
 def run(policy: Policy, poll: float, once: bool, report) -> None:
-    """Rounds until stopped (or one round with `once`); `report` gets each round that did something."""
+    """Rounds until stopped (or one round with `once`); `report` gets each round that did something,
+    or the reason a round failed (the database unreachable: the loop carries on)."""
     stopping = []
     previous = signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     try:
         while True:
-            done = deliver_round(policy)
+            try:
+                done = deliver_round(policy)
+            except DBAPIError as error:  # the database restarting: try again next round
+                db.session().rollback()
+                report(f"database unavailable, retrying in {poll:g} s: {type(error.orig).__name__}")
+                done = Round(0, 0, 0, 0)
             if done.closed or done.dispatched or done.posted:
                 report(done)
             if once or stopping:

@@ -125,3 +125,16 @@ def test_flask_webhooks_deliver_once_posts_the_outbox(cli, session, make_campaig
     assert result.exit_code == 0, result.output
     assert "1 delivered" in result.output and len(hook.posts) == 1
     assert session.scalar(select(WebhookDelivery.status)) == "delivered"
+
+
+def test_the_loop_outlives_an_unreachable_database(app, session, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from survey.webhooks import worker
+
+    def down(_policy):
+        raise OperationalError("SELECT 1", {}, ConnectionRefusedError("connection refused"))
+    monkeypatch.setattr(worker, "deliver_round", down)
+    said = []
+    worker.run(POLICY, poll=0, once=True, report=said.append)
+    assert said == ["database unavailable, retrying in 0 s: ConnectionRefusedError"]
