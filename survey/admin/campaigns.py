@@ -10,8 +10,8 @@ from sqlalchemy.orm import selectinload
 from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.campaigns_files import limit_uploads
-from survey.admin.campaigns_form import (CampaignForm, blank_form, campaign_form, chosen_version, day, read_form,
-                                         spec_of)
+from survey.admin.campaigns_form import (CampaignForm, blank_form, campaign_form, chosen_version, day, place_problems,
+                                         read_form, spec_of)
 from survey.admin.campaigns_messages import known, say
 from survey.admin.views import blueprint
 from survey.campaigns.models import CHANNELS, Campaign, CampaignUnit
@@ -80,6 +80,7 @@ def campaign_edit(slug: str):
 
 def form_page(form: CampaignForm, editing: Campaign | None, problems: list[str] = (), status: int = 200):
     """The form; after a refusal, what was sent with every problem (those of a field next to it too)."""
+    place_problems(form, list(problems))
     offered = active_units(db.session()) + [cu.unit for cu in editing.units if not cu.unit.active] if editing \
         else active_units(db.session())
     units = sorted(offered, key=lambda unit: (LEVELS.index(unit.level), unit.code))  # province first, communes last

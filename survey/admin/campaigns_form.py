@@ -50,6 +50,21 @@ class CampaignForm:
         return self.strata + [("", "", "", "")] * BLANK_STRATA
 
 
+OPERATION_FIELDS = (("slug", "slug"), ("campaign '", "slug"), ("name:", "name"), ("channel", "channel"),
+                    ("dates:", "closes_on"), ("units:", "unit"), ("unit '", "unit"), ("min_cell_size", "min_cell_size"),
+                    ("stratum", "strata"), ("questionnaire version", "version"))
+"""Which field a problem found by `survey.campaigns.operations` is about, by how it begins."""
+
+
+def place_problems(form: CampaignForm, problems: list[str]) -> None:
+    """Put each problem the operation found next to its field too (those of the form already are)."""
+    placed = {message for messages in form.errors.values() for message in messages}
+    for problem in problems:
+        name = next((name for start, name in OPERATION_FIELDS if problem.startswith(start)), None)
+        if name and problem not in placed:
+            form.fail(name, problem)
+
+
 def blank_form() -> CampaignForm:
     return CampaignForm({"min_cell_size": "30"}, ["web"], False, [], {}, [])
 

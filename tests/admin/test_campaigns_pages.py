@@ -104,6 +104,8 @@ def test_a_refused_campaign_names_each_field_and_writes_nothing(admin, units, ve
     assert admin.post("/quan-tri/dot-khao-sat/tao", good_fields).status_code == 400
     assert "slug 'SIPAS 2026'" in admin.text() and "a campaign needs a name" in admin.text()
     assert "allow at least one channel" in admin.text()
+    assert '<p class="field-error">name: a campaign needs a name</p>' in admin.html  # next to its field too
+    assert '<p class="field-error">channels: allow at least one channel</p>' in admin.html
     assert admin.post("/quan-tri/dot-khao-sat/tao", form(stratum_value=["robot", ""])).status_code == 400
     assert "'robot' is not a choice of question 'sex'" in admin.text()
     assert admin.post("/quan-tri/dot-khao-sat/tao", {}).status_code == 400
