@@ -11,12 +11,15 @@ into a keyer's time at a stated rate of an experienced data-entry clerk.
 """
 import argparse
 import json
+import os
 import random
+import re
 import statistics
 import sys
 import tempfile
 import threading
 import time
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -51,7 +54,7 @@ def main() -> None:
         rows = key_all(f"http://127.0.0.1:{server.server_port}", stack, definition)
     finally:
         server.shutdown()
-    report(rows, options)
+    report(rows, server_cpu(app, stack), options)
 
 
 def parse() -> argparse.Namespace:
@@ -109,14 +112,38 @@ def key_one(page, serial: str, typed: dict[str, str]) -> dict:
             "save_seconds": round(done - saving, 3)}
 
 
-def report(rows: list[dict], options) -> None:
+def server_cpu(app, stack) -> dict:
+    """CPU seconds of the server for one save (the POST and the blank form after it), in-process with
+    the test client: unlike the browser's wall time it does not grow with the machine's load."""
+    client = app.test_client()
+    surveyor = next(account for account in ACCOUNTS if account[1] == "surveyor")
+    client.post("/dang-nhap", data={"username": surveyor[0], "password": surveyor[3],
+                                    "csrf_token": csrf(client.get("/dang-nhap"))})
+    url = f"/nhap-phieu/{CAMPAIGN_SLUG}/{UNIT}"
+    spent = []
+    for serial, typed in stack:
+        page = client.get(url)
+        data = {"csrf_token": csrf(page), "uuid": str(uuid.uuid4()), "serial": f"CPU-{serial}", **typed}
+        started = time.process_time()
+        assert client.post(url, data=data, follow_redirects=True).status_code == 200
+        spent.append(time.process_time() - started)
+    return {"save_cpu_ms_median": round(statistics.median(spent) * 1000, 1),
+            "save_cpu_ms_max": round(max(spent) * 1000, 1)}
+
+
+def csrf(response) -> str:
+    return re.search(r'name="csrf_token" value="([^"]+)"', response.get_data(as_text=True)).group(1)
+
+
+def report(rows: list[dict], cpu: dict, options) -> None:
     keys = [row["keystrokes"] for row in rows]
     save = [row["save_seconds"] for row in rows]
     summary = {"forms": len(rows), "seed": options.seed,
                "questions_median": statistics.median(row["questions"] for row in rows),
                "keystrokes_median": statistics.median(keys), "keystrokes_max": max(keys),
                "drive_seconds_median": round(statistics.median(row["drive_seconds"] for row in rows), 2),
-               "save_seconds_median": round(statistics.median(save), 3), "save_seconds_max": round(max(save), 3)}
+               "save_seconds_median": round(statistics.median(save), 3), "save_seconds_max": round(max(save), 3),
+               **cpu, "load_average": round(os.getloadavg()[0], 1), "cpus": os.cpu_count()}
     for rate in KEYSTROKES_PER_HOUR:
         summary[f"keyer_seconds_median_at_{rate}"] = round(
             statistics.median(keys) * 3600 / rate + statistics.median(save), 1)
