@@ -40,9 +40,10 @@ class Skip:
 
 def skip(paper: Paper, question: Question) -> Skip | None:
     """The skip instruction of ``question``, or None when every answer goes on to the next one."""
-    if not paper.codes[question.name] or not _read_later(paper, question.name):
-        return None
     later = paper.answerable[paper.number[question.name]:]
+    if not paper.codes[question.name] or not _read_later(paper, question.name) or not _one_at_a_time(
+            paper, question, later):
+        return None
     following = later[0].name if later else None
     targets: dict[str | None, list[str]] = {}
     for code, value in paper.codes[question.name]:
@@ -51,6 +52,21 @@ def skip(paper: Paper, question: Question) -> Skip | None:
         return None
     jumps = tuple(Jump(tuple(codes), target) for target, codes in targets.items() if target != following)
     return Skip(tuple(targets.get(following, ())), following, jumps)
+
+
+def _one_at_a_time(paper: Paper, question: Question, later: list[Question]) -> bool:
+    """Whether trying one option at a time tells the whole story: always for a single answer; for
+    several ticked options only when later questions ask ``selected(q, v) or ...`` of them."""
+    if question.type != "select_multiple":
+        return True
+    return all(_ticks_any(e.tree, question.name) for e in _expressions(paper, later) if question.name in e.references)
+
+
+def _ticks_any(node: Node, name: str) -> bool:
+    """Whether ``node`` is ``selected(name, v)``, or an ``or`` of such calls."""
+    if isinstance(node, Binary) and node.op == "or":
+        return _ticks_any(node.left, name) and _ticks_any(node.right, name)
+    return isinstance(node, Call) and node.name == "selected" and node.question == name
 
 
 def _read_later(paper: Paper, name: str) -> bool:
@@ -85,7 +101,8 @@ def _combinations(paper: Paper, names: list[str]) -> list[dict[str, str | None]]
     """Every combination of answers (no answer included) to ``names``; None if too many or not enumerable."""
     domains = []
     for name in names:
-        if not paper.codes.get(name):
+        # Several ticked options are not enumerated one at a time: it would miss combinations.
+        if not paper.codes.get(name) or paper.definition.question(name).type == "select_multiple":
             return None
         domains.append([None, *(value for _, value in paper.codes[name])])
     size = 1
@@ -138,6 +155,8 @@ def _single_choice_question(paper: Paper, node: Node) -> str | None:
     if len(names) != 1:
         return None
     name = names.pop()
+    if paper.definition.question(name).type == "select_multiple" and not _ticks_any(node, name):
+        return None
     return name if paper.codes.get(name) else None
 
 
@@ -175,6 +194,9 @@ def _plain(paper: Paper, node: Node, words: Words) -> str:
 
 def _call(paper: Paper, call: Call, words: Words) -> str:
     question = _question(paper, call.question or ".", words)
+    if call.name == "selected":
+        codes = dict((value, code) for code, value in paper.codes.get(call.question, ()))
+        return words.ticked.format(question=question, codes=codes.get(call.choice_value, call.choice_value))
     template = {"count_selected": words.count, "string_length": words.length}.get(call.name, words.answered)
     return template.format(question=question)
 
