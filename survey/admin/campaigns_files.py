@@ -18,7 +18,8 @@ MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
 ALLOWANCE = 64 * 1024
 """What the form's other fields (a pasted list, the per-unit table) may add to the request body."""
 SUFFIXES = (".csv", ".txt")
-UPLOAD_ENDPOINTS = {"admin.units_import", "admin.units_import_confirm", "admin.campaign_create", "admin.campaign_edit", "admin.invitations"}
+UPLOAD_ENDPOINTS = {"admin.units_import", "admin.units_import_confirm", "admin.campaign_create", "admin.campaign_edit",
+                    "admin.invitations"}
 FORMULA_STARTS = "=+-@\t\r"
 
 

@@ -88,12 +88,13 @@ def text(value: object) -> str:
 def read_form(form: MultiDict) -> CampaignForm:
     """What was sent, trimmed and bounded (nothing is checked yet)."""
     units = list(dict.fromkeys(code.strip()[:32] for code in form.getlist("unit") if code.strip()))
-    numbers = {key.split("-", 1)[1]: (form.get(key, "").strip()[:20], form.get("transactions-" + key[6:], "").strip()[:20])
-               for key in form if key.startswith("quota-")}
+    codes = [key.removeprefix("quota-") for key in form if key.startswith("quota-")]
+    numbers = {code: (form.get(f"quota-{code}", "").strip()[:20], form.get(f"transactions-{code}", "").strip()[:20])
+               for code in codes}
     rows = zip(*(form.getlist(name) for name in STRATUM_FIELDS))
     strata = [tuple(cell.strip()[:64] for cell in row) for row in rows if any(cell.strip() for cell in row)]
     return CampaignForm({name: form.get(name, "").strip()[:300] for name in FIELDS},
-                        [c for c in form.getlist("channel")], form.get("double_entry") == "1", units, numbers, strata)
+                        form.getlist("channel"), form.get("double_entry") == "1", units, numbers, strata)
 
 
 def spec_of(session: Session, form: CampaignForm) -> CampaignSpec:

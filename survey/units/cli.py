@@ -4,7 +4,7 @@ from flask.cli import AppGroup
 
 from survey import db
 from survey.commands import unit_of_work
-from survey.units.operations import import_units_csv
+from survey.units.operations import import_units_csv, plan_units_import
 from survey.units.queries import active_units
 
 units = AppGroup("units", help="Administrative units and agencies.")
@@ -18,9 +18,13 @@ def import_command(path: str, dry_run: bool) -> None:
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     with unit_of_work() as session:
+        plan = plan_units_import(session, text) if dry_run else None
         summary = import_units_csv(session, text)
         if dry_run:
             session.rollback()
+    for change in plan.changes if plan else []:  # the same list the administration page shows
+        click.echo(f"row {change.row}\t{change.code}\t{change.kind}"
+                   + (f"\t{change.before or '-'} -> {change.after or '-'}" if change.before or change.after else ""))
     prefix = "would be " if dry_run else ""
     for label in ("created", "updated", "unchanged"):
         codes = getattr(summary, label)

@@ -75,6 +75,7 @@ def test_cli_dry_run_shows_changes_and_writes_nothing(cli, session, tmp_path):
     result = cli("units", "import", str(path), "--dry-run")
     assert result.exit_code == 0, result.output
     assert "would be created: 1 (AG)" in result.output
+    assert result.output.startswith("row 2\tAG\tnew\t- -> ")  # the changes the administration page lists
     assert codes(session) == []
     assert cli("units", "import", str(path)).exit_code == 0
     assert codes(session) == ["AG"]
