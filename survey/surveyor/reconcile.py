@@ -27,7 +27,7 @@ def queue():
                            queue=reconciliation_queue(db.session(), visible_unit_ids(current_user())))
 
 
-@blueprint.route("/doi-chieu/<slug>/<serial>", methods=["GET", "POST"])
+@blueprint.route("/doi-chieu/<slug>/<path:serial>", methods=["GET", "POST"])
 @role_required(*SUPERVISORS)
 def serial_page(slug: str, serial: str):
     campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))

@@ -118,3 +118,13 @@ def test_keyers_may_not_reconcile(session, stack):
     lan.key(campaign, "S-7"), minh.key(campaign, "S-7", {**GOOD, "sex": "1"})
     assert lan.get("/doi-chieu").status_code == 403
     assert lan.post("/doi-chieu/giay-2027/S-7", {"choice-sex": "first"}).status_code == 403
+
+
+def test_serials_written_with_a_slash_are_reconciled_too(session, stack):
+    campaign, lan, minh, hoa = stack
+    lan.key(campaign, "12/2027")
+    minh.key(campaign, "12/2027", {**GOOD, "sex": "1"})
+    hoa.get("/doi-chieu")
+    assert 'href="/doi-chieu/giay-2027/12/2027"' in hoa.html
+    assert hoa.post("/doi-chieu/giay-2027/12/2027", {"choice-sex": "second"}).status_code == 200
+    assert [(r.paper_serial, r.status) for r in responses(session)] == [("12/2027", "verified")]
