@@ -5,7 +5,8 @@
 
 Each run is `/usr/bin/time -v flask export bench-exports --format F --out FILE --weighting design`
 (see generate.py for the data); wall time, CPU time and peak resident memory (max RSS) come from GNU
-time, so they include starting Python and the app. Prints a Markdown table.
+time, so they include starting Python and the app. Prints a Markdown table, with the 1-minute load
+average just before each run (other work on the machine slows the wall time).
 """
 import argparse
 import os
@@ -49,14 +50,16 @@ def main() -> None:
     parser.add_argument("--formats", default="csv,parquet,sav,dta,xlsx")
     parser.add_argument("--layout", default="wide")
     arguments = parser.parse_args()
-    print("| database | format | layout | rows | wall s | CPU s | peak RSS MB | file MB |")
-    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| database | format | layout | rows | wall s | CPU s | peak RSS MB | file MB | load before |")
+    print("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as out_dir:
         for url in arguments.urls:
             for file_format in arguments.formats.split(","):
+                load = os.getloadavg()[0]  # the machine may be shared: say how busy it was
                 r = measure(url, file_format, arguments.layout, Path(out_dir))
                 print(f"| {url.split(':')[0].split('+')[0]} | {r['format']} | {r['layout']} | {r['rows']} | "
-                      f"{r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r['size_mb']:.0f} |", flush=True)
+                      f"{r['wall']:.1f} | {r['cpu']:.1f} | {r['rss_mb']:.0f} | {r['size_mb']:.0f} | {load:.1f} |",
+                      flush=True)
 
 
 if __name__ == "__main__":

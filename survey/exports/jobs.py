@@ -25,6 +25,7 @@ from pathlib import Path
 
 from flask import Flask, current_app
 from sqlalchemy import select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from survey import db
@@ -149,7 +150,10 @@ class _Heartbeat:
     def _beat(self) -> None:
         with self.app.app_context():
             while not self.stopped.wait(HEARTBEAT):
-                report(self.job_id, self.worker, heartbeat_at=utcnow())
+                try:
+                    report(self.job_id, self.worker, heartbeat_at=utcnow())
+                except SQLAlchemyError:  # the database busy or away for a moment: beat again next time
+                    log.warning("export job %s: heartbeat not recorded", self.job_id, exc_info=True)
 
 
 def work(app: Flask, wait: float | None = None) -> int:
