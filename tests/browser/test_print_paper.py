@@ -37,6 +37,11 @@ def test_the_paper_questionnaire_prints_on_a_sane_number_of_a4_pages(make_user, 
     one = pages(page.pdf(format="A4", path=artifacts / "paper.pdf"))
     assert 2 <= len(one) <= 8 and set(one) == {A4_POINTS}
 
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": 320, "height": 640})  # usable on a phone, without sideways scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size({"width": 1024, "height": 900})
+    page.emulate_media(media="print")
     page.goto(f"{live_server}/in-phieu/sipas-giay/AG-LX?tu=101&den=103")
     three = pages(page.pdf(format="A4", path=artifacts / "batch.pdf"))
     assert len(three) == 3 * len(one)  # every copy starts on a new page and has as many pages
