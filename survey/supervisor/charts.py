@@ -1,58 +1,72 @@
-"""The two charts of the progress page, as SVG drawn by matplotlib the way `survey.results.charts`
-draws the analysis charts (and under its lock: matplotlib's font caches are shared per process).
+"""The two charts of the progress page, drawn as SVG elements in the page itself: bars are a
+few rectangles, so no drawing library is needed (matplotlib spent about a second of CPU per
+page on them, under a lock shared with the analysis charts). This module only computes the
+geometry; templates/supervisor/_charts.html draws it, and supervisor.css colours it by class
+(the Content-Security-Policy forbids inline styles, not SVG attributes).
 
-- `progress_chart`: a horizontal bar per row: the target (outline), collected and verified;
-- `daily_chart`: responses per day, one stacked bar per day, a colour per channel.
-The tables next to them carry the same figures for readers who cannot see the picture.
+- `progress_bars`: a horizontal bar per row: the target (outline), collected and verified;
+- `day_columns`: responses per day, a stacked column per day, a colour per channel.
+Widths and horizontal positions are percentages of the chart's width, so the charts follow the
+page down to 320 px; the tables next to them carry the same figures for screen readers.
 """
+import math
 from collections.abc import Sequence
-
-from matplotlib.figure import Figure
+from dataclasses import dataclass
 
 from survey.quality.progress import Day, Tally
-from survey.results.charts import _DRAWING, _svg, _text  # the shared lock and SVG output
 
-TARGET, COLLECTED, VERIFIED = "#f3f3f3", "#d99a9a", "#8b1a1a"
-CHANNEL_COLOURS = {"web": "#0b4f9c", "paper": "#8b1a1a", "interviewer": "#2e7d32"}
-
-
-def progress_chart(rows: Sequence[Tally], title: str, legend: tuple[str, str, str]) -> bytes:
-    """Bars of `rows` (first at the top); `legend` names target, collected and verified."""
-    labels = [_text(f"{row.label} · {row.detail}" if row.detail else row.label) for row in rows][::-1]
-    with _DRAWING:
-        figure = Figure(figsize=(7.5, 1.4 + 0.42 * max(len(rows), 1)), layout="constrained")
-        axes = figure.add_subplot()
-        positions = range(len(rows))
-        reversed_rows = list(rows)[::-1]
-        axes.barh(positions, [row.target or 0 for row in reversed_rows], color=TARGET, edgecolor="#555555",
-                  label=_text(legend[0]))
-        axes.barh(positions, [row.collected for row in reversed_rows], height=0.5, color=COLLECTED,
-                  label=_text(legend[1]))
-        axes.barh(positions, [row.verified for row in reversed_rows], height=0.5, color=VERIFIED,
-                  label=_text(legend[2]))
-        for position, row in zip(positions, reversed_rows):
-            axes.annotate(f"{row.collected}/{row.target}" if row.target else str(row.collected),
-                          (max(row.target or 0, row.collected), position), textcoords="offset points",
-                          xytext=(4, 0), va="center", fontsize=8)
-        axes.set_yticks(list(positions), labels)
-        axes.set_title(_text(title), loc="left")
-        axes.legend(loc="lower right", fontsize=8)
-        axes.margins(x=0.15)
-        return _svg(figure)
+LONGEST = 85.0
+"""Percent of the width the longest bar takes, leaving room for its count."""
+COLUMN_HEIGHT = 160
+"""Pixels of the tallest column of the per-day chart."""
+DAY_LABELS = 8
+"""At most this many days are labelled under the columns."""
+FEWEST_COLUMNS = 10
+"""A column is at most a tenth of the width, however few the days."""
 
 
-def daily_chart(days: Sequence[Day], channels: Sequence[str], title: str, names: dict[str, str]) -> bytes:
-    """Stacked bars of responses per day; `names` are the channels' names in the reader's language."""
-    with _DRAWING:
-        figure = Figure(figsize=(7.5, 3.2), layout="constrained")
-        axes = figure.add_subplot()
-        bottom = [0] * len(days)
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: str
+    target: float
+    collected: float
+    verified: float
+    """Widths in percent of the chart."""
+
+
+@dataclass(frozen=True)
+class Column:
+    x: float
+    width: float
+    """Percent of the chart."""
+    label: str | None
+    segments: tuple[tuple[str, float, float], ...]
+    """(channel, top, height) in pixels, bottom segment first."""
+
+
+def progress_bars(rows: Sequence[Tally]) -> list[Bar]:
+    top = max([max(row.target or 0, row.collected) for row in rows] + [1])
+
+    def width(value: int | None) -> float:
+        return round(LONGEST * (value or 0) / top, 2)
+
+    return [Bar(f"{row.label} · {row.detail}" if row.detail else row.label,
+                f"{row.collected}/{row.target}" if row.target else str(row.collected),
+                width(row.target), width(row.collected), width(row.verified)) for row in rows]
+
+
+def day_columns(days: Sequence[Day], channels: Sequence[str]) -> list[Column]:
+    top = max([day.total for day in days] + [1])
+    step, every = 100 / max(len(days), FEWEST_COLUMNS), math.ceil(len(days) / DAY_LABELS)
+    columns = []
+    for number, day in enumerate(days):
+        segments, base = [], float(COLUMN_HEIGHT)
         for channel in channels:
-            heights = [day.counts.get(channel, 0) for day in days]
-            axes.bar([day.day.strftime("%d/%m") for day in days], heights, bottom=bottom,
-                     color=CHANNEL_COLOURS.get(channel, "#555555"), label=_text(names[channel]))
-            bottom = [b + h for b, h in zip(bottom, heights)]
-        axes.set_title(_text(title), loc="left")
-        axes.legend(fontsize=8)
-        axes.tick_params(axis="x", labelrotation=90 if len(days) > 10 else 0, labelsize=8)
-        return _svg(figure)
+            height = COLUMN_HEIGHT * day.counts.get(channel, 0) / top
+            if height:
+                base -= height
+                segments.append((channel, round(base, 2), round(height, 2)))
+        label = day.day.strftime("%d/%m") if number % every == 0 else None
+        columns.append(Column(round(number * step, 3), round(step, 3), label, tuple(segments)))
+    return columns

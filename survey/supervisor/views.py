@@ -2,7 +2,6 @@
 its flagged responses, and the exclusion log. Everything is limited to the units the reader may
 see (`visible_unit_ids`); a campaign with none of them is refused (403). The review of one
 response is in `survey.supervisor.review`."""
-import base64
 import math
 from collections import Counter
 from datetime import datetime
@@ -20,7 +19,7 @@ from survey.quality.queries import flagged_responses
 from survey.quality.rules import FLAG_NAMES
 from survey.responses.models import EXCLUSION_REASONS, STATUSES, aware
 from survey.responses.queries import campaigns_in_scope, exclusion_entries
-from survey.supervisor.charts import daily_chart, progress_chart
+from survey.supervisor.charts import day_columns, progress_bars
 from survey.supervisor.messages import known, problem_text, say
 from survey.units.models import Unit
 
@@ -54,15 +53,10 @@ def progress(slug: str):
     session = db.session()
     by_unit = unit_progress(session, campaign, units)
     days = daily_counts(session, campaign, units, current_app.config["TIMEZONE"])
-    charts = {"units": progress_chart(by_unit, say("chart_progress"),
-                                      (say("target"), say("collected"), say("verified")))}
-    if days:
-        names = {channel: say(f"channel_{channel}") for channel in campaign.channel_names}
-        charts["days"] = daily_chart(days, campaign.channel_names, say("chart_days"), names)
     return render_template("supervisor/progress.html", campaign=campaign, by_unit=by_unit, total=total(by_unit),
                            strata=stratum_progress(session, campaign, units),
                            surveyors=surveyor_progress(session, campaign, units), days=days,
-                           charts={name: base64.b64encode(svg).decode("ascii") for name, svg in charts.items()})
+                           bars=progress_bars(by_unit), columns=day_columns(days, campaign.channel_names))
 
 
 @blueprint.get("/<slug>/chat-luong")

@@ -25,8 +25,10 @@ def test_progress_then_reject_a_response_with_a_reason(make_user, campaign, resp
 
     page.goto(f"{live_server}/giam-sat/giam-sat")
     page.screenshot(path=artifacts / "supervisor-progress.png", full_page=True)
-    widths = page.evaluate("Array.from(document.querySelectorAll('figure.chart img')).map(i => i.naturalWidth)")
-    assert len(widths) == 2 and min(widths) > 300
+    outline, verified = page.locator("svg.bars rect.target"), page.locator("svg.bars rect.verified")
+    assert outline.count() == 1 and outline.bounding_box()["width"] > 300  # 85 % of the figure (target 10)
+    assert verified.evaluate("rect => getComputedStyle(rect).fill") == "rgb(139, 26, 26)"  # supervisor.css applies
+    assert page.locator("svg.days rect.channel-web").count() == 1
     assert page.locator("table.figures tbody tr").first.inner_text().split("\t")[:3] == ["Long Xuyên", "10", "3"]
     assert "Châu Đốc" not in page.content()
 
