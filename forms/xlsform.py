@@ -30,7 +30,7 @@ XLSFORM_CATALOGUE: dict[str, str] = {
     "missing_sheet": "the workbook has no {value!r} sheet{detail}",
     "missing_column": "the {sheet} sheet has no {value!r} column",
     "too_many_rows": "the {sheet} sheet has more than {limit} rows; the rest was not read",
-    "duplicate_column": "column {value!r} repeats column {first!r} (same field and language)",
+    "duplicate_column": "column {value!r} repeats an earlier column ({first!r}); keep one",
     "unknown_language_column": (
         "cannot tell the language of {value!r}; write it like 'label::Vietnamese (vi)'"),
     "unmatched_end": "{value!r} without a matching begin",
