@@ -133,7 +133,10 @@ def insert_answers(session: Session, response: Response, submission: Submission)
     rows = [answer_row(definition, key, value) for key, value in submission.answers.items() if value is not None]
     if rows:
         values = [dict(row, response_id=response.id, version_id=response.questionnaire_version_id) for row in rows]
-        session.execute(insert(Answer).values(values))
+        # Core with RETURNING: SQLAlchemy sends one multi-row INSERT compiled once per process
+        # ("insertmanyvalues"); the ORM would split the rows by which columns are NULL.
+        table = Answer.__table__
+        session.connection().execute(insert(table).returning(table.c.question_key), values)
     session.expire(response, ["answers"])  # read back from the table when someone asks
 
 
