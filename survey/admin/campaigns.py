@@ -12,7 +12,6 @@ from survey.accounts.access import current_user
 from survey.admin.campaigns_files import limit_uploads
 from survey.admin.campaigns_form import (CampaignForm, blank_form, campaign_form, chosen_version, day, place_problems,
                                          read_form, spec_of)
-from survey.admin.campaigns_messages import known, say
 from survey.admin.views import blueprint
 from survey.campaigns.models import CHANNELS, Campaign, CampaignUnit
 from survey.campaigns.operations import (CloneSpec, add_campaign, clone_campaign, close_now, open_now,
@@ -29,8 +28,7 @@ limit_uploads(blueprint)
 
 
 def page(template: str, status: int = 200, **context: object):
-    """A page of these areas, with their catalogue (which falls back to the admin one)."""
-    return render_template(template, say=say, t=say, known=known, **context), status
+    return render_template(template, **context), status
 
 
 @blueprint.get("/dot-khao-sat")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
 from survey.admin.campaigns_files import Refused, read_text, uploaded
-from survey.admin.campaigns_messages import say
+from survey.admin.messages import say
 from survey.campaigns.models import Campaign
 from survey.campaigns.operations import LARGEST_COUNT, CampaignSpec, Stratum, Target, targets_from_csv
 from survey.errors import InvalidInput

@@ -1,7 +1,5 @@
-"""Texts of the campaign, unit and invitation pages, in Vietnamese and English; `say` falls back to
-the administration catalogue (and through it to the accounts and citizens' ones)."""
-from survey.admin import messages as admin
-from survey.public.messages import LANGUAGES, language
+"""Texts of the campaign, unit and invitation pages, in Vietnamese and English; part of the
+administration catalogue (`survey.admin.messages`, whose `say` reads them)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -203,13 +201,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_missing": ("Chọn một tệp để tải lên.", "Choose a file to upload."),
 }
 
-
-def say(key: str, **params: object) -> str:
-    if key not in MESSAGES:
-        return admin.say(key, **params)
-    text = MESSAGES[key][LANGUAGES.index(language())]
-    return text.format(**params) if params else text
-
-
-def known(key: str) -> bool:
-    return key in MESSAGES or admin.known(key)

@@ -12,7 +12,7 @@ from survey.accounts.access import current_user
 from survey.admin.campaigns import campaign_or_404, page
 from survey.admin.campaigns_files import Refused, csv_bytes, read_text, uploaded
 from survey.admin.campaigns_form import CampaignForm, day
-from survey.admin.campaigns_messages import say
+from survey.admin.messages import say
 from survey.admin.views import blueprint, local_time
 from survey.campaigns.models import Campaign
 from survey.db import utcnow

@@ -9,7 +9,7 @@ from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.campaigns import page
 from survey.admin.campaigns_files import Refused, read_text, uploaded
-from survey.admin.campaigns_messages import say
+from survey.admin.messages import say
 from survey.admin.views import blueprint
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput

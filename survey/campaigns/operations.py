@@ -1,6 +1,4 @@
 """Writes on campaigns (flush only; the caller commits)."""
-import csv
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -17,6 +15,7 @@ from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Response
 from survey.units.models import Unit
+from survey.units.operations import csv_table
 from survey.webhooks.events import campaign_closed
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
@@ -177,15 +176,12 @@ def targets_from_csv(session: Session, text: str) -> list[Target]:
 
     Every problem is reported with its row (the header is row 1); nothing is returned unless all rows are good.
     """
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [name.strip() for name in reader.fieldnames or []]
+    header, rows = csv_table(text)
     problems = [f"row 1: unknown column '{c}' (use {', '.join(TARGET_COLUMNS)})" for c in header if c not in TARGET_COLUMNS]
     if "unit_code" not in header:
         problems.append("row 1: missing column 'unit_code'")
     if problems:
         raise InvalidInput(problems)
-    reader.fieldnames = header
-    rows = list(enumerate(reader, start=2))
     units = {u.code: u for u in session.scalars(select(Unit).where(Unit.code.in_(
         [(row.get("unit_code") or "").strip() for _, row in rows])))}
     targets = [target_row(number, row, units, problems) for number, row in rows]

@@ -53,18 +53,26 @@ def import_units_csv(session: Session, text: str) -> ImportSummary:
     return summary
 
 
-def parse_units_csv(text: str) -> list[UnitRow]:
+def csv_table(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
+    """The header (trimmed) and the records of CSV text, numbered as a spreadsheet shows them (the header is
+    row 1); a malformed file (a cell beyond the csv module's limit) is InvalidInput naming the row."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    header = [h.strip() for h in reader.fieldnames or []]
+    try:
+        reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
+        return reader.fieldnames, list(enumerate(reader, start=2))
+    except csv.Error as error:
+        raise InvalidInput(f"row {reader.line_num + 1}: {error}") from None  # the row being read
+
+
+def parse_units_csv(text: str) -> list[UnitRow]:
+    header, records = csv_table(text)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
     if missing or unknown:
         raise InvalidInput([f"row 1: missing column '{c}'" for c in missing]
                            + [f"row 1: unknown column '{c}'" for c in unknown])
-    reader.fieldnames = header
-    problems, rows = [], []
-    for number, record in enumerate(reader, start=2):
-        rows.append(parse_row(number, record, problems))
+    problems: list[str] = []
+    rows = [parse_row(number, record, problems) for number, record in records]
     if problems:
         raise InvalidInput(problems)
     return rows

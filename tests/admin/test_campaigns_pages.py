@@ -131,6 +131,7 @@ def test_targets_come_from_an_uploaded_csv(admin, units, version, session):
     ("chi-tieu.csv", b"unit_code,quota\nAG-LX,nam\n", "row 2, quota: 'nam' is not a whole number"),
     ("chi-tieu.csv", b"unit_code,quota\nAG-LX,5\nAG-LX,6\n", "row 3, unit_code: 'AG-LX' repeats row 2"),
     ("chi-tieu.csv", b"unit_code,quota\n", "the file lists no unit"),
+    ("chi-tieu.csv", b'unit_code,quota\nAG-LX,"' + b"9" * 200_000 + b'"\n', "row 2: field larger than field limit"),
 ])
 def test_a_bad_targets_file_is_refused_with_its_rows(admin, units, version, session, name, content, message):
     assert admin.post("/quan-tri/dot-khao-sat/tao", form(targets=(io.BytesIO(content), name))).status_code == 400

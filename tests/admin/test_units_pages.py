@@ -88,6 +88,8 @@ def test_a_confirmation_after_the_units_changed_shows_the_new_dry_run(admin, ses
     ("don-vi.csv", b"\x89PNG\r\n\x1a\n\x00\x00", 400, "không phải là văn bản"),
     ("don-vi.csv", "code,name,level\nAG-LX,Long Xuyên,district\n".encode("cp1258"), 400, "không mã hoá UTF-8"),
     ("don-vi.csv", b"ma,ten,cap\nAG,An Giang,province\n", 400, "row 1: missing column 'code'"),
+    ("don-vi.csv", (HEADER + 'AG,"' + "x" * 200_000 + '",province,,,\n').encode(), 400,
+     "row 2: field larger than field limit"),
     ("don-vi.csv", (HEADER + PROVINCE + "AG-LX,Long Xuyên,district,,AG-XX,\nAG-CD,Châu Đốc,district,,AG-LX,\n").encode(),
      400, "row 3, parent_code: unknown unit 'AG-XX'"),
 ])
