@@ -1,9 +1,6 @@
-"""Texts of the API token and webhook pages, in Vietnamese and English; falls back to the admin catalogue."""
-from survey.admin import messages as admin
-from survey.public.messages import LANGUAGES, language
+"""Texts of the API token and webhook pages, in Vietnamese and English (merged into the admin catalogue)."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "tokens_title": ("Khoá API", "API tokens"),
     "tokens_lead": ("Khoá API cho phép hệ thống khác (phần mềm một cửa, cổng báo cáo) gọi API tại /api/v1. Mỗi "
                     "khoá chỉ làm được những việc được cấp và, nếu chọn đơn vị, chỉ thấy đơn vị đó và các đơn vị trực "
                     "thuộc.",
@@ -32,7 +29,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "revoked": ("Đã thu hồi", "Revoked"),
     "revoke": ("Thu hồi", "Revoke"),
     "no_tokens": ("Chưa có khoá nào.", "No token yet."),
-    "webhooks_title": ("Webhook", "Webhooks"),
     "webhooks_lead": ("Hệ thống khác nhận thông báo khi có phiếu mới, phiếu được xác nhận hoặc bị loại, và khi đợt "
                       "khảo sát kết thúc. Mỗi thông báo được ký HMAC-SHA256 bằng khoá bí mật của địa chỉ nhận và "
                       "được gửi lại nếu thất bại.",
@@ -68,9 +64,3 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "open_log": ("Xem nhật ký gửi", "Delivery log"),
 }
 
-
-def say(key: str, **params: object) -> str:
-    if key not in MESSAGES:
-        return admin.say(key, **params)
-    text = MESSAGES[key][LANGUAGES.index(language())]
-    return text.format(**params) if params else text

@@ -4,7 +4,6 @@ from flask import abort, redirect, render_template, request, url_for
 
 from survey import db
 from survey.accounts.access import current_user
-from survey.admin.api_messages import say
 from survey.admin.views import blueprint
 from survey.api.models import SCOPES, ApiToken
 from survey.api.tokens import all_tokens, issue_token, revoke_token
@@ -28,7 +27,7 @@ def create_api_token():
             token, secret = issue_token(session, form["name"], scopes, unit, current_user(), utcnow())
     except InvalidInput as error:
         return tokens_page(form | {"scopes": scopes}, error.problems), 400
-    return render_template("admin/api/token_created.html", token=token, secret=secret, say=say)
+    return render_template("admin/api/token_created.html", token=token, secret=secret)
 
 
 @blueprint.post("/khoa-api/<int:token_id>/thu-hoi")
@@ -43,4 +42,4 @@ def revoke_api_token(token_id: int):
 
 def tokens_page(form: dict, problems: list):
     return render_template("admin/api/tokens.html", tokens=all_tokens(db.session()), form=form, problems=problems,
-                           scopes=SCOPES, units=active_units(db.session()), say=say)
+                           scopes=SCOPES, units=active_units(db.session()))

@@ -4,7 +4,6 @@ from flask import abort, redirect, render_template, request, url_for
 
 from survey import db
 from survey.accounts.access import current_user
-from survey.admin.api_messages import say
 from survey.admin.views import blueprint
 from survey.errors import InvalidInput
 from survey.webhooks.models import EVENTS, WebhookSubscription
@@ -24,14 +23,13 @@ def add_webhook():
             subscription = add_subscription(session, form["url"], form["events"], current_user())
     except InvalidInput as error:
         return webhooks_page(form, error.problems), 400
-    return render_template("admin/api/webhook_created.html", subscription=subscription, say=say)
+    return render_template("admin/api/webhook_created.html", subscription=subscription)
 
 
 @blueprint.get("/webhook/<int:subscription_id>")
 def webhook(subscription_id: int):
     found = subscription_or_404(subscription_id)
-    return render_template("admin/api/webhook.html", subscription=found, say=say,
-                           deliveries=recent_deliveries(db.session(), found))
+    return render_template("admin/api/webhook.html", subscription=found, deliveries=recent_deliveries(db.session(), found))
 
 
 @blueprint.post("/webhook/<int:subscription_id>/xoa")
@@ -50,5 +48,4 @@ def subscription_or_404(subscription_id: int) -> WebhookSubscription:
 
 def webhooks_page(form: dict, problems: list):
     return render_template("admin/api/webhooks.html", subscriptions=all_subscriptions(db.session()), form=form,
-                           problems=problems, events=EVENTS, deliveries=recent_deliveries(db.session(), limit=50),
-                           say=say)
+                           problems=problems, events=EVENTS, deliveries=recent_deliveries(db.session(), limit=50))
