@@ -42,6 +42,7 @@ def make_engine(url: str) -> Engine:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "savepoint", _sqlite_begin_before_savepoint)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -52,6 +53,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin_before_savepoint(connection, _name) -> None:
+    """pysqlite begins a transaction only at the first write, so a savepoint taken before any
+    write would be a transaction of its own, and its RELEASE a commit that no rollback undoes.
+    Begin the outer transaction first. (Beginning every transaction at once instead would make
+    concurrent sends fail: a read snapshot cannot become a write once another write committed.)"""
+    dbapi_connection = connection.connection.dbapi_connection
+    if not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN")
 
 
 def register_database(app: Flask) -> None:

@@ -26,12 +26,7 @@ def test_a_stored_response_writes_one_event_and_a_repeat_none(session, make_camp
     assert event.event == "response.created" and event.payload["response"]["uuid"] == str(submission.uuid)
 
 
-def test_a_rolled_back_transaction_leaves_no_event(app, session, make_campaign, make_submission, database_url):
-    if database_url.startswith("sqlite"):
-        # pysqlite begins a transaction only at the first write, so RELEASE of the savepoint in
-        # record_response commits on its own when nothing was written before it (a known pysqlite
-        # behaviour; production runs PostgreSQL, where this test runs in CI).
-        pytest.skip("pysqlite commits at RELEASE SAVEPOINT when no write came before it")
+def test_a_rolled_back_transaction_leaves_no_event(app, session, make_campaign, make_submission):
     campaign = make_campaign()
     session.commit()
     submission = make_submission(campaign)
