@@ -151,6 +151,7 @@
     if (next) { next.focus(); next.select(); } else { form.requestSubmit(); }
   });
   form.addEventListener("input", refresh);
+  form.addEventListener("entry:blank", function () { started = null; });
   form.addEventListener("submit", function () {
     refresh();
     if (started !== null) { spent.value = ((Date.now() - started) / 1000).toFixed(1); }

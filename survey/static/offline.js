@@ -88,6 +88,7 @@
     form.elements.uuid.value = newUuid();
     editing = null;
     form.dispatchEvent(new Event("input"));  // entry.js asks the routing again
+    form.dispatchEvent(new Event("entry:blank"));  // and times the next paper from its first key
     form.elements.serial.focus();
   }
 
