@@ -1,4 +1,5 @@
 """Signing in and out: success, one message for every failure, the lock, sessions that end."""
+import re
 from datetime import timedelta
 
 import pytest
@@ -178,3 +179,17 @@ def test_signing_in_too_often_from_one_address_is_refused(staff, make_user, sett
     assert statuses == [401, 401, 401, 429]
     assert "quá nhiều lần đăng nhập" in staff.text()
     assert staff.get("/dang-nhap").status_code == 200  # reading the page is not limited
+
+
+@pytest.mark.parametrize("role, links", [
+    ("surveyor", ["/nhap-phieu"]),
+    ("supervisor", ["/nhap-phieu", "/giam-sat/", "/doi-chieu"]),
+    ("analyst", ["/phan-tich/"]),
+    ("admin", ["/quan-tri/nguoi-dung", "/nhap-phieu", "/giam-sat/", "/doi-chieu", "/phan-tich/"]),
+])
+def test_the_account_page_links_to_the_pages_of_the_role(staff, make_user, role, links):
+    make_user("hoa", role)
+    staff.sign_in("hoa")
+    staff.get("/tai-khoan")
+    found = re.findall(r'<li><a href="(/[^"]*)">', staff.html)
+    assert sorted(found) == sorted(links + ["/tai-khoan/mat-khau"])
