@@ -7,7 +7,7 @@ follows). Templates call `say('key')`: `t` is the citizens' catalogue, which `sa
 string for the command line and logs that also carries its key, so that a page can show it in
 the reader's language with `readable`.
 """
-from survey.public.messages import LANGUAGES, MESSAGES as CITIZEN_MESSAGES, language
+from survey.public.messages import CATALOGUE as CITIZENS, LANGUAGES, Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -77,15 +77,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, **params: object) -> str:
-    """The text of `key` in the current language (from the citizens' catalogue if not here)."""
-    texts = MESSAGES.get(key) or CITIZEN_MESSAGES[key]
-    text = texts[LANGUAGES.index(language())]
-    return text.format(**params) if params else text
-
-
-def known(key: str) -> bool:
-    return key in MESSAGES or key in CITIZEN_MESSAGES
+CATALOGUE = Catalogue(MESSAGES, fallback=CITIZENS)
+say, known = CATALOGUE.say, CATALOGUE.known
 
 
 class Problem(str):

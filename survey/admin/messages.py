@@ -2,7 +2,7 @@
 accounts catalogue (roles, field names, problems), and through it to the citizens' one."""
 from survey.accounts import messages as accounts
 from survey.admin import api_messages, campaigns_messages, questionnaires_messages
-from survey.public.messages import LANGUAGES, language
+from survey.public.messages import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -90,12 +90,5 @@ MESSAGES.update(campaigns_messages.MESSAGES)
 MESSAGES.update(api_messages.MESSAGES)
 
 
-def say(key: str, **params: object) -> str:
-    if key not in MESSAGES:
-        return accounts.say(key, **params)
-    text = MESSAGES[key][LANGUAGES.index(language())]
-    return text.format(**params) if params else text
-
-
-def known(key: str) -> bool:
-    return key in MESSAGES or accounts.known(key)
+CATALOGUE = Catalogue(MESSAGES, fallback=accounts.CATALOGUE)
+say, known = CATALOGUE.say, CATALOGUE.known

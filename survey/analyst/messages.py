@@ -1,6 +1,6 @@
 """Texts of the analysis pages, in Vietnamese and English; `say` falls back to the staff catalogue."""
 from survey.accounts import messages as accounts
-from survey.public.messages import LANGUAGES, language
+from survey.public.messages import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -54,12 +54,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, **params: object) -> str:
-    if key not in MESSAGES:
-        return accounts.say(key, **params)
-    text = MESSAGES[key][LANGUAGES.index(language())]
-    return text.format(**params) if params else text
-
-
-def known(key: str) -> bool:
-    return key in MESSAGES or accounts.known(key)
+CATALOGUE = Catalogue(MESSAGES, fallback=accounts.CATALOGUE)
+say, known = CATALOGUE.say, CATALOGUE.known

@@ -1,6 +1,6 @@
 """Texts of the export pages (analysts), in Vietnamese and English."""
 from survey.analyst import messages as analyst
-from survey.public.messages import LANGUAGES, language
+from survey.public.messages import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -52,8 +52,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, **params: object) -> str:
-    if key not in MESSAGES:
-        return analyst.say(key, **params)
-    text = MESSAGES[key][LANGUAGES.index(language())]
-    return text.format(**params) if params else text
+CATALOGUE = Catalogue(MESSAGES, fallback=analyst.CATALOGUE)
+say = CATALOGUE.say

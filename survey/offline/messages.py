@@ -1,5 +1,5 @@
 """Texts of the offline queue (shown by static/offline.js), in Vietnamese and English."""
-from survey.public.messages import LANGUAGES, language
+from survey.public.messages import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -21,6 +21,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, **params: object) -> str:
-    text = MESSAGES[key][LANGUAGES.index(language())]
-    return text.format(**params) if params else text
+CATALOGUE = Catalogue(MESSAGES)
+say = CATALOGUE.say

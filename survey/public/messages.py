@@ -110,8 +110,22 @@ def language() -> str:
     return g.get("language") or session.get("lang") or LANGUAGES[0]
 
 
-def t(key: str, **params: object) -> str:
-    """The text of `key` in the current language, with `{name}` parameters filled in."""
-    texts = MESSAGES[key]
-    text = texts[LANGUAGES.index(language())]
-    return text.format(**params) if params else text
+class Catalogue:
+    """Texts by key, one per language; keys it lacks are looked up in `fallback`."""
+
+    def __init__(self, messages: dict[str, tuple[str, str]], fallback: "Catalogue | None" = None):
+        self.messages, self.fallback = messages, fallback
+
+    def say(self, key: str, **params: object) -> str:
+        """The text of `key` in the current language, with `{name}` parameters filled in."""
+        if key not in self.messages and self.fallback is not None:
+            return self.fallback.say(key, **params)
+        text = self.messages[key][LANGUAGES.index(language())]
+        return text.format(**params) if params else text
+
+    def known(self, key: str) -> bool:
+        return key in self.messages or (self.fallback is not None and self.fallback.known(key))
+
+
+CATALOGUE = Catalogue(MESSAGES)
+t = CATALOGUE.say

@@ -1,7 +1,7 @@
 """Texts of the paper-entry and reconciliation pages, in Vietnamese and English; `say` falls back
 to the accounts catalogue (and through it to the citizens' one)."""
 from survey.accounts import messages as accounts
-from survey.public.messages import LANGUAGES, language
+from survey.public.messages import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "entry_title": ("Nhập phiếu giấy", "Paper entry"),
@@ -58,12 +58,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-def say(key: str, **params: object) -> str:
-    if key not in MESSAGES:
-        return accounts.say(key, **params)
-    text = MESSAGES[key][LANGUAGES.index(language())]
-    return text.format(**params) if params else text
-
-
-def known(key: str) -> bool:
-    return key in MESSAGES or accounts.known(key)
+CATALOGUE = Catalogue(MESSAGES, fallback=accounts.CATALOGUE)
+say, known = CATALOGUE.say, CATALOGUE.known
