@@ -15,7 +15,7 @@ AUDIT_ACTIONS = (
     "user_created", "role_changed", "units_changed", "user_disabled", "user_enabled", "password_reset",
     "questionnaire_imported", "questionnaire_published", "units_imported", "unit_deactivated", "unit_reactivated",
     "campaign_created", "campaign_updated", "campaign_opened", "campaign_closed", "campaign_cloned",
-    "invitations_created", "api_token_created", "api_token_revoked",
+    "invitations_created", "api_token_created", "api_token_revoked", "webhook_added", "webhook_removed",
 )
 
 user_units = Table(

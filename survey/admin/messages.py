@@ -84,6 +84,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action_invitations_created": ("Tạo thư mời", "Invitations created"),
     "action_api_token_created": ("Cấp khoá API", "API token issued"),
     "action_api_token_revoked": ("Thu hồi khoá API", "API token revoked"),
+    "action_webhook_added": ("Thêm địa chỉ nhận webhook", "Webhook subscription added"),
+    "action_webhook_removed": ("Xoá địa chỉ nhận webhook", "Webhook subscription removed"),
 }
 MESSAGES.update(questionnaires_messages.MESSAGES)
 MESSAGES.update(campaigns_messages.MESSAGES)

@@ -35,7 +35,7 @@ def webhook(subscription_id: int):
 @blueprint.post("/webhook/<int:subscription_id>/xoa")
 def remove_webhook(subscription_id: int):
     with db.transaction() as session:
-        remove_subscription(session, subscription_or_404(subscription_id))
+        remove_subscription(session, subscription_or_404(subscription_id), current_user())
     return redirect(url_for("admin.webhooks"))
 
 

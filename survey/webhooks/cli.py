@@ -37,7 +37,7 @@ def list_subscriptions() -> None:
 def remove(subscription_id: int) -> None:
     """Remove subscription ID and its delivery log."""
     with unit_of_work() as session:
-        remove_subscription(session, subscription_by_id(session, subscription_id))
+        remove_subscription(session, subscription_by_id(session, subscription_id), None)
     click.echo(f"removed {subscription_id}")
 
 

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from survey.accounts.models import User
+from survey.accounts.operations import audit
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.webhooks.models import EVENTS, WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -27,6 +28,7 @@ def add_subscription(session: Session, url: str, events: Sequence[str], actor: U
                                        active=True, created_by=actor, created_at=utcnow())
     session.add(subscription)
     session.flush()
+    audit(session, actor, "webhook_added", subject=f"webhook {subscription.id}", url=url, events=events)
     return subscription
 
 
@@ -42,8 +44,10 @@ def event_problems(events: Sequence[str]) -> list[str]:
     return problems + [f"events: unknown event '{e}' (one of {', '.join(EVENTS)})" for e in events if e not in EVENTS]
 
 
-def remove_subscription(session: Session, subscription: WebhookSubscription) -> None:
+def remove_subscription(session: Session, subscription: WebhookSubscription, actor: User | None) -> None:
     """Delete the subscription and its delivery log; nothing more is posted to it."""
+    audit(session, actor, "webhook_removed", subject=f"webhook {subscription.id}", url=subscription.url,
+          events=subscription.events)
     session.delete(subscription)
     session.flush()
 

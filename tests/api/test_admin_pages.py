@@ -59,6 +59,13 @@ def test_add_a_webhook_read_its_log_and_remove_it(staff, make_user, make_campaig
     assert staff.post(f"/quan-tri/webhook/{subscription.id}/xoa").status_code == 302
     assert session.scalars(select(WebhookSubscription)).all() == []
     assert staff.get(f"/quan-tri/webhook/{subscription.id}").status_code == 404
+    audited = session.execute(select(AuditEntry.action, AuditEntry.subject, AuditEntry.actor_id)
+                              .order_by(AuditEntry.id)).all()
+    subject = f"webhook {subscription.id}"
+    assert [(a, s) for a, s, _ in audited][-2:] == [("webhook_added", subject), ("webhook_removed", subject)]
+    assert all(actor is not None for _, _, actor in audited[-2:])
+    staff.get("/quan-tri/nhat-ky")
+    assert "Thêm địa chỉ nhận webhook" in staff.text() and "Xoá địa chỉ nhận webhook" in staff.text()
 
 
 def test_a_refused_webhook_lists_every_problem(staff, make_user, session):
