@@ -52,6 +52,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "posters": ("Áp phích mã QR", "QR posters"),
     "poster_a4": ("Trang A4 để in", "A4 page to print"),
     "unit_inactive": ("(ngừng sử dụng)", "(deactivated)"),
+    "print_paper": ("In phiếu giấy (A4)", "Print paper questionnaires (A4)"),
     "invitations_title": ("Thư mời dùng một lần", "Single-use invitations"),
     "back_to_campaigns": ("Về danh sách đợt khảo sát", "Back to the campaigns"),
     "campaign_saved": ("Đã lưu đợt khảo sát.", "The campaign has been saved."),

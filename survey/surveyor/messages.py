@@ -7,6 +7,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "entry_title": ("Nhập phiếu giấy", "Paper entry"),
     "entry_choose": ("Chọn đợt khảo sát và đơn vị của xấp phiếu cần nhập.",
                      "Choose the campaign and the unit of the stack of forms to key."),
+    "print_unit": ("In phiếu giấy", "Print paper forms"),
     "entry_none": ("Không có đợt khảo sát nào nhận phiếu giấy cho các đơn vị của bạn.",
                    "No campaign takes paper forms for your units."),
     "entry_lead": ("Gõ số phiếu, rồi mã của từng câu; Enter sang câu tiếp theo (không có JavaScript: dùng Tab). "

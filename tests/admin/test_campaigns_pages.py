@@ -84,6 +84,8 @@ def test_creating_a_campaign_with_quotas_strata_and_n_h(admin, units, version, s
     admin.get(response.location)
     assert "Đang mở" in admin.text() and "sex=female : 60" in admin.text()
     assert "/k/sipas-2026/AG-LX/ap-phich" in admin.html
+    assert 'href="/in-phieu/sipas-2026"' in admin.html  # the campaign takes paper: its printable form
+    assert admin.get("/in-phieu/sipas-2026").status_code == 200
     admin.get("/quan-tri/dot-khao-sat")
     assert "Khảo sát SIPAS 2026 sipas-2026 Đang mở" in admin.text()
 

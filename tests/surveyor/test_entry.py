@@ -119,6 +119,8 @@ def test_keyers_see_and_key_only_their_units(session, paper_campaign, keyer, mak
     assert refused.status_code == 403
     other.get("/nhap-phieu")
     assert "/nhap-phieu/giay-2027/AG-CD" in other.html and "/nhap-phieu/giay-2027/AG-LX" not in other.html
+    assert 'href="/in-phieu/giay-2027/AG-CD"' in other.html and "/in-phieu/giay-2027/AG-LX" not in other.html
+    assert other.get("/in-phieu/giay-2027/AG-CD").status_code == 200
     assert other.get(other.page_url(campaign, "AG-XX")).status_code == 404
     assert len(responses(session)) == 1
 
