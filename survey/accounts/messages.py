@@ -7,7 +7,8 @@ follows). Templates call `say('key')`: `t` is the citizens' catalogue, which `sa
 string for the command line and logs that also carries its key, so that a page can show it in
 the reader's language with `readable`.
 """
-from survey.public.messages import CATALOGUE as CITIZENS, LANGUAGES, Catalogue
+from survey.public.messages import CATALOGUE as CITIZENS, Catalogue
+from survey.public.messages import Problem as CatalogueProblem, readable  # noqa: F401  (pages import readable from here)
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -81,18 +82,8 @@ CATALOGUE = Catalogue(MESSAGES, fallback=CITIZENS)
 say, known = CATALOGUE.say, CATALOGUE.known
 
 
-class Problem(str):
-    """A problem with the input: its English text, plus the catalogue key and parameters."""
-
-    key: str
-    params: dict[str, object]
+class Problem(CatalogueProblem):
+    """A problem of an account operation, from this catalogue."""
 
     def __new__(cls, key: str, **params: object) -> "Problem":
-        problem = super().__new__(cls, MESSAGES[key][LANGUAGES.index("en")].format(**params))
-        problem.key, problem.params = key, params
-        return problem
-
-
-def readable(problem: str) -> str:
-    """A problem in the reader's language; plain strings (from other modules) stay as they are."""
-    return say(problem.key, **problem.params) if isinstance(problem, Problem) else problem
+        return super().__new__(cls, CATALOGUE, key, **params)
