@@ -95,6 +95,13 @@ def insert_postgresql(connection, responses: list, answers: list) -> None:
                     copy.write_row(row)
 
 
+def statistics(connection) -> None:
+    """ANALYZE, as autovacuum would in time: without statistics PostgreSQL plans each batch's answers
+    as a scan of the whole table (133 s for the CSV export instead of 39 s)."""
+    connection.execute("ANALYZE")
+    connection.commit()
+
+
 def main(url: str, total: int) -> None:
     app = create_app({"SURVEY_ENV": "development", "DATABASE_URL": url})
     with app.app_context():
@@ -105,6 +112,7 @@ def main(url: str, total: int) -> None:
         for first in range(1, total + 1, CHUNK):
             insert(raw.driver_connection, *chunk(rng, first, min(CHUNK, total + 1 - first), ids))
             raw.commit()
+        statistics(raw.driver_connection)
         raw.close()
     print(f"{url}: {total} responses in campaign {SLUG}")
 
