@@ -4,9 +4,12 @@ any gunicorn worker on any host can answer the next request.
 The cookie holds the account id, a copy of its `session_token` and the sign-in time. A request
 counts as signed in only while the account is active, the token still matches (disabling the
 account or resetting its password replaces it) and the sign-in is younger than SIGNIN_HOURS.
+The cookie lasts as long as the sign-in, not only until the browser closes: a surveyor whose phone
+restarts during the day finds the forms keyed offline sent without signing in again.
 """
 import hmac
 import time
+from datetime import timedelta
 
 from flask import Flask, current_app, session
 
@@ -19,12 +22,14 @@ DEFAULT_SIGNIN_HOURS = 12  # a working day; then the password is asked again
 
 def init_app(app: Flask) -> None:
     app.config.setdefault("SIGNIN_HOURS", DEFAULT_SIGNIN_HOURS)
+    app.permanent_session_lifetime = timedelta(hours=app.config["SIGNIN_HOURS"])
 
 
 def start_session(user: User) -> None:
     """A fresh session for `user`: whatever the session held before is dropped (session
     fixation), except the language chosen."""
     _clear()
+    session.permanent = True
     session[KEY] = {"id": user.id, "token": user.session_token, "since": int(time.time())}
 
 
@@ -47,6 +52,6 @@ def signed_in_user() -> User | None:
 
 def _clear() -> None:
     language = session.get("lang")
-    session.clear()
+    session.clear()  # the cookie lasts until the browser closes again
     if language:
         session["lang"] = language

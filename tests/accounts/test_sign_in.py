@@ -1,6 +1,7 @@
 """Signing in and out: success, one message for every failure, the lock, sessions that end."""
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 import pytest
 from sqlalchemy import select
@@ -122,6 +123,22 @@ def test_signing_in_starts_a_new_session_keeping_only_the_language(staff, make_u
     staff.sign_in("hoa")
     with staff.client.session_transaction() as cookie:
         assert "planted" not in cookie and cookie["lang"] == "en"
+
+
+def test_the_session_cookie_outlives_a_browser_restart_for_the_sign_in_only(staff, make_user):
+    make_user("hoa", "surveyor")
+    signed = staff.sign_in("hoa")
+    assert 11.9 < hours_left(signed) <= 12  # the working day of SIGNIN_HOURS, then the password again
+    staff.get("/tai-khoan?lang=en")
+    assert hours_left(staff.sign_out()) is None  # signed out: a cookie that ends with the browser
+
+
+def hours_left(response) -> float | None:
+    """Hours until the session cookie the response sets expires (None: when the browser closes)."""
+    cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
+    expires = re.search(r"Expires=([^;]+)", cookie)
+    return (parsedate_to_datetime(expires.group(1)) - datetime.now(timezone.utc)).total_seconds() / 3600 \
+        if expires else None
 
 
 def test_signing_out_is_a_post_with_the_csrf_token(staff, make_user):

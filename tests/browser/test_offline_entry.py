@@ -111,19 +111,29 @@ def test_forms_keyed_offline_are_stored_exactly_once(launch, live_server, make_u
     page = context.new_page()
     assert page.goto(f"{live_server}{entry}").from_service_worker
     waiting(page, 3)
-    context.set_offline(False)  # back online: the session ended with the browser, the forms stay
-    page.wait_for_selector("#offline-note a")
-    assert "đăng nhập lại" in page.inner_text("#offline-note")
-    waiting(page, 3)
-    assert stored(session) == {"101": 1}
-    sign_in(page, live_server, entry)
+    context.set_offline(False)  # back online: the sign-in outlived the restart, the forms go by themselves
     waiting(page, 0)
     assert stored(session) == {"101": 1, "201": 1, "202": 1, "203": 1}
+
+    context.set_offline(True)
+    page.goto(f"{live_server}{entry}")
+    key_paper(page, "204")
+    waiting(page, 1)
+    context.clear_cookies()  # the sign-in has ended (a working day later): the form stays
+    page.reload()
+    waiting(page, 1)
+    context.set_offline(False)
+    page.wait_for_selector("#offline-note a")
+    assert "đăng nhập lại" in page.inner_text("#offline-note")
+    waiting(page, 1)
+    sign_in(page, live_server, entry)
+    waiting(page, 0)
+    assert stored(session) == {"101": 1, "201": 1, "202": 1, "203": 1, "204": 1}
 
     page.evaluate(PUT_BACK, kept)  # the same three forms sent again
     page.reload()
     waiting(page, 0)
-    assert stored(session) == {"101": 1, "201": 1, "202": 1, "203": 1}
+    assert stored(session) == {"101": 1, "201": 1, "202": 1, "203": 1, "204": 1}
     assert page.evaluate(KEPT) == []
 
 
