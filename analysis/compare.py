@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special  # the t distribution's functions; scipy.stats costs 0.7 s more to import
 
 from analysis import _estimate
 from analysis.design import Design
@@ -94,7 +94,7 @@ def _result(mean_a: float, mean_b: float, variance: float, df: float) -> Compari
     difference, se = float(mean_a - mean_b), float(np.sqrt(variance))
     with np.errstate(divide="ignore", invalid="ignore"):
         t = difference / se
-    p = float(2 * stats.t.sf(abs(t), df)) if df > 0 else np.nan
+    p = float(2 * special.stdtr(df, -abs(t))) if df > 0 else np.nan
     row = _estimate.interval_frame(np.array([difference]), np.array([se]), df).iloc[0]
     return Comparison(float(mean_a), float(mean_b), difference, se, float(df), float(t), p,
                       float(row.ci_low), float(row.ci_high))

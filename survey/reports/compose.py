@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from scipy import stats
+from scipy import special  # the t distribution's functions; scipy.stats costs 0.7 s more to import
 
 from survey.reports.periods import Period
 from survey.reports.gather import PeriodResults
@@ -66,8 +66,8 @@ def changes(current: pd.DataFrame, previous: pd.DataFrame | None, df_current: fl
               & ~table["previous_suppressed"].astype("boolean").fillna(True).astype(bool)).to_numpy()
     d, se, df = _difference(table, df_current, df_previous or np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):  # no SE (an estimate of 0 or 100 twice): not tested
-        half = stats.t.ppf(1 - ALPHA / 2, df) * se
-        p = 2 * stats.t.sf(np.abs(d / se), df)
+        half = special.stdtrit(df, 1 - ALPHA / 2) * se
+        p = 2 * special.stdtr(df, -np.abs(d / se))
     table["change"] = np.where(tested, d, np.nan)
     table["change_low"], table["change_high"] = np.where(tested, d - half, np.nan), np.where(tested, d + half, np.nan)
     table["p_value"] = np.where(tested, p, np.nan)
