@@ -14,6 +14,7 @@ from survey.commands import unit_of_work
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.exports.codebook import check_path, write_codebook
+from survey.exports.halves import HALVES_FROM
 from survey.exports.operations import ExportRequest, export, plan_export
 from survey.exports.reading import Filters
 from survey.results.weighting import Margins, read_margins
@@ -72,7 +73,7 @@ def export_command(slug, file_format, out, layout, weighting, margins, language,
             check_path(codebook)
         request = _request(slug, file_format, layout, weighting, margins, language, bom, units, statuses, first,
                            last)
-        plan, written = export(session, request, out)
+        plan, written = export(session, request, out, halves_from=HALVES_FROM)  # one thread here: may fork
         if codebook is not None:
             write_codebook(plan, codebook)
     click.echo(f"{out}\t{written} rows\t{len(plan.variables)} variables")

@@ -47,12 +47,13 @@ def neutralised(texts: pa.Array) -> pa.Array:
 class CsvWriter:
     """UTF-8 CSV (with a byte-order mark for Excel when asked)."""
 
-    def __init__(self, path: Path, variables: list[Variable], bom: bool = False) -> None:
+    def __init__(self, path: Path, variables: list[Variable], bom: bool = False, header: bool = True) -> None:
         self.variables = variables
         self.handle = open(path, "wb")
-        header = io.StringIO()
-        csv.writer(header).writerow([v.name for v in variables])
-        self.handle.write((codecs.BOM_UTF8 if bom else b"") + header.getvalue().encode("utf-8"))
+        if header:  # a second half appended to the first has none
+            names = io.StringIO()
+            csv.writer(names).writerow([v.name for v in variables])
+            self.handle.write((codecs.BOM_UTF8 if bom else b"") + names.getvalue().encode("utf-8"))
         self.writer: pa_csv.CSVWriter | None = None
 
     def write(self, columns: dict[str, list]) -> None:

@@ -4,6 +4,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 import forms
 
 from survey.errors import InvalidInput
-from survey.exports import reading, rows
+from survey.exports import halves, reading, rows
 from survey.exports.raking import raked_weights
 from survey.exports.variables import Variable, long_variables, union_questions, wide_variables
 from survey.exports.writers import XlsxWriter
@@ -78,41 +79,60 @@ def plan_export(session: Session, request: ExportRequest) -> Plan:
     return Plan(request, selection, variables, context, [(n, d) for _, n, d in versions])
 
 
-def export(session: Session, request: ExportRequest, out: Path) -> tuple[Plan, int]:
-    """Write the export to `out` (all or nothing) and return the plan and the rows written."""
+def export(session: Session, request: ExportRequest, out: Path, halves_from: int | None = None) -> tuple[Plan, int]:
+    """Write the export to `out` (all or nothing) and return the plan and the rows written.
+
+    With `halves_from`, a CSV export of at least that many responses is written by two processes
+    (see halves.py): only where forking is safe, i.e. not in a threaded web process."""
     plan = plan_export(session, request)
+    write = partial(write_rows, plan)
     with replacing(out) as part:
-        writer = open_writer(session, plan, part)
-        written = 0
-        try:
-            for columns in plan_columns(session, plan):
-                writer.write(columns)
-                written += len(columns["response_id"])
-        except BaseException:
-            writer.discard()
-            raise
-        writer.close()
-    return plan, written
+        cut = _cut(session, plan, halves_from)
+        if cut is not None:
+            return plan, halves.write_halves(session, session.get_bind(), part, *cut, write)
+        return plan, write(session, part, True, 0, None)
 
 
-def plan_columns(session: Session, plan: Plan) -> Iterator[dict[str, list]]:
+def _cut(session: Session, plan: Plan, halves_from: int | None) -> tuple[int, int] | None:
+    if halves_from is None or plan.request.file_format != "csv" or not hasattr(os, "fork"):
+        return None
+    return halves.cut(session, plan.selection, halves_from)
+
+
+def write_rows(plan: Plan, session: Session, path: Path, header: bool, after: int, upto: int | None) -> int:
+    """The rows of the responses with `after` < id <= `upto` (no bound: None) into `path`."""
+    writer = open_writer(session, plan, path, header)
+    written = 0
+    try:
+        for columns in plan_columns(session, plan, after, upto):
+            writer.write(columns)
+            written += len(columns["response_id"])
+    except BaseException:
+        writer.discard()
+        raise
+    writer.close()
+    return written
+
+
+def plan_columns(session: Session, plan: Plan, after: int = 0, upto: int | None = None) -> Iterator[dict[str, list]]:
     """The export's rows, one batch of columns at a time."""
+    batches = reading.batches(session, plan.selection, after=after, upto=upto)
     if plan.request.layout == "wide":
-        for batch in reading.batches(session, plan.selection):
+        for batch in batches:
             yield rows.wide_columns(batch, plan.variables, plan.context)
         return
     order = {q.name: i for i, (q, _) in enumerate(union_questions(plan.definitions))}
-    for batch in reading.batches(session, plan.selection):
+    for batch in batches:
         yield rows.long_columns(batch, plan.variables, plan.context, order)
 
 
-def open_writer(session: Session, plan: Plan, path: Path):
+def open_writer(session: Session, plan: Plan, path: Path, header: bool = True):
     # pyarrow, pandas and pyreadstat are imported only when needed: every `flask` command loads this module.
     request = plan.request
     if request.file_format == "csv":
         from survey.exports.csv_arrow import CsvWriter
 
-        return CsvWriter(path, plan.variables, bom=request.bom)
+        return CsvWriter(path, plan.variables, bom=request.bom, header=header)
     if request.file_format == "xlsx":
         return XlsxWriter(path, plan.variables)
     if request.file_format == "parquet":

@@ -5,6 +5,7 @@ query, as plain rows (no ORM objects), so memory depends on the batch size, not 
 """
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -133,7 +134,12 @@ class Batch:
     """(response id, question key, value, number), in no particular order."""
 
     def column(self, index: int) -> list:
-        return [row[index] for row in self.rows]
+        return self._columns[index]
+
+    @cached_property
+    def _columns(self) -> list[list]:
+        """The rows turned into columns once (zip in C, not a comprehension per column)."""
+        return [list(values) for values in zip(*self.rows)]
 
     def by_key(self) -> tuple[dict[str, list], dict[str, list]]:
         """Stored values and numbers per question key, one list each aligned with `rows` (None: no answer)."""
@@ -148,15 +154,18 @@ class Batch:
         return values, numbers
 
 
-def batches(session: Session, selection: Selection, size: int = BATCH_SIZE) -> Iterator[Batch]:
-    """The selected responses `size` at a time, each batch with its answers read in one query.
+def batches(session: Session, selection: Selection, size: int = BATCH_SIZE, after: int = 0,
+            upto: int | None = None) -> Iterator[Batch]:
+    """The selected responses with `after` < id <= `upto` (no bound: None), `size` at a time, each
+    batch with its answers read in one query.
 
     Plain driver rows through the session's connection: no ORM objects, nothing kept between batches.
     """
     connection = session.connection()
-    last = 0
+    where = selection.filters() + ([] if upto is None else [Response.id <= upto])
+    last = after
     while True:
-        rows = _driver_rows(connection, select(*RESPONSE_COLUMNS).where(*selection.filters(), Response.id > last)
+        rows = _driver_rows(connection, select(*RESPONSE_COLUMNS).where(*where, Response.id > last)
                             .order_by(Response.id).limit(size))
         if not rows:
             return
