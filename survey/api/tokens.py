@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from survey.accounts.models import User
 from survey.accounts.operations import audit
+from survey.api.messages import CATALOGUE
 from survey.api.models import SCOPES, ApiToken
 from survey.errors import InvalidInput
 from survey.units.models import Unit
@@ -43,12 +44,13 @@ def issue_token(session: Session, name: str, scopes: Sequence[str], unit: Unit |
 
 
 def token_problems(session: Session, name: str, scopes: Sequence[str]) -> list[str]:
-    problems = [] if 0 < len(name) <= MAX_NAME else [f"name: 1 to {MAX_NAME} characters"]
+    problems = [] if 0 < len(name) <= MAX_NAME else [CATALOGUE.problem("name_length", length=MAX_NAME)]
     if name and active_token_named(session, name) is not None:
-        problems.append(f"name: an active token is already called '{name}'")
+        problems.append(CATALOGUE.problem("name_taken", name=name))
+    known = ", ".join(SCOPES)
     if not scopes:
-        problems.append(f"scope: choose at least one of {', '.join(SCOPES)}")
-    return problems + [f"scope: unknown scope '{s}' (one of {', '.join(SCOPES)})" for s in scopes if s not in SCOPES]
+        problems.append(CATALOGUE.problem("scopes_none", scopes=known))
+    return problems + [CATALOGUE.problem("scope_unknown", scope=s, scopes=known) for s in scopes if s not in SCOPES]
 
 
 def revoke_token(session: Session, token: ApiToken, actor: User | None, now: datetime) -> None:

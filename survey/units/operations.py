@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.errors import InvalidInput
+from survey.units.messages import CATALOGUE
 from survey.units.models import LEVELS, PARENT_LEVELS, Unit
 
 REQUIRED_COLUMNS = ("code", "name", "level")
@@ -61,7 +62,8 @@ def csv_table(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
         reader.fieldnames = [name.strip() for name in reader.fieldnames or []]
         return reader.fieldnames, list(enumerate(reader, start=2))
     except csv.Error as error:
-        raise InvalidInput(f"row {reader.line_num + 1}: {error}") from None  # the row being read
+        row = reader.line_num + 1  # the row being read
+        raise InvalidInput(CATALOGUE.problem("csv_unreadable", row=row, error=str(error))) from None
 
 
 def parse_units_csv(text: str) -> list[UnitRow]:
@@ -69,8 +71,8 @@ def parse_units_csv(text: str) -> list[UnitRow]:
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
     if missing or unknown:
-        raise InvalidInput([f"row 1: missing column '{c}'" for c in missing]
-                           + [f"row 1: unknown column '{c}'" for c in unknown])
+        raise InvalidInput([CATALOGUE.problem("column_missing", column=c) for c in missing]
+                           + [CATALOGUE.problem("column_unknown", column=c) for c in unknown])
     problems: list[str] = []
     rows = [parse_row(number, record, problems) for number, record in records]
     if problems:
@@ -81,15 +83,15 @@ def parse_units_csv(text: str) -> list[UnitRow]:
 def parse_row(number: int, record: dict, problems: list[str]) -> UnitRow:
     value = {k: (v or "").strip() for k, v in record.items() if k is not None}
     if None in record:
-        problems.append(f"row {number}: more cells than columns")
+        problems.append(CATALOGUE.problem("cells_extra", row=number))
     for column in REQUIRED_COLUMNS:
         if not value.get(column):
-            problems.append(f"row {number}, {column}: a value is required")
+            problems.append(CATALOGUE.problem("value_required", row=number, column=column))
     if value.get("level") and value["level"] not in LEVELS:
-        problems.append(f"row {number}, level: unknown level '{value['level']}' (one of {', '.join(LEVELS)})")
+        problems.append(CATALOGUE.problem("level_unknown", row=number, level=value["level"], levels=", ".join(LEVELS)))
     active = value.get("active", "").lower()
     if active not in TRUE_WORDS | FALSE_WORDS:
-        problems.append(f"row {number}, active: '{value['active']}' is not yes or no")
+        problems.append(CATALOGUE.problem("active_invalid", row=number, value=value["active"]))
     return UnitRow(number, value.get("code", ""), value.get("name", ""), value.get("level", ""),
                    value.get("name_en") or None, value.get("parent_code") or None, active not in FALSE_WORDS)
 
@@ -100,7 +102,7 @@ def check_hierarchy(rows: list[UnitRow], existing: dict[str, Unit]) -> None:
     seen: dict[str, int] = {}
     for item in rows:
         if item.code in seen:
-            problems.append(f"row {item.row}, code: '{item.code}' repeats row {seen[item.code]}")
+            problems.append(CATALOGUE.problem("code_repeated", row=item.row, unit=item.code, first=seen[item.code]))
         seen[item.code] = item.row
         levels[item.code] = item.level
     for item in rows:
@@ -113,8 +115,8 @@ def check_hierarchy(rows: list[UnitRow], existing: dict[str, Unit]) -> None:
 def orphaned_children(existing: dict[str, Unit], rows: dict[str, int], levels: dict[str, str]) -> list[str]:
     """Units outside the file whose parent the file moves to a level that cannot hold them."""
     return [
-        f"row {rows[unit.parent.code]}, level: '{unit.parent.code}' has the {unit.level} '{unit.code}' "
-        f"under it, which a {levels[unit.parent.code]} cannot hold"
+        CATALOGUE.problem("children_orphaned", row=rows[unit.parent.code], parent=unit.parent.code, level=unit.level,
+                          unit=unit.code, parent_level=levels[unit.parent.code])
         for unit in existing.values()
         if unit.code not in rows and unit.parent is not None and unit.parent.code in rows
         and levels[unit.parent.code] not in PARENT_LEVELS[unit.level]
@@ -122,15 +124,15 @@ def orphaned_children(existing: dict[str, Unit], rows: dict[str, int], levels: d
 
 
 def parent_problems(item: UnitRow, levels: dict[str, str]) -> list[str]:
-    allowed = PARENT_LEVELS[item.level]
-    where = f"row {item.row}, parent_code"
+    allowed, problem = PARENT_LEVELS[item.level], partial(CATALOGUE.problem, row=item.row, level=item.level)
     if item.parent_code is None:
-        return [f"{where}: a {item.level} needs a parent ({' or '.join(allowed)})"] if allowed else []
+        return [problem("parent_required", parents=" or ".join(allowed))] if allowed else []
     if item.parent_code not in levels:
-        return [f"{where}: unknown unit '{item.parent_code}'"]
+        return [problem("parent_unknown", parent=item.parent_code)]
     if levels[item.parent_code] not in allowed:
-        expected = " or ".join(allowed) if allowed else "no parent"
-        return [f"{where}: '{item.parent_code}' is a {levels[item.parent_code]}; a {item.level} takes {expected}"]
+        found = {"parent": item.parent_code, "parent_level": levels[item.parent_code]}
+        return [problem("parent_level", parents=" or ".join(allowed), **found) if allowed
+                else problem("parent_not_taken", **found)]
     return []
 
 
@@ -220,7 +222,7 @@ def set_unit_active(session: Session, unit: Unit, active: bool, actor: User | No
     """Deactivate or reactivate a unit. Units are never deleted: responses keep pointing at them, and a
     deactivated unit stays in the campaigns that had it but joins no new one."""
     if unit.active == active:
-        raise InvalidInput(f"unit '{unit.code}' is already {'active' if active else 'deactivated'}")
+        raise InvalidInput(CATALOGUE.problem("already_active" if active else "already_deactivated", unit=unit.code))
     unit.active = active
     session.flush()
     audit(session, actor, "unit_reactivated" if active else "unit_deactivated", subject=f"unit {unit.code}")

@@ -5,6 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.errors import InvalidInput
+from survey.units.messages import CATALOGUE
 from survey.units.models import Unit
 
 
@@ -14,7 +15,7 @@ def units_by_codes(session: Session, codes: Iterable[str]) -> list[Unit]:
     found = {u.code: u for u in session.scalars(select(Unit).where(Unit.code.in_(codes)))}
     unknown = [c for c in codes if c not in found]
     if unknown:
-        raise InvalidInput([f"unknown unit '{c}'" for c in unknown])
+        raise InvalidInput([CATALOGUE.problem("unit_unknown", unit=c) for c in unknown])
     return [found[c] for c in codes]
 
 

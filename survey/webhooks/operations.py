@@ -10,6 +10,7 @@ from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.db import utcnow
 from survey.errors import InvalidInput
+from survey.webhooks.messages import CATALOGUE
 from survey.webhooks.models import EVENTS, WebhookDelivery, WebhookEvent, WebhookSubscription
 
 MAX_URL = 2000
@@ -21,7 +22,7 @@ def add_subscription(session: Session, url: str, events: Sequence[str], actor: U
     url, events = url.strip(), list(dict.fromkeys(events))
     problems = url_problems(url) + event_problems(events)
     if secret is not None and not 16 <= len(secret) <= 100:
-        problems.append("secret: 16 to 100 characters")
+        problems.append(CATALOGUE.problem("secret_length"))
     if problems:
         raise InvalidInput(problems)
     subscription = WebhookSubscription(url=url, events=events, secret=secret or secrets.token_urlsafe(32),
@@ -35,13 +36,14 @@ def add_subscription(session: Session, url: str, events: Sequence[str], actor: U
 def url_problems(url: str) -> list[str]:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > MAX_URL:
-        return [f"url: an http:// or https:// address of at most {MAX_URL} characters, not '{url[:80]}'"]
+        return [CATALOGUE.problem("url_invalid", length=MAX_URL, url=url[:80])]
     return []
 
 
 def event_problems(events: Sequence[str]) -> list[str]:
-    problems = [] if events else [f"events: choose at least one of {', '.join(EVENTS)}"]
-    return problems + [f"events: unknown event '{e}' (one of {', '.join(EVENTS)})" for e in events if e not in EVENTS]
+    known = ", ".join(EVENTS)
+    problems = [] if events else [CATALOGUE.problem("events_none", events=known)]
+    return problems + [CATALOGUE.problem("event_unknown", event=e, events=known) for e in events if e not in EVENTS]
 
 
 def remove_subscription(session: Session, subscription: WebhookSubscription, actor: User | None) -> None:
@@ -59,7 +61,7 @@ def all_subscriptions(session: Session) -> list[WebhookSubscription]:
 def subscription_by_id(session: Session, subscription_id: int) -> WebhookSubscription:
     found = session.get(WebhookSubscription, subscription_id)
     if found is None:
-        raise InvalidInput(f"no webhook subscription {subscription_id}")
+        raise InvalidInput(CATALOGUE.problem("subscription_unknown", number=subscription_id))
     return found
 
 

@@ -87,11 +87,11 @@ def test_a_confirmation_after_the_units_changed_shows_the_new_dry_run(admin, ses
     ("don-vi.csv", b"", 400, "Tệp “don-vi.csv” trống"),
     ("don-vi.csv", b"\x89PNG\r\n\x1a\n\x00\x00", 400, "không phải là văn bản"),
     ("don-vi.csv", "code,name,level\nAG-LX,Long Xuyên,district\n".encode("cp1258"), 400, "không mã hoá UTF-8"),
-    ("don-vi.csv", b"ma,ten,cap\nAG,An Giang,province\n", 400, "row 1: missing column 'code'"),
+    ("don-vi.csv", b"ma,ten,cap\nAG,An Giang,province\n", 400, "Dòng 1: thiếu cột “code”"),
     ("don-vi.csv", (HEADER + 'AG,"' + "x" * 200_000 + '",province,,,\n').encode(), 400,
-     "row 2: field larger than field limit"),
+     "Dòng 2: không đọc được tệp CSV (field larger than field limit"),
     ("don-vi.csv", (HEADER + PROVINCE + "AG-LX,Long Xuyên,district,,AG-XX,\nAG-CD,Châu Đốc,district,,AG-LX,\n").encode(),
-     400, "row 3, parent_code: unknown unit 'AG-XX'"),
+     400, "Dòng 3, cột parent_code: không có đơn vị mã “AG-XX” trong tệp hay trong hệ thống"),
 ])
 def test_a_bad_file_is_refused_with_every_problem(admin, session, filename, content, status, message):
     assert upload(admin, content, filename).status_code == status
@@ -99,13 +99,33 @@ def test_a_bad_file_is_refused_with_every_problem(admin, session, filename, cont
     assert units(session) == {}
 
 
+BAD = HEADER + PROVINCE + "AG-LX,Long Xuyên,district,,AG-XX,\nAG-CD,,town,,AG,maybe\n"
+
+
 def test_every_problem_of_a_file_is_listed_with_its_row(admin, session):
-    bad = HEADER + PROVINCE + "AG-LX,Long Xuyên,district,,AG-XX,\nAG-CD,,town,,AG,maybe\nAG,Lại,province,,,\n"
-    assert upload(admin, bad).status_code == 400
+    assert upload(admin, BAD).status_code == 400
     text = admin.text()
-    for problem in ("row 4, name: a value is required", "row 4, level: unknown level 'town'",
+    for problem in ("Dòng 4, cột name: chưa nhập giá trị", "Dòng 4, cột level: không có cấp “town” (phải là một "
+                    "trong: province, department, district, commune)",
+                    "Dòng 4, cột active: “maybe” không phải là “có” hay “không” (yes/no)"):
+        assert problem in text
+    assert "row 4" not in text
+    upload(admin, HEADER + PROVINCE + "AG-LX,Long Xuyên,district,,AG,\nAG,Lại,province,,,\n")
+    assert "Dòng 4, cột code: mã “AG” trùng với dòng 2" in admin.text()
+
+
+def test_the_problems_of_a_file_are_in_english_on_english_pages(admin, session):
+    admin.get("/quan-tri/don-vi?lang=en")
+    assert upload(admin, BAD).status_code == 400
+    text = admin.text()
+    for problem in ("row 4, name: a value is required",
+                    "row 4, level: unknown level 'town' (one of province, department, district, commune)",
                     "row 4, active: 'maybe' is not yes or no"):
         assert problem in text
+    assert "Dòng" not in text
+    upload(admin, HEADER + PROVINCE + "AG-LX,Long Xuyên,district,,AG-XX,\nAG,Lại,province,,,\n")
+    assert "row 4, code: 'AG' repeats row 2" in admin.text()
+    assert "row 3, parent_code: unknown unit 'AG-XX'" in admin.text()
 
 
 def test_a_ten_megabyte_file_and_a_missing_file_are_refused(admin, session):
@@ -128,7 +148,8 @@ def test_deactivating_a_unit_with_responses_keeps_it(admin, make_unit, make_camp
     assert "Campaign sipas-2026" in admin.text()
     assert admin.post("/quan-tri/don-vi/AG-LX/ngung-su-dung").status_code == 302
     assert units(session)["AG-LX"][2] is False
-    assert admin.post("/quan-tri/don-vi/AG-LX/ngung-su-dung").status_code == 400 and "already" in admin.text()
+    assert admin.post("/quan-tri/don-vi/AG-LX/ngung-su-dung").status_code == 400
+    assert "Đơn vị “AG-LX” đã ngừng sử dụng từ trước" in admin.text()
     admin.get("/quan-tri/dot-khao-sat/tao")
     assert 'value="AG-LX"' not in admin.html  # not offered for a new campaign
     assert admin.post("/quan-tri/don-vi/AG-LX/su-dung-lai").status_code == 302 and units(session)["AG-LX"][2]

@@ -35,8 +35,14 @@ def test_issue_use_and_revoke_a_token(staff, make_user, make_unit, client, sessi
 def test_a_refused_token_lists_every_problem(staff, make_user, session):
     make_user("quantri", "admin")
     staff.sign_in("quantri")
+    refused = staff.post("/quan-tri/khoa-api", {"name": "", "scope": ["everything"], "unit": "AG-XX"})
+    assert refused.status_code == 400 and "Không có đơn vị mã “AG-XX”" in staff.text()
     refused = staff.post("/quan-tri/khoa-api", {"name": "", "scope": ["everything"]})
-    assert refused.status_code == 400 and "unknown scope 'everything'" in staff.text()
+    assert refused.status_code == 400
+    assert "Tên khoá: từ 1 đến 100 ký tự" in staff.text() and "Quyền: không có quyền “everything”" in staff.text()
+    staff.get("/quan-tri/khoa-api?lang=en")
+    staff.post("/quan-tri/khoa-api", {"name": "", "scope": ["everything"]})
+    assert "name: 1 to 100 characters" in staff.text() and "unknown scope 'everything'" in staff.text()
     assert session.scalars(select(ApiToken)).all() == []
 
 
@@ -72,4 +78,11 @@ def test_a_refused_webhook_lists_every_problem(staff, make_user, session):
     make_user("quantri", "admin")
     staff.sign_in("quantri")
     refused = staff.post("/quan-tri/webhook", {"url": "javascript:alert(1)"})
-    assert refused.status_code == 400 and "url:" in staff.text() and "events:" in staff.text()
+    assert refused.status_code == 400
+    assert "Địa chỉ nhận (URL): cần một địa chỉ bắt đầu bằng http:// hoặc https://" in staff.text()
+    assert "“javascript:alert(1)” không hợp lệ" in staff.text()
+    assert "Sự kiện: chọn ít nhất một trong các sự kiện response.created" in staff.text()
+    staff.get("/quan-tri/webhook?lang=en")
+    staff.post("/quan-tri/webhook", {"url": "javascript:alert(1)"})
+    assert "url: an http:// or https:// address" in staff.text() and "events: choose at least one" in staff.text()
+    assert session.scalars(select(WebhookSubscription)).all() == []

@@ -1,0 +1,42 @@
+"""The problems unit operations report (CSV import, hierarchy, deactivation), in Vietnamese and English.
+
+Each is a `Problem`: its string is the English text (what the command line prints and the API
+returns), and the administration pages show it in the reader's language with `readable`. Column
+names and level codes stay as the CSV file spells them, in both languages.
+"""
+from survey.public.messages import Catalogue
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (Vietnamese, English)
+    "csv_unreadable": ("Dòng {row}: không đọc được tệp CSV ({error})", "row {row}: {error}"),
+    "column_missing": ("Dòng 1: thiếu cột “{column}”", "row 1: missing column '{column}'"),
+    "column_unknown": ("Dòng 1: cột “{column}” không thuộc mẫu tệp đơn vị", "row 1: unknown column '{column}'"),
+    "cells_extra": ("Dòng {row}: số ô nhiều hơn số cột", "row {row}: more cells than columns"),
+    "value_required": ("Dòng {row}, cột {column}: chưa nhập giá trị", "row {row}, {column}: a value is required"),
+    "level_unknown": ("Dòng {row}, cột level: không có cấp “{level}” (phải là một trong: {levels})",
+                      "row {row}, level: unknown level '{level}' (one of {levels})"),
+    "active_invalid": ("Dòng {row}, cột active: “{value}” không phải là “có” hay “không” (yes/no)",
+                       "row {row}, active: '{value}' is not yes or no"),
+    "code_repeated": ("Dòng {row}, cột code: mã “{unit}” trùng với dòng {first}",
+                      "row {row}, code: '{unit}' repeats row {first}"),
+    "children_orphaned": ("Dòng {row}, cột level: đơn vị “{unit}” (cấp “{level}”) đang trực thuộc “{parent}”, mà đơn "
+                          "vị cấp “{parent_level}” không thể quản lý đơn vị cấp “{level}”",
+                          "row {row}, level: '{parent}' has the {level} '{unit}' under it, which a {parent_level} "
+                          "cannot hold"),
+    "parent_required": ("Dòng {row}, cột parent_code: đơn vị cấp “{level}” phải có đơn vị cấp trên thuộc cấp "
+                        "“{parents}”",
+                        "row {row}, parent_code: a {level} needs a parent ({parents})"),
+    "parent_unknown": ("Dòng {row}, cột parent_code: không có đơn vị mã “{parent}” trong tệp hay trong hệ thống",
+                       "row {row}, parent_code: unknown unit '{parent}'"),
+    "parent_level": ("Dòng {row}, cột parent_code: “{parent}” là đơn vị cấp “{parent_level}”; đơn vị cấp “{level}” "
+                     "phải trực thuộc đơn vị cấp “{parents}”",
+                     "row {row}, parent_code: '{parent}' is a {parent_level}; a {level} takes {parents}"),
+    "parent_not_taken": ("Dòng {row}, cột parent_code: “{parent}” là đơn vị cấp “{parent_level}”; đơn vị cấp "
+                         "“{level}” không có đơn vị cấp trên",
+                         "row {row}, parent_code: '{parent}' is a {parent_level}; a {level} takes no parent"),
+    "unit_unknown": ("Không có đơn vị mã “{unit}”", "unknown unit '{unit}'"),
+    "already_active": ("Đơn vị “{unit}” đang được sử dụng", "unit '{unit}' is already active"),
+    "already_deactivated": ("Đơn vị “{unit}” đã ngừng sử dụng từ trước", "unit '{unit}' is already deactivated"),
+}
+
+CATALOGUE = Catalogue(MESSAGES)
