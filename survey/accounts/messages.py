@@ -85,5 +85,5 @@ say, known = CATALOGUE.say, CATALOGUE.known
 class Problem(CatalogueProblem):
     """A problem of an account operation, from this catalogue."""
 
-    def __new__(cls, key: str, **params: object) -> "Problem":
+    def __new__(cls, key: str, /, **params: object) -> "Problem":
         return super().__new__(cls, CATALOGUE, key, **params)

@@ -116,17 +116,17 @@ class Catalogue:
     def __init__(self, messages: dict[str, tuple[str, str]], fallback: "Catalogue | None" = None):
         self.messages, self.fallback = messages, fallback
 
-    def say(self, key: str, **params: object) -> str:
+    def say(self, key: str, /, **params: object) -> str:
         """The text of `key` in the current language, with `{name}` parameters filled in."""
         return self.in_language(language(), key, **params)
 
-    def in_language(self, code: str, key: str, **params: object) -> str:
+    def in_language(self, code: str, key: str, /, **params: object) -> str:
         if key not in self.messages and self.fallback is not None:
             return self.fallback.in_language(code, key, **params)
         text = self.messages[key][LANGUAGES.index(code)]
         return text.format(**params) if params else text
 
-    def problem(self, key: str, **params: object) -> "Problem":
+    def problem(self, key: str, /, **params: object) -> "Problem":
         """A problem to raise in InvalidInput: English where no one reads Vietnamese, translated on pages."""
         return Problem(self, key, **params)
 
@@ -142,7 +142,7 @@ class Problem(str):
     key: str
     params: dict[str, object]
 
-    def __new__(cls, catalogue: Catalogue, key: str, **params: object) -> "Problem":
+    def __new__(cls, catalogue: Catalogue, key: str, /, **params: object) -> "Problem":
         problem = super().__new__(cls, catalogue.in_language("en", key, **params))
         problem.catalogue, problem.key, problem.params = catalogue, key, params
         return problem
