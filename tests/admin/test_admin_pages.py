@@ -53,7 +53,7 @@ def test_a_refused_creation_lists_every_problem_and_writes_nothing(admin, sessio
     assert admin.post("/quan-tri/tao-nguoi-dung", {"username": "quantri", "role": "admin"}).status_code == 400
     assert "Người dùng “quantri” đã tồn tại" in admin.text()
     assert admin.post("/quan-tri/tao-nguoi-dung", {"username": "hoa", "role": "admin", "unit": "ZZ"}).status_code == 400
-    assert "unknown unit 'ZZ'" in admin.text()
+    assert "Không có đơn vị mã “ZZ”" in admin.text()
     assert session.scalar(select(func.count()).select_from(User)) == 1
 
 
@@ -73,7 +73,7 @@ def test_changing_role_and_units(admin, make_user, make_unit, session):
 def test_a_refused_change_keeps_the_form_and_changes_nothing(admin, make_user, session):
     make_user("hoa", "surveyor", units=["AG-LX"])
     response = admin.post("/quan-tri/nguoi-dung/hoa", {"role": "supervisor", "unit": ["AG-LX", "ZZ"]})
-    assert response.status_code == 400 and "unknown unit 'ZZ'" in admin.text()
+    assert response.status_code == 400 and "Không có đơn vị mã “ZZ”" in admin.text()
     assert '<option value="supervisor" selected>' in admin.html
     assert admin.post("/quan-tri/nguoi-dung/quantri", {"role": "analyst"}).status_code == 400
     assert "Không thể vô hiệu hoá hay hạ quyền tài khoản của chính mình" in admin.text()
