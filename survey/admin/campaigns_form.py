@@ -53,7 +53,7 @@ class CampaignForm:
 OPERATION_FIELDS = (("slug", "slug"), ("campaign '", "slug"), ("name:", "name"), ("channel", "channel"),
                     ("dates:", "closes_on"), ("units:", "unit"), ("unit '", "unit"), ("min_cell_size", "min_cell_size"),
                     ("stratum", "strata"), ("questionnaire version", "version"))
-"""Which field a problem found by `survey.campaigns.operations` is about, by how it begins."""
+"""Which field a problem found by `survey.campaigns.operations` is about, by how its English text begins."""
 
 
 def place_problems(form: CampaignForm, problems: list[str]) -> None:
@@ -166,7 +166,8 @@ def chosen_targets(session: Session, form: CampaignForm) -> list[Target]:
     try:
         units = units_by_codes(session, form.units)
     except InvalidInput as error:
-        form.fail("unit", "; ".join(error.problems))
+        for problem in error.problems:
+            form.fail("unit", problem)
         return []
     return [Target(unit, count(form, f"quota-{unit.code}", form.numbers.get(unit.code, ("", ""))[0]),
                    count(form, f"transactions-{unit.code}", form.numbers.get(unit.code, ("", ""))[1]))
@@ -183,7 +184,7 @@ def chosen_strata(session: Session, form: CampaignForm) -> list[Stratum]:
         amount = count(form, "strata", target)
         units = units_by_codes(session, [code]) if code in form.units else []
         if not units:
-            form.fail("strata", say("f_stratum_unit", number=number, code=code))
+            form.fail("strata", say("f_stratum_unit", number=number, unit=code))
         elif amount is not None:
             strata.append(Stratum(units[0], question, value, amount))
     return strata

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from survey.accounts.models import User
 from survey.accounts.operations import audit
+from survey.campaigns.messages import CATALOGUE
 from survey.campaigns.models import CHANNELS, Campaign, CampaignChannel, CampaignUnit, Quota
 from survey.errors import InvalidInput
 from survey.questionnaires.models import QuestionnaireVersion
@@ -58,7 +59,7 @@ def create_campaign(session: Session, spec: CampaignSpec) -> Campaign:
     """Create a campaign after checking the whole specification; nothing is written if it fails."""
     problems = spec_problems(spec) + inactive_problems(spec.targets, ())
     if session.scalar(select(Campaign.id).where(Campaign.slug == spec.slug)) is not None:
-        problems.append(f"campaign '{spec.slug}' already exists")
+        problems.append(CATALOGUE.problem("campaign_exists", slug=spec.slug))
     if problems:
         raise InvalidInput(problems)
     campaign = Campaign(
@@ -78,16 +79,17 @@ def create_campaign(session: Session, spec: CampaignSpec) -> Campaign:
 def spec_problems(spec: CampaignSpec) -> list[str]:
     problems = []
     if not SLUG.match(spec.slug):
-        problems.append(f"slug '{spec.slug}': use lower-case letters, digits and '-' (at most 64)")
+        problems.append(CATALOGUE.problem("slug_invalid", slug=spec.slug))
     if not spec.name.strip():
-        problems.append("name: a campaign needs a name")
-    problems += [f"channel '{c}' is not one of {', '.join(CHANNELS)}" for c in spec.channels if c not in CHANNELS]
+        problems.append(CATALOGUE.problem("name_required"))
+    problems += [CATALOGUE.problem("channel_unknown", channel=c, channels=", ".join(CHANNELS))
+                 for c in spec.channels if c not in CHANNELS]
     if not spec.channels:
-        problems.append("channels: allow at least one channel")
+        problems.append(CATALOGUE.problem("channels_none"))
     problems += date_problems(spec.opens_on, spec.closes_on)
     problems += target_problems(spec.targets)
     if spec.min_cell_size < 1:
-        problems.append("min_cell_size: must be at least 1")
+        problems.append(CATALOGUE.problem("min_cell_size_small"))
     return problems + strata_problems(spec)
 
 
@@ -97,47 +99,47 @@ def strata_problems(spec: CampaignSpec) -> list[str]:
     choices = {q.name: {c.value for c in q.choices} for q in definition.questions if q.choices}
     targets, problems, seen = {t.unit.code for t in spec.targets}, [], set()
     for item in spec.strata:
-        where = f"stratum {item.unit.code} {item.question_key}={item.value}"
+        where = {"unit": item.unit.code, "question": item.question_key, "value": item.value}
         if item.unit.code not in targets:
-            problems.append(f"{where}: unit '{item.unit.code}' is not a target unit")
+            problems.append(CATALOGUE.problem("stratum_not_target", **where))
         if item.question_key not in choices:
-            problems.append(f"{where}: '{item.question_key}' is not a question with choices in {spec.version.label}")
+            problems.append(CATALOGUE.problem("stratum_question", **where, version=spec.version.label))
         elif item.value not in choices[item.question_key]:
-            problems.append(f"{where}: '{item.value}' is not a choice of question '{item.question_key}'")
+            problems.append(CATALOGUE.problem("stratum_choice", **where))
         if item.target < 0:
-            problems.append(f"{where}: target {item.target} is negative")
+            problems.append(CATALOGUE.problem("stratum_negative", **where, target=item.target))
         if (item.unit.code, item.question_key, item.value) in seen:
-            problems.append(f"{where}: listed twice")
+            problems.append(CATALOGUE.problem("stratum_twice", **where))
         seen.add((item.unit.code, item.question_key, item.value))
     return problems
 
 
 def inactive_problems(targets: Sequence[Target], kept: Sequence[str]) -> list[str]:
     """Deactivated units may stay in a campaign that already had them, never join one."""
-    return [f"unit '{t.unit.code}' is deactivated" for t in targets if not t.unit.active and t.unit.code not in kept]
+    return [CATALOGUE.problem("unit_deactivated", unit=t.unit.code) for t in targets
+            if not t.unit.active and t.unit.code not in kept]
 
 
 def date_problems(opens_on: date | None, closes_on: date | None) -> list[str]:
     if (opens_on is None) != (closes_on is None):
-        return ["dates: give both the opening and the closing date, or neither (a draft)"]
+        return [CATALOGUE.problem("dates_half")]
     if opens_on and closes_on < opens_on:
-        return [f"dates: closes {closes_on} before it opens {opens_on}"]
+        return [CATALOGUE.problem("dates_reversed", closes=closes_on, opens=opens_on)]
     return []
 
 
 def target_problems(targets: Sequence[Target]) -> list[str]:
     if not targets:
-        return ["units: a campaign needs at least one target unit"]
+        return [CATALOGUE.problem("units_none")]
     problems, seen = [], set()
     for target in targets:
         code = target.unit.code
         if code in seen:
-            problems.append(f"unit '{code}' is listed twice")
+            problems.append(CATALOGUE.problem("unit_twice", unit=code))
         seen.add(code)
-        for name in ("quota", "transactions"):
-            value = getattr(target, name)
+        for value, key in ((target.quota, "quota_negative"), (target.transactions, "transactions_negative")):
             if value is not None and value < 0:
-                problems.append(f"unit '{code}', {name}: {value} is negative")
+                problems.append(CATALOGUE.problem(key, unit=code, value=value))
     return problems
 
 
@@ -145,8 +147,10 @@ def set_stratum_quota(session: Session, campaign: Campaign, unit: Unit, question
                       target: int) -> Quota:
     """Set the quota of respondents in `unit` whose answer to `question_key` is `value`."""
     campaign_unit = next((cu for cu in campaign.units if cu.unit_id == unit.id), None)
-    problems = [] if campaign_unit else [f"unit '{unit.code}' is not a target of campaign '{campaign.slug}'"]
-    problems += stratum_problems(campaign, question_key, value) + ([f"target {target} is negative"] if target < 0 else [])
+    problems = [] if campaign_unit else [CATALOGUE.problem("unit_not_target", unit=unit.code, slug=campaign.slug)]
+    problems += stratum_problems(campaign, question_key, value)
+    if target < 0:
+        problems.append(CATALOGUE.problem("target_negative", target=target))
     if problems:
         raise InvalidInput(problems)
     quota = next((q for q in campaign_unit.quotas if (q.question_key, q.value) == (question_key, value)), None)
@@ -162,9 +166,10 @@ def stratum_problems(campaign: Campaign, question_key: str, value: str) -> list[
     definition = version_definition(campaign.questionnaire_version)
     question = next((q for q in definition.questions if q.name == question_key), None)
     if question is None:
-        return [f"question '{question_key}' is not in {campaign.questionnaire_version.label}"]
+        return [CATALOGUE.problem("question_unknown", question=question_key,
+                                  version=campaign.questionnaire_version.label)]
     if value not in {choice.value for choice in question.choices}:
-        return [f"'{value}' is not a choice of question '{question_key}'"]
+        return [CATALOGUE.problem("choice_unknown", value=value, question=question_key)]
     return []
 
 
@@ -177,15 +182,16 @@ def targets_from_csv(session: Session, text: str) -> list[Target]:
     Every problem is reported with its row (the header is row 1); nothing is returned unless all rows are good.
     """
     header, rows = csv_table(text)
-    problems = [f"row 1: unknown column '{c}' (use {', '.join(TARGET_COLUMNS)})" for c in header if c not in TARGET_COLUMNS]
+    problems = [CATALOGUE.problem("csv_column_unknown", column=c, columns=", ".join(TARGET_COLUMNS))
+                for c in header if c not in TARGET_COLUMNS]
     if "unit_code" not in header:
-        problems.append("row 1: missing column 'unit_code'")
+        problems.append(CATALOGUE.problem("csv_unit_code_missing"))
     if problems:
         raise InvalidInput(problems)
     units = {u.code: u for u in session.scalars(select(Unit).where(Unit.code.in_(
         [(row.get("unit_code") or "").strip() for _, row in rows])))}
     targets = [target_row(number, row, units, problems) for number, row in rows]
-    problems += repeated_units(rows) + ([] if rows else ["the file lists no unit"])
+    problems += repeated_units(rows) + ([] if rows else [CATALOGUE.problem("csv_empty")])
     if problems:
         raise InvalidInput(problems)
     return targets
@@ -194,10 +200,10 @@ def targets_from_csv(session: Session, text: str) -> list[Target]:
 def target_row(number: int, row: dict, units: dict[str, Unit], problems: list[str]) -> Target | None:
     code = (row.get("unit_code") or "").strip()
     if None in row:
-        problems.append(f"row {number}: more cells than columns")
+        problems.append(CATALOGUE.problem("csv_cells_extra", row=number))
     if code not in units:
-        problems.append(f"row {number}, unit_code: unknown unit '{code}'" if code else
-                        f"row {number}, unit_code: a value is required")
+        problems.append(CATALOGUE.problem("csv_unit_unknown", row=number, unit=code) if code else
+                        CATALOGUE.problem("csv_unit_required", row=number))
     quota, transactions = whole_number(row, "quota", number, problems), whole_number(row, "transactions", number, problems)
     return Target(units[code], quota, transactions) if code in units else None
 
@@ -208,7 +214,7 @@ def repeated_units(rows: list[tuple[int, dict]]) -> list[str]:
     for number, row in rows:
         code = (row.get("unit_code") or "").strip()
         if code and code in seen:
-            problems.append(f"row {number}, unit_code: '{code}' repeats row {seen[code]}")
+            problems.append(CATALOGUE.problem("csv_unit_repeated", row=number, unit=code, first=seen[code]))
         seen.setdefault(code, number)
     return problems
 
@@ -220,7 +226,8 @@ LARGEST_COUNT = 1_000_000_000
 def whole_number(row: dict, column: str, number: int, problems: list[str]) -> int | None:
     value = (row.get(column) or "").strip()
     if value and not (value.isascii() and value.isdigit() and int(value) <= LARGEST_COUNT):
-        problems.append(f"row {number}, {column}: '{value}' is not a whole number from 0 to {LARGEST_COUNT}")
+        problems.append(CATALOGUE.problem("csv_not_count", row=number, column=column, value=value,
+                                          largest=LARGEST_COUNT))
         return None
     return int(value) if value else None
 
@@ -241,7 +248,7 @@ def update_campaign(session: Session, campaign: Campaign, spec: CampaignSpec, ac
     """
     problems = spec_problems(spec) + inactive_problems(spec.targets, [cu.unit.code for cu in campaign.units])
     if spec.slug != campaign.slug and session.scalar(select(Campaign.id).where(Campaign.slug == spec.slug)):
-        problems.append(f"campaign '{spec.slug}' already exists")
+        problems.append(CATALOGUE.problem("campaign_exists", slug=spec.slug))
     problems += usage_problems(session, campaign, spec)
     if problems:
         raise InvalidInput(problems)
@@ -275,17 +282,17 @@ def usage_problems(session: Session, campaign: Campaign, spec: CampaignSpec) -> 
     by_channel = counts(session, Response.channel, Response.campaign_id == campaign.id)
     problems = []
     if spec.version.id != campaign.questionnaire_version_id and responses:
-        problems.append(f"questionnaire version: the campaign has {sum(responses.values())} responses "
-                        f"to {campaign.questionnaire_version.label}; it cannot change")
+        problems.append(CATALOGUE.problem("version_in_use", responses=sum(responses.values()),
+                                          version=campaign.questionnaire_version.label))
     if spec.slug != campaign.slug and (responses or invitations):
-        problems.append(f"slug: the campaign's links are in use ({sum(responses.values())} responses, "
-                        f"{sum(invitations.values())} invitations); it cannot change")
+        problems.append(CATALOGUE.problem("slug_in_use", responses=sum(responses.values()),
+                                          invitations=sum(invitations.values())))
     kept = {t.unit.id for t in spec.targets}
     for cu in campaign.units:
         if cu.unit_id not in kept and (responses.get(cu.unit_id) or invitations.get(cu.unit_id)):
-            problems.append(f"unit '{cu.unit.code}' has {responses.get(cu.unit_id, 0)} responses and "
-                            f"{invitations.get(cu.unit_id, 0)} invitations; it cannot be removed")
-    problems += [f"channel '{name}' has {number} responses; it cannot be removed"
+            problems.append(CATALOGUE.problem("unit_in_use", unit=cu.unit.code, responses=responses.get(cu.unit_id, 0),
+                                              invitations=invitations.get(cu.unit_id, 0)))
+    problems += [CATALOGUE.problem("channel_in_use", channel=name, responses=number)
                  for name, number in by_channel.items() if name not in spec.channels]
     return problems
 
@@ -320,9 +327,9 @@ def target_unit(campaign_unit: CampaignUnit | None, target: Target, strata: Sequ
 
 def open_now(session: Session, campaign: Campaign, today: date, closes_on: date | None, actor: User | None) -> None:
     """Open the campaign today (or reopen it) until `closes_on`; its state follows from the dates."""
-    problems = [] if campaign.state_on(today) != "open" else [f"campaign '{campaign.slug}' is already open"]
+    problems = [] if campaign.state_on(today) != "open" else [CATALOGUE.problem("already_open", slug=campaign.slug)]
     if closes_on is None or closes_on < today:
-        problems.append(f"closes_on: give a closing date from {today} on")
+        problems.append(CATALOGUE.problem("closes_on_past", today=today))
     if problems:
         raise InvalidInput(problems)
     before = (campaign.opens_on, campaign.closes_on)
@@ -337,7 +344,7 @@ def open_now(session: Session, campaign: Campaign, today: date, closes_on: date 
 def close_now(session: Session, campaign: Campaign, today: date, actor: User | None) -> None:
     """Close an open campaign: its last day becomes yesterday (paper may still be keyed, see `accepts`)."""
     if campaign.state_on(today) != "open":
-        raise InvalidInput(f"campaign '{campaign.slug}' is not open")
+        raise InvalidInput(CATALOGUE.problem("not_open", slug=campaign.slug))
     before = (campaign.opens_on, campaign.closes_on)
     campaign.closes_on = today - timedelta(days=1)
     campaign.opens_on = min(campaign.opens_on, campaign.closes_on)  # opened today: it closes before a day passed
@@ -366,15 +373,15 @@ def clone_campaign(session: Session, source: Campaign, clone: CloneSpec, actor: 
     """A new campaign with the source's active units, channels, quotas and N_h (and strata the version
     still has); returns it and what was left behind, one line each."""
     targets = [Target(cu.unit, cu.quota, cu.transactions) for cu in source.units if cu.unit.active]
-    left = [f"unit '{cu.unit.code}' is deactivated" for cu in source.units if not cu.unit.active]
+    left = [CATALOGUE.problem("unit_deactivated", unit=cu.unit.code) for cu in source.units if not cu.unit.active]
     strata = [Stratum(cu.unit, q.question_key, q.value, q.target) for cu in source.units if cu.unit.active
               for q in cu.quotas]
     spec = CampaignSpec(slug=clone.slug, name=clone.name, version=clone.version, targets=targets,
                         channels=source.channel_names, opens_on=clone.opens_on, closes_on=clone.closes_on,
                         double_entry=source.double_entry, min_cell_size=source.min_cell_size)
     kept = [s for s in strata if not strata_problems(replace(spec, strata=[s]))]
-    left += [f"stratum {s.unit.code} {s.question_key}={s.value}: not in {clone.version.label}"
-             for s in strata if s not in kept]
+    left += [CATALOGUE.problem("stratum_left_behind", unit=s.unit.code, question=s.question_key, value=s.value,
+                               version=clone.version.label) for s in strata if s not in kept]
     campaign = create_campaign(session, replace(spec, strata=kept))
     audit(session, actor, "campaign_cloned", subject=f"campaign {campaign.slug}", source=source.slug,
           version=clone.version.label, left_behind=left)

@@ -11,6 +11,7 @@ from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
+from survey.invitations.messages import CATALOGUE
 from survey.invitations.models import Invitation
 from survey.responses.models import Response
 from survey.units.models import Unit
@@ -43,14 +44,14 @@ def create_invitations(session: Session, campaign: Campaign, unit: Unit, dossier
 
 def code_problems(session: Session, campaign: Campaign, unit: Unit, codes: list[str | None]) -> list[str]:
     problems = [] if unit.id in {t.unit_id for t in campaign.units} else [
-        f"unit '{unit.code}' is not surveyed by campaign '{campaign.slug}'"]
+        CATALOGUE.problem("unit_not_surveyed", unit=unit.code, slug=campaign.slug)]
     named = [code for code in codes if code is not None]
-    problems += [f"dossier code '{code[:20]}...' is longer than {MAX_DOSSIER_CODE} characters"
+    problems += [CATALOGUE.problem("dossier_long", dossier=code[:20], length=MAX_DOSSIER_CODE)
                  for code in named if len(code) > MAX_DOSSIER_CODE]
-    problems += [f"dossier code '{code}' is listed twice" for code, n in sorted(Counter(named).items()) if n > 1]
+    problems += [CATALOGUE.problem("dossier_twice", dossier=code) for code, n in sorted(Counter(named).items()) if n > 1]
     taken = session.scalars(select(Invitation.dossier_code).where(
         Invitation.campaign_id == campaign.id, Invitation.dossier_code.in_(named)))
-    return problems + [f"dossier code '{code}' already has an invitation in this campaign" for code in sorted(taken)]
+    return problems + [CATALOGUE.problem("dossier_invited", dossier=code) for code in sorted(taken)]
 
 
 def check_usable(invitation: Invitation, now: datetime) -> None:

@@ -104,14 +104,37 @@ def test_a_refused_campaign_names_each_field_and_writes_nothing(admin, units, ve
     assert 'value="SIPAS 2026"' in admin.html and 'name="quota-AG-LX" value="-3"' in admin.html
     good_fields = form(name=" ", slug="SIPAS 2026", channel=[])
     assert admin.post("/quan-tri/dot-khao-sat/tao", good_fields).status_code == 400
-    assert "slug 'SIPAS 2026'" in admin.text() and "a campaign needs a name" in admin.text()
-    assert "allow at least one channel" in admin.text()
-    assert '<p class="field-error">name: a campaign needs a name</p>' in admin.html  # next to its field too
-    assert '<p class="field-error">channels: allow at least one channel</p>' in admin.html
+    assert "Mã đợt “SIPAS 2026”: chỉ gồm chữ thường không dấu" in admin.text()
+    assert '<p class="field-error">Tên đợt khảo sát: chưa nhập tên</p>' in admin.html  # next to its field too
+    assert '<p class="field-error">Hình thức thu thập: chọn ít nhất một hình thức</p>' in admin.html
     assert admin.post("/quan-tri/dot-khao-sat/tao", form(stratum_value=["robot", ""])).status_code == 400
-    assert "'robot' is not a choice of question 'sex'" in admin.text()
+    assert "Chỉ tiêu nhóm AG-LX sex=robot: “robot” không phải là lựa chọn của câu hỏi “sex”" in admin.text()
     assert admin.post("/quan-tri/dot-khao-sat/tao", {}).status_code == 400
     assert session.scalar(select(func.count()).select_from(Campaign)) == 0 and audit_actions(session) == []
+
+
+def test_a_refusal_is_in_the_language_of_the_page(admin, units, version, make_campaign, session):
+    make_campaign("sipas-2025", units=units[:1], version=version)
+    session.commit()
+    taken = form(slug="sipas-2025", opens_on="2026-12-01", closes_on="2026-11-01")
+    assert admin.post("/quan-tri/dot-khao-sat/tao", taken).status_code == 400
+    text = admin.text()
+    assert "Đã có đợt khảo sát mang mã “sipas-2025”" in text
+    assert "Thời gian khảo sát: ngày đóng 01/11/2026 trước ngày mở 01/12/2026" in text
+    assert '<p class="field-error">Đã có đợt khảo sát mang mã “sipas-2025”</p>' in admin.html  # next to the slug
+    assert "already exists" not in text and "before it opens" not in text
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2025/mo", {"closes_on": "2020-01-01"}).status_code == 400
+    assert "Đợt khảo sát “sipas-2025” đang mở rồi" in admin.text()
+    assert f"Ngày đóng: chọn một ngày từ {TODAY:%d/%m/%Y} trở đi" in admin.text()
+    admin.get("/quan-tri/dot-khao-sat?lang=en")
+    assert admin.post("/quan-tri/dot-khao-sat/tao", taken).status_code == 400
+    text = admin.text()
+    assert "campaign 'sipas-2025' already exists" in text and "dates: closes 2026-11-01 before it opens 2026-12-01" in text
+    assert "Đã có" not in text and "ngày đóng" not in text
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2025/mo", {"closes_on": "2020-01-01"}).status_code == 400
+    assert "campaign 'sipas-2025' is already open" in admin.text()
+    assert f"closes_on: give a closing date from {TODAY} on" in admin.text()
+    assert stored(session) is None
 
 
 def test_targets_come_from_an_uploaded_csv(admin, units, version, session):
@@ -128,12 +151,12 @@ def test_targets_come_from_an_uploaded_csv(admin, units, version, session):
     ("chi-tieu.csv", b"PK\x03\x04\x00\x00binary", "không phải là văn bản"),
     ("chi-tieu.csv", "unit_code,quota\nAG-LX,5\n".encode("utf-16"), "không phải là văn bản"),
     ("chi-tieu.csv", b"unit_code,quota\nAG-LX,5\n" + "Long Xuyên".encode("cp1258"), "không mã hoá UTF-8"),
-    ("chi-tieu.csv", b"ma_don_vi,chi_tieu\nAG-LX,5\n", "row 1: unknown column 'ma_don_vi'"),
-    ("chi-tieu.csv", b"unit_code,quota\nAG-XX,5\nAG-LX,nam\nAG-LX,6\n", "row 2, unit_code: unknown unit 'AG-XX'"),
-    ("chi-tieu.csv", b"unit_code,quota\nAG-LX,nam\n", "row 2, quota: 'nam' is not a whole number"),
-    ("chi-tieu.csv", b"unit_code,quota\nAG-LX,5\nAG-LX,6\n", "row 3, unit_code: 'AG-LX' repeats row 2"),
-    ("chi-tieu.csv", b"unit_code,quota\n", "the file lists no unit"),
-    ("chi-tieu.csv", b'unit_code,quota\nAG-LX,"' + b"9" * 200_000 + b'"\n', "row 2: field larger than field limit"),
+    ("chi-tieu.csv", b"ma_don_vi,chi_tieu\nAG-LX,5\n", "Dòng 1: cột “ma_don_vi” không thuộc mẫu tệp chỉ tiêu"),
+    ("chi-tieu.csv", b"unit_code,quota\nAG-XX,5\nAG-LX,nam\nAG-LX,6\n", "Dòng 2, cột unit_code: không có đơn vị mã “AG-XX”"),
+    ("chi-tieu.csv", b"unit_code,quota\nAG-LX,nam\n", "Dòng 2, cột quota: “nam” không phải là số nguyên"),
+    ("chi-tieu.csv", b"unit_code,quota\nAG-LX,5\nAG-LX,6\n", "Dòng 3, cột unit_code: mã “AG-LX” trùng với dòng 2"),
+    ("chi-tieu.csv", b"unit_code,quota\n", "Tệp không có đơn vị nào"),
+    ("chi-tieu.csv", b'unit_code,quota\nAG-LX,"' + b"9" * 200_000 + b'"\n', "field larger than field limit"),
 ])
 def test_a_bad_targets_file_is_refused_with_its_rows(admin, units, version, session, name, content, message):
     assert admin.post("/quan-tri/dot-khao-sat/tao", form(targets=(io.BytesIO(content), name))).status_code == 400
@@ -159,9 +182,9 @@ def test_editing_a_campaign_and_what_responses_protect(admin, units, version, ma
                    stratum_unit=[""], stratum_question=[""], stratum_value=[""], stratum_target=[""])
     assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/sua", refused).status_code == 400
     text = admin.text()
-    assert "questionnaire version: the campaign has 1 responses to small v1; it cannot change" in text
-    assert "unit 'AG-LX' has 1 responses and 0 invitations; it cannot be removed" in text
-    assert "channel 'web' has 1 responses; it cannot be removed" in text
+    assert "Phiên bản bảng hỏi: đợt khảo sát đã có 1 phiếu trả lời theo small v1; không thể đổi phiên bản" in text
+    assert "Đơn vị “AG-LX” đã có 1 phiếu trả lời và 0 thư mời; không thể bỏ đơn vị này" in text
+    assert "Hình thức thu thập “web” đã có 1 phiếu trả lời; không thể bỏ hình thức này" in text
     assert stored(session).name == "Campaign sipas-2026"
     accepted = form(slug="sipas-2026", name="SIPAS 2026 (sửa)", unit=["AG-LX", "AG-SNV"], channel=["web"],
                     **{"quota-AG-LX": "150", "quota-AG-SNV": "30"})
@@ -198,7 +221,8 @@ def test_opening_and_closing_early_after_a_confirmation(admin, units, version, m
     assert admin.get("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 200 and "Đóng sớm" in admin.text()
     assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 302
     assert stored(session).state_on(TODAY) == "closed"
-    assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 400 and "is not open" in admin.text()
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 400
+    assert "Đợt khảo sát “sipas-2026” hiện không mở" in admin.text()
     assert [a for a, _ in audit_actions(session)] == ["campaign_opened", "campaign_closed"]
 
 
@@ -215,13 +239,14 @@ def test_cloning_last_years_campaign(admin, units, version, make_version, make_c
     data = {"name": "SIPAS 2026", "slug": "sipas-2026", "opens_on": "01/03/2026", "closes_on": "2026-04-30",
             "newest": "1"}
     assert admin.post("/quan-tri/dot-khao-sat/sipas-2025/sao-chep", data).status_code == 200
-    assert "unit 'AG-SNV' is deactivated" in admin.text() and "stratum AG-LX sex=male: not in small v2" in admin.text()
+    assert "Đơn vị “AG-SNV” đã ngừng sử dụng" in admin.text()
+    assert "Chỉ tiêu nhóm AG-LX sex=male: không có trong bảng hỏi small v2" in admin.text()
     clone = stored(session, "sipas-2026")
     assert clone.questionnaire_version.number == 2 and clone.double_entry and clone.opens_on == date(2026, 3, 1)
     assert sorted((cu.unit.code, cu.quota, cu.transactions) for cu in clone.units) == [
         ("AG-CD", 100, 1000), ("AG-LX", 100, 1000)]
     assert admin.post("/quan-tri/dot-khao-sat/sipas-2025/sao-chep", data).status_code == 400
-    assert "campaign 'sipas-2026' already exists" in admin.text()
+    assert "Đã có đợt khảo sát mang mã “sipas-2026”" in admin.text()
     assert audit_actions(session)[-1] == ("campaign_cloned", "campaign sipas-2026")
 
 

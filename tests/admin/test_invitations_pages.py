@@ -56,10 +56,23 @@ def test_repeats_and_already_invited_codes_are_named_and_nothing_is_created(admi
     response = admin.post(URL, {"unit": "AG-CD", "codes": "HS-002\nHS-005\nHS-005\nHS-006"})
     assert response.status_code == 400
     text = admin.text()
-    assert "dossier code 'HS-005' is listed twice" in text
-    assert "dossier code 'HS-002' already has an invitation in this campaign" in text
+    assert "Mã hồ sơ “HS-005” bị lặp lại trong danh sách" in text
+    assert "Mã hồ sơ “HS-002” đã có thư mời trong đợt khảo sát này" in text
+    assert "listed twice" not in text and "already has an invitation" not in text
     assert "HS-002\nHS-005\nHS-005\nHS-006</textarea>" in admin.html  # what was pasted is kept
     assert len(invitations(session)) == 2
+
+
+def test_the_refusal_is_in_english_on_english_pages(admin, campaign, session):
+    admin.post(URL, {"unit": "AG-LX", "codes": "HS-001"})
+    admin.get(f"{URL}?lang=en")
+    assert admin.post(URL, {"unit": "AG-CD", "codes": "HS-001\nHS-005\nHS-005\n" + "X" * 65}).status_code == 400
+    text = admin.text()
+    assert "dossier code 'HS-005' is listed twice" in text
+    assert "dossier code 'HS-001' already has an invitation in this campaign" in text
+    assert f"dossier code '{'X' * 20}...' is longer than 64 characters" in text
+    assert "Mã hồ sơ" not in text
+    assert len(invitations(session)) == 1
 
 
 @pytest.mark.parametrize("fields, message", [
@@ -68,7 +81,7 @@ def test_repeats_and_already_invited_codes_are_named_and_nothing_is_created(admi
     ({"unit": "AG-LX", "codes": " \n "}, "Nhập hoặc tải lên ít nhất một mã hồ sơ."),
     ({"unit": "AG-LX", "codes": "HS-1", "expires_on": "2020-01-01"}, "Hạn dùng 01/01/2020 đã qua."),
     ({"unit": "AG-LX", "codes": "HS-1", "expires_on": "mai"}, "“mai” không phải là ngày"),
-    ({"unit": "AG-LX", "codes": "X" * 65}, "is longer than 64 characters"),
+    ({"unit": "AG-LX", "codes": "X" * 65}, f"Mã hồ sơ “{'X' * 20}...” dài hơn 64 ký tự"),
     ({"unit": "AG-LX", "codes_file": (io.BytesIO(b"PK\x03\x04"), "ho-so.xlsx")}, "không phải tệp .csv hay .txt"),
     ({"unit": "AG-LX", "codes_file": (io.BytesIO(b"HS\x00\x01"), "ho-so.txt")}, "không phải là văn bản"),
     ({"unit": "AG-LX", "codes_file": (io.BytesIO("HS-Xuyên".encode("cp1258")), "ho-so.txt")}, "không mã hoá UTF-8"),

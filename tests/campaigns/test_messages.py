@@ -1,0 +1,46 @@
+"""The catalogues of the problems campaign and invitation operations report: both languages for
+every key, with the same parameters; every key an operation raises exists and every key is raised;
+the English text is the string (what the command line and the API show)."""
+import re
+from datetime import date
+from pathlib import Path
+from string import Formatter
+
+import pytest
+
+from survey.campaigns import messages as campaigns
+from survey.invitations import messages as invitations
+from survey.public.messages import LANGUAGES, readable
+
+CATALOGUES = [campaigns, invitations]
+
+
+def parameters(text: str) -> set[str]:
+    """The names of the {placeholders}, with or without a format ({closes:%d/%m/%Y})."""
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("module", CATALOGUES, ids=lambda module: module.__name__)
+def test_every_problem_has_both_languages_with_the_same_parameters(module):
+    for key, texts in module.MESSAGES.items():
+        assert len(texts) == len(LANGUAGES) and all(text.strip() for text in texts), key
+        names = [parameters(text) for text in texts]
+        assert names[0] == names[1], key
+        assert not names[0] & {"code", "key"}, key  # the names `Catalogue.in_language` takes itself
+
+
+@pytest.mark.parametrize("module", CATALOGUES, ids=lambda module: module.__name__)
+def test_every_key_is_raised_by_the_operations_and_exists(module):
+    source = (Path(module.__file__).parent / "operations.py").read_text(encoding="utf-8")
+    raised = set(re.findall(r"""CATALOGUE\.problem\(\s*["']([a-z0-9_]+)["']""", source))
+    assert raised <= set(module.MESSAGES)
+    assert set(module.MESSAGES) <= set(re.findall(r'"([a-z0-9_]+)"', source))  # some keys are chosen in a loop
+
+
+def test_a_problem_is_its_english_text_and_dates_are_written_the_vietnamese_way(app):
+    problem = campaigns.CATALOGUE.problem("dates_reversed", closes=date(2026, 11, 1), opens=date(2026, 12, 1))
+    assert problem == "dates: closes 2026-11-01 before it opens 2026-12-01" and problem.key == "dates_reversed"
+    with app.test_request_context("/"):
+        assert readable(problem) == "Thời gian khảo sát: ngày đóng 01/11/2026 trước ngày mở 01/12/2026"
+    twice = invitations.CATALOGUE.problem("dossier_twice", dossier="HS-5")
+    assert twice == "dossier code 'HS-5' is listed twice" and type(str(twice)) is str
