@@ -1,8 +1,16 @@
 """The catalogue's texts and Problems: any parameter name, the reader's language on pages, English
-as the string."""
+as the string; the domain catalogues of problems have both languages with the same parameters."""
+from string import Formatter
+
+import pytest
 from flask import g
 
-from survey.public.messages import Catalogue, readable
+from survey.api import messages as tokens
+from survey.campaigns import messages as campaigns
+from survey.invitations import messages as invitations
+from survey.public.messages import LANGUAGES, Catalogue, readable
+from survey.units import messages as units
+from survey.webhooks import messages as webhooks
 
 CATALOGUE = Catalogue({"unit_code": ("Đơn vị {code} ({key})", "Unit {code} ({key})")})
 
@@ -20,3 +28,15 @@ def test_a_problem_is_english_text_said_in_the_readers_language(app):
         assert readable(problem) == "Đơn vị AG-LX (k)"
         g.language = "en"
         assert readable(problem) == "Unit AG-LX (k)"
+
+
+def parameters(text: str) -> set[str]:
+    """The names of the {placeholders}, with or without a format ({closes:%d/%m/%Y})."""
+    return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("module", [campaigns, invitations, units, webhooks, tokens], ids=lambda m: m.__name__)
+def test_every_problem_has_both_languages_with_the_same_parameters(module):
+    for key, texts in module.MESSAGES.items():
+        assert len(texts) == len(LANGUAGES) and all(text.strip() for text in texts), key
+        assert parameters(texts[0]) == parameters(texts[1]), key
