@@ -69,10 +69,11 @@ def creation_request(campaign: Campaign, form: dict[str, str]):
 
 def invitations_page(campaign: Campaign, form: dict[str, str], problems: list[str], status: int = 200):
     chosen = chosen_unit(campaign)
-    rows = listed(campaign, chosen)
+    every = listed(campaign)
+    rows = [i for i in every if i.unit.code == chosen] if chosen else every
     now = utcnow()
     return page("admin/invitations/list.html", status, campaign=campaign, form=form, problems=problems,
-                units=sorted((cu.unit for cu in campaign.units), key=lambda u: u.code), tally=tally(campaign, now),
+                units=sorted((cu.unit for cu in campaign.units), key=lambda u: u.code), tally=tally(every, now),
                 invitations=rows[:SHOWN], total=len(rows), chosen=chosen, status_of=lambda i: status_of(i, now),
                 local_time=local_time, created=request.args.get("tao", type=int))
 
@@ -97,10 +98,10 @@ def status_of(invitation: Invitation, now) -> str:
     return "expired" if invitation.expired(now) else "unused"
 
 
-def tally(campaign: Campaign, now) -> dict[str, Counter]:
+def tally(invitations: list[Invitation], now) -> dict[str, Counter]:
     """Invitations of each unit (by code) by status."""
     counts: dict[str, Counter] = {}
-    for invitation in listed(campaign):
+    for invitation in invitations:
         counts.setdefault(invitation.unit.code, Counter())[status_of(invitation, now)] += 1
     return counts
 
