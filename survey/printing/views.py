@@ -63,8 +63,9 @@ def campaign_or_404(slug: str) -> Campaign:
 def render_print(found: Campaign, target: Unit | None, link: str | None):
     serials = serial_range(request.args)
     definition = version_definition(found.questionnaire_version)
-    paper = Paper(definition, [(u.code, u.code) for u in printed_units(definition)])
-    names = {u.code: unit_name(u) for u in printed_units(definition)}
+    units = printed_units(definition)
+    paper = Paper(definition, [(u.code, u.code) for u in units])
+    names = {u.code: unit_name(u) for u in units}
     qr = segno.make(link, error="m", micro=False).svg_inline(scale=4, border=2, omitsize=True) if link else None
     return render_template("printing/questionnaire.html", campaign=found, unit=target, definition=definition,
                            sections=printed_sections(paper, language(), names), serials=serials, link=link, qr=qr,
