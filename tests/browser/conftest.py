@@ -42,6 +42,17 @@ def phone(browser):
 
 
 @pytest.fixture
+def desk(browser):
+    """A page on an office screen, recording what the Content-Security-Policy blocked."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.blocked = []
+    page.on("console", lambda m: page.blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    yield page
+    context.close()
+
+
+@pytest.fixture
 def artifacts(tmp_path):
     """Where page screenshots go; keep them with `pytest --basetemp=DIR`."""
     folder = tmp_path / "test-artifacts"

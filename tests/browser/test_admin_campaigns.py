@@ -18,17 +18,6 @@ AG-LX-MB,Phường Mỹ Bình,commune,,AG-LX,
 """.encode("utf-8-sig")
 
 
-@pytest.fixture
-def desk(browser):
-    """A page on an office screen, recording what the Content-Security-Policy blocked."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
-    page = context.new_page()
-    page.blocked = []
-    page.on("console", lambda m: page.blocked.append(m.text) if "Content Security Policy" in m.text else None)
-    yield page
-    context.close()
-
-
 def sign_in(page, server: str, path: str) -> None:
     page.goto(f"{server}{path}")
     page.get_by_label("Tên đăng nhập").fill("quantri")
