@@ -1,10 +1,9 @@
 """The API's documents as pydantic models: they validate what comes in, shape what goes out, and
 give the OpenAPI document its JSON Schemas (2020-12, as OpenAPI 3.1 uses)."""
+import re
 from datetime import date, datetime, timezone
 from typing import Annotated, Literal
 from uuid import UUID
-
-import re
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
