@@ -22,6 +22,10 @@
     A user holding a temporary password: a redirect to the change-password page first.
     Any other role: the 403 page. Guarded pages are sent with `Cache-Control: no-store`.
 
+`may_open(user, endpoint) -> bool`
+    Whether the user's role passes the guard of the page `endpoint`: links offered only to those
+    who may follow them, without repeating the roles.
+
 `visible_unit_ids(user) -> frozenset[int] | None`
     None means the whole province: admins and analysts with no unit. Otherwise the ids of the
     units the user is scoped to and of every unit below them; empty for a supervisor or
@@ -40,7 +44,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from flask import Blueprint, abort, make_response, redirect, request, url_for
+from flask import Blueprint, abort, current_app, make_response, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
@@ -55,6 +59,9 @@ UNSCOPED_ROLES = ("admin", "analyst")
 
 View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
 
+_PROTECTED: dict[str, tuple[str, ...]] = {}
+"""The roles of each blueprint guarded as a whole with `protect`, by blueprint name."""
+
 
 def current_user() -> User | None:
     return signed_in_user()
@@ -67,14 +74,21 @@ def role_required(*roles: str) -> Callable[[View], View]:
         @wraps(view)
         def guarded(*args, **kwargs):
             return refusal(roles) or no_store(make_response(view(*args, **kwargs)))
+        guarded.roles = roles  # type: ignore[attr-defined]  (read by may_open)
         return guarded  # type: ignore[return-value]
     return decorate
 
 
 def protect(blueprint: Blueprint, *roles: str) -> None:
     known_roles(roles)
+    _PROTECTED[blueprint.name] = roles
     blueprint.before_request(lambda: refusal(roles))
     blueprint.after_request(no_store)
+
+
+def may_open(user: User, endpoint: str) -> bool:
+    roles = getattr(current_app.view_functions[endpoint], "roles", None) or _PROTECTED.get(endpoint.rpartition(".")[0])
+    return roles is None or user.role in roles
 
 
 def visible_unit_ids(user: User) -> frozenset[int] | None:

@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, redirect, render_template, request, url_for
 
 from survey import db
-from survey.accounts.access import current_user, no_store, role_required, sign_in_url
+from survey.accounts.access import current_user, may_open, no_store, role_required, sign_in_url
 from survey.accounts.messages import known, readable, say
 from survey.accounts.models import ROLES
 from survey.accounts.operations import change_own_password
@@ -24,7 +24,8 @@ DEFAULT_SIGNIN_LIMIT = "30 per 15 minutes"
 
 @blueprint.app_context_processor
 def staff_catalogue() -> dict:
-    return {"say": say, "readable": readable, "current_user": current_user, "role_name": role_name}
+    return {"say": say, "readable": readable, "current_user": current_user, "role_name": role_name,
+            "may_open": may_open}
 
 
 @blueprint.context_processor
