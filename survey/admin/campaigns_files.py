@@ -9,7 +9,7 @@ import csv
 import io
 from pathlib import PurePath
 
-from flask import Blueprint, Flask, request
+from flask import Blueprint, request
 from werkzeug.datastructures import FileStorage
 
 MAX_MEGABYTES = 1
@@ -18,30 +18,39 @@ MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
 ALLOWANCE = 64 * 1024
 """What the form's other fields (a pasted list, the per-unit table) may add to the request body."""
 SUFFIXES = (".csv", ".txt")
-UPLOAD_ENDPOINTS = {"admin.units_import", "admin.units_import_confirm", "admin.campaign_create", "admin.campaign_edit",
-                    "admin.invitations"}
+UPLOAD_ENDPOINTS = ("admin.units_import", "admin.units_import_confirm", "admin.campaign_create", "admin.campaign_edit",
+                    "admin.invitations")
 FORMULA_STARTS = "=+-@\t\r"
 
 
 class Refused(Exception):
-    """A file that cannot be read as a table: `key` names the message, `status` the HTTP status."""
+    """An upload that cannot be what the page takes: `key` names the message, `status` the HTTP status."""
 
     def __init__(self, key: str, status: int = 400, **params: object):
         super().__init__(key)
         self.key, self.status, self.params = key, status, params
 
 
-def limit_uploads(blueprint: Blueprint) -> None:
-    """Refuse an oversized body with 413 before anything (the CSRF check first of all) reads it."""
-    def install(state) -> None:
-        app: Flask = state.app
-        app.before_request_funcs.setdefault(None, []).insert(0, cap_body)
+LIMITS: dict[str, int] = {}
+"""The largest request body of each upload endpoint (the questionnaire upload adds its own)."""
+
+
+def limit_uploads(blueprint: Blueprint, endpoints=UPLOAD_ENDPOINTS, max_body: int = MAX_BYTES + ALLOWANCE) -> None:
+    """Refuse a body larger than `max_body` posted to `endpoints` with 413 before anything (the CSRF check
+    first of all) reads it; one hook serves every upload endpoint."""
+    LIMITS.update(dict.fromkeys(endpoints, max_body))
     blueprint.record_once(install)
 
 
+def install(state) -> None:
+    hooks = state.app.before_request_funcs.setdefault(None, [])
+    if cap_body not in hooks:
+        hooks.insert(0, cap_body)
+
+
 def cap_body() -> None:
-    if request.endpoint in UPLOAD_ENDPOINTS and request.method == "POST":
-        request.max_content_length = MAX_BYTES + ALLOWANCE
+    if request.method == "POST" and request.endpoint in LIMITS:
+        request.max_content_length = LIMITS[request.endpoint]
 
 
 def uploaded(name: str) -> FileStorage | None:

@@ -9,7 +9,8 @@ from werkzeug.exceptions import RequestEntityTooLarge
 import forms
 from survey import db
 from survey.accounts.access import current_user
-from survey.admin.questionnaires_upload import (MAX_MEGABYTES, UPLOAD_ENDPOINT, Refused, Upload, limit_uploads,
+from survey.admin.campaigns_files import Refused, limit_uploads
+from survey.admin.questionnaires_upload import (MAX_BYTES, MAX_MEGABYTES, MULTIPART_ALLOWANCE, UPLOAD_ENDPOINT, Upload,
                                                 read_upload)
 from survey.admin.views import blueprint
 from survey.errors import InvalidInput
@@ -26,7 +27,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FRAMED_POLICY = CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", "frame-ancestors 'self'")
 """The citizen preview is shown in a frame of the draft page (and of no other site)."""
 
-limit_uploads(blueprint)
+limit_uploads(blueprint, [UPLOAD_ENDPOINT], MAX_BYTES + MULTIPART_ALLOWANCE)
 
 
 @blueprint.get("/bang-hoi")

@@ -5,10 +5,10 @@ column and code. Nothing here touches the database."""
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from flask import Blueprint, Flask, request
 from werkzeug.datastructures import FileStorage
 
 import forms
+from survey.admin.campaigns_files import Refused
 
 MAX_MEGABYTES = 2
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
@@ -17,14 +17,6 @@ MULTIPART_ALLOWANCE = 16 * 1024
 """What the form's other fields and the multipart boundaries may add to the file in the request body."""
 SUFFIXES = (".yaml", ".yml", ".xlsx")
 UPLOAD_ENDPOINT = "admin.questionnaire_upload"
-
-
-class Refused(Exception):
-    """A file that cannot be read as a definition: `key` names the message, `status` the HTTP status."""
-
-    def __init__(self, key: str, status: int = 400, **params: object):
-        super().__init__(key)
-        self.key, self.status, self.params = key, status, params
 
 
 UNREADABLE = {"not_utf8": "qn_not_utf8", "not_a_workbook": "qn_not_spreadsheet"}
@@ -40,20 +32,6 @@ class Upload:
     definition: forms.Definition | None
     problems: list[forms.ImportProblem] = field(default_factory=list)
     skipped: list[forms.ImportProblem] = field(default_factory=list)
-
-
-def limit_uploads(blueprint: Blueprint) -> None:
-    """Cap the upload's request body before anything reads it (the CSRF check parses the form
-    first): a larger body is refused with 413 without being read."""
-    def install(state) -> None:
-        app: Flask = state.app
-        app.before_request_funcs.setdefault(None, []).insert(0, cap_body)
-    blueprint.record_once(install)
-
-
-def cap_body() -> None:
-    if request.endpoint == UPLOAD_ENDPOINT and request.method == "POST":
-        request.max_content_length = MAX_BYTES + MULTIPART_ALLOWANCE
 
 
 def read_upload(file: FileStorage | None) -> Upload:
