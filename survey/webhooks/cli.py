@@ -7,7 +7,7 @@ from survey.commands import unit_of_work
 from survey.webhooks.delivery import Policy
 from survey.webhooks.models import EVENTS
 from survey.webhooks.operations import add_subscription, all_subscriptions, remove_subscription, subscription_by_id
-from survey.webhooks.worker import run
+from survey.webhooks.worker import Round, run
 
 webhooks = AppGroup("webhooks", help="Webhook subscriptions and their delivery.")
 
@@ -46,6 +46,13 @@ def remove(subscription_id: int) -> None:
 @click.option("--poll", default=5.0, show_default=True, help="Seconds between rounds.")
 def deliver(once: bool, poll: float) -> None:
     """Post due events to the subscribers, retrying failures with exponential backoff."""
-    run(Policy.from_config(), poll, once, lambda done: click.echo(done if isinstance(done, str) else (
-        f"closed {done.closed} campaign(s), {done.dispatched} new delivery(ies), "
-        f"{done.posted} posted, {done.delivered} delivered")))
+    run(Policy.from_config(), poll, once, report)
+
+
+def report(done: Round | str) -> None:
+    """A round that did something, or why a round failed."""
+    if isinstance(done, str):
+        click.echo(done)
+    else:
+        click.echo(f"closed {done.closed} campaign(s), {done.dispatched} new delivery(ies), "
+                   f"{done.posted} posted, {done.delivered} delivered")
