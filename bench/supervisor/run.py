@@ -86,9 +86,10 @@ def main(url: str, total: int) -> None:
         response = session.scalar(select(Response).where(Response.campaign_id == campaign.id).limit(1))
         print(f"| read | whole province ({total:,}): CPU / wall s | one district ({district.unit.code}): CPU / wall s |")
         print("| --- | ---: | ---: |")
-        for name in reads(session, campaign, None, response):
-            everyone = timed(reads(session, campaign, None, response)[name])
-            one = timed(reads(session, campaign, {district.unit_id}, response)[name])
+        province = reads(session, campaign, None, response)
+        one_district = reads(session, campaign, {district.unit_id}, response)
+        for name in province:
+            everyone, one = timed(province[name]), timed(one_district[name])
             print(f"| {name} | {everyone[0]:.3f} / {everyone[1]:.3f} | {one[0]:.3f} / {one[1]:.3f} |")
         for name, read in pages(app, session, campaign).items():
             cpu, wall = timed(read)
