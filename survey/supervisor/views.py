@@ -14,6 +14,7 @@ from survey import db
 from survey.accounts.access import current_user, protect, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
+from survey.params import bounded_int
 from survey.quality.progress import Tally, daily_counts, stratum_progress, surveyor_progress, unit_progress, visible
 from survey.quality.queries import flagged_responses
 from survey.quality.rules import FLAG_NAMES
@@ -86,7 +87,7 @@ def exclusions():
     campaign, unit = campaigns.get(chosen["dot"]), unit_list.get(chosen["don_vi"])
     entries = exclusion_entries(session, units, campaign_id=campaign.id if campaign else None,
                                 unit_id=unit.id if unit else None, reason=chosen["ly_do"],
-                                before=request.args.get("truoc", type=int), limit=EXCLUSIONS_PAGE)
+                                before=request.args.get("truoc", type=bounded_int), limit=EXCLUSIONS_PAGE)
     return render_template("supervisor/exclusions.html", entries=entries, chosen=chosen, campaigns=campaigns,
                            units={code: unit.name for code, unit in unit_list.items()}, reasons=EXCLUSION_REASONS,
                            names=names_of(session, entries), slugs={c.id: c.slug for c in campaigns.values()},

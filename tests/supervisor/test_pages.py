@@ -159,6 +159,7 @@ def test_the_exclusion_log_is_scoped_filtered_and_paged(session, campaign, respo
     assert "4 responses" not in admin.text()
     admin.get(older)
     assert "4 responses" in admin.text() and "no unit known" not in admin.text()
+    assert admin.get("/giam-sat/nhat-ky-loai-tru?truoc=" + "9" * 40).status_code == 200  # no column holds it
 
 
 def test_home_lists_the_campaigns_the_log_and_the_reconciliation_queue(campaign, lx_supervisor):
