@@ -122,14 +122,21 @@ def chosen_version(session: Session, form: CampaignForm) -> QuestionnaireVersion
 
 
 def day(form: CampaignForm, name: str) -> date | None:
-    value = form.values[name]
+    try:
+        return typed_day(form.values[name])
+    except ValueError:
+        form.fail(name, say("f_date", value=form.values[name]))
+        return None
+
+
+def typed_day(value: str) -> date | None:
+    """A day typed as YYYY-MM-DD or DD/MM/YYYY (blank: None); ValueError otherwise."""
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return datetime.strptime(value, pattern).date() if value else None
         except ValueError:
             continue
-    form.fail(name, say("f_date", value=value))
-    return None
+    raise ValueError(value)
 
 
 def count(form: CampaignForm, name: str, value: str) -> int | None:

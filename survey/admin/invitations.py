@@ -11,7 +11,7 @@ from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.campaigns import campaign_or_404, page
 from survey.admin.campaigns_files import Refused, csv_bytes, read_text, uploaded
-from survey.admin.campaigns_form import CampaignForm, day
+from survey.admin.campaigns_form import typed_day
 from survey.admin.messages import say
 from survey.admin.views import blueprint, local_time
 from survey.campaigns.models import Campaign
@@ -57,9 +57,11 @@ def creation_request(campaign: Campaign, form: dict[str, str]):
         problems.append(say("inv_no_codes"))
     if len(codes) > MAX_CODES:
         problems.append(say("inv_too_many", count=len(codes), largest=MAX_CODES))
-    dates = CampaignForm({"expires_on": form["expires_on"]}, [], False, [], {}, [])
-    expires_on = day(dates, "expires_on")
-    problems += dates.errors.get("expires_on", [])
+    try:
+        expires_on = typed_day(form["expires_on"])
+    except ValueError:
+        expires_on = None
+        problems.append(say("f_date", value=form["expires_on"]))
     if expires_on is not None and expires_on < clock.today():
         problems.append(say("inv_expiry_past", day=expires_on.strftime("%d/%m/%Y")))
     if problems:
