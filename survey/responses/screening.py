@@ -7,7 +7,7 @@ decides later whether to exclude it.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session
 
 from survey.responses.models import Exclusion, Response
@@ -35,13 +35,15 @@ def screen_response(session: Session, response: Response, rules: BurstRules, now
 
 
 def burst(session: Session, response: Response, rules: BurstRules, now: datetime) -> tuple[str | None, str]:
-    """Both counts in one statement: this runs on every web send."""
-    web = (Response.campaign_id == response.campaign_id) & (Response.channel == "web")
-    from_device = web & (Response.device_hash == response.device_hash) & (
-        Response.submitted_at >= now - rules.device_window)
-    for_unit = web & (Response.unit_id == response.unit_id) & (Response.submitted_at >= now - rules.unit_window)
-    by_device, by_unit = session.execute(select(
-        func.count(Response.id).filter(from_device), func.count(Response.id).filter(for_unit))).one()
+    """Both counts in one statement, over the rows of either window only (the two indexes on
+    campaign, device or unit, and time): this runs on every web send."""
+    for_unit = (Response.unit_id == response.unit_id) & (Response.submitted_at >= now - rules.unit_window)
+    from_device = false() if response.device_hash is None else (
+        (Response.device_hash == response.device_hash) & (Response.submitted_at >= now - rules.device_window))
+    by_device, by_unit = session.execute(
+        select(func.count(Response.id).filter(from_device), func.count(Response.id).filter(for_unit))
+        .where(Response.campaign_id == response.campaign_id, Response.channel == "web", or_(from_device, for_unit))
+    ).one()
     if response.device_hash is not None and by_device > rules.device_limit:
         return "burst_device", f"{by_device} responses from one device within {rules.device_window}"
     if by_unit > rules.unit_limit:
