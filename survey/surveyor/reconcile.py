@@ -13,6 +13,7 @@ from survey.entries.queries import discrepancies, entries_of_serial, reconciliat
 from survey.entries.reconciliation import Decision, reconcile
 from survey.errors import InvalidInput
 from survey.public.messages import language
+from survey.public.questionnaire import form_language
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import answerable, codes_of
 from survey.surveyor.views import blueprint, first_problem_per_field
@@ -66,7 +67,7 @@ def read_decisions(campaign: Campaign, found) -> tuple[dict[str, Decision], list
 
 def page(campaign: Campaign, serial: str, passes, found, errors: dict[str, str], done: bool = False):
     definition = version_definition(campaign.questionnaire_version)
-    lang = language() if language() in definition.languages else definition.languages[0]
+    lang = form_language(definition)
     numbers = {q.name: index for index, q in enumerate(answerable(definition), start=1)}
     shown = {q.name: (lambda stored, q=q: shown_value(q, stored, lang)) for q in answerable(definition)}
     return render_template("surveyor/reconcile.html", campaign=campaign, serial=serial, passes=passes,

@@ -20,6 +20,7 @@ from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies, keyed_since
 from survey.errors import InvalidInput
 from survey.public.messages import language
+from survey.public.questionnaire import form_language
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import Typed, answerable, codes_of, read_typed, rules, stored_answers
 from survey.surveyor.messages import known, say
@@ -160,7 +161,7 @@ def accepted(campaign: Campaign, unit: Unit, stored: PaperEntry, created: bool):
 def entry_page(campaign: Campaign, unit: Unit, typed: Typed, stored: PaperEntry | None = None,
                errors: dict[str, str] | None = None):
     definition = version_definition(campaign.questionnaire_version)
-    lang = language() if language() in definition.languages else definition.languages[0]
+    lang = form_language(definition)
     return render_template(
         "surveyor/entry.html", campaign=campaign, unit=unit, definition=definition, lang=lang, typed=typed,
         errors=errors or {}, stored=stored, outcome=outcome(stored), keyed_today=keyed_today(campaign),
