@@ -21,6 +21,7 @@ import os
 import socket
 import threading
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from flask import Flask, current_app
@@ -32,7 +33,7 @@ from survey import db
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.exports.models import ExportJob
-from survey.exports.operations import open_writer, plan_columns, plan_export, replacing, row_count
+from survey.exports.operations import plan_export, replacing, row_count, write_rows
 from survey.exports.requests import job_request
 
 HEARTBEAT = 10.0
@@ -118,18 +119,13 @@ def _write(session: Session, job_id: int, worker: str) -> str:
         raise TakenAway
     name = f"{job.id}-{job.campaign.slug}.{job.file_format}"
     with replacing(export_folder() / name) as part:
-        writer, written = open_writer(session, plan, part), 0
-        try:
-            for columns in plan_columns(session, plan):
-                writer.write(columns)
-                written += len(columns["response_id"])
-                if not report(job_id, worker, rows_done=written, heartbeat_at=utcnow()):
-                    raise TakenAway
-        except BaseException:
-            writer.discard()
-            raise
-        writer.close()
+        write_rows(plan, session, part, progress=partial(_progress, job_id, worker))
     return name
+
+
+def _progress(job_id: int, worker: str, written: int) -> None:
+    if not report(job_id, worker, rows_done=written, heartbeat_at=utcnow()):
+        raise TakenAway
 
 
 class _Heartbeat:

@@ -1,7 +1,7 @@
 """Export a campaign's responses to a file, batch by batch, replacing the target only when complete."""
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -99,14 +99,18 @@ def _cut(session: Session, plan: Plan, halves_from: int | None) -> tuple[int, in
     return halves.cut(session, plan.selection, halves_from)
 
 
-def write_rows(plan: Plan, session: Session, path: Path, header: bool, after: int, upto: int | None) -> int:
-    """The rows of the responses with `after` < id <= `upto` (no bound: None) into `path`."""
+def write_rows(plan: Plan, session: Session, path: Path, header: bool = True, after: int = 0, upto: int | None = None,
+               progress: Callable[[int], None] | None = None) -> int:
+    """The rows of the responses with `after` < id <= `upto` (no bound: None) into `path`;
+    `progress` is told the rows written so far after every batch."""
     writer = open_writer(session, plan, path, header)
     written = 0
     try:
         for columns in plan_columns(session, plan, after, upto):
             writer.write(columns)
             written += len(columns["response_id"])
+            if progress is not None:
+                progress(written)
     except BaseException:
         writer.discard()
         raise
