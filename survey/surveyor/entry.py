@@ -62,9 +62,14 @@ def stored_answers(typed: Typed, definition: Definition) -> tuple[dict[str, str 
     for question in answerable(definition):
         answers[question.name], unknown = to_stored(question, typed.values[question.name])
         if unknown:
-            problems.append(Problem(question.name, "not_a_code", codes=" ".join(unknown),
-                                    allowed=", ".join(code for code, _ in option_codes(question))))
+            problems.append(not_a_code(question, unknown))
     return answers, problems
+
+
+def not_a_code(question: Question, unknown: list[str]) -> Problem:
+    """The problem of codes typed for ``question`` that are none of its options."""
+    return Problem(question.name, "not_a_code", codes=" ".join(unknown),
+                   allowed=", ".join(code for code, _ in option_codes(question)))
 
 
 def codes_of(question: Question, language: str) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from survey import clock, db
 from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
 from survey.campaigns.models import Campaign
-from survey.entries.codes import option_codes, to_stored, to_typed
+from survey.entries.codes import to_stored, to_typed
 from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies, entries_of_serial, reconciliation_queue
 from survey.entries.reconciliation import Decision, reconcile
@@ -15,7 +15,7 @@ from survey.errors import InvalidInput
 from survey.public.messages import language
 from survey.public.questionnaire import form_language
 from survey.questionnaires.queries import version_definition
-from survey.surveyor.entry import answerable, codes_of
+from survey.surveyor.entry import answerable, codes_of, not_a_code
 from survey.surveyor.views import blueprint, first_problem_per_field
 
 SUPERVISORS = ("supervisor", "admin")
@@ -59,8 +59,7 @@ def read_decisions(campaign: Campaign, found) -> tuple[dict[str, Decision], list
         question = definition.question(key)
         corrected, unknown = to_stored(question, request.form.get(f"value-{key}"))
         if unknown and request.form.get(f"choice-{key}") == "corrected":
-            problems.append(Problem(key, "not_a_code", codes=" ".join(unknown),
-                                    allowed=", ".join(code for code, _ in option_codes(question))))
+            problems.append(not_a_code(question, unknown))
         decisions[key] = Decision(request.form.get(f"choice-{key}"), corrected)
     return decisions, problems
 
