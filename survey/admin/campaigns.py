@@ -11,7 +11,7 @@ from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.campaigns_files import limit_uploads
 from survey.admin.campaigns_form import (CampaignForm, blank_form, campaign_form, chosen_version, day, place_problems,
-                                         read_form, spec_of)
+                                         read_form, spec_of, typed_day)
 from survey.admin.views import blueprint
 from survey.campaigns.models import CHANNELS, Campaign, CampaignUnit
 from survey.campaigns.operations import (CloneSpec, add_campaign, clone_campaign, close_now, open_now,
@@ -100,13 +100,13 @@ def campaign_open(slug: str):
         (str(found.closes_on) if found.closes_on and found.closes_on >= today else "")
     if request.method == "GET":
         return page("admin/campaigns/open.html", campaign=found, today=today, closes_on=closes, problems=[])
-    form = CampaignForm({"closes_on": closes}, [], False, [], {}, [])
+    closes_on, typed = typed_day(closes)
     try:
         with db.transaction() as session:
-            open_now(session, found, today, day(form, "closes_on"), current_user())
+            open_now(session, found, today, closes_on, current_user())
     except InvalidInput as error:
         return page("admin/campaigns/open.html", 400, campaign=found, today=today, closes_on=closes,
-                    problems=form.errors.get("closes_on", []) + error.problems)
+                    problems=typed + error.problems)
     return redirect(url_for("admin.campaign", slug=slug, opened=1))
 
 

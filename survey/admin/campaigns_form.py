@@ -122,21 +122,20 @@ def chosen_version(session: Session, form: CampaignForm) -> QuestionnaireVersion
 
 
 def day(form: CampaignForm, name: str) -> date | None:
-    try:
-        return typed_day(form.values[name])
-    except ValueError:
-        form.fail(name, say("f_date", value=form.values[name]))
-        return None
+    found, problems = typed_day(form.values[name])
+    for problem in problems:
+        form.fail(name, problem)
+    return found
 
 
-def typed_day(value: str) -> date | None:
-    """A day typed as YYYY-MM-DD or DD/MM/YYYY (blank: None); ValueError otherwise."""
+def typed_day(value: str) -> tuple[date | None, list[str]]:
+    """A day typed as YYYY-MM-DD or DD/MM/YYYY (blank: None), or None and the message saying it is not one."""
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
-            return datetime.strptime(value, pattern).date() if value else None
+            return (datetime.strptime(value, pattern).date() if value else None), []
         except ValueError:
             continue
-    raise ValueError(value)
+    return None, [say("f_date", value=value)]
 
 
 def count(form: CampaignForm, name: str, value: str) -> int | None:

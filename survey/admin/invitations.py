@@ -57,11 +57,8 @@ def creation_request(campaign: Campaign, form: dict[str, str]):
         problems.append(say("inv_no_codes"))
     if len(codes) > MAX_CODES:
         problems.append(say("inv_too_many", count=len(codes), largest=MAX_CODES))
-    try:
-        expires_on = typed_day(form["expires_on"])
-    except ValueError:
-        expires_on = None
-        problems.append(say("f_date", value=form["expires_on"]))
+    expires_on, typed = typed_day(form["expires_on"])
+    problems += typed
     if expires_on is not None and expires_on < clock.today():
         problems.append(say("inv_expiry_past", day=expires_on.strftime("%d/%m/%Y")))
     if problems:
