@@ -47,6 +47,24 @@ def launch(browser, tmp_path):
         context.close()
 
 
+@pytest.fixture
+def entry(paper_campaign, make_user, session) -> str:
+    """The entry page of AG-LX in a paper campaign, and its surveyor lan."""
+    campaign = paper_campaign()
+    make_user("lan", "surveyor", units=("AG-LX",))
+    session.commit()
+    return f"/nhap-phieu/{campaign.slug}/AG-LX"
+
+
+def opened(launch, live_server: str, entry: str):
+    """Chromium started on the profile, lan signed in at the entry page, its service worker ready."""
+    context = launch()
+    page = context.new_page()
+    sign_in(page, live_server, entry)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    return context, page
+
+
 def key_paper(page, serial: str) -> None:
     """Keys one paper form with the keyboard only: the serial, then each code and Enter."""
     assert page.evaluate("document.activeElement.id") == "serial"
@@ -73,16 +91,8 @@ def stored(session) -> dict[str, int]:
     return dict(session.execute(select(PaperEntry.serial, func.count()).group_by(PaperEntry.serial)).all())
 
 
-def test_forms_keyed_offline_are_stored_exactly_once(launch, live_server, make_user, paper_campaign, session,
-                                                     artifacts):
-    campaign = paper_campaign()
-    make_user("lan", "surveyor", units=("AG-LX",))
-    session.commit()
-    entry = f"/nhap-phieu/{campaign.slug}/AG-LX"
-    context = launch()
-    page = context.new_page()
-    sign_in(page, live_server, entry)
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+def test_forms_keyed_offline_are_stored_exactly_once(launch, live_server, entry, session, artifacts):
+    context, page = opened(launch, live_server, entry)
     page.wait_for_function("url => caches.match(url).then(Boolean)", arg=entry)
 
     key_paper(page, "101")  # online: stored at once
@@ -137,15 +147,8 @@ def test_forms_keyed_offline_are_stored_exactly_once(launch, live_server, make_u
     assert page.evaluate(KEPT) == []
 
 
-def test_a_form_refused_when_sent_stays_until_corrected(launch, live_server, make_user, paper_campaign, session):
-    campaign = paper_campaign()
-    make_user("lan", "surveyor", units=("AG-LX",))
-    session.commit()
-    entry = f"/nhap-phieu/{campaign.slug}/AG-LX"
-    context = launch()
-    page = context.new_page()
-    sign_in(page, live_server, entry)
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+def test_a_form_refused_when_sent_stays_until_corrected(launch, live_server, entry, session):
+    context, page = opened(launch, live_server, entry)
     key_paper(page, "101")
     page.wait_for_url(f"**{entry}?luu=*")
 
@@ -172,17 +175,11 @@ def test_a_form_refused_when_sent_stays_until_corrected(launch, live_server, mak
     assert stored(session) == {"101": 1, "102": 1, "104": 1}
 
 
-def test_forms_kept_on_a_shared_device_are_sent_by_the_account_that_keyed_them(launch, live_server, make_user,
-                                                                              paper_campaign, session):
-    campaign = paper_campaign()
-    make_user("lan", "surveyor", units=("AG-LX",))
+def test_forms_kept_on_a_shared_device_are_sent_by_the_account_that_keyed_them(launch, live_server, entry, make_user,
+                                                                              session):
     make_user("minh", "surveyor", units=("AG-LX",))
     session.commit()
-    entry = f"/nhap-phieu/{campaign.slug}/AG-LX"
-    context = launch()
-    page = context.new_page()
-    sign_in(page, live_server, entry)
-    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    context, page = opened(launch, live_server, entry)
     context.set_offline(True)
     key_paper(page, "301")
     waiting(page, 1)
