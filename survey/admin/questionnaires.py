@@ -37,12 +37,12 @@ def questionnaires():
     return render_template("admin/questionnaires/list.html", questionnaires=items,
                            drafts={item.id: draft_version(item) for item in items},
                            questions=question_counts(session), campaigns=campaign_counts(session),
-                           published=published_version(request.args.get("cong-bo", "")))
+                           published=published_version(items, request.args.get("cong-bo", "")))
 
 
-def published_version(slug: str) -> QuestionnaireVersion | None:
+def published_version(items: list[Questionnaire], slug: str) -> QuestionnaireVersion | None:
     """The newest version of `slug`, for the notice after publishing (nothing for an unknown slug)."""
-    found = next((q for q in all_questionnaires(db.session()) if q.slug == slug), None)
+    found = next((q for q in items if q.slug == slug), None)
     return found.versions[-1] if found and found.versions else None
 
 
@@ -120,10 +120,10 @@ def questionnaire_keyer_preview(slug: str):
     """Every question on one page with the number and the codes the paper-entry screen gives it."""
     questionnaire = questionnaire_or_404(slug)
     definition = forms.definition_from_dict(questionnaire.draft)
-    lang = definition.languages[0]
+    lang, questions = definition.languages[0], answerable(definition)
     return render_template("admin/questionnaires/keyer.html", questionnaire=questionnaire, definition=definition,
-                           lang=lang, numbers={q.name: n for n, q in enumerate(answerable(definition), start=1)},
-                           codes={q.name: codes_of(q, lang) for q in answerable(definition)})
+                           lang=lang, numbers={q.name: n for n, q in enumerate(questions, start=1)},
+                           codes={q.name: codes_of(q, lang) for q in questions})
 
 
 @blueprint.route("/bang-hoi/<slug>/cong-bo", methods=["GET", "POST"])
