@@ -7,15 +7,14 @@ import io
 from datetime import date
 
 from flask import Response, render_template, request, send_file
-from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
 from analysis.recipes import load_recipe, shipped_recipes
 from survey import db
 from survey.analyst.messages import say as analyst_say
 from survey.analyst.views import XLSX, blueprint
-from survey.campaigns.models import CampaignUnit
 from survey.errors import InvalidInput
+from survey.exports.requests import surveyed_units
 from survey.public.messages import language
 from survey.reports.build import build_report
 from survey.reports.compose import Report
@@ -24,15 +23,13 @@ from survey.reports.html import context
 from survey.reports.messages import MESSAGES, say
 from survey.reports.periods import KINDS, period
 from survey.reports.xlsx import write_report_xlsx
-from survey.units.models import Unit
 
 
 @blueprint.get("/bao-cao")
 def reports():
     today = date.today()
-    surveyed = select(Unit.code, Unit.name).where(Unit.id.in_(select(CampaignUnit.unit_id))).order_by(Unit.code)
     return render_template("analyst/reports/index.html", kinds=KINDS, year=today.year,
-                           quarter=(today.month - 1) // 3 + 1, units=db.session().execute(surveyed).all(),
+                           quarter=(today.month - 1) // 3 + 1, units=surveyed_units(db.session()),
                            recipes=shipped_recipes(), weightings=WEIGHTINGS, say=page_say)
 
 
