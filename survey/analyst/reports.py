@@ -11,11 +11,11 @@ from werkzeug.utils import secure_filename
 
 from analysis.recipes import load_recipe, shipped_recipes
 from survey import db
-from survey.analyst.messages import say as analyst_say
+from survey.analyst.messages import CATALOGUE as ANALYST
 from survey.analyst.views import XLSX, blueprint
 from survey.errors import InvalidInput
 from survey.exports.requests import surveyed_units
-from survey.public.messages import language
+from survey.public.messages import Catalogue, language
 from survey.reports.build import build_report
 from survey.reports.compose import Report
 from survey.reports.gather import WEIGHTINGS
@@ -74,6 +74,5 @@ def _whole(text: str, key: str, problems: list[str]) -> int | None:
     return int(text)
 
 
-def page_say(key: str, **params) -> str:
-    """The reports' texts, and the staff pages' own (the header's sign-out button) for the rest."""
-    return say(key, language(), **params) if key in MESSAGES else analyst_say(key, **params)
+page_say = Catalogue(MESSAGES, fallback=ANALYST).say
+"""The reports' texts, and the staff pages' own (the header's sign-out button) for the rest."""

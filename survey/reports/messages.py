@@ -1,7 +1,7 @@
 """Texts of the reports, in Vietnamese and English; the language is the report's (a CLI option or
 the page's), so `say` takes it explicitly."""
+from survey.public.messages import Catalogue
 
-LANGUAGES = ("vi", "en")
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "analysis_title": ("Phân tích kết quả khảo sát", "Survey results"),
@@ -89,6 +89,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+CATALOGUE = Catalogue(MESSAGES)
+
+
 def say(key: str, language: str = "vi", **params: object) -> str:
-    text = MESSAGES[key][LANGUAGES.index(language)]
-    return text.format(**params) if params else text
+    return CATALOGUE.in_language(language, key, **params)
