@@ -23,9 +23,10 @@ def context(report: Report, language: str) -> dict:
     rows = [] if units is None else [
         (code, report.current.units.get(code, code), {r.node: r for r in group.itertuples(index=False)})
         for code, group in units.groupby("domain", sort=True)]
-    return {"report": report, "language": language, "say": partial(_say, language), "number": number,
+    return {"report": report, "language": language, "say": partial(say, language=language), "number": number,
             "facts": facts(report, language), "flags": flag_texts(report, language),
-            "significance": partial(_significance, language), "channel_label": partial(_channel, language),
+            "significance": partial(significance, language=language),
+            "channel_label": partial(channel_label, language=language),
             "indices": list(report.indices.itertuples(index=False)), "counts": report.counts,
             "ranking": [] if report.ranking is None else list(report.ranking.itertuples(index=False)),
             "unit_nodes": nodes, "unit_rows": rows}
@@ -37,15 +38,3 @@ def render_standalone(report: Report, language: str) -> str:
     # The app's context processors need a request; the standalone file needs none of them.
     template = current_app.jinja_env.get_template("analyst/reports/standalone.html")
     return template.render(css=css, **context(report, language))
-
-
-def _say(language: str, key: str, **params) -> str:
-    return say(key, language, **params)
-
-
-def _significance(language: str, value) -> str:
-    return significance(value, language)
-
-
-def _channel(language: str, column: str) -> str:
-    return channel_label(column, language)
