@@ -115,14 +115,9 @@ def work_command(wait: float | None) -> None:
               help="Keep finished exports this many days (default EXPORT_KEEP_DAYS, else 7).")
 def purge_command(days: int | None) -> None:
     """Delete finished export jobs older than DAYS and their files (run daily)."""
-    from survey.exports.jobs import export_folder
-    from survey.exports.requests import expired, forget
+    from survey.exports.jobs import purge
 
     days = current_app.config.get("EXPORT_KEEP_DAYS", 7) if days is None else days
     with db.transaction() as session:
-        jobs = expired(session, utcnow(), days)
-        for job in jobs:
-            if job.file_name:
-                (export_folder() / job.file_name).unlink(missing_ok=True)
-        forget(session, jobs)
-    click.echo(f"{len(jobs)} export(s) older than {days} day(s) removed")
+        removed = purge(session, utcnow(), days)
+    click.echo(f"{removed} export(s) older than {days} day(s) removed")

@@ -25,7 +25,7 @@ from functools import partial
 from pathlib import Path
 
 from flask import Flask, current_app
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -50,6 +50,16 @@ def export_folder(app: Flask | None = None) -> Path:
     folder = Path(app.config.get("EXPORT_FOLDER") or Path(app.instance_path, "exports"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def purge(session: Session, now: datetime, days: int) -> int:
+    """Delete finished jobs older than `days` and their files (flush only); how many."""
+    old = list(session.scalars(select(ExportJob).where(ExportJob.finished_at < now - timedelta(days=days))))
+    for job in old:
+        if job.file_name:
+            (export_folder() / job.file_name).unlink(missing_ok=True)
+    session.execute(delete(ExportJob).where(ExportJob.id.in_([job.id for job in old])))
+    return len(old)
 
 
 def worker_name() -> str:

@@ -1,9 +1,9 @@
 """Export jobs asked for on the analysis pages: checked and queued, later turned back into the
 ExportRequest that `flask export` would make with the same options."""
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.accounts.models import User
@@ -101,11 +101,3 @@ def jobs_of(session: Session, user: User, everyone: bool) -> list[ExportJob]:
     query = select(ExportJob).order_by(ExportJob.id.desc()).limit(100)
     return list(session.scalars(query if everyone else query.where(ExportJob.user_id == user.id)))
 
-
-def expired(session: Session, now: datetime, days: int) -> list[ExportJob]:
-    """Finished jobs older than `days` (their files are purged with them)."""
-    return list(session.scalars(select(ExportJob).where(ExportJob.finished_at < now - timedelta(days=days))))
-
-
-def forget(session: Session, jobs: list[ExportJob]) -> None:
-    session.execute(delete(ExportJob).where(ExportJob.id.in_([job.id for job in jobs])))
