@@ -77,13 +77,16 @@
             state: "waiting", problems: []};
   }
 
-  function inputs() {
-    return Array.prototype.filter.call(form.querySelectorAll("input"), function (input) { return input.type !== "hidden"; });
+  /* Empties the inputs the keyer types in and clears their problem marks. */
+  function clearInputs() {
+    Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) {
+      if (input.type !== "hidden") { input.value = ""; input.removeAttribute("aria-invalid"); }
+    });
   }
 
   /* A blank form for the next paper, with a uuid no kept or stored form has. */
   function blankForm() {
-    inputs().forEach(function (input) { input.value = ""; input.removeAttribute("aria-invalid"); });
+    clearInputs();
     form.elements.seconds.value = "";
     form.elements.uuid.value = newUuid();
     editing = null;
@@ -94,7 +97,7 @@
 
   /* A refused form back in the page, its problem fields marked, to be corrected and saved again. */
   function correct(entry) {
-    inputs().forEach(function (input) { input.value = ""; input.removeAttribute("aria-invalid"); });
+    clearInputs();
     entry.fields.forEach(function (pair) {
       var field = form.elements[pair[0]];
       if (field && field.type !== "hidden") { field.value = pair[1]; }
@@ -108,9 +111,10 @@
     (marked[0] || form.elements.serial).focus();
   }
 
-  function fieldOf(name) {
-    return name ? document.getElementById(name === "serial" ? "serial" : "q-" + name) : null;
-  }
+  /* The id of the input of a field the server names ("serial" or a question's key). */
+  function fieldId(name) { return name === "serial" ? "serial" : "q-" + name; }
+
+  function fieldOf(name) { return name ? document.getElementById(fieldId(name)) : null; }
 
   /* --- what the keyer sees --- */
   function note(message, link) {
@@ -158,7 +162,7 @@
 
   /* The question number (or the serial's label) of a field, as the keyer knows it. */
   function fieldName(name) {
-    var label = document.querySelector("label[for='" + (name === "serial" ? "serial" : "q-" + name) + "']");
+    var label = document.querySelector("label[for='" + fieldId(name) + "']");
     var number = label && label.querySelector(".number");
     return number ? number.textContent.replace(/\.$/, "") : label ? label.textContent : name;
   }
