@@ -61,6 +61,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "next_attempt": ("Lần thử tiếp", "Next attempt"),
     "last_error": ("Lỗi gần nhất", "Last error"),
     "event": ("Sự kiện", "Event"),
-    "open_log": ("Xem nhật ký gửi", "Delivery log"),
 }
 
