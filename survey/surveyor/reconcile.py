@@ -12,6 +12,7 @@ from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies, entries_of_serial, reconciliation_queue
 from survey.entries.reconciliation import Decision, reconcile
 from survey.errors import InvalidInput
+from survey.printing.paper import Paper
 from survey.public.messages import language
 from survey.public.questionnaire import form_language
 from survey.questionnaires.queries import version_definition
@@ -67,7 +68,7 @@ def read_decisions(campaign: Campaign, found) -> tuple[dict[str, Decision], list
 def page(campaign: Campaign, serial: str, passes, found, errors: dict[str, str], done: bool = False):
     definition = version_definition(campaign.questionnaire_version)
     lang = form_language(definition)
-    numbers = {q.name: index for index, q in enumerate(answerable(definition), start=1)}
+    numbers = Paper(definition).number
     shown = {q.name: (lambda stored, q=q: shown_value(q, stored, lang)) for q in answerable(definition)}
     return render_template("surveyor/reconcile.html", campaign=campaign, serial=serial, passes=passes,
                            found=found, errors=errors, done=done, definition=definition, lang=lang,

@@ -19,6 +19,7 @@ from survey.entries.operations import Keyed, entry_problems, key_entry
 from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies, keyed_since
 from survey.errors import InvalidInput
+from survey.printing.paper import Paper
 from survey.public.messages import language
 from survey.public.questionnaire import form_language
 from survey.questionnaires.queries import version_definition
@@ -165,7 +166,7 @@ def entry_page(campaign: Campaign, unit: Unit, typed: Typed, stored: PaperEntry 
     return render_template(
         "surveyor/entry.html", campaign=campaign, unit=unit, definition=definition, lang=lang, typed=typed,
         errors=errors or {}, stored=stored, outcome=outcome(stored), keyed_today=keyed_today(campaign),
-        numbers={q.name: index for index, q in enumerate(answerable(definition), start=1)},
+        numbers=Paper(definition).number,
         codes={q.name: codes_of(q, lang) for q in answerable(definition)}, rules=rules(definition, lang),
     ), 422 if errors else 200
 
