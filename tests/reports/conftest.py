@@ -6,8 +6,7 @@
 
 Answers come from a latent satisfaction per respondent (tests/results/conftest.answers_for) with
 a fixed seed, so every run builds the same data."""
-import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 
 import numpy as np
 import pytest
@@ -19,10 +18,9 @@ from survey.campaigns.models import Campaign
 from survey.campaigns.operations import CampaignSpec, Target, create_campaign
 from survey.models import Base, Unit
 from survey.questionnaires.operations import import_and_publish
-from survey.responses.operations import Submission, record_response
 from tests.analyst.conftest import signed_in  # noqa: F401
 from tests.accounts.conftest import Staff, fresh_limits, make_user  # noqa: F401 (fixtures)
-from tests.results.conftest import SIPAS, SIPAS_TEXT, answers_for
+from tests.results.conftest import SIPAS, SIPAS_TEXT, answers_for, submit
 
 # quarter -> (unit code, respondents, latent mean)
 PLAN = {2: (("AG-LX", 30, 1.2), ("AG-CD", 30, 0.0), ("AG-SNV", 30, 0.0)),
@@ -48,16 +46,8 @@ def build_campaign(session, version, units, quarter: int, plan, seed: int):
     for code, count, mean in plan:
         for k in range(count):
             answers = answers_for(SIPAS, rng, mean + rng.normal(0, 1), ["AG-LX", "AG-CD"])
-            store(session, campaign, units[code], answers, "paper" if k % 3 == 0 else "web", last)
+            submit(session, campaign, units[code], answers, "paper" if k % 3 == 0 else "web", last)
     return campaign
-
-
-def store(session, campaign, unit, answers, channel, day):
-    moment = datetime.combine(day, datetime.min.time(), timezone.utc)
-    record_response(session, Submission(
-        uuid=uuid.uuid4(), campaign=campaign, unit=unit, channel=channel, started_at=moment - timedelta(minutes=9),
-        submitted_at=moment, answers=answers, paper_serial=uuid.uuid4().hex[:10] if channel == "paper" else None),
-        day)
 
 
 def build_quarters(session) -> dict[int, Campaign]:

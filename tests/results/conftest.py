@@ -85,10 +85,11 @@ def generated_answers() -> tuple[tuple[str, str, tuple], ...]:
                  for code, _, _, _, count, mean in UNITS for k in range(count))
 
 
-def submit(session, campaign, unit, answers: dict[str, str], channel: str = "web"):
-    now = datetime.now(timezone.utc)
+def submit(session, campaign, unit, answers: dict[str, str], channel: str = "web", day: date | None = None):
+    """A response sent now, or at midnight UTC of `day`."""
+    now = datetime.now(timezone.utc) if day is None else datetime.combine(day, datetime.min.time(), timezone.utc)
     serial = uuid.uuid4().hex[:10] if channel == "paper" else None
     response, _ = record_response(session, Submission(
         uuid=uuid.uuid4(), campaign=campaign, unit=unit, channel=channel, started_at=now - timedelta(minutes=9),
-        submitted_at=now, answers=answers, paper_serial=serial), date.today())
+        submitted_at=now, answers=answers, paper_serial=serial), day or date.today())
     return response
