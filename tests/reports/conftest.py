@@ -18,8 +18,7 @@ from survey.campaigns.models import Campaign
 from survey.campaigns.operations import CampaignSpec, Target, create_campaign
 from survey.models import Base, Unit
 from survey.questionnaires.operations import import_and_publish
-from tests.analyst.conftest import signed_in  # noqa: F401
-from tests.accounts.conftest import Staff, fresh_limits, make_user  # noqa: F401 (fixtures)
+from tests.accounts.conftest import fresh_limits, make_user  # noqa: F401 (fixtures)
 from tests.results.conftest import SIPAS, SIPAS_TEXT, answers_for, submit
 
 # quarter -> (unit code, respondents, latent mean)
