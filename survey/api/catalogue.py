@@ -11,7 +11,8 @@ from survey.api import present, schemas
 from survey.api.auth import require_unit, visible_unit_ids
 from survey.api.errors import ApiError
 from survey.api.routing import endpoint
-from survey.campaigns.models import Campaign, CampaignUnit
+from survey.responses.queries import campaigns_in_scope
+from survey.campaigns.models import Campaign
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
 from survey.units.models import Unit
 
@@ -21,13 +22,10 @@ READ = "campaigns:read"
 @endpoint("GET", "/campaigns", summary="Campaigns", tag="campaigns", scope=READ, ok=schemas.CampaignList)
 def campaigns():
     """Every campaign the token may see, newest opening first, with its state, channels and target units."""
-    query = (select(Campaign).options(selectinload(Campaign.channels), selectinload(Campaign.units))
-             .order_by(Campaign.opens_on.is_(None), Campaign.opens_on.desc(), Campaign.slug))
-    visible = visible_unit_ids()
-    if visible is not None:
-        query = query.where(Campaign.id.in_(select(CampaignUnit.campaign_id).where(CampaignUnit.unit_id.in_(visible))))
+    found = campaigns_in_scope(db.session(), visible_unit_ids(), selectinload(Campaign.channels),
+                               selectinload(Campaign.units))
     today = clock.today()
-    return schemas.CampaignList(campaigns=[present.campaign(c, today) for c in db.session().scalars(query)])
+    return schemas.CampaignList(campaigns=[present.campaign(c, today) for c in found])
 
 
 @endpoint("GET", "/campaigns/<slug>", summary="One campaign", tag="campaigns", scope=READ, ok=schemas.CampaignOut)
