@@ -17,7 +17,6 @@ from survey.admin.views import blueprint, local_time
 from survey.campaigns.models import Campaign
 from survey.db import utcnow
 from survey.errors import InvalidInput
-from survey.invitations.cli import end_of_day
 from survey.invitations.models import Invitation
 from survey.invitations.operations import dossier_codes, invite
 from survey.units.models import Unit
@@ -63,7 +62,7 @@ def creation_request(campaign: Campaign, form: dict[str, str]):
         problems.append(say("inv_expiry_past", day=expires_on.strftime("%d/%m/%Y")))
     if problems:
         raise InvalidInput(problems)
-    return unit, codes, end_of_day(expires_on) if expires_on else None
+    return unit, codes, clock.end_of_day(expires_on) if expires_on else None
 
 
 def invitations_page(campaign: Campaign, form: dict[str, str], problems: list[str], status: int = 200):

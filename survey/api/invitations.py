@@ -13,7 +13,6 @@ from survey.api.errors import ApiError
 from survey.api.responses import target_unit
 from survey.api.routing import endpoint
 from survey.db import utcnow
-from survey.invitations.cli import end_of_day
 from survey.invitations.models import Invitation
 from survey.invitations.operations import create_invitations
 from survey.responses.models import aware
@@ -24,7 +23,7 @@ from survey.responses.models import aware
 def invite(body: schemas.InvitationsIn):
     """One single-use invitation per dossier code, all or none: a code listed twice, or one that
     already has an invitation in the campaign, refuses the whole request (400, every code named)."""
-    expires_at = end_of_day(body.expires_on) if body.expires_on else None
+    expires_at = clock.end_of_day(body.expires_on) if body.expires_on else None
     if body.expires_on is not None and body.expires_on < clock.today():
         raise ApiError(400, "invalid", f"expires_on {body.expires_on} is already past", "expires_on")
     with db.transaction() as session:

@@ -1,14 +1,13 @@
 """`flask invitations ...`: single-use links for the dossiers of a campaign and unit."""
 import csv
 import io
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 import click
-from flask import current_app
 from flask.cli import AppGroup
 
 from survey.campaigns.queries import campaign_by_slug
+from survey.clock import end_of_day
 from survey.commands import unit_of_work
 from survey.db import utcnow
 from survey.errors import InvalidInput
@@ -44,9 +43,3 @@ def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime 
     for invitation in created:
         writer.writerow([invitation.dossier_code, invitation.token, f"{base_url.rstrip('/')}/i/{invitation.token}"])
     click.echo(out.getvalue(), nl=False)
-
-
-def end_of_day(day: date) -> datetime:
-    """Midnight after `day` in the province's time zone: the link works through that day."""
-    zone = ZoneInfo(current_app.config["TIMEZONE"])
-    return datetime.combine(day + timedelta(days=1), time(), tzinfo=zone)
