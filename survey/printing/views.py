@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from survey import db
 from survey.accounts.access import current_user, protect, require_unit
-from survey.campaigns.models import Campaign, CampaignUnit
+from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.printing.layout import printed_sections
 from survey.printing.messages import known, say

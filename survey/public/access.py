@@ -4,7 +4,7 @@ from typing import NoReturn
 
 from flask import abort, make_response, redirect, render_template, request, session, url_for
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
 from survey import clock, db
 from survey.campaigns.models import Campaign, CampaignUnit

@@ -40,7 +40,7 @@ def test_creating_a_user_shows_a_temporary_password_once(admin, new_browser, mak
     user = user_named(session, "hoa")
     assert user.full_name == "Trần Thị Hoa" and [u.code for u in user.units] == ["AG-CD", "AG-LX"]
     assert user.must_change_password and user.check_password(password)
-    assert password not in admin.get(f"/quan-tri/nguoi-dung/hoa").get_data(as_text=True)
+    assert password not in admin.get("/quan-tri/nguoi-dung/hoa").get_data(as_text=True)
     hoa = new_browser()
     assert hoa.sign_in("hoa", password).location == "/tai-khoan/mat-khau"
 

@@ -5,7 +5,6 @@ Routes come from `app.url_map`, query parameters from the source (`request.args.
 and from the fields of every page's forms, so new pages are covered without editing this file.
 """
 import re
-import uuid
 from pathlib import Path
 from urllib.parse import urlencode
 
