@@ -4,7 +4,7 @@ CSV writer, so no Python call is made per cell (a million responses make tens of
 Same content as a spreadsheet reads it: text that would start a formula (`=`, `+`, `-`, `@`, tab,
 CR) gets a leading single quote (OWASP's advice), numbers are plain (4, not 4.0), times are ISO
 8601 UTC to the second (2027-03-01T01:00:00Z). Arrow quotes every text cell (RFC 4180 allows it),
-lines end in CRLF, a missing value is an empty cell.
+lines end in LF (as PostgreSQL's COPY writes them, see csv_copy.py), a missing value is an empty cell.
 """
 import codecs
 import csv
@@ -44,6 +44,13 @@ def neutralised(texts: pa.Array) -> pa.Array:
     return pc.replace_substring_regex(texts, pattern=f"^({FORMULA})", replacement=r"'\1")
 
 
+def header_bytes(variables: list[Variable], bom: bool) -> bytes:
+    """The header line (with a byte-order mark for Excel when asked)."""
+    names = io.StringIO()
+    csv.writer(names, lineterminator="\n").writerow([v.name for v in variables])
+    return (codecs.BOM_UTF8 if bom else b"") + names.getvalue().encode("utf-8")
+
+
 class CsvWriter:
     """UTF-8 CSV (with a byte-order mark for Excel when asked)."""
 
@@ -51,15 +58,13 @@ class CsvWriter:
         self.variables = variables
         self.handle = open(path, "wb")
         if header:  # a second half appended to the first has none
-            names = io.StringIO()
-            csv.writer(names).writerow([v.name for v in variables])
-            self.handle.write((codecs.BOM_UTF8 if bom else b"") + names.getvalue().encode("utf-8"))
+            self.handle.write(header_bytes(variables, bom))
         self.writer: pa_csv.CSVWriter | None = None
 
     def write(self, columns: dict[str, list]) -> None:
         table = pa.table({v.name: arrow_column(v.kind, columns[v.name]) for v in self.variables})
         if self.writer is None:
-            options = pa_csv.WriteOptions(include_header=False, eol="\r\n")
+            options = pa_csv.WriteOptions(include_header=False, eol="\n")
             self.writer = pa_csv.CSVWriter(self.handle, table.schema, write_options=options)
         self.writer.write_table(table)
 
