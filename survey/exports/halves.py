@@ -5,8 +5,8 @@ million responses spend most of their time there on one core; on PostgreSQL the 
 rows (csv_copy.py) and each half keeps a server process of its own busy. From the command line (one
 thread, where a fork is safe) the export forks once: the child writes the second half of the
 responses to a file beside the export, on a database connection of its own; the parent writes the
-first half, then appends the child's part. The halves are cut by response id at the plan's time, so rows arrive in
-the same order and nothing submitted meanwhile slips into one half only.
+first half, then appends the child's part. The halves are cut by response id at the plan's time,
+so rows arrive in the same order and nothing submitted meanwhile slips into one half only.
 """
 import os
 import shutil

@@ -3,12 +3,15 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from survey.exports import csv_copy
 from survey.exports.operations import ExportRequest, plan_export, write_batches, write_rows
 from survey.exports.reading import Filters
+from survey.responses.models import Response
 from survey.results.weighting import Margins
 from tests.exports.conftest import EXPORT_FORM, TRICKY_TEXTS
+
 
 @pytest.fixture
 def postgresql(session):
@@ -66,6 +69,10 @@ def test_raked_weights_are_the_same_per_response(session, postgresql, varied, tm
     assert server == python and rows == 12
 
 
+def response_ids(session, campaign) -> list[int]:
+    return session.scalars(select(Response.id).where(Response.campaign_id == campaign.id).order_by(Response.id)).all()
+
+
 def test_batches_and_bounds_give_the_same_rows_and_report_progress(session, postgresql, varied, tmp_path,
                                                                     monkeypatch):
     request = ExportRequest("xuat-thu", "csv")
@@ -74,27 +81,17 @@ def test_batches_and_bounds_give_the_same_rows_and_report_progress(session, post
     seen = []
     assert write_rows(plan_export(session, request), session, tmp_path / "batched.csv", progress=seen.append) == 13
     assert (tmp_path / "batched.csv").read_bytes() == whole and seen == [3, 6, 9, 12, 13]
-    fourth = _nth_id(session, varied, 4)
+    fourth = response_ids(session, varied)[3]
     head, _, first = both(session, tmp_path, request, upto=fourth)
     tail, _, rest = both(session, tmp_path, request, header=False, after=fourth)
     assert (first, first + rest) == (4, total) and head + tail == whole
 
 
-def _nth_id(session, campaign, n: int) -> int:
-    from sqlalchemy import select
-
-    from survey.responses.models import Response
-
-    return session.scalars(select(Response.id).where(Response.campaign_id == campaign.id)
-                           .order_by(Response.id)).all()[n - 1]
-
-
 def test_ranges_cover_the_selection_in_batches(session, varied, monkeypatch):
     monkeypatch.setattr(csv_copy, "BATCH_SIZE", 4)
     plan = plan_export(session, ExportRequest("xuat-thu", "csv"))
-    found = list(csv_copy.ranges(session, plan, 0, None))
-    assert found == [(0, _nth_id(session, varied, 4)), (_nth_id(session, varied, 4), _nth_id(session, varied, 8)),
-                     (_nth_id(session, varied, 8), _nth_id(session, varied, 12)), (_nth_id(session, varied, 12), None)]
-    bounded = list(csv_copy.ranges(session, plan, _nth_id(session, varied, 2), _nth_id(session, varied, 7)))
-    assert bounded == [(_nth_id(session, varied, 2), _nth_id(session, varied, 6)),
-                       (_nth_id(session, varied, 6), _nth_id(session, varied, 7))]
+    ids = response_ids(session, varied)
+    assert len(ids) == 13
+    assert list(csv_copy.ranges(session, plan, 0, None)) == [(0, ids[3]), (ids[3], ids[7]), (ids[7], ids[11]),
+                                                              (ids[11], None)]
+    assert list(csv_copy.ranges(session, plan, ids[1], ids[6])) == [(ids[1], ids[5]), (ids[5], ids[6])]
