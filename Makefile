@@ -18,6 +18,7 @@ migrate: $(VENV)/.runtime
 
 demo: $(VENV)/.runtime
 	$(DEV) $(FLASK) demo load
+	$(DEV) $(FLASK) demo responses
 
 test: $(VENV)/.dev browser
 	$(BIN)/pytest

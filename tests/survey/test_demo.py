@@ -1,9 +1,12 @@
+from datetime import datetime, timezone
+
 from sqlalchemy import func, select
 
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign
 from survey.models import Base
 from survey.questionnaires.models import QuestionnaireVersion
+from survey.responses.models import Response
 from survey.units.models import Unit
 
 
@@ -49,3 +52,30 @@ def test_demo_refuses_production(app, cli, session):
         app.config["SURVEY_ENV"] = "testing"
     assert result.exit_code == 1 and "for development" in result.output
     assert row_counts(session)["units"] == 0
+
+
+def test_demo_responses_are_added_once_through_the_usual_checks(cli, session):
+    cli("demo", "load")
+    first = cli("demo", "responses", "--count", "60")
+    assert first.exit_code == 0 and "60 simulated responses added" in first.output, first.output
+    responses = session.scalars(select(Response)).all()
+    assert len(responses) == 60 and {r.channel for r in responses} == {"web", "paper"}
+    assert all(r.paper_serial for r in responses if r.channel == "paper")
+    assert len({r.unit_id for r in responses}) > 10
+    now = datetime.now(timezone.utc)
+    assert all((r.submitted_at if r.submitted_at.tzinfo else r.submitted_at.replace(tzinfo=timezone.utc)) < now
+               for r in responses)
+    again = cli("demo", "responses")
+    assert again.exit_code == 0 and "none added" in again.output
+    assert session.scalar(select(func.count()).select_from(Response)) == 60
+
+
+def test_demo_responses_need_the_demo_and_refuse_production(app, cli):
+    missing = cli("demo", "responses")
+    assert missing.exit_code == 1 and "unknown campaign 'an-giang-sipas-demo'" in missing.output
+    app.config["SURVEY_ENV"] = "production"
+    try:
+        result = cli("demo", "responses")
+    finally:
+        app.config["SURVEY_ENV"] = "testing"
+    assert result.exit_code == 1 and "for development" in result.output

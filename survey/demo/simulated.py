@@ -1,0 +1,104 @@
+"""Simulated responses for the demo campaign, so that a fresh installation has something to follow,
+analyse, report and export.
+
+They are invented: random answers drawn with a fixed seed, each unit with its own leaning (some
+units better liked than others), stored through `record_response` like any web or paper response,
+so every check of the questionnaire holds. The campaign they go into is named "(dữ liệu minh hoạ)"
+(illustrative data); none of it describes An Giang.
+"""
+import random
+import uuid
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+import forms
+from survey.campaigns.models import Campaign
+from survey.questionnaires.queries import version_definition
+from survey.responses.models import Response
+from survey.responses.operations import Submission, answer_problems, record_response, unit_codes
+
+SEED = 20260301
+TEXTS = ("Cán bộ hướng dẫn tận tình.", "Nên có thêm ghế chờ.", "Thời gian chờ hơi lâu.",
+         "Cần niêm yết phí rõ hơn.", "Không có ý kiến thêm.")
+"""Free-text answers: short, plain, and invented."""
+WORKDAY_UTC = (time(0, 30), time(10, 0))
+"""Office hours in Viet Nam (7:30 to 17:00, UTC+7), when the one-stop desks receive people."""
+TRIES = 50
+
+
+def simulate_responses(session: Session, campaign: Campaign, count: int, today: date) -> int:
+    """Store `count` simulated responses in `campaign`, submitted on the days it has been open before
+    `today`; nothing if it already holds responses. Returns how many were stored."""
+    held = session.scalar(select(func.count()).select_from(Response).where(Response.campaign_id == campaign.id))
+    days = (today - campaign.opens_on).days
+    if held or days < 1:
+        return 0
+    rng = random.Random(SEED)
+    definition = version_definition(campaign.questionnaire_version)
+    districts = unit_codes(session, definition)
+    targets = [(target.unit, target.quota or 1) for target in campaign.units]
+    leaning = {unit.code: rng.uniform(-0.9, 0.5) for unit, _ in targets}
+    for number in range(count):
+        unit = rng.choices([u for u, _ in targets], weights=[q for _, q in targets])[0]
+        answers = plausible_answers(rng, definition, districts, leaning[unit.code])
+        record_response(session, submission(rng, campaign, unit, answers, number, days), today)
+    return count
+
+
+def submission(rng: random.Random, campaign: Campaign, unit, answers: dict[str, str], number: int,
+               days: int) -> Submission:
+    """A web response from a phone or computer, or one in five keyed in from paper."""
+    day = campaign.opens_on + timedelta(days=rng.randrange(days))
+    start, end = (datetime.combine(day, moment, timezone.utc) for moment in WORKDAY_UTC)
+    submitted = start + (end - start) * rng.random()
+    paper = rng.random() < 0.2
+    return Submission(
+        uuid=uuid.UUID(int=rng.getrandbits(128), version=4), campaign=campaign, unit=unit,
+        channel="paper" if paper else "web", started_at=submitted - timedelta(seconds=rng.randint(150, 900)),
+        submitted_at=submitted, answers=answers, paper_serial=f"MH-{number + 1:05d}" if paper else None,
+        language="en" if rng.random() < 0.05 else "vi",
+        device_class=None if paper else rng.choice(("phone", "phone", "phone", "desktop")),
+        device_hash=None if paper else f"{rng.getrandbits(128):032x}")
+
+
+def plausible_answers(rng: random.Random, definition: forms.Definition, districts: list[str],
+                      leaning: float) -> dict[str, str]:
+    """Answers to the questions asked, given the earlier answers, that pass the questionnaire's checks."""
+    for _ in range(TRIES):
+        answers: dict[str, str] = {}
+        for _ in definition.sections:  # each round can reveal questions that depend on the last
+            shown = forms.relevance(definition, answers)
+            for question in definition.questions:
+                if question.kind.has_answer and shown[question.name] and question.name not in answers:
+                    value = answer(rng, question, districts, leaning)
+                    if value is not None:
+                        answers[question.name] = value
+        if not answer_problems(definition, answers, districts):
+            return answers
+    raise RuntimeError(f"no simulated answers passed the checks of {definition.id} in {TRIES} tries")
+
+
+def answer(rng: random.Random, question: forms.Question, districts: list[str], leaning: float) -> str | None:
+    """One answer, or None (an optional question left blank, one time in twenty)."""
+    if not question.required and rng.random() < 0.05:
+        return None
+    if question.type == "satisfaction":
+        return "9" if rng.random() < 0.03 else str(min(5, max(1, round(rng.gauss(3.9 + leaning, 0.8)))))
+    if question.type == "yes_no":
+        return "yes" if rng.random() < 0.8 else "no"
+    if question.type == "unit":
+        return rng.choice(districts)
+    if question.type in ("integer", "decimal"):
+        return str(rng.choice((0, 1, 1, 2, 2, 3, 4)))
+    if question.type == "text":
+        return rng.choice(TEXTS) if question.required or rng.random() < 0.15 else None
+    values = [c.value for c in question.choices]
+    # The first choice is the favourable one in the shipped questionnaires ("có", "đúng hẹn"...).
+    weights = [0.05 if v in ("khac", "khong_biet") else 1.0 for v in values]
+    weights[0] = max(0.5, 2.5 + 2 * leaning)
+    if question.type == "select_multiple":
+        picked = set(rng.choices(values, weights=weights, k=rng.randint(1, 3)))
+        return " ".join(v for v in values if v in picked)
+    return rng.choices(values, weights=weights)[0]
