@@ -50,17 +50,26 @@ class CampaignForm:
         return self.strata + [("", "", "", "")] * BLANK_STRATA
 
 
-OPERATION_FIELDS = (("slug", "slug"), ("campaign '", "slug"), ("name:", "name"), ("channel", "channel"),
-                    ("dates:", "closes_on"), ("units:", "unit"), ("unit '", "unit"), ("min_cell_size", "min_cell_size"),
-                    ("stratum", "strata"), ("questionnaire version", "version"))
-"""Which field a problem found by `survey.campaigns.operations` is about, by how its English text begins."""
+PROBLEM_FIELDS = {
+    "slug": ("campaign_exists", "slug_invalid", "slug_in_use"),
+    "name": ("name_required",),
+    "version": ("version_in_use",),
+    "closes_on": ("dates_half", "dates_reversed"),
+    "channel": ("channel_unknown", "channels_none", "channel_in_use"),
+    "min_cell_size": ("min_cell_size_small",),
+    "unit": ("units_none", "unit_twice", "quota_negative", "transactions_negative", "unit_deactivated", "unit_in_use"),
+    "strata": ("stratum_not_target", "stratum_question", "stratum_choice", "stratum_negative", "stratum_twice",
+               "stratum_left_behind"),
+}
+"""The field each problem of `survey.campaigns.operations` is about, by its key in the campaigns' catalogue."""
+FIELD_OF = {key: name for name, keys in PROBLEM_FIELDS.items() for key in keys}
 
 
 def place_problems(form: CampaignForm, problems: list[str]) -> None:
     """Put each problem the operation found next to its field too (those of the form already are)."""
     placed = {message for messages in form.errors.values() for message in messages}
     for problem in problems:
-        name = next((name for start, name in OPERATION_FIELDS if problem.startswith(start)), None)
+        name = FIELD_OF.get(getattr(problem, "key", ""))
         if name and problem not in placed:
             form.fail(name, problem)
 

@@ -2,10 +2,10 @@
 protect, opening and closing, cloning), in Vietnamese and English.
 
 Each is a `Problem`: its string is the English text (what the command line prints and the API
-returns), and the administration pages show it in the reader's language with `readable`. The
-English texts begin with the field they are about ("slug:", "dates:", "unit '"): the campaign
-form places them next to it by that. Dates are given as dates: English writes them 2026-12-31,
-Vietnamese 31/12/2026. Column names stay as the CSV file spells them, in both languages.
+returns), and the administration pages show it in the reader's language with `readable`; the
+campaign form places each next to its field by its key (`survey.admin.campaigns_form.PROBLEM_FIELDS`).
+Dates are given as dates: English writes them 2026-12-31, Vietnamese 31/12/2026. Column names stay
+as the CSV file spells them, in both languages.
 """
 from survey.public.messages import Catalogue
 

@@ -258,3 +258,10 @@ def test_non_administrators_are_refused(staff, make_user, units, version, make_c
     assert staff.post("/quan-tri/dot-khao-sat/tao", form()).status_code == 403
     assert staff.post("/quan-tri/dot-khao-sat/sipas-2026/dong").status_code == 403
     assert stored(session).state_on(TODAY) == "open"
+
+
+def test_every_problem_placed_by_the_form_is_a_campaign_problem():
+    from survey.admin.campaigns_form import FIELD_OF
+    from survey.campaigns.messages import MESSAGES
+
+    assert set(FIELD_OF) <= set(MESSAGES)
