@@ -18,11 +18,8 @@ def import_command(path: str, dry_run: bool) -> None:
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
     with unit_of_work() as session:
-        plan = plan_units_import(session, text) if dry_run else None
-        summary = import_units_csv(session, text)
-        if dry_run:
-            session.rollback()
-    for change in plan.changes if plan else []:  # the same list the administration page shows
+        summary = plan_units_import(session, text) if dry_run else import_units_csv(session, text)
+    for change in summary.changes if dry_run else []:  # the same list the administration page shows
         click.echo(f"row {change.row}\t{change.code}\t{change.kind}"
                    + (f"\t{change.before or '-'} -> {change.after or '-'}" if change.before or change.after else ""))
     prefix = "would be " if dry_run else ""

@@ -173,6 +173,14 @@ class ImportPlan:
     changes: list[UnitChange] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
 
+    @property
+    def created(self) -> list[str]:
+        return list(dict.fromkeys(c.code for c in self.changes if c.kind == "new"))
+
+    @property
+    def updated(self) -> list[str]:
+        return list(dict.fromkeys(c.code for c in self.changes if c.kind != "new"))
+
     def digest(self) -> str:
         """Identifies the plan, so that a confirmation applies exactly the changes that were shown."""
         return hashlib.sha256(repr(self.changes).encode()).hexdigest()[:32]

@@ -81,6 +81,19 @@ def test_cli_dry_run_shows_changes_and_writes_nothing(cli, session, tmp_path):
     assert codes(session) == ["AG"]
 
 
+def test_cli_dry_run_counts_what_the_import_then_does(cli, session, tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text(HEADER + PROVINCE + "AG-LX,Thành phố Long Xuyên,,district,AG,\n", encoding="utf-8")
+    assert cli("units", "import", str(path)).exit_code == 0
+    path.write_text(HEADER + PROVINCE + "AG-LX,TP Long Xuyên,,district,AG,no\nAG-CD,Châu Đốc,,district,AG,\n",
+                    encoding="utf-8")
+    dry = cli("units", "import", str(path), "--dry-run").output
+    done = cli("units", "import", str(path)).output
+    counts = [line for line in dry.splitlines() if line.startswith("would be ")]
+    assert counts == ["would be created: 1 (AG-CD)", "would be updated: 1 (AG-LX)", "would be unchanged: 1"]
+    assert [f"would be {line}" for line in done.splitlines()] == counts
+
+
 def test_cli_reports_problems_and_exits_non_zero(cli, session, tmp_path):
     path = tmp_path / "units.csv"
     path.write_text(HEADER + "AG-LX,Long Xuyên,,district,,\n", encoding="utf-8")
