@@ -1,5 +1,7 @@
 """Alembic environment: the schema is `survey.models`' metadata."""
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from logging.config import fileConfig
 from pathlib import Path
 
@@ -42,8 +44,29 @@ def _run(connection) -> None:
     # Batch mode lets later revisions alter tables on SQLite, which lacks most ALTER TABLE forms.
     context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
                       compare_type=True)
-    with context.begin_transaction():
+    with _sqlite_foreign_keys_off(connection), context.begin_transaction():
         context.run_migrations()
+
+
+@contextmanager
+def _sqlite_foreign_keys_off(connection) -> Iterator[None]:
+    """On SQLite, no foreign key enforcement while migrating, then a check of every reference.
+
+    A batch alteration copies a table, drops the original and renames the copy: with rows in
+    tables referring to it, SQLite would refuse the drop. The pragma is set on the driver's
+    connection, outside a transaction (inside one SQLite ignores it)."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.driver_connection
+    raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"the migration left rows referring to missing rows: {broken[:5]}")
+    finally:
+        raw.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():

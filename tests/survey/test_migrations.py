@@ -1,11 +1,13 @@
 """An empty database upgraded to head has exactly the schema the models describe."""
 import uuid
+from datetime import date
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.orm import Session
 
 from survey.db import make_engine
 from survey.migrate import alembic_config
@@ -64,3 +66,30 @@ def test_downgrade_to_base_removes_every_table(empty_database):
 
     run_on(url, schema, round_trip)
     assert tables == []
+
+
+def test_the_newest_revision_goes_down_and_up_again_with_responses_held(empty_database, app):
+    """On SQLite a batch alteration recreates the table: rows referring to it must not stop it."""
+    from survey.demo.operations import load_demo
+    from survey.demo.simulated import simulate_responses
+
+    url, schema = empty_database
+    run_on(url, schema, lambda config, connection: command.upgrade(config, "head"))
+
+    def fill(config, connection):
+        with app.app_context(), Session(bind=connection) as session:
+            campaign = load_demo(session, date.today(), with_accounts=False).campaign
+            simulate_responses(session, campaign, 20, date.today())
+            session.flush()
+
+    def down_and_up(config, connection):
+        command.downgrade(config, "-1")
+        command.upgrade(config, "head")
+
+    run_on(url, schema, fill)
+    run_on(url, schema, down_and_up)
+    counted = []
+    run_on(url, schema, lambda config, connection: counted.extend(connection.execute(text(
+        "SELECT count(*), min(min_seconds) FROM responses JOIN campaigns ON campaigns.id = responses.campaign_id"
+    )).one()))
+    assert counted == [20, 60]
