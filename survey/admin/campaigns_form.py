@@ -2,7 +2,7 @@
 
 Field names (stable; other pages' browser tests fill them): name, slug, version ("<questionnaire
 slug>:<number>"), opens_on, closes_on (YYYY-MM-DD or DD/MM/YYYY), channel (repeated: web, paper,
-interviewer), double_entry ("1"), min_cell_size, unit (repeated unit codes), quota-<code> and
+interviewer), double_entry ("1"), min_cell_size, min_seconds, unit (repeated unit codes), quota-<code> and
 transactions-<code> per unit, targets (a CSV file: unit_code, quota, transactions, which ticks its
 units and overrides their numbers), and the stratum rows stratum_unit, stratum_question,
 stratum_value, stratum_target (parallel lists; a row left blank is ignored).
@@ -22,7 +22,7 @@ from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_by_number
 from survey.units.queries import units_by_codes
 
-FIELDS = ("name", "slug", "version", "opens_on", "closes_on", "min_cell_size")
+FIELDS = ("name", "slug", "version", "opens_on", "closes_on", "min_cell_size", "min_seconds")
 STRATUM_FIELDS = ("stratum_unit", "stratum_question", "stratum_value", "stratum_target")
 BLANK_STRATA = 3
 """Empty stratum rows offered below the filled ones (no script needed to add rows)."""
@@ -57,6 +57,7 @@ PROBLEM_FIELDS = {
     "closes_on": ("dates_half", "dates_reversed"),
     "channel": ("channel_unknown", "channels_none", "channel_in_use"),
     "min_cell_size": ("min_cell_size_small",),
+    "min_seconds": ("min_seconds_range",),
     "unit": ("units_none", "unit_twice", "quota_negative", "transactions_negative", "unit_deactivated", "unit_in_use"),
     "strata": ("stratum_not_target", "stratum_question", "stratum_choice", "stratum_negative", "stratum_twice",
                "stratum_left_behind"),
@@ -75,7 +76,7 @@ def place_problems(form: CampaignForm, problems: list[str]) -> None:
 
 
 def blank_form() -> CampaignForm:
-    return CampaignForm({"min_cell_size": "30"}, ["web"], False, [], {}, [])
+    return CampaignForm({"min_cell_size": "30", "min_seconds": "60"}, ["web"], False, [], {}, [])
 
 
 def campaign_form(campaign: Campaign) -> CampaignForm:
@@ -83,7 +84,7 @@ def campaign_form(campaign: Campaign) -> CampaignForm:
     version = campaign.questionnaire_version
     values = {"name": campaign.name, "slug": campaign.slug, "version": f"{version.questionnaire.slug}:{version.number}",
               "opens_on": text(campaign.opens_on), "closes_on": text(campaign.closes_on),
-              "min_cell_size": str(campaign.min_cell_size)}
+              "min_cell_size": str(campaign.min_cell_size), "min_seconds": str(campaign.min_seconds)}
     units = sorted(campaign.units, key=lambda cu: cu.unit.code)
     return CampaignForm(values, campaign.channel_names, campaign.double_entry, [cu.unit.code for cu in units],
                         {cu.unit.code: (text(cu.quota), text(cu.transactions)) for cu in units},
@@ -111,6 +112,7 @@ def spec_of(session: Session, form: CampaignForm) -> CampaignSpec:
     version = chosen_version(session, form)
     opens_on, closes_on = day(form, "opens_on"), day(form, "closes_on")
     min_cell_size = count(form, "min_cell_size", form.values["min_cell_size"]) if form.values["min_cell_size"] else 30
+    min_seconds = count(form, "min_seconds", form.values["min_seconds"]) if form.values["min_seconds"] else 60
     add_uploaded_targets(session, form)
     targets = chosen_targets(session, form)
     strata = chosen_strata(session, form)
@@ -118,7 +120,8 @@ def spec_of(session: Session, form: CampaignForm) -> CampaignSpec:
         raise InvalidInput([message for messages in form.errors.values() for message in messages])
     return CampaignSpec(slug=form.values["slug"], name=form.values["name"], version=version, targets=targets,
                         channels=form.channels, opens_on=opens_on, closes_on=closes_on,
-                        double_entry=form.double_entry, min_cell_size=min_cell_size, strata=strata)
+                        double_entry=form.double_entry, min_cell_size=min_cell_size, min_seconds=min_seconds,
+                        strata=strata)
 
 
 def chosen_version(session: Session, form: CampaignForm) -> QuestionnaireVersion | None:

@@ -27,6 +27,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "double_entry": ("Nhập phiếu giấy hai lần", "Paper keyed twice"),
     "double_entry_label": ("Bắt buộc nhập phiếu giấy hai lần và đối chiếu", "Paper forms must be keyed twice and reconciled"),
     "min_cell_size": ("Cỡ ô tối thiểu để công bố", "Minimum cell size for publication"),
+    "min_seconds": ("Thời gian trả lời tối thiểu", "Shortest plausible interview"),
+    "seconds": ("{count} giây", "{count} seconds"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),
     "edit_campaign": ("Sửa đợt khảo sát", "Edit the campaign"),
@@ -74,6 +76,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field_min_cell_size": ("Cỡ ô tối thiểu để công bố kết quả", "Minimum cell size for publishing results"),
     "min_cell_size_hint": ("Ô có ít phiếu hơn số này sẽ bị ẩn trong kết quả (mặc định 30).",
                            "Cells with fewer responses are suppressed in the results (default 30)."),
+    "field_min_seconds": ("Thời gian trả lời tối thiểu (giây)", "Shortest plausible interview (seconds)"),
+    "min_seconds_hint": ("Phiếu trả lời trên mạng hoặc phỏng vấn nhanh hơn số giây này bị đánh dấu “quá nhanh” "
+                         "để giám sát viên xem lại (mặc định 60; phiếu đánh giá nhanh khoảng 1 phút nên đặt 20).",
+                         "Web and interviewer responses quicker than this are flagged “too short” for a supervisor "
+                         "to look at (default 60; a one-minute quick rating form wants about 20)."),
     "units_table_hint": ("Đánh dấu các đơn vị được khảo sát; chỉ tiêu và số hồ sơ giao dịch có thể để trống. "
                          "Đơn vị đã ngừng sử dụng không có trong danh sách.",
                          "Tick the surveyed units; quota and transactions may be left blank. Deactivated units "

@@ -20,7 +20,7 @@ def campaign(found: Campaign, today) -> schemas.CampaignOut:
         slug=found.slug, name=found.name, state=found.state_on(today), opens_on=found.opens_on,
         closes_on=found.closes_on, channels=found.channel_names, double_entry=found.double_entry,
         questionnaire=schemas.QuestionnaireRef(slug=version.questionnaire.slug, version=version.number),
-        min_cell_size=found.min_cell_size,
+        min_cell_size=found.min_cell_size, min_seconds=found.min_seconds,
         units=[schemas.Target(unit=t.unit.code, name=t.unit.name, quota=t.quota, transactions=t.transactions)
                for t in targets])
 

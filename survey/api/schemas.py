@@ -93,6 +93,7 @@ class CampaignOut(BaseModel):
     questionnaire: QuestionnaireRef
     double_entry: bool
     min_cell_size: int
+    min_seconds: int = Field(description="Web and interviewer responses quicker than this are flagged too short.")
     units: list[Target]
 
 

@@ -19,6 +19,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "channel '{channel}' is not one of {channels}"),
     "channels_none": ("Hình thức thu thập: chọn ít nhất một hình thức", "channels: allow at least one channel"),
     "min_cell_size_small": ("Cỡ ô tối thiểu: ít nhất là 1", "min_cell_size: must be at least 1"),
+    "min_seconds_range": ("Thời gian trả lời tối thiểu: từ 0 đến {largest} giây",
+                          "min_seconds: from 0 to {largest} seconds"),
     "dates_half": ("Thời gian khảo sát: nhập cả ngày mở và ngày đóng, hoặc để trống cả hai (bản nháp)",
                    "dates: give both the opening and the closing date, or neither (a draft)"),
     "dates_reversed": ("Thời gian khảo sát: ngày đóng {closes:%d/%m/%Y} trước ngày mở {opens:%d/%m/%Y}",

@@ -21,6 +21,7 @@ class Campaign(Base):
         CheckConstraint("(opens_on IS NULL) = (closes_on IS NULL)", name="dates_both_or_neither"),
         CheckConstraint("closes_on >= opens_on", name="closes_after_opening"),
         CheckConstraint("min_cell_size >= 1", name="min_cell_size_positive"),
+        CheckConstraint("min_seconds >= 0", name="min_seconds_not_negative"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -33,6 +34,8 @@ class Campaign(Base):
     closes_on: Mapped[date | None] = mapped_column(Date)
     double_entry: Mapped[bool] = mapped_column(Boolean, default=False)
     min_cell_size: Mapped[int] = mapped_column(default=30)
+    min_seconds: Mapped[int] = mapped_column(default=60, server_default="60")
+    """Quality: a timed interview shorter than this is flagged too short (a one-minute form needs less)."""
 
     questionnaire_version: Mapped[QuestionnaireVersion] = relationship()
     channels: Mapped[list["CampaignChannel"]] = relationship(

@@ -20,6 +20,8 @@ from survey.units.operations import csv_table
 from survey.webhooks.events import campaign_closed
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+MAX_MIN_SECONDS = 3600
+"""The longest minimum interview time a campaign may set (an hour: beyond that every interview is short)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class CampaignSpec:
     closes_on: date | None = None
     double_entry: bool = False
     min_cell_size: int = 30
+    min_seconds: int = 60
     strata: Sequence[Stratum] = ()
 
 
@@ -65,6 +68,7 @@ def create_campaign(session: Session, spec: CampaignSpec) -> Campaign:
     campaign = Campaign(
         slug=spec.slug, name=spec.name, questionnaire_version=spec.version, opens_on=spec.opens_on,
         closes_on=spec.closes_on, double_entry=spec.double_entry, min_cell_size=spec.min_cell_size,
+        min_seconds=spec.min_seconds,
         channels=[CampaignChannel(channel=c) for c in dict.fromkeys(spec.channels)],
         units=[CampaignUnit(unit=t.unit, quota=t.quota, transactions=t.transactions,
                             quotas=[Quota(question_key=s.question_key, value=s.value, target=s.target)
@@ -90,6 +94,8 @@ def spec_problems(spec: CampaignSpec) -> list[str]:
     problems += target_problems(spec.targets)
     if spec.min_cell_size < 1:
         problems.append(CATALOGUE.problem("min_cell_size_small"))
+    if not 0 <= spec.min_seconds <= MAX_MIN_SECONDS:
+        problems.append(CATALOGUE.problem("min_seconds_range", largest=MAX_MIN_SECONDS))
     return problems + strata_problems(spec)
 
 
@@ -267,7 +273,8 @@ def snapshot(campaign: Campaign) -> dict[str, object]:
     return {
         "slug": campaign.slug, "name": campaign.name, "version": campaign.questionnaire_version.label,
         "opens_on": campaign.opens_on, "closes_on": campaign.closes_on, "double_entry": campaign.double_entry,
-        "min_cell_size": campaign.min_cell_size, "channels": campaign.channel_names,
+        "min_cell_size": campaign.min_cell_size, "min_seconds": campaign.min_seconds,
+        "channels": campaign.channel_names,
         "units": sorted((cu.unit.code, cu.quota, cu.transactions) for cu in campaign.units),
         "strata": sorted((cu.unit.code, q.question_key, q.value, q.target) for cu in campaign.units for q in cu.quotas),
     }
@@ -302,7 +309,7 @@ def counts(session: Session, column, condition) -> dict:
 
 
 def apply_spec(campaign: Campaign, spec: CampaignSpec) -> None:
-    for name in ("slug", "name", "opens_on", "closes_on", "double_entry", "min_cell_size"):
+    for name in ("slug", "name", "opens_on", "closes_on", "double_entry", "min_cell_size", "min_seconds"):
         setattr(campaign, name, getattr(spec, name))
     campaign.questionnaire_version = spec.version
     wanted = list(dict.fromkeys(spec.channels))
@@ -378,7 +385,8 @@ def clone_campaign(session: Session, source: Campaign, clone: CloneSpec, actor: 
               for q in cu.quotas]
     spec = CampaignSpec(slug=clone.slug, name=clone.name, version=clone.version, targets=targets,
                         channels=source.channel_names, opens_on=clone.opens_on, closes_on=clone.closes_on,
-                        double_entry=source.double_entry, min_cell_size=source.min_cell_size)
+                        double_entry=source.double_entry, min_cell_size=source.min_cell_size,
+                        min_seconds=source.min_seconds)
     kept = [s for s in strata if not strata_problems(replace(spec, strata=[s]))]
     left += [CATALOGUE.problem("stratum_left_behind", unit=s.unit.code, question=s.question_key, value=s.value,
                                version=clone.version.label) for s in strata if s not in kept]

@@ -6,7 +6,7 @@ campaign, whoever asks: a response is flagged the same for every reader.
 """
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
@@ -33,6 +33,11 @@ class Flagged:
     findings: tuple[Finding, ...]
 
 
+def campaign_thresholds(campaign: Campaign) -> Thresholds:
+    """The rules' thresholds with the campaign's own shortest plausible interview."""
+    return replace(Thresholds(), short_minimum_seconds=float(campaign.min_seconds))
+
+
 def campaign_context(session: Session, campaign: Campaign, thresholds: Thresholds) -> Context:
     timed = [duration(*row) for row in session.connection().execute(
         select(Response.started_at, Response.submitted_at, Response.page_seconds)
@@ -44,10 +49,12 @@ def campaign_context(session: Session, campaign: Campaign, thresholds: Threshold
 
 
 def flagged_responses(session: Session, campaign: Campaign, unit_ids: Collection[int] | None,
-                      thresholds: Thresholds = Thresholds(), rule: str | None = None,
+                      thresholds: Thresholds | None = None, rule: str | None = None,
                       unit_id: int | None = None, status: str | None = None) -> list[Flagged]:
     """The responses of `campaign` in `unit_ids` (None: all) with a finding (of `rule`, if
-    given), newest first; `unit_id` and `status` narrow the list further."""
+    given), newest first; `unit_id` and `status` narrow the list further. The thresholds are the
+    campaign's unless given."""
+    thresholds = thresholds or campaign_thresholds(campaign)
     query = scoped(select(*FACT_COLUMNS, Response.unit_id, Response.status), campaign, unit_ids)
     if unit_id is not None:
         query = query.where(Response.unit_id == unit_id)
@@ -64,8 +71,9 @@ def flagged_responses(session: Session, campaign: Campaign, unit_ids: Collection
     return found
 
 
-def response_findings(session: Session, response: Response, thresholds: Thresholds = Thresholds()) -> list[Finding]:
-    """The findings of one response, against its campaign's figures."""
+def response_findings(session: Session, response: Response, thresholds: Thresholds | None = None) -> list[Finding]:
+    """The findings of one response, against its campaign's figures (and thresholds, unless given)."""
+    thresholds = thresholds or campaign_thresholds(response.campaign)
     facts = Facts(response.id, response.channel, response.started_at, response.submitted_at, response.page_seconds,
                   response.paper_serial, response.flag,
                   {answer.question_key: answer.value for answer in response.answers})

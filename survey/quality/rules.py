@@ -4,8 +4,8 @@ A flag is a question for a supervisor, never a verdict: nothing is excluded auto
 
 - too_short: a timed interview (channel in `timed_channels`: web, interviewer) took less than
   `short_fraction` (1/3) of the campaign's median duration, or less than `short_minimum_seconds`
-  (60 s) whatever the median; the median counts once the campaign has
-  `median_minimum_responses` (10) timed responses.
+  (60 s; each campaign sets its own, `Campaign.min_seconds`) whatever the median; the median counts
+  once the campaign has `median_minimum_responses` (10) timed responses.
 - straight_lining: every answered satisfaction item (1–5; "9" is not a rating), at least
   `straight_minimum_items` (8) of them, has the same answer.
 - many_dont_know: more than `dont_know_share` (30 %) of the answered questions that offer a

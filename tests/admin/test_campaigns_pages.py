@@ -196,6 +196,24 @@ def test_editing_a_campaign_and_what_responses_protect(admin, units, version, ma
     assert entry.subject == "campaign sipas-2026" and "units" in entry.details["changed"]
 
 
+def test_the_shortest_plausible_interview_is_set_per_campaign(admin, units, version, make_campaign, session):
+    make_campaign("sipas-2026", units=units[:2], version=version)
+    session.commit()
+    admin.get("/quan-tri/dot-khao-sat/sipas-2026/sua")
+    assert 'name="min_seconds" type="text" value="60"' in admin.html
+    for typed, message in (("5000", "Thời gian trả lời tối thiểu: từ 0 đến 3600 giây"),
+                           ("nửa phút", "“nửa phút” không phải là số nguyên")):
+        assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/sua", form(min_seconds=typed)).status_code == 400
+        assert f'<p class="field-error">{message}' in admin.html  # next to its field
+    assert stored(session).min_seconds == 60
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2026/sua", form(min_seconds="20")).status_code == 302
+    assert stored(session).min_seconds == 20
+    entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "campaign_updated")).one()
+    assert "min_seconds" in entry.details["changed"]
+    admin.get("/quan-tri/dot-khao-sat/sipas-2026")
+    assert "Thời gian trả lời tối thiểu" in admin.text() and "20 giây" in admin.text()
+
+
 SMALLER = """
 form: {id: small, title: {vi: "Phiếu nhỏ", en: "Small form"}, languages: [vi, en]}
 sections:
@@ -230,6 +248,7 @@ def test_cloning_last_years_campaign(admin, units, version, make_version, make_c
     from survey.campaigns.operations import set_stratum_quota
 
     old = make_campaign("sipas-2025", units=units, version=version, double_entry=True)
+    old.min_seconds = 25
     set_stratum_quota(session, old, units[0], "sex", "male", 40)
     units[2].active = False
     make_version(SMALLER)
@@ -243,6 +262,7 @@ def test_cloning_last_years_campaign(admin, units, version, make_version, make_c
     assert "Chỉ tiêu nhóm AG-LX sex=male: không có trong bảng hỏi small v2" in admin.text()
     clone = stored(session, "sipas-2026")
     assert clone.questionnaire_version.number == 2 and clone.double_entry and clone.opens_on == date(2026, 3, 1)
+    assert clone.min_seconds == 25
     assert sorted((cu.unit.code, cu.quota, cu.transactions) for cu in clone.units) == [
         ("AG-CD", 100, 1000), ("AG-LX", 100, 1000)]
     assert admin.post("/quan-tri/dot-khao-sat/sipas-2025/sao-chep", data).status_code == 400

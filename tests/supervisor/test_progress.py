@@ -85,6 +85,15 @@ def test_flagged_responses_use_campaign_wide_figures(session, campaign, respond)
     assert flagged_responses(session, campaign, lx, Thresholds(short_fraction=0.1), rule="too_short") == []
 
 
+def test_the_campaign_sets_its_shortest_plausible_interview(session, campaign, respond):
+    quick = respond("AG-LX", seconds=40)
+    assert [f.rule for item in flagged_responses(session, campaign, None) for f in item.findings] == ["too_short"]
+    campaign.min_seconds = 20  # a one-minute quick rating form
+    assert flagged_responses(session, campaign, None) == []
+    campaign.min_seconds = 45
+    assert [item.response_id for item in flagged_responses(session, campaign, None)] == [quick.id]
+
+
 def test_nothing_flagged_in_an_empty_campaign(session, campaign):
     assert flagged_responses(session, campaign, None) == []
     assert [row.collected for row in unit_progress(session, campaign, None)] == [0, 0]
