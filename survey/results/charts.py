@@ -5,20 +5,15 @@
 Suppressed cells (too few answers) are drawn hollow / hatched and marked "*". Text stays text
 (svg.fonttype none): smaller files, readable by screen readers, selectable.
 """
+import functools
 import io
 import textwrap
 import threading
+from types import SimpleNamespace
 
-import matplotlib
+import numpy as np
+import pandas as pd
 
-matplotlib.use("Agg")  # never a GUI backend, whatever the environment says
-from matplotlib.figure import Figure  # noqa: E402
-
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-
-matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "survey", "font.size": 10,
-                            "font.family": "DejaVu Sans"})  # shipped with matplotlib; covers Vietnamese
 # Figures are separate objects, but matplotlib's font caches are shared: one drawing at a time
 # per process (gunicorn runs threads).
 _DRAWING = threading.Lock()
@@ -26,12 +21,27 @@ SUPPRESSED = "#9a9a9a"
 ESTIMATE = "#8b1a1a"
 
 
+@functools.cache
+def _matplotlib() -> SimpleNamespace:
+    """matplotlib, set up on the first chart drawn: importing it costs every process start (each
+    command, each worker) about a third of a second, and most never draw."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # never a GUI backend, whatever the environment says
+    matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "survey", "font.size": 10,
+                                "font.family": "DejaVu Sans"})  # shipped with matplotlib; covers Vietnamese
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    return SimpleNamespace(Figure=Figure, Rectangle=Rectangle)
+
+
 def index_chart(rows: pd.DataFrame, title: str, note: str) -> bytes:
     """Horizontal 95 % interval bars and points of `rows` (domain_name, estimate, ci_low, ci_high,
     suppressed), highest estimate at the top."""
     rows = rows.sort_values("estimate", na_position="first").reset_index(drop=True)
     with _DRAWING:
-        figure = Figure(figsize=(7.5, 1.2 + 0.38 * max(len(rows), 1)), layout="constrained")
+        figure = _matplotlib().Figure(figsize=(7.5, 1.2 + 0.38 * max(len(rows), 1)), layout="constrained")
         axes = figure.add_subplot()
         for position, row in rows.iterrows():
             _interval(axes, position, row)
@@ -61,7 +71,7 @@ def heat_table(rows: pd.DataFrame, title: str, note: str) -> bytes:
     hidden = rows.pivot_table(index="domain_name", columns="label", values="suppressed", sort=False, aggfunc="any")
     hidden = hidden.reindex_like(estimates).fillna(False).astype(bool)
     with _DRAWING:
-        figure = Figure(figsize=(2.5 + 1.5 * estimates.shape[1], 1.8 + 0.42 * estimates.shape[0]),
+        figure = _matplotlib().Figure(figsize=(2.5 + 1.5 * estimates.shape[1], 1.8 + 0.42 * estimates.shape[0]),
                         layout="constrained")
         axes = figure.add_subplot()
         image = axes.imshow(np.ma.masked_invalid(estimates.to_numpy(float)), cmap="RdYlGn", vmin=0, vmax=100,
@@ -80,8 +90,8 @@ def _cells(axes, estimates: pd.DataFrame, hidden: pd.DataFrame) -> None:
         if np.isnan(value):
             continue
         if hidden.iat[i, j]:
-            axes.add_patch(matplotlib.patches.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white",
-                                                        edgecolor=SUPPRESSED, hatch="///"))
+            axes.add_patch(_matplotlib().Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white",
+                                                   edgecolor=SUPPRESSED, hatch="///"))
         axes.text(j, i, f"{value:.1f}" + ("*" if hidden.iat[i, j] else ""), ha="center", va="center", fontsize=9,
                   color=SUPPRESSED if hidden.iat[i, j] else "black")
 
@@ -91,7 +101,7 @@ def _text(value) -> str:
     return str(value).replace("$", r"\$")
 
 
-def _svg(figure: Figure) -> bytes:
+def _svg(figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
