@@ -1,5 +1,6 @@
 from datetime import datetime, timezone
 
+import pytest
 from sqlalchemy import func, select
 
 from survey.accounts.models import User
@@ -44,10 +45,11 @@ def test_demo_prints_accounts_in_development(cli):
     assert "demo-admin" in output and "password:" in output
 
 
-def test_demo_refuses_production(app, cli, session):
+@pytest.mark.parametrize("command", ["load", "responses"])
+def test_demo_refuses_production(app, cli, session, command):
     app.config["SURVEY_ENV"] = "production"
     try:
-        result = cli("demo", "load")
+        result = cli("demo", command)
     finally:
         app.config["SURVEY_ENV"] = "testing"
     assert result.exit_code == 1 and "for development" in result.output
@@ -70,12 +72,6 @@ def test_demo_responses_are_added_once_through_the_usual_checks(cli, session):
     assert session.scalar(select(func.count()).select_from(Response)) == 60
 
 
-def test_demo_responses_need_the_demo_and_refuse_production(app, cli):
+def test_demo_responses_need_the_demo(cli):
     missing = cli("demo", "responses")
     assert missing.exit_code == 1 and "unknown campaign 'an-giang-sipas-demo'" in missing.output
-    app.config["SURVEY_ENV"] = "production"
-    try:
-        result = cli("demo", "responses")
-    finally:
-        app.config["SURVEY_ENV"] = "testing"
-    assert result.exit_code == 1 and "for development" in result.output
