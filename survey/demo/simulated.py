@@ -37,12 +37,12 @@ def simulate_responses(session: Session, campaign: Campaign, count: int, today: 
         return 0
     rng = random.Random(SEED)
     definition = version_definition(campaign.questionnaire_version)
-    districts = unit_codes(session, definition)
+    codes = unit_codes(session, definition)
     targets = [(target.unit, target.quota or 1) for target in campaign.units]
     leaning = {unit.code: rng.uniform(-0.9, 0.5) for unit, _ in targets}
     for number in range(count):
         unit = rng.choices([u for u, _ in targets], weights=[q for _, q in targets])[0]
-        answers = plausible_answers(rng, definition, districts, leaning[unit.code])
+        answers = plausible_answers(rng, definition, codes, leaning[unit.code])
         record_response(session, submission(rng, campaign, unit, answers, number, days), today)
     return count
 
@@ -63,24 +63,27 @@ def submission(rng: random.Random, campaign: Campaign, unit, answers: dict[str, 
         device_hash=None if paper else f"{rng.getrandbits(128):032x}")
 
 
-def plausible_answers(rng: random.Random, definition: forms.Definition, districts: list[str],
+def plausible_answers(rng: random.Random, definition: forms.Definition, codes: list[str],
                       leaning: float) -> dict[str, str]:
-    """Answers to the questions asked, given the earlier answers, that pass the questionnaire's checks."""
+    """Answers to the questions asked, given the earlier answers, that pass the questionnaire's checks;
+    `codes` are the valid answers of unit questions."""
     for _ in range(TRIES):
         answers: dict[str, str] = {}
+        asked: set[str] = set()
         for _ in definition.sections:  # each round can reveal questions that depend on the last
             shown = forms.relevance(definition, answers)
             for question in definition.questions:
-                if question.kind.has_answer and shown[question.name] and question.name not in answers:
-                    value = answer(rng, question, districts, leaning)
+                if question.kind.has_answer and shown[question.name] and question.name not in asked:
+                    asked.add(question.name)
+                    value = answer(rng, question, codes, leaning)
                     if value is not None:
                         answers[question.name] = value
-        if not answer_problems(definition, answers, districts):
+        if not answer_problems(definition, answers, codes):
             return answers
     raise RuntimeError(f"no simulated answers passed the checks of {definition.id} in {TRIES} tries")
 
 
-def answer(rng: random.Random, question: forms.Question, districts: list[str], leaning: float) -> str | None:
+def answer(rng: random.Random, question: forms.Question, codes: list[str], leaning: float) -> str | None:
     """One answer, or None (an optional question left blank, one time in twenty)."""
     if not question.required and rng.random() < 0.05:
         return None
@@ -89,7 +92,7 @@ def answer(rng: random.Random, question: forms.Question, districts: list[str], l
     if question.type == "yes_no":
         return "yes" if rng.random() < 0.8 else "no"
     if question.type == "unit":
-        return rng.choice(districts)
+        return rng.choice(codes)
     if question.type in ("integer", "decimal"):
         return str(rng.choice((0, 1, 1, 2, 2, 3, 4)))
     if question.type == "text":
