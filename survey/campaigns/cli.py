@@ -28,14 +28,17 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 @click.option("--targets", type=click.Path(exists=True, dir_okay=False),
               help="CSV of targets: unit_code, quota, transactions.")
 @click.option("--double-entry", is_flag=True, help="Paper forms are keyed twice and reconciled.")
+@click.option("--min-seconds", type=int, default=60, show_default=True,
+              help="Web and interviewer responses quicker than this are flagged too short.")
 def create_command(slug, name, questionnaire_slug, version_number, opens, closes, channels, unit_codes,
-                   quota, targets, double_entry) -> None:
+                   quota, targets, double_entry, min_seconds) -> None:
     """Create campaign SLUG."""
     with unit_of_work() as session:
         version = (version_by_number(session, questionnaire_slug, version_number) if version_number
                    else latest_version(session, questionnaire_slug))
         spec = CampaignSpec(
             slug=slug, name=name, version=version, channels=channels, double_entry=double_entry,
+            min_seconds=min_seconds,
             opens_on=opens.date() if opens else None, closes_on=closes.date() if closes else None,
             targets=[Target(u, quota) for u in units_by_codes(session, unit_codes)] + read_targets(session, targets),
         )

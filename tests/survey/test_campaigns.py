@@ -1,6 +1,7 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from survey.campaigns.models import Campaign, CampaignChannel
@@ -93,7 +94,8 @@ def test_cli_create_and_list(cli, session, make_unit, make_version, tmp_path):
                  "--unit", "AG-LX", "--quota", "50", "--targets", str(targets))
     assert result.exit_code == 0, result.output
     assert cli("campaign", "create", "draft-one", "--name", "Nháp", "--questionnaire", "small",
-               "--unit", "AG-LX").exit_code == 0
+               "--unit", "AG-LX", "--min-seconds", "20").exit_code == 0
+    assert [c.min_seconds for c in session.scalars(select(Campaign).order_by(Campaign.slug))] == [60, 20]
     lines = cli("campaign", "list").output.splitlines()
     assert lines == ["an-giang-2026\topen\t2026-01-01..2099-12-31\tsmall v1\tKhảo sát 2026",
                      "draft-one\tdraft\t-\tsmall v1\tNháp"]
@@ -106,3 +108,5 @@ def test_cli_create_reports_unknown_units_and_bad_targets(cli, session, make_ver
     assert result.exit_code == 1 and "unknown unit 'NOPE'" in result.output
     result = cli("campaign", "create", "x", "--name", "X", "--questionnaire", "small", "--version", "7")
     assert result.exit_code == 1 and "questionnaire 'small' has no version 7" in result.output
+    result = cli("campaign", "create", "x", "--name", "X", "--questionnaire", "small", "--min-seconds", "-5")
+    assert result.exit_code == 1 and "min_seconds: from 0 to 3600 seconds" in result.output
