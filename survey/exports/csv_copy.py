@@ -6,8 +6,8 @@ them, and Python only copies the bytes into the file. The file is the one csv_ar
 the same rows: text, choices and times quoted, numbers plain and shortest (4, 0.5), times ISO 8601
 UTC to the second, formula starts neutralised with a single quote, missing values empty, lines
 ending in LF. Only numbers below 0.0001 or from 10^10 up are spelt differently (1e-05 for 0.00001,
-10000000000 for 1e+10), never valued differently. The responses go out in id order, `BATCH_SIZE` per COPY, so a background job can show
-its progress.
+10000000000 for 1e+10), never valued differently. The responses go out in id order, `BATCH_SIZE`
+per COPY, so a background job can show its progress.
 """
 from __future__ import annotations
 
