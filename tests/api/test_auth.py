@@ -44,7 +44,8 @@ def test_a_unit_token_sees_its_units_only(session, api_with, make_unit, make_cam
     session.commit()
     scoped = api_with("campaigns:read", "responses:read", unit=mine)
     listed = scoped.get("/campaigns").get_json()["campaigns"]
-    assert [c["slug"] for c in listed] == ["mine"] and (listed[0]["min_cell_size"], listed[0]["min_seconds"]) == (30, 60)
+    assert [c["slug"] for c in listed] == ["mine"]
+    assert (listed[0]["min_cell_size"], listed[0]["min_seconds"]) == (30, 60)
     assert scoped.get("/campaigns/theirs").status_code == 403
     assert scoped.get("/units/AG-CD").status_code == 403 and scoped.get("/units/AG-LX").status_code == 200
     assert [u["code"] for u in scoped.get("/units").get_json()["units"]] == ["AG-LX"]

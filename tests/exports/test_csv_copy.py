@@ -24,8 +24,8 @@ def varied(session, answered, respond, make_version, set_answer):
     """The answered campaign, plus a second version with a new question, a paper response whose
     serial starts a formula, every tricky text and a don't-know."""
     campaign, _ = answered
-    second = make_version(EXPORT_FORM.replace("      - name: why", """      - {name: wait, type: decimal, label: {vi: "Phút chờ", en: "Minutes waited"}}
-      - name: why"""))
+    wait = '      - {name: wait, type: decimal, label: {vi: "Phút chờ", en: "Minutes waited"}}\n'
+    second = make_version(EXPORT_FORM.replace("      - name: why", wait + "      - name: why"))
     campaign.questionnaire_version = second
     session.flush()
     respond(campaign, "AG-CD", {"overall": "1", "wait": "2.5", "age": "35-up", "sources": "web.portal zalo"},
