@@ -108,11 +108,17 @@ def long_query(plan: Plan, low: int, high: int | None) -> Select:
     columns = [own[v.name] if v.name in own else _fixed(v.name, weights) for v in plan.variables]
     query = _from_responses(select(*[c.label(f"c{i}") for i, c in enumerate(columns)]), plan, weights)
     return (query.join(Answer, Answer.response_id == Response.id)
-            .where(*_in_range(plan, low, high)).order_by(Response.id, position))
+            .where(*_in_range(plan, low, high), *_answers_in_range(low, high)).order_by(Response.id, position))
 
 
 def _in_range(plan: Plan, low: int, high: int | None) -> list[ColumnElement[bool]]:
     return plan.selection.filters() + [Response.id > low] + ([] if high is None else [Response.id <= high])
+
+
+def _answers_in_range(low: int, high: int | None) -> list[ColumnElement[bool]]:
+    """The range again on the answers' own key, so that only its part of their index is read (else
+    the planner scans every answer of every batch)."""
+    return [Answer.response_id > low] + ([] if high is None else [Answer.response_id <= high])
 
 
 def _pivot(plan: Plan, keys: list[str], low: int, high: int | None):
@@ -120,10 +126,8 @@ def _pivot(plan: Plan, keys: list[str], low: int, high: int | None):
     cells = [(func.max(Answer.value).filter(Answer.question_key == key).label(f"v{i}"),
               func.max(Answer.number).filter(Answer.question_key == key).label(f"n{i}"))
              for i, key in enumerate(keys)]
-    # The range again on the answers' own key, so that only its part of their index is read.
-    on_answers = [Answer.response_id > low] + ([] if high is None else [Answer.response_id <= high])
-    query = (select(Answer.response_id, *[c for pair in cells for c in pair])
-             .join(Response, Response.id == Answer.response_id).where(*_in_range(plan, low, high), *on_answers))
+    query = (select(Answer.response_id, *[c for pair in cells for c in pair]).join(Response, Response.id == Answer.response_id)
+             .where(*_in_range(plan, low, high), *_answers_in_range(low, high)))
     return query.group_by(Answer.response_id).subquery("pivot")
 
 
