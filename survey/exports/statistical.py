@@ -2,7 +2,8 @@
 
 pyreadstat writes a whole DataFrame, so the rows are gathered first, but compactly: each
 column is a typed numpy array allocated once for the known row count (8 bytes a number,
-codes instead of choice texts, and text cells that repeat, like unit names, share one object).
+codes instead of choice texts, and text cells that repeat, like channels and unit names, share
+one object: the driver makes a new string for every cell).
 """
 from pathlib import Path
 
@@ -13,6 +14,8 @@ import pyreadstat
 from survey.exports.variables import NAME_LIMITS, Variable, statistical_names
 
 STATA_LABEL_LIMIT = 80
+SHARED_TEXTS = 1000
+"""Distinct texts a column may share; a column with more (ids, free text) keeps its cells as they come."""
 
 
 def _empty(variable: Variable, rows: int) -> np.ndarray:
@@ -41,6 +44,7 @@ class StatisticalWriter:
     def __init__(self, path: Path, variables: list[Variable], rows: int, file_format: str, language: str) -> None:
         self.path, self.variables, self.format, self.language = path, variables, file_format, language
         self.arrays = {v.name: _empty(v, rows) for v in variables}
+        self.shared: dict[str, dict[str, str] | None] = {v.name: {} for v in variables if v.kind == "text"}
         self.rows = 0
 
     def write(self, columns: dict[str, list]) -> None:
@@ -48,9 +52,19 @@ class StatisticalWriter:
         if self.rows + count > len(self.arrays[self.variables[0].name]):
             self._grow(self.rows + count)
         for variable in self.variables:
-            self.arrays[variable.name][self.rows:self.rows + count] = _typed(
-                variable, columns[variable.name], self.format == "dta")
+            values = self._shared(variable.name, columns[variable.name])
+            self.arrays[variable.name][self.rows:self.rows + count] = _typed(variable, values, self.format == "dta")
         self.rows += count
+
+    def _shared(self, name: str, values: list) -> list:
+        """Equal texts as one object (about 200 MB less for a million rows), while the column has few."""
+        seen = self.shared.get(name)
+        if seen is None:
+            return values
+        values = [seen.setdefault(v, v) if v is not None else None for v in values]
+        if len(seen) > SHARED_TEXTS:
+            self.shared[name] = None
+        return values
 
     def _grow(self, rows: int) -> None:
         # Responses stored after the rows were counted: make room for them too.

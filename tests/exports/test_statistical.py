@@ -90,3 +90,22 @@ def test_the_shipped_sipas_questionnaire_fits_spss_and_stata(cli, make_version, 
         assert set(keys) <= set(frame.columns) and all(meta.column_names_to_labels[k] for k in keys)
         if suffix == ".dta":
             assert all(len(label) <= 80 for label in meta.column_names_to_labels.values())
+
+
+def test_repeated_texts_are_gathered_as_one_object_while_a_column_has_few(tmp_path, monkeypatch):
+    from survey.exports import statistical
+    from survey.exports.variables import RESPONSE_VARIABLES
+
+    monkeypatch.setattr(statistical, "SHARED_TEXTS", 3)
+    channel, response_id = RESPONSE_VARIABLES[5], RESPONSE_VARIABLES[0]
+    writer = statistical.StatisticalWriter(tmp_path / "x.sav", [response_id, channel], 8, "sav", "vi")
+    for start in (0, 4):
+        ids = [f"id-{n}" for n in range(start, start + 4)]
+        writer.write({"response_id": ids, "channel": ["".join("web") for _ in range(3)] + [None]})
+    channels = writer.arrays["channel"]
+    assert all(cell is channels[0] for cell in channels[[0, 1, 2, 4, 5, 6]]) and channels[3] is None
+    assert writer.shared["response_id"] is None  # more than 3 distinct: kept as they come
+    writer.close()
+    frame, _ = pyreadstat.read_sav(str(tmp_path / "x.sav"))
+    assert frame["response_id"].tolist() == [f"id-{n}" for n in range(8)]
+    assert frame["channel"].tolist() == ["web", "web", "web", "", "web", "web", "web", ""]
