@@ -3,12 +3,11 @@ Vietnamese and English.
 
 The pattern of the citizen catalogue (`survey/public/messages.py`, whose `language()` it
 follows). Templates call `say('key')`: `t` is the citizens' catalogue, which `say` falls back to
-(the site name, error pages). A problem an operation finds is a `Problem`: a plain English
-string for the command line and logs that also carries its key, so that a page can show it in
-the reader's language with `readable`.
+(the site name, error pages). A problem an operation finds is made by `problem(key, ...)`: a
+plain English string for the command line and logs that also carries its key, so that a page can
+show it in the reader's language with `survey.public.messages.readable`.
 """
 from survey.public.messages import CATALOGUE as CITIZENS, Catalogue
-from survey.public.messages import Problem as CatalogueProblem, readable  # noqa: F401  (pages import readable from here)
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -79,11 +78,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 CATALOGUE = Catalogue(MESSAGES, fallback=CITIZENS)
-say, known = CATALOGUE.say, CATALOGUE.known
-
-
-class Problem(CatalogueProblem):
-    """A problem of an account operation, from this catalogue."""
-
-    def __new__(cls, key: str, /, **params: object) -> "Problem":
-        return super().__new__(cls, CATALOGUE, key, **params)
+say, known, problem = CATALOGUE.say, CATALOGUE.known, CATALOGUE.problem

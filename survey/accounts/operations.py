@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from survey.accounts.messages import Problem
+from survey.accounts.messages import problem
 from survey.accounts.models import ROLES, AuditEntry, User
 from survey.errors import InvalidInput
 from survey.units.models import Unit
@@ -35,7 +35,7 @@ def create_user(session: Session, username: str, role: str, password: str, units
     password must be replaced at the first sign-in."""
     problems = user_problems(username, role, password)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        problems.append(Problem("user_exists", username=username))
+        problems.append(problem("user_exists", username=username))
     if problems:
         raise InvalidInput(problems)
     user = User(username=username, role=role, full_name=full_name.strip(), units=list(units),
@@ -49,24 +49,24 @@ def create_user(session: Session, username: str, role: str, password: str, units
 def user_problems(username: str, role: str, password: str) -> list[str]:
     problems = []
     if not USERNAME.match(username):
-        problems.append(Problem("username_invalid", username=username))
+        problems.append(problem("username_invalid", username=username))
     return problems + role_problems(role) + password_problems(password, username)
 
 
 def role_problems(role: str) -> list[str]:
-    return [] if role in ROLES else [Problem("role_unknown", role=role, roles=", ".join(ROLES))]
+    return [] if role in ROLES else [problem("role_unknown", role=role, roles=", ".join(ROLES))]
 
 
 def password_problems(password: str, username: str) -> list[str]:
     """The password policy: 10 to 256 characters, not containing the username, not a common one."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return [Problem("password_short", length=MIN_PASSWORD_LENGTH)]
+        return [problem("password_short", length=MIN_PASSWORD_LENGTH)]
     if len(password) > MAX_PASSWORD_LENGTH:
-        return [Problem("password_long", length=MAX_PASSWORD_LENGTH)]
+        return [problem("password_long", length=MAX_PASSWORD_LENGTH)]
     if username and username.lower() in password.lower():
-        return [Problem("password_has_username")]
+        return [problem("password_has_username")]
     if password.lower() in COMMON_PASSWORDS:
-        return [Problem("password_common")]
+        return [problem("password_common")]
     return []
 
 
@@ -80,11 +80,11 @@ def temporary_password(username: str) -> str:
 
 def change_own_password(session: Session, user: User, current: str, new: str, repeated: str) -> None:
     """The user replaces their password; their other sessions end (the caller starts a new one)."""
-    problems = [] if user.check_password(current) else [Problem("password_wrong")]
+    problems = [] if user.check_password(current) else [problem("password_wrong")]
     if new != repeated:
-        problems.append(Problem("password_mismatch"))
+        problems.append(problem("password_mismatch"))
     elif new == current:
-        problems.append(Problem("password_same"))
+        problems.append(problem("password_same"))
     problems += password_problems(new, user.username)
     if problems:
         raise InvalidInput(problems)
@@ -158,11 +158,11 @@ def enable_user(session: Session, user: User, actor: User | None) -> None:
 def keeps_an_admin(session: Session, user: User, actor: User | None) -> list[str]:
     """Problems with taking `user` out of the active administrators (disabling or demoting)."""
     if actor is not None and actor.id == user.id:
-        return [Problem("own_account")]
+        return [problem("own_account")]
     if user.role != "admin" or not user.active:
         return []
     admins = session.scalar(select(func.count()).select_from(User).where(User.role == "admin", User.active))
-    return [Problem("last_admin")] if admins <= 1 else []
+    return [problem("last_admin")] if admins <= 1 else []
 
 
 def audit(session: Session, actor: User | None, action: str, target: User | None = None,

@@ -5,7 +5,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from survey import db
 from survey.accounts.access import current_user, may_open, no_store, role_required, sign_in_url
-from survey.accounts.messages import known, readable, say
+from survey.accounts.messages import known, say
 from survey.accounts.models import ROLES
 from survey.accounts.operations import change_own_password
 from survey.accounts.sessions import end_session, start_session
@@ -13,6 +13,7 @@ from survey.accounts.signin import authenticate
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.public.limits import limiter, setting
+from survey.public.messages import readable
 
 blueprint = Blueprint("accounts", __name__, template_folder="templates")
 blueprint.after_request(no_store)
