@@ -61,11 +61,10 @@ def write_copy(plan: Plan, session: Session, path: Path, header: bool = True, af
 
 def ranges(session: Session, plan: Plan, after: int, upto: int | None) -> Iterator[tuple[int, int | None]]:
     """(low, high] id ranges of at most BATCH_SIZE selected responses each (high None: no bound)."""
-    where = plan.selection.filters() + ([] if upto is None else [Response.id <= upto])
     low = after
     while True:
-        high = session.scalar(select(Response.id).where(*where, Response.id > low).order_by(Response.id)
-                              .offset(BATCH_SIZE - 1).limit(1))
+        high = session.scalar(select(Response.id).where(*plan.selection.within(low, upto))
+                              .order_by(Response.id).offset(BATCH_SIZE - 1).limit(1))
         yield low, upto if high is None else high
         if high is None:
             return
@@ -95,7 +94,7 @@ def wide_query(plan: Plan, low: int, high: int | None) -> Select:
                for v in plan.variables]
     query = _from_responses(select(*[c.label(f"c{i}") for i, c in enumerate(columns)]), plan, weights)
     return (query.outerjoin(pivot, pivot.c.response_id == Response.id)
-            .where(*_in_range(plan, low, high)).order_by(Response.id))
+            .where(*plan.selection.within(low, high)).order_by(Response.id))
 
 
 def long_query(plan: Plan, low: int, high: int | None) -> Select:
@@ -108,11 +107,8 @@ def long_query(plan: Plan, low: int, high: int | None) -> Select:
     columns = [own[v.name] if v.name in own else _fixed(v.name, weights) for v in plan.variables]
     query = _from_responses(select(*[c.label(f"c{i}") for i, c in enumerate(columns)]), plan, weights)
     return (query.join(Answer, Answer.response_id == Response.id)
-            .where(*_in_range(plan, low, high), *_answers_in_range(low, high)).order_by(Response.id, position))
-
-
-def _in_range(plan: Plan, low: int, high: int | None) -> list[ColumnElement[bool]]:
-    return plan.selection.filters() + [Response.id > low] + ([] if high is None else [Response.id <= high])
+            .where(*plan.selection.within(low, high), *_answers_in_range(low, high))
+            .order_by(Response.id, position))
 
 
 def _answers_in_range(low: int, high: int | None) -> list[ColumnElement[bool]]:
@@ -127,7 +123,7 @@ def _pivot(plan: Plan, keys: list[str], low: int, high: int | None):
               func.max(Answer.number).filter(Answer.question_key == key).label(f"n{i}"))
              for i, key in enumerate(keys)]
     query = (select(Answer.response_id, *[c for pair in cells for c in pair]).join(Response, Response.id == Answer.response_id)
-             .where(*_in_range(plan, low, high), *_answers_in_range(low, high)))
+             .where(*plan.selection.within(low, high), *_answers_in_range(low, high)))
     return query.group_by(Answer.response_id).subquery("pivot")
 
 

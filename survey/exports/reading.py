@@ -50,6 +50,10 @@ class Selection:
             where.append(Response.submitted_at < self.submitted_before)
         return where
 
+    def within(self, low: int, high: int | None) -> list[ColumnElement[bool]]:
+        """The filters, and low < id <= high (no upper bound: None)."""
+        return self.filters() + [Response.id > low] + ([] if high is None else [Response.id <= high])
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -162,16 +166,15 @@ def batches(session: Session, selection: Selection, size: int = BATCH_SIZE, afte
     Plain driver rows through the session's connection: no ORM objects, nothing kept between batches.
     """
     connection = session.connection()
-    where = selection.filters() + ([] if upto is None else [Response.id <= upto])
     last = after
     while True:
-        rows = _driver_rows(connection, select(*RESPONSE_COLUMNS).where(*where, Response.id > last)
+        rows = _driver_rows(connection, select(*RESPONSE_COLUMNS).where(*selection.within(last, upto))
                             .order_by(Response.id).limit(size))
         if not rows:
             return
         answers = (select(Answer.response_id, Answer.question_key, Answer.value, Answer.number)
                    .join(Response, Response.id == Answer.response_id)
-                   .where(*selection.filters(), Response.id > last, Response.id <= rows[-1][0]))
+                   .where(*selection.within(last, rows[-1][0])))
         yield Batch(rows, _driver_rows(connection, answers))
         last = rows[-1][0]
 
