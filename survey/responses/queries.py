@@ -26,7 +26,8 @@ def response_changes(session: Session, response: Response) -> list[ResponseChang
 def campaigns_in_scope(session: Session, unit_ids: Collection[int] | None, *options: ORMOption) -> list[Campaign]:
     """Campaigns with a target unit among `unit_ids` (None: all), newest opening first, drafts last;
     `options` are loader options (what to load with them)."""
-    query = select(Campaign).options(*options).order_by(Campaign.opens_on.is_(None), Campaign.opens_on.desc(), Campaign.slug)
+    query = (select(Campaign).options(*options)
+             .order_by(Campaign.opens_on.is_(None), Campaign.opens_on.desc(), Campaign.slug))
     if unit_ids is not None:
         query = query.where(Campaign.id.in_(select(CampaignUnit.campaign_id).where(CampaignUnit.unit_id.in_(unit_ids))))
     return list(session.scalars(query))

@@ -44,7 +44,7 @@ def burst(session: Session, response: Response, rules: BurstRules, now: datetime
         select(func.count(Response.id).filter(from_device), func.count(Response.id).filter(for_unit))
         .where(Response.campaign_id == response.campaign_id, Response.channel == "web", or_(from_device, for_unit))
     ).one()
-    if response.device_hash is not None and by_device > rules.device_limit:
+    if by_device > rules.device_limit:  # 0 without a device hash: its count filter is false
         return "burst_device", f"{by_device} responses from one device within {rules.device_window}"
     if by_unit > rules.unit_limit:
         return "burst_unit", f"{by_unit} web responses for this unit within {rules.unit_window}"
