@@ -43,7 +43,7 @@ def role_name(role: str) -> str:
 @limiter.limit(setting("LIMIT_SIGNIN_PER_ADDRESS"), methods=["POST"])
 def sign_in():
     target = safe_next(request.values.get("next"))
-    if request.method == "GET":
+    if request.method != "POST":
         return render_template("accounts/sign_in.html", target=target, username="", failed=False)
     username = request.form.get("username", "")[:64]
     with db.transaction() as session:  # a failure is counted (committed) too
@@ -75,7 +75,7 @@ def change_password():
     user, target = current_user(), safe_next(request.values.get("next"))
     if user is None:
         return redirect(sign_in_url())
-    if request.method == "GET":
+    if request.method != "POST":
         return render_template("accounts/password.html", target=target, problems=[])
     form = request.form
     try:

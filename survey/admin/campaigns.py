@@ -51,7 +51,7 @@ def campaign(slug: str):
 
 @blueprint.route("/dot-khao-sat/tao", methods=["GET", "POST"])
 def campaign_create():
-    if request.method == "GET":
+    if request.method != "POST":
         return form_page(blank_form(), None)
     form = read_form(request.form)
     try:
@@ -65,7 +65,7 @@ def campaign_create():
 @blueprint.route("/dot-khao-sat/<slug>/sua", methods=["GET", "POST"])
 def campaign_edit(slug: str):
     found = campaign_or_404(slug)
-    if request.method == "GET":
+    if request.method != "POST":
         return form_page(campaign_form(found), found)
     form = read_form(request.form)
     try:
@@ -98,7 +98,7 @@ def campaign_open(slug: str):
     today = clock.today()
     closes = request.form.get("closes_on", "").strip()[:20] if request.method == "POST" else \
         (str(found.closes_on) if found.closes_on and found.closes_on >= today else "")
-    if request.method == "GET":
+    if request.method != "POST":
         return page("admin/campaigns/open.html", campaign=found, today=today, closes_on=closes, problems=[])
     closes_on, typed = typed_day(closes)
     try:
@@ -114,7 +114,7 @@ def campaign_open(slug: str):
 def campaign_close(slug: str):
     found = campaign_or_404(slug)
     today = clock.today()
-    if request.method == "GET":
+    if request.method != "POST":
         return page("admin/campaigns/close.html", campaign=found, today=today, problems=[])
     try:
         with db.transaction() as session:
@@ -128,7 +128,7 @@ def campaign_close(slug: str):
 def campaign_clone(slug: str):
     """A new slug, name and dates; the same units, channels, quotas and N_h; optionally the newest version."""
     source = campaign_or_404(slug)
-    if request.method == "GET":
+    if request.method != "POST":
         return clone_page(source, CampaignForm({}, [], False, [], {}, []), [])
     form = read_form(request.form)
     try:

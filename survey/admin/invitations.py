@@ -30,7 +30,7 @@ SHOWN = 200
 @blueprint.route("/dot-khao-sat/<slug>/thu-moi", methods=["GET", "POST"])
 def invitations(slug: str):
     campaign = campaign_or_404(slug)
-    if request.method == "GET":
+    if request.method != "POST":
         return invitations_page(campaign, {}, [])
     form = {name: request.form.get(name, "").strip()[:40] for name in ("unit", "expires_on")}
     try:

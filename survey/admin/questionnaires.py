@@ -49,7 +49,7 @@ def published_version(items: list[Questionnaire], slug: str) -> QuestionnaireVer
 @blueprint.route("/bang-hoi/tai-len", methods=["GET", "POST"])
 def questionnaire_upload():
     """Every problem of the file is listed and nothing is stored; a valid file becomes the draft."""
-    if request.method == "GET":
+    if request.method != "POST":
         return upload_page()
     try:
         upload = read_upload(request.files.get("definition"))
@@ -130,7 +130,7 @@ def questionnaire_keyer_preview(slug: str):
 def questionnaire_publish(slug: str):
     """A confirmation page first; publishing content already published names its version instead."""
     questionnaire = questionnaire_or_404(slug)
-    if request.method == "GET" or draft_version(questionnaire) is not None:
+    if request.method != "POST" or draft_version(questionnaire) is not None:
         return publish_page(questionnaire)
     try:
         with db.transaction() as session:

@@ -35,7 +35,7 @@ def units():
 @blueprint.route("/don-vi/nhap", methods=["GET", "POST"])
 def units_import():
     """The POST is the dry run: every problem with its row, or every change the file would make."""
-    if request.method == "GET":
+    if request.method != "POST":
         return page("admin/units/import.html", problems=[])
     file = uploaded("units")
     try:
@@ -80,7 +80,7 @@ def activation(unit_code: str, active: bool):
     unit = db.session().scalar(select(Unit).where(Unit.code == unit_code))
     if unit is None:
         abort(404)
-    if request.method == "GET":
+    if request.method != "POST":
         return activation_page(unit, active, [])
     try:
         with db.transaction() as session:

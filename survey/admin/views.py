@@ -54,7 +54,7 @@ def users():
 def create():
     """The new account gets a temporary password, shown once on the page that answers the POST."""
     form = {name: request.form.get(name, "").strip()[:200] for name in ("username", "full_name", "role")}
-    if request.method == "GET":
+    if request.method != "POST":
         return creation_form(form, [])
     password = temporary_password(form["username"])
     try:
@@ -70,7 +70,7 @@ def create():
 def user(username: str):
     """The account's details, and the form changing its role and units."""
     found = user_or_404(username)
-    if request.method == "GET":
+    if request.method != "POST":
         return user_page(found, [])
     try:
         with db.transaction() as session:
@@ -86,7 +86,7 @@ def user(username: str):
 def disable(username: str):
     """A confirmation page first; the POST disables the account and ends its sessions."""
     found = user_or_404(username)
-    if request.method == "GET":
+    if request.method != "POST":
         return confirmation(found, "disable")
     try:
         with db.transaction() as session:
@@ -108,7 +108,7 @@ def enable(username: str):
 def reset(username: str):
     """A confirmation page first; the POST answers with the temporary password, shown once."""
     found = user_or_404(username)
-    if request.method == "GET":
+    if request.method != "POST":
         return confirmation(found, "reset")
     with db.transaction() as session:
         password = reset_password(session, found, current_user())

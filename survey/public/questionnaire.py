@@ -122,7 +122,7 @@ def page(key: uuid.UUID, section: str):
         return redirect(where_draft_is(draft))
     current = definition.section(section)
     form_class = pages.page_form(definition, current, form_language(definition))
-    if request.method == "GET":
+    if request.method != "POST":
         return render_page(draft, definition, current, form_class(prior_answers=draft.answers), draft.answers)
     return post_page(draft, definition, current, form_class)
 

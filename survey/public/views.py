@@ -43,7 +43,7 @@ def index():
 @limited("RESUME", with_device=False)
 def resume():
     """Type the resume code shown on every page to come back to the page left off."""
-    if request.method == "GET":
+    if request.method != "POST":
         return render_template("public/resume.html", code="", unknown=False)
     code = request.form.get("code", "")[:40]
     draft = draft_by_code(db.session(), code)

@@ -70,7 +70,7 @@ def response_page(found: Response, problems: list[str]):
                            findings=response_findings(db.session(), found),
                            changes=response_changes(db.session(), found),
                            correctable=correctable, language=language(),
-                           done=request.args.get("done") if request.method == "GET" else None)
+                           done=request.args.get("done") if request.method != "POST" else None)
 
 
 def answer_text(question, value: str | None) -> str | None:

@@ -38,7 +38,7 @@ def serial_page(slug: str, serial: str):
     if not found:
         abort(404)
     require_unit(current_user(), passes[0].unit_id)
-    if request.method == "GET":
+    if request.method != "POST":
         return page(campaign, serial, passes, found, {})
     decisions, problems = read_decisions(campaign, found)
     try:

@@ -83,7 +83,7 @@ def csrf_token():
 @role_required(*KEYERS)
 def entry(slug: str, unit_code: str):
     campaign, unit = stack_or_404(slug, unit_code)
-    if request.method == "GET":
+    if request.method != "POST":
         return entry_page(campaign, unit, blank(), stored=stored_entry(request.args.get("luu")))
     definition = version_definition(campaign.questionnaire_version)
     typed = read_typed(request.form, definition)
