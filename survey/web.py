@@ -17,7 +17,8 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey import accounts, admin, analyst, api, assets, health, offline, printing, public, security, supervisor, surveyor
+    from survey import (accounts, admin, analyst, api, assets, health, hygiene, offline, printing, public, security,
+                        supervisor, surveyor)
 
     public.register(app)
     accounts.register(app)  # after public: it uses the citizens' rate limiter
@@ -31,6 +32,7 @@ def register_blueprints(app: Flask) -> None:
     health.register(app)
     security.register(app)
     assets.register(app)
+    hygiene.register(app)  # last: its form check follows every other application hook
 
 
 def register_error_handlers(app: Flask) -> None:

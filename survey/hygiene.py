@@ -1,0 +1,84 @@
+"""Control characters refused wherever text comes in, before any view or query sees it.
+
+PostgreSQL text cannot hold NUL (psycopg raises, a 500), SQLite stores it silently, and the other
+C0 controls, DEL and the C1 range are never part of a name, a code or an answer: they come from a
+paste, a broken client or an attack. Tab, line feed and carriage return are text and pass.
+
+Two hooks, so that no body is read before the hooks that cap its size (`survey.public.body`,
+`survey.admin.campaigns_files`), while the URL is checked before any hook queries with it (the
+citizens' rate limiter looks its campaign and unit up): the path and the query first of all, the
+form and file names after every other application hook. A refusal is a 400 naming every field
+at fault: JSON `{"status": "invalid", "problems": [{"field", "message"}]}` to clients asking for
+JSON (the offline queue), the error page otherwise. The API checks its own requests in its
+format (`survey.api.routing.check_text`); the file importers check the text of their files.
+"""
+import re
+from collections.abc import Iterable
+
+from flask import Flask, jsonify, render_template, request
+from werkzeug.wrappers import Response
+
+from survey.public.messages import Catalogue, readable
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (Vietnamese, English)
+    "control_character": ("Trường “{field}”: có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL); vui lòng xoá "
+                          "ký tự đó rồi gửi lại",
+                          "{field}: holds a control character (such as NUL) that text may not contain; remove it "
+                          "and send again"),
+}
+
+CATALOGUE = Catalogue(MESSAGES)
+
+
+def has_control(text: str) -> bool:
+    """Whether `text` holds a character no text of the service may hold."""
+    return CONTROL.search(text) is not None
+
+
+def control_problem(field: str):
+    """The problem of a field holding a control character, in the catalogue's two languages."""
+    return CATALOGUE.problem("control_character", field=field)
+
+
+def register(app: Flask) -> None:
+    hooks = app.before_request_funcs.setdefault(None, [])
+    hooks.insert(0, check_location)
+    hooks.append(check_form)
+
+
+def check_location() -> Response | None:
+    if is_api():
+        return None
+    return refusal(fields_at_fault(list((request.view_args or {}).items())
+                                   + list(request.args.items(multi=True))))
+
+
+def check_form() -> Response | None:
+    if is_api() or request.method not in UNSAFE_METHODS:
+        return None
+    names = [(name, file.filename or "") for name, file in request.files.items(multi=True)]
+    return refusal(fields_at_fault(list(request.form.items(multi=True)) + names))
+
+
+def is_api() -> bool:
+    return request.path == "/api" or request.path.startswith("/api/")
+
+
+def fields_at_fault(pairs: Iterable[tuple[str, object]]) -> list[str]:
+    """The names, each once, of the pairs whose name or text value holds a control character."""
+    found = (name for name, value in pairs if has_control(name) or (isinstance(value, str) and has_control(value)))
+    return list(dict.fromkeys(CONTROL.sub("?", name) for name in found))
+
+
+def refusal(fields: list[str]) -> Response | None:
+    if not fields:
+        return None
+    problems = [control_problem(field) for field in fields]
+    if request.accept_mimetypes.best == "application/json":
+        listed = [{"field": field, "message": readable(problem)} for field, problem in zip(fields, problems)]
+        return jsonify(status="invalid", problems=listed), 400
+    return render_template("error.html", code=400, name="Bad Request", problems=[readable(p) for p in problems]), 400
