@@ -29,6 +29,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "ký tự đó rồi gửi lại",
                           "{field}: holds a control character (such as NUL) that text may not contain; remove it "
                           "and send again"),
+    "lone_surrogate": ("Trường “{field}”: có ký tự không hợp lệ (nửa cặp surrogate UTF-16)",
+                       "{field}: holds a lone surrogate, which is not text"),
 }
 
 CATALOGUE = Catalogue(MESSAGES)
@@ -42,6 +44,11 @@ def has_control(text: str) -> bool:
 def control_problem(field: str):
     """The problem of a field holding a control character, in the catalogue's two languages."""
     return CATALOGUE.problem("control_character", field=field)
+
+
+def surrogate_problem(field: str):
+    """The problem of a field holding half of a UTF-16 surrogate pair (JSON may escape one)."""
+    return CATALOGUE.problem("lone_surrogate", field=field)
 
 
 def register(app: Flask) -> None:

@@ -8,7 +8,7 @@ entry in the OpenAPI document (`survey.api.openapi` reads OPERATIONS).
 The view receives the path arguments, and `query=` / `body=` models already validated; it
 returns a pydantic model (200), or (model, status) or (model, status, headers).
 """
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from survey.api.auth import authenticate
 from survey.api.errors import ApiError, validation_error
+from survey.hygiene import CONTROL, control_problem, has_control, surrogate_problem
 
 blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -90,17 +91,29 @@ def json_body() -> Any:
 
 
 def check_text(value: Any, where: str) -> None:
-    """No NUL and no lone surrogate anywhere: neither can be stored as text (PostgreSQL)."""
+    """No control character (NUL above all, which PostgreSQL text cannot hold) and no lone surrogate
+    anywhere: a 400 with one problem per field at fault, in the catalogue's words."""
+    found = dict(fields_at_fault(value, where))
+    if found:
+        problems = [{"field": field, "message": str(problem(field))} for field, problem in found.items()]
+        raise ApiError(400, "invalid", problems[0]["message"], problems[0]["field"], problems)
+
+
+def fields_at_fault(value: Any, where: str) -> Iterator[tuple[str, Callable]]:
+    """(field, the problem it makes) for every text at fault, a field name with a control character
+    shown with "?" in its place."""
     if isinstance(value, str):
-        if "\x00" in value or not _encodable(value):
-            raise ApiError(400, "invalid", "text may not hold NUL characters or lone surrogates", where)
+        if has_control(value):
+            yield CONTROL.sub("?", where), control_problem
+        elif not _encodable(value):
+            yield where, surrogate_problem
     elif isinstance(value, dict):
         for key, item in value.items():
-            check_text(key, where)
-            check_text(item, f"{where}.{key}" if where != "body" else str(key))
+            yield from fields_at_fault(key, where)
+            yield from fields_at_fault(item, f"{where}.{key}" if where != "body" else str(key))
     elif isinstance(value, list):
         for item in value:
-            check_text(item, where)
+            yield from fields_at_fault(item, where)
 
 
 def _encodable(text: str) -> bool:

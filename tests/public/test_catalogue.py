@@ -5,6 +5,7 @@ from string import Formatter
 import pytest
 from flask import g
 
+from survey import hygiene
 from survey.api import messages as tokens
 from survey.campaigns import messages as campaigns
 from survey.invitations import messages as invitations
@@ -35,7 +36,7 @@ def parameters(text: str) -> set[str]:
     return {name for _, name, _, _ in Formatter().parse(text) if name is not None}
 
 
-@pytest.mark.parametrize("module", [campaigns, invitations, units, webhooks, tokens], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [campaigns, invitations, units, webhooks, tokens, hygiene], ids=lambda m: m.__name__)
 def test_every_problem_has_both_languages_with_the_same_parameters(module):
     for key, texts in module.MESSAGES.items():
         assert len(texts) == len(LANGUAGES) and all(text.strip() for text in texts), key

@@ -7,7 +7,9 @@ from sqlalchemy import func, select
 
 from survey.entries.models import PaperEntry
 from survey.hygiene import has_control
+from survey.invitations.models import Invitation
 from tests.accounts.conftest import PASSWORD, Staff
+from tests.api.conftest import make_token  # noqa: F401 (a fixture)
 from tests.security.test_safe_methods import records, table_rows  # noqa: F401 (a fixture)
 from tests.surveyor.conftest import GOOD, JSON, PAPER_FORM, keyer  # noqa: F401 (a fixture)
 
@@ -72,3 +74,17 @@ def test_paper_entry_answers_the_offline_queue_with_the_fields_at_fault(app, key
 def test_tab_and_line_breaks_are_text():
     assert not has_control("một\tdòng\r\nhai dòng 🙂 “ngoặc” ＝")
     assert all(has_control(f"a{chr(code)}b") for code in [*range(0, 9), 11, 12, *range(14, 32), *range(127, 160)])
+
+
+def test_the_api_names_every_field_holding_a_control_character(client, make_campaign, make_token, session):
+    campaign = make_campaign("dot-api")
+    headers = {"Authorization": f"Bearer {make_token()}"}
+    body = {"campaign": campaign.slug, "unit": "AG-LX", "dossier_codes": ["HS-1", "HS\x1b-2"], "expires_on\x00": 1}
+    refused = client.post("/api/v1/invitations", json=body, headers=headers)
+    error = refused.get_json()["error"]
+    assert refused.status_code == 400 and error["field"] == "dossier_codes"
+    assert [(p["field"], p["message"]) for p in error["problems"]] == [
+        ("dossier_codes", "dossier_codes: holds a control character (such as NUL) that text may not contain; "
+                          "remove it and send again"),
+        ("body", "body: holds a control character (such as NUL) that text may not contain; remove it and send again")]
+    assert session.scalar(select(func.count(Invitation.id))) == 0
