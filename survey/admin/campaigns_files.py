@@ -4,13 +4,15 @@ An upload is refused outright (with its message key and HTTP status) when it can
 text at all: no file, empty, larger than the limit, another extension, binary, not UTF-8. Its rows
 are then checked by the domain operation, which names the row of every problem. A download is
 UTF-8 with a byte-order mark (Excel opens it with the diacritics intact) and text that a
-spreadsheet would take for a formula gets a leading quote, as survey/exports does."""
+spreadsheet would take for a formula gets a leading quote (survey/exports/formulas.py)."""
 import csv
 import io
 from pathlib import PurePath
 
 from flask import Blueprint, request
 from werkzeug.datastructures import FileStorage
+
+from survey.exports.formulas import neutralised
 
 MAX_MEGABYTES = 1
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
@@ -20,7 +22,6 @@ ALLOWANCE = 64 * 1024
 SUFFIXES = (".csv", ".txt")
 UPLOAD_ENDPOINTS = ("admin.units_import", "admin.units_import_confirm", "admin.campaign_create", "admin.campaign_edit",
                     "admin.invitations")
-FORMULA_STARTS = "=+-@\t\r"
 
 
 class Refused(Exception):
@@ -77,14 +78,9 @@ def read_text(file: FileStorage) -> str:
         raise Refused("file_not_utf8", name=name) from None
 
 
-def safe(cell: object) -> object:
-    """Text a spreadsheet would run as a formula, quoted; anything else as it is."""
-    return "'" + cell if isinstance(cell, str) and cell[:1] in FORMULA_STARTS and cell else cell
-
-
 def csv_bytes(header: list[str], rows: list[list[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)
-    writer.writerows([safe(cell) for cell in row] for row in rows)
+    writer.writerows([neutralised(cell) for cell in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")

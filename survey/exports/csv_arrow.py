@@ -1,10 +1,10 @@
 """CSV through pyarrow: each batch of columns becomes Arrow arrays and is written by Arrow's C++
 CSV writer, so no Python call is made per cell (a million responses make tens of millions).
 
-Same content as a spreadsheet reads it: text that would start a formula (`=`, `+`, `-`, `@`, tab,
-CR) gets a leading single quote (OWASP's advice), numbers are plain (4, not 4.0), times are ISO
-8601 UTC to the second (2027-03-01T01:00:00Z). Arrow quotes every text cell (RFC 4180 allows it),
-lines end in LF (as PostgreSQL's COPY writes them, see csv_copy.py), a missing value is an empty cell.
+Same content as a spreadsheet reads it: text that would start a formula gets a leading single quote
+(formulas.py), numbers are plain (4, not 4.0), times are ISO 8601 UTC to the second
+(2027-03-01T01:00:00Z). Arrow quotes every text cell (RFC 4180 allows it), lines end in LF (as
+PostgreSQL's COPY writes them, see csv_copy.py), a missing value is an empty cell.
 """
 import codecs
 import csv
@@ -15,10 +15,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
+from survey.exports.formulas import NUMBER_PATTERN, START_PATTERN
 from survey.exports.variables import Variable
-
-FORMULA = r"[=+\-@\t\r]"
-"""The first characters that make a spreadsheet read a cell as a formula."""
 
 
 def arrow_column(kind: str, column: list) -> pa.Array:
@@ -39,9 +37,11 @@ def iso_seconds(moments: pa.Array) -> pa.Array:
 
 def neutralised(texts: pa.Array) -> pa.Array:
     """A quote before text a spreadsheet would take for a formula (rare: looked for before replacing)."""
-    if not pc.any(pc.match_substring_regex(texts, pattern=f"^{FORMULA}")).as_py():
+    starts = pc.match_substring_regex(texts, pattern=START_PATTERN)
+    if not pc.any(starts).as_py():
         return texts
-    return pc.replace_substring_regex(texts, pattern=f"^({FORMULA})", replacement=r"'\1")
+    formula = pc.and_(starts, pc.invert(pc.match_substring_regex(texts, pattern=NUMBER_PATTERN)))
+    return pc.if_else(formula, pc.binary_join_element_wise("'", texts, ""), texts)
 
 
 def header_bytes(variables: list[Variable], bom: bool) -> bytes:

@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from sqlalchemy import (ARRAY, ColumnElement, Connection, Float, Integer, Select, String, case, cast, extract, func,
-                        literal, select)
+from sqlalchemy import (ARRAY, ColumnElement, Connection, Float, Integer, Select, String, and_, case, cast, extract,
+                        func, literal, select)
 from sqlalchemy.orm import Session, aliased
 
 from survey.exports.csv_arrow import header_bytes
+from survey.exports.formulas import CODE_POINTS, NUMBER_PATTERN
 from survey.exports.variables import Variable, union_questions
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.responses.models import Answer, Response
@@ -30,8 +31,6 @@ if TYPE_CHECKING:
     from survey.exports.operations import Plan
 
 BATCH_SIZE = 50_000
-FORMULA_STARTS = tuple(ord(c) for c in "=+-@\t\r")
-"""Code points of the first characters that make a spreadsheet read a cell as a formula (csv_arrow.FORMULA)."""
 ISO_SECONDS = 'YYYY-MM-DD"T"HH24:MI:SS"Z"'
 QUOTED_KINDS = ("text", "choice", "datetime")
 """Kinds written as quoted text (Arrow quotes every string)."""
@@ -187,5 +186,7 @@ def answer_cell(variable: Variable, value: ColumnElement, number: ColumnElement)
 
 
 def neutralised(text: ColumnElement) -> ColumnElement:
-    """A quote before text a spreadsheet would take for a formula (compared as code points: cheaper than text)."""
-    return case((func.ascii(text).in_(FORMULA_STARTS), "'" + text), else_=text)
+    """A quote before text a spreadsheet would take for a formula (formulas.py; the first character
+    compared as a code point: cheaper than text)."""
+    formula = and_(func.ascii(text).in_(CODE_POINTS), ~text.regexp_match(NUMBER_PATTERN))
+    return case((formula, "'" + text), else_=text)

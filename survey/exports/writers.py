@@ -1,16 +1,16 @@
 """The streaming XLSX writer, one batch of columns at a time (CSV: csv_arrow.py).
 
-Cells that a spreadsheet would read as a formula get a leading single quote (OWASP's advice
-against CSV injection); only text is touched, numbers stay numbers.
+Cells that a spreadsheet would read as a formula get a leading single quote (formulas.py); only
+text is touched, numbers stay numbers.
 """
 from datetime import datetime
 from pathlib import Path
 
 import xlsxwriter
 
+from survey.exports.formulas import neutralised_column
 from survey.exports.variables import Variable
 
-FORMULA_STARTS = "=+-@\t\r"
 XLSX_ROWS = 1_048_576  # rows per worksheet, the header included
 
 
@@ -30,9 +30,7 @@ def cells(kind: str, column: list) -> list:
         return [int(x) if x is not None and x.is_integer() and -2**53 < x < 2**53 else x for x in column]
     if kind == "datetime":
         return [utc_text(x) for x in column]
-    # Text that would start a formula in Excel, LibreOffice or Google Sheets; tested inline, as a call
-    # per cell costs seconds on a million rows.
-    return ["'" + x if x and x[0] in FORMULA_STARTS else x for x in column]
+    return neutralised_column(column)
 
 
 class XlsxWriter:

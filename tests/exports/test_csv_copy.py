@@ -95,3 +95,18 @@ def test_ranges_cover_the_selection_in_batches(session, varied, monkeypatch):
     assert list(csv_copy.ranges(session, plan, 0, None)) == [(0, ids[3]), (ids[3], ids[7]), (ids[7], ids[11]),
                                                               (ids[11], None)]
     assert list(csv_copy.ranges(session, plan, ids[1], ids[6])) == [(ids[1], ids[5]), (ids[5], ids[6])]
+
+
+@pytest.mark.parametrize("layout", ["wide", "long"])
+def test_negative_numbers_stay_plain_and_full_width_starts_are_quoted(session, postgresql, answered, set_answer,
+                                                                      tmp_path, layout):
+    first, second = answered[1][0], answered[1][3]
+    set_answer(first, "visits", "-3", -3.0)
+    set_answer(first, "why", "＝1+1")
+    set_answer(second, "visits", "-2.5", -2.5)
+    set_answer(second, "why", "＠SUM(A1)")
+    server, python, _ = both(session, tmp_path, ExportRequest("xuat-thu", "csv", layout))
+    assert server == python
+    assert "\"'＝1+1\"".encode() in server and "\"'＠SUM(A1)\"".encode() in server
+    negative = (b'"visits","-3"', b'"visits","-2.5"') if layout == "long" else (b",-3,", b",-2.5,")
+    assert all(cell in server for cell in negative), server.decode()
