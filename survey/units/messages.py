@@ -17,6 +17,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "row {row}, level: unknown level '{level}' (one of {levels})"),
     "active_invalid": ("Dòng {row}, cột active: “{value}” không phải là “có” hay “không” (yes/no)",
                        "row {row}, active: '{value}' is not yes or no"),
+    "control_character": ("Dòng {row}, cột {column}: có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL)",
+                          "row {row}, {column}: holds a control character (such as NUL)"),
+    "value_too_long": ("Dòng {row}, cột {column}: dài quá {length} ký tự", "row {row}, {column}: longer than {length} "
+                       "characters"),
+    "code_invalid": ("Dòng {row}, cột {column}: “{value}” không phải là mã đơn vị (chỉ gồm chữ cái không dấu, chữ số, "
+                     "“-”, “_” hoặc “.”, bắt đầu bằng chữ cái hoặc chữ số)",
+                     "row {row}, {column}: '{value}' is not a unit code (letters A-Z, digits, '-', '_' or '.', "
+                     "beginning with a letter or a digit)"),
     "code_repeated": ("Dòng {row}, cột code: mã “{unit}” trùng với dòng {first}",
                       "row {row}, code: '{unit}' repeats row {first}"),
     "children_orphaned": ("Dòng {row}, cột level: đơn vị “{unit}” (cấp “{level}”) đang trực thuộc “{parent}”, mà đơn "

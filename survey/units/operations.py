@@ -3,6 +3,7 @@ deactivate and reactivate (flush only; the caller commits)."""
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.errors import InvalidInput
+from survey.hygiene import has_control
 from survey.units.messages import CATALOGUE
 from survey.units.models import LEVELS, PARENT_LEVELS, Unit
 
@@ -19,6 +21,12 @@ REQUIRED_COLUMNS = ("code", "name", "level")
 OPTIONAL_COLUMNS = ("name_en", "parent_code", "active")
 TRUE_WORDS = {"", "1", "true", "yes", "y", "có"}
 FALSE_WORDS = {"0", "false", "no", "n", "không"}
+CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+"""A unit code: it is in URLs (the QR codes) and in exported files, so letters, digits, '-', '_' and '.'
+only, beginning with a letter or a digit (a file's `=EVIL` would be a formula to a spreadsheet)."""
+LENGTHS = {name: Unit.__table__.c[name].type.length for name in ("code", "name", "name_en")}
+SHOWN = 40
+"""How much of a refused value a problem repeats."""
 
 
 @dataclass
@@ -87,13 +95,30 @@ def parse_row(number: int, record: dict, problems: list[str]) -> UnitRow:
     for column in REQUIRED_COLUMNS:
         if not value.get(column):
             problems.append(CATALOGUE.problem("value_required", row=number, column=column))
-    if value.get("level") and value["level"] not in LEVELS:
-        problems.append(CATALOGUE.problem("level_unknown", row=number, level=value["level"], levels=", ".join(LEVELS)))
+    if value.get("level") and value["level"] not in LEVELS and not has_control(value["level"]):
+        problems.append(CATALOGUE.problem("level_unknown", row=number, level=value["level"][:SHOWN],
+                                          levels=", ".join(LEVELS)))
+    problems.extend(text_problems(number, value))
     active = value.get("active", "").lower()
-    if active not in TRUE_WORDS | FALSE_WORDS:
-        problems.append(CATALOGUE.problem("active_invalid", row=number, value=value["active"]))
+    if active not in TRUE_WORDS | FALSE_WORDS and not has_control(active):
+        problems.append(CATALOGUE.problem("active_invalid", row=number, value=value["active"][:SHOWN]))
     return UnitRow(number, value.get("code", ""), value.get("name", ""), value.get("level", ""),
                    value.get("name_en") or None, value.get("parent_code") or None, active not in FALSE_WORDS)
+
+
+def text_problems(number: int, value: dict[str, str]) -> list[str]:
+    """Control characters in any cell, codes that are not codes, names longer than their column."""
+    problems = [CATALOGUE.problem("control_character", row=number, column=column)
+                for column, text in value.items() if has_control(text)]
+    for column, length in LENGTHS.items():
+        text = value.get(column, "")
+        if len(text) > length:
+            problems.append(CATALOGUE.problem("value_too_long", row=number, column=column, length=length))
+    for column in ("code", "parent_code"):
+        text = value.get(column, "")
+        if text and not has_control(text) and CODE.fullmatch(text) is None:
+            problems.append(CATALOGUE.problem("code_invalid", row=number, column=column, value=text[:SHOWN]))
+    return problems
 
 
 def check_hierarchy(rows: list[UnitRow], existing: dict[str, Unit]) -> None:

@@ -109,3 +109,35 @@ def test_a_level_change_that_would_strand_existing_children_is_refused(session):
         import_units_csv(session, HEADER + PROVINCE + "AG-LX,Long Xuyên,,department,AG,\n")
     assert caught.value.problems == [
         "row 3, level: 'AG-LX' has the commune 'AG-LX-MB' under it, which a department cannot hold"]
+
+
+BAD_TEXT = HEADER + PROVINCE + (
+    "=EVIL,Công thức,,district,AG,\n"                    # row 3: a formula is no code
+    f"{'AG-' + 'X' * 30},Mã dài,,district,AG,\n"          # row 4: 33 characters
+    f"AG-TT,{'Tên ' * 51},Name\x1b,district,AG,\n"       # row 5: a 204-character name, an escape in name_en
+    "AG-CT,Cần\x00Thơ,,district,AG\x7f,\n"               # row 6: NUL in the name, DEL in the parent
+)
+BAD_PROBLEMS = [
+    "row 3, code: '=EVIL' is not a unit code (letters A-Z, digits, '-', '_' or '.', beginning with a letter or a digit)",
+    "row 4, code: longer than 32 characters",
+    "row 5, name_en: holds a control character (such as NUL)",
+    "row 5, name: longer than 200 characters",
+    "row 6, name: holds a control character (such as NUL)",
+    "row 6, parent_code: holds a control character (such as NUL)",
+]
+
+
+def test_codes_names_and_control_characters_are_checked_before_anything_is_written(session):
+    with pytest.raises(InvalidInput) as caught:
+        import_units_csv(session, BAD_TEXT)
+    assert caught.value.problems == BAD_PROBLEMS
+    assert codes(session) == []
+
+
+def test_the_dry_run_refuses_exactly_what_the_import_refuses(cli, session, tmp_path):
+    path = tmp_path / "units.csv"
+    path.write_text(BAD_TEXT, encoding="utf-8")
+    dry, done = cli("units", "import", str(path), "--dry-run"), cli("units", "import", str(path))
+    assert dry.exit_code == done.exit_code == 1
+    assert all(problem in dry.output for problem in BAD_PROBLEMS) and dry.output == done.output
+    assert codes(session) == []
