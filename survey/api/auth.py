@@ -8,7 +8,7 @@ from survey import db
 from survey.accounts.queries import with_descendants
 from survey.api.errors import ApiError
 from survey.api.models import ApiToken
-from survey.api.tokens import hash_token, token_by_secret
+from survey.api.tokens import token_by_secret
 from survey.db import utcnow
 from survey.responses.models import aware
 from survey.units.models import Unit
@@ -24,19 +24,27 @@ def bearer() -> str | None:
     return token if scheme.lower() == "bearer" and token else None
 
 
+def active_token() -> ApiToken | None:
+    """The active (issued, not revoked) token the request names: one indexed lookup by hash."""
+    secret = bearer()
+    plausible = secret is not None and secret.isascii() and len(secret) <= 200
+    token = token_by_secret(db.session(), secret) if plausible else None
+    return token if token is not None and token.revoked_at is None else None
+
+
 def rate_key() -> str:
-    """Rate limits count per token (per address for requests without one)."""
-    token = bearer()
-    return f"api-token:{hash_token(token)[:32]}" if token else f"api-address:{request.remote_addr}"
+    """Rate limits count per active token; without one (no token, a made-up or a revoked one) per
+    address, so that every token made up from one address shares that address's counter."""
+    token = active_token()
+    return f"api-token:{token.id}" if token is not None else f"api-address:{request.remote_addr}"
 
 
 def authenticate(scope: str) -> ApiToken:
     """The calling token, if it is active and holds `scope`; kept in `g` for the view."""
-    secret = bearer()
-    if secret is None:
+    if bearer() is None:
         raise ApiError(401, "unauthorized", "send an API token: Authorization: Bearer <token>")
-    token = token_by_secret(db.session(), secret) if secret.isascii() and len(secret) <= 200 else None
-    if token is None or token.revoked_at is not None:
+    token = active_token()
+    if token is None:
         raise ApiError(401, "unauthorized", "the API token is unknown or revoked")
     if scope not in token.scopes:
         raise ApiError(403, "forbidden", f"the API token lacks the scope {scope}")

@@ -4,6 +4,9 @@ trying resume codes. Per network address and per device cookie; every refusal is
 Limits are settings (strings like "10 per hour"); storage is `RATELIMIT_STORAGE_URI` (Redis in
 production, memory in development and tests). Mobile carriers put many phones behind one
 address, so the per-address limits are generous and the per-device ones tight.
+
+While Redis cannot be reached the limits are counted in each worker's memory (see `limiter`);
+`/readyz` then says "degraded" (survey.health).
 """
 from collections.abc import Callable
 
@@ -25,13 +28,30 @@ DEFAULTS = {
     "LIMIT_RESUME_PER_ADDRESS": "20 per hour",
 }
 
-limiter = Limiter(key_func=get_remote_address)
+# Redis unreachable: rather than a 500 on every limited request (citizen start, send, resume,
+# sign-in, the API), Flask-Limiter switches to counters in this worker's memory, logs it once
+# ("Rate limit storage unreachable - falling back to in-memory storage", a warning of the
+# `flask-limiter` logger), pings Redis again after 1, 2, 4 ... 32 s and goes back to it ("Rate
+# limit storage recovered"). Counting per worker still slows a flood (each worker allows the
+# limit), which failing open to no limit at all would not. swallow_errors covers what is left:
+# any other fault of the limiter is logged with its traceback and the request goes on unlimited.
+limiter = Limiter(key_func=get_remote_address, in_memory_fallback_enabled=True, swallow_errors=True)
+
+# Redis client timeouts (seconds): an unreachable host must cost a request a second, not the
+# operating system's two-minute connect timeout (gunicorn would kill the worker at 30 s).
+STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
 
 
 def init_app(app: Flask) -> None:
     for key, value in DEFAULTS.items():
         app.config.setdefault(key, value)
+    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", STORAGE_OPTIONS)
     limiter.init_app(app)
+
+
+def storage_reachable() -> bool:
+    """Whether the shared counters answer (a ping with the timeouts above; memory always does)."""
+    return limiter.storage.check()
 
 
 def device_key() -> str:

@@ -1,6 +1,8 @@
 """Every refusal under /api/ is JSON with a code, a message and the field; the rest of the site keeps
-its HTML error pages. A token over its rate limit gets 429."""
+its HTML error pages. A token over its rate limit gets 429; made-up tokens count as their address."""
 import pytest
+
+from tests.api.conftest import Api
 
 
 def error_of(response) -> dict:
@@ -49,6 +51,14 @@ def test_a_token_over_its_rate_limit_gets_429(api, settings):
     statuses = [api.get("/units").status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert error_of(api.get("/units"))["code"] == "rate_limited"
+
+
+def test_made_up_tokens_share_the_counter_of_their_address(client, api, settings):
+    settings["LIMIT_API_PER_TOKEN"] = "3 per minute"
+    made_up = [Api(client, f"sv_made-up-{n}").get("/units").status_code for n in range(4)]
+    assert made_up == [401, 401, 401, 429]
+    assert Api(client, None).get("/units").status_code == 429  # no token at all: the same counter
+    assert api.get("/units").status_code == 200  # an issued token counts on its own
 
 
 def test_unknown_query_parameters_are_refused_not_ignored(api):
