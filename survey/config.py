@@ -6,6 +6,7 @@ weakens a real deployment), `development` (what `make run` sets) or `testing`.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ENVIRONMENTS = ("production", "development", "testing")
 
@@ -37,12 +38,16 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # A respondent may spend more than an hour on a page (or leave it open): the token stays
         # tied to the session but does not expire.
         "WTF_CSRF_TIME_LIMIT": None,
+        # Where respondents reach the service: every absolute link (QR codes, posters, invitations)
+        # is made on it, never on the request's Host header (survey.links).
+        "PUBLIC_BASE_URL": os.environ.get("PUBLIC_BASE_URL"),
         # Reverse proxies in front of the app (nginx, a load balancer) whose X-Forwarded-* headers
         # are trusted; 0 when gunicorn faces the clients itself. Rate limits read the client address.
         "TRUSTED_PROXIES": int(os.environ.get("SURVEY_TRUSTED_PROXIES", "0")),
     }
     settings.update(overrides)
     settings["SECRET_KEY"] = secret_key(settings["SECRET_KEY"], env)
+    settings["PUBLIC_BASE_URL"] = public_base_url(settings["PUBLIC_BASE_URL"], required=env == "production")
     return settings
 
 
@@ -57,6 +62,22 @@ def secret_key(value: str | None, env: str) -> str:
             "For a local trial set SURVEY_ENV=development instead."
         )
     return secrets.token_hex(32)
+
+
+def public_base_url(value: str | None, required: bool) -> str | None:
+    """The address without a trailing slash; None when not given and not `required` (outside
+    production the request's address stands in); an error when missing or not an http(s) address."""
+    if not value:
+        if required:
+            raise ConfigurationError(
+                "PUBLIC_BASE_URL is not set. QR codes, posters and invitation links are made on the address "
+                "respondents reach the service at, e.g. PUBLIC_BASE_URL=https://khaosat.example.vn")
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+        raise ConfigurationError(f"PUBLIC_BASE_URL must be an http(s) address such as https://khaosat.example.vn "
+                                 f"(a path is allowed, no query), not {value!r}")
+    return value.rstrip("/")
 
 
 def default_database_url(instance_path: str) -> str:

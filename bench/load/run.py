@@ -29,7 +29,8 @@ HERE = Path(__file__).resolve().parent
 def environment(database: str) -> dict[str, str]:
     return {**os.environ, "SURVEY_ENV": "production", "SECRET_KEY": secrets.token_hex(32),
             "DATABASE_URL": f"postgresql+psycopg://postgres@127.0.0.1:5432/{database}",
-            "REDIS_URL": "redis://127.0.0.1:6379/14", "SURVEY_ACCESS_LOG": "/dev/null"}
+            "REDIS_URL": "redis://127.0.0.1:6379/14", "PUBLIC_BASE_URL": "http://127.0.0.1:8000",
+            "SURVEY_ACCESS_LOG": "/dev/null"}
 
 
 @contextmanager

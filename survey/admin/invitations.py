@@ -19,6 +19,7 @@ from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import dossier_codes, invite
+from survey.links import public_url
 from survey.units.models import Unit
 
 MAX_CODES = 20_000
@@ -110,8 +111,7 @@ def invitations_csv(slug: str):
     campaign = campaign_or_404(slug)
     chosen = chosen_unit(campaign)
     now = utcnow()
-    rows = [[i.dossier_code or "", i.unit.code, i.unit.name, url_for("questionnaire.invitation", token=i.token,
-                                                                      _external=True),
+    rows = [[i.dossier_code or "", i.unit.code, i.unit.name, public_url("questionnaire.invitation", token=i.token),
              status_of(i, now), local_time(i.expires_at) if i.expires_at else "", local_time(i.created_at)]
             for i in reversed(listed(campaign, chosen))]
     response = make_response(csv_bytes(["dossier_code", "unit_code", "unit_name", "link", "status", "expires",

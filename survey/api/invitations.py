@@ -1,9 +1,5 @@
 """Invitations in bulk: the one-stop-shop software sends the dossier codes it has just returned and
 gets one single-use link per dossier (scope invitations:write)."""
-import os
-
-from flask import current_app, request
-
 from survey import clock, db
 from survey.accounts.operations import audit
 from survey.api import schemas
@@ -15,6 +11,7 @@ from survey.api.routing import endpoint
 from survey.db import utcnow
 from survey.invitations.models import Invitation
 from survey.invitations.operations import create_invitations
+from survey.links import public_url
 from survey.responses.models import aware
 
 
@@ -42,6 +39,5 @@ def invitation(found: Invitation) -> schemas.InvitationOut:
 
 
 def link(token: str) -> str:
-    """Where respondents reach the service: PUBLIC_BASE_URL when set, else the address the API was called at."""
-    base = current_app.config.get("PUBLIC_BASE_URL") or os.environ.get("PUBLIC_BASE_URL") or request.host_url
-    return f"{base.rstrip('/')}/i/{token}"
+    """On PUBLIC_BASE_URL (outside production, when not set, the address the API was called at)."""
+    return public_url("questionnaire.invitation", token=token)

@@ -4,15 +4,22 @@ import io
 from datetime import datetime
 
 import click
+from flask import current_app
 from flask.cli import AppGroup
 
 from survey.campaigns.queries import campaign_by_slug
 from survey.clock import end_of_day
 from survey.commands import unit_of_work
+from survey.config import ConfigurationError, public_base_url
 from survey.db import utcnow
 from survey.errors import InvalidInput
+from survey.exports.formulas import neutralised
 from survey.invitations.operations import create_invitations
+from survey.links import public_url
 from survey.units.queries import units_by_codes
+
+DEVELOPMENT_URL = "http://127.0.0.1:5000"
+"""Where `make run` serves: a command has no request to take an address from."""
 
 invitations = AppGroup("invitations", help="Single-use invitation links (one response each).")
 
@@ -23,13 +30,13 @@ invitations = AppGroup("invitations", help="Single-use invitation links (one res
 @click.option("--codes", type=click.File(encoding="utf-8"), required=True,
               help="Dossier codes (mã hồ sơ), one a line; '-' reads standard input.")
 @click.option("--expires", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day the links work, YYYY-MM-DD.")
-@click.option("--base-url", envvar="PUBLIC_BASE_URL", default="http://127.0.0.1:5000", show_default=True,
-              help="Where respondents reach the service (or set PUBLIC_BASE_URL).")
-def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime | None, base_url: str) -> None:
+@click.option("--base-url", metavar="URL", help="Where respondents reach the service, instead of PUBLIC_BASE_URL.")
+def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime | None, base_url: str | None) -> None:
     """Create one invitation per dossier code; print dossier_code,token,link as CSV."""
     dossier_codes = [line.strip() for line in codes if line.strip()]
     if not dossier_codes:
         raise click.ClickException("the codes file lists no dossier code")
+    base = link_base(base_url)
     with unit_of_work() as session:
         campaign = campaign_by_slug(session, campaign_slug)
         unit = units_by_codes(session, [unit_code])[0]
@@ -41,5 +48,14 @@ def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["dossier_code", "token", "link"])
     for invitation in created:
-        writer.writerow([invitation.dossier_code, invitation.token, f"{base_url.rstrip('/')}/i/{invitation.token}"])
+        link = public_url("questionnaire.invitation", base, token=invitation.token)
+        writer.writerow([neutralised(invitation.dossier_code), invitation.token, link])
     click.echo(out.getvalue(), nl=False)
+
+
+def link_base(base_url: str | None) -> str:
+    """--base-url, else PUBLIC_BASE_URL (always set in production), else the development server's."""
+    try:
+        return public_base_url(base_url or current_app.config["PUBLIC_BASE_URL"] or DEVELOPMENT_URL, required=True)
+    except ConfigurationError as error:
+        raise click.UsageError(str(error)) from None

@@ -8,13 +8,14 @@ and administrators; a unit's print is for those whose scope holds the unit.
 from collections.abc import Mapping
 
 import segno
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request
 from sqlalchemy import select
 
 from survey import db
 from survey.accounts.access import current_user, protect, require_unit
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
+from survey.links import public_url
 from survey.printing.layout import printed_sections
 from survey.printing.messages import known, say
 from survey.printing.paper import Paper
@@ -77,8 +78,8 @@ def qr_link(found: Campaign, target: Unit | None) -> str | None:
     if "web" not in found.channel_names:
         return None
     if target is None:
-        return url_for("public.index", _external=True)
-    return url_for("questionnaire.open_link", slug=found.slug, unit_code=target.code, _external=True)
+        return public_url("public.index")
+    return public_url("questionnaire.open_link", slug=found.slug, unit_code=target.code)
 
 
 def printed_units(definition) -> list[Unit]:

@@ -4,16 +4,19 @@ import io
 import segno
 from flask import Blueprint, Response, render_template, url_for
 
+from survey.links import public_url
 from survey.public.access import open_target
 
 blueprint = Blueprint("posters", __name__, template_folder="templates")
-ONE_DAY = 24 * 3600
+QR_CACHE = "max-age=600"
+"""Ten minutes, not the static files' year: a QR code follows the campaign (closed, moved) and the
+PUBLIC_BASE_URL setting, and is cheap to draw again."""
 
 
 def open_link_qr(slug: str, unit_code: str) -> tuple[str, segno.QRCode]:
     """The absolute open link and its QR code (error correction M survives a worn print)."""
     open_target(slug, unit_code)
-    link = url_for("questionnaire.open_link", slug=slug, unit_code=unit_code, _external=True)
+    link = public_url("questionnaire.open_link", slug=slug, unit_code=unit_code)
     return link, segno.make(link, error="m", micro=False)
 
 
@@ -22,7 +25,7 @@ def qr_svg(slug: str, unit_code: str):
     _, code = open_link_qr(slug, unit_code)
     out = io.BytesIO()
     code.save(out, kind="svg", scale=10, border=2, xmldecl=False)
-    return Response(out.getvalue(), mimetype="image/svg+xml", headers={"Cache-Control": f"max-age={ONE_DAY}"})
+    return Response(out.getvalue(), mimetype="image/svg+xml", headers={"Cache-Control": QR_CACHE})
 
 
 @blueprint.get("/k/<slug>/<unit_code>/qr.png")
@@ -30,7 +33,7 @@ def qr_png(slug: str, unit_code: str):
     _, code = open_link_qr(slug, unit_code)
     out = io.BytesIO()
     code.save(out, kind="png", scale=12, border=2)
-    return Response(out.getvalue(), mimetype="image/png", headers={"Cache-Control": f"max-age={ONE_DAY}"})
+    return Response(out.getvalue(), mimetype="image/png", headers={"Cache-Control": QR_CACHE})
 
 
 @blueprint.get("/k/<slug>/<unit_code>/ap-phich")

@@ -8,7 +8,8 @@ from survey import create_app, db
 def production_client(database_url, make_campaign, session):
     make_campaign("open-web")
     session.commit()
-    app = create_app({"SURVEY_ENV": "production", "SECRET_KEY": "k" * 32, "DATABASE_URL": database_url,
+    app = create_app({"SURVEY_ENV": "production", "SECRET_KEY": "k" * 32, "PUBLIC_BASE_URL": "https://survey.example",
+                      "DATABASE_URL": database_url,
                       "RATELIMIT_STORAGE_URI": "memory://"})
     yield app.test_client()
     with app.app_context():

@@ -155,6 +155,7 @@ def test_rate_limits_are_shared_through_redis_in_production(monkeypatch):
     from survey import config
 
     monkeypatch.setenv("REDIS_URL", "redis://cache.internal:6379/2")
-    production = config.load("/tmp/instance", {"SURVEY_ENV": "production", "SECRET_KEY": "k" * 64})
+    production = config.load("/tmp/instance", {"SURVEY_ENV": "production", "SECRET_KEY": "k" * 64,
+                                                "PUBLIC_BASE_URL": "https://khaosat.example.vn"})
     assert production["RATELIMIT_STORAGE_URI"] == "redis://cache.internal:6379/2"
     assert config.load("/tmp/instance", {"SURVEY_ENV": "development"})["RATELIMIT_STORAGE_URI"] == "memory://"

@@ -18,9 +18,25 @@ def test_production_without_secret_key_refuses_to_start(monkeypatch):
 
 def test_production_takes_the_key_from_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("SECRET_KEY", "k" * 64)
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://khaosat.angiang.gov.vn/")
     app = create_app({"SURVEY_ENV": "production", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"})
     assert app.config["SECRET_KEY"] == "k" * 64
     assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["PUBLIC_BASE_URL"] == "https://khaosat.angiang.gov.vn"
+
+
+def test_production_without_a_public_base_url_refuses_to_start(monkeypatch):
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    with pytest.raises(config.ConfigurationError, match="PUBLIC_BASE_URL is not set"):
+        config.load("/tmp/instance", {"SURVEY_ENV": "production", "SECRET_KEY": "k" * 64})
+    assert config.load("/tmp/instance", {"SURVEY_ENV": "development"})["PUBLIC_BASE_URL"] is None
+
+
+@pytest.mark.parametrize("base", ["khaosat.angiang.gov.vn", "ftp://khaosat.angiang.gov.vn", "https://",
+                                  "https://khaosat.angiang.gov.vn/?a=1", "https://khaosat.angiang.gov.vn/#top"])
+def test_a_public_base_url_that_is_no_web_address_is_refused(base):
+    with pytest.raises(config.ConfigurationError, match="must be an http"):
+        config.load("/tmp/instance", {"SURVEY_ENV": "testing", "PUBLIC_BASE_URL": base})
 
 
 def test_development_gets_a_throwaway_key(monkeypatch):
@@ -47,12 +63,15 @@ def test_database_url_switches_to_postgresql(monkeypatch):
     assert config.load("/tmp/i", {"SURVEY_ENV": "testing"})["DATABASE_URL"] == "postgresql+psycopg://u@db/survey"
 
 
-def test_gunicorn_entry_point_fails_clearly_without_a_key():
+def test_gunicorn_entry_point_fails_clearly_without_a_key_or_a_public_base_url():
     env = {"PATH": "/usr/bin:/bin", "SURVEY_ENV": "production"}
     result = subprocess.run([sys.executable, "-c", "import wsgi"], cwd=ROOT, env=env,
                             capture_output=True, text=True)
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+    env["SECRET_KEY"] = "k" * 64
+    result = subprocess.run([sys.executable, "-c", "import wsgi"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode != 0 and "PUBLIC_BASE_URL is not set" in result.stderr
 
 
 def test_sqlite_connections_use_wal_and_foreign_keys(app, session):
