@@ -1,15 +1,43 @@
-"""Dates as the province sees them: campaign dates are local (Asia/Ho_Chi_Minh by default)."""
-from datetime import date, datetime, time, timedelta
+"""The service's one clock: the current instant (UTC) and the date as the province sees it.
+
+Campaign dates are local (Asia/Ho_Chi_Minh by default) while instants are stored in UTC: from
+17:00 to 24:00 UTC the province is already on the next day. Every reading of the time goes through
+here so that the source can be replaced: the app's `CLOCK` setting, a callable returning an aware
+datetime (tests fix the instant). The real time is the default, and the source outside an app
+context (a thread or a script without one keeps working).
+"""
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from flask import current_app
+from flask import current_app, has_app_context
+
+
+def now() -> datetime:
+    """The current instant, aware, in UTC."""
+    source = current_app.config.get("CLOCK") if has_app_context() else None
+    return (source or real_time)().astimezone(timezone.utc)
+
+
+def real_time() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def zone() -> ZoneInfo:
+    """The province's time zone (the TIMEZONE setting)."""
+    return ZoneInfo(current_app.config["TIMEZONE"])
 
 
 def today() -> date:
-    return datetime.now(ZoneInfo(current_app.config["TIMEZONE"])).date()
+    """The province's date at this instant (not the UTC date)."""
+    return now().astimezone(zone()).date()
+
+
+def start_of_day(day: date) -> datetime:
+    """The instant (UTC) the province's `day` begins: compare stored instants with this, never with
+    a local midnight (SQLite keeps no offset)."""
+    return datetime.combine(day, time(), tzinfo=zone()).astimezone(timezone.utc)
 
 
 def end_of_day(day: date) -> datetime:
-    """Midnight after `day` in the province's time zone: what is valid through `day` ends then."""
-    zone = ZoneInfo(current_app.config["TIMEZONE"])
-    return datetime.combine(day + timedelta(days=1), time(), tzinfo=zone)
+    """The instant (UTC) of midnight after the province's `day`: what is valid through `day` ends then."""
+    return start_of_day(day + timedelta(days=1))

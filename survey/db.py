@@ -4,7 +4,7 @@ Operations receive a session and only flush; the request (or CLI command) bounda
 """
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from flask import Flask, current_app, g
@@ -12,6 +12,8 @@ from sqlalchemy import JSON, MetaData, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from survey import clock
 
 # Named constraints so that Alembic migrations and error messages can refer to them.
 NAMING_CONVENTION = {
@@ -31,7 +33,8 @@ class Base(DeclarativeBase):
 
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    """The clock's current instant (`survey.clock.now`), the default of the time columns."""
+    return clock.now()
 
 
 def make_engine(url: str) -> Engine:

@@ -1,7 +1,8 @@
 """Shared fixtures: one schema per test run, emptied after every test; builders for domain objects.
 
 The suite runs on SQLite by default and on PostgreSQL when TEST_DATABASE_URL points at a
-throw-away database (as `.ci/run` does).
+throw-away database (as `.ci/run` does), and on the clock of tests/clock.py: every test starts at
+the same instant, when the province is already on the next day.
 """
 import os
 
@@ -10,6 +11,7 @@ from sqlalchemy import delete, update
 
 from survey import create_app, db
 from survey.models import Base, Unit
+from tests.clock import CLOCK, START, TODAY, ZONE
 
 
 @pytest.fixture(scope="session")
@@ -19,7 +21,7 @@ def database_url(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def app(database_url):
-    app = create_app({"SURVEY_ENV": "testing", "DATABASE_URL": database_url})
+    app = create_app({"SURVEY_ENV": "testing", "DATABASE_URL": database_url, "TIMEZONE": ZONE.key, "CLOCK": CLOCK})
     with app.app_context():
         engine = db.engine()
         Base.metadata.drop_all(engine)
@@ -28,6 +30,26 @@ def app(database_url):
     with app.app_context():
         Base.metadata.drop_all(db.engine())
         db.engine().dispose()
+
+
+@pytest.fixture(autouse=True)
+def _clock_at_start():
+    """Every test starts at START, and so do the fixtures of the next module."""
+    CLOCK.set(START)
+    yield
+    CLOCK.set(START)
+
+
+@pytest.fixture
+def clock_at():
+    """Moves the suite's clock: `clock_at(instant)`, an aware datetime; it runs on from there."""
+    return CLOCK.set
+
+
+@pytest.fixture
+def today():
+    """The province's date when the test starts (not the UTC date)."""
+    return TODAY
 
 
 @pytest.fixture
@@ -117,14 +139,14 @@ def make_version(session):
 @pytest.fixture
 def make_campaign(session, make_unit, make_version):
     """Builds an open campaign over the given units (default one district)."""
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from survey.campaigns.operations import CampaignSpec, Target, create_campaign
 
     def build(slug="test-campaign", units=None, channels=("web", "paper"), version=None, **fields):
         targets = [Target(u, quota=100, transactions=1000) for u in (units or [make_unit()])]
-        fields.setdefault("opens_on", date.today() - timedelta(days=1))
-        fields.setdefault("closes_on", date.today() + timedelta(days=30))
+        fields.setdefault("opens_on", TODAY - timedelta(days=1))
+        fields.setdefault("closes_on", TODAY + timedelta(days=30))
         spec = CampaignSpec(slug=slug, name=f"Campaign {slug}", version=version or make_version(),
                             targets=targets, channels=channels, **fields)
         return create_campaign(session, spec)
@@ -136,12 +158,13 @@ def make_campaign(session, make_unit, make_version):
 def make_submission():
     """Builds a Submission of a campaign's first unit, answered now."""
     import uuid
-    from datetime import datetime, timedelta, timezone
+    from datetime import timedelta
 
+    from survey import clock
     from survey.responses.operations import Submission
 
     def build(campaign, answers=None, channel="web", unit=None, key=None, **fields):
-        now = datetime.now(timezone.utc)
+        now = clock.now()
         return Submission(uuid=key or uuid.uuid4(), campaign=campaign, unit=unit or campaign.units[0].unit,
                           channel=channel, started_at=now - timedelta(minutes=5), submitted_at=now,
                           answers={"overall": "4"} if answers is None else answers, **fields)

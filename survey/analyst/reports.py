@@ -4,13 +4,12 @@ or the province; see the printable report (print stylesheet), download it as XLS
 Everything travels in the query string (GET, no write): the same URL gives the same report.
 """
 import io
-from datetime import date
 
 from flask import Response, render_template, request, send_file
 from werkzeug.utils import secure_filename
 
 from analysis.recipes import load_recipe, shipped_recipes
-from survey import db
+from survey import clock, db
 from survey.analyst.messages import CATALOGUE as ANALYST
 from survey.analyst.views import XLSX, blueprint
 from survey.errors import InvalidInput
@@ -27,7 +26,7 @@ from survey.reports.xlsx import write_report_xlsx
 
 @blueprint.get("/bao-cao")
 def reports():
-    today = date.today()
+    today = clock.today()
     return render_template("analyst/reports/index.html", kinds=KINDS, year=today.year,
                            quarter=(today.month - 1) // 3 + 1, units=surveyed_units(db.session()),
                            recipes=shipped_recipes(), weightings=WEIGHTINGS, say=page_say)

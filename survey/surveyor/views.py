@@ -3,10 +3,8 @@ on one page. The page's POST also answers JSON (`Accept: application/json`) for 
 201 stored, 200 duplicate (the uuid was stored before), 422 invalid with every problem; see
 /work/notes/entry-contract.md."""
 import uuid
-from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
@@ -189,6 +187,4 @@ def differing(stored: PaperEntry) -> int:
 
 
 def keyed_today(campaign: Campaign) -> int:
-    zone = ZoneInfo(current_app.config["TIMEZONE"])
-    midnight = datetime.combine(clock.today(), time(), tzinfo=zone)
-    return keyed_since(db.session(), current_user(), campaign, midnight)
+    return keyed_since(db.session(), current_user(), campaign, clock.start_of_day(clock.today()))

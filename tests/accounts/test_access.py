@@ -11,7 +11,8 @@ from tests.accounts.conftest import Staff
 @pytest.fixture
 def guarded_app(app):
     """An app with a blueprint guarded by `protect` and a route by `role_required`."""
-    other = create_app({"SURVEY_ENV": "testing", "DATABASE_URL": app.config["DATABASE_URL"]})
+    other = create_app({"SURVEY_ENV": "testing", "DATABASE_URL": app.config["DATABASE_URL"],
+                        "CLOCK": app.config["CLOCK"]})
     team = Blueprint("team", __name__, url_prefix="/team")
     protect(team, "supervisor", "admin")
     team.get("/")(lambda: "team page")

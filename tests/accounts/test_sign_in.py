@@ -90,7 +90,7 @@ def test_a_success_starts_the_count_again(staff, make_user, session):
 def second_worker(app):
     """Another process of the service: same database and key, nothing else shared."""
     other = create_app({"SURVEY_ENV": "testing", "DATABASE_URL": app.config["DATABASE_URL"],
-                        "SECRET_KEY": app.config["SECRET_KEY"]})
+                        "SECRET_KEY": app.config["SECRET_KEY"], "CLOCK": app.config["CLOCK"]})
     yield other
     with other.app_context():
         from survey import db

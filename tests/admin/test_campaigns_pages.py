@@ -12,9 +12,8 @@ from werkzeug.test import stream_encode_multipart
 from survey.accounts.models import AuditEntry
 from survey.campaigns.models import Campaign, Quota
 from survey.responses.operations import record_response
+from tests.clock import TODAY
 from tests.public.conftest import forget_csrf_token
-
-TODAY = date.today()
 
 
 @pytest.fixture

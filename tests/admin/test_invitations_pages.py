@@ -2,11 +2,12 @@
 repeat and already invited code named), status per unit, the CSV of links, the QR poster links."""
 import csv
 import io
-from datetime import date, datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
+from survey import clock
 from survey.accounts.models import AuditEntry
 from survey.invitations.models import Invitation
 from survey.responses.operations import record_response
@@ -29,7 +30,7 @@ def invitations(session) -> list[Invitation]:
 
 def test_creating_invitations_from_a_pasted_list(admin, campaign, session):
     assert admin.get(URL).status_code == 200 and "Chưa có thư mời nào" in admin.text()
-    expiry = date.today() + timedelta(days=10)
+    expiry = clock.today() + timedelta(days=10)
     response = admin.post(URL, {"unit": "AG-LX", "codes": "HS-001\r\n\r\n  HS-002 \nHS-003\n",
                                 "expires_on": expiry.strftime("%d/%m/%Y")})
     assert response.status_code == 302 and response.location == f"{URL}?tao=3&don-vi=AG-LX"
@@ -104,9 +105,9 @@ def test_the_csv_has_every_link_status_and_is_safe_for_excel(admin, campaign, ma
     admin.post(URL, {"unit": "AG-LX", "codes": "HS-001\n=HYPERLINK(\"http://x\")\nHS-003"})
     admin.post(URL, {"unit": "AG-CD", "codes": "HS-100"})
     used, expired = invitations(session)[0], invitations(session)[2]
-    response, _ = record_response(session, make_submission(campaign), date.today())
-    used.used_at, used.response_id = datetime.now(timezone.utc), response.id
-    expired.expires_at = datetime.now(timezone.utc) - timedelta(days=1)
+    response, _ = record_response(session, make_submission(campaign), clock.today())
+    used.used_at, used.response_id = clock.now(), response.id
+    expired.expires_at = clock.now() - timedelta(days=1)
     session.commit()
     download = admin.get("/quan-tri/dot-khao-sat/sipas-2026/thu-moi.csv")
     assert download.status_code == 200 and download.mimetype == "text/csv"

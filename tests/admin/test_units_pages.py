@@ -136,12 +136,10 @@ def test_a_ten_megabyte_file_and_a_missing_file_are_refused(admin, session):
     assert units(session) == {}
 
 
-def test_deactivating_a_unit_with_responses_keeps_it(admin, make_unit, make_campaign, make_submission, session):
-    from datetime import date
-
+def test_deactivating_a_unit_with_responses_keeps_it(admin, make_unit, make_campaign, make_submission, session, today):
     district = make_unit("AG-LX", "district", "Long Xuyên")
     campaign = make_campaign("sipas-2026", units=[district])
-    record_response(session, make_submission(campaign), date.today())
+    record_response(session, make_submission(campaign), today)
     session.commit()
     assert admin.get("/quan-tri/don-vi/AG-LX/ngung-su-dung").status_code == 200
     assert "Ngừng sử dụng “Long Xuyên”?" in admin.text() and "Số phiếu trả lời của đơn vị: 1" in admin.text()

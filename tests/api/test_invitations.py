@@ -1,5 +1,5 @@
 """Invitations in bulk from dossier codes: links returned, all or nothing, audited."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -7,11 +7,11 @@ from survey.accounts.models import AuditEntry
 from survey.invitations.models import Invitation
 
 
-def test_invitations_for_dossier_codes(api, session, make_campaign, settings):
+def test_invitations_for_dossier_codes(api, session, make_campaign, settings, today):
     make_campaign()
     session.commit()
     settings["PUBLIC_BASE_URL"] = "https://khaosat.angiang.gov.vn"
-    expires = (date.today() + timedelta(days=10)).isoformat()
+    expires = (today + timedelta(days=10)).isoformat()
     response = api.post("/invitations", {"campaign": "test-campaign", "unit": "AG-LX",
                                          "dossier_codes": ["000.00.17.H01-261127-0001", "0002"], "expires_on": expires})
     assert response.status_code == 201

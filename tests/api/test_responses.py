@@ -1,17 +1,18 @@
 """Responses through the API: checked as the web survey checks them, stored once per uuid, read back,
 listed a page at a time with every row exactly once."""
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
 
+from survey import clock
 from survey.responses.models import Response
 from survey.webhooks.models import WebhookEvent
 
 
 def body(**fields) -> dict:
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     return {"uuid": str(uuid.uuid4()), "campaign": "test-campaign", "unit": "AG-LX", "channel": "web",
             "started_at": (now - timedelta(minutes=4)).isoformat(), "submitted_at": now.isoformat(),
             "answers": {"overall": "4", "sex": "female", "visits": "2"}} | fields
@@ -121,7 +122,7 @@ def test_filters(api, session, campaign):
     late = body()
     api.post("/responses", early)
     api.post("/responses", late)
-    since = (datetime.now(timezone.utc) - timedelta(days=1)).isoformat()
+    since = (clock.now() - timedelta(days=1)).isoformat()
     assert walk(api, since=since) == [late["uuid"]]
     assert walk(api, campaign="test-campaign", unit="AG-LX", status="submitted") == [early["uuid"], late["uuid"]]
     assert walk(api, status="verified") == []

@@ -1,12 +1,13 @@
 """An administrator in chromium, from an empty database with one published questionnaire: imports
 the units from CSV (dry run, then confirmation), creates a campaign with quotas, a stratum and
 transaction counts, creates invitations for a list of dossier codes and opens a unit's QR poster."""
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from survey.accounts.operations import create_user
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.browser
 PASSWORD = "gió chướng mùa khô"
@@ -51,8 +52,8 @@ def test_units_campaign_invitations_and_poster_in_the_browser(live_server, desk,
     desk.get_by_label("Tên đợt khảo sát").fill("Khảo sát SIPAS 2026")
     desk.get_by_label("Mã đợt (dùng trong đường dẫn)").fill("sipas-2026")
     desk.get_by_label("Phiên bản bảng hỏi đã công bố").select_option("small:1")
-    desk.get_by_label("Ngày mở").fill(date.today().isoformat())
-    desk.get_by_label("Ngày đóng (ngày cuối cùng)").fill((date.today() + timedelta(days=30)).isoformat())
+    desk.get_by_label("Ngày mở").fill(TODAY.isoformat())
+    desk.get_by_label("Ngày đóng (ngày cuối cùng)").fill((TODAY + timedelta(days=30)).isoformat())
     desk.get_by_label("Phiếu giấy (nhập lại)").check()
     for name, quota, transactions in (("Thành phố Long Xuyên", "120", "5400"), ("Thành phố Châu Đốc", "80", "2100")):
         desk.get_by_role("checkbox", name=name).check()

@@ -1,12 +1,13 @@
 """An administrator in chromium uploads an XLSForm, previews it in the phone frame, publishes it and
 creates a campaign on the version just published."""
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 import forms
 from survey.accounts.operations import create_user
+from tests.clock import TODAY
 from tests.conftest import SMALL_FORM
 
 pytestmark = pytest.mark.browser
@@ -59,8 +60,8 @@ def test_upload_an_xlsform_preview_publish_and_create_a_campaign(live_server, de
     desk.get_by_label("Tên đợt khảo sát").fill("Khảo sát thử 2027")
     desk.get_by_label("Mã đợt (dùng trong đường dẫn)").fill("thu-2027")
     desk.get_by_label("Phiên bản bảng hỏi đã công bố").select_option("small:1")
-    desk.get_by_label("Ngày mở").fill(date.today().isoformat())
-    desk.get_by_label("Ngày đóng (ngày cuối cùng)").fill((date.today() + timedelta(days=30)).isoformat())
+    desk.get_by_label("Ngày mở").fill(TODAY.isoformat())
+    desk.get_by_label("Ngày đóng (ngày cuối cùng)").fill((TODAY + timedelta(days=30)).isoformat())
     desk.get_by_label("Trực tuyến (người dân tự trả lời)").check()
     desk.get_by_label("Thành phố Long Xuyên AG-LX").check()
     desk.get_by_label("Chỉ tiêu số phiếu của Thành phố Long Xuyên").fill("100")

@@ -114,10 +114,9 @@ def test_leave_and_come_back_on_another_phone_with_the_code(live_server, android
 
 
 def test_a_used_invitation_shows_a_polite_page(live_server, android, sipas, session, artifacts):
-    from datetime import datetime, timezone
+    from survey import clock
 
-    token = create_invitations(session, sipas, sipas.units[0].unit, ["HS-2026-0001"], None,
-                               datetime.now(timezone.utc))[0].token
+    token = create_invitations(session, sipas, sipas.units[0].unit, ["HS-2026-0001"], None, clock.now())[0].token
     session.commit()
     android.goto(f"{live_server}/i/{token}")
     assert "HS-2026-0001" in android.inner_text("main")

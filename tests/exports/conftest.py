@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from survey import clock
 from survey.responses.operations import record_response
 
 LONG_NAME = "thoi_gian_cho_doi_tai_bo_phan_mot_cua_cap_huyen_lan_gan_nhat"
@@ -74,7 +75,7 @@ def respond(session, make_submission):
     def store(campaign, code, answers, **fields):
         unit = session.query(Unit).filter_by(code=code).one()
         response, _ = record_response(session, make_submission(campaign, answers, unit=unit, key=uuid.uuid4(),
-                                                                **fields), date.today())
+                                                                **fields), clock.today())
         return response
 
     return store

@@ -1,7 +1,5 @@
 """CSV on PostgreSQL is written by the server (csv_copy.py): byte for byte the file the Python path
 (Arrow) writes from the same responses, in every layout, weighting and filter, in batches."""
-from datetime import date
-
 import pytest
 from sqlalchemy import select
 
@@ -10,6 +8,7 @@ from survey.exports.operations import ExportRequest, plan_export, write_batches,
 from survey.exports.reading import Filters
 from survey.responses.models import Response
 from survey.results.weighting import Margins
+from tests.clock import TODAY
 from tests.exports.conftest import EXPORT_FORM, TRICKY_TEXTS
 
 
@@ -49,7 +48,7 @@ def both(session, tmp_path, request: ExportRequest, **bounds) -> tuple[bytes, by
 @pytest.mark.parametrize("layout", ["wide", "long"])
 @pytest.mark.parametrize("weighting, filters", [
     ("none", Filters()),
-    ("none", Filters(unit_codes=("AG-CD", "AG-SNV"), first_day=date.today())),
+    ("none", Filters(unit_codes=("AG-CD", "AG-SNV"), first_day=TODAY)),
     ("design", Filters(unit_codes=("AG-LX", "AG-CD"), statuses=("submitted",))),
 ])
 def test_the_server_writes_the_file_python_writes(session, postgresql, varied, tmp_path, layout, weighting, filters):

@@ -5,12 +5,12 @@ from survey import create_app, db
 
 
 @pytest.fixture
-def production_client(database_url, make_campaign, session):
+def production_client(app, database_url, make_campaign, session):
     make_campaign("open-web")
     session.commit()
     app = create_app({"SURVEY_ENV": "production", "SECRET_KEY": "k" * 32, "PUBLIC_BASE_URL": "https://survey.example",
                       "DATABASE_URL": database_url,
-                      "RATELIMIT_STORAGE_URI": "memory://"})
+                      "RATELIMIT_STORAGE_URI": "memory://", "CLOCK": app.config["CLOCK"]})
     yield app.test_client()
     with app.app_context():
         db.engine().dispose()

@@ -1,7 +1,7 @@
 """Single-use invitations: bulk creation from dossier codes, one response per token."""
 import csv
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -10,14 +10,13 @@ from sqlalchemy.exc import IntegrityError
 from survey.invitations.models import Invitation
 from survey.invitations.operations import InvitationUnavailable, create_invitations, use_invitation
 from survey.responses.models import Response
+from tests.clock import START, TODAY
 from tests.public.conftest import Respondent
-
-NOW = datetime.now(timezone.utc)
 
 
 def invite(session, campaign, codes=("HS-001",), expires_at=None) -> list[Invitation]:
     unit = campaign.units[0].unit
-    created = create_invitations(session, campaign, unit, list(codes), expires_at, NOW)
+    created = create_invitations(session, campaign, unit, list(codes), expires_at, START)
     session.commit()
     return created
 
@@ -84,7 +83,7 @@ def test_two_drafts_of_one_invitation_store_only_the_first_sent(app, three_pages
 
 
 def test_an_expired_invitation_is_refused_politely(respondent, three_pages, session):
-    invitation = invite(session, three_pages, expires_at=NOW - timedelta(minutes=1))[0]
+    invitation = invite(session, three_pages, expires_at=START - timedelta(minutes=1))[0]
     page = respondent.get(f"/i/{invitation.token}")
     assert page.status_code == 410 and "đã hết hạn" in respondent.html
 
@@ -104,19 +103,19 @@ def test_one_invitation_cannot_be_used_twice_even_by_a_racing_writer(three_pages
     from survey.responses.operations import record_response
 
     invitation = invite(session, three_pages)[0]
-    first, _ = record_response(session, make_submission(three_pages, answers={"visited": "no"}), NOW.date())
-    use_invitation(session, invitation, first, NOW)
-    second, _ = record_response(session, make_submission(three_pages, answers={"visited": "no"}), NOW.date())
+    first, _ = record_response(session, make_submission(three_pages, answers={"visited": "no"}), TODAY)
+    use_invitation(session, invitation, first, START)
+    second, _ = record_response(session, make_submission(three_pages, answers={"visited": "no"}), TODAY)
     with pytest.raises(InvitationUnavailable):
-        use_invitation(session, invitation, second, NOW)
+        use_invitation(session, invitation, second, START)
 
 
 def test_the_database_refuses_one_response_for_two_invitations(three_pages, make_submission, session):
     from survey.responses.operations import record_response
 
     one, two = invite(session, three_pages, codes=["A", "B"])
-    response, _ = record_response(session, make_submission(three_pages, answers={"visited": "no"}), NOW.date())
-    use_invitation(session, one, response, NOW)
+    response, _ = record_response(session, make_submission(three_pages, answers={"visited": "no"}), TODAY)
+    use_invitation(session, one, response, START)
     with pytest.raises(IntegrityError):
-        two.used_at, two.response_id = NOW, response.id
+        two.used_at, two.response_id = START, response.id
         session.flush()

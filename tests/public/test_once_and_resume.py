@@ -1,9 +1,10 @@
 """Exactly-once sending, paradata on the response, and coming back with the resume code or cookie."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from survey.responses.models import Draft, Response
+from tests.clock import TODAY
 from tests.public.conftest import Respondent
 
 ANDROID = "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120 Mobile Safari/537.36"
@@ -107,7 +108,7 @@ def test_an_unknown_or_closed_resume_code_is_refused_clearly(respondent, three_p
     assert 'aria-describedby="code-error"' in respondent.html
     respondent.start("/k/ba-trang/AG-LX")
     code, page = respondent.resume_code, respondent.url
-    three_pages.opens_on, three_pages.closes_on = date.today() - timedelta(days=9), date.today() - timedelta(days=1)
+    three_pages.opens_on, three_pages.closes_on = TODAY - timedelta(days=9), TODAY - timedelta(days=1)
     session.commit()
     respondent.get("/tiep-tuc")
     assert respondent.post("/tiep-tuc", {**respondent.form_fields(), "code": code}).status_code == 404

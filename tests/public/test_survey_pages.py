@@ -1,5 +1,5 @@
 """The web survey page by page: start, skip logic, errors, Back/Next, review, send."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
@@ -113,8 +113,7 @@ def test_answers_left_on_a_path_not_taken_are_not_stored(respondent, three_pages
     assert stored == {"visited": "no", "visits": "3", "sex": "female", "home": "AG-CD"}
 
 
-def test_closed_and_scheduled_campaigns_and_unknown_links_get_clear_pages(client, make_campaign, make_unit):
-    today = date.today()
+def test_closed_and_scheduled_campaigns_and_unknown_links_get_clear_pages(client, make_campaign, make_unit, today):
     make_campaign("da-xong", opens_on=today - timedelta(days=30), closes_on=today - timedelta(days=1))
     make_campaign("sap-mo", opens_on=today + timedelta(days=3), closes_on=today + timedelta(days=30))
     make_campaign("giay", channels=("paper",))

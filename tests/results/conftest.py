@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import forms
+from survey import clock
 from survey.campaigns.operations import CampaignSpec, Target, create_campaign
 from survey.responses.operations import Submission, record_response
 
@@ -60,7 +61,7 @@ def empty_sipas_campaign(session, make_unit, make_version):
     for code, level, parent, *_ in UNITS:
         units[code] = make_unit(code, level, name=f"Đơn vị {code}", parent=units[parent])
     targets = [Target(units[code], quota=count, transactions=n_h) for code, _, _, n_h, count, _ in UNITS]
-    today = date.today()
+    today = clock.today()
     return create_campaign(session, CampaignSpec(
         slug="sipas-test", name="SIPAS test", version=make_version(SIPAS_TEXT), targets=targets,
         channels=("web", "paper"), opens_on=today - timedelta(days=10), closes_on=today + timedelta(days=10)))
@@ -87,9 +88,9 @@ def generated_answers() -> tuple[tuple[str, str, tuple], ...]:
 
 def submit(session, campaign, unit, answers: dict[str, str], channel: str = "web", day: date | None = None):
     """A response sent now, or at midnight UTC of `day`."""
-    now = datetime.now(timezone.utc) if day is None else datetime.combine(day, datetime.min.time(), timezone.utc)
+    now = clock.now() if day is None else datetime.combine(day, datetime.min.time(), timezone.utc)
     serial = uuid.uuid4().hex[:10] if channel == "paper" else None
     response, _ = record_response(session, Submission(
         uuid=uuid.uuid4(), campaign=campaign, unit=unit, channel=channel, started_at=now - timedelta(minutes=9),
-        submitted_at=now, answers=answers, paper_serial=serial), day or date.today())
+        submitted_at=now, answers=answers, paper_serial=serial), day or clock.today())
     return response

@@ -92,15 +92,13 @@ elements:
 """
 
 
-def test_a_recipe_file_on_another_form(cli, session, make_campaign, make_submission, tmp_path):
-    from datetime import date
-
+def test_a_recipe_file_on_another_form(cli, session, make_campaign, make_submission, tmp_path, today):
     from survey.responses.operations import record_response
 
     campaign = make_campaign()
     answers = [{"overall": o, "visits": v} for o, v in [("5", "1"), ("4", "3"), ("2", "5"), ("9", "2"), ("4", "9")]]
     for given in answers:
-        record_response(session, make_submission(campaign, given), date.today())
+        record_response(session, make_submission(campaign, given), today)
     path = tmp_path / "small.yaml"
     path.write_text(SMALL_RECIPE, encoding="utf-8")
     result = cli("analysis", "run", "--campaign", "test-campaign", "--recipe", str(path), "--language", "en")

@@ -2,10 +2,11 @@
 can be seen), a question offering "không biết" and a stratum question; builders for responses
 with chosen channel, status, timing and keyer; staff browsers (from tests/accounts)."""
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
+from survey import clock
 from survey.campaigns.operations import set_stratum_quota
 from survey.responses.operations import Submission, record_response
 from tests.accounts.conftest import PASSWORD, Staff, fresh_limits, make_user  # noqa: F401 (fixtures)
@@ -48,7 +49,7 @@ def campaign(session, make_unit, make_version, make_campaign):
     web, paper and interviewer."""
     lx, cd = make_unit("AG-LX", name="Long Xuyên"), make_unit("AG-CD", name="Châu Đốc")
     campaign = make_campaign("giam-sat", units=[lx, cd], channels=("web", "paper", "interviewer"),
-                             version=make_version(REVIEW_FORM), opens_on=date.today() - timedelta(days=20))
+                             version=make_version(REVIEW_FORM), opens_on=clock.today() - timedelta(days=20))
     campaign.units[0].quota, campaign.units[1].quota = 10, 5
     set_stratum_quota(session, campaign, lx, "sex", "male", 4)
     set_stratum_quota(session, campaign, lx, "sex", "female", 6)
@@ -65,14 +66,14 @@ def respond(session, campaign):
 
     def build(code="AG-LX", answers=None, channel="web", seconds=600, status="submitted", flag=None,
               page_seconds=None, days_ago=0, serial=None, entered_by=None):
-        submitted = datetime.now(timezone.utc) - timedelta(days=days_ago)
+        submitted = clock.now() - timedelta(days=days_ago)
         if channel == "paper" and serial is None:
             serial = f"P-{next(serials)}"
         response, _ = record_response(session, Submission(
             uuid=uuid.uuid4(), campaign=campaign, unit=units[code], channel=channel,
             started_at=submitted - timedelta(seconds=seconds), submitted_at=submitted,
             answers=dict(VARIED if answers is None else answers), paper_serial=serial, entered_by=entered_by),
-            date.today())
+            clock.today())
         response.status, response.flag, response.page_seconds = status, flag, page_seconds
         response.rejection_reason = "lý do" if status == "rejected" else None
         session.commit()

@@ -1,11 +1,11 @@
 """The supervisor pages through the test client: progress, flags, one response and its review,
 corrections, the exclusion log; who may open them and which units they see."""
 import re
-from datetime import datetime, timezone
 
 import pytest
 from sqlalchemy import select
 
+from survey import clock
 from survey.responses.models import Answer, Response, ResponseChange
 from survey.responses.screening import log_exclusion
 from tests.results.conftest import SIPAS, empty_sipas_campaign, sipas_campaign  # noqa: F401 (fixtures)
@@ -136,7 +136,7 @@ def test_correcting_a_keyed_answer_from_the_page(session, campaign, respond, lx_
 def test_the_exclusion_log_is_scoped_filtered_and_paged(session, campaign, respond, lx_supervisor, admin, monkeypatch):
     lx, cd = (next(t.unit_id for t in campaign.units if t.unit.code == code) for code in ("AG-LX", "AG-CD"))
     flagged = respond("AG-LX", flag="burst_device")
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     log_exclusion(session, "burst_device", "4 responses from one device", now, campaign_id=campaign.id, unit_id=lx,
                   response_id=flagged.id)
     log_exclusion(session, "rate_limited", "limit 5 per hour", now, campaign_id=campaign.id, unit_id=lx)

@@ -1,7 +1,6 @@
 """Progress against quotas per unit, stratum and surveyor, responses per day, and the flagged
 responses of a campaign, on a built campaign; scoped to some units or the whole province."""
-from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from survey.quality.progress import daily_counts, stratum_progress, surveyor_progress, unit_progress
 from survey.quality.queries import flagged_responses
@@ -55,13 +54,12 @@ def test_surveyors_by_unit(session, campaign, respond, make_user):
     ]
 
 
-def test_responses_per_local_day_and_channel_with_the_days_between(session, campaign, respond):
+def test_responses_per_local_day_and_channel_with_the_days_between(session, campaign, respond, today):
     respond(days_ago=3)
     respond(days_ago=3, channel="paper")
     respond(days_ago=1, channel="interviewer")
     respond(days_ago=0)
     days = daily_counts(session, campaign, None, ZONE)
-    today = datetime.now(ZoneInfo(ZONE)).date()
     assert [day.day for day in days] == [today - timedelta(days=n) for n in (3, 2, 1, 0)]
     assert [(day.counts, day.total) for day in days] == [
         ({"interviewer": 0, "paper": 1, "web": 1}, 2), ({"interviewer": 0, "paper": 0, "web": 0}, 0),

@@ -1,8 +1,9 @@
-from datetime import datetime, timezone
+from datetime import timezone
 
 import pytest
 from sqlalchemy import func, select
 
+from survey import clock
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign
 from survey.models import Base
@@ -64,7 +65,7 @@ def test_demo_responses_are_added_once_through_the_usual_checks(cli, session):
     assert len(responses) == 60 and {r.channel for r in responses} == {"web", "paper"}
     assert all(r.paper_serial for r in responses if r.channel == "paper")
     assert len({r.unit_id for r in responses}) > 10
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     assert all((r.submitted_at if r.submitted_at.tzinfo else r.submitted_at.replace(tzinfo=timezone.utc)) < now
                for r in responses)
     again = cli("demo", "responses")

@@ -1,6 +1,5 @@
 """An empty database upgraded to head has exactly the schema the models describe."""
 import uuid
-from datetime import date
 
 import pytest
 from alembic import command
@@ -9,6 +8,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.orm import Session
 
+from survey import clock
 from survey.db import make_engine
 from survey.migrate import alembic_config
 from survey.models import Base
@@ -78,8 +78,8 @@ def test_the_newest_revision_goes_down_and_up_again_with_responses_held(empty_da
 
     def fill(config, connection):
         with app.app_context(), Session(bind=connection) as session:
-            campaign = load_demo(session, date.today(), with_accounts=False).campaign
-            simulate_responses(session, campaign, 20, date.today())
+            campaign = load_demo(session, clock.today(), with_accounts=False).campaign
+            simulate_responses(session, campaign, 20, clock.today())
             session.flush()
 
     def down_and_up(config, connection):

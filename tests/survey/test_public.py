@@ -1,10 +1,12 @@
-from datetime import date, timedelta
+from datetime import timedelta
+
+from tests.clock import TODAY
 
 
 def test_landing_lists_open_web_campaigns_only(client, make_campaign, session):
     make_campaign("open-web")
     make_campaign("paper-only", channels=("paper",))
-    make_campaign("later", opens_on=date.today() + timedelta(days=10), closes_on=date.today() + timedelta(days=20))
+    make_campaign("later", opens_on=TODAY + timedelta(days=10), closes_on=TODAY + timedelta(days=20))
     session.commit()
     page = client.get("/").get_data(as_text=True)
     assert "Campaign open-web" in page

@@ -1,18 +1,17 @@
 import threading
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from survey import db
+from survey import clock, db
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.responses.models import Answer, Response
 from survey.responses.operations import record_response
-
-TODAY = date.today()
+from tests.clock import TODAY
 
 
 def stored(session):
@@ -109,7 +108,7 @@ def test_paper_serials_are_required_and_unique_per_campaign(session, make_campai
 
 
 def raw_response(campaign, **fields):
-    now = datetime.now(timezone.utc)
+    now = clock.now()
     values = dict(uuid=uuid.uuid4(), campaign_id=campaign.id, unit_id=campaign.units[0].unit_id,
                   questionnaire_version_id=campaign.questionnaire_version_id, channel="web",
                   status="submitted", started_at=now, submitted_at=now)

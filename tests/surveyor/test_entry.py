@@ -1,11 +1,13 @@
 """Keying paper forms at /nhap-phieu: serial first, codes, routing and checks, idempotence, scope."""
 import re
 import uuid
+from datetime import datetime, timezone
 
 from sqlalchemy import func, select
 
 from survey.entries.models import PaperEntry
 from survey.responses.models import Response
+from tests.clock import START
 from tests.surveyor.conftest import GOOD, JSON
 
 
@@ -140,11 +142,11 @@ def test_supervisors_and_administrators_may_key_too(session, paper_campaign, key
     assert responses(session)[0].entered_by.username == "hoa"
 
 
-def test_a_campaign_not_yet_open_takes_no_paper(session, paper_campaign, keyer):
-    from datetime import date, timedelta
+def test_a_campaign_not_yet_open_takes_no_paper(session, paper_campaign, keyer, today):
+    from datetime import timedelta
 
     campaign = paper_campaign()
-    campaign.opens_on, campaign.closes_on = date.today() + timedelta(days=2), date.today() + timedelta(days=9)
+    campaign.opens_on, campaign.closes_on = today + timedelta(days=2), today + timedelta(days=9)
     session.commit()
     lan = keyer()
     lan.get("/nhap-phieu")
@@ -155,3 +157,16 @@ def test_a_campaign_not_yet_open_takes_no_paper(session, paper_campaign, keyer):
         {"field": "campaign", "message": "Đợt khảo sát giay-2027 không nhận phiếu giấy lúc này."}]
     lan.key(campaign, "H-1")
     assert 'href="#entry-form"' in lan.html
+
+
+def test_the_count_of_today_starts_at_the_province_midnight(session, paper_campaign, keyer, clock_at):
+    """At 03:30 in the province (20:30 UTC) its day began at 17:00 UTC: a form keyed at 16:59 UTC is
+    yesterday's, those keyed after are today's."""
+    campaign = paper_campaign()
+    lan = keyer()
+    for serial, hour, minute in (("AG-0001", 16, 59), ("AG-0002", 17, 1), ("AG-0003", 20, 29)):
+        clock_at(datetime(2026, 11, 16, hour, minute, tzinfo=timezone.utc))
+        assert lan.key(campaign, serial).status_code == 303
+    clock_at(START)
+    lan.get(lan.page_url(campaign))
+    assert "Hôm nay bạn đã nhập 2 phiếu của đợt này." in lan.text()

@@ -1,6 +1,6 @@
 """The events are written where things happen: verifying and rejecting responses, closing a campaign
 early; and a campaign closed early is not announced again when its dates pass."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -8,6 +8,7 @@ from survey.campaigns.operations import close_now
 from survey.responses.operations import record_response, reject_response, reopen_response, verify_response
 from survey.webhooks.events import close_passed_campaigns
 from survey.webhooks.models import WebhookEvent
+from tests.clock import TODAY
 
 
 def names(session) -> list[str]:
@@ -16,7 +17,7 @@ def names(session) -> list[str]:
 
 def test_verify_and_reject_write_their_events(session, make_campaign, make_submission):
     campaign = make_campaign()
-    response, _ = record_response(session, make_submission(campaign), date.today())
+    response, _ = record_response(session, make_submission(campaign), TODAY)
     verify_response(session, response, None)
     reopen_response(session, response, None, "xem lại")
     reject_response(session, response, None, "trùng lặp")
@@ -28,7 +29,7 @@ def test_verify_and_reject_write_their_events(session, make_campaign, make_submi
 
 def test_closing_early_announces_the_campaign_once(session, make_campaign):
     campaign = make_campaign()
-    close_now(session, campaign, date.today(), None)
-    assert close_passed_campaigns(session, date.today() + timedelta(days=60)) == []
+    close_now(session, campaign, TODAY, None)
+    assert close_passed_campaigns(session, TODAY + timedelta(days=60)) == []
     session.commit()
     assert names(session) == ["campaign.closed"]

@@ -1,5 +1,5 @@
 """The outbox is written in the transaction of the event: never without it, never twice."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -9,6 +9,7 @@ from survey.responses.models import Response
 from survey.responses.operations import record_response
 from survey.webhooks.events import close_passed_campaigns, response_status_changed
 from survey.webhooks.models import WebhookEvent
+from tests.clock import TODAY
 
 
 def events(session, name=None) -> list[WebhookEvent]:
@@ -19,8 +20,8 @@ def events(session, name=None) -> list[WebhookEvent]:
 def test_a_stored_response_writes_one_event_and_a_repeat_none(session, make_campaign, make_submission):
     campaign = make_campaign()
     submission = make_submission(campaign)
-    record_response(session, submission, date.today())
-    record_response(session, submission, date.today())
+    record_response(session, submission, TODAY)
+    record_response(session, submission, TODAY)
     session.commit()
     [event] = events(session)
     assert event.event == "response.created" and event.payload["response"]["uuid"] == str(submission.uuid)
@@ -32,7 +33,7 @@ def test_a_rolled_back_transaction_leaves_no_event(app, session, make_campaign, 
     submission = make_submission(campaign)
     with pytest.raises(RuntimeError):
         with db.transaction() as unit_of_work:
-            record_response(unit_of_work, submission, date.today())
+            record_response(unit_of_work, submission, TODAY)
             raise RuntimeError("the request failed after storing")
     assert session.scalar(select(func.count()).select_from(Response)) == 0
     assert events(session) == []
@@ -44,7 +45,7 @@ def test_the_loser_of_a_concurrent_duplicate_leaves_no_event(session, make_campa
 
     campaign = make_campaign()
     submission = make_submission(campaign)
-    record_response(session, submission, date.today())
+    record_response(session, submission, TODAY)
     session.commit()
     calls = []
     real = operations.response_by_uuid
@@ -53,7 +54,7 @@ def test_the_loser_of_a_concurrent_duplicate_leaves_no_event(session, make_campa
         calls.append(args)
         return None if len(calls) == 1 else real(*args)
     monkeypatch.setattr(operations, "response_by_uuid", not_seen_at_first)
-    stored, created = record_response(session, submission, date.today())
+    stored, created = record_response(session, submission, TODAY)
     session.commit()
     assert not created and len(events(session)) == 1
 
@@ -61,13 +62,13 @@ def test_the_loser_of_a_concurrent_duplicate_leaves_no_event(session, make_campa
 def test_a_refused_response_leaves_no_event(session, make_campaign, make_submission):
     campaign = make_campaign()
     with pytest.raises(Exception):
-        record_response(session, make_submission(campaign, answers={"visits": "0"}), date.today())
+        record_response(session, make_submission(campaign, answers={"visits": "0"}), TODAY)
     assert events(session) == []
 
 
 def test_verified_and_rejected_events(session, make_campaign, make_submission):
     campaign = make_campaign()
-    response, _ = record_response(session, make_submission(campaign), date.today())
+    response, _ = record_response(session, make_submission(campaign), TODAY)
     response.status = "verified"
     response_status_changed(session, response)
     response.status, response.rejection_reason = "rejected", "duplicate"
@@ -78,11 +79,10 @@ def test_verified_and_rejected_events(session, make_campaign, make_submission):
 
 
 def test_a_campaign_past_its_closing_day_is_announced_once(session, make_campaign):
-    today = date.today()
-    make_campaign("old", opens_on=today - timedelta(days=30), closes_on=today - timedelta(days=1))
+    make_campaign("old", opens_on=TODAY - timedelta(days=30), closes_on=TODAY - timedelta(days=1))
     make_campaign("running")
-    assert close_passed_campaigns(session, today) == ["old"]
-    assert close_passed_campaigns(session, today) == []
+    assert close_passed_campaigns(session, TODAY) == ["old"]
+    assert close_passed_campaigns(session, TODAY) == []
     session.commit()
     [event] = events(session, "campaign.closed")
     assert event.payload["campaign"]["slug"] == "old" and event.key.startswith("campaign.closed:")
