@@ -29,6 +29,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "ký tự đó rồi gửi lại",
                           "{field}: holds a control character (such as NUL) that text may not contain; remove it "
                           "and send again"),
+    "control_character_here": ("Có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL); vui lòng xoá ký tự đó rồi gửi lại",
+                               "Holds a control character (such as NUL) that text may not contain; remove it and "
+                               "send again"),
     "lone_surrogate": ("Trường “{field}”: có ký tự không hợp lệ (nửa cặp surrogate UTF-16)",
                        "{field}: holds a lone surrogate, which is not text"),
 }
@@ -84,8 +87,8 @@ def fields_at_fault(pairs: Iterable[tuple[str, object]]) -> list[str]:
 def refusal(fields: list[str]) -> Response | None:
     if not fields:
         return None
-    problems = [control_problem(field) for field in fields]
-    if request.accept_mimetypes.best == "application/json":
-        listed = [{"field": field, "message": readable(problem)} for field, problem in zip(fields, problems)]
-        return jsonify(status="invalid", problems=listed), 400
-    return render_template("error.html", code=400, name="Bad Request", problems=[readable(p) for p in problems]), 400
+    if request.accept_mimetypes.best == "application/json":  # the client shows each next to its field
+        message = CATALOGUE.say("control_character_here")
+        return jsonify(status="invalid", problems=[{"field": field, "message": message} for field in fields]), 400
+    problems = [readable(control_problem(field)) for field in fields]
+    return render_template("error.html", code=400, name="Bad Request", problems=problems), 400

@@ -3,8 +3,11 @@
    the form is blanked for the next paper with a new uuid made here. Kept forms are sent when the
    network is back (the online event, every 30 s, every page load) with a fresh CSRF token, and
    removed from the device only once the server answered stored (201) or duplicate (200): the
-   uuid makes a repeated sending harmless. A form the server refuses (422) stays, marked, with its
-   problems, until the keyer corrects it. The service worker (sw.js) keeps the page itself. */
+   uuid makes a repeated sending harmless. A form the server refuses (a 4xx: 422 for its answers,
+   400 for characters no text may hold) stays, marked, with its problems, until the keyer corrects
+   it; a form the server failed on (5xx) waits for the next round. Neither stops the forms after
+   it: only the network, an ended session or a token refused as a whole (a 400 naming no problem)
+   end a round. The service worker (sw.js) keeps the page itself. */
 (function () {
   "use strict";
   var box = document.getElementById("offline-queue");
@@ -200,19 +203,23 @@
 
   function confirmed(response) { return response.status === 201 || response.status === 200; }
 
+  /* Resolves to the problems of a refusal (4xx), or to null for one that is no verdict on the form:
+     a 400 naming no problem (a stale CSRF token) or 429 (too many sends): the form is sent again later. */
   function problemsOf(response) {
     return response.json().then(function (body) { return body.problems || []; }, function () { return []; })
       .then(function (problems) {
-        return problems.length ? problems : [{field: "", message: fill(text.refusedStatus, {status: response.status})}];
+        if (problems.length) { return problems; }
+        if (response.status === 400 || response.status === 429) { return null; }
+        return [{field: "", message: fill(text.refusedStatus, {status: response.status})}];
       });
   }
 
-  function refuse(entry, response) {
-    return problemsOf(response).then(function (problems) {
-      entry.state = "refused";
-      entry.problems = problems;
-      return putKept(entry);
-    });
+  function refused(response) { return response.status >= 400 && response.status < 500 && response.status !== 401; }
+
+  function refuse(entry, problems) {
+    entry.state = "refused";
+    entry.problems = problems;
+    return putKept(entry);
   }
 
   /* Keep a form on the device, then blank the page for the next paper (only once it is kept). */
@@ -252,14 +259,18 @@
       HTMLFormElement.prototype.submit.call(form);
       return null;
     }
-    if (response.status === 422) {
-      return refuse(entry, response).then(render).then(function () { correct(entry); });
+    if (refused(response)) {
+      return problemsOf(response).then(function (problems) {
+        if (problems === null) { return keep(entry); }
+        return refuse(entry, problems).then(render).then(function () { correct(entry); });
+      });
     }
     if (response.status === 401) { note(text.signInAgain, text.signIn); }
     return keep(entry);
   }
 
-  /* Send every waiting form, oldest first; stop at the first sign of a network or session problem. */
+  /* Send every waiting form, oldest first; a refused or failed form does not hold back the next one,
+     but the first sign of a network or session problem ends the round. */
   function sync() {
     if (syncing || !navigator.onLine) { return Promise.resolve(); }
     syncing = true;
@@ -281,8 +292,10 @@
         return removeKept(entry.uuid).then(function () { return sendEach(entries.slice(1), token, sent + 1); });
       }
       if (response.status === 401) { note(text.signInAgain, text.signIn); return null; }
-      if (response.status === 400 || response.status >= 500) { return null; }  // a stale token, a server in trouble: later
-      return refuse(entry, response).then(rest);
+      if (!refused(response)) { return rest(); }  // the server failed on this one: it waits for the next round
+      return problemsOf(response).then(function (problems) {
+        return problems === null ? null : refuse(entry, problems).then(rest);
+      });
     }, function () { return null; });  // the network is down again: later
   }
 

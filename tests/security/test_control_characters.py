@@ -13,9 +13,6 @@ from tests.api.conftest import make_token  # noqa: F401 (a fixture)
 from tests.security.test_safe_methods import records, table_rows  # noqa: F401 (a fixture)
 from tests.surveyor.conftest import GOOD, JSON, PAPER_FORM, keyer  # noqa: F401 (a fixture)
 
-SAID = "có ký tự điều khiển"
-
-
 def post_requests(app, campaign, arguments) -> list[str]:
     """The URL of every route taking a form POST (the API checks its own JSON), sign-out last."""
     found = []
@@ -67,7 +64,7 @@ def test_paper_entry_answers_the_offline_queue_with_the_fields_at_fault(app, key
     refused = lan.key(campaign, "A\x00-1", {**GOOD, "overall": "2", "why": "chờ\x00lâu"}, headers=JSON)
     assert refused.status_code == 400 and refused.json["status"] == "invalid"
     assert [problem["field"] for problem in refused.json["problems"]] == ["serial", "why"]
-    assert SAID in refused.json["problems"][1]["message"]
+    assert refused.json["problems"][1]["message"].startswith("Có ký tự điều khiển không hợp lệ")
     assert session.scalar(select(func.count(PaperEntry.id))) == 0
 
 
