@@ -8,12 +8,11 @@ The cookie lasts as long as the sign-in, not only until the browser closes: a su
 restarts during the day finds the forms keyed offline sent without signing in again.
 """
 import hmac
-import time
 from datetime import timedelta
 
 from flask import Flask, current_app, session
 
-from survey import db
+from survey import clock, db
 from survey.accounts.models import User
 
 KEY = "account"
@@ -30,7 +29,7 @@ def start_session(user: User) -> None:
     fixation), except the language chosen."""
     _clear()
     session.permanent = True
-    session[KEY] = {"id": user.id, "token": user.session_token, "since": int(time.time())}
+    session[KEY] = {"id": user.id, "token": user.session_token, "since": int(clock.now().timestamp())}
 
 
 def end_session() -> None:
@@ -42,7 +41,7 @@ def signed_in_user() -> User | None:
     held = session.get(KEY)
     if not isinstance(held, dict) or not isinstance(held.get("id"), int):
         return None
-    if time.time() - held.get("since", 0) > current_app.config["SIGNIN_HOURS"] * 3600:
+    if clock.now().timestamp() - held.get("since", 0) > current_app.config["SIGNIN_HOURS"] * 3600:
         return None
     user = db.session().get(User, held["id"])  # the identity map answers repeated calls
     if user is None or not user.active or not hmac.compare_digest(user.session_token, str(held.get("token"))):

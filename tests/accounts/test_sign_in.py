@@ -12,6 +12,7 @@ from survey.accounts.operations import disable_user, reset_password
 from survey.accounts.signin import LOCK_DURATION, MAX_FAILURES
 from survey.db import utcnow
 from tests.accounts.conftest import PASSWORD, Staff
+from tests.clock import START
 
 FAILED = "Tên đăng nhập hoặc mật khẩu không đúng"
 
@@ -175,6 +176,15 @@ def test_a_sign_in_older_than_the_limit_has_ended(staff, make_user, settings):
     staff.sign_in("hoa")
     with staff.client.session_transaction() as cookie:
         cookie["account"] = {**cookie["account"], "since": cookie["account"]["since"] - 13 * 3600}
+    assert not signed_in(staff)
+
+
+def test_a_sign_in_ends_when_the_clock_has_run_the_working_day(staff, make_user, clock_at):
+    make_user("hoa", "surveyor")
+    staff.sign_in("hoa")
+    clock_at(START + timedelta(hours=11, minutes=59))
+    assert signed_in(staff)
+    clock_at(START + timedelta(hours=12, minutes=1))
     assert not signed_in(staff)
 
 
