@@ -44,6 +44,9 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # Reverse proxies in front of the app (nginx, a load balancer) whose X-Forwarded-* headers
         # are trusted; 0 when gunicorn faces the clients itself. Rate limits read the client address.
         "TRUSTED_PROXIES": int(os.environ.get("SURVEY_TRUSTED_PROXIES", "0")),
+        # Hosts webhooks may be posted to although they resolve to loopback, private or reserved
+        # addresses (comma-separated names or addresses); every other host must resolve to public ones.
+        "WEBHOOK_ALLOWED_HOSTS": os.environ.get("WEBHOOK_ALLOWED_HOSTS", ""),
     }
     settings.update(overrides)
     settings["SECRET_KEY"] = secret_key(settings["SECRET_KEY"], env)

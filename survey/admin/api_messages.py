@@ -60,6 +60,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_code": ("Mã trả về", "Status code"),
     "next_attempt": ("Lần thử tiếp", "Next attempt"),
     "last_error": ("Lỗi gần nhất", "Last error"),
+    # why a post failed: generic on purpose, since telling a refused connection from a timeout or a
+    # garbage answer would show which ports of a machine are open
+    "delivery_error_url": ("Địa chỉ nhận không hợp lệ", "The address is not valid"),
+    "delivery_error_not_allowed": ("Không được phép gửi tới địa chỉ này (máy chủ này, mạng nội bộ hoặc địa chỉ "
+                                   "dành riêng)", "Not allowed: the address is this server, an internal network "
+                                   "or reserved"),
+    "delivery_error_unreachable": ("Không kết nối được hoặc bên nhận không trả lời hợp lệ",
+                                   "Connection refused or no valid answer"),
+    "delivery_error_redirect": ("Bên nhận chuyển hướng sang địa chỉ khác; webhook không đi theo chuyển hướng, "
+                                "hãy dùng địa chỉ cuối cùng", "The receiver redirected elsewhere; redirects are not "
+                                "followed, use the final address"),
+    "delivery_error_status": ("Bên nhận trả lời lỗi (xem mã trả về)",
+                              "The receiver answered with an error (see the status code)"),
     "event": ("Sự kiện", "Event"),
 }
 

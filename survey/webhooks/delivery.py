@@ -4,24 +4,29 @@ Each step is its own short transaction and no transaction is open during a post,
 receiver holds no lock. A claimed delivery is leased (its next attempt pushed `lease` seconds
 ahead) so that several deliverers (one per host) never post the same delivery at once; a
 deliverer killed mid-post leaves the lease to expire and the delivery is retried. Subscribers
-get each event at least once and tell repeats apart by the X-Survey-Event-Id header.
+get each event at least once and tell repeats apart by the X-Survey-Event-Id header. A post goes
+only where `addresses` allows, and whatever goes wrong is logged for its subscriber alone.
 """
+import http.client
 import json
-import time
-import urllib.error
-import urllib.request
+import logging
+import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlunsplit
 
 from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from survey import clock
+from survey.webhooks.addresses import Refused, allowed_hosts, checked_address
 from survey.webhooks.events import envelope
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from survey.webhooks.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
 
 BATCH = 100
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class Policy:
     max_delay: float = 6 * 3600.0
     timeout: float = 10.0
     lease: float = 120.0
+    allowed_hosts: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls) -> "Policy":
@@ -41,7 +47,8 @@ class Policy:
         return cls(max_attempts=int(config.get("WEBHOOK_MAX_ATTEMPTS", cls.max_attempts)),
                    base_delay=float(config.get("WEBHOOK_BACKOFF_SECONDS", cls.base_delay)),
                    max_delay=float(config.get("WEBHOOK_MAX_BACKOFF_SECONDS", cls.max_delay)),
-                   timeout=float(config.get("WEBHOOK_TIMEOUT_SECONDS", cls.timeout)))
+                   timeout=float(config.get("WEBHOOK_TIMEOUT_SECONDS", cls.timeout)),
+                   allowed_hosts=allowed_hosts())
 
     def delay(self, attempts: int) -> timedelta:
         return timedelta(seconds=min(self.base_delay * 2 ** (attempts - 1), self.max_delay))
@@ -105,32 +112,54 @@ def body(event: WebhookEvent) -> bytes:
     return json.dumps(envelope(event), ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is an answer, not a delivery: the receiver's URL must be the final one."""
+class _PinnedConnection(http.client.HTTPConnection):
+    """Connects to `address`, the one that was checked, without resolving the host again; the Host
+    header (and for HTTPS the server name and the certificate check) still use the host name."""
 
-    def redirect_request(self, *args, **kwargs):
-        return None
+    address: str
+
+    def connect(self) -> None:
+        self.sock = socket.create_connection((self.address, self.port), self.timeout)
 
 
-_opener = urllib.request.build_opener(_NoRedirects)
+class _PinnedTLSConnection(http.client.HTTPSConnection, _PinnedConnection):
+    """HTTPS over the socket `_PinnedConnection` opens (HTTPSConnection.connect wraps what it makes)."""
 
 
-def send(post: Post, timeout: float, timestamp: int | None = None) -> Outcome:
-    """POST the signed body; any 2xx is a delivery, anything else (or no answer) a failure."""
-    timestamp = int(time.time()) if timestamp is None else timestamp
-    request = urllib.request.Request(post.url, data=post.body, method="POST", headers={
-        "Content-Type": "application/json", "User-Agent": "survey-webhooks/1",
-        "X-Survey-Event": post.event, "X-Survey-Event-Id": str(post.event_id),
-        "X-Survey-Delivery": str(post.delivery_id), TIMESTAMP_HEADER: str(timestamp),
-        SIGNATURE_HEADER: sign(post.secret, timestamp, post.body)})
+def send(post: Post, policy: Policy, timestamp: int | None = None) -> Outcome:
+    """POST the signed body; any 2xx is a delivery, anything else (or no answer) a failure. Never
+    raises: the outcome's error is a reason the delivery log translates, never the detail (a
+    refused connection, a timeout and a garbage answer would tell an administrator which ports of
+    a machine are open); the operator finds the detail in the server log."""
     try:
-        with _opener.open(request, timeout=timeout) as answer:
-            return Outcome(answer.status, None)
-    except urllib.error.HTTPError as error:
-        error.close()
-        return Outcome(error.code, f"HTTP {error.code}")
-    except (urllib.error.URLError, OSError, ValueError) as error:
-        return Outcome(None, str(getattr(error, "reason", error))[:500])
+        status = _post(post, policy, int(clock.now().timestamp()) if timestamp is None else timestamp)
+    except Refused as refused:
+        return Outcome(None, refused.reason)
+    except Exception:  # anything a receiver, or its absence, can cause
+        logger.warning("webhook delivery %s to %r failed", post.delivery_id, post.url, exc_info=True)
+        return Outcome(None, "unreachable")
+    return Outcome(status, None if 200 <= status < 300 else "redirect" if 300 <= status < 400 else "status")
+
+
+def _post(post: Post, policy: Policy, timestamp: int) -> int:
+    """The status of the receiver's answer; a redirect is an answer, never followed."""
+    parts, address = checked_address(post.url, policy.allowed_hosts)
+    kind = _PinnedTLSConnection if parts.scheme == "https" else _PinnedConnection
+    connection = kind(parts.hostname, parts.port, timeout=policy.timeout)
+    connection.address = address
+    try:
+        connection.request("POST", urlunsplit(("", "", parts.path or "/", parts.query, "")), post.body,
+                           headers(post, timestamp))
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def headers(post: Post, timestamp: int) -> dict[str, str]:
+    return {"Content-Type": "application/json", "User-Agent": "survey-webhooks/1",
+            "X-Survey-Event": post.event, "X-Survey-Event-Id": str(post.event_id),
+            "X-Survey-Delivery": str(post.delivery_id), TIMESTAMP_HEADER: str(timestamp),
+            SIGNATURE_HEADER: sign(post.secret, timestamp, post.body)}
 
 
 def record(session: Session, post: Post, outcome: Outcome, now: datetime, policy: Policy) -> WebhookDelivery | None:

@@ -1,7 +1,6 @@
 """Webhook subscriptions (flush only; the caller commits) and the reads of the delivery log."""
 import secrets
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -10,10 +9,9 @@ from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.db import utcnow
 from survey.errors import InvalidInput
+from survey.webhooks.addresses import MAX_URL, allowed_hosts, url_acceptable
 from survey.webhooks.messages import CATALOGUE
 from survey.webhooks.models import EVENTS, WebhookDelivery, WebhookEvent, WebhookSubscription
-
-MAX_URL = 2000
 
 
 def add_subscription(session: Session, url: str, events: Sequence[str], actor: User | None,
@@ -34,8 +32,8 @@ def add_subscription(session: Session, url: str, events: Sequence[str], actor: U
 
 
 def url_problems(url: str) -> list[str]:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > MAX_URL:
+    """The URL's form; where it leads is checked at every post (`addresses.checked_address`)."""
+    if not url_acceptable(url, allowed_hosts()):
         return [CATALOGUE.problem("url_invalid", length=MAX_URL, url=url[:80])]
     return []
 

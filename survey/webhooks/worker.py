@@ -35,7 +35,7 @@ def deliver_round(policy: Policy) -> Round:
         posts = claim(session, utcnow(), policy)
     delivered = 0
     for post in posts:
-        outcome = send(post, policy.timeout)
+        outcome = send(post, policy)
         with db.transaction() as session:
             record(session, post, outcome, utcnow(), policy)
         delivered += outcome.ok
