@@ -31,7 +31,7 @@ def exports():
     return render_template("analyst/exports/index.html", campaigns=all_campaigns(db.session()),
                            jobs=jobs_of(db.session(), user, user.role == "admin"), formats=JOB_FORMATS,
                            layouts=JOB_LAYOUTS, weightings=JOB_WEIGHTINGS, statuses=STATUSES, say=say,
-                           units=surveyed_units(db.session()),
+                           units=surveyed_units(db.session()), failure=failure,
                            keep_days=current_app.config.get("EXPORT_KEEP_DAYS", 7))
 
 
@@ -50,7 +50,7 @@ def export_status(job_id: int):
         start_worker()  # also recovers the jobs of a worker that died
     download = url_for("analyst.export_download", job_id=job.id) if job.state == "done" else None
     return jsonify(id=job.id, state=job.state, state_text=say(f"state_{job.state}"), rows_done=job.rows_done,
-                   rows_total=job.rows_total, error=job.error, download=download)
+                   rows_total=job.rows_total, error=failure(job), download=download)
 
 
 @blueprint.get("/xuat-du-lieu/<int:job_id>/tai-ve")
@@ -60,6 +60,14 @@ def export_download(job_id: int):
     if path is None or not path.is_file():
         abort(404)
     return send_file(path, mimetype=MIMETYPES[job.file_format], as_attachment=True, download_name=job.file_name)
+
+
+def failure(job: ExportJob) -> str | None:
+    """What the analyst is told of a failed job: the problems of the choices, or for an unexpected
+    error the catalogue's message with its reference (the exception itself is in the log)."""
+    if job.state != "failed":
+        return None
+    return say("export_failed", reference=job.error_reference) if job.error_reference else job.error
 
 
 def own_job(job_id: int) -> ExportJob:

@@ -18,6 +18,7 @@
 """
 import logging
 import os
+import secrets
 import socket
 import threading
 from datetime import datetime, timedelta
@@ -112,13 +113,20 @@ def run_job(job_id: int, worker: str) -> None:
         return
     except InvalidInput as error:
         outcome = {"state": "failed", "error": "\n".join(error.problems)}
-    except Exception as error:  # noqa: BLE001 (the analyst sees the failure; the log keeps the trace)
-        log.exception("export job %s failed", job_id)
-        outcome = {"state": "failed", "error": f"{type(error).__name__}: {error}"}
+    except Exception:  # noqa: BLE001 (the analyst is told a reference; the log keeps the trace)
+        outcome = unexpected_failure(job_id)
     finally:
         beat.stop()
         db.session().rollback()
     report(job_id, worker, finished_at=utcnow(), worker=None, **outcome)
+
+
+def unexpected_failure(job_id: int) -> dict[str, str]:
+    """Log the exception being handled under a new reference; the job's outcome naming it."""
+    reference = secrets.token_hex(4).upper()
+    log.exception("export job %s failed (reference %s)", job_id, reference)
+    return {"state": "failed", "error": f"unexpected error, logged with reference {reference}",
+            "error_reference": reference}
 
 
 def _write(session: Session, job_id: int, worker: str) -> str:

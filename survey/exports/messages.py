@@ -44,6 +44,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "state_running": ("Đang tạo", "Running"),
     "state_done": ("Xong", "Done"),
     "state_failed": ("Lỗi", "Failed"),
+    "export_failed": ("Không tạo được tệp do một lỗi của hệ thống, không phải do lựa chọn của bạn. Hãy thử lại; nếu "
+                      "vẫn lỗi, báo cho quản trị viên mã tham chiếu {reference}.",
+                      "The file could not be made because of a fault in the system, not because of your choices. "
+                      "Try again; if it fails again, give the administrator the reference {reference}."),
     "rows": ("{done} / {total} dòng", "{done} / {total} rows"),
     "rows_unknown": ("{done} dòng", "{done} rows"),
     "download": ("Tải về", "Download"),

@@ -2,7 +2,7 @@
 
 A job is claimed by one worker with an atomic UPDATE (see `survey.exports.jobs`), reports its
 progress and a heartbeat while it runs, and ends done (its file in the instance folder) or failed
-(with the error the analyst sees).
+(with the problems of the analyst's choices, or the reference of an unexpected error).
 """
 from datetime import datetime
 
@@ -49,6 +49,10 @@ class ExportJob(Base):
     file_name: Mapped[str | None] = mapped_column(String(200))
     """The finished file, in the export folder of the instance."""
     error: Mapped[str | None] = mapped_column(Text)
+    """Why the job failed: the problems of its choices (shown to the analyst), or, with
+    `error_reference`, a note for operators."""
+    error_reference: Mapped[str | None] = mapped_column(String(16))
+    """An unexpected error's reference, logged with its trace: the analyst is told only this."""
     worker: Mapped[str | None] = mapped_column(String(120))
     """Who claimed the job (host, process, thread): only that worker may report on it."""
     attempts: Mapped[int] = mapped_column(default=0)

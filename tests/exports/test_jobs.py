@@ -3,6 +3,8 @@ the web process), followed by a JSON status, downloaded by their owner or an adm
 claims that cannot be taken twice, dead workers' jobs recovered, old files purged."""
 import csv
 import io
+import logging
+import re
 import time
 from datetime import timedelta
 
@@ -76,6 +78,29 @@ def test_a_failing_export_shows_its_error(analyst, answered, cli, session):
     assert "Lỗi" in browser.text() and job.error.splitlines()[0] in browser.text()
     assert browser.client.get(f"{PAGE}/{job.id}.json").json["error"] == job.error
     assert browser.client.get(f"{PAGE}/{job.id}/tai-ve").status_code == 404
+
+
+def test_an_unexpected_failure_shows_a_reference_never_the_exception(analyst, answered, cli, session, monkeypatch,
+                                                                     caplog):
+    def broken(*args, **kwargs):
+        raise OSError("[Errno 28] No space left on device: '/srv/survey/instance/exports/1-xuat-thu.csv.part'")
+
+    monkeypatch.setattr(jobs, "write_rows", broken)
+    browser = analyst()
+    ask(browser)
+    with caplog.at_level(logging.ERROR, logger=jobs.__name__):
+        assert cli("exports", "work").exit_code == 0
+    job = job_of(session)
+    reference = job.error_reference
+    assert job.state == "failed" and re.fullmatch(r"[0-9A-F]{8}", reference)
+    assert f"reference {reference}" in caplog.text and "No space left on device" in caplog.text
+    browser.get(PAGE)
+    assert f"báo cho quản trị viên mã tham chiếu {reference}." in browser.text()
+    assert "/srv/survey" not in browser.html and "OSError" not in browser.html
+    status = browser.client.get(f"{PAGE}/{job.id}.json?lang=en").json
+    assert status["error"].endswith(f"give the administrator the reference {reference}.")
+    browser.get(f"{PAGE}?lang=en")
+    assert "because of a fault in the system" in browser.text() and "/srv/survey" not in browser.html
 
 
 def test_another_analysts_export_is_refused_an_administrator_may_download(app, analyst, answered, cli, session):
