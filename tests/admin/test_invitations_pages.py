@@ -2,7 +2,7 @@
 repeat and already invited code named), status per unit, the CSV of links, the QR poster links."""
 import csv
 import io
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, select
@@ -12,6 +12,7 @@ from survey.accounts.models import AuditEntry
 from survey.invitations.models import Invitation
 from survey.responses.operations import record_response
 from tests.admin.test_campaigns_pages import post_multipart
+from tests.clock import TODAY
 
 URL = "/quan-tri/dot-khao-sat/sipas-2026/thu-moi"
 
@@ -43,6 +44,16 @@ def test_creating_invitations_from_a_pasted_list(admin, campaign, session):
     assert "/k/sipas-2026/AG-LX/ap-phich" in admin.html and "/k/sipas-2026/AG-CD/qr.svg" in admin.html
     entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "invitations_created")).one()
     assert entry.subject == "campaign sipas-2026" and entry.details["count"] == 3 and entry.details["unit"] == "AG-LX"
+
+
+def test_an_invitation_valid_through_a_day_ends_at_the_province_midnight(admin, campaign, session, client,
+                                                                         clock_at):
+    admin.post(URL, {"unit": "AG-LX", "codes": "HS-001", "expires_on": TODAY.strftime("%d/%m/%Y")})
+    [made] = invitations(session)
+    clock_at(datetime(2026, 11, 17, 16, 59, tzinfo=timezone.utc))  # 23:59 on that day in the province
+    assert client.get(f"/i/{made.token}").status_code == 200
+    clock_at(datetime(2026, 11, 17, 17, 0, 1, tzinfo=timezone.utc))  # 00:00:01 the day after
+    assert client.get(f"/i/{made.token}").status_code == 410
 
 
 def test_codes_from_an_uploaded_file_join_the_pasted_ones(admin, campaign, session):
