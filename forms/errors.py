@@ -23,6 +23,7 @@ CATALOGUE: dict[str, str] = {
     "missing_field": "required field '{field}' is missing",
     "unknown_field": "unknown field {value!r}{suggestion}",
     "empty_value": "must not be empty",
+    "control_character": "holds a control character (such as NUL), which no text may hold: {value!r}",
     "invalid_name": "invalid name {value!r}: {reason}",
     "invalid_form_id": (
         "invalid form id {value!r}: use lower-case letters, digits, '-' and '_', "

@@ -22,6 +22,8 @@ TITLES: dict[str, tuple[str, str]] = {
     "unmatched_end": ("Có 'end' mà không có 'begin' tương ứng", "An end without its begin"),
     "unclosed_group": ("Nhóm chưa được đóng", "A group is never ended"),
     # the definition
+    "control_character": ("Có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL)",
+                          "A control character (such as NUL)"),
     "wrong_type": ("Giá trị sai kiểu", "Wrong kind of value"),
     "missing_field": ("Thiếu thông tin bắt buộc", "A required field is missing"),
     "unknown_field": ("Trường không có trong định dạng", "Unknown field"),

@@ -12,8 +12,10 @@ from .definition import Definition, assemble
 from .errors import DefinitionError, make_problem
 from .expression_checks import check_expressions
 from .loader import Path, load_yaml
+from .text_checks import check_text
 
 STEPS: tuple[v.Step, ...] = (
+    check_text,
     v.check_structure,
     v.check_header,
     v.check_choice_lists,

@@ -12,15 +12,14 @@ at fault: JSON `{"status": "invalid", "problems": [{"field", "message"}]}` to cl
 JSON (the offline queue), the error page otherwise. The API checks its own requests in its
 format (`survey.api.routing.check_text`); the file importers check the text of their files.
 """
-import re
 from collections.abc import Iterable
 
 from flask import Flask, jsonify, render_template, request
 from werkzeug.wrappers import Response
 
+from forms.text_checks import CONTROL, has_control
 from survey.public.messages import Catalogue, readable
 
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -37,11 +36,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 CATALOGUE = Catalogue(MESSAGES)
-
-
-def has_control(text: str) -> bool:
-    """Whether `text` holds a character no text of the service may hold."""
-    return CONTROL.search(text) is not None
 
 
 def control_problem(field: str):

@@ -70,6 +70,7 @@ HEADER_CASES = [
     ("form: {id: x, title: T, languages: [vi]}\nsections: [1]\n", "wrong_type", 2, "sections[0]"),
     ("form: {id: x\n", "yaml_syntax", 2, ""),
     ("form: {id: x, id: y}\n", "duplicate_key", 1, "form.id"),
+    ('form: {id: x, title: "T\\0", languages: [vi]}\n', "control_character", 1, "form.title"),
 ]
 
 
