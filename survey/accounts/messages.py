@@ -68,6 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "password_same": ("Mật khẩu mới phải khác mật khẩu hiện tại", "the new password must differ from the current one"),
     "own_account": ("Không thể vô hiệu hoá hay hạ quyền tài khoản của chính mình",
                     "you cannot disable or demote your own account"),
+    "own_units": ("Không thể tự đổi đơn vị phụ trách của chính mình", "you cannot change the units of your own account"),
+    "units_outside_scope": ("Đơn vị nằm ngoài phạm vi bạn quản lý: {codes}", "units outside your scope: {codes}"),
+    "units_required": ("Tài khoản của bạn chỉ quản lý một số đơn vị: hãy chọn ít nhất một đơn vị trong số đó",
+                       "your account manages some units only: choose at least one of them"),
     "last_admin": ("Phải còn ít nhất một quản trị viên đang hoạt động",
                    "at least one active administrator must remain"),
     # error pages of the staff area (they take the place of the citizens' texts there)

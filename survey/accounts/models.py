@@ -34,7 +34,8 @@ class User(Base):
     """An account. No scoped units means the whole province (for admins and analysts).
 
     `session_token` is copied into the signed session cookie at sign-in; replacing it ends every
-    session of the account at once (disabling, password reset), on every worker and host.
+    session of the account at once (signing out, password change or reset, disabling, a new role
+    or new units), on every worker and host.
     """
 
     __tablename__ = "users"

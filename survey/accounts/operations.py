@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from survey.accounts.messages import problem
 from survey.accounts.models import ROLES, AuditEntry, User
+from survey.accounts.queries import with_descendants
 from survey.errors import InvalidInput
 from survey.units.models import Unit
 
@@ -33,7 +34,7 @@ def create_user(session: Session, username: str, role: str, password: str, units
                 full_name: str = "", actor: User | None = None, temporary: bool = False) -> User:
     """Create an account; every problem with the input is reported together. A `temporary`
     password must be replaced at the first sign-in."""
-    problems = user_problems(username, role, password)
+    problems = user_problems(username, role, password) + scope_problems(session, actor, units)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
         problems.append(problem("user_exists", username=username))
     if problems:
@@ -122,17 +123,37 @@ def change_role(session: Session, user: User, role: str, actor: User | None) -> 
         raise InvalidInput(problems)
     audit(session, actor, "role_changed", user, before=user.role, after=role)
     user.role = role
+    user.end_sessions()  # pages opened under the old role hold forms and links it no longer allows
     session.flush()
 
 
 def set_units(session: Session, user: User, units: Sequence[Unit], actor: User | None) -> None:
-    """Scope the user to `units` (none: the whole province for admins and analysts)."""
+    """Scope the user to `units` (none: the whole province for admins and analysts); their
+    sessions end. No one changes their own units: a limited administrator would widen its scope."""
     before, after = [u.code for u in user.units], sorted({u.code for u in units})
     if before == after:
         return
+    problems = [problem("own_units")] if actor is not None and actor.id == user.id else []
+    problems += scope_problems(session, actor, units)
+    if problems:
+        raise InvalidInput(problems)
     audit(session, actor, "units_changed", user, before=before, after=after)
     user.units = sorted(set(units), key=lambda u: u.code)
+    user.end_sessions()
     session.flush()
+
+
+def scope_problems(session: Session, actor: User | None, units: Sequence[Unit]) -> list[str]:
+    """Problems with `actor` giving an account `units`. An administrator limited to some units
+    gives only units within its scope, and never none (for an admin or an analyst: the whole
+    province); the command line (`actor` None) and province-wide administrators give any."""
+    if actor is None or not actor.units:
+        return []
+    scope = with_descendants(session, [unit.id for unit in actor.units])
+    outside = sorted({unit.code for unit in units if unit.id not in scope})
+    if outside:
+        return [problem("units_outside_scope", codes=", ".join(outside))]
+    return [] if units else [problem("units_required")]
 
 
 def disable_user(session: Session, user: User, actor: User | None) -> None:

@@ -2,8 +2,10 @@
 any gunicorn worker on any host can answer the next request.
 
 The cookie holds the account id, a copy of its `session_token` and the sign-in time. A request
-counts as signed in only while the account is active, the token still matches (disabling the
-account or resetting its password replaces it) and the sign-in is younger than SIGNIN_HOURS.
+counts as signed in only while the account is active, the token still matches and the sign-in is
+younger than SIGNIN_HOURS. Replacing the token (`User.end_sessions`) ends every session of the
+account, on every device: signing out, a password changed or reset, the account disabled, its role
+or units changed. A copied cookie is therefore worth nothing once its owner signs out.
 The cookie lasts as long as the sign-in, not only until the browser closes: a surveyor whose phone
 restarts during the day finds the forms keyed offline sent without signing in again.
 """

@@ -58,6 +58,12 @@ def sign_in():
 
 @blueprint.post("/dang-xuat")
 def sign_out():
+    """Ends every session of the account, not only this browser's: a copy of the cookie (taken
+    from this device, or left on another) is signed out too."""
+    user = current_user()
+    if user is not None:
+        with db.transaction():
+            user.end_sessions()
     end_session()
     return redirect(url_for("accounts.sign_in", signed_out=1))
 
