@@ -12,6 +12,7 @@ from survey.accounts.access import current_user
 from survey.admin.campaigns_files import limit_uploads
 from survey.admin.campaigns_form import (CampaignForm, blank_form, campaign_form, chosen_version, day, place_problems,
                                          read_form, spec_of, typed_day)
+from survey.admin.scope import shown, targets_in_scope
 from survey.admin.views import blueprint
 from survey.campaigns.models import CHANNELS, Campaign, CampaignUnit
 from survey.campaigns.operations import (CloneSpec, add_campaign, clone_campaign, close_now, open_now,
@@ -35,7 +36,7 @@ def page(template: str, status: int = 200, **context: object):
 def campaigns():
     session = db.session()
     responses = dict(session.execute(select(Response.campaign_id, func.count()).group_by(Response.campaign_id)).all())
-    return page("admin/campaigns/list.html", campaigns=all_campaigns(session), today=clock.today(),
+    return page("admin/campaigns/list.html", campaigns=shown(all_campaigns(session)), today=clock.today(),
                 responses=responses)
 
 
@@ -56,7 +57,7 @@ def campaign_create():
     form = read_form(request.form)
     try:
         with db.transaction() as session:
-            created = add_campaign(session, spec_of(session, form), current_user())
+            created = add_campaign(session, targets_in_scope(spec_of(session, form)), current_user())
     except InvalidInput as error:
         return form_page(form, None, error.problems, form.status)
     return redirect(url_for("admin.campaign", slug=created.slug, saved=1))
@@ -70,7 +71,7 @@ def campaign_edit(slug: str):
     form = read_form(request.form)
     try:
         with db.transaction() as session:
-            update_campaign(session, found, spec_of(session, form), current_user())
+            update_campaign(session, found, targets_in_scope(spec_of(session, form)), current_user())
     except InvalidInput as error:
         return form_page(form, campaign_or_404(slug), error.problems, form.status)
     return redirect(url_for("admin.campaign", slug=found.slug, saved=1))
@@ -79,8 +80,8 @@ def campaign_edit(slug: str):
 def form_page(form: CampaignForm, editing: Campaign | None, problems: list[str] = (), status: int = 200):
     """The form; after a refusal, what was sent with every problem (those of a field next to it too)."""
     place_problems(form, list(problems))
-    offered = active_units(db.session()) + [cu.unit for cu in editing.units if not cu.unit.active] if editing \
-        else active_units(db.session())
+    offered = shown(active_units(db.session())) + [cu.unit for cu in editing.units if not cu.unit.active] \
+        if editing else shown(active_units(db.session()))
     units = sorted(offered, key=lambda unit: (LEVELS.index(unit.level), unit.code))  # province first, communes last
     return page("admin/campaigns/form.html", status, form=form, editing=editing, problems=list(problems),
                 versions=published_versions(), channels=CHANNELS, units=units)

@@ -58,7 +58,8 @@ PROBLEM_FIELDS = {
     "channel": ("channel_unknown", "channels_none", "channel_in_use"),
     "min_cell_size": ("min_cell_size_small",),
     "min_seconds": ("min_seconds_range",),
-    "unit": ("units_none", "unit_twice", "quota_negative", "transactions_negative", "unit_deactivated", "unit_in_use"),
+    "unit": ("units_none", "units_outside_scope", "unit_twice", "quota_negative", "transactions_negative",
+             "unit_deactivated", "unit_in_use"),
     "strata": ("stratum_not_target", "stratum_question", "stratum_choice", "stratum_negative", "stratum_twice",
                "stratum_left_behind"),
 }

@@ -10,6 +10,7 @@ from survey.accounts.access import current_user
 from survey.admin.campaigns import page
 from survey.admin.campaigns_files import Refused, read_text, uploaded
 from survey.admin.messages import say
+from survey.admin.scope import shown
 from survey.admin.views import blueprint
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput
@@ -23,11 +24,12 @@ MAX_TEXT = 1024 * 1024
 
 @blueprint.get("/don-vi")
 def units():
-    """Every unit under its parent; the summary of an import just applied, if any."""
-    found = list(db.session().scalars(select(Unit).order_by(Unit.level != "province", Unit.code)))
+    """Every unit (of the scope) under its parent; the summary of an import just applied, if any."""
+    found = shown(db.session().scalars(select(Unit).order_by(Unit.level != "province", Unit.code)))
+    ids = {unit.id for unit in found}
     children: dict[int | None, list[Unit]] = {}
-    for unit in found:
-        children.setdefault(unit.parent_id, []).append(unit)
+    for unit in found:  # the top units of a scope are roots of the tree shown
+        children.setdefault(unit.parent_id if unit.parent_id in ids else None, []).append(unit)
     return page("admin/units/list.html", roots=children.get(None, []), children=children, count=len(found),
                 imported={name: request.args.get(name, type=int) for name in ("tao", "sua")})
 

@@ -14,6 +14,7 @@ from survey.accounts.operations import (change_role, create_user, disable_user, 
 from survey.accounts.queries import all_users, audit_entries, user_by_username
 from survey.accounts.signin import is_locked
 from survey.admin.messages import known, say
+from survey.admin.scope import reachable, shown, within_scope
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.params import bounded_int
@@ -26,12 +27,13 @@ AUDIT_PAGE = 100
 
 blueprint = Blueprint("admin", __name__, url_prefix="/quan-tri", template_folder="templates")
 protect(blueprint, "admin")
+blueprint.before_request(within_scope)  # after the role: an administrator limited to units acts only there
 
 
 @blueprint.context_processor
 def admin_catalogue() -> dict:
     return {"say": say, "t": say, "known": known, "local_time": local_time, "lock_ends": lock_ends, "roles": ROLES,
-            "levels": LEVELS}
+            "levels": LEVELS, "reachable": reachable}
 
 
 def lock_ends(user: User) -> str | None:
@@ -47,7 +49,7 @@ def local_time(moment: datetime | None) -> str:
 
 @blueprint.get("/nguoi-dung")
 def users():
-    return render_template("admin/users.html", users=all_users(db.session()))
+    return render_template("admin/users.html", users=shown(all_users(db.session())))
 
 
 @blueprint.route("/tao-nguoi-dung", methods=["GET", "POST"])
@@ -136,7 +138,7 @@ def chosen_units(session) -> list[Unit]:
 
 
 def unit_choices() -> list[Unit]:
-    return active_units(db.session())
+    return shown(active_units(db.session()))
 
 
 def creation_form(form: dict[str, str], problems: list[str]):

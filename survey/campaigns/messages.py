@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dates_reversed": ("Thời gian khảo sát: ngày đóng {closes:%d/%m/%Y} trước ngày mở {opens:%d/%m/%Y}",
                        "dates: closes {closes} before it opens {opens}"),
     "units_none": ("Đơn vị được khảo sát: chọn ít nhất một đơn vị", "units: a campaign needs at least one target unit"),
+    "units_outside_scope": ("Đơn vị được khảo sát nằm ngoài phạm vi bạn quản lý: {codes}",
+                            "units outside your scope: {codes}"),
     "unit_twice": ("Đơn vị “{unit}” bị lặp lại trong danh sách", "unit '{unit}' is listed twice"),
     "quota_negative": ("Đơn vị “{unit}”, chỉ tiêu số phiếu: {value} là số âm", "unit '{unit}', quota: {value} is negative"),
     "transactions_negative": ("Đơn vị “{unit}”, số hồ sơ giao dịch: {value} là số âm",
