@@ -1,11 +1,15 @@
 """The province's clock: the instant in UTC, the date in the province's zone, the source injectable
 (CLOCK), and the suite fixed at an instant when the province is already on the next day."""
+import re
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from survey import clock, create_app
 from tests.clock import START, TODAY, ZONE
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_in_the_suite_the_province_date_is_not_the_utc_date(session):
@@ -47,3 +51,11 @@ def test_the_real_time_by_default_and_outside_an_app():
     with app.app_context():
         inside = clock.now()
     assert before <= outside <= inside <= datetime.now(timezone.utc)
+
+
+def test_only_the_clock_reads_the_time():
+    """A module reading the time itself would ignore the injected clock (and mix up the two dates)."""
+    reads = re.compile(r"\b(datetime\.(now|utcnow|today)|date\.today|time\.time)\(")
+    sources = [*(ROOT / "survey").rglob("*.py"), *(ROOT / "forms").rglob("*.py")]
+    readers = [path.relative_to(ROOT).as_posix() for path in sources if reads.search(path.read_text(encoding="utf-8"))]
+    assert readers == ["survey/clock.py"]
