@@ -12,6 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "unit '{unit}' is not surveyed by campaign '{slug}'"),
     "dossier_long": ("Mã hồ sơ “{dossier}...” dài hơn {length} ký tự",
                      "dossier code '{dossier}...' is longer than {length} characters"),
+    "dossier_control": ("Mã hồ sơ “{dossier}” có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL)",
+                        "dossier code '{dossier}' holds a control character (such as NUL)"),
     "dossier_twice": ("Mã hồ sơ “{dossier}” bị lặp lại trong danh sách", "dossier code '{dossier}' is listed twice"),
     "dossier_invited": ("Mã hồ sơ “{dossier}” đã có thư mời trong đợt khảo sát này",
                         "dossier code '{dossier}' already has an invitation in this campaign"),

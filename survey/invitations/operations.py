@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from forms.text_checks import CONTROL, has_control
 from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.campaigns.models import Campaign
@@ -46,6 +47,10 @@ def code_problems(session: Session, campaign: Campaign, unit: Unit, codes: list[
     problems = [] if unit.id in {t.unit_id for t in campaign.units} else [
         CATALOGUE.problem("unit_not_surveyed", unit=unit.code, slug=campaign.slug)]
     named = [code for code in codes if code is not None]
+    unreadable = [CATALOGUE.problem("dossier_control", dossier=CONTROL.sub("?", code)[:20])
+                  for code in named if has_control(code)]
+    if unreadable:  # before the query, which PostgreSQL refuses with a NUL in it
+        return problems + unreadable
     problems += [CATALOGUE.problem("dossier_long", dossier=code[:20], length=MAX_DOSSIER_CODE)
                  for code in named if len(code) > MAX_DOSSIER_CODE]
     problems += [CATALOGUE.problem("dossier_twice", dossier=code) for code, n in sorted(Counter(named).items()) if n > 1]

@@ -10,10 +10,10 @@ from functools import partial
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from forms.text_checks import has_control
 from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.errors import InvalidInput
-from survey.hygiene import has_control
 from survey.units.messages import CATALOGUE
 from survey.units.models import LEVELS, PARENT_LEVELS, Unit
 

@@ -85,3 +85,13 @@ def test_the_api_names_every_field_holding_a_control_character(client, make_camp
                           "remove it and send again"),
         ("body", "body: holds a control character (such as NUL) that text may not contain; remove it and send again")]
     assert session.scalar(select(func.count(Invitation.id))) == 0
+
+
+def test_dossier_codes_from_a_file_with_control_characters_are_refused(cli, three_pages, session, tmp_path):
+    codes = tmp_path / "codes.txt"
+    codes.write_text("HS-1\nHS\x00-2\nHS\x1b-3\n", encoding="utf-8")
+    result = cli("invitations", "create", "ba-trang", "--unit", "AG-LX", "--codes", str(codes))
+    assert result.exit_code == 1
+    assert "dossier code 'HS?-2' holds a control character (such as NUL)" in result.output
+    assert "dossier code 'HS?-3' holds a control character (such as NUL)" in result.output
+    assert session.scalar(select(func.count(Invitation.id))) == 0
