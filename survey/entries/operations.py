@@ -51,13 +51,16 @@ def key_entry(session: Session, keyed: Keyed, today: date, language: str = "vi")
     Checks come first (serial, campaign, unit, answers against the questionnaire); InvalidInput
     lists every problem as a `Problem` and nothing is written.
     """
-    stored = session.scalar(select(PaperEntry).where(PaperEntry.uuid == keyed.uuid))
+    stored = stored_entry(session, keyed)
     if stored is not None:
-        if stored.campaign_id != keyed.campaign.id:
-            raise InvalidInput([Problem("uuid", "uuid_elsewhere")])
         return stored, False
     pass_number, problems = entry_problems(session, keyed, today, language)
     if problems:
+        # The first attempt of a retried uuid may have committed since the look-up above (its reply
+        # lost): its serial now looks taken, yet the retry is a duplicate, not a refusal.
+        stored = stored_entry(session, keyed)
+        if stored is not None:
+            return stored, False
         raise InvalidInput(problems)
     try:
         with session.begin_nested():
@@ -67,6 +70,14 @@ def key_entry(session: Session, keyed: Keyed, today: date, language: str = "vi")
         return settle_conflict(session, keyed), False
     settle(session, entry, today)
     return entry, True
+
+
+def stored_entry(session: Session, keyed: Keyed) -> PaperEntry | None:
+    """The entry already stored under the keyed uuid; InvalidInput if it is another campaign's."""
+    stored = session.scalar(select(PaperEntry).where(PaperEntry.uuid == keyed.uuid))
+    if stored is not None and stored.campaign_id != keyed.campaign.id:
+        raise InvalidInput([Problem("uuid", "uuid_elsewhere")])
+    return stored
 
 
 def entry_problems(session: Session, keyed: Keyed, today: date, language: str = "vi") -> tuple[int, list[Problem]]:

@@ -3,7 +3,10 @@ import re
 import uuid
 from datetime import datetime, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
+
+from survey import db
+from survey.entries import operations as entries
 
 from survey.entries.models import PaperEntry
 from survey.responses.models import Response
@@ -77,6 +80,28 @@ def test_a_repeated_post_stores_nothing_twice(session, paper_campaign, keyer):
     first, again = lan.key(campaign, "C-1", key=key), lan.key(campaign, "C-1", key=key)
     assert first.status_code == again.status_code == 303 and first.location == again.location
     assert len(responses(session)) == 1
+    assert session.scalar(select(func.count(PaperEntry.id))) == 1
+
+
+def test_a_retry_racing_its_first_attempt_is_told_stored_not_serial_taken(session, paper_campaign, keyer,
+                                                                        monkeypatch):
+    """The retry of a form whose reply was lost looks its uuid up before the first attempt commits
+    and the serial after: it is a duplicate (the offline queue would mark a stored form refused)."""
+    campaign = paper_campaign()
+    lan = keyer()
+    key = str(uuid.uuid4())
+    real_next_pass = entries.next_pass
+
+    def first_attempt_commits_meanwhile(db_session, keyed):
+        with db.engine().begin() as other:  # the first attempt, committed by another worker
+            other.execute(insert(PaperEntry).values(
+                uuid=keyed.uuid, campaign_id=keyed.campaign.id, unit_id=keyed.unit.id, serial=keyed.serial,
+                pass_number=1, keyed_by_id=keyed.keyer.id, keyed_at=START, answers=GOOD))
+        return real_next_pass(db_session, keyed)
+
+    monkeypatch.setattr(entries, "next_pass", first_attempt_commits_meanwhile)
+    retry = lan.key(campaign, "R-1", key=key, headers=JSON)
+    assert retry.status_code == 200 and retry.json["status"] == "duplicate" and retry.json["uuid"] == key
     assert session.scalar(select(func.count(PaperEntry.id))) == 1
 
 
