@@ -23,9 +23,8 @@ from sqlalchemy import select
 from survey import db
 from survey.accounts.access import current_user, visible_unit_ids
 from survey.accounts.models import User
-from survey.campaigns.messages import CATALOGUE as CAMPAIGNS
 from survey.campaigns.models import Campaign, CampaignUnit
-from survey.campaigns.operations import CampaignSpec
+from survey.campaigns.operations import CampaignSpec, targets_outside
 from survey.errors import InvalidInput
 from survey.units.models import Unit
 
@@ -108,8 +107,7 @@ def unit_ids_of(item: Unit | User | Campaign) -> list[int]:
 
 def targets_in_scope(spec: CampaignSpec) -> CampaignSpec:
     """`spec` if its target units lie within the administrator's scope; InvalidInput otherwise."""
-    scope = admin_scope()
-    outside = sorted(t.unit.code for t in spec.targets if scope is not None and t.unit.id not in scope)
-    if outside:
-        raise InvalidInput([CAMPAIGNS.problem("units_outside_scope", codes=", ".join(outside))])
+    problems = targets_outside(spec, admin_scope())
+    if problems:
+        raise InvalidInput(problems)
     return spec

@@ -394,3 +394,10 @@ def clone_campaign(session: Session, source: Campaign, clone: CloneSpec, actor: 
     audit(session, actor, "campaign_cloned", subject=f"campaign {campaign.slug}", source=source.slug,
           version=clone.version.label, left_behind=left)
     return campaign, left
+
+
+def targets_outside(spec: CampaignSpec, scope: frozenset[int] | None) -> list[str]:
+    """The problem of target units outside `scope` (an administrator's units and all below them;
+    None: the whole province), or none."""
+    outside = sorted(t.unit.code for t in spec.targets if scope is not None and t.unit.id not in scope)
+    return [CATALOGUE.problem("units_outside_scope", codes=", ".join(outside))] if outside else []
