@@ -65,10 +65,51 @@ def clustered(rng: np.random.Generator) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
+# District (stratum) -> (communes in the district, communes sampled); D5 takes all its communes.
+DISTRICTS = {"D1": (12, 4), "D2": (9, 3), "D3": (15, 5), "D4": (6, 2), "D5": (4, 4)}
+
+
+def _commune(rng: np.random.Generator, district: str, n_communes: int, n_sampled: int,
+             name: str, shift: float) -> pd.DataFrame:
+    """Respondents of one sampled commune: a simple random sample of its population."""
+    population = int(rng.integers(1500, 9000))
+    m = int(rng.integers(10, 30))
+    part = pd.DataFrame(_answers(rng, m, shift + rng.normal(0, 0.7)))
+    part.insert(0, "district", district)
+    part.insert(1, "commune", name)
+    part["N_communes"] = n_communes
+    part["N_pop"] = population
+    part["f1"] = n_sampled / n_communes
+    part["f2"] = m / population
+    part["w"] = np.round(n_communes / n_sampled * population / m * np.exp(rng.normal(0, 0.25, m)), 4)
+    return part
+
+
+def twostage(rng: np.random.Generator) -> pd.DataFrame:
+    """Stratified two-stage sample: districts (strata) -> communes (PSUs, fpc N_communes) ->
+    respondents (fpc N_pop, the commune's population), weights N1/n1 * N2/m times a
+    non-response factor, with missing scores and answers.
+
+    `zone` is a second stratification of the same communes in which Z1x and Z3x hold a single
+    commune each (lonely PSUs), for R's `survey.lonely.psu` options.
+    """
+    parts = []
+    for shift, (district, (n_communes, n_sampled)) in enumerate(DISTRICTS.items()):
+        for j in range(n_sampled):
+            name = f"{district}-c{j + 1}"
+            parts.append(_commune(rng, district, n_communes, n_sampled, name, (shift - 2) / 2))
+    data = pd.concat(parts, ignore_index=True)
+    zone = "Z" + data["district"].str[1]
+    data.insert(2, "zone", zone.where(~data["commune"].isin(["D1-c1", "D3-c2"]), zone + "x"))
+    return data
+
+
 def main() -> None:
     rng = np.random.default_rng(20240611)
     stratified(rng).to_csv(HERE / "strat.csv", index_label="id", na_rep="NA")
     clustered(rng).to_csv(HERE / "clus.csv", index_label="id", na_rep="NA")
+    # its own generator, so that adding it left the two files above unchanged
+    twostage(np.random.default_rng(20250301)).to_csv(HERE / "twostage.csv", index_label="id", na_rep="NA")
 
 
 if __name__ == "__main__":
