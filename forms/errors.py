@@ -10,12 +10,16 @@ Two catalogues live here:
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 CATALOGUE: dict[str, str] = {
     "yaml_syntax": "not valid YAML: {detail}",
+    "yaml_aliases": (
+        "aliases (*name) repeat too much: at most {aliases} aliases, repeating at most "
+        "{repeated} values in all, none inside its own anchor; write the values out"),
     "not_utf8": "the file is not UTF-8 text: {detail}",
     "duplicate_key": "key {value!r} appears twice in this mapping (first on row {first_row})",
     "empty_document": "the document is empty",
@@ -87,6 +91,16 @@ def answer_message(code: str, language: str) -> str:
     return messages[code]
 
 
+SHOWN = 60
+"""Characters of a value quoted in a message."""
+SHOWN_PARAM = 500
+"""Characters of anything else a message quotes (a detail, the choices of a list)."""
+_BOUNDED = reprlib.Repr()
+_BOUNDED.maxlevel, _BOUNDED.maxlist, _BOUNDED.maxdict = 3, 10, 10
+_BOUNDED.maxstring = _BOUNDED.maxother = SHOWN
+_CONTAINERS = (list, tuple, dict, set, frozenset)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem in a definition: where it is (row, column) and what is wrong."""
@@ -96,6 +110,11 @@ class Problem:
     row: int | None
     column: str
     value: Any = None
+
+    @property
+    def shown(self) -> str | None:
+        """The value as a page shows it: its text, cut short (None when there is none)."""
+        return None if self.value is None else str(shorten(self.value, SHOWN_PARAM))
 
     def __str__(self) -> str:
         row = "" if self.row is None else f"row {self.row}"
@@ -107,19 +126,46 @@ class Problem:
 def make_problem(
     code: str, column: str, row: int | None = None, value: Any = None, **params: Any
 ) -> Problem:
-    """A Problem whose message is the catalogue template for ``code`` filled in."""
-    message = CATALOGUE[code].format(value=_shorten(value), **params)
-    return Problem(code, message, row, column, value)
+    """A Problem whose message is the catalogue template for ``code`` filled in; the column,
+    which names a key of the document, cut short as the values are."""
+    message = fill(CATALOGUE[code], value, **params)
+    return Problem(code, message, row, shorten(column, SHOWN_PARAM), value)
 
 
-def _shorten(value: Any) -> Any:
-    """Long texts cut short for messages (the Problem keeps the whole value)."""
-    if isinstance(value, str) and len(value) > _SHOWN:
-        return value[: _SHOWN - 3] + "..."
-    return value
+def fill(template: str, value: Any = None, **params: Any) -> str:
+    """``template`` filled in with ``value`` and ``params`` cut short: a message stays
+    readable, and small, whatever a hostile document puts in it."""
+    cut = {name: shorten(param, SHOWN_PARAM) for name, param in params.items()}
+    return template.format(value=shorten(value), **cut)
 
 
-_SHOWN = 60
+def shorten(value: Any, limit: int = SHOWN) -> Any:
+    """``value`` for a message: a long text cut short; numbers, booleans and None as they
+    are; anything else (a list, a mapping, a date, an error) as bounded texts."""
+    if isinstance(value, str):
+        return value if len(value) <= limit else value[: limit - 3] + "..."
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    return _Shown(value, limit)
+
+
+class _Shown:
+    """A value's texts, each cut short: ``{value}`` and ``str()`` give one, ``{value!r}``
+    and ``repr()`` the other (containers are written by reprlib, which stops early)."""
+
+    def __init__(self, value: Any, limit: int) -> None:
+        bounded = _BOUNDED.repr(value)
+        self.text = shorten(bounded if isinstance(value, _CONTAINERS) else str(value), limit)
+        self.representation = shorten(bounded, limit)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return self.representation
+
+    def __format__(self, spec: str) -> str:
+        return format(self.text, spec)
 
 
 def suggestion(value: object, candidates: Iterable[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 TITLES: dict[str, tuple[str, str]] = {
     # reading the file
     "yaml_syntax": ("Không đọc được YAML", "Not valid YAML"),
+    "yaml_aliases": ("Bí danh YAML (*tên) lặp lại quá nhiều", "YAML aliases (*name) repeat too much"),
     "not_utf8": ("Tệp không phải văn bản UTF-8", "Not UTF-8 text"),
     "duplicate_key": ("Một khóa được viết hai lần", "A key written twice"),
     "empty_document": ("Tệp trống", "Empty file"),
@@ -17,6 +18,10 @@ TITLES: dict[str, tuple[str, str]] = {
     "missing_sheet": ("Thiếu trang tính", "A sheet is missing"),
     "missing_column": ("Thiếu cột", "A column is missing"),
     "too_many_rows": ("Trang tính quá dài", "Sheet too long"),
+    "too_many_columns": ("Trang tính quá rộng", "Sheet too wide"),
+    "too_many_cells": ("Bảng tính có quá nhiều ô", "Too many cells in the workbook"),
+    "too_many_strings": ("Bảng tính có quá nhiều đoạn văn bản", "Too many texts in the workbook"),
+    "workbook_too_large": ("Bảng tính quá lớn khi giải nén", "Workbook too large once unpacked"),
     "duplicate_column": ("Cột bị lặp", "A column written twice"),
     "unknown_language_column": ("Không rõ ngôn ngữ của cột", "Language of a column unknown"),
     "unmatched_end": ("Có 'end' mà không có 'begin' tương ứng", "An end without its begin"),

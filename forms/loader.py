@@ -18,12 +18,28 @@ Path = tuple[str | int, ...]
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 
 
+MAX_ALIASES = 100
+"""Aliases (``*name``) a document may use: a questionnaire needs few, if any."""
+MAX_REPEATED = 10_000
+"""Values the aliases may repeat in all. An alias stands for its anchor's whole value, aliases
+inside it included, so a few hundred bytes can stand for billions of values ("billion laughs")."""
+
+
 class _Loader(yaml.SafeLoader):
-    """SafeLoader where only true/false are booleans (as in YAML 1.2).
+    """SafeLoader where only true/false are booleans (as in YAML 1.2), and aliases are counted.
 
     YAML 1.1 also reads yes/no/on/off as booleans, which would silently turn the
     choice value ``yes`` into True.
     """
+
+    aliases = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise _aliases_refused(self.peek_event().start_mark.line + 1)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -47,6 +63,8 @@ def load_yaml(text: str) -> tuple[Any, dict[Path, int]]:
     except RecursionError:
         raise DefinitionError([make_problem("yaml_syntax", "", 1, None,
                                             detail="nested too deeply")]) from None
+    except ValueError as error:  # a constructor's: a day past the month's end, a huge number
+        raise DefinitionError([make_problem("yaml_syntax", "", None, None, detail=error)]) from None
     rows: dict[Path, int] = {}
     duplicates: list[tuple[Path, str, int, int]] = []
     if node is not None:
@@ -60,9 +78,43 @@ def _compose_and_construct(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _Loader(text)  # reads ahead, so it may already raise on bad characters
     try:
         node = loader.get_single_node()
+        if node is not None and _repeated(node) > MAX_REPEATED:
+            raise _aliases_refused(None)
         return node, loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
+
+
+def _aliases_refused(row: int | None) -> DefinitionError:
+    return DefinitionError([make_problem("yaml_aliases", "", row, None, aliases=MAX_ALIASES,
+                                         repeated=MAX_REPEATED)])
+
+
+def _repeated(root: yaml.Node) -> int:
+    """How many values the aliases under ``root`` repeat: its size with every alias written
+    out, less its nodes. The composer makes an alias the very node of its anchor, so sizes
+    are counted once per node; a node inside itself would be endless and is refused."""
+    sizes: dict[int, int] = {}
+    stack, open_nodes = [(root, False)], set()
+    while stack:
+        node, children_counted = stack.pop()
+        if children_counted:
+            open_nodes.discard(id(node))
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in _children(node))
+        elif id(node) in open_nodes:
+            raise _aliases_refused(node.start_mark.line + 1)
+        elif id(node) not in sizes:
+            open_nodes.add(id(node))
+            stack += [(node, True), *((child, False) for child in _children(node))]
+    return sizes[id(root)] - len(sizes)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return node.value
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def _syntax_problem(error: yaml.YAMLError) -> Any:

@@ -17,19 +17,28 @@ from typing import Any
 from . import import_titles
 from . import validation as v
 from .definition import Definition, assemble
-from .errors import CATALOGUE, DefinitionError, Problem, _shorten
+from .errors import CATALOGUE, SHOWN_PARAM, DefinitionError, Problem, fill, shorten
 from .loader import Path, load_yaml
 from .pipeline import STEPS, validate
 from .xlsform_document import (SHEET_ORDER, Cell, Draft, build_choices, build_form,
                                report_ignored, resolve_languages)
-from .xlsform_sheets import MAX_ROWS, NotAWorkbook, language_header, read_sheets
+from .xlsform_bounds import TooLarge
+from .xlsform_sheets import NotAWorkbook, language_header, read_sheets
 from .xlsform_survey import SurveyWalk
 
 XLSFORM_CATALOGUE: dict[str, str] = {
     "not_a_workbook": "not an XLSForm workbook: {detail}",
     "missing_sheet": "the workbook has no {value!r} sheet{detail}",
     "missing_column": "the {sheet} sheet has no {value!r} column",
-    "too_many_rows": "the {sheet} sheet has more than {limit} rows; the rest was not read",
+    "too_many_rows": (
+        "the {sheet} sheet has more than {limit} rows below its header (empty rows at its end "
+        "aside); nothing was read"),
+    "too_many_columns": "the {sheet} sheet has values past column {limit}; nothing was read",
+    "too_many_cells": "the workbook has more than {limit:,} filled cells; nothing was read",
+    "too_many_strings": (
+        "the workbook holds more than {limit:,} texts (shared strings); nothing was read"),
+    "workbook_too_large": (
+        "the workbook unpacks to {detail}, far more than a questionnaire takes; nothing was read"),
     "duplicate_column": "column {value!r} repeats an earlier column ({first!r}); keep one",
     "unknown_language_column": (
         "cannot tell the language of {value!r}; write it like 'label::Vietnamese (vi)'"),
@@ -99,8 +108,9 @@ class Imported:
 
 def sheet_problem(code: str, cell: Cell, value: Any = None, **params: Any) -> ImportProblem:
     template = XLSFORM_CATALOGUE.get(code) or CATALOGUE[code]
-    message = template.format(value=_shorten(value), sheet=cell.sheet, **params)
-    return ImportProblem(code, message, cell.row, cell.column or "", value, cell.sheet)
+    message = fill(template, value, sheet=cell.sheet, **params)
+    column, sheet = (shorten(name, SHOWN_PARAM) for name in (cell.column or "", cell.sheet))
+    return ImportProblem(code, message, cell.row, column, value, sheet)
 
 
 # --- reading -----------------------------------------------------------------------
@@ -143,6 +153,9 @@ def read_xlsform(data: bytes) -> Imported:
     except NotAWorkbook as error:
         return Imported(None, [sheet_problem("not_a_workbook", Cell("workbook"),
                                              detail=str(error))])
+    except TooLarge as error:
+        return Imported(None, [sheet_problem(error.code, Cell(error.sheet or "workbook"),
+                                             **error.params)])
     fatal = _sheet_problems(sheets)
     if fatal:
         return Imported(None, fatal)
@@ -151,11 +164,7 @@ def read_xlsform(data: bytes) -> Imported:
 
 
 def _sheet_problems(sheets: dict[str, Any]) -> list[ImportProblem]:
-    """Problems that leave nothing sensible to check: no survey, a sheet read in part."""
-    too_long = [sheet_problem("too_many_rows", Cell(sheet.name), limit=MAX_ROWS)
-                for sheet in sheets.values() if sheet.truncated]
-    if too_long:
-        return too_long
+    """Problems that leave nothing sensible to check: no survey, no type or name column."""
     survey = sheets.get("survey")
     if survey is None:
         found = ", ".join(repr(name) for name in sheets) or "none"

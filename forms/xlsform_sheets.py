@@ -18,9 +18,7 @@ from typing import Any
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-MAX_ROWS = 5000
-"""Rows read from a sheet: far more than any questionnaire, few enough to answer at once."""
-MAX_COLUMNS = 200
+from .xlsform_bounds import MAX_COLUMNS, MAX_ROWS, Unreadable, check_archive
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _NAMED_LANGUAGE = re.compile(r"(?P<name>.*?)\s*\((?P<code>[^()]*)\)\s*")
@@ -65,8 +63,6 @@ class Sheet:
     name: str
     columns: list[Column]
     rows: list[Row]
-    truncated: bool = False
-    """Whether the sheet had more than MAX_ROWS rows (the rest was not read)."""
 
     def column(self, name: str) -> Column | None:
         """The plain (untranslated) column for field ``name``."""
@@ -82,11 +78,13 @@ class Sheet:
 
 
 def read_sheets(data: bytes) -> dict[str, Sheet]:
-    """Sheet name (lower case) -> Sheet; raises NotAWorkbook."""
+    """Sheet name (lower case) -> Sheet; raises NotAWorkbook, or TooLarge (see
+    ``forms.xlsform_bounds``) before parsing a workbook that would take too long to read."""
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise NotAWorkbook("this is an old .xls file; save it as .xlsx (Excel Workbook)")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotAWorkbook("the file is not an .xlsx workbook")
+    _check(data)
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     # openpyxl fails on damaged files with many kinds of error (zip, XML, KeyError, ...);
@@ -104,15 +102,26 @@ def read_sheets(data: bytes) -> dict[str, Sheet]:
         book.close()
 
 
+def _check(data: bytes) -> None:
+    """The archive's bounds, checked before openpyxl parses it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            check_archive(archive)
+    except Unreadable as error:
+        raise NotAWorkbook(f"the workbook cannot be read ({error})") from None
+    # A member zipfile cannot unpack: damaged, encrypted, compressed in an unknown way.
+    except (zipfile.BadZipFile, EOFError, RuntimeError, NotImplementedError, OSError) as error:
+        raise NotAWorkbook(f"the workbook cannot be read ({type(error).__name__})") from None
+
+
 def _sheet(name: str, worksheet: Any) -> Sheet:
-    rows = worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    """The sheet's rows; read no further than MAX_ROWS after the header, past which
+    check_archive found no value (empty rows, styled or not, may follow: never parsed)."""
+    rows = worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=MAX_ROWS + 1)
     header = next(rows, None) or ()
     columns = [_column(text(value) or "") for value in header]
     sheet = Sheet(name, columns, [])
     for number, values in enumerate(rows, start=2):
-        if number > MAX_ROWS + 1:
-            sheet.truncated = True
-            break
         cells = ((column.header, text(v)) for column, v in zip(columns, values) if column.header)
         row = Row(number, {header: found for header, found in cells if found is not None})
         if row.cells:

@@ -72,7 +72,7 @@ def test_hostile_yaml_is_refused_or_read_safely(text):
     try:
         load_yaml(text)
     except DefinitionError as error:
-        assert error.problems[0].code == "yaml_syntax"
+        assert error.problems[0].code in ("yaml_syntax", "yaml_aliases")
 
 
 def test_python_tags_are_refused():

@@ -69,6 +69,7 @@ HEADER_CASES = [
      "    - {value: a, label: B}\n", "duplicate_choice_value", 5, "choices.c[1].value"),
     ("form: {id: x, title: T, languages: [vi]}\nsections: [1]\n", "wrong_type", 2, "sections[0]"),
     ("form: {id: x\n", "yaml_syntax", 2, ""),
+    ("form: &f {id: x, title: T, languages: [vi], again: *f}\n", "yaml_aliases", 1, ""),
     ("form: {id: x, id: y}\n", "duplicate_key", 1, "form.id"),
     ('form: {id: x, title: "T\\0", languages: [vi]}\n', "control_character", 1, "form.title"),
 ]

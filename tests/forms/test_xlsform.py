@@ -314,8 +314,7 @@ def test_a_survey_sheet_without_type_or_name_columns(workbook):
 
 
 def test_a_sheet_too_long_is_reported(workbook, q, group, monkeypatch):
-    monkeypatch.setattr("forms.xlsform_sheets.MAX_ROWS", 5)
-    monkeypatch.setattr("forms.xlsform.MAX_ROWS", 5)
+    monkeypatch.setattr("forms.xlsform_bounds.MAX_ROWS", 5)
     problems = forms.read_xlsform(workbook(group("main", *(q("text", f"t{i}") for i in range(6))))).problems
     assert [(p.sheet, p.code) for p in problems] == [("survey", "too_many_rows")]
     assert "more than 5 rows" in problems[0].message
