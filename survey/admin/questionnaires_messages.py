@@ -32,6 +32,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "The file “{name}” is not UTF-8 text. Save it again with the UTF-8 encoding."),
     "qn_not_spreadsheet": ("Tệp “{name}” không phải bảng tính Excel (.xlsx) đọc được.",
                            "The file “{name}” is not a readable Excel (.xlsx) workbook."),
+    "qn_yaml_aliases": ("Tệp “{name}” dùng bí danh YAML (*tên) lặp lại quá nhiều nội dung nên không được đọc. "
+                        "Hãy viết thẳng các giá trị thay cho bí danh.",
+                        "The file “{name}” uses YAML aliases (*name) that repeat too much, so it was not read. "
+                        "Write the values out instead of the aliases."),
+    "qn_workbook_too_large": ("Bảng tính “{name}” khi giải nén lớn hơn nhiều so với một bảng hỏi (quá {megabytes} MB "
+                              "hoặc quá nhiều phần tử) nên không được đọc.",
+                              "The workbook “{name}” unpacks to far more than a questionnaire takes (over {megabytes} "
+                              "MB, or too many parts), so it was not read."),
+    "qn_too_many_strings": ("Bảng tính “{name}” chứa nhiều đoạn văn bản khác nhau hơn hẳn một bảng hỏi nên không "
+                            "được đọc.",
+                            "The workbook “{name}” holds far more different texts than a questionnaire has, so it "
+                            "was not read."),
+    "qn_too_many_cells": ("Bảng tính “{name}” có nhiều ô chứa dữ liệu hơn hẳn một bảng hỏi nên không được đọc.",
+                          "The workbook “{name}” has far more filled cells than a questionnaire has, so it was not "
+                          "read."),
     "qn_problems_title": ("{count} lỗi trong “{name}”; chưa có gì được lưu", "{count} problem(s) in “{name}”; "
                           "nothing was stored"),
     "qn_row": ("Dòng", "Row"),

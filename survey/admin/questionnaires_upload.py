@@ -1,5 +1,6 @@
 """An uploaded definition file: refused outright when it cannot be a definition at all (no file,
-empty, too large, wrong extension, not UTF-8, not a workbook), else read and checked by
+empty, too large, wrong extension, not UTF-8, not a workbook, or too costly to read: YAML aliases
+repeating too much, a workbook unpacking to far more than a questionnaire), else read and checked by
 `forms.read_definition` (YAML or XLSForm), which lists every problem with its sheet, row,
 column and code. Nothing here touches the database."""
 from dataclasses import dataclass, field
@@ -8,6 +9,7 @@ from pathlib import PurePath
 from werkzeug.datastructures import FileStorage
 
 import forms
+from forms.xlsform_bounds import MAX_UNPACKED_MEGABYTES
 from survey.admin.campaigns_files import Refused
 
 MAX_MEGABYTES = 2
@@ -19,8 +21,11 @@ SUFFIXES = (".yaml", ".yml", ".xlsx")
 UPLOAD_ENDPOINT = "admin.questionnaire_upload"
 
 
-UNREADABLE = {"not_utf8": "qn_not_utf8", "not_a_workbook": "qn_not_spreadsheet"}
-"""Problem codes meaning the file is not text or not a workbook at all: said in plain words instead."""
+UNREADABLE = {"not_utf8": "qn_not_utf8", "not_a_workbook": "qn_not_spreadsheet", "yaml_aliases": "qn_yaml_aliases",
+              "workbook_too_large": "qn_workbook_too_large", "too_many_strings": "qn_too_many_strings",
+              "too_many_cells": "qn_too_many_cells"}
+"""Problem codes meaning the file is not text or not a workbook at all, or one too large to read (found before
+it is parsed): said in plain words instead."""
 
 
 @dataclass(frozen=True)
@@ -49,5 +54,5 @@ def read_upload(file: FileStorage | None) -> Upload:
     imported = forms.read_definition(name, data)
     unreadable = [UNREADABLE[p.code] for p in imported.problems if p.code in UNREADABLE]
     if unreadable:
-        raise Refused(unreadable[0], name=name)
+        raise Refused(unreadable[0], name=name, megabytes=MAX_UNPACKED_MEGABYTES)
     return Upload(name, imported.definition, imported.problems, imported.skipped)
