@@ -23,11 +23,12 @@ def register_commands(app: Flask) -> None:
     from survey.reports.cli import report
     from survey.responses.cli import drafts
     from survey.results.cli import analysis
+    from survey.sampling.cli import sample
     from survey.units.cli import units
     from survey.webhooks.cli import webhooks
 
     for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts, export_command,
-                  codebook_command, exports, analysis, report, api_tokens, webhooks):
+                  codebook_command, exports, analysis, report, api_tokens, webhooks, sample):
         app.cli.add_command(group)
 
 

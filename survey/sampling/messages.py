@@ -1,0 +1,46 @@
+"""Texts of sample planning (the problems of its inputs, the plan page, the achieved-sample
+tables of the supervisor and analyst pages), in Vietnamese and English. Problems carry the field
+they are about in their key's first word (margin_…, budget_…, csv_… for the units file), so a
+page can place each next to its field. Column names stay as the CSV file spells them."""
+from survey.public.messages import Catalogue
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (Vietnamese, English)
+    "margin_range": ("Sai số: phải lớn hơn 0 và nhỏ hơn 100 % (đã nhập “{value}”)",
+                     "margin: must be above 0 and below 1 (100 %) (got '{value}')"),
+    "confidence_range": ("Độ tin cậy: phải lớn hơn 0 và nhỏ hơn 100 % (đã nhập “{value}”)",
+                         "confidence: must be above 0 and below 1 (100 %) (got '{value}')"),
+    "eligibility_range": ("Tỷ lệ đủ điều kiện dự kiến: lớn hơn 0 và không quá 100 % (đã nhập “{value}”)",
+                          "eligibility: must be above 0 and at most 1 (100 %) (got '{value}')"),
+    "response_range": ("Tỷ lệ trả lời dự kiến: lớn hơn 0 và không quá 100 % (đã nhập “{value}”)",
+                       "response: must be above 0 and at most 1 (100 %) (got '{value}')"),
+    "allocation_unknown": ("Cách phân bổ “{value}” không phải là một trong: {choices}",
+                           "allocation '{value}' is not one of {choices}"),
+    "budget_invalid": ("Tổng cỡ mẫu: phải là số nguyên dương (đã nhập “{value}”)",
+                       "budget: must be a whole number above 0 (got '{value}')"),
+    "budget_required": ("Tổng cỡ mẫu: bắt buộc với cách phân bổ {allocation}",
+                        "budget: required by the {allocation} allocation"),
+    "budget_small_rule": ("Tổng cỡ mẫu {budget} quá nhỏ: theo công thức của Bộ cần {needed} người trả lời",
+                          "budget {budget} is too small: the ministry's rule needs {needed} respondents"),
+    "budget_small_units": ("Tổng cỡ mẫu {budget} quá nhỏ: cần ít nhất 1 người trả lời cho mỗi đơn vị trong {units} "
+                           "đơn vị", "budget {budget} is too small: each of the {units} units needs at least one "
+                           "respondent"),
+    "units_none": ("Chưa có đơn vị nào trong kế hoạch", "the plan has no unit"),
+    "transactions_missing": ("Dòng {row}, đơn vị {unit}: chưa có số giao dịch N_h",
+                             "row {row}, unit {unit}: no transactions (N_h)"),
+    "transactions_invalid": ("Dòng {row}, đơn vị {unit}: số giao dịch “{value}” phải là số nguyên từ 1 đến {largest}",
+                             "row {row}, unit {unit}: transactions '{value}' must be a whole number from 1 to "
+                             "{largest}"),
+    "csv_column_missing": ("Tệp đơn vị: thiếu cột “{column}”", "units file: the column '{column}' is missing"),
+    "csv_column_unknown": ("Tệp đơn vị: cột “{column}” không dùng được (các cột: {columns})",
+                           "units file: unknown column '{column}' (columns: {columns})"),
+    "csv_unit_required": ("Dòng {row}: chưa có mã đơn vị", "row {row}: no unit_code"),
+    "csv_unit_unknown": ("Dòng {row}: không có đơn vị mã “{unit}”", "row {row}: unknown unit '{unit}'"),
+    "csv_unit_outside": ("Dòng {row}: đơn vị “{unit}” không thuộc đợt khảo sát này",
+                         "row {row}: unit '{unit}' is not a target of this campaign"),
+    "csv_unit_repeated": ("Dòng {row}: đơn vị “{unit}” đã có ở dòng {first}",
+                          "row {row}: unit '{unit}' repeats row {first}"),
+    "csv_cells_extra": ("Dòng {row}: có nhiều ô hơn tiêu đề", "row {row}: more cells than the header"),
+    "csv_unreadable": ("Tệp đơn vị không đọc được (UTF-8, CSV)", "the units file is not readable (UTF-8 CSV)"),
+}
+CATALOGUE = Catalogue(MESSAGES)
