@@ -9,7 +9,7 @@ over strata h with n_h sampled PSUs, sampling fraction f_h and PSU totals z_hi o
 values. Everything here is fixed by the sample, so it is computed once per design.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -20,10 +20,19 @@ from analysis._codes import column, combine, factorize
 # sampled with certainty: it contributes no variance (and a single PSU there is not an error).
 _CERTAINTY = 1e-7
 
+# R's options(survey.lonely.psu): what a stratum with a single PSU contributes to the variance.
+LONELY_PSU = ("fail", "remove", "adjust", "average", "certainty")
+
 
 @dataclass(frozen=True)
 class Structure:
-    """Sampling structure; `row_psu` is None when every row is its own PSU (no clusters)."""
+    """Sampling structure; `row_psu` is None when every row is its own PSU (no clusters).
+
+    `uncentred` marks lonely strata whose PSU total is not centred (lonely_psu "adjust");
+    `average` marks lonely strata left out and replaced by the average of the others
+    ("average"); `later` holds the structures of the later stages of a multistage design
+    (see `_stages`), whose `scale` already includes the earlier stages' sampling fractions.
+    """
 
     row_stratum: np.ndarray
     row_psu: np.ndarray | None
@@ -31,6 +40,9 @@ class Structure:
     stratum_psus: np.ndarray
     scale: np.ndarray
     pop_size: np.ndarray | None
+    uncentred: np.ndarray | None = None
+    average: np.ndarray | None = None
+    later: tuple["Structure", ...] = ()
 
     @property
     def n_strata(self) -> int:
@@ -44,14 +56,23 @@ class Structure:
         """(1 - f_h) n_h / (n_h - 1) for each PSU's stratum."""
         return self.scale[self.psu_stratum]
 
+    def centre_scale(self) -> np.ndarray:
+        """s_h / n_h, the factor of each squared stratum total (0 where not centred)."""
+        centre = self.scale / self.stratum_psus
+        return centre if self.uncentred is None else np.where(self.uncentred, 0.0, centre)
+
     def default_weights(self) -> np.ndarray:
         """Weights implied by the design alone: N_h / n_h with an fpc (as R's svydesign), else 1."""
         if self.pop_size is None:
             return np.ones(len(self.row_stratum))
-        return (self.pop_size / self.stratum_psus)[self.row_stratum]
+        weights = (self.pop_size / self.stratum_psus)[self.row_stratum]
+        for stage in self.later:
+            weights = weights * stage.default_weights()
+        return weights
 
 
-def build(data: pd.DataFrame, strata: str | None, cluster: str | None, fpc: str | None) -> Structure:
+def build(data: pd.DataFrame, strata: str | None, cluster: str | None, fpc: str | None,
+          lonely_psu: str = "fail") -> Structure:
     """Validate the design columns and derive the structure (clusters are nested in strata)."""
     row_stratum, labels = _codes_without_missing(data, strata)
     if cluster is None:
@@ -63,8 +84,10 @@ def build(data: pd.DataFrame, strata: str | None, cluster: str | None, fpc: str 
     n_h = np.bincount(psu_stratum, minlength=len(labels))
     pop = None if fpc is None else _population(data, fpc, row_stratum, n_h, labels)
     scale = _scale(n_h, pop)
-    _refuse_lonely(n_h, scale, labels, strata)
-    return Structure(row_stratum, row_psu, psu_stratum, n_h, scale, pop)
+    if strata is None and n_h[0] == 1 and scale[0] > 0:
+        raise ValueError("the design has only one PSU: its variance cannot be estimated")
+    structure = Structure(row_stratum, row_psu, psu_stratum, n_h, scale, pop)
+    return with_lonely(structure, lonely_psu, lambda h: f"stratum {labels[h]!r} of column {strata!r}")
 
 
 def _codes_without_missing(data: pd.DataFrame, name: str | None) -> tuple[np.ndarray, pd.Index]:
@@ -107,12 +130,19 @@ def _scale(n_h: np.ndarray, pop: np.ndarray | None) -> np.ndarray:
     return np.where(keep < _CERTAINTY, 0.0, scale)
 
 
-def _refuse_lonely(n_h: np.ndarray, scale: np.ndarray, labels: pd.Index, strata: str | None) -> None:
-    """A stratum with one PSU has no variance estimate (R's default lonely.psu = "fail")."""
-    lonely = (n_h == 1) & (scale > 0)
+def with_lonely(structure: Structure, lonely_psu: str, describe) -> Structure:
+    """Apply R's survey.lonely.psu rule to the strata with one PSU (R's onestrat()).
+
+    "fail" raises naming the stratum (`describe(h)`); "remove" and "certainty" make it
+    contribute nothing; "adjust" leaves its PSU total uncentred (centred at 0);
+    "average" leaves it out and scales the variance by strata / strata with several PSUs.
+    """
+    lonely = (structure.stratum_psus == 1) & (structure.scale > 0)
     if not lonely.any():
-        return
-    if strata is None:
-        raise ValueError("the design has only one PSU: its variance cannot be estimated")
-    stratum = labels[int(np.argmax(lonely))]
-    raise ValueError(f"stratum {stratum!r} of column {strata!r} has only one PSU")
+        return structure
+    if lonely_psu == "fail":
+        raise ValueError(f"{describe(int(np.argmax(lonely)))} has only one PSU")
+    if lonely_psu == "adjust":
+        return replace(structure, uncentred=lonely)
+    average = lonely if lonely_psu == "average" else None
+    return replace(structure, scale=np.where(lonely, 0.0, structure.scale), average=average)

@@ -48,6 +48,8 @@ class Linearization:
     def __init__(self, structure: Structure, calibration: Calibration | None):
         self.st = structure
         self.cal = calibration
+        # R's multistage(): later stages add their own one-stage variances (scaled in `later`)
+        self.later = [Linearization(stage, calibration) for stage in structure.later]
 
     def accumulator(self, n_cols: int) -> "Accumulator":
         return Accumulator(self, n_cols)
@@ -73,10 +75,17 @@ class Accumulator:
         self.level = {rho: np.zeros(shape) for rho in rho_used}
         self.cross = {r: np.zeros(shape) for r in r_used}
         self.parts: list[tuple[np.ndarray, np.ndarray]] = []
+        self.later = [stage.accumulator(n_cols) for stage in lin.later]
+        self.present = None if lin.st.average is None else np.zeros(self.stratum.shape)
 
     def add(self, rows: slice, col: np.ndarray, x: np.ndarray) -> None:
         """Rows `rows` add x to columns `col` (arrays of the block's length)."""
         st, cal = self.lin.st, self.lin.cal
+        for stage in self.later:
+            stage.add(rows, col, x)
+        if self.present is not None:
+            key = st.row_stratum[rows].astype(np.int64) * self.n + col
+            self.present += np.bincount(key, minlength=self.present.size).reshape(self.present.shape)
         key = None if cal is None else cal.cell[rows].astype(np.int64) * self.n + col
         for rho, total in self.level.items():
             total += np.bincount(key, read(cal.vectors[rho], rows) * x, total.size).reshape(total.shape)
@@ -111,13 +120,24 @@ class Accumulator:
 
     def variance(self) -> np.ndarray:
         """Variance of each column's estimate (clipped at 0 against rounding)."""
+        return np.maximum(self._stage_variance() + sum(s._stage_variance() for s in self.later), 0.0)
+
+    def _stage_variance(self) -> np.ndarray:
         if self.parts:
             self._add_clusters()
         if self.lin.cal is not None:
             self._calibrate()
-        st = self.lin.st
-        centre = (st.scale / st.stratum_psus) @ (self.stratum ** 2)
-        return np.maximum(self.square - centre, 0.0)
+        variance = self.square - self.lin.st.centre_scale() @ (self.stratum ** 2)
+        return variance if self.present is None else variance * self._average_factor()
+
+    def _average_factor(self) -> np.ndarray:
+        """R's onestage() for lonely_psu "average": strata / strata with several PSUs, counting
+        the strata the estimate's domain reaches (all of them once calibrated, as R keeps
+        every row of a calibrated design in a subset)."""
+        reached = self.present > 0 if self.lin.cal is None else np.ones(self.present.shape, bool)
+        ok = reached & ~self.lin.st.average[:, None]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return reached.sum(axis=0) / ok.sum(axis=0)
 
     def _calibrate(self) -> None:
         geo = self.lin.geometry

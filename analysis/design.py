@@ -6,12 +6,13 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from analysis import _estimate, _structure
+from analysis import _estimate, _stages
 from analysis._calibration import Calibration
 from analysis._combination import Ratio, combination_table
 from analysis._codes import column, domains
 from analysis._structure import Structure
 from analysis._variance import Linearization
+from analysis.replicates import ReplicateDesign, from_design
 
 By = str | Sequence[str] | None
 
@@ -26,6 +27,12 @@ class Design:
       within strata (R's nest = TRUE); without it every row is a PSU.
     - `fpc`: column holding, per stratum, the population size (number of PSUs for a cluster
       design) or, when every value is <= 1, the sampling fraction.
+    - Multistage: `cluster` and `fpc` as lists, one column per stage (R's ids = ~psu + ssu,
+      fpc = ~N1 + N2; the last cluster may be None: every row its own unit), `strata` a column
+      or a list per stage; R's multistage variance (see `_stages`). Without fpc only the first
+      stage counts (ultimate cluster), as in R.
+    - `lonely_psu`: R's options(survey.lonely.psu) for strata with a single PSU: "fail"
+      (ValueError naming the stratum), "remove", "certainty", "adjust" or "average".
 
     Estimates use Taylor linearisation with strata, PSUs and fpc (Lumley 2010, "Complex
     Surveys", section 2.2 and appendix C), and after calibration the residual adjustment of
@@ -37,11 +44,11 @@ class Design:
     it has used, so the DataFrame must not be modified while the design is in use.
     """
 
-    def __init__(self, data: pd.DataFrame, weights: str | None = None, strata: str | None = None,
-                 cluster: str | None = None, fpc: str | None = None):
+    def __init__(self, data: pd.DataFrame, weights: str | None = None, strata: _stages.Columns = None,
+                 cluster: _stages.Columns = None, fpc: _stages.Columns = None, lonely_psu: str = "fail"):
         if not isinstance(data, pd.DataFrame):
             raise ValueError("data must be a pandas DataFrame")
-        structure = _structure.build(data, strata, cluster, fpc)
+        structure = _stages.build(data, strata, cluster, fpc, lonely_psu)
         w = structure.default_weights() if weights is None else _checked_weights(data, weights)
         self._setup(data, w, structure, None, {})
 
@@ -150,6 +157,16 @@ class Design:
         if by is None:
             return np.zeros(len(self._weights), dtype=np.int8), None
         return domains(self._data, by, self._cache)
+
+    def to_replicates(self, type: str = "auto", replicates: int = 50, seed=None,
+                      mse: bool = False) -> "ReplicateDesign":
+        """The design as replicate weights, R's `as.svrepdesign(design, type, replicates, mse)`.
+
+        `type`: "JK1" (unstratified), "JKn" (stratified), "auto" (whichever fits), "bootstrap"
+        (R's Canty-Davison bootweights, with the fpc) or "subbootstrap" (Rao-Wu); `replicates`
+        and `seed` (reproducible draws) for the bootstraps. See `analysis._replicate_weights`.
+        """
+        return from_design(self, type, replicates, seed, mse)
 
     def __repr__(self) -> str:
         st = self._structure
