@@ -81,8 +81,7 @@ def _stages(data: pd.DataFrame, clusters: list, stratas: list, fpcs: list, lonel
     fraction, stages = np.ones(len(data)), []
     for k, (name, fpc) in enumerate(zip(clusters, fpcs)):
         if k:
-            row_stratum, labels = _nested_strata(data, stratas[min(k, len(stratas) - 1)] if stratas else None,
-                                                 unit, unit_labels)
+            row_stratum, labels = _nested_strata(data, stratas[k] if k < len(stratas) else None, unit, unit_labels)
         unit, psu_stratum, unit_labels = _units(data, name, row_stratum, labels)
         n_h = np.bincount(psu_stratum, minlength=len(labels))
         pop = _structure._population(data, fpc, row_stratum, n_h, labels)
@@ -105,7 +104,8 @@ def _units(data: pd.DataFrame, name: str | None, row_stratum: np.ndarray, labels
 
 
 def _nested_strata(data: pd.DataFrame, name: str | None, parent: np.ndarray, parent_labels: pd.Index):
-    """Stage-k strata: the stage's strata column (or the last one given) within each stage k-1 unit."""
+    """Stage-k strata: the stage's strata column within each stage k-1 unit (R's strata[, k]; a
+    stage without its own column keeps the earlier one, in which the units are already nested)."""
     if name is None:
         return parent, parent_labels
     codes, levels = _structure._codes_without_missing(data, name)
