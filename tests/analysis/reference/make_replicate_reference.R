@@ -1,0 +1,112 @@
+# Reference results of replicate-weight designs for tests/analysis/test_replicates_against_r.py.
+#
+# Run from the repository root:  Rscript tests/analysis/reference/make_replicate_reference.R
+# Reads strat.csv and clus.csv (make_data.py) and R's api data, and writes beside this script
+#   api_strat.csv, api_clus1.csv   the columns of R's apistrat and apiclus1 used
+#   api_clus1_boot.csv             apiclus1 with R's bootstrap replicate weights rw1..rw50
+#                                  (combined), whose random draws Python cannot reproduce
+#   api_clus1_subboot.csv          the same for R's Rao-Wu subbootstrap
+#   replicates.csv                 design, quantity, domain, category, estimate, se, ci_low, ci_high
+# with 17 significant digits. Intervals are confint(est, df = degf(design)).
+
+suppressMessages(library(survey))
+here <- "tests/analysis/reference"
+fmt <- function(x) ifelse(is.na(x), "NA", sprintf("%.17g", x))
+data(api)
+
+read <- function(name) {
+  d <- read.csv(file.path(here, name))
+  d$q1f <- factor(ifelse(d$q1 == 9, NA, d$q1), levels = 1:5)
+  d$tb <- ifelse(is.na(d$q1) | d$q1 == 9, NA, as.numeric(d$q1 %in% c(4, 5)))
+  d
+}
+api_columns <- c("cds", "stype", "sch.wide", "dnum", "pw", "fpc", "avg.ed", "awards")
+api <- function(frame) {
+  frame <- frame[, api_columns]
+  frame$cds <- as.character(frame$cds)
+  frame$tb <- as.numeric(frame$awards == "Yes")
+  frame
+}
+astrat <- api(apistrat)
+aclus <- api(apiclus1)
+write.csv(astrat[, api_columns], file.path(here, "api_strat.csv"), row.names = FALSE)
+write.csv(aclus[, api_columns], file.path(here, "api_clus1.csv"), row.names = FALSE)
+s <- read("strat.csv")
+k <- read("clus.csv")
+
+clus1 <- svydesign(ids = ~dnum, weights = ~pw, fpc = ~fpc, data = aclus)
+exported <- function(des, file) {
+  rw <- weights(des, "analysis")
+  colnames(rw) <- paste0("rw", seq_len(ncol(rw)))
+  frame <- cbind(aclus[, api_columns], rw)
+  write.csv(frame, file.path(here, file), row.names = FALSE)
+  svrepdesign(data = cbind(aclus, rw), repweights = "^rw[0-9]", weights = ~pw, type = "bootstrap",
+              combined.weights = TRUE)
+}
+set.seed(16)
+boot <- as.svrepdesign(clus1, type = "bootstrap", replicates = 50)
+set.seed(17)
+subboot <- as.svrepdesign(clus1, type = "subbootstrap", replicates = 50)
+boot_given <- exported(boot, "api_clus1_boot.csv")
+boot_given$scale <- boot$scale
+subboot_given <- exported(subboot, "api_clus1_subboot.csv")
+rw <- weights(subboot, "analysis")
+fay <- svrepdesign(data = aclus, repweights = rw, weights = aclus$pw, type = "Fay", rho = 0.3)
+brr <- svrepdesign(data = aclus, repweights = rw, weights = aclus$pw, type = "BRR")
+
+designs <- list(
+  api_strat_jkn = as.svrepdesign(svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = astrat),
+                                 type = "JKn"),
+  api_clus1_jk1 = as.svrepdesign(clus1, type = "JK1"),
+  api_clus1_jk1_mse = as.svrepdesign(clus1, type = "JK1", mse = TRUE),
+  api_clus1_boot = boot_given,
+  api_clus1_subboot = subboot_given,
+  api_clus1_fay = fay,
+  api_clus1_brr = brr,
+  strat_jkn = as.svrepdesign(svydesign(ids = ~1, strata = ~unit, weights = ~w, fpc = ~N_unit, data = s)),
+  strat_no_fpc_jkn_mse = as.svrepdesign(svydesign(ids = ~1, strata = ~unit, weights = ~w, data = s), mse = TRUE),
+  cluster_jkn = as.svrepdesign(svydesign(ids = ~psu, strata = ~stratum, weights = ~w, fpc = ~N_psu, data = k)),
+  cluster_jk1 = as.svrepdesign(svydesign(ids = ~psu, weights = ~w, data = k))
+)
+variables <- function(name) {
+  if (startsWith(name, "api")) list(num = "avg.ed", fac = "awards", by = "stype", by2 = "sch.wide")
+  else if (startsWith(name, "cluster")) list(num = "score", fac = "q1f", by = "sex", by2 = "stratum")
+  else list(num = "score", fac = "q1f", by = "unit", by2 = "sex")
+}
+
+rows <- list()
+emit <- function(dname, quantity, est, des, by = FALSE, prefix = NULL) {
+  nm <- names(coef(est))
+  ci <- confint(est, df = degf(des))
+  se <- as.vector(as.matrix(SE(est)))
+  domain <- if (!by) rep("", length(nm)) else if (is.null(prefix)) nm else sub(":.*", "", nm)
+  category <- if (is.null(prefix)) rep("", length(nm)) else sub(paste0(".*", prefix), "", nm)
+  rows[[length(rows) + 1]] <<- data.frame(design = dname, quantity = quantity, domain = domain,
+    category = category, estimate = fmt(coef(est)), se = fmt(se),
+    ci_low = fmt(ci[, 1]), ci_high = fmt(ci[, 2]))
+}
+plain <- function(dname, quantity, values) {
+  rows[[length(rows) + 1]] <<- data.frame(design = dname, quantity = quantity, domain = "",
+    category = "", estimate = fmt(values), se = "NA", ci_low = "NA", ci_high = "NA")
+}
+f <- function(...) as.formula(paste0("~", paste(c(...), collapse = "+")))
+
+for (dname in names(designs)) {
+  des <- designs[[dname]]
+  v <- variables(dname)
+  by <- f(v$by)
+  emit(dname, "mean_num", svymean(f(v$num), des, na.rm = TRUE), des)
+  emit(dname, "mean_num_by", svyby(f(v$num), by, des, svymean, na.rm = TRUE), des, by = TRUE)
+  emit(dname, "mean_num_by2", svyby(f(v$num), f(v$by, v$by2), des, svymean, na.rm = TRUE), des, by = TRUE)
+  emit(dname, "total_num", svytotal(f(v$num), des, na.rm = TRUE), des)
+  emit(dname, "total_num_by", svyby(f(v$num), by, des, svytotal, na.rm = TRUE), des, by = TRUE)
+  emit(dname, "prop_fac", svymean(f(v$fac), des, na.rm = TRUE), des, prefix = v$fac)
+  emit(dname, "prop_fac_by", svyby(f(v$fac), by, des, svymean, na.rm = TRUE), des, by = TRUE, prefix = v$fac)
+  emit(dname, "total_fac", svytotal(f(v$fac), des, na.rm = TRUE), des, prefix = v$fac)
+  emit(dname, "top_box", svymean(~tb, des, na.rm = TRUE), des)
+  emit(dname, "top_box_by", svyby(~tb, by, des, svymean, na.rm = TRUE), des, by = TRUE)
+  plain(dname, "degf", degf(des))
+  plain(dname, "scale", des$scale)
+}
+
+write.csv(do.call(rbind, rows), file.path(here, "replicates.csv"), row.names = FALSE)
