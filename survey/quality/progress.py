@@ -2,8 +2,9 @@
 rows: respondents of a unit whose answer to a question is a value), per surveyor (who keyed the
 responses; no target), and responses per day by channel. Read only.
 
-Collected counts every response not rejected (submitted or verified); the share and what
-remains compare collected with the target.
+Collected counts the eligible responses not rejected (submitted or verified; eligible: see
+`survey.quality.eligibility`); the share and what remains compare collected with the target.
+Responses screened out are counted apart (`Tally.screened`): they never fill a quota.
 """
 from collections import Counter, defaultdict
 from collections.abc import Collection
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign, Quota
+from survey.quality.eligibility import eligible
 from survey.quality.queries import scoped
 from survey.responses.models import Answer, Response, aware
 
@@ -28,6 +30,8 @@ class Tally:
     target: int | None
     counts: dict[str, int]
     detail: str = ""
+    screened: int = 0
+    """Responses not rejected that were screened out: not in `counts`, never towards the target."""
 
     @property
     def collected(self) -> int:
@@ -67,20 +71,30 @@ def visible(campaign: Campaign, unit_ids: Collection[int] | None) -> list:
 
 
 def unit_progress(session: Session, campaign: Campaign, unit_ids: Collection[int] | None) -> list[Tally]:
-    counts: dict[int, Counter] = defaultdict(Counter)
+    """A row per visible unit: its eligible responses by status, and those screened out."""
     query = scoped(select(Response.unit_id, Response.status, func.count()), campaign, unit_ids)
+    counts = by_unit_and_status(session, query.where(eligible(campaign)))
+    every = by_unit_and_status(session, query.where(Response.status != "rejected"))
+    return [Tally(t.unit.name, t.quota, dict(counts[t.unit_id]), t.unit.code,
+                  sum(every[t.unit_id].values()) - sum(n for s, n in counts[t.unit_id].items() if s != "rejected"))
+            for t in visible(campaign, unit_ids)]
+
+
+def by_unit_and_status(session: Session, query) -> dict[int, Counter]:
+    counts: dict[int, Counter] = defaultdict(Counter)
     for unit_id, status, count in session.execute(query.group_by(Response.unit_id, Response.status)):
         counts[unit_id][status] = count
-    return [Tally(t.unit.name, t.quota, dict(counts[t.unit_id]), t.unit.code) for t in visible(campaign, unit_ids)]
+    return counts
 
 
 def stratum_progress(session: Session, campaign: Campaign, unit_ids: Collection[int] | None) -> list[Tally]:
-    """A row per Quota of the visible units: '<unit> · <question> = <value>'."""
+    """A row per Quota of the visible units: '<unit> · <question> = <value>'; eligible responses only."""
     matches = and_(Answer.response_id == Response.id, Answer.question_key == Quota.question_key,
                    Answer.value == Quota.value)
     query = (select(Quota.id, Response.status, func.count())
              .join(Response, and_(Response.campaign_id == Quota.campaign_id, Response.unit_id == Quota.unit_id))
-             .join(Answer, matches).where(Quota.campaign_id == campaign.id).group_by(Quota.id, Response.status))
+             .join(Answer, matches).where(Quota.campaign_id == campaign.id, eligible(campaign))
+             .group_by(Quota.id, Response.status))
     if unit_ids is not None:
         query = query.where(Quota.unit_id.in_(unit_ids))
     counts: dict[int, Counter] = defaultdict(Counter)

@@ -2,7 +2,7 @@
 tables of the supervisor and analyst pages), in Vietnamese and English. Problems carry the field
 they are about in their key's first word (margin_…, budget_…, csv_… for the units file), so a
 page can place each next to its field. Column names stay as the CSV file spells them."""
-from survey.public.messages import Catalogue
+from survey.public.messages import Catalogue, language
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -42,5 +42,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "row {row}: unit '{unit}' repeats row {first}"),
     "csv_cells_extra": ("Dòng {row}: có nhiều ô hơn tiêu đề", "row {row}: more cells than the header"),
     "csv_unreadable": ("Tệp đơn vị không đọc được (UTF-8, CSV)", "the units file is not readable (UTF-8 CSV)"),
+    # the achieved sample (supervisor and analyst pages)
+    "achieved_title": ("Cỡ mẫu đạt được và sai số", "Achieved sample and margin of error"),
+    "achieved_note": ("Cỡ mẫu đạt được: số phiếu hợp lệ (không tính phiếu bị sàng lọc và phiếu bị loại). Sai số "
+                      "ở độ tin cậy 95 %, tỷ lệ 50 %, có hiệu chỉnh tổng thể hữu hạn theo N_h; sai số kế hoạch là "
+                      "sai số mà chỉ tiêu đem lại.",
+                      "Achieved sample: eligible responses (screened-out and rejected ones excluded). Margins at "
+                      "95 % confidence for a 50 % share, with the finite-population correction by N_h; the planned "
+                      "margin is the one the quota gives."),
+    "unit": ("Đơn vị", "Unit"),
+    "transactions": ("Số giao dịch (N_h)", "Transactions (N_h)"),
+    "quota": ("Chỉ tiêu", "Quota"),
+    "achieved_n": ("Đạt được", "Achieved"),
+    "planned_margin": ("Sai số kế hoạch", "Planned margin"),
+    "achieved_margin": ("Sai số đạt được", "Achieved margin"),
+    "assessment": ("Đánh giá", "Assessment"),
+    "misses_plan": ("Chưa đạt kế hoạch: sai số rộng hơn dự kiến", "Misses the plan: the margin is wider than planned"),
+    "meets_plan": ("Đạt kế hoạch", "Meets the plan"),
+    "no_plan": ("Chưa có chỉ tiêu hoặc N_h", "No quota or N_h"),
+    "none": ("–", "–"),
 }
 CATALOGUE = Catalogue(MESSAGES)
+say = CATALOGUE.say
+
+
+def percent(value: float | None) -> str:
+    """A share of one as a percentage with one decimal, written as the reader's language writes it
+    (Vietnamese: 4,9 %)."""
+    if value is None:
+        return say("none")
+    text = f"{100 * value:.1f} %"
+    return text.replace(".", ",") if language() == "vi" else text

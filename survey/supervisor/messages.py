@@ -28,8 +28,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rejected": ("Bị loại", "Rejected"),
     "percent": ("% chỉ tiêu", "% of target"),
     "remaining": ("Còn thiếu", "Remaining"),
-    "progress_note": ("“Đã thu” gồm các phiếu chưa duyệt và đã duyệt, không tính phiếu bị loại.",
-                      "“Collected” counts submitted and verified responses, not rejected ones."),
+    "screened": ("Bị sàng lọc", "Screened out"),
+    "progress_note": ("“Đã thu” gồm các phiếu hợp lệ chưa duyệt và đã duyệt, không tính phiếu bị loại. Phiếu bị "
+                      "sàng lọc (người trả lời không thuộc đối tượng khảo sát, hoặc không đánh giá mức hài lòng nào) "
+                      "được đếm riêng và không tính vào chỉ tiêu.",
+                      "“Collected” counts the eligible submitted and verified responses, not rejected ones. "
+                      "Screened-out responses (respondents outside the survey's population, or who rated no "
+                      "satisfaction item) are counted apart and do not fill the quota."),
     "no_strata": ("Đợt khảo sát chưa đặt chỉ tiêu theo nhóm.", "The campaign sets no stratum quotas."),
     "no_surveyors": ("Chưa có phiếu do điều tra viên nhập.", "No response keyed by a surveyor yet."),
     "no_responses": ("Chưa có phiếu nào.", "No response yet."),

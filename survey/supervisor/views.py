@@ -20,6 +20,8 @@ from survey.quality.queries import flagged_responses
 from survey.quality.rules import FLAG_NAMES
 from survey.responses.models import EXCLUSION_REASONS, STATUSES, aware
 from survey.responses.queries import campaigns_in_scope, exclusion_entries
+from survey.sampling import messages as sample_messages
+from survey.sampling.achieved import achieved
 from survey.supervisor.charts import day_columns, progress_bars
 from survey.supervisor.messages import known, problem_text, say
 from survey.units.models import Unit
@@ -54,7 +56,11 @@ def progress(slug: str):
     session = db.session()
     by_unit = unit_progress(session, campaign, units)
     days = daily_counts(session, campaign, units, current_app.config["TIMEZONE"])
+    targets = {t.unit.code: t for t in campaign.units}
+    sample = [achieved(row.detail, row.label, targets[row.detail].transactions, row.target, row.collected)
+              for row in by_unit]
     return render_template("supervisor/progress.html", campaign=campaign, by_unit=by_unit, total=total(by_unit),
+                           achieved=sample, sample_say=sample_messages.say, sample_percent=sample_messages.percent,
                            strata=stratum_progress(session, campaign, units),
                            surveyors=surveyor_progress(session, campaign, units), days=days,
                            bars=progress_bars(by_unit), columns=day_columns(days, campaign.channel_names))
@@ -122,7 +128,8 @@ def read_filters(allowed: dict[str, list[str] | tuple[str, ...]]) -> dict[str, s
 def total(rows: list[Tally]) -> Tally:
     counts = sum((Counter(row.counts) for row in rows), Counter())
     targets = [row.target for row in rows if row.target is not None]
-    return Tally(say("total"), sum(targets) if targets else None, dict(counts))
+    return Tally(say("total"), sum(targets) if targets else None, dict(counts),
+                 screened=sum(row.screened for row in rows))
 
 
 def names_of(session, entries) -> dict[int, str]:

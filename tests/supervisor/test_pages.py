@@ -34,12 +34,31 @@ def test_progress_page_tables_and_charts(campaign, respond, admin):
     respond("AG-CD", status="rejected")
     page = admin.get("/giam-sat/giam-sat")
     assert page.status_code == 200
-    assert cells(admin.html, "Long Xuyên") == ["10", "2", "1", "0", "20 %", "8"]
-    assert cells(admin.html, "Châu Đốc") == ["5", "0", "0", "1", "0 %", "5"]
-    assert cells(admin.html, "Tổng") == ["15", "2", "1", "1", "13 %", "13"]
+    assert cells(admin.html, "Long Xuyên") == ["10", "2", "1", "0", "0", "20 %", "8"]
+    assert cells(admin.html, "Châu Đốc") == ["5", "0", "0", "1", "0", "0 %", "5"]
+    assert cells(admin.html, "Tổng") == ["15", "2", "1", "1", "0", "13 %", "13"]
     assert "sex = female" in admin.html and "sex = male" in admin.html
     assert admin.html.count("<svg") == 2 and admin.html.count("<rect class=\"target\"") == 2
     assert "Phiếu giấy" in admin.text() and "Chờ duyệt" not in admin.text()
+
+
+def test_screened_out_responses_apart_and_the_achieved_margin_flagged_in_words(campaign, respond, admin, session):
+    campaign.units[1].quota = 2  # Châu Đốc: 2 of N_h 1000, reached
+    session.commit()
+    respond("AG-LX")
+    respond("AG-LX", {"sex": "male"})  # screened out: rated nothing
+    respond("AG-CD")
+    respond("AG-CD")
+    admin.get("/giam-sat/giam-sat")
+    assert cells(admin.html, "Long Xuyên") == ["10", "1", "0", "0", "1", "10 %", "9"]
+    achieved = admin.html[admin.html.index('id="achieved"'):]
+    # planned 1.96 * sqrt(0.25 / 10 * 990 / 999) = 1.96 * 0.1574 = 30,8 %; 1 of 1000: 1.96 * sqrt(0.25) = 98,0 %;
+    # Châu Đốc 1.96 * sqrt(0.25 / 2 * 998 / 999) = 1.96 * 0.35338 = 69,3 %
+    assert cells(achieved, "Châu Đốc") == ["1000", "2", "2", "69,3 %", "69,3 %", "Đạt kế hoạch"]
+    lx = re.search(r'<tr class="misses"><th scope="row">Long Xuyên</th>(.*?)</tr>', achieved, re.S).group(1)
+    assert "30,8 %" in lx and "98,0 %" in lx and "Chưa đạt kế hoạch" in lx
+    admin.get("/giam-sat/giam-sat?lang=en")
+    assert "Misses the plan" in admin.text() and "30.8 %" in admin.html
 
 
 def test_a_supervisor_sees_their_units_only(campaign, respond, lx_supervisor):
@@ -170,7 +189,7 @@ def test_home_lists_the_campaigns_the_log_and_the_reconciliation_queue(campaign,
 
 def test_the_sipas_campaign_progress_and_a_response_in_labels(session, sipas_campaign, admin):
     admin.get("/giam-sat/sipas-test")
-    assert cells(admin.html, "Tổng") == ["215", "215", "0", "0", "100 %", "0"]
+    assert cells(admin.html, "Tổng") == ["215", "199", "0", "0", "16", "93 %", "16"]  # 16 screened out
     response = session.scalar(select(Response).join(Answer).where(Answer.question_key == "kv_cai_thien"))
     chosen = response.answers[[a.question_key for a in response.answers].index("kv_cai_thien")].value.split()
     labels = {choice.value: choice.label.text("vi") for choice in SIPAS.question("kv_cai_thien").choices}

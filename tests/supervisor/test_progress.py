@@ -5,7 +5,7 @@ from datetime import timedelta
 from survey.quality.progress import daily_counts, stratum_progress, surveyor_progress, unit_progress
 from survey.quality.queries import flagged_responses
 from survey.quality.rules import Thresholds
-from tests.supervisor.conftest import VARIED
+from tests.supervisor.conftest import ITEMS, VARIED
 
 ZONE = "Asia/Ho_Chi_Minh"
 
@@ -95,3 +95,14 @@ def test_the_campaign_sets_its_shortest_plausible_interview(session, campaign, r
 def test_nothing_flagged_in_an_empty_campaign(session, campaign):
     assert flagged_responses(session, campaign, None) == []
     assert [row.collected for row in unit_progress(session, campaign, None)] == [0, 0]
+
+
+def test_screened_out_responses_are_counted_apart_and_never_fill_a_quota(session, campaign, respond):
+    respond("AG-LX", VARIED | {"sex": "female"})
+    respond("AG-LX", {"sex": "female"})  # screened out: no rating at all
+    respond("AG-LX", {"sex": "female", **{item: "9" for item in ITEMS}})  # only "don't know": rates nothing
+    respond("AG-LX", {"sex": "male"}, status="rejected")  # rejected: neither collected nor screened
+    lx, cd = unit_progress(session, campaign, None)[::-1]
+    assert (lx.collected, lx.screened, lx.remaining, cd.screened) == (1, 2, 9, 0)
+    assert [(row.detail, row.collected) for row in stratum_progress(session, campaign, None)] == [
+        ("sex = female", 1), ("sex = male", 0)]
