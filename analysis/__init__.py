@@ -12,7 +12,8 @@ from analysis._combination import Ratio
 from analysis.adjust import poststratify, rake, trim
 from analysis.compare import Comparison, compare, compare_designs
 from analysis.design import Design
+from analysis.greg import calibrate
 from analysis.replicates import ReplicateDesign
 from analysis.weights import design_weights
 
-__all__ = ["Comparison", "Design", "Ratio", "ReplicateDesign", "compare", "compare_designs", "design_weights", "poststratify", "rake", "trim"]
+__all__ = ["Comparison", "Design", "Ratio", "ReplicateDesign", "calibrate", "compare", "compare_designs", "design_weights", "poststratify", "rake", "trim"]

@@ -122,5 +122,6 @@ def add_block(cal: Calibration, block: Block) -> Calibration:
 
 
 def after_trimming(cal: Calibration | None) -> Calibration | None:
-    """Trimming keeps the record (as R's trimWeights keeps postStrata) but not `current`."""
-    return None if cal is None else replace(cal, current=None)
+    """Trimming keeps the record (as R's trimWeights keeps postStrata) but not `current`;
+    a calibrate() record (not a Calibration) holds its own weights and is kept as it is."""
+    return replace(cal, current=None) if isinstance(cal, Calibration) else cal

@@ -25,6 +25,7 @@ import scipy.sparse as sp
 
 from analysis._calibration import Calibration, Step, read
 from analysis._codes import chunks, compact
+from analysis._greg import Greg, GregAccumulator
 from analysis._structure import Structure
 
 # Sums over (group, cell) pairs of a block of rows are dense up to this many entries, sparse beyond.
@@ -51,7 +52,9 @@ class Linearization:
         # R's multistage(): later stages add their own one-stage variances (scaled in `later`)
         self.later = [Linearization(stage, calibration) for stage in structure.later]
 
-    def accumulator(self, n_cols: int) -> "Accumulator":
+    def accumulator(self, n_cols: int) -> "Accumulator | GregAccumulator":
+        if isinstance(self.cal, Greg):  # calibrate(): regression residuals, not R's sweeps
+            return GregAccumulator(self, n_cols)
         return Accumulator(self, n_cols)
 
     @cached_property

@@ -128,7 +128,11 @@ def _trim_once(w: np.ndarray, low: float, high: float) -> np.ndarray:
 
 
 def _record(design: Design) -> cal.Calibration:
-    return design._calibration if design._calibration is not None else cal.blank(design.weights)
+    if design._calibration is None:
+        return cal.blank(design.weights)
+    if not isinstance(design._calibration, cal.Calibration):
+        raise ValueError("a design calibrated by calibrate() cannot be post-stratified or raked again")
+    return design._calibration
 
 
 def _calibration_codes(design: Design, column: str | tuple[str, ...]) -> tuple[np.ndarray, pd.Index]:
