@@ -25,6 +25,8 @@ from survey.results.charts import heat_table, index_chart
 from survey.results.report import BY, Results, compute_results
 from survey.results.weighting import METHODS, read_margins
 from survey.results.xlsx import write_xlsx
+from survey.sampling import messages as sample_messages
+from survey.sampling.achieved import achieved_sample
 
 blueprint = Blueprint("analyst", __name__, url_prefix="/phan-tich", template_folder="templates")
 protect(blueprint, "analyst", "admin")
@@ -85,7 +87,8 @@ def results(slug: str):
     return render_template("analyst/results.html", results=found, choice=choice, charts=charts,
                            overall=list(table[table["by"] == "all"].itertuples(index=False)),
                            matrix=domain_matrix(found, choice.by), recipes=shipped_recipes(), methods=METHODS,
-                           breakdowns=BY)
+                           breakdowns=BY, achieved=achieved_sample(db.session(), found.campaign, None),
+                           sample_say=sample_messages.say, sample_percent=sample_messages.percent)
 
 
 @blueprint.route("/<slug>/ket-qua.xlsx", methods=["GET", "POST"])

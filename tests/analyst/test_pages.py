@@ -128,3 +128,15 @@ def test_an_unknown_campaign_is_a_404(app, make_user, empty_sipas_campaign):
     browser = signed_in(app, make_user, "analyst")
     assert browser.get("/phan-tich/khong-co").status_code == 404
     assert browser.client.get("/phan-tich/khong-co/ket-qua.xlsx").status_code == 404
+
+
+def test_the_achieved_sample_per_unit_is_the_analysis_scope_with_its_margin(app, make_user, session, sipas_campaign):
+    browser = signed_in(app, make_user, "analyst")
+    browser.get(PAGE)
+    achieved = browser.html[browser.html.index('id="achieved"'):]
+    in_scope = compute_results(session, sipas_campaign, load_recipe("sipas-2017"), "none").scope["_unit"].value_counts()
+    for target in sipas_campaign.units:
+        row = re.search(rf'<th scope="row">{re.escape(target.unit.name)}</th>(.*?)</tr>', achieved, re.S).group(1)
+        cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        assert cells[2] == str(in_scope.get(target.unit.code, 0))
+    assert "Sai số đạt được" in achieved and ("Chưa đạt kế hoạch" in achieved or "Đạt kế hoạch" in achieved)
