@@ -10,6 +10,8 @@ from analysis import _estimate, _stages
 from analysis._calibration import Calibration
 from analysis._combination import Ratio, combination_table
 from analysis._codes import column, domains
+from analysis._quantile import quantile_table
+from analysis._ratio import ratio_table
 from analysis._structure import Structure
 from analysis._variance import Linearization
 from analysis.replicates import ReplicateDesign, from_design
@@ -132,6 +134,20 @@ class Design:
         one row per combination (`names`, default 0, 1, ...), then per `by` domain.
         """
         return combination_table(self, ratios, coefficients, constants, names, by)
+
+    def ratio(self, numerator: str, denominator: str, by: By = None) -> pd.DataFrame:
+        """sum(w y) / sum(w x) over rows with both values, as R's svyratio (see `_ratio`).
+
+        Columns estimate, se, ci_low, ci_high (t with `df`), n; one row per `by` domain.
+        """
+        return ratio_table(self, numerator, denominator, by)
+
+    def quantile(self, var: str, q: float | Sequence[float] = 0.5, by: By = None) -> pd.DataFrame:
+        """Quantiles `q` of a numeric column with Woodruff's interval, as R's svyquantile in
+        survey >= 4 with its defaults (see `_quantile`). Columns estimate, se, ci_low,
+        ci_high, n; rows per quantile (and `by` domain, quantile last in the index).
+        """
+        return quantile_table(self, var, q, by)
 
     def effective_n(self, by: By = None) -> float | pd.Series:
         """Kish's (1965) effective sample size (sum w)^2 / sum w^2, overall or per domain."""

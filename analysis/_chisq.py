@@ -1,0 +1,108 @@
+"""Rao-Scott tests of association of two categorical columns, as R's svychisq() (survey 4).
+
+With N rows in the design and the weighted table scaled to total N, Pearson's X^2 is computed
+as for a simple random sample. The cell proportions p (row level varying fastest) have the
+design covariance V (linearisation over the rows with both values). With C a basis of the
+interaction contrasts (the interaction columns of the saturated model on the r x c grid,
+residualised on the main effects) and D = diag(p):
+
+    Delta = (C' D^-1 C / N)^-1 C' D^-1 V D^-1 C,
+
+the generalised design effects (Rao and Scott 1984). statistic="F" (R's default):
+F = X^2 / tr(Delta) on d0 = tr(Delta)^2 / tr(Delta^2) and d0 nu degrees of freedom, with nu =
+PSUs - strata of the whole design. statistic="Chisq": X^2 referred to chi^2 with (r-1)(c-1)
+degrees of freedom after division by the mean eigenvalue tr(Delta) / ((r-1)(c-1)), R's
+first-order correction. Levels are those present in the column (R's unique()).
+"""
+
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import special
+
+from analysis._codes import column, factorize
+from analysis._inference import covariance
+
+
+@dataclass(frozen=True)
+class ChisqTest:
+    """The statistic (F, or X^2 for "Chisq"), its degrees of freedom (ddf NaN for "Chisq"),
+    the p-value, Pearson's X^2 of the scaled table and the mean generalised design effect."""
+
+    statistic: float
+    ndf: float
+    ddf: float
+    p_value: float
+    pearson: float
+    mean_deff: float
+
+    def as_series(self) -> pd.Series:
+        return pd.Series(asdict(self))
+
+
+def chisq(design, a: str, b: str, statistic: str = "F") -> ChisqTest:
+    """R's svychisq(~a + b, design, statistic = statistic) for statistic "F" or "Chisq"."""
+    if statistic not in ("F", "Chisq"):
+        raise ValueError(f"statistic must be 'F' or 'Chisq', got {statistic!r}")
+    (ra, nr), (rb, nc) = _levels(design, a), _levels(design, b)
+    if nr < 2 or nc < 2:
+        raise ValueError(f"columns {a!r} and {b!r} need at least two levels each, found {nr} and {nc}")
+    complete = (ra >= 0) & (rb >= 0)
+    cell = np.where(complete, ra.astype(np.int64) + nr * rb.astype(np.int64), nr * nc)
+    w, n = design.weights, len(design.weights)
+    table = np.bincount(cell, w, nr * nc + 1)[: nr * nc]
+    pearson = _pearson(table / table.sum() * n, nr, nc)
+    delta = _delta(design, cell, table, nr, nc, n)
+    trace, nu = np.trace(delta), design._structure.n_psus - design._structure.n_strata
+    if statistic == "Chisq":
+        k = (nr - 1) * (nc - 1)
+        return ChisqTest(pearson, k, np.nan, float(special.chdtrc(k, pearson / (trace / k))), pearson, trace / k)
+    d0 = trace ** 2 / np.trace(delta @ delta)
+    f = pearson / trace
+    return ChisqTest(f, d0, d0 * nu, float(special.fdtrc(d0, d0 * nu, f)), pearson, trace / ((nr - 1) * (nc - 1)))
+
+
+def _levels(design, name: str) -> tuple[np.ndarray, int]:
+    """Codes of the levels present in the column (-1 where missing), and their number."""
+    codes, levels = factorize(column(design.data, name))
+    used = np.bincount(codes[codes >= 0], minlength=len(levels)) > 0
+    position = np.append(np.cumsum(used) - 1, -1)
+    return position[codes], int(used.sum())
+
+
+def _pearson(table: np.ndarray, nr: int, nc: int) -> float:
+    """Pearson's X^2 of a table given as a vector (row level fastest), as chisq.test(correct = FALSE)."""
+    observed = table.reshape(nc, nr).T
+    expected = np.outer(observed.sum(axis=1), observed.sum(axis=0)) / observed.sum()
+    return float((np.abs(observed - expected) ** 2 / expected).sum())
+
+
+def _delta(design, cell: np.ndarray, table: np.ndarray, nr: int, nc: int, n: int) -> np.ndarray:
+    """The generalised design effects matrix Delta (see the module docstring)."""
+    k, w = nr * nc, design.weights
+    p = table / table.sum()
+    scale = np.append(np.full(k, 1.0 / table.sum()), 0.0)
+    centre = np.vstack([np.tile(p, (k, 1)), np.zeros((1, k))])
+
+    def influence(rows: slice) -> np.ndarray:
+        c = cell[rows]
+        u = (c[:, None] == np.arange(k)[None, :]) - centre[np.minimum(c, k - 1)]
+        return np.where((c < k)[:, None], u * (w[rows] * scale[c])[:, None], 0.0)
+    inverse = np.where(p == 0, 0.0, 1.0 / np.where(p == 0, 1.0, p))
+    contrasts = _interaction_contrasts(nr, nc)
+    denominator = contrasts.T @ (contrasts * inverse[:, None] / n)
+    scaled = contrasts * inverse[:, None]
+    numerator = scaled.T @ covariance(design, influence, k) @ scaled
+    return np.linalg.solve(denominator, numerator)
+
+
+def _interaction_contrasts(nr: int, nc: int) -> np.ndarray:
+    """The r x c grid's interaction columns, residualised on the main effects (R's Cmat)."""
+    rows, cols = np.tile(np.arange(nr), nc), np.repeat(np.arange(nc), nr)
+    row_dummies = (rows[:, None] == np.arange(1, nr)[None, :]).astype(np.float64)
+    col_dummies = (cols[:, None] == np.arange(1, nc)[None, :]).astype(np.float64)
+    main = np.column_stack([np.ones(nr * nc), row_dummies, col_dummies])
+    interactions = (row_dummies[:, :, None] * col_dummies[:, None, :]).reshape(nr * nc, -1)
+    fitted = main @ np.linalg.lstsq(main, interactions, rcond=None)[0]
+    return interactions - fitted

@@ -1,0 +1,68 @@
+"""Shared pieces of the tests and models: degrees of freedom of a subset, covariance matrices.
+
+R computes these estimators on `design[subset, ]` (the rows with complete data, and the domain
+for svyby). Such a subset keeps the design's sample sizes, so variances equal domain estimation
+(influence values 0 outside), but `degf()` of the subset counts only the PSUs and strata that
+still hold a row of positive weight. `subset_df` is that count.
+"""
+
+import numpy as np
+
+from analysis import _estimate
+from analysis._codes import chunks
+
+
+def subset_df(design, mask: np.ndarray, domain: np.ndarray | None = None, n_domains: int = 1) -> np.ndarray:
+    """R's degf(design[mask, ]) per domain: PSUs minus strata with a row of positive weight in `mask`.
+
+    `domain` gives each row's domain code (-1: none); without it there is one domain.
+    """
+    st = design._structure
+    keep = mask & (design.weights > 0)
+    code = np.zeros(len(keep), np.int64) if domain is None else domain.astype(np.int64)
+    keep &= code >= 0
+    psu = np.flatnonzero(keep) if st.row_psu is None else st.row_psu[keep]
+    return _distinct(code[keep], psu, n_domains) - _distinct(code[keep], st.row_stratum[keep], n_domains)
+
+
+def _distinct(domain: np.ndarray, group: np.ndarray, n_domains: int) -> np.ndarray:
+    """Number of distinct groups per domain."""
+    pairs = np.unique(domain * (int(group.max(initial=0)) + 1) + group.astype(np.int64))
+    return np.bincount(pairs // (int(group.max(initial=0)) + 1), minlength=n_domains)
+
+
+def covariance(design, influence, k: int) -> np.ndarray:
+    """The design covariance matrix of k estimates; `influence(rows)` gives their influence values
+    on a block of rows (rows x k).
+
+    The variance function (`_estimate.variance`: strata, PSUs, fpc, calibration) gives variances
+    only, so the covariances come from the variances of sums of pairs of columns:
+    Cov(a, b) = (Var(a + b) - Var(a) - Var(b)) / 2.
+    """
+    first, second = np.triu_indices(k, 1)
+
+    def columns(rows: slice) -> tuple[np.ndarray, np.ndarray]:
+        u = influence(rows)
+        return np.zeros(len(u), np.int64), np.hstack([u, u[:, first] + u[:, second]])
+    var = _estimate.variance(design, columns, 1, k + len(first))
+    matrix = np.diag(var[:k])
+    matrix[first, second] = matrix[second, first] = (var[k:] - var[first] - var[second]) / 2
+    return matrix
+
+
+def variances(design, influence: np.ndarray) -> np.ndarray:
+    """The design variance of each column of `influence` (rows x estimates)."""
+    return _estimate.variance(design, lambda rows: (np.zeros(len(influence[rows]), np.int64), influence[rows]),
+                              1, influence.shape[1])
+
+
+def numeric_values(design, name: str) -> np.ndarray:
+    """A numeric column as float64 (NaN where missing), or a ValueError naming it."""
+    var = _estimate.variable(design, name)
+    if var.categories is not None:
+        raise ValueError(f"column {name!r} is categorical, a numeric column is needed")
+    out = np.empty(len(design.weights))
+    for rows in chunks(len(out)):
+        y, valid = var.read(rows)
+        out[rows] = np.where(valid, y[:, 0], np.nan)
+    return out
