@@ -28,6 +28,8 @@ def multipliers(st: Structure, kind: str, replicates: int, seed) -> tuple[np.nda
         raise ValueError(f"type must be one of {', '.join(TYPES)}, got {kind!r}")
     if kind == "JK1" and st.n_strata > 1:
         raise ValueError("type 'JK1' is for unstratified designs: use 'JKn' for a stratified one")
+    if kind == "JKn" and st.n_strata == 1:
+        raise ValueError("type 'JKn' needs strata: use 'JK1' or a bootstrap for an unstratified design")
     if kind in ("JK1", "JKn"):
         return _jackknife(st, kind)
     if not isinstance(replicates, int) or replicates < 2:
