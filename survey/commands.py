@@ -16,6 +16,7 @@ def register_commands(app: Flask) -> None:
     from survey.api.cli import api_tokens
     from survey.campaigns.cli import campaign
     from survey.demo.cli import demo
+    from survey.draws.cli import draw_command
     from survey.exports.cli import codebook_command, export_command, exports
     from survey.invitations.cli import invitations
     from survey.migrate import database
@@ -30,6 +31,7 @@ def register_commands(app: Flask) -> None:
     for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts, export_command,
                   codebook_command, exports, analysis, report, api_tokens, webhooks, sample):
         app.cli.add_command(group)
+    sample.add_command(draw_command)
 
 
 @contextmanager

@@ -3,6 +3,7 @@ from survey.accounts.models import AuditEntry, User, user_units
 from survey.api.models import ApiToken
 from survey.campaigns.models import Campaign, CampaignChannel, CampaignUnit, Quota
 from survey.db import Base
+from survey.draws.models import DossierDraw
 from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.exports.models import ExportJob
 from survey.invitations.models import Invitation
@@ -12,7 +13,7 @@ from survey.units.models import Unit
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
-    "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "Draft",
+    "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "DossierDraw", "Draft",
     "EntryDiscrepancy", "Exclusion", "ExportJob", "Invitation", "PaperEntry", "Questionnaire", "QuestionnaireVersion", "Quota",
     "Response", "ResponseChange", "Unit", "User", "VersionQuestion",
     "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",

@@ -82,6 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action_campaign_closed": ("Đóng đợt khảo sát", "Campaign closed"),
     "action_campaign_cloned": ("Sao chép đợt khảo sát", "Campaign cloned"),
     "action_invitations_created": ("Tạo thư mời", "Invitations created"),
+    "action_dossiers_drawn": ("Chọn ngẫu nhiên hồ sơ để gửi thư mời", "Dossiers drawn at random and invited"),
     "action_api_token_created": ("Cấp khoá API", "API token issued"),
     "action_api_token_revoked": ("Thu hồi khoá API", "API token revoked"),
     "action_webhook_added": ("Thêm địa chỉ nhận webhook", "Webhook subscription added"),

@@ -41,6 +41,8 @@ class Invitation(Base):
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     response_id: Mapped[int | None] = mapped_column(ForeignKey("responses.id", ondelete="RESTRICT"))
+    draw_id: Mapped[int | None] = mapped_column(ForeignKey("dossier_draws.id", ondelete="SET NULL"), index=True)
+    """The random draw (survey.draws) that chose the dossier; None for codes typed or uploaded as they are."""
 
     campaign: Mapped[Campaign] = relationship()
     unit: Mapped[Unit] = relationship()

@@ -29,15 +29,17 @@ class InvitationUnavailable(Exception):
 
 
 def create_invitations(session: Session, campaign: Campaign, unit: Unit, dossier_codes: Iterable[str | None],
-                       expires_at: datetime | None, now: datetime) -> list[Invitation]:
-    """One invitation per dossier code (None for an invitation without one); all or nothing."""
+                       expires_at: datetime | None, now: datetime, draw_id: int | None = None) -> list[Invitation]:
+    """One invitation per dossier code (None for an invitation without one); all or nothing. `draw_id`
+    links them to the random draw of dossiers that chose them (survey.draws)."""
     codes = list(dossier_codes)
     problems = code_problems(session, campaign, unit, codes)
     if problems:
         raise InvalidInput(problems)
     # By id rather than relationship: thousands of rows flush several times faster.
     invitations = [Invitation(token=secrets.token_urlsafe(24), campaign_id=campaign.id, unit_id=unit.id,
-                              dossier_code=code, created_at=now, expires_at=expires_at) for code in codes]
+                              dossier_code=code, created_at=now, expires_at=expires_at, draw_id=draw_id)
+                   for code in codes]
     session.add_all(invitations)
     session.flush()
     return invitations
