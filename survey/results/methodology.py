@@ -29,6 +29,8 @@ WEIGHTING = {
     "design": "w_h = N_h / n_h: N_h the unit's transactions in the campaign targets, n_h its respondents in scope.",
     "poststratify": "Design weights post-stratified to the margins below (R's postStratify).",
     "rake": "Design weights raked to the margins below (iterative proportional fitting, R's rake).",
+    "calibrate": "Design weights calibrated to the margins below by raking with the GREG variance of all margins "
+                 "jointly (Deville & Särndal 1992, R's calibrate(calfun = \"raking\")).",
 }
 
 

@@ -7,7 +7,9 @@
   pooled into one variance stratum (collapsed strata, Wolter 2007, 2.5), a single one with the
   smallest other unit, and the methodology lists them;
 - poststratify / rake: the design weights calibrated to population margins read from a CSV
-  file (variable, level, population), as R's postStratify() and rake().
+  file (variable, level, population), as R's postStratify() and rake();
+- calibrate: the same margins by R's calibrate(calfun = "raking"): the same weights as rake,
+  with the GREG (Deville-Särndal) standard errors on all margins jointly.
 """
 import csv
 import io
@@ -17,11 +19,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis import Design, design_weights, poststratify, rake
+from analysis import Design, calibrate, design_weights, poststratify, rake
 from survey.errors import InvalidInput
 from survey.results.loading import META
 
-METHODS = ("none", "design", "poststratify", "rake")
+METHODS = ("none", "design", "poststratify", "rake", "calibrate")
+CALIBRATIONS = METHODS[2:]
 
 
 @dataclass(frozen=True)
@@ -93,8 +96,8 @@ def weigh(frame: pd.DataFrame, method: str, transactions: Mapping[str, int | Non
     """
     if method not in METHODS:
         raise InvalidInput(f"unknown weighting '{method}' (one of {', '.join(METHODS)})")
-    if (method in ("poststratify", "rake")) != (margins is not None):
-        raise InvalidInput("margins are needed by, and only by, --weighting poststratify or rake")
+    if (method in CALIBRATIONS) != (margins is not None):
+        raise InvalidInput("margins are needed by, and only by, --weighting poststratify, rake or calibrate")
     if len(frame) < 2:
         raise InvalidInput(f"{len(frame)} response(s) in scope: standard errors need at least two")
     if method == "none":
@@ -148,6 +151,8 @@ def _calibrated(base: Design, frame: pd.DataFrame, method: str, margins: Margins
     if method == "poststratify":
         ((column, population),) = columns.items()
         return _design(lambda: poststratify(base, column, population))
+    if method == "calibrate":
+        return _design(lambda: calibrate(base, columns, calfun="raking"))
     return _design(lambda: rake(base, columns))
 
 

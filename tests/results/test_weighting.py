@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import Design, poststratify, rake
+from analysis import Design, calibrate, poststratify, rake
 from survey.errors import InvalidInput
 from survey.results.weighting import Margins, read_margins, weigh
 
@@ -63,10 +63,24 @@ def test_poststratify_and_rake_calibrate_the_design_weights():
     assert raked.design.top_box("hl").iloc[0].tolist() == pytest.approx(expected.top_box("hl").iloc[0].tolist())
 
 
+def test_calibrate_is_r_calibrate_raking_of_the_design_weights():
+    data = frame()
+    base = weigh(data.assign(sex=data["sex"].cat.remove_unused_categories()), "design", TRANSACTIONS).design
+    margins = {"sex": {"nam": 2600.0, "nu": 2900.0}, "level": {"district": 5000.0, "commune": 500.0}}
+    found = weigh(data.copy(), "calibrate", TRANSACTIONS, Margins(margins, "m.csv"))
+    expected = calibrate(base, {"sex": margins["sex"], "_level": margins["level"]}, calfun="raking")
+    assert found.method == "calibrate"
+    assert found.design.weights == pytest.approx(expected.weights)
+    assert found.design.top_box("hl").iloc[0].tolist() == pytest.approx(expected.top_box("hl").iloc[0].tolist())
+
+
 @pytest.mark.parametrize("method, margins, message", [
     ("design", None, "N_h"),  # C has no transactions below
     ("weights", None, "unknown weighting 'weights'"),
     ("rake", None, "margins are needed by, and only by"),
+    ("calibrate", None, "margins are needed by, and only by"),
+    ("calibrate", Margins({"sex": {"nam": 2.0, "nu": 3.0}, "level": {"district": 5.0, "commune": 1.0}}, "m.csv"),
+     "margin 'level' adds up to 6"),
     ("design", Margins({"sex": {"nam": 1.0}}, "m.csv"), "margins are needed by, and only by"),
     ("poststratify", Margins({"sex": {"nam": 2.0, "nu": 3.0}, "level": {"district": 5.0}}, "m.csv"),
      "poststratify takes the margins of one variable"),
