@@ -11,8 +11,10 @@ import numpy as np
 import pandas as pd
 
 from analysis import _calibration as cal
+from analysis import _replicate_calibration as replicate_calibration
 from analysis._codes import cached_factorize, chunks, domains
 from analysis.design import Design
+from analysis.replicates import ReplicateDesign
 
 # R's svyrecvar() sweeps the raking margins this many times when adjusting the variance.
 RAKING_SWEEPS = 10
@@ -25,6 +27,8 @@ def poststratify(design: Design, column: str | Sequence[str], population: Mappin
     values); `population` maps every post-stratum in the data to its population count, as
     R's postStratify(design, ~column, population).
     """
+    if isinstance(design, ReplicateDesign):
+        return replicate_calibration.poststratify(design, column, population)
     key = column if isinstance(column, str) else tuple(column)
     record, parts, (target,), cell_w = _cells(design, {key: population})
     level = parts[:, 0]
@@ -46,6 +50,8 @@ def rake(design: Design, margins: Mapping[str, Mapping | pd.Series], tol: float 
     The iteration runs on the totals of the cells of the margins' cross-classification, not on
     rows, so its cost does not grow with the sample.
     """
+    if isinstance(design, ReplicateDesign):
+        return replicate_calibration.rake(design, margins, tol, max_iter)
     if max_iter < 1:
         raise ValueError(f"max_iter must be at least 1, got {max_iter}")
     record, parts, targets, cell_w = _cells(design, margins)

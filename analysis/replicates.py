@@ -66,6 +66,11 @@ class ReplicateDesign:
         self._data, self._all_weights, self._cache = data, weights, {}
         self.scale, self.rscales, self.mse = float(scale), np.asarray(rscales, dtype=np.float64), mse
 
+    def _with_weights(self, weights: np.ndarray) -> "ReplicateDesign":
+        """The design with new full-sample and replicate weights (calibration)."""
+        return ReplicateDesign._from_parts(self._data, weights[:, 0], weights[:, 1:], self.scale,
+                                           self.rscales, self.mse)
+
     @property
     def data(self) -> pd.DataFrame:
         return self._data
@@ -83,7 +88,7 @@ class ReplicateDesign:
     @cached_property
     def df(self) -> int:
         """Degrees of freedom: rank of the replicate weights minus 1 (R's degf for svyrep.design)."""
-        return rep.rank(self.repweights) - 1
+        return rep.rank(np.nan_to_num(self.repweights)) - 1
 
     def mean(self, var: str, by: By = None) -> pd.DataFrame:
         """Weighted mean (category proportions for a categorical column), as Design.mean."""

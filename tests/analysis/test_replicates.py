@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import Design, ReplicateDesign, rake
+from analysis import Design, ReplicateDesign, poststratify, rake
 
 
 @pytest.fixture()
@@ -111,3 +111,38 @@ def test_an_array_of_the_wrong_shape_is_refused(strat) -> None:
 def test_designs_that_cannot_become_replicates_are_refused(strat, make, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         make(strat)
+
+
+MARGINS = {"sex": {"F": 9000, "M": 7500}, "agegrp": {"18-34": 6000, "35-49": 5000, "50-64": 3500, "65+": 2000}}
+
+
+def test_raking_calibrates_every_replicate(stratified, strat) -> None:
+    raked = rake(stratified.to_replicates(), MARGINS, tol=1e-12)
+    for name, margin in MARGINS.items():
+        for level, count in margin.items():
+            inside = (strat[name] == level).to_numpy()
+            np.testing.assert_allclose(raked.repweights[inside].sum(axis=0), count, rtol=1e-10)
+            assert raked.weights[inside].sum() == pytest.approx(count, rel=1e-10)
+
+
+def test_poststratifying_replicates_leaves_the_original_alone(stratified) -> None:
+    made = stratified.to_replicates()
+    before = made.repweights.copy()
+    poststratify(made, "sex", MARGINS["sex"])
+    np.testing.assert_array_equal(made.repweights, before)
+
+
+@pytest.mark.parametrize(("margins", "message"), [
+    ({"sex": {"F": 9000}}, "level 'M' of column 'sex' is in the data but not in the population"),
+    ({"sex": {"F": 9000, "M": 7500, "X": 10}}, "level 'X' of the population of 'sex' is absent"),
+    ({"score": {1.0: 5}}, "calibration column 'score' has missing values"),
+    ({}, "at least one margin"),
+])
+def test_bad_margins_of_a_replicate_design_name_the_column(stratified, margins: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        rake(stratified.to_replicates(), margins)
+
+
+def test_raking_that_cannot_converge_is_refused(stratified) -> None:
+    with pytest.raises(ValueError, match="did not converge after 1 iterations"):
+        rake(stratified.to_replicates(), MARGINS, tol=1e-12, max_iter=1)

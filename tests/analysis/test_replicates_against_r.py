@@ -1,4 +1,5 @@
-"""Replicate-weight designs equal R's svrepdesign / as.svrepdesign estimates to 1e-9 relative.
+"""Replicate-weight designs equal R's svrepdesign / as.svrepdesign estimates to 1e-9 relative,
+also post-stratified and raked (R calibrates every replicate's weights).
 
 The reference values come from reference/make_replicate_reference.R (committed outputs); each
 design here is built as the design of the same name there. R's bootstrap draws cannot be
@@ -10,7 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from analysis import Design, ReplicateDesign
+from analysis import Design, ReplicateDesign, poststratify, rake
 from tests.analysis.conftest import REFERENCE, read_reference
 from tests.analysis.test_against_r import relative_difference
 
@@ -32,6 +33,17 @@ for _col in ("estimate", "se", "ci_low", "ci_high"):
     RESULTS[_col] = RESULTS[_col].replace("NA", "NaN").astype(float)
 
 
+TIGHT = 1e-14
+
+
+def _ages(*counts: int) -> dict[str, int]:
+    return dict(zip(["18-34", "35-49", "50-64", "65+"], counts))
+
+
+CLUSTER_MARGINS = {"sex": {"F": 12500, "M": 11000}, "agegrp": _ages(8000, 7000, 5500, 3000),
+                   "region": {"urban": 9500, "rural": 9500, "mountain": 4500}}
+
+
 def _scale(design: str) -> float:
     return float(RESULTS[(RESULTS.design == design) & (RESULTS.quantity == "scale")].estimate.iloc[0])
 
@@ -39,18 +51,26 @@ def _scale(design: str) -> float:
 def _designs() -> dict[str, Callable[[], ReplicateDesign]]:
     clus1 = lambda: Design(API_CLUS, weights="pw", cluster="dnum", fpc="fpc")  # noqa: E731
     given = lambda frame, **options: ReplicateDesign(frame, REPLICATES, weights="pw", **options)  # noqa: E731
+    strat_jkn = lambda: Design(S, weights="w", strata="unit", fpc="N_unit").to_replicates()  # noqa: E731
+    cluster_jkn = lambda: Design(K, weights="w", strata="stratum", cluster="psu", fpc="N_psu").to_replicates()  # noqa: E731
+    boot = lambda: given(BOOT, type="bootstrap", scale=_scale("api_clus1_boot"))  # noqa: E731
     return {
         "api_strat_jkn": lambda: Design(API_STRAT, weights="pw", strata="stype", fpc="fpc").to_replicates("JKn"),
         "api_clus1_jk1": lambda: clus1().to_replicates("JK1"),
         "api_clus1_jk1_mse": lambda: clus1().to_replicates("JK1", mse=True),
-        "api_clus1_boot": lambda: given(BOOT, type="bootstrap", scale=_scale("api_clus1_boot")),
+        "api_clus1_boot": boot,
         "api_clus1_subboot": lambda: given(SUBBOOT, type="bootstrap"),
         "api_clus1_fay": lambda: given(SUBBOOT, type="Fay", rho=0.3),
         "api_clus1_brr": lambda: given(SUBBOOT, type="BRR"),
-        "strat_jkn": lambda: Design(S, weights="w", strata="unit", fpc="N_unit").to_replicates(),
+        "strat_jkn": strat_jkn,
         "strat_no_fpc_jkn_mse": lambda: Design(S, weights="w", strata="unit").to_replicates(mse=True),
-        "cluster_jkn": lambda: Design(K, weights="w", strata="stratum", cluster="psu", fpc="N_psu").to_replicates(),
+        "cluster_jkn": cluster_jkn,
         "cluster_jk1": lambda: Design(K, weights="w", cluster="psu").to_replicates(),
+        "strat_jkn_ps_sex": lambda: poststratify(strat_jkn(), "sex", {"F": 9000, "M": 7500}),
+        "strat_jkn_rake": lambda: rake(strat_jkn(), {"sex": {"F": 9000, "M": 7500}, "agegrp": _ages(6000, 5000, 3500, 2000)},
+                                       tol=TIGHT, max_iter=1000),
+        "cluster_jkn_rake": lambda: rake(cluster_jkn(), CLUSTER_MARGINS, tol=TIGHT, max_iter=1000),
+        "api_clus1_boot_ps": lambda: poststratify(boot(), "stype", {"E": 4421, "H": 755, "M": 1018}),
     }
 
 

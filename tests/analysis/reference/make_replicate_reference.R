@@ -68,6 +68,25 @@ designs <- list(
   cluster_jkn = as.svrepdesign(svydesign(ids = ~psu, strata = ~stratum, weights = ~w, fpc = ~N_psu, data = k)),
   cluster_jk1 = as.svrepdesign(svydesign(ids = ~psu, weights = ~w, data = k))
 )
+# Calibrated replicate designs: R post-stratifies (rakes) every replicate's weights too.
+margin <- function(name, levels, counts) {
+  m <- data.frame(levels, counts)
+  names(m) <- c(name, "Freq")
+  m
+}
+ages <- c("18-34", "35-49", "50-64", "65+")
+tight <- list(maxit = 1000, epsilon = 1e-14)
+designs$strat_jkn_ps_sex <- postStratify(designs$strat_jkn, ~sex, margin("sex", c("F", "M"), c(9000, 7500)))
+designs$strat_jkn_rake <- rake(designs$strat_jkn, list(~sex, ~agegrp),
+                               list(margin("sex", c("F", "M"), c(9000, 7500)),
+                                    margin("agegrp", ages, c(6000, 5000, 3500, 2000))), control = tight)
+designs$cluster_jkn_rake <- rake(designs$cluster_jkn, list(~sex, ~agegrp, ~region),
+                                 list(margin("sex", c("F", "M"), c(12500, 11000)),
+                                      margin("agegrp", ages, c(8000, 7000, 5500, 3000)),
+                                      margin("region", c("urban", "rural", "mountain"), c(9500, 9500, 4500))),
+                                 control = tight)
+designs$api_clus1_boot_ps <- postStratify(boot_given, ~stype, margin("stype", c("E", "H", "M"), c(4421, 755, 1018)))
+
 variables <- function(name) {
   if (startsWith(name, "api")) list(num = "avg.ed", fac = "awards", by = "stype", by2 = "sch.wide")
   else if (startsWith(name, "cluster")) list(num = "score", fac = "q1f", by = "sex", by2 = "stratum")
