@@ -9,6 +9,10 @@
   better rank (1, 2, 2, 4) where the estimates are equal to the shown decimal; units whose index
   is suppressed (too few answers) are not ranked. For each unit the ranks of the other units
   whose 95 % interval overlaps its own are listed: their order is not established by the data.
+- The province report tests every unit's change at once: there the p-values of the units are
+  adjusted by Holm's (1979) method across the units, per measure (`analysis.adjust_p`), and a
+  change is significant when its adjusted p-value is below 0.05. A unit's own report tests one
+  change per measure and is not adjusted.
 """
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy import special  # the t distribution's functions; scipy.stats costs 0.7 s more to import
 
+from analysis import adjust_p
 from survey.reports.periods import Period
 from survey.reports.gather import PeriodResults
 
@@ -84,6 +89,16 @@ def _difference(table: pd.DataFrame, df_current: float, df_previous: float) -> t
     return d, np.sqrt(v1 + v2), df
 
 
+def across_units(table: pd.DataFrame) -> pd.DataFrame:
+    """The unit rows of `changes` with p_value adjusted by Holm's method across the units (per
+    node) and `significant` read on it: the province report compares every unit at once."""
+    units = table[table["domain"] != ""].copy()
+    units["p_value"] = units.groupby("node")["p_value"].transform(lambda p: adjust_p(p, "holm"))
+    units["significant"] = [None if tested is None else bool(p < ALPHA)
+                            for tested, p in zip(units["significant"], units["p_value"])]
+    return units
+
+
 def ranking(overall: pd.DataFrame, names: dict[str, str]) -> pd.DataFrame:
     """Units ranked by their overall index (rows of `changes` for the overall node, one per unit).
 
@@ -113,15 +128,15 @@ def compose(current: PeriodResults, previous: PeriodResults | None, unit: str | 
             weighting: str) -> Report:
     """The report of `unit` (a code) or, with None, of the province."""
     table = changes(current.table, previous.table if previous else None, current.df, previous.df if previous else None)
-    overall = table[(table["level"] == "overall") & (table["domain"] != "")]
-    ranks = ranking(overall, current.units)
+    compared = across_units(table)
+    ranks = ranking(compared[compared["level"] == "overall"], current.units)
     mine = table[table["domain"] == (unit or "")].reset_index(drop=True)
     counts = _counts(current.counts, unit)
     flags, ranked = _flags(current, previous, mine, unit, ranks), int(ranks["rank"].notna().sum())
     if unit is not None:
         return Report(current.period, current.period.previous(), unit, current.units[unit], recipe, weighting,
                       current, previous, mine, counts, ranked, flags, ranks[ranks["unit"] == unit].reset_index(drop=True))
-    units = table[(table["domain"] != "") & table["level"].isin(["overall", "element"])].reset_index(drop=True)
+    units = compared[compared["level"].isin(["overall", "element"])].reset_index(drop=True)
     return Report(current.period, current.period.previous(), None, "", recipe, weighting, current, previous, mine,
                   counts, ranked, flags, ranks, units)
 

@@ -64,11 +64,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "not for publication"),
     "method_note": ("Chỉ số 0–100 với khoảng tin cậy 95 % (tuyến tính hóa Taylor, đơn vị là tầng). Thay đổi so với "
                     "kỳ trước: hai mẫu độc lập, kiểm định t hai phía với bậc tự do Satterthwaite; có ý nghĩa khi "
-                    "p < 0,05. Hạng bằng nhau khi chỉ số bằng nhau đến một chữ số thập phân; khoảng tin cậy trùng "
-                    "nhau nghĩa là thứ tự giữa các đơn vị đó chưa được dữ liệu khẳng định.",
+                    "p < 0,05 (trong các bảng so sánh các đơn vị, giá trị p được hiệu chỉnh theo phương pháp "
+                    "Holm giữa các đơn vị). Hạng bằng nhau khi chỉ số bằng nhau đến một chữ số thập phân; "
+                    "khoảng tin cậy trùng nhau nghĩa là thứ tự giữa các đơn vị đó chưa được dữ liệu khẳng định.",
                     "Indices 0–100 with 95 % intervals (Taylor linearisation, units as strata). Change since the "
                     "previous period: two independent samples, two-sided t test with Satterthwaite's degrees of "
-                    "freedom; significant when p < 0.05. Equal ranks for indices equal to one decimal; overlapping "
+                    "freedom; significant when p < 0.05 (in the tables comparing units, p-values are adjusted "
+                    "across the units by Holm's method). Equal ranks for indices equal to one decimal; overlapping "
                     "intervals mean the data do not establish the order of those units."),
     "period_note": ("Một đợt khảo sát thuộc kỳ chứa ngày kết thúc của nó.",
                     "A campaign belongs to the period containing its closing day."),

@@ -7,7 +7,7 @@ import pytest
 from scipy import stats
 
 from survey.errors import InvalidInput
-from survey.reports.compose import changes, ranking
+from survey.reports.compose import across_units, changes, ranking
 from survey.reports.periods import Period, period
 
 
@@ -58,6 +58,17 @@ def test_the_change_is_a_welch_satterthwaite_t_test():
 def test_without_a_previous_period_nothing_is_tested():
     table = changes(estimates([("A", "x", "overall", 70.0, 3.0, 64.0, 76.0, 100, False)]), None, 40.0, None)
     assert table["significant"].tolist() == [None] and table["change"].isna().all()
+
+
+def test_the_units_compared_at_once_have_holm_adjusted_p_values():
+    """Two units with raw p 0.03 and 0.04 each pass alone, not together (Holm: 0.06 and 0.06)."""
+    table = pd.DataFrame({"domain": ["", "A", "B", "C", "A"], "node": ["x", "x", "x", "x", "y"],
+                          "p_value": [0.01, 0.03, 0.04, np.nan, 0.03],
+                          "significant": [True, True, True, None, True]})
+    units = across_units(table).set_index(["domain", "node"])
+    assert units["p_value"].tolist()[:2] == pytest.approx([0.06, 0.06]) and np.isnan(units["p_value"].iloc[2])
+    assert units["significant"].tolist() == [False, False, None, True]  # y has one unit: 0.03 stays
+    assert "" not in units.index.get_level_values("domain")
 
 
 def test_ranking_shares_ranks_on_ties_and_leaves_out_suppressed_units():
