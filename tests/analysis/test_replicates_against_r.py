@@ -26,7 +26,7 @@ def _api(name: str) -> pd.DataFrame:
 
 
 S, K = read_reference("strat.csv"), read_reference("clus.csv")
-API_STRAT, API_CLUS = _api("api_strat.csv"), _api("api_clus1.csv")
+API_STRAT, API_CLUS, API_CLUS2 = _api("api_strat.csv"), _api("api_clus1.csv"), _api("api_clus2.csv")
 BOOT, SUBBOOT = _api("api_clus1_boot.csv"), _api("api_clus1_subboot.csv")
 RESULTS = pd.read_csv(REFERENCE / "replicates.csv", keep_default_na=False, dtype=str)
 for _col in ("estimate", "se", "ci_low", "ci_high"):
@@ -57,6 +57,7 @@ def _designs() -> dict[str, Callable[[], ReplicateDesign]]:
     return {
         "api_strat_jkn": lambda: Design(API_STRAT, weights="pw", strata="stype", fpc="fpc").to_replicates("JKn"),
         "api_clus1_jk1": lambda: clus1().to_replicates("JK1"),
+        "api_clus2_jk1": lambda: Design(API_CLUS2, cluster=["dnum", "snum"], fpc=["fpc1", "fpc2"]).to_replicates("JK1"),
         "api_clus1_jk1_mse": lambda: clus1().to_replicates("JK1", mse=True),
         "api_clus1_boot": boot,
         "api_clus1_subboot": lambda: given(SUBBOOT, type="bootstrap"),

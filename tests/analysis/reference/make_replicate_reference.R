@@ -2,7 +2,8 @@
 #
 # Run from the repository root:  Rscript tests/analysis/reference/make_replicate_reference.R
 # Reads strat.csv and clus.csv (make_data.py) and R's api data, and writes beside this script
-#   api_strat.csv, api_clus1.csv   the columns of R's apistrat and apiclus1 used
+#   api_strat.csv, api_clus1.csv, api_clus2.csv   the columns of R's apistrat, apiclus1 and
+#                                  apiclus2 used
 #   api_clus1_boot.csv             apiclus1 with R's bootstrap replicate weights rw1..rw50
 #                                  (combined), whose random draws Python cannot reproduce
 #   api_clus1_subboot.csv          the same for R's Rao-Wu subbootstrap
@@ -31,6 +32,9 @@ astrat <- api(apistrat)
 aclus <- api(apiclus1)
 write.csv(astrat[, api_columns], file.path(here, "api_strat.csv"), row.names = FALSE)
 write.csv(aclus[, api_columns], file.path(here, "api_clus1.csv"), row.names = FALSE)
+aclus2 <- apiclus2[, c("snum", "stype", "sch.wide", "dnum", "fpc1", "fpc2", "avg.ed", "awards")]
+aclus2$tb <- as.numeric(aclus2$awards == "Yes")
+write.csv(aclus2[, names(aclus2) != "tb"], file.path(here, "api_clus2.csv"), row.names = FALSE)
 s <- read("strat.csv")
 k <- read("clus.csv")
 
@@ -58,6 +62,9 @@ designs <- list(
   api_strat_jkn = as.svrepdesign(svydesign(ids = ~1, strata = ~stype, weights = ~pw, fpc = ~fpc, data = astrat),
                                  type = "JKn"),
   api_clus1_jk1 = as.svrepdesign(clus1, type = "JK1"),
+  # two stages: R keeps the first stage's clusters and fpc (and warns that it drops the second's)
+  api_clus2_jk1 = suppressWarnings(as.svrepdesign(svydesign(ids = ~dnum + snum, fpc = ~fpc1 + fpc2, data = aclus2),
+                                                  type = "JK1")),
   api_clus1_jk1_mse = as.svrepdesign(clus1, type = "JK1", mse = TRUE),
   api_clus1_boot = boot_given,
   api_clus1_subboot = subboot_given,
