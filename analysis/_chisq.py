@@ -82,13 +82,12 @@ def _delta(design, cell: np.ndarray, table: np.ndarray, nr: int, nc: int, n: int
     """The generalised design effects matrix Delta (see the module docstring)."""
     k, w = nr * nc, design.weights
     p = table / table.sum()
-    scale = np.append(np.full(k, 1.0 / table.sum()), 0.0)
-    centre = np.vstack([np.tile(p, (k, 1)), np.zeros((1, k))])
 
     def influence(rows: slice) -> np.ndarray:
+        """w (1[cell = k] - p_k) / sum(w) on complete rows (cell k: none of the k cells), else 0."""
         c = cell[rows]
-        u = (c[:, None] == np.arange(k)[None, :]) - centre[np.minimum(c, k - 1)]
-        return np.where((c < k)[:, None], u * (w[rows] * scale[c])[:, None], 0.0)
+        u = (c[:, None] == np.arange(k)[None, :]) - p[None, :]
+        return u * (np.where(c < k, w[rows], 0.0) / table.sum())[:, None]
     inverse = np.where(p == 0, 0.0, 1.0 / np.where(p == 0, 1.0, p))
     contrasts = _interaction_contrasts(nr, nc)
     denominator = contrasts.T @ (contrasts * inverse[:, None] / n)

@@ -51,6 +51,8 @@ def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, family: str) -> tuple[np.n
     eta, beta, settled = np.log(mu / (1 - mu)), None, 0
     for _ in range(_MAX_ITER):
         mu = special.expit(eta)
+        if not (mu * (1 - mu) > 0).all():  # fitted probabilities of exactly 0 or 1: separation
+            break
         new = _weighted_ls(X, eta + (y - mu) / (mu * (1 - mu)), w * mu * (1 - mu))[0]
         eta = X @ new
         # Newton's steps shrink quadratically: one more after a step of 1e-10 reaches rounding
