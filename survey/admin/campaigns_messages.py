@@ -36,6 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "open_now": ("Mở ngay", "Open now"),
     "close_early": ("Đóng sớm", "Close early"),
     "clone_campaign": ("Sao chép sang đợt mới", "Clone into a new campaign"),
+    "sample_plan": ("Kế hoạch mẫu", "Sample plan"),
     "target_units": ("Đơn vị được khảo sát", "Surveyed units"),
     "unit": ("Đơn vị", "Unit"),
     "quota": ("Chỉ tiêu số phiếu", "Quota"),

@@ -42,6 +42,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "row {row}: unit '{unit}' repeats row {first}"),
     "csv_cells_extra": ("Dòng {row}: có nhiều ô hơn tiêu đề", "row {row}: more cells than the header"),
     "csv_unreadable": ("Tệp đơn vị không đọc được (UTF-8, CSV)", "the units file is not readable (UTF-8 CSV)"),
+    # the sample plan page of a campaign (administration)
+    "plan_heading": ("Kế hoạch mẫu: {name}", "Sample plan: {name}"),
+    "plan_lead": ("Cỡ mẫu của mỗi đơn vị theo công thức của Bộ Nội vụ n = N/(1 + N·e²), với N là số giao dịch "
+                  "(hồ sơ) của đơn vị trong kỳ và e là sai số cho phép; số hồ sơ cần mời tính theo tỷ lệ đủ điều "
+                  "kiện và tỷ lệ trả lời dự kiến.",
+                  "Each unit's sample by the Ministry of Home Affairs' rule n = N/(1 + N·e²), N being the unit's "
+                  "transactions (dossiers) in the period and e the margin of error allowed; the dossiers to invite "
+                  "follow from the expected eligibility and response rates."),
+    "parameters": ("Thông số", "Parameters"),
+    "field_margin": ("Sai số cho phép (%)", "Margin of error (%)"),
+    "field_confidence": ("Độ tin cậy (%)", "Confidence (%)"),
+    "field_eligibility": ("Tỷ lệ đủ điều kiện dự kiến (%)", "Expected eligibility (%)"),
+    "field_response": ("Tỷ lệ trả lời dự kiến (%)", "Expected response rate (%)"),
+    "field_allocation": ("Cách phân bổ", "Allocation"),
+    "allocation_rule": ("Theo công thức của Bộ cho từng đơn vị", "The ministry's rule for each unit"),
+    "allocation_proportional": ("Tỷ lệ với số giao dịch, trong tổng cỡ mẫu", "Proportional to transactions, "
+                                "within the budget"),
+    "allocation_equal": ("Chia đều tổng cỡ mẫu", "The budget shared equally"),
+    "field_budget": ("Tổng cỡ mẫu (người trả lời)", "Budget (respondents)"),
+    "budget_hint": ("Bắt buộc khi phân bổ tỷ lệ hoặc chia đều; với công thức của Bộ, để trống hoặc nhập mức trần.",
+                    "Required by the proportional and equal allocations; with the ministry's rule, blank or a ceiling."),
+    "units_legend": ("Số giao dịch của từng đơn vị trong kỳ (N_h)", "Each unit's transactions in the period (N_h)"),
+    "field_units_file": ("Hoặc tải lên tệp CSV (cột unit_code,transactions)",
+                         "Or upload a CSV file (columns unit_code,transactions)"),
+    "units_file_hint": ("Tệp tải lên thay cho các số đã nhập trong bảng.", "An uploaded file replaces the numbers typed "
+                        "in the table."),
+    "compute": ("Tính kế hoạch", "Compute the plan"),
+    "plan_table": ("Kế hoạch", "The plan"),
+    "rule_n": ("Theo công thức của Bộ", "By the ministry's rule"),
+    "planned_n": ("Cỡ mẫu phân bổ (n)", "Allocated sample (n)"),
+    "invite": ("Số hồ sơ cần mời", "Dossiers to invite"),
+    "margin": ("Sai số của n", "Margin of n"),
+    "total": ("Tổng", "Total"),
+    "apply_lead": ("Khi xác nhận, cỡ mẫu phân bổ n (số người trả lời hợp lệ cần có, không phải số hồ sơ cần mời) "
+                   "được ghi vào chỉ tiêu của từng đơn vị, và số giao dịch vào N_h.",
+                   "On confirmation, the allocated sample n (the eligible respondents wanted, not the dossiers to "
+                   "invite) becomes each unit's quota, and the transactions its N_h."),
+    "apply": ("Ghi vào chỉ tiêu và N_h của đợt khảo sát", "Write into the campaign's quotas and N_h"),
+    "cancel": ("Huỷ", "Cancel"),
+    "problems_title": ("Chưa tính được kế hoạch", "The plan could not be computed"),
     # the achieved sample (supervisor and analyst pages)
     "achieved_title": ("Cỡ mẫu đạt được và sai số", "Achieved sample and margin of error"),
     "achieved_note": ("Cỡ mẫu đạt được: số phiếu hợp lệ (không tính phiếu bị sàng lọc và phiếu bị loại). Sai số "
