@@ -36,7 +36,9 @@ def compare(design: Design, var: str, by: str | Sequence[str], a: Hashable, b: H
     Both means come from the same sample, so the difference's influence values are
     u_a - u_b and its variance Var(a) + Var(b) - 2 Cov(a, b) is linearised jointly, as R's
     svycontrast() of the two domain means. With `levels` the means are top-box shares (see
-    Design.top_box). The t test has the design's degrees of freedom.
+    Design.top_box). The t test has the design's degrees of freedom, as
+    confint(svycontrast(...), df = degf(design)) (verified so against R). R's svyttest(var ~ group),
+    which tests a two-level column with df = degf - 1, is `analysis.ttest`.
     """
     if a == b:
         raise ValueError(f"compare needs two different domains, got {a!r} twice")
