@@ -15,6 +15,8 @@ import pandas as pd
 from analysis import _estimate, _replicate_weights
 from analysis import _replicate_estimate as rep
 from analysis._codes import column, domains
+from analysis._combination import Ratio
+from analysis._replicate_combination import combination_table
 
 By = str | Sequence[str] | None
 TYPES = ("JK1", "JKn", "bootstrap", "subbootstrap", "BRR", "Fay", "other")
@@ -102,6 +104,12 @@ class ReplicateDesign:
                 missing: Sequence = (9,)) -> pd.DataFrame:
         """Share of valid answers in `levels`, as Design.top_box."""
         return rep.table(self, _estimate.indicator(self, var, levels, missing), by, "mean")
+
+    def linear_combination(self, ratios: Sequence[Ratio], coefficients, constants=None,
+                           names: Sequence | None = None, by: By = None) -> pd.DataFrame:
+        """c_j + sum_k C_jk R_k per combination and domain, as Design.linear_combination, with
+        the SE from the combination computed on every replicate (R's svycontrast on replicates)."""
+        return combination_table(self, ratios, coefficients, constants, names, by)
 
     def effective_n(self, by: By = None) -> float | pd.Series:
         """Kish's (1965) effective sample size (sum w)^2 / sum w^2 of the full-sample weights."""

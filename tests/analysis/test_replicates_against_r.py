@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from analysis import Design, ReplicateDesign, poststratify, rake
+from analysis import Design, Ratio, ReplicateDesign, poststratify, rake
 from tests.analysis.conftest import REFERENCE, read_reference
 from tests.analysis.test_against_r import relative_difference
 
@@ -116,6 +116,17 @@ def _quantities(name: str, d: ReplicateDesign) -> dict[str, list[tuple]]:
 
 
 CASES = sorted(set(zip(RESULTS.design, RESULTS.quantity)))
+COMBINED = ("strat_jkn", "strat_jkn_rake", "cluster_jkn", "cluster_jkn_rake")
+ITEMS = [Ratio("q1", levels=(4, 5)), Ratio("score")]
+
+
+def _combinations(name: str, d: ReplicateDesign) -> dict[str, list[tuple]]:
+    """A mean of a top-box share and a mean score, and 10 + their difference, as R's script."""
+    args = (ITEMS, [[0.5, 0.5], [1, -1]], [0, 10], ["mean", "diff"])
+    overall = d.linear_combination(*args)
+    by = d.linear_combination(*args, by=_variables(name)[2])
+    return {"combination": [("", str(key), *row) for key, row in zip(overall.index, overall.to_numpy()[:, :4])],
+            "combination_by": [(str(domain), label, *row) for (label, domain), row in zip(by.index, by.to_numpy()[:, :4])]}
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +135,10 @@ def computed() -> Callable[[str], dict]:
 
     def get(name: str) -> dict:
         if name not in cache:
-            cache[name] = _quantities(name, DESIGNS[name]())
+            design = DESIGNS[name]()
+            cache[name] = _quantities(name, design)
+            if name in COMBINED:
+                cache[name].update(_combinations(name, design))
         return cache[name]
     return get
 
@@ -143,4 +157,4 @@ def test_replicate_estimates_match_r(computed, design: str, quantity: str) -> No
 
 def test_every_replicate_design_and_quantity_is_compared() -> None:
     assert set(RESULTS.design) == set(DESIGNS)
-    assert len(CASES) == len(DESIGNS) * len(_quantities("strat_jkn", DESIGNS["strat_jkn"]()))
+    assert len(CASES) == len(DESIGNS) * len(_quantities("strat_jkn", DESIGNS["strat_jkn"]())) + 2 * len(COMBINED)

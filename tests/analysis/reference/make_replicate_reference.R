@@ -135,4 +135,27 @@ for (dname in names(designs)) {
   plain(dname, "scale", des$scale)
 }
 
+# Linear combinations of two ratios with their own missing values (a top-box share and a mean),
+# overall and by domain: svycontrast on the replicates of four totals.
+combinations <- function(dname, des, by) {
+  v <- des$variables
+  for (dom in if (is.null(by)) "" else sort(unique(v[[by]]))) {
+    inside <- if (dom == "") rep(TRUE, nrow(v)) else v[[by]] == dom
+    d <- des
+    d$variables$y1 <- ifelse(inside & !is.na(v$tb), v$tb, 0)
+    d$variables$n1 <- as.numeric(inside & !is.na(v$tb))
+    d$variables$y2 <- ifelse(inside & !is.na(v$score), v$score, 0)
+    d$variables$n2 <- as.numeric(inside & !is.na(v$score))
+    tot <- svytotal(~y1 + n1 + y2 + n2, d, return.replicates = TRUE)
+    est <- svycontrast(tot, list(mean = quote(0.5 * y1 / n1 + 0.5 * y2 / n2), diff = quote(10 + y1 / n1 - y2 / n2)))
+    emit(dname, if (is.null(by)) "combination" else "combination_by", est, des)
+    rows[[length(rows)]]$category <<- names(coef(est))
+    rows[[length(rows)]]$domain <<- dom
+  }
+}
+for (dname in c("strat_jkn", "strat_jkn_rake", "cluster_jkn", "cluster_jkn_rake")) {
+  combinations(dname, designs[[dname]], NULL)
+  combinations(dname, designs[[dname]], variables(dname)$by)
+}
+
 write.csv(do.call(rbind, rows), file.path(here, "replicates.csv"), row.names = FALSE)
