@@ -59,9 +59,13 @@ class Basis:
         """Length of the flat sums of `by_variable`."""
         return (len(self.dummies) + self.numbers.shape[1]) * n_cols
 
-    def by_variable(self, rows: slice, col: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:
+    def key(self, rows: slice, col: np.ndarray, n: int) -> np.ndarray:
+        """The (cell, column) pair of each row of a block, as one code for `by_variable`."""
+        return self.cell[rows].astype(np.int64) * n + col
+
+    def by_variable(self, key: np.ndarray, rows: slice, col: np.ndarray, v: np.ndarray, n: int) -> np.ndarray:
         """Sums of v per (cell, column), then of v * number per (number, column), flat."""
-        cells = np.bincount(self.cell[rows].astype(np.int64) * n + col, v, len(self.dummies) * n)
+        cells = np.bincount(key, v, len(self.dummies) * n)
         return np.concatenate([cells, *(np.bincount(col, v * x[rows], n) for x in self.numbers.T)])
 
     def per_variable(self, flat: np.ndarray, n: int) -> np.ndarray:
@@ -114,9 +118,10 @@ class GregAccumulator:
 
     def add(self, rows: slice, col: np.ndarray, x: np.ndarray) -> None:
         """Rows `rows` add x to columns `col` (arrays of the block's length)."""
-        self.fit += self.greg.basis.by_variable(rows, col, x * self.greg.inverse_g[rows], self.n)
+        key = self.greg.basis.key(rows, col, self.n)
+        self.fit += self.greg.basis.by_variable(key, rows, col, x * self.greg.inverse_g[rows], self.n)
         for stage in self.stages:
-            stage.add(rows, col, x)
+            stage.add(rows, col, x, key)
 
     def variance(self) -> np.ndarray:
         """Variance of each column's estimate (clipped at 0 against rounding)."""
@@ -133,7 +138,7 @@ class _Stage:
         self.cross = np.zeros(greg.basis.width_of(n_cols))
         self.parts: list[tuple[np.ndarray, np.ndarray]] = []
 
-    def add(self, rows: slice, col: np.ndarray, x: np.ndarray) -> None:
+    def add(self, rows: slice, col: np.ndarray, x: np.ndarray, key: np.ndarray) -> None:
         st = self.st
         if st.row_psu is not None:
             self.parts.append((st.row_psu[rows] * self.n + col, x))
@@ -142,7 +147,7 @@ class _Stage:
         self.square += np.bincount(col, scaled * x, self.n)
         self.stratum += np.bincount(st.row_stratum[rows].astype(np.int64) * self.n + col, x,
                                     self.stratum.size).reshape(self.stratum.shape)
-        self.cross += self.greg.basis.by_variable(rows, col, scaled * self.greg.calibrated[rows], self.n)
+        self.cross += self.greg.basis.by_variable(key, rows, col, scaled * self.greg.calibrated[rows], self.n)
 
     def _add_clusters(self) -> np.ndarray:
         """PSU totals of the collected rows, their sums, and C = B' S z (designs with clusters)."""
