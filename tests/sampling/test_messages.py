@@ -24,8 +24,8 @@ def test_every_text_has_both_languages_with_the_same_parameters():
 def test_every_key_used_exists():
     used = set()
     for path in USERS:
-        used |= set(re.findall(r"\b(?:text|problem)\(\s*'([a-z0-9_]+)'", path.read_text(encoding="utf-8")))
-        used |= set(re.findall(r'\bproblem\(\s*"([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"\b(?:text|problem)\(\s*'([a-z0-9_]+)'[,)]", path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r'\bproblem\(\s*"([a-z0-9_]+)"[,)]', path.read_text(encoding="utf-8")))
     used |= {f"allocation_{name}" for name in ("rule", "proportional", "equal")}
     used |= {f"field_{name}" for name in ("margin", "confidence", "eligibility", "response")}
     used |= {f"{name}_range" for name in ("margin", "confidence", "eligibility", "response")}
