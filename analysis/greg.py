@@ -184,7 +184,8 @@ def _solve(units: Basis, w: np.ndarray, population: np.ndarray, names: list, fn,
     with np.errstate(over="ignore", invalid="ignore"):
         for _ in range(max_iter):
             f, deriv = fn(u, *bounds)
-            step = np.linalg.pinv(units.gram(w * deriv), rtol=_GINV_TOLERANCE) @ (population - total - units.totals(w * f))
+            missing = population - total - units.totals(w * f)
+            step = np.linalg.pinv(units.gram(w * deriv), rtol=_GINV_TOLERANCE) @ missing
             eta, u = _halved(units, eta, step, fn, bounds)
             misfit = np.abs(population - total - units.totals(w * fn(u, *bounds)[0])) / (1 + np.abs(population))
             if (misfit < tol).all():
