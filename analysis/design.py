@@ -6,10 +6,10 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from analysis import _estimate, _stages
+from analysis import _deff, _estimate, _stages, proportion
 from analysis._calibration import Calibration
 from analysis._combination import Ratio, combination_table
-from analysis._codes import column, domains
+from analysis._codes import column, compact, domains
 from analysis._quantile import quantile_table
 from analysis._ratio import ratio_table
 from analysis._structure import Structure
@@ -59,6 +59,7 @@ class Design:
         weights.setflags(write=False)
         self._data, self._weights, self._structure = data, weights, structure
         self._calibration, self._cache = calibration, cache
+        self._domain_df: dict = {}
         self._linearization = Linearization(structure, calibration)
 
     def _derive(self, weights: np.ndarray, calibration: Calibration | None) -> "Design":
@@ -91,7 +92,20 @@ class Design:
         strata = np.count_nonzero(np.bincount(st.row_stratum[positive], minlength=st.n_strata))
         return int(psus - strata)
 
-    def mean(self, var: str, by: By = None) -> pd.DataFrame:
+    def domain_df(self, by: By) -> np.ndarray:
+        """Degrees of freedom per `by` domain: PSUs minus strata with a positive weight in it (R's
+        degf of the subset design, which svyby() hands to svyciprop)."""
+        key = by if isinstance(by, str) else tuple(by)
+        if key not in self._domain_df:
+            codes, index = self.domain_codes(by)
+            st, n = self._structure, len(index)
+            inside = (self._weights > 0) & (codes >= 0)
+            units = np.arange(len(codes)) if st.row_psu is None else st.row_psu
+            self._domain_df[key] = _distinct(units[inside], codes[inside], n) - \
+                _distinct(st.row_stratum[inside], codes[inside], n)
+        return self._domain_df[key]
+
+    def mean(self, var: str, by: By = None, deff: bool = False) -> pd.DataFrame:
         """Weighted mean of a numeric column, or category proportions of a categorical one.
 
         The mean is the ratio estimator sum(w y) / sum(w) over the domain's non-missing values,
@@ -101,26 +115,41 @@ class Design:
         category (a Categorical keeps its categories and their order, others are sorted).
         Returns columns estimate, se, ci_low, ci_high (95 % t intervals with `df`) and n (rows
         with a non-missing value), one row per level of `by` (a column or list of columns).
+        With `deff=True` a column deff: R's design effect (`_deff`).
         """
-        return _estimate.table(self, _estimate.variable(self, var), by, "mean")
+        return self._table(_estimate.variable(self, var), by, "mean", deff)
 
-    def total(self, var: str, by: By = None) -> pd.DataFrame:
+    def total(self, var: str, by: By = None, deff: bool = False) -> pd.DataFrame:
         """Weighted total sum(w y) (counts per category for a categorical column), as svytotal.
 
         Influence values are u_i = w_i y_i inside the domain; otherwise as `mean`.
         """
-        return _estimate.table(self, _estimate.variable(self, var), by, "total")
+        return self._table(_estimate.variable(self, var), by, "total", deff)
+
+    def _table(self, var: _estimate.Variable, by: By, kind: str, deff: bool) -> pd.DataFrame:
+        table = _estimate.table(self, var, by, kind)
+        if deff:
+            table["deff"] = _deff.deff(self, var, by, kind, table["se"].to_numpy())
+        return table
+
+    def proportion(self, var: str, level, by: By = None, method: str = "logit", missing: Sequence = (),
+                   df: float | None = None) -> pd.DataFrame:
+        """Share of valid values of `var` in `level` with R's svyciprop interval (`proportion`).
+
+        Columns estimate, se, ci_low, ci_high, n and df (R's: per domain with `by`); `method` one
+        of logit (default), likelihood, beta, asin, mean (the Wald interval).
+        """
+        return proportion.proportion(self, var, level, by, method, missing, df)
 
     def top_box(self, var: str, levels: Sequence = (4, 5), by: By = None,
-                missing: Sequence = (9,)) -> pd.DataFrame:
+                missing: Sequence = (9,), method: str = "logit", df: float | None = None) -> pd.DataFrame:
         """Share of valid answers in `levels` (SIPAS "top-two-box" with the default levels).
 
         Answers in `missing` (default 9 = don't know / not applicable) or blank are not valid.
-        It is the mean of the indicator "answer in levels" over valid answers, so its SE and
-        interval are those of `mean`.
+        Its SE is that of `mean`; the interval is svyciprop's `method`, the logit one by
+        default, so it stays within [0, 1] (see `proportion`).
         """
-        item = _estimate.indicator(self, var, levels, missing)
-        return _estimate.table(self, item, by, "mean")
+        return proportion.proportion(self, var, levels, by, method, missing, df)
 
     def linear_combination(self, ratios: Sequence[Ratio], coefficients, constants=None,
                            names: Sequence | None = None, by: By = None) -> pd.DataFrame:
@@ -194,6 +223,12 @@ def _per_domain(values: np.ndarray, by: By, design: Design) -> float | pd.Series
     if by is None:
         return float(values[0])
     return pd.Series(values, index=design.domain_codes(by)[1])
+
+
+def _distinct(units: np.ndarray, codes: np.ndarray, n: int) -> np.ndarray:
+    """Number of distinct `units` per domain code (0..n-1)."""
+    present, _ = compact(units.astype(np.int64) * n + codes, (int(units.max()) + 1 if len(units) else 1) * n)
+    return np.bincount(present % n, minlength=n)
 
 
 def _checked_weights(data: pd.DataFrame, name: str) -> np.ndarray:

@@ -75,9 +75,11 @@ def test_top_box_is_the_mean_of_the_indicator(strat) -> None:
     valid = strat["q1"].notna() & (strat["q1"] != 9)
     data = strat.assign(tb=np.where(valid, strat["q1"].isin([4, 5]), np.nan))
     design = _design(data)
-    pd.testing.assert_frame_equal(design.top_box("q1", by="unit"), design.mean("tb", by="unit"))
+    wald = dict(method="mean", df=design.df)  # the Wald interval with the design's df, as mean's
+    pd.testing.assert_frame_equal(design.top_box("q1", by="unit", **wald).drop(columns="df"), design.mean("tb", by="unit"))
     labels = data.assign(q1=data["q1"].map({1: "bad", 4: "good", 5: "great", 9: "dk"}).fillna("other"))
-    share = _design(labels).top_box("q1", levels=["good", "great"], missing=["dk", "other"], by="unit")
+    share = _design(labels).top_box("q1", levels=["good", "great"], missing=["dk", "other"], by="unit",
+                                    **wald).drop(columns="df")
     expected = _design(data.assign(tb=np.where(labels["q1"].isin(["dk", "other"]), np.nan, data["tb"])))
     pd.testing.assert_frame_equal(share, expected.mean("tb", by="unit"))
 
