@@ -16,6 +16,7 @@ from survey.admin.messages import say
 from survey.admin.views import blueprint, local_time
 from survey.campaigns.models import Campaign
 from survey.db import utcnow
+from survey.draws.queries import campaign_draws
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import dossier_codes, invite
@@ -74,7 +75,9 @@ def invitations_page(campaign: Campaign, form: dict[str, str], problems: list[st
     return page("admin/invitations/list.html", status, campaign=campaign, form=form, problems=problems,
                 units=sorted((cu.unit for cu in campaign.units), key=lambda u: u.code), tally=tally(every, now),
                 invitations=rows[:SHOWN], total=len(rows), chosen=chosen, status_of=lambda i: status_of(i, now),
-                local_time=local_time, created=request.args.get("tao", type=int))
+                local_time=local_time, created=request.args.get("tao", type=int),
+                draws=campaign_draws(db.session(), campaign), drawn_now=request.args.get("luot", type=int),
+                drawn_count=request.args.get("chon", 0, type=int))
 
 
 def chosen_unit(campaign: Campaign) -> str:
