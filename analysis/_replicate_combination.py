@@ -27,7 +27,7 @@ def combination_table(design, ratios, coefficients, constants=None, names=None, 
     theta = theta.reshape(n_domains * len(labels), -1)
     frame = _estimate.interval_frame(theta[:, 0], np.sqrt(rep.variance(design, theta)), design.df)
     sums = _combination._Sums(design, items, codes, n_domains, matrix != 0)
-    frame["n"], frame["n_min"], frame["effective_n"] = sums.per_combination(matrix)
+    frame["n"], frame["n_min"], frame["effective_n"] = sums.per_combination(matrix)[:3]
     frame.index = _combination._index(domains, labels)
     if domains is None:
         return frame

@@ -55,10 +55,13 @@ class ReplicateDesign:
 
     @classmethod
     def _from_parts(cls, data: pd.DataFrame, full: np.ndarray, matrix: np.ndarray, scale: float,
-                    rscales: np.ndarray, mse: bool) -> "ReplicateDesign":
-        """A design from analysis weights already checked (Design.to_replicates)."""
+                    rscales: np.ndarray, mse: bool, df: int | None = None) -> "ReplicateDesign":
+        """A design from analysis weights already checked (Design.to_replicates, calibration);
+        `df` when it is known without the rank of the rows x replicates matrix."""
         new = object.__new__(cls)
         new._setup(data, full, matrix, scale, rscales, mse)
+        if df is not None:
+            new.df = df  # fills the cached property
         return new
 
     def _setup(self, data, full, matrix, scale, rscales, mse) -> None:
@@ -200,4 +203,7 @@ def from_design(design, kind: str, replicates: int, seed, mse: bool) -> Replicat
     multipliers, scale, rscales = _replicate_weights.multipliers(st, kind, replicates, seed)
     psu = np.arange(len(design.weights)) if st.row_psu is None else st.row_psu
     matrix = multipliers[psu] * design.weights[:, None]
-    return ReplicateDesign._from_parts(design.data, design.weights, matrix, scale, rscales, bool(mse))
+    # rows of a PSU are its multipliers times positive weights (or 0): the same rank as the PSUs'
+    weighted = np.bincount(psu, design.weights, len(multipliers)) > 0
+    df = rep.rank(multipliers[weighted]) - 1
+    return ReplicateDesign._from_parts(design.data, design.weights, matrix, scale, rscales, bool(mse), df)
