@@ -58,7 +58,7 @@ def invitations_draw_confirm(slug: str):
         return preview(campaign, plan, form, *texts, status=409)
     with db.transaction() as session:
         draw, created = apply_draw(session, plan, expires_at, utcnow(), current_user())
-    return redirect(url_for("admin.invitations", slug=slug, luot=draw.id, chon=len(created)))
+    return redirect(url_for("admin.invitations", slug=slug, luot=draw.id, chon=len(created), _anchor="chon-mau"))
 
 
 @blueprint.get("/dot-khao-sat/<slug>/thu-moi/luot-<int:draw_id>.csv")

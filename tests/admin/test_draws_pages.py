@@ -55,7 +55,7 @@ def test_a_draw_is_previewed_then_confirmed_into_invitations_of_the_logged_draw(
     assert "Long Xuyên AG-LX 20 0 3" in admin.text() and "Châu Đốc AG-CD 10 0 2" in admin.text()
     confirmed = admin.post(f"{URL}/chon-mau/xac-nhan", hidden_fields(admin.html))
     [draw] = session.scalars(select(DossierDraw)).all()
-    assert confirmed.status_code == 302 and confirmed.location == f"{URL}?luot={draw.id}&chon=5"
+    assert confirmed.status_code == 302 and confirmed.location == f"{URL}?luot={draw.id}&chon=5#chon-mau"
     assert draw.seed == 42 and draw.drawn_by.username == "quantri" and draw.list_rows == 30
     assert counts(session) == (1, 5) and all(i.draw_id == draw.id for i in session.scalars(select(Invitation)))
     assert session.scalars(select(AuditEntry).where(AuditEntry.action == "dossiers_drawn")).one().actor is not None
@@ -127,3 +127,13 @@ def test_an_administrator_of_one_district_draws_for_no_campaign_beyond_it(staff,
     response = preview(staff, dossier_list({"AG-LX": 5}), size="1")
     assert response.status_code == 403 and counts(session) == (0, 0)
     assert staff.post(f"{URL}/chon-mau/xac-nhan", {"dossiers": dossier_list({"AG-LX": 5})}).status_code == 403
+
+
+def test_the_draw_speaks_english_to_an_english_reader(admin, campaign, session):
+    admin.get(f"{URL}?lang=en")
+    assert "Draw dossiers at random to invite" in admin.text() and "No draw yet." in admin.text()
+    preview(admin, dossier_list({"AG-LX": 5}), size="2", seed="3")
+    assert "The list holds 5 dossiers. 2 will be drawn" in admin.text() and "Draw 2 dossiers" in admin.text()
+    preview(admin, "dossier_code,unit_code,date\nA-1,AG-LX,2026-02-30\n")
+    assert "row 2, date: '2026-02-30' is not a date (YYYY-MM-DD or DD/MM/YYYY)" in admin.text()
+    assert "Dòng" not in admin.text() and counts(session) == (0, 0)
