@@ -9,7 +9,7 @@ still hold a row of positive weight. `subset_df` is that count.
 import numpy as np
 
 from analysis import _estimate
-from analysis._codes import chunks
+from analysis._codes import chunks, compact
 
 
 def subset_df(design, mask: np.ndarray, domain: np.ndarray | None = None, n_domains: int = 1) -> np.ndarray:
@@ -21,14 +21,18 @@ def subset_df(design, mask: np.ndarray, domain: np.ndarray | None = None, n_doma
     keep = mask & (design.weights > 0)
     code = np.zeros(len(keep), np.int64) if domain is None else domain.astype(np.int64)
     keep &= code >= 0
-    psu = np.flatnonzero(keep) if st.row_psu is None else st.row_psu[keep]
-    return _distinct(code[keep], psu, n_domains) - _distinct(code[keep], st.row_stratum[keep], n_domains)
+    inside = code[keep]
+    if st.row_psu is None:
+        psus = np.bincount(inside, minlength=n_domains)  # every row is a PSU
+    else:
+        psus = _distinct(inside, st.row_psu[keep], st.n_psus, n_domains)
+    return psus - _distinct(inside, st.row_stratum[keep], st.n_strata, n_domains)
 
 
-def _distinct(domain: np.ndarray, group: np.ndarray, n_domains: int) -> np.ndarray:
+def _distinct(domain: np.ndarray, group: np.ndarray, n_groups: int, n_domains: int) -> np.ndarray:
     """Number of distinct groups per domain."""
-    pairs = np.unique(domain * (int(group.max(initial=0)) + 1) + group.astype(np.int64))
-    return np.bincount(pairs // (int(group.max(initial=0)) + 1), minlength=n_domains)
+    present, _ = compact(domain * n_groups + group.astype(np.int64), n_domains * n_groups)
+    return np.bincount(present // n_groups, minlength=n_domains)
 
 
 def covariance(design, influence, k: int) -> np.ndarray:
