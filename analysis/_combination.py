@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from analysis import _estimate
+from analysis import _deff, _estimate
 from analysis._codes import chunks
 
 
@@ -43,7 +43,7 @@ class Ratio:
 
 
 def combination_table(design, ratios: Sequence[Ratio], coefficients, constants=None,
-                      names: Sequence[Hashable] | None = None, by=None) -> pd.DataFrame:
+                      names: Sequence[Hashable] | None = None, by=None, deff: bool = False) -> pd.DataFrame:
     """estimate, se, ci_low, ci_high, n, n_min, effective_n of each combination in each domain.
 
     n: rows of the domain with a valid value for at least one item used (coefficient not 0);
@@ -58,11 +58,14 @@ def combination_table(design, ratios: Sequence[Ratio], coefficients, constants=N
     ratio = sums.ratios()
     estimate = offsets[None, :] + np.nan_to_num(ratio) @ matrix.T
     estimate[(np.isnan(ratio)[:, :, None] & (matrix != 0).T[None]).any(axis=1)] = np.nan
-    variance = _estimate.variance(design, _influence(design, items, codes, n_domains, sums, ratio, matrix),
-                                  n_domains, len(labels))
+    influence = _influence(design, items, codes, n_domains, sums, ratio, matrix)
+    variance = _estimate.variance(design, influence, n_domains, len(labels))
     se = np.where(np.isnan(estimate.ravel()), np.nan, np.sqrt(variance))
     frame = _estimate.interval_frame(estimate.ravel(), se, design.df)
-    frame["n"], frame["n_min"], frame["effective_n"] = sums.per_combination(matrix)
+    frame["n"], frame["n_min"], frame["effective_n"], weight = sums.per_combination(matrix)
+    if deff:
+        n = frame["n"].to_numpy()
+        frame["deff"] = _deff.combination_deff(design, influence, n_domains, len(labels), variance, n, weight)
     frame.index = _index(domains, labels)
     if domains is None:
         return frame
@@ -143,14 +146,14 @@ class _Sums:
         with np.errstate(divide="ignore", invalid="ignore"):
             return self.weighted[:-1] / self.weight[:-1]
 
-    def per_combination(self, matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """n, n_min and effective n, flattened domain-major like the estimates."""
+    def per_combination(self, matrix: np.ndarray) -> tuple[np.ndarray, ...]:
+        """n, n_min, effective n and sum of weights, flattened domain-major like the estimates."""
         counts = np.where((matrix != 0)[None], self.count[:-1, None, :], np.inf).min(axis=2)
         columns = [self._set_sums(s) for s in self.set_of]
         rows, w1, w2 = (np.column_stack([c[part] for c in columns]) for part in range(3))
         with np.errstate(divide="ignore", invalid="ignore"):
             kish = w1 ** 2 / w2
-        return rows.ravel().astype(np.int64), counts.ravel().astype(np.int64), kish.ravel()
+        return rows.ravel().astype(np.int64), counts.ravel().astype(np.int64), kish.ravel(), w1.ravel()
 
     def _set_sums(self, s: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if s in self.multi:

@@ -152,7 +152,7 @@ class Design:
         return proportion.proportion(self, var, levels, by, method, missing, df)
 
     def linear_combination(self, ratios: Sequence[Ratio], coefficients, constants=None,
-                           names: Sequence | None = None, by: By = None) -> pd.DataFrame:
+                           names: Sequence | None = None, by: By = None, deff: bool = False) -> pd.DataFrame:
         """Estimates of c_j + sum_k C_jk R_k for each row j of `coefficients` (combinations x ratios).
 
         Each R_k is the mean or share of a `Ratio` over its own valid values in the domain (e.g.
@@ -160,9 +160,10 @@ class Design:
         influence values, so covariances between the items count (see `_combination`).
         Returns estimate, se, ci_low, ci_high (t with `df`), n (rows with any item used valid),
         n_min (fewest valid values of an item used) and effective_n (Kish, over the n rows),
-        one row per combination (`names`, default 0, 1, ...), then per `by` domain.
+        one row per combination (`names`, default 0, 1, ...), then per `by` domain; with
+        `deff=True` a column deff (R's design effect on the combination's linearised variable, `_deff`).
         """
-        return combination_table(self, ratios, coefficients, constants, names, by)
+        return combination_table(self, ratios, coefficients, constants, names, by, deff)
 
     def ratio(self, numerator: str, denominator: str, by: By = None) -> pd.DataFrame:
         """sum(w y) / sum(w x) over rows with both values, as R's svyratio (see `_ratio`).

@@ -62,12 +62,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "units_table": ("Các đơn vị: chỉ số và các yếu tố", "Units: index and elements"),
     "suppressed_mark": ("* dưới {size} câu trả lời hợp lệ: không công bố", "* fewer than {size} valid answers: "
                         "not for publication"),
-    "method_note": ("Chỉ số 0–100 với khoảng tin cậy 95 % (tuyến tính hóa Taylor, đơn vị là tầng). Thay đổi so với "
+    "method_note": ("Chỉ số 0–100 với khoảng tin cậy 95 % dạng logit, luôn nằm trong 0–100 (tuyến tính hóa Taylor, "
+                    "đơn vị là tầng). Thay đổi so với "
                     "kỳ trước: hai mẫu độc lập, kiểm định t hai phía với bậc tự do Satterthwaite; có ý nghĩa khi "
                     "p < 0,05 (trong các bảng so sánh các đơn vị, giá trị p được hiệu chỉnh theo phương pháp "
                     "Holm giữa các đơn vị). Hạng bằng nhau khi chỉ số bằng nhau đến một chữ số thập phân; "
                     "khoảng tin cậy trùng nhau nghĩa là thứ tự giữa các đơn vị đó chưa được dữ liệu khẳng định.",
-                    "Indices 0–100 with 95 % intervals (Taylor linearisation, units as strata). Change since the "
+                    "Indices 0–100 with 95 % logit intervals, always within 0–100 (Taylor linearisation, units as "
+                    "strata). Change since the "
                     "previous period: two independent samples, two-sided t test with Satterthwaite's degrees of "
                     "freedom; significant when p < 0.05 (in the tables comparing units, p-values are adjusted "
                     "across the units by Holm's method). Equal ranks for indices equal to one decimal; overlapping "

@@ -17,10 +17,13 @@ ESTIMATION = (
                          "comes from the combined linearised influence values, so covariances between items count."),
     ("Standard errors", "Taylor linearisation with the units as strata, finite population correction 1 - n_h / N_h "
                         "and the calibration adjustment of R's survey package (Lumley 2010)."),
-    ("Intervals", "95 % Student t intervals with the design's degrees of freedom (respondents - strata)."),
+    ("Intervals", "95 % logit intervals (R's svyciprop, method 'logit'): 100 expit(logit p -/+ t se_p / (p (1 - p))) "
+                  "with p = index / 100 and Student t with the design's degrees of freedom (respondents - strata); "
+                  "for a combined index the delta method on its 0-1 scale. They stay within [0, 100]."),
     ("n, n_min, effective_n", "n: respondents with a valid answer to some item of the node; n_min: valid answers of its "
                               "least answered item; effective_n: Kish (sum w)^2 / sum w^2 over the n respondents."),
-    ("deff", "(SE / SE unweighted)^2: the variance of the weighted estimate relative to the equal-weight one."),
+    ("deff", "Design effect (R's svymean with deff = TRUE): the variance of the estimate under the design over the "
+             "variance of a simple random sample of the same size, without replacement (Kish 1965)."),
     ("Scope", "Responses with at least one non-blank answer to a question of the recipe; respondents screened out "
               "before the assessment have none."),
 )

@@ -4,8 +4,8 @@ unweighted side by side (computed on demand, nothing stored).
 Responses in scope are those with at least one non-blank answer to a question of the recipe
 (respondents screened out before the assessment have none; a satisfaction "don't know" is
 blank). The weighted results use the chosen weighting (see `weighting`); the unweighted ones
-equal weights. deff = (SE / SE unweighted)^2 is the variance of the weighted estimate relative
-to the equal-weight one: the price of weighting and stratification for that estimate.
+equal weights. deff is R's design effect (svymean(deff = TRUE)): the variance of the estimate
+under the design over that of a simple random sample of the same size (see analysis._deff).
 """
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,7 +89,6 @@ def _domain_table(recipe: Recipe, weighted: Weighting, unweighted: Weighting | N
     if unweighted is not None:
         plain = _estimates(unweighted, recipe, column, min_cell)[["node", "domain", *UNWEIGHTED]]
         table = table.merge(plain, on=["node", "domain"], suffixes=("", "_unweighted"), validate="one_to_one")
-        table["deff"] = (table["se"] / table["se_unweighted"]) ** 2
     labels = {node.id: node.text(language) for node in recipe.nodes()}
     table["by"], table["label"] = by, table["node"].map(labels)
     table["domain_name"] = table["domain"].map(names).fillna(table["domain"])
@@ -97,7 +96,7 @@ def _domain_table(recipe: Recipe, weighted: Weighting, unweighted: Weighting | N
 
 
 def _estimates(weighting: Weighting, recipe: Recipe, column: str | None, min_cell: int) -> pd.DataFrame:
-    table = estimate_indices(weighting.design, recipe, by=column, min_cell_size=min_cell).reset_index()
+    table = estimate_indices(weighting.design, recipe, by=column, min_cell_size=min_cell, deff=True).reset_index()
     if column is None:
         table.insert(1, "domain", "")
     return table.rename(columns={column: "domain"}) if column else table

@@ -75,7 +75,8 @@ def test_criteria_and_own_item_elements_are_the_librarys_shares_times_100(design
     for node in SIPAS.nodes()[1:]:
         measure = node.items[0]
         missing = measure.missing if measure.rule == "share" else (9,)
-        expected = design.top_box(measure.question, levels=measure.positive, missing=missing, by="unit")
+        expected = design.top_box(measure.question, levels=measure.positive, missing=missing, by="unit",
+                                  df=design.df)
         got = table.loc[node.id]
         for column in ("estimate", "se", "ci_low", "ci_high"):
             assert got[column].to_numpy() == pytest.approx(100 * expected[column].to_numpy(), rel=1e-12), node.id
