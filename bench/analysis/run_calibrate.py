@@ -6,7 +6,7 @@ The task on data/rows-ROWS.parquet: Design(frame, weights="w"), calibrate() to t
 sex, age and edu totals by raking (tol 1e-6), then top_box(item, levels=(4, 5), by="unit") for
 q01..q20 with the GREG standard errors. `numpy_task` does the same computation written flat
 in numpy (Newton on the cells of the 4 margins, then for each item the regression residuals
-of the influence values expanded into bincounts); both are timed best of 3 in this process,
+of the influence values expanded into bincounts); both are timed best of 3 in this process (alternating),
 their estimates and SEs compared, and one JSON line printed.
 """
 
@@ -85,20 +85,20 @@ def numpy_task(frame: pd.DataFrame, margins: dict) -> np.ndarray:
     return np.stack(out)
 
 
-def best_of(task, runs: int = 3) -> tuple[float, np.ndarray]:
-    times, result = [], None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = task()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+def timed(task) -> tuple[float, np.ndarray]:
+    start = time.perf_counter()
+    result = task()
+    return time.perf_counter() - start, result
 
 
 def main() -> None:
     rows = int(sys.argv[1])
     frame, margins = read_survey(rows), read_margins()
-    ours_s, ours_out = best_of(lambda: ours(frame, margins))
-    numpy_s, numpy_out = best_of(lambda: numpy_task(frame, margins))
+    runs = {"ours": [], "numpy": []}
+    for _ in range(3):  # alternated, so that a busy moment of the shared machine hits both
+        for name, task in (("ours", ours), ("numpy", numpy_task)):
+            runs[name].append(timed(lambda: task(frame, margins)))
+    (ours_s, ours_out), (numpy_s, numpy_out) = (min(runs[k], key=lambda r: r[0]) for k in ("ours", "numpy"))
     difference = float(np.max(np.abs(ours_out - numpy_out) / np.maximum(np.abs(numpy_out), 1e-12)))
     print(json.dumps({"rows": rows, "ours_s": round(ours_s, 4), "numpy_s": round(numpy_s, 4),
                       "ratio": round(ours_s / numpy_s, 3), "max_rel_difference": difference}), flush=True)
