@@ -66,6 +66,10 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "admin.campaign_clone": ADMIN,
     "admin.invitations": ADMIN,
     "admin.invitations_csv": ADMIN,
+    "admin.invitations_draw": ADMIN,
+    "admin.invitations_draw_confirm": ADMIN,
+    "admin.invitations_draw_csv": ADMIN,
+    "admin.campaign_sample_plan": ADMIN,
     "admin.units": ADMIN,
     "admin.units_import": ADMIN,
     "admin.units_import_confirm": ADMIN,
@@ -121,7 +125,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
              "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1, "job_id": 1,
-             "token_id": 1, "subscription_id": 1}
+             "token_id": 1, "subscription_id": 1, "draw_id": 1}
 
 
 def requests(app) -> list[tuple[str, str, str]]:
