@@ -9,12 +9,12 @@ from survey.exports.models import ExportJob
 from survey.invitations.models import Invitation
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 from survey.responses.models import Answer, Draft, Exclusion, Response, ResponseChange
-from survey.units.models import Unit
+from survey.units.models import Reorganisation, ReorganisationLink, Unit
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
     "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "DossierDraw", "Draft",
     "EntryDiscrepancy", "Exclusion", "ExportJob", "Invitation", "PaperEntry", "Questionnaire", "QuestionnaireVersion", "Quota",
-    "Response", "ResponseChange", "Unit", "User", "VersionQuestion",
+    "Reorganisation", "ReorganisationLink", "Response", "ResponseChange", "Unit", "User", "VersionQuestion",
     "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
 ]

@@ -2,10 +2,11 @@
 import click
 from flask.cli import AppGroup
 
-from survey import db
+from survey import clock, db
 from survey.commands import unit_of_work
 from survey.units.operations import import_units_csv, plan_units_import
 from survey.units.queries import active_units
+from survey.units.reorganise import apply_reorganisation, plan_reorganisation
 
 units = AppGroup("units", help="Administrative units and agencies.")
 
@@ -26,6 +27,26 @@ def import_command(path: str, dry_run: bool) -> None:
     for label in ("created", "updated", "unchanged"):
         codes = getattr(summary, label)
         click.echo(f"{prefix}{label}: {len(codes)}" + (f" ({', '.join(codes)})" if codes and label != "unchanged" else ""))
+
+
+@units.command("reorganise")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Check and show what would change; write nothing.")
+def reorganise_command(path: str, dry_run: bool) -> None:
+    """Record merges, splits and replacements of units (kind, old, new, effective_on[, shares])."""
+    with open(path, encoding="utf-8") as handle:
+        text = handle.read()
+    with unit_of_work() as session:
+        if dry_run:
+            plan = plan_reorganisation(session, text, clock.today())
+        else:
+            plan = apply_reorganisation(session, text, clock.today(), None)
+    for move in plan.added:
+        ceasing = plan.deactivated.get(move.row)
+        click.echo(f"row {move.row}\t{move.kind}\t{' '.join(move.old)} -> {' '.join(move.new)}\t"
+                   f"{move.effective_on.isoformat()}" + (f"\tdeactivates {' '.join(ceasing)}" if ceasing else ""))
+    prefix = "would be " if dry_run else ""
+    click.echo(f"{prefix}recorded: {len(plan.added)}; already recorded: {len(plan.unchanged)}")
 
 
 @units.command("list")

@@ -1,8 +1,11 @@
-"""Administrative units and agencies: province > district > commune, and provincial departments."""
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String
+"""Administrative units and agencies: province > district > commune, and provincial departments; since
+1 July 2025 communes and wards sit directly under the province (districts stay, deactivated, as history)."""
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from survey.db import Base
+from survey.db import Base, utcnow
 
 # Which level a parent may have, for each level. A province has no parent.
 LEVELS = ("province", "department", "district", "commune")
@@ -10,7 +13,7 @@ PARENT_LEVELS = {
     "province": (),
     "department": ("province",),
     "district": ("province",),
-    "commune": ("district",),
+    "commune": ("district", "province"),  # under the province in the two-level government since 2025
 }
 
 
@@ -37,3 +40,45 @@ class Unit(Base):
 
     def __repr__(self) -> str:
         return f"<Unit {self.code} {self.level}>"
+
+
+REORGANISATION_KINDS = ("merge", "split", "replace")
+
+
+class Reorganisation(Base):
+    """Units that ceased into others on a date: several merged into one, one split into several, or one
+    replaced by another. Units keep their rows (old campaigns keep the units they surveyed); comparisons
+    with an earlier period map the old units to the new ones through `links`."""
+
+    __tablename__ = "reorganisations"
+    __table_args__ = (CheckConstraint(f"kind IN {REORGANISATION_KINDS}", name="kind_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    effective_on: Mapped[date] = mapped_column(Date, index=True)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    links: Mapped[list["ReorganisationLink"]] = relationship(
+        back_populates="reorganisation", cascade="all, delete-orphan", order_by="ReorganisationLink.id")
+
+
+class ReorganisationLink(Base):
+    """One old unit to one new unit of a reorganisation; `share` is the part of the old unit the new one
+    takes (a split, when the analyst gives it)."""
+
+    __tablename__ = "reorganisation_links"
+    __table_args__ = (
+        UniqueConstraint("reorganisation_id", "old_unit_id", "new_unit_id", name="uq_reorganisation_links_once"),
+        CheckConstraint("share IS NULL OR (share > 0 AND share <= 1)", name="share_fraction"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reorganisation_id: Mapped[int] = mapped_column(
+        ForeignKey("reorganisations.id", ondelete="CASCADE"), index=True)
+    old_unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"), index=True)
+    new_unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"), index=True)
+    share: Mapped[float | None] = mapped_column(Float)
+
+    reorganisation: Mapped[Reorganisation] = relationship(back_populates="links")
+    old_unit: Mapped[Unit] = relationship(foreign_keys=[old_unit_id])
+    new_unit: Mapped[Unit] = relationship(foreign_keys=[new_unit_id])

@@ -35,7 +35,7 @@ def test_every_problem_is_reported_with_its_row_and_nothing_is_written(session):
     text = HEADER + PROVINCE + (
         "AG-X,,,huyen,AG,\n"            # row 3: no name, unknown level
         "AG-CD,Châu Đốc,,district,ZZ,\n"  # row 4: unknown parent
-        "AG-CM,Chợ Mới,,commune,AG,\n"    # row 5: a commune under a province
+        "AG-CM,Chợ Mới,,department,AG-CD,\n"  # row 5: a department under a district
         "AG-CD,Again,,district,AG,maybe\n"  # row 6: repeated code, bad flag
     )
     with pytest.raises(InvalidInput) as caught:
@@ -48,13 +48,13 @@ def test_every_problem_is_reported_with_its_row_and_nothing_is_written(session):
 
 
 def test_hierarchy_problems_name_the_parent(session):
-    text = HEADER + PROVINCE + "AG-CD,Châu Đốc,,district,ZZ,\nAG-CM,Chợ Mới,,commune,AG,\nAG-CD,Lại,,district,AG,\n"
+    text = HEADER + PROVINCE + "AG-CD,Châu Đốc,,district,ZZ,\nAG-CM,Chợ Mới,,department,AG-CD,\nAG-CD,Lại,,district,AG,\n"
     with pytest.raises(InvalidInput) as caught:
         import_units_csv(session, text)
     assert caught.value.problems == [
         "row 5, code: 'AG-CD' repeats row 3",
         "row 3, parent_code: unknown unit 'ZZ'",
-        "row 4, parent_code: 'AG' is a province; a commune takes district",
+        "row 4, parent_code: 'AG-CD' is a district; a department takes province",
     ]
 
 
