@@ -14,6 +14,9 @@ from analysis._recipe_yaml import Path
 RULES = ("top_box", "share", "mean_score")
 COMBINE = ("mean", "weighted_mean", "own_item")
 LEVELS = ("overall", "element", "criterion")
+SUPPRESSED_CHILD = ("suppress", "drop")
+"""What a node combining its parts does when one of them is suppressed: be suppressed too, or
+drop that part and combine the others (weights renormalised)."""
 SATISFACTION_SCALE = (1.0, 5.0)
 
 
@@ -72,12 +75,13 @@ class Points:
 
 @dataclass(frozen=True)
 class Node:
-    """The overall index, an element or a criterion.
+    """A node of the recipe's tree: the overall index (the root), an element (any node between)
+    or a criterion (a leaf); `depth` counts from the root (0), so a tree may have any depth.
 
-    Its score is `combine` of its parts: a criterion's parts are its `items`; an element's are
-    its criteria, the overall index's its elements; with own_item it is its single `items[0]`
-    and the nodes below are reported alongside. `weight` is its weight in its parent's
-    weighted_mean.
+    Its score is `combine` of its parts: a criterion's parts are its `items`, another node's its
+    children; with own_item it is its single `items[0]` and the nodes below are reported
+    alongside. `weight` is its weight in its parent's weighted_mean; `suppressed_child` (one of
+    SUPPRESSED_CHILD, None for the recipe's rule) what it does when a child is suppressed.
     """
 
     id: str
@@ -88,6 +92,13 @@ class Node:
     children: tuple["Node", ...]
     weight: float | None = None
     points: Points | None = None
+    depth: int = 0
+    suppressed_child: str | None = None
+
+    @property
+    def combines_children(self) -> bool:
+        """Whether its score is made of its children's (not of its own items)."""
+        return not self.items
 
     def text(self, language: str) -> str:
         """The label in `language`, else in the first language given, else the id."""
@@ -95,8 +106,25 @@ class Node:
 
 
 @dataclass(frozen=True)
+class Expectation:
+    """A question on what to improve (select_one or select_multiple), reported as the share of
+    respondents choosing each answer, beside the index and never in it."""
+
+    id: str
+    question: str
+    label: Mapping[str, str]
+    path: Path = field(default=(), compare=False)
+
+    def text(self, language: str) -> str:
+        return self.label.get(language) or next(iter(self.label.values()), self.id)
+
+
+@dataclass(frozen=True)
 class Recipe:
-    """A loaded, structurally valid recipe; `content_hash` is sha256 of its canonical JSON."""
+    """A loaded, structurally valid recipe; `content_hash` is sha256 of its canonical JSON.
+
+    `suppressed_child` is the rule of every node combining children that does not state its own.
+    """
 
     id: str
     form: str
@@ -107,9 +135,11 @@ class Recipe:
     content_hash: str
     source: str = field(compare=False)
     rows: Mapping[Path, int] = field(default_factory=dict, compare=False, repr=False)
+    suppressed_child: str = "suppress"
+    expectations: tuple[Expectation, ...] = ()
 
     def nodes(self) -> tuple[Node, ...]:
-        """The overall index, then each element followed by its criteria."""
+        """Every node, depth first: the overall index, then each child followed by its descendants."""
         return tuple(_walk(self.overall))
 
     def parent_of(self) -> dict[str, str | None]:
@@ -118,6 +148,10 @@ class Recipe:
         for node in self.nodes():
             parents.update({child.id: node.id for child in node.children})
         return parents
+
+    def rule_of(self, node: Node) -> str:
+        """What `node` does when a child is suppressed (its own rule, else the recipe's)."""
+        return node.suppressed_child or self.suppressed_child
 
     def measures(self) -> tuple[Measure, ...]:
         """Every item of every node, in order (the same estimator may appear twice)."""

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from analysis._recipe_yaml import Path, RecipeProblem, format_path
-from analysis._recipe_model import COMBINE, Measure, Node, Points
+from analysis._recipe_model import COMBINE, LEVELS, SUPPRESSED_CHILD, Measure, Node, Points
 
 _ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 _SATISFACTION = (1, 2, 3, 4, 5)
@@ -163,10 +163,12 @@ class Parser:
         return None if maximum is None or span is None else Points(maximum, *span)
 
     def node(self, raw: Any, path: Path, level: str, node_id: str | None, children: tuple[Node, ...],
-             parent_combine: str | None) -> Node | None:
+             parent_combine: str | None, depth: int | None = None) -> Node | None:
         """The common fields of the overall index, an element or a criterion (`node_id` is read
-        first by the caller, so that a duplicate id is reported where it comes second)."""
+        first by the caller, so that a duplicate id is reported where it comes second); `depth`
+        is the level's place in overall, element, criterion unless given."""
         weight = self._weight(raw, path, parent_combine)
+        rule = self.field(raw, "suppressed_child", path, lambda v, at: self.choice(v, at, SUPPRESSED_CHILD, "rule"))
         points = self.points(raw["points"], (*path, "points")) if "points" in raw else None
         combine = self.choice(raw.get("combine", "mean"), (*path, "combine"), _combines(level), "combine")
         items = self._items(raw, path, level, combine)
@@ -175,7 +177,8 @@ class Parser:
         label = self.field(raw, "label", path, self.label)
         if None in items or None in (combine, node_id, label):
             return None
-        return Node(node_id, level, label, combine, tuple(items), children, weight, points)
+        return Node(node_id, level, label, combine, tuple(items), children, weight, points,
+                    LEVELS.index(level) if depth is None else depth, rule)
 
     def _weight(self, raw: dict, path: Path, parent_combine: str | None) -> float | None:
         if parent_combine == "weighted_mean" and "weight" not in raw:

@@ -16,17 +16,20 @@ from collections.abc import Sequence
 from pathlib import Path as FilePath
 from typing import Any, Protocol
 
-from analysis._recipe_model import LEVELS, RULES, Measure, Node, Points, Recipe
+from analysis._recipe_model import LEVELS, RULES, SUPPRESSED_CHILD, Expectation, Measure, Node, Points, Recipe
 from analysis._recipe_parse import Parser, suggestion
+from analysis._recipe_tree import expectations, tree
 from analysis._recipe_yaml import RecipeError, RecipeProblem, format_path, read_yaml
 
-__all__ = ["LEVELS", "RULES", "Measure", "Node", "Points", "Recipe", "RecipeError", "RecipeProblem",
+__all__ = ["LEVELS", "RULES", "SUPPRESSED_CHILD", "Expectation", "Measure", "Node", "Points", "Recipe", "RecipeError", "RecipeProblem",
            "check_recipe", "load_recipe", "recipe_from_text", "shipped_recipes", "validate_recipe"]
 
 RECIPES = FilePath(__file__).parent / "recipes"
 # Which question types each rule fits.
 RULE_TYPES = {"top_box": ("satisfaction",), "share": ("yes_no", "select_one"),
               "mean_score": ("satisfaction", "integer", "decimal")}
+
+EXPECTATION_TYPES = ("select_one", "select_multiple")
 
 
 class Choice(Protocol):
@@ -85,24 +88,33 @@ def recipe_from_text(text: str) -> Recipe:
 
 
 def _document(p: Parser, raw: Any, text: str) -> Recipe | None:
-    doc = p.mapping(raw, (), {"recipe", "overall", "elements"}, set())
+    is_tree = isinstance(raw, dict) and "nodes" in raw
+    doc = p.mapping(raw, (), {"recipe", "nodes"} if is_tree else {"recipe", "overall", "elements"}, {"expectations"})
     if doc is None:
         return None
     header = p.field(doc, "recipe", (), lambda v, at: p.mapping(v, at, {"id", "form", "title"},
-                                                                {"description", "points_note"})) or {}
+                                                                {"description", "points_note", "suppressed_child"})) or {}
     recipe_id = p.field(header, "id", ("recipe",), p.identifier)
+    overall = tree(p, doc["nodes"]) if is_tree else _overall(p, doc)
+    fields = (recipe_id, p.field(header, "form", ("recipe",), p.text),
+              p.field(header, "title", ("recipe",), p.label))
+    optional = [p.field(header, key, ("recipe",), p.label) or {} for key in ("description", "points_note")]
+    rule = p.field(header, "suppressed_child", ("recipe",), lambda v, at: p.choice(v, at, SUPPRESSED_CHILD, "rule"))
+    wanted = p.field(doc, "expectations", (), lambda v, at: expectations(p, v)) or ()
+    if overall is None or p.problems:
+        return None
+    canonical = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return Recipe(*fields, *optional, overall, hashlib.sha256(canonical.encode("utf-8")).hexdigest(), text, p.rows,
+                  rule or "suppress", wanted)
+
+
+def _overall(p: Parser, doc: dict) -> Node | None:
+    """The index of the three-level format (overall, elements, criteria)."""
     overall_raw = p.field(doc, "overall", (), lambda v, at: p.mapping(v, at, {"id", "label"},
                                                                       {"combine", "item", "points"})) or {}
     overall_id = p.field(overall_raw, "id", ("overall",), p.identifier)
     elements = p.field(doc, "elements", (), lambda v, at: _elements(p, v, overall_raw.get("combine", "mean")))
-    overall = p.node(overall_raw, ("overall",), "overall", overall_id, elements or (), None) if overall_raw else None
-    fields = (recipe_id, p.field(header, "form", ("recipe",), p.text),
-              p.field(header, "title", ("recipe",), p.label))
-    optional = [p.field(header, key, ("recipe",), p.label) or {} for key in ("description", "points_note")]
-    if overall is None or p.problems:
-        return None
-    canonical = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return Recipe(*fields, *optional, overall, hashlib.sha256(canonical.encode("utf-8")).hexdigest(), text, p.rows)
+    return p.node(overall_raw, ("overall",), "overall", overall_id, elements or (), None) if overall_raw else None
 
 
 def _elements(p: Parser, raw: Any, combine: str) -> tuple[Node, ...]:
@@ -143,6 +155,8 @@ def check_recipe(recipe: Recipe, questionnaire: Questionnaire) -> list[RecipePro
                                  f"the questionnaire is {questionnaire.id!r}", ("recipe", "form"), recipe.form))
     for measure in recipe.measures():
         problems += _measure_problems(recipe, measure, questionnaire)
+    for wanted in recipe.expectations:
+        problems += _expectation_problems(recipe, wanted, questionnaire)
     return problems
 
 
@@ -169,6 +183,21 @@ def _measure_problems(recipe: Recipe, measure: Measure, questionnaire: Questionn
         return [_problem(recipe, "scale_required", f"question {question.name!r} is of type {question.type}: "
                          "give its scale: [lowest, highest]", measure.path, None)]
     return _value_problems(recipe, measure, question) if measure.rule == "share" else []
+
+
+def _expectation_problems(recipe: Recipe, wanted: Expectation, questionnaire: Questionnaire) -> list[RecipeProblem]:
+    path = (*wanted.path, "question")
+    try:
+        question = questionnaire.question(wanted.question)
+    except KeyError:
+        hint = suggestion(wanted.question, [q.name for q in questionnaire.questions])
+        return [_problem(recipe, "unknown_question", f"no question named {wanted.question!r}{hint}", path,
+                         wanted.question)]
+    if question.type not in EXPECTATION_TYPES:
+        return [_problem(recipe, "rule_does_not_fit", f"an expectation is a question with choices "
+                         f"({', '.join(EXPECTATION_TYPES)}); {question.name!r} is of type {question.type}", path,
+                         wanted.question)]
+    return []
 
 
 def _value_problems(recipe: Recipe, measure: Measure, question: Question) -> list[RecipeProblem]:

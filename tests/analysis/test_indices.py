@@ -113,8 +113,8 @@ def test_the_criteria_variant_averages_criteria_and_takes_overall_satisfaction(d
 def test_columns_order_and_parents(design):
     table = estimate_indices(design, SIPAS)
     assert list(table.index) == [node.id for node in SIPAS.nodes()]
-    assert list(table.columns) == ["level", "parent", "estimate", "se", "ci_low", "ci_high", "n", "n_min",
-                                   "effective_n", "suppressed", "points", "points_low", "points_high"]
+    assert list(table.columns) == ["level", "depth", "parent", "estimate", "se", "ci_low", "ci_high", "n", "n_min",
+                                   "effective_n", "suppressed", "dropped", "points", "points_low", "points_high"]
     assert table.loc["tc_2", "parent"] == "tiep_can" and table.loc["tiep_can", "parent"] == "sipas"
     assert table.loc["sipas", "n"] == FRAME[list(ELEMENTS.values())].apply(lambda c: c.between(1, 5)).any(axis=1).sum()
 
