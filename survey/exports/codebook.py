@@ -11,18 +11,25 @@ from survey.exports.variables import NAME_LIMITS, Variable, statistical_names
 
 COLUMNS = ("variable", "SPSS / Stata name", "question (vi)", "question (en)", "type", "values",
            "asked when (relevant)", "constraint", "questionnaire versions")
+SCOPE = (
+    "The weight is the one the analysis gives the response (survey.results.scope; flask analysis run with the "
+    "same --status, by default submitted and verified): only responses in scope of the analysis have one, those "
+    "that rate at least one question on the five-level satisfaction scale. The others are exported with an empty "
+    "weight, and weight_note says why: not_rated (screened out, or only 'don't know') or status_not_analysed (a "
+    "status the weights leave out, e.g. rejected). The export's other filters (units, dates) choose rows, never "
+    "the weights: a weighted estimate from the rows in scope equals the service's own, for the campaign and for "
+    "any domain of it.")
 WEIGHTING = {
     "none": "No weight column: every response counts once (unweighted).",
     "design": (
         "weight = w_h = N_h / n_h for a respondent evaluating unit h, where N_h is the unit's transaction count "
-        "for the campaign (the 'transactions' of its target) and n_h the number of responses of unit h in this "
-        "export, after its filters (units, statuses, dates). The weights of a unit sum to N_h, so weighted "
-        "totals estimate transactions. Dropping rows changes n_h: export again with the filters instead."),
+        "for the campaign (the 'transactions' of its target) and n_h the number of responses of unit h in scope of "
+        "the analysis. The weights of a unit sum to N_h, so weighted totals estimate transactions. " + SCOPE),
     "raked": (
-        "weight = the design weights N_h / n_h of the exported responses (after the filters) raked to the "
-        "population margins of the --margins file (iterative proportional fitting, analysis.rake, as R's rake()): "
-        "weighted counts of each margin's levels equal its population. The same as flask analysis run "
-        "--weighting rake on the same responses and margins."),
+        "weight = the design weights N_h / n_h of the responses in scope raked to the population margins of the "
+        "--margins file (iterative proportional fitting, analysis.rake, as R's rake()): weighted counts of each "
+        "margin's levels equal its population. The same as flask analysis run --weighting rake with the same "
+        "margins. " + SCOPE),
 }
 MISSING = ("Satisfaction answers: 1–5, and 9 = 'Không biết / không áp dụng' (don't know / not applicable), which "
            "counts as missing: declared a user-missing value in SPSS; in Stata and the other formats recode it "

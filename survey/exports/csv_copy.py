@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, aliased
 
 from survey.exports.csv_arrow import header_bytes
 from survey.exports.formulas import CODE_POINTS, NUMBER_PATTERN
-from survey.exports.variables import Variable, union_questions
+from survey.exports.variables import IN_SCOPE, NOT_RATED, STATUS_LEFT_OUT, Variable, union_questions
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.responses.models import Answer, Response
 from survey.units.models import Unit
@@ -89,7 +89,7 @@ def wide_query(plan: Plan, low: int, high: int | None) -> Select:
     pivot = _pivot(plan, keys, low, high)
     found = {key: (pivot.c[f"v{i}"], pivot.c[f"n{i}"]) for i, key in enumerate(keys)}
     weights = _weights(plan, low, high)
-    columns = [answer_cell(v, *found[v.question.name]) if v.question is not None else _fixed(v.name, weights)
+    columns = [answer_cell(v, *found[v.question.name]) if v.question is not None else _fixed(v.name, plan, weights)
                for v in plan.variables]
     query = _from_responses(select(*[c.label(f"c{i}") for i, c in enumerate(columns)]), plan, weights)
     return (query.outerjoin(pivot, pivot.c.response_id == Response.id)
@@ -103,7 +103,7 @@ def long_query(plan: Plan, low: int, high: int | None) -> Select:
     position = case(order, value=Answer.question_key, else_=0) if order else literal(0)
     own = {"question": neutralised(Answer.question_key), "value": neutralised(Answer.value), "number": Answer.number}
     weights = _weights(plan, low, high)
-    columns = [own[v.name] if v.name in own else _fixed(v.name, weights) for v in plan.variables]
+    columns = [own[v.name] if v.name in own else _fixed(v.name, plan, weights) for v in plan.variables]
     query = _from_responses(select(*[c.label(f"c{i}") for i, c in enumerate(columns)]), plan, weights)
     return (query.join(Answer, Answer.response_id == Response.id)
             .where(*plan.selection.within(low, high), *_answers_in_range(low, high))
@@ -133,30 +133,34 @@ def _from_responses(query: Select, plan: Plan, weights) -> Select:
              .join(QuestionnaireVersion, QuestionnaireVersion.id == Response.questionnaire_version_id))
     if weights is None:
         return query
-    owner = Response.id if plan.context.response_weights is not None else Response.unit_id
-    return query.outerjoin(weights, weights.c.owner == owner)
+    return query.outerjoin(weights, weights.c.owner == Response.id)
 
 
 def _weights(plan: Plan, low: int, high: int | None):
-    """A table of (owner, weight): per response id in the range (raked) or per unit id (design);
-    None without weights."""
-    if plan.request.weighting == "none":
-        return None
-    given = plan.context.response_weights
+    """A table of (owner, weight) for the response ids in the range that have a weight (those in
+    the analysis' scope); None without weights."""
+    given = plan.context.weights
     if given is None:
-        owners, weights = list(plan.context.weights), list(plan.context.weights.values())
-    else:
-        ids = sorted(given)  # linear: they come in id order
-        owners = ids[bisect.bisect_right(ids, low):len(ids) if high is None else bisect.bisect_right(ids, high)]
-        weights = [given[i] for i in owners]
+        return None
+    ids = sorted(given)  # linear: they come in id order
+    owners = ids[bisect.bisect_right(ids, low):len(ids) if high is None else bisect.bisect_right(ids, high)]
+    weights = [given[i] for i in owners]
     table = func.unnest(cast(owners, ARRAY(Integer)), cast(weights, ARRAY(Float))).table_valued("owner", "weight")
     return table.render_derived(name="weights")
 
 
-def _fixed(name: str, weights) -> ColumnElement:
+def _weight_note(plan: Plan, weights) -> ColumnElement:
+    """Why the response has a weight or none (rows.Context.weight_notes)."""
+    analysed = Response.status.in_(plan.context.weighted_statuses)
+    return case((weights.c.weight.is_not(None), IN_SCOPE), (analysed, NOT_RATED), else_=STATUS_LEFT_OUT)
+
+
+def _fixed(name: str, plan: Plan, weights) -> ColumnElement:
     """A fixed column's cell (see rows.response_columns)."""
     if name == "weight":
         return weights.c.weight
+    if name == "weight_note":
+        return _weight_note(plan, weights)
     if name in ("started_at", "submitted_at"):
         return func.to_char(func.timezone("UTC", getattr(Response, name)), ISO_SECONDS)
     if name == "duration_seconds":

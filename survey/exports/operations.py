@@ -14,15 +14,18 @@ import forms
 
 from survey.errors import InvalidInput
 from survey.exports import halves, reading, rows
-from survey.exports.raking import raked_weights
 from survey.exports.variables import Variable, long_variables, union_questions, wide_variables
 from survey.exports.writers import XlsxWriter
 from survey.responses.models import Answer, Response
+from survey.results.loading import DEFAULT_STATUSES
+from survey.results.scope import analysis_weights
 from survey.results.weighting import Margins
 
 FORMATS = ("csv", "xlsx", "sav", "dta", "parquet")
 LAYOUTS = ("wide", "long")
 WEIGHTINGS = ("none", "design", "raked")
+ANALYSIS_METHODS = {"design": "design", "raked": "rake"}
+"""The analysis' weighting (survey.results.weighting) that each weighted export writes."""
 LANGUAGES = ("vi", "en")
 
 
@@ -66,16 +69,16 @@ def plan_export(session: Session, request: ExportRequest) -> Plan:
     """Check the request and work out the variables; InvalidInput lists every problem."""
     if request.problems():
         raise InvalidInput(request.problems())
-    selection = request.filters.select(session, request.slug)
+    selection = reading.frozen(session, request.filters.select(session, request.slug))
     versions = reading.answered_versions(session, selection)
     questions = union_questions((number, definition) for _, number, definition in versions)
     variables = (wide_variables(questions, request.weighting) if request.layout == "wide"
                  else long_variables(request.weighting))
-    weights = reading.design_weights(session, selection) if request.weighting == "design" else None
-    raked = (raked_weights(session, selection, request.margins, {q.name for q, _ in questions})
-             if request.weighting == "raked" else None)
+    statuses = request.filters.statuses or DEFAULT_STATUSES
+    weights = (analysis_weights(session, selection.campaign, ANALYSIS_METHODS[request.weighting], request.margins,
+                                statuses) if request.weighting in ANALYSIS_METHODS else None)
     context = rows.Context(reading.unit_details(session, selection.campaign),
-                           {vid: number for vid, number, _ in versions}, weights, raked)
+                           {vid: number for vid, number, _ in versions}, weights, tuple(statuses))
     return Plan(request, selection, variables, context, [(n, d) for _, n, d in versions])
 
 

@@ -4,7 +4,7 @@ Responses are read by keyset pagination on their id, each batch with its answers
 query, as plain rows (no ORM objects), so memory depends on the batch size, not the campaign.
 """
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -37,9 +37,13 @@ class Selection:
     statuses: tuple[str, ...] = ()
     submitted_from: datetime | None = None
     submitted_before: datetime | None = None
+    last_id: int | None = None
+    """The newest response when the export was planned: one stored later has no weight computed."""
 
     def filters(self) -> list[ColumnElement[bool]]:
         where = [Response.campaign_id == self.campaign.id]
+        if self.last_id is not None:
+            where.append(Response.id <= self.last_id)
         if self.unit_ids:
             where.append(Response.unit_id.in_(self.unit_ids))
         if self.statuses:
@@ -91,17 +95,10 @@ def responses_by_unit(session: Session, selection: Selection) -> dict[int, int]:
     return {unit_id: count for unit_id, count in session.execute(query)}
 
 
-def design_weights(session: Session, selection: Selection) -> dict[int, float]:
-    """w_h = N_h / n_h per unit, N_h the unit's transactions, n_h its selected respondents."""
-    counts = responses_by_unit(session, selection)
-    targets = session.execute(select(Unit.code, CampaignUnit.unit_id, CampaignUnit.transactions).join(Unit).where(
-        CampaignUnit.campaign_id == selection.campaign.id, CampaignUnit.unit_id.in_(list(counts))))
-    rows = list(targets)
-    lacking = sorted(code for code, _, transactions in rows if not transactions)
-    if lacking:
-        raise InvalidInput(f"design weights need the transaction count N_h (> 0) of unit(s) {', '.join(lacking)}; "
-                           "set it in the campaign's targets, or export with --weighting none")
-    return {unit_id: transactions / counts[unit_id] for _, unit_id, transactions in rows}
+def frozen(session: Session, selection: Selection) -> Selection:
+    """The selection bounded by its newest response now, so that weights computed next cover every row."""
+    newest = session.scalar(select(func.max(Response.id)).where(*selection.filters()))
+    return replace(selection, last_id=newest if newest is not None else 0)
 
 
 def unit_details(session: Session, campaign: Campaign) -> dict[int, tuple[str, str, str, str | None]]:

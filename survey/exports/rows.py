@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from survey.exports.reading import Batch
-from survey.exports.variables import Variable
+from survey.exports.variables import IN_SCOPE, NOT_RATED, STATUS_LEFT_OUT, Variable
 
 Columns = dict[str, list]
 UnitDetails = dict[int, tuple[str, str, str, str | None]]
@@ -17,13 +17,20 @@ UnitDetails = dict[int, tuple[str, str, str, str | None]]
 
 @dataclass(frozen=True)
 class Context:
-    """What rows need besides the database rows: units, version numbers, weights per unit (design)
-    or per response id (raked)."""
+    """What rows need besides the database rows: units, version numbers, the weights."""
 
     units: UnitDetails
     version_numbers: dict[int, int]
-    weights: dict[int, float] | None
-    response_weights: dict[int, float] | None = None
+    weights: dict[int, float] | None = None
+    """Response id -> the analysis weight of the responses in scope (survey.results.scope); None: no weights."""
+    weighted_statuses: tuple[str, ...] = ()
+    """The statuses the weights were computed over: a response of another status is out of scope."""
+
+    def weight_notes(self, ids: list[int], statuses: list[str]) -> list[str]:
+        """Why each response has a weight or none (variables.WEIGHT_NOTES)."""
+        weights, analysed = self.weights or {}, self.weighted_statuses
+        return [IN_SCOPE if i in weights else NOT_RATED if status in analysed else STATUS_LEFT_OUT
+                for i, status in zip(ids, statuses)]
 
 
 def naive_utc(moments: list[datetime | str]) -> list[datetime]:
@@ -56,16 +63,10 @@ def response_columns(batch: Batch, context: Context, wanted: list[str]) -> Colum
         "duration_seconds": lambda: [(end - start).total_seconds() for start, end in zip(started, submitted)],
         "device_class": lambda: batch.column(8), "flag": lambda: batch.column(9),
         "questionnaire_version": lambda: [float(numbers[v]) for v in batch.column(10)],
-        "weight": lambda: _weights(batch, context, unit_ids),
+        "weight": lambda: [(context.weights or {}).get(i) for i in batch.column(0)],
+        "weight_note": lambda: context.weight_notes(batch.column(0), batch.column(4)),
     }
     return {name: makers[name]() for name in wanted}
-
-
-def _weights(batch: Batch, context: Context, unit_ids: list[int]) -> list[float | None]:
-    if context.response_weights is not None:
-        return [context.response_weights.get(i) for i in batch.column(0)]
-    weights = context.weights or {}
-    return [weights.get(u) for u in unit_ids]
 
 
 def answer_column(variable: Variable, values: list | None, numbers: list | None, rows: int) -> list:

@@ -64,10 +64,25 @@ LONG_VARIABLES = (
     _fixed("number", "number", "Câu trả lời (số)", "Answer (number)"),
 )
 WEIGHTS = {
-    "design": _fixed("weight", "number", "Trọng số thiết kế w_h = N_h / n_h", "Design weight w_h = N_h / n_h"),
-    "raked": _fixed("weight", "number", "Trọng số cân chỉnh (raking) theo tổng thể",
-                    "Raked weight (design weights raked to population margins)"),
+    "design": _fixed("weight", "number", "Trọng số thiết kế w_h = N_h / n_h (n_h: số phiếu trong phạm vi phân tích)",
+                     "Design weight w_h = N_h / n_h (n_h: the unit's responses in scope of the analysis)"),
+    "raked": _fixed("weight", "number", "Trọng số cân chỉnh (raking) theo tổng thể, như khi phân tích",
+                    "Raked weight (design weights raked to population margins), as in the analysis"),
 }
+IN_SCOPE, NOT_RATED, STATUS_LEFT_OUT = "in_scope", "not_rated", "status_not_analysed"
+WEIGHT_NOTES = (
+    Choice(IN_SCOPE, Label({"vi": "Trong phạm vi phân tích: có trọng số", "en": "In scope of the analysis: weighted"})),
+    Choice(NOT_RATED, Label({
+        "vi": "Ngoài phạm vi: không đánh giá câu nào trên thang hài lòng 5 mức (bị sàng lọc hoặc chỉ trả lời "
+              "'không biết')",
+        "en": "Out of scope: no rating on the five-level satisfaction scale (screened out, or only 'don't know')"})),
+    Choice(STATUS_LEFT_OUT, Label({
+        "vi": "Ngoài phạm vi: trạng thái phiếu không được phân tích (ví dụ bị loại)",
+        "en": "Out of scope: a status the analysis leaves out (e.g. rejected)"})),
+)
+WEIGHT_NOTE = Variable("weight_note", "choice", Label({"vi": "Lý do phiếu có hoặc không có trọng số",
+                                                       "en": "Why the response has a weight or none"}),
+                       value_labels=WEIGHT_NOTES)
 
 
 def union_questions(definitions: Iterable[tuple[int, forms.Definition]]) -> list[tuple[forms.Question, tuple[int, ...]]]:
@@ -116,7 +131,8 @@ def long_variables(weighting: str) -> list[Variable]:
 
 
 def _weight(weighting: str) -> list[Variable]:
-    return [WEIGHTS[weighting]] if weighting in WEIGHTS else []
+    """The weight and why a response has none (out of the analysis' scope), or nothing unweighted."""
+    return [WEIGHTS[weighting], WEIGHT_NOTE] if weighting in WEIGHTS else []
 
 
 # Stata allows 32 characters, but pyreadstat names each value-label set after its variable plus a

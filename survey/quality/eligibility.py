@@ -2,10 +2,10 @@
 
 A respondent screened out (who has not received the result of the dossier, say) ends the
 questionnaire before any satisfaction question, and a respondent answering only "don't know"
-rates nothing; neither is a respondent in scope of the analysis (`survey.results.report`: at
-least one answer to an index question, "don't know" blank). So a response is eligible when it
-holds a satisfaction answer on the five-level scale (its `number` is set only for those). A
-questionnaire without satisfaction questions screens nobody out.
+rates nothing. So a response is eligible when it holds a satisfaction answer on the five-level
+scale (its `number` is set only for those). A questionnaire without satisfaction questions
+screens nobody out. This is also the analysis' scope and the responses its weights are given to
+(`survey.results.scope`, with the analysed statuses): quotas, results and exports count the same.
 """
 from sqlalchemy import ColumnElement, exists, true
 from sqlalchemy.orm import aliased

@@ -20,13 +20,17 @@ from analysis.recipes import Recipe, RecipeError, validate_recipe
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
+from survey.reports.lineage import domain_passes, successor_rows
 from survey.reports.periods import Period, campaigns_of
 from survey.quality.queries import flagged_responses
 from survey.results.loading import DEFAULT_STATUSES, load_campaign
+from survey.results.scope import in_scope
 from survey.results.weighting import weigh
+from survey.units.successions import Lineage
 
 WEIGHTINGS = ("design", "none")
-ESTIMATES = ("level", "parent", "estimate", "se", "ci_low", "ci_high", "n", "n_min", "effective_n", "suppressed")
+ESTIMATES = ("level", "parent", "estimate", "se", "ci_low", "ci_high", "n", "n_min", "effective_n", "suppressed",
+             "deff", "points")
 
 
 @dataclass(frozen=True)
@@ -51,17 +55,22 @@ class PeriodResults:
 
 
 def gather(session: Session, period: Period, recipe: Recipe, weighting: str = "design",
-           statuses: Sequence[str] = DEFAULT_STATUSES, language: str = "vi") -> PeriodResults | None:
-    """The period's results, or None when no campaign of the period fits the recipe."""
+           statuses: Sequence[str] = DEFAULT_STATUSES, language: str = "vi",
+           lineage: Lineage | None = None) -> PeriodResults | None:
+    """The period's results, or None when no campaign of the period fits the recipe; with `lineage`
+    the units' rows are those of the units they became (`survey.reports.lineage`)."""
     if weighting not in WEIGHTINGS:
         raise InvalidInput(f"unknown weighting '{weighting}' (one of {', '.join(WEIGHTINGS)})")
     fitting, skipped = _fitting(session, period, recipe)
     if not fitting:
         return None
     frame, transactions = _pooled(session, fitting, recipe, statuses)
+    passes = domain_passes(frame, lineage)
     design = weigh(frame, weighting, transactions).design
     size = max(c.min_cell_size for c in fitting)
     table = _table(design, recipe, size, language)
+    if passes:
+        table = successor_rows(table, design, recipe, size, passes)
     counts = frame.groupby(["_code", "_channel"]).size().unstack(fill_value=0)
     return PeriodResults(period, tuple(c.slug for c in fitting), tuple(skipped), table, float(design.df), counts,
                          _flagged(session, fitting, statuses), _names(fitting, language), size)
@@ -85,16 +94,15 @@ def _pooled(session: Session, campaigns: list[Campaign], recipe: Recipe,
     questions = sorted({m.question for m in recipe.measures()})
     parts, transactions = [], {}
     for campaign in campaigns:
-        frame = load_campaign(session, campaign, keys=questions, statuses=statuses).frame
-        scope = frame[frame[questions].notna().any(axis=1)]
+        scope = in_scope(session, load_campaign(session, campaign, keys=questions, statuses=statuses))
         parts.append(scope.assign(_code=scope["_unit"], _unit=campaign.slug + "/" + scope["_unit"]))
         transactions |= {f"{campaign.slug}/{t.unit.code}": t.transactions for t in campaign.units}
     return pd.concat(parts), transactions
 
 
 def _table(design, recipe: Recipe, min_cell: int, language: str) -> pd.DataFrame:
-    province = estimate_indices(design, recipe, min_cell_size=min_cell).reset_index().assign(domain="")
-    units = estimate_indices(design, recipe, by="_code", min_cell_size=min_cell).reset_index()
+    province = estimate_indices(design, recipe, min_cell_size=min_cell, deff=True).reset_index().assign(domain="")
+    units = estimate_indices(design, recipe, by="_code", min_cell_size=min_cell, deff=True).reset_index()
     table = pd.concat([province, units.rename(columns={"_code": "domain"})], ignore_index=True)
     table["label"] = table["node"].map({node.id: node.text(language) for node in recipe.nodes()})
     return table[["domain", "node", "label", *ESTIMATES]]

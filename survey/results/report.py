@@ -1,11 +1,11 @@
 """A campaign's index results: every node of a recipe, campaign-wide and per domain, weighted and
 unweighted side by side (computed on demand, nothing stored).
 
-Responses in scope are those with at least one non-blank answer to a question of the recipe
-(respondents screened out before the assessment have none; a satisfaction "don't know" is
-blank). The weighted results use the chosen weighting (see `weighting`); the unweighted ones
-equal weights. deff is R's design effect (svymean(deff = TRUE)): the variance of the estimate
-under the design over that of a simple random sample of the same size (see analysis._deff).
+Responses in scope are those of `survey.results.scope` (a rating on the five-level scale,
+whatever the recipe), the responses every export weighs. The weighted results use the chosen
+weighting (see `weighting`); the unweighted ones equal weights. deff is R's design effect
+(svymean(deff = TRUE)): the variance of the estimate under the design over that of a simple
+random sample of the same size (see analysis._deff).
 """
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,6 +18,7 @@ from analysis.recipes import Recipe, RecipeError, validate_recipe
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.results.loading import DEFAULT_STATUSES, META, CampaignData, load_campaign
+from survey.results.scope import in_scope
 from survey.results.weighting import Margins, Weighting, margin_columns, weigh
 
 BY = ("unit", "district", "level")
@@ -58,7 +59,7 @@ def compute_results(session: Session, campaign: Campaign, recipe: Recipe, method
     _check(recipe, campaign, by, language, session)
     questions = sorted({m.question for m in recipe.measures()})
     data = load_campaign(session, campaign, keys=questions + margin_columns(margins), statuses=statuses)
-    scope = data.frame[data.frame[questions].notna().any(axis=1)].copy()
+    scope = in_scope(session, data)
     transactions = {target.unit.code: target.transactions for target in campaign.units}
     weighted = weigh(scope.copy(), method, transactions, margins)
     unweighted = weigh(scope.copy(), "none", transactions) if method != "none" else None

@@ -63,7 +63,8 @@ def test_an_export_is_queued_run_and_downloaded(analyst, answered, cli, session,
     with browser.client.get(status["download"]) as download:
         rows = list(csv.DictReader(io.StringIO(download.get_data(as_text=True))))
     assert download.status_code == 200 and [r["unit_code"] for r in rows] == ["AG-LX"] * 3
-    assert rows[0]["weight"] == "333.3333333333333" and LONG_NAME in rows[0]
+    assert [r["weight"] for r in rows] == ["500", "500", ""] and LONG_NAME in rows[0]  # the third only "don't know"
+    assert [r["weight_note"] for r in rows] == ["in_scope", "in_scope", "not_rated"]
     assert (folder / job.file_name).is_file()
 
 

@@ -66,11 +66,24 @@ def test_filters_on_units_statuses_and_days(session, answered, respond, tmp_path
     assert str(old.uuid) not in ids(first_day=datetime(2026, 3, 3).date())
 
 
-def test_design_weights_count_the_exported_respondents(session, answered, tmp_path):
+def test_design_weights_count_the_respondents_in_scope(session, answered, tmp_path):
     rows = rows_of(session, tmp_path, ExportRequest("xuat-thu", weighting="design",
                                                     filters=reading.Filters(unit_codes=("AG-LX",))))
-    assert [r["weight"] for r in rows] == pytest.approx([1000 / 3] * 3)
-    assert sum(r["weight"] for r in rows) == pytest.approx(1000)
+    assert [r["weight"] for r in rows] == [500.0, 500.0, None]  # the third answered only "don't know"
+    assert [r["weight_note"] for r in rows] == ["in_scope", "in_scope", "not_rated"]
+
+
+def test_a_status_the_analysis_leaves_out_has_no_weight(session, answered, respond, tmp_path):
+    campaign, _ = answered
+    rejected = respond(campaign, "AG-CD", {"overall": "4"})
+    rejected.status, rejected.rejection_reason = "rejected", "duplicate"
+    session.flush()
+    rows = rows_of(session, tmp_path, ExportRequest("xuat-thu", weighting="design"))
+    assert [r["weight"] for r in rows[3:]] == [3000.0, None]
+    assert rows[4]["weight_note"] == "status_not_analysed"
+    chosen = reading.Filters(statuses=("submitted", "rejected"))  # as analysis run --status submitted --status rejected
+    rows = rows_of(session, tmp_path, ExportRequest("xuat-thu", weighting="design", filters=chosen))
+    assert [r["weight"] for r in rows[3:]] == [1500.0, 1500.0]
 
 
 def test_design_weights_need_transaction_counts(session, answered, respond, tmp_path):

@@ -1,4 +1,4 @@
-"""--weighting raked: the design weights of the exported responses raked to a margins file, read
+"""--weighting raked: the design weights of the responses in scope raked to a margins file, read
 back from the files and compared with the analysis library's own rake of the same responses."""
 import csv
 
@@ -61,14 +61,15 @@ def test_raked_weights_read_back_equal_the_library(cli, sample, tmp_path, suffix
     assert young == pytest.approx(2500.0, rel=1e-9)
 
 
-def test_raking_uses_only_the_filtered_responses(cli, sample, tmp_path):
+def test_a_unit_filter_chooses_rows_not_the_weights(cli, sample, tmp_path):
+    """The weights are the analysis' (the campaign raked): a unit's rows keep their own."""
     out = tmp_path / "x.csv"
-    margins = margins_file(tmp_path, age={"18-34": 700.0, "35-up": 300.0})
+    margins = margins_file(tmp_path, age=AGE)
     result = cli("export", "xuat-thu", "--format", "csv", "--out", str(out), "--weighting", "raked",
                  "--margins", margins, "--unit", "AG-LX")
     assert result.exit_code == 0, result.output
-    only = {k: v for k, v in sample.items() if v[0] == "AG-LX"}
-    want = library_weights(only, {"age": {"18-34": 700.0, "35-up": 300.0}})
+    every = library_weights(sample, {"age": AGE})
+    want = {k: w for k, w in every.items() if sample[k][0] == "AG-LX"}
     got = read_weights(out)
     assert [got[k] for k in want] == pytest.approx([want[k] for k in want], rel=1e-9) and got.keys() == want.keys()
 
@@ -85,7 +86,7 @@ def test_the_codebook_names_the_margins(cli, sample, tmp_path):
 @pytest.mark.parametrize("options, message", [
     (["--weighting", "raked"], "raked needs --margins FILE"),
     (["--weighting", "design", "--margins", "{margins}"], "--margins is only for --weighting raked"),
-    (["--weighting", "raked", "--margins", "{unknown}"], "variable 'sex' of the margins is neither a question"),
+    (["--weighting", "raked", "--margins", "{unknown}"], "'sex' is not a question of questionnaire"),
     (["--weighting", "raked", "--margins", "{absent_level}"], "80+"),
     (["--weighting", "raked", "--margins", "{missing}"], "No such file"),
 ])

@@ -27,7 +27,9 @@ def test_spss_has_labels_codes_and_dont_know_as_missing(cli, answered, tmp_path)
     assert frame["age"].tolist()[:2] == [1.0, 2.0]
     assert frame["sources__web_portal"].tolist()[:2] == [0.0, 1.0] and frame["sources__tv"].isna()[2]
     assert frame["response_id"].tolist() == [str(r.uuid) for r in made]
-    assert frame["weight"].tolist() == pytest.approx([1000 / 3] * 3 + [3000.0])
+    assert frame["weight"].tolist() == pytest.approx([500.0, 500.0, float("nan"), 3000.0], nan_ok=True)
+    assert frame["weight_note"].tolist() == [1.0, 1.0, 2.0, 1.0]  # the third rated nothing: out of scope
+    assert meta.variable_value_labels["weight_note"][2.0].startswith("Ngoài phạm vi: không đánh giá")
     assert meta.readstat_variable_types["visits"] == "double"
 
 

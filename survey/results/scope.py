@@ -1,0 +1,46 @@
+"""Which responses the analysis counts, and the weights it gives them: the one definition that the
+results (`report`), the period reports (`survey.reports`) and every export (`survey.exports`) use,
+so that an export's weight column reproduces the service's own numbers in any statistics package.
+
+A response is in scope when its status is one analysed (submitted and verified unless asked
+otherwise) and it is eligible (`survey.quality.eligibility`: it rates at least one question on the
+five-level satisfaction scale, as quotas count): a respondent screened out, or answering only
+"don't know", is not. The scope does not depend on the recipe: every recipe, and every export,
+weighs the same responses, so N_h / n_h has one n_h.
+"""
+from collections.abc import Sequence
+
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey.campaigns.models import Campaign
+from survey.quality.eligibility import eligible
+from survey.responses.models import Response
+from survey.results.loading import DEFAULT_STATUSES, CampaignData, load_campaign
+from survey.results.weighting import Margins, margin_columns, weigh
+
+
+def in_scope(session: Session, data: CampaignData) -> pd.DataFrame:
+    """The rows of `data.frame` in scope (a copy: weighing adds columns to it)."""
+    rated = session.scalars(select(Response.id).where(Response.campaign_id == data.campaign.id,
+                                                      eligible(data.campaign)))
+    return data.frame[data.frame.index.isin(list(rated))].copy()
+
+
+def transactions_of(campaign: Campaign) -> dict[str, int | None]:
+    """N_h of every target unit, by unit code."""
+    return {target.unit.code: target.transactions for target in campaign.units}
+
+
+def analysis_weights(session: Session, campaign: Campaign, method: str, margins: Margins | None = None,
+                     statuses: Sequence[str] = DEFAULT_STATUSES) -> dict[int, float]:
+    """Response id -> the weight `method` gives it in the analysis, for the responses in scope only.
+
+    The same responses and the same `weigh` as `report.compute_results`, hence the same weights;
+    InvalidInput for what cannot be weighted (a unit without N_h, margins that do not fit).
+    """
+    data = load_campaign(session, campaign, keys=margin_columns(margins), statuses=statuses)
+    scope = in_scope(session, data)
+    weighting = weigh(scope, method, transactions_of(campaign), margins)
+    return dict(zip(scope.index.tolist(), weighting.design.weights.tolist()))
