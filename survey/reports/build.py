@@ -5,25 +5,34 @@ from analysis.recipes import Recipe
 from survey.errors import InvalidInput
 from survey.reports.compose import Report, compose
 from survey.reports.gather import gather
+from survey.reports.lineage import lineage_flags
 from survey.reports.messages import say
 from survey.reports.periods import Period
+from survey.units.successions import lineage
 
 
 def build_report(session: Session, period: Period, unit: str | None, recipe: Recipe, weighting: str = "design",
                  language: str = "vi") -> Report:
     """The report of `unit` (a code; None: the province) for `period`; InvalidInput when there is
-    nothing to report. A previous period that cannot be computed is a flag, not a failure."""
+    nothing to report. A previous period that cannot be computed is a flag, not a failure. The previous
+    period is read on the units of this one: units reorganised since are compared through their
+    successors (merged units pooled), and the report says so."""
     current = gather(session, period, recipe, weighting, language=language)
     if current is None:
         raise InvalidInput(say("no_results", language, period=period.name(language)))
     if unit is not None and unit not in current.counts.index:
         raise InvalidInput(f"unit '{unit}' has no response in the campaigns of {period.slug()} "
                            f"({', '.join(current.campaigns)})")
+    successions = lineage(session, period.last_day())
     try:
-        previous, problem = gather(session, period.previous(), recipe, weighting, language=language), None
+        previous, problem = gather(session, period.previous(), recipe, weighting, language=language,
+                                   lineage=successions), None
     except InvalidInput as error:
         previous, problem = None, "; ".join(error.problems)
     report = compose(current, previous, unit, recipe.id, weighting)
+    if previous is not None:
+        report.flags.extend(lineage_flags(successions, list(previous.counts.index), [unit] if unit else
+                                          list(current.counts.index)))
     if problem:
         report.flags.append(("flag_previous_failed", {"period": period.previous().slug(), "why": problem}))
     return report

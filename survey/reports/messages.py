@@ -88,6 +88,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Responses flagged by the data-quality rules (rule: responses): {rules}"),
     "flag_previous_failed": ("Không tính được kỳ trước ({period}): {why}",
                              "The previous period ({period}) could not be computed: {why}"),
+    "flag_merged_from": ("{unit}: kỳ trước được so sánh với các đơn vị đã gộp thành đơn vị này (gộp từ {units}; số "
+                         "liệu gộp theo trọng số của từng đơn vị cũ)",
+                         "{unit}: the previous period is that of the units merged into it (merged from {units}; "
+                         "pooled with each old unit's weights)"),
+    "flag_split_from": ("{unit}: kỳ trước được so sánh với đơn vị cũ được chia tách thành đơn vị này (tách từ {units})",
+                        "{unit}: the previous period is that of the unit split to form it (split from {units})"),
+    "flag_replaced_from": ("{unit}: kỳ trước được so sánh với đơn vị mà đơn vị này thay thế (thay cho {units})",
+                           "{unit}: the previous period is that of the unit it replaced (formerly {units})"),
     "flag_skipped": ("Đợt {campaign} không được tính: {why}", "Campaign {campaign} left out: {why}"),
     "no_results": ("Không có đợt khảo sát nào phù hợp trong kỳ {period}.", "No fitting campaign in {period}."),
 }
