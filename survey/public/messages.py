@@ -21,6 +21,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "choose_unit": ("Chọn nơi ông/bà đã làm thủ tục", "Choose where you did your procedure"),
     "have_code": ("Đã bắt đầu trước đó? Nhập mã tiếp tục", "Started before? Enter your resume code"),
     "continue_draft": ("Tiếp tục phiếu đang làm dở", "Continue the survey you started"),
+    "search_unit": ("Tìm nơi đã làm thủ tục", "Find where you did your procedure"),
+    "search": ("Tìm", "Search"),
+    "search_hint": ("Gõ một phần tên, có dấu hay không dấu đều được (ví dụ: ha tien).",
+                    "Type part of the name; accents are optional (for example: ha tien)."),
+    "search_results": ("Các nơi có tên chứa “{query}”.", "Places whose name contains “{query}”."),
+    "search_clear": ("Xem tất cả", "Show all"),
+    "search_none": ("Không có nơi nào khớp với từ tìm kiếm trong đợt khảo sát này.",
+                    "No place in this survey matches the search."),
+    "level_department": ("Sở, ban, ngành cấp tỉnh", "Provincial departments and agencies"),
+    "level_commune": ("Xã, phường, đặc khu", "Communes and wards"),
+    "level_district": ("Huyện, thị xã, thành phố", "Districts, towns and cities"),
+    "level_province": ("Cấp tỉnh", "Province"),
     # start page
     "unit_evaluated": ("Nơi được đánh giá", "Office being rated"),
     "start": ("Bắt đầu", "Start"),
@@ -101,7 +113,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # QR poster
     "poster_title": ("Mời ông/bà đánh giá sự phục vụ", "Please rate our service"),
     "poster_scan": ("Quét mã QR bằng điện thoại hoặc mở đường dẫn:", "Scan the QR code with your phone or open:"),
-    "poster_anonymous": ("Không cần ghi họ tên. Mất khoảng 5 phút.", "Anonymous. It takes about 5 minutes."),
+    "poster_anonymous": ("Không cần ghi họ tên. Mất khoảng {minutes} phút.",
+                         "Anonymous. It takes about {minutes} minutes."),
 }
 
 

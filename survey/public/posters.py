@@ -5,7 +5,9 @@ import segno
 from flask import Blueprint, Response, render_template, url_for
 
 from survey.links import public_url
+from survey.public import estimate
 from survey.public.access import open_target
+from survey.questionnaires.queries import version_definition
 
 blueprint = Blueprint("posters", __name__, template_folder="templates")
 QR_CACHE = "max-age=600"
@@ -41,5 +43,6 @@ def poster(slug: str, unit_code: str):
     """An A4 page to print and stick at the desk: the unit's name, the QR code and the link."""
     campaign, unit = open_target(slug, unit_code)
     link, _ = open_link_qr(slug, unit_code)
-    return render_template("public/poster.html", campaign=campaign, unit=unit, link=link,
+    minutes = estimate.minutes(version_definition(campaign.questionnaire_version))
+    return render_template("public/poster.html", campaign=campaign, unit=unit, link=link, minutes=minutes,
                            svg=url_for(".qr_svg", slug=slug, unit_code=unit_code))

@@ -14,7 +14,7 @@ from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import InvitationUnavailable, check_usable
-from survey.public import pages
+from survey.public import estimate, pages
 from survey.public.access import (DRAFT_KEY, check_posted_uuid, cookie_draft, invitation_by_token, load_draft,
                                   open_target, posted_uuid, refuse, require_open, stop, unknown_link,
                                   where_draft_is)
@@ -84,7 +84,7 @@ def start_page(campaign: Campaign, unit: Unit, action: str, invitation: Invitati
     response = make_response(render_template(
         "public/start.html", campaign=campaign, unit=unit, action=action, invitation=invitation,
         definition=definition, lang=form_language(definition), pages=pages_count,
-        minutes=max(2, len(definition.questions) // 6), key=uuid.uuid4()))
+        minutes=estimate.minutes(definition), key=uuid.uuid4()))
     if device_id(request) is None:
         remember_device(response, new_device_id())
     return response

@@ -4,10 +4,10 @@ from flask import Blueprint, g, redirect, render_template, request, session, url
 from survey import clock, db
 from survey.campaigns.queries import open_campaigns
 from survey.public.access import DRAFT_KEY, cookie_draft, where_draft_is
+from survey.public.chooser import display_name as unit_name, search_query, unit_groups
 from survey.public.limits import limited
 from survey.public.messages import LANGUAGES, MESSAGES, language, t
 from survey.responses.drafts import draft_by_code
-from survey.units.models import Unit
 
 blueprint = Blueprint("public", __name__, template_folder="templates")
 
@@ -29,14 +29,13 @@ def catalogue():
             "switch_url": url_for(request.endpoint or "public.index", **{**(request.view_args or {}), "lang": other})}
 
 
-def unit_name(unit: Unit) -> str:
-    return unit.name_en if language() == "en" and unit.name_en else unit.name
-
-
 @blueprint.get("/")
 def index():
-    campaigns = [c for c in open_campaigns(db.session(), clock.today()) if "web" in c.channel_names]
-    return render_template("public/index.html", campaigns=campaigns, draft=cookie_draft())
+    """Open web campaigns, each with its units by level; `?q=` keeps the units whose name matches."""
+    query = search_query(request.args.get("q"))
+    campaigns = [(c, unit_groups(c, query)) for c in open_campaigns(db.session(), clock.today())
+                 if "web" in c.channel_names]
+    return render_template("public/index.html", campaigns=campaigns, query=query, draft=cookie_draft())
 
 
 @blueprint.route("/tiep-tuc", methods=["GET", "POST"])
