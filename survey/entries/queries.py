@@ -1,4 +1,4 @@
-"""Reading keyed entries: a keyer's count for the day, the reconciliation queue of a scope."""
+"""Reading keyed entries: a keyer's forms of the day, the reconciliation queue of a scope."""
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,11 +11,20 @@ from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.units.models import Unit
 
 
-def keyed_since(session: Session, keyer: User, campaign: Campaign, since: datetime) -> int:
-    """How many forms ``keyer`` keyed in ``campaign`` from ``since`` on (both passes count)."""
-    return session.scalar(select(func.count(PaperEntry.id)).where(
+def keyed_between(session: Session, keyer: User, campaign: Campaign, start: datetime, end: datetime) -> list[PaperEntry]:
+    """The forms ``keyer`` keyed in ``campaign`` from ``start`` until ``end`` (UTC instants; both
+    passes count), the latest first."""
+    return list(session.scalars(select(PaperEntry).where(
         PaperEntry.keyed_by_id == keyer.id, PaperEntry.campaign_id == campaign.id,
-        PaperEntry.keyed_at >= since)) or 0
+        PaperEntry.keyed_at >= start, PaperEntry.keyed_at < end).order_by(PaperEntry.keyed_at.desc(),
+                                                                          PaperEntry.id.desc())))
+
+
+def serials_in_reconciliation(session: Session, campaign: Campaign, serials: set[str]) -> set[str]:
+    """Those of ``serials`` whose two entries differ and wait for a supervisor."""
+    return set(session.scalars(select(EntryDiscrepancy.serial).distinct().where(
+        EntryDiscrepancy.campaign_id == campaign.id, EntryDiscrepancy.serial.in_(serials),
+        EntryDiscrepancy.choice.is_(None))))
 
 
 @dataclass(frozen=True)

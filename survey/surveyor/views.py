@@ -15,7 +15,7 @@ from survey.campaigns.models import Campaign, CampaignUnit
 from survey.entries.models import PaperEntry
 from survey.entries.operations import Keyed, entry_problems, key_entry
 from survey.entries.problems import Problem
-from survey.entries.queries import discrepancies, keyed_since
+from survey.entries.queries import discrepancies
 from survey.errors import InvalidInput
 from survey.printing.paper import Paper
 from survey.public.messages import language
@@ -23,6 +23,7 @@ from survey.public.questionnaire import form_language
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import Typed, answerable, codes_of, read_typed, rules, stored_answers
 from survey.surveyor.messages import known, say
+from survey.surveyor.today import keyed_today, local_moment, stored_form
 from survey.units.models import Unit
 
 KEYERS = ("surveyor", "supervisor", "admin")
@@ -32,7 +33,7 @@ blueprint = Blueprint("surveyor", __name__, template_folder="templates")
 
 @blueprint.context_processor
 def surveyor_catalogue() -> dict:
-    return {"say": say, "t": say, "known": known}
+    return {"say": say, "t": say, "known": known, "local_moment": local_moment}
 
 
 def wants_json() -> bool:
@@ -151,8 +152,10 @@ def readable(problem: str) -> tuple[str, str]:
 
 def accepted(campaign: Campaign, unit: Unit, stored: PaperEntry, created: bool):
     if wants_json():
+        row = stored_form(stored)
         body = {"status": "stored" if created else "duplicate", "uuid": str(stored.uuid), "serial": stored.serial,
-                "pass": stored.pass_number}
+                "pass": stored.pass_number, "message": outcome(stored), "unit": row.unit, "time": row.time,
+                "state": row.state}
         return jsonify(body), 201 if created else 200
     return redirect(url_for("surveyor.entry", slug=campaign.slug, unit_code=unit.code, luu=str(stored.uuid)), code=303)
 
@@ -184,7 +187,3 @@ def outcome(stored: PaperEntry | None) -> str | None:
 
 def differing(stored: PaperEntry) -> int:
     return len(discrepancies(db.session(), stored.campaign, stored.serial))
-
-
-def keyed_today(campaign: Campaign) -> int:
-    return keyed_since(db.session(), current_user(), campaign, clock.start_of_day(clock.today()))

@@ -110,7 +110,9 @@ def test_the_json_contract_of_the_offline_queue(session, paper_campaign, keyer, 
     lan = keyer()
     key = str(uuid.uuid4())
     stored = lan.key(campaign, "D-1", key=key, headers=JSON)
-    assert stored.status_code == 201 and stored.json == {"status": "stored", "uuid": key, "serial": "D-1", "pass": 1}
+    assert stored.status_code == 201 and stored.json == {
+        "status": "stored", "uuid": key, "serial": "D-1", "pass": 1, "message": "Phiếu số D-1 đã lưu.",
+        "unit": "Unit AG-LX", "time": "03:30", "state": "Đã lưu"}  # the row the page adds to the day's list
     again = lan.key(campaign, "D-1", key=key, headers=JSON)
     assert again.status_code == 200 and again.json["status"] == "duplicate" and again.json["uuid"] == key
     taken = lan.key(campaign, "D-1", key=str(uuid.uuid4()), headers=JSON)
