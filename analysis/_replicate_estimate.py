@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy import linalg
 
 from analysis import _estimate
 from analysis._codes import chunks
@@ -96,20 +95,26 @@ def table(design: "ReplicateDesign", var: _estimate.Variable, by, kind: str) -> 
 
 
 def rank(matrix: np.ndarray, tol: float = 1e-5) -> int:
-    """Numerical column rank as R's qr(x, tol)$rank: a column counts when the part of it not
-    spanned by the columns kept before it has a norm above `tol` times its own norm.
+    """Numerical column rank as R's qr(x, tol)$rank (LINPACK dqrdc2): columns are taken in
+    order, and one whose part orthogonal to the columns kept before it has a norm below `tol`
+    times its own norm is left out.
 
-    Computed on the Gram matrix x'x (one BLAS product over the rows, then replicates^3 work),
-    by an incremental Cholesky factor of the columns kept.
+    The rows are first reduced to the triangular factor of x = QR, block by block (the same
+    norms and projections as x, on replicates x replicates); the Householder steps of dqrdc2
+    then run on that small factor.
     """
-    gram = matrix.T @ matrix
-    kept: list[int] = []
-    lower = np.zeros(gram.shape)
-    for j in range(len(gram)):
-        k = len(kept)
-        x = linalg.solve_triangular(lower[:k, :k], gram[kept, j], lower=True) if k else np.zeros(0)
-        residual = gram[j, j] - x @ x
-        if residual > tol ** 2 * gram[j, j]:
-            lower[k, :k], lower[k, k] = x, np.sqrt(residual)
-            kept.append(j)
-    return len(kept)
+    factor = np.zeros((0, matrix.shape[1]))
+    for rows in chunks(len(matrix)):
+        factor = np.linalg.qr(np.vstack([factor, matrix[rows]]), mode="r")
+    norms, kept = np.linalg.norm(factor, axis=0), 0
+    for j in range(factor.shape[1]):
+        column = factor[kept:, j]
+        length = np.linalg.norm(column)
+        if length == 0 or length < tol * norms[j]:
+            continue
+        reflector = column.copy()
+        reflector[0] += np.copysign(length, column[0])
+        rest = factor[kept:, j + 1:]
+        rest -= np.outer(reflector, reflector @ rest) * (2 / (reflector @ reflector))
+        kept += 1
+    return kept

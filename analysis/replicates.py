@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from analysis import _estimate, _replicate_weights
+from analysis import _estimate, _replicate_proportion, _replicate_weights
 from analysis import _replicate_estimate as rep
 from analysis._codes import column, domains
 from analysis._combination import Ratio
@@ -68,7 +68,7 @@ class ReplicateDesign:
         weights = np.empty((len(full), matrix.shape[1] + 1))
         weights[:, 0], weights[:, 1:] = full, matrix
         weights.setflags(write=False)
-        self._data, self._all_weights, self._cache = data, weights, {}
+        self._data, self._all_weights, self._cache, self._domain_df = data, weights, {}, {}
         self.scale, self.rscales, self.mse = float(scale), np.asarray(rscales, dtype=np.float64), mse
 
     def _with_weights(self, weights: np.ndarray) -> "ReplicateDesign":
@@ -103,10 +103,24 @@ class ReplicateDesign:
         """Weighted total (counts per category for a categorical column), as Design.total."""
         return rep.table(self, _estimate.variable(self, var), by, "total")
 
-    def top_box(self, var: str, levels: Sequence = (4, 5), by: By = None,
-                missing: Sequence = (9,)) -> pd.DataFrame:
-        """Share of valid answers in `levels`, as Design.top_box."""
-        return rep.table(self, _estimate.indicator(self, var, levels, missing), by, "mean")
+    def proportion(self, var: str, level, by: By = None, method: str = "logit", missing: Sequence = (),
+                   df: float | None = None) -> pd.DataFrame:
+        """Share of valid values of `var` in `level` with R's svyciprop interval on replicates:
+        `method` logit (default), beta, asin or mean; columns as Design.proportion."""
+        return _replicate_proportion.proportion(self, var, level, by, method, missing, df)
+
+    def top_box(self, var: str, levels: Sequence = (4, 5), by: By = None, missing: Sequence = (9,),
+                method: str = "logit", df: float | None = None) -> pd.DataFrame:
+        """Share of valid answers in `levels`, as Design.top_box (logit interval by default)."""
+        return _replicate_proportion.proportion(self, var, levels, by, method, missing, df)
+
+    def domain_df(self, by: By) -> np.ndarray:
+        """Degrees of freedom of each `by` domain's rows taken as a design (R's svyby subsets)."""
+        key = (by,) if isinstance(by, str) else tuple(by)
+        if key not in self._domain_df:
+            codes, index = self.domain_codes(by)
+            self._domain_df[key] = _replicate_proportion.domain_df(self, codes, len(index))
+        return self._domain_df[key]
 
     def linear_combination(self, ratios: Sequence[Ratio], coefficients, constants=None,
                            names: Sequence | None = None, by: By = None) -> pd.DataFrame:

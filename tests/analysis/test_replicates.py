@@ -146,3 +146,24 @@ def test_bad_margins_of_a_replicate_design_name_the_column(stratified, margins: 
 def test_raking_that_cannot_converge_is_refused(stratified) -> None:
     with pytest.raises(ValueError, match="did not converge after 1 iterations"):
         rake(stratified.to_replicates(), MARGINS, tol=1e-12, max_iter=1)
+
+
+def test_a_replicate_share_of_0_or_1_gives_the_whole_logit_interval() -> None:
+    frame = pd.DataFrame({"q": [5, 1, 5, 1, 5, 1], "r1": [1.0, 0, 1, 0, 1, 0], "r2": [1.0, 1, 1, 1, 0, 1]})
+    design = ReplicateDesign(frame, ["r1", "r2"], type="JK1")
+    logit = design.top_box("q", levels=(5,), missing=())
+    assert (logit.ci_low.iloc[0], logit.ci_high.iloc[0]) == (0.0, 1.0)
+    wald = design.top_box("q", levels=(5,), missing=(), method="mean")
+    assert np.isfinite(wald.se.iloc[0]) and wald.se.iloc[0] > 0
+
+
+def test_shares_on_replicates_stay_within_0_and_1(stratified) -> None:
+    made = stratified.to_replicates("bootstrap", replicates=30, seed=2)
+    for method in ("logit", "beta", "asin"):
+        table = made.proportion("q1", [4, 5], by=["unit", "sex"], method=method, missing=(9,))
+        assert ((table.ci_low >= 0) & (table.ci_high <= 1)).all(), method
+
+
+def test_the_likelihood_interval_is_not_offered_on_replicates(stratified) -> None:
+    with pytest.raises(ValueError, match="not one of logit, beta, asin, mean"):
+        stratified.to_replicates().proportion("q1", 5, method="likelihood")
