@@ -9,5 +9,6 @@ def register(app: Flask) -> None:
     from survey.admin import draws  # noqa: F401 (random draws of dossiers, on a campaign's invitations page)
     from survey.admin import tokens, webhooks  # noqa: F401 (API tokens and webhooks, on the admin blueprint)
     from survey.admin import sample_plan  # noqa: F401 (a campaign's sample plan, on the admin blueprint)
+    from survey.admin import reorganise  # noqa: F401 (merged, split and replaced units, on the admin blueprint)
 
     app.register_blueprint(views.blueprint)

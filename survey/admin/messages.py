@@ -1,7 +1,7 @@
 """Texts of the administration pages, in Vietnamese and English; `say` falls back to the
 accounts catalogue (roles, field names, problems), and through it to the citizens' one."""
 from survey.accounts import messages as accounts
-from survey.admin import api_messages, campaigns_messages, draws_messages, questionnaires_messages
+from survey.admin import api_messages, campaigns_messages, draws_messages, questionnaires_messages, units_messages
 from survey.public.messages import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -92,6 +92,7 @@ MESSAGES.update(questionnaires_messages.MESSAGES)
 MESSAGES.update(campaigns_messages.MESSAGES)
 MESSAGES.update(api_messages.MESSAGES)
 MESSAGES.update(draws_messages.MESSAGES)
+MESSAGES.update(units_messages.MESSAGES)
 
 
 CATALOGUE = Catalogue(MESSAGES, fallback=accounts.CATALOGUE)

@@ -6,7 +6,7 @@ and everything below them (`visible_unit_ids`), and only there:
 - accounts: it sees and changes only those whose every unit lies in its scope (an account with no
   unit is province-wide, or sees nothing: outside), and gives accounts only units of its scope,
   never none and never its own (`survey.accounts.operations.scope_problems`);
-- units: it sees and deactivates or reactivates only those of its scope; it imports none;
+- units: it sees and deactivates or reactivates only those of its scope; it imports and reorganises none;
 - campaigns and their invitations: only those whose every target unit lies in its scope, and it
   creates or edits them only with such units;
 - what acts on the whole province is for province-wide administrators alone: importing units,
@@ -29,7 +29,8 @@ from survey.errors import InvalidInput
 from survey.units.models import Unit
 
 PROVINCE_ONLY = frozenset({
-    "admin.audit", "admin.units_import", "admin.units_import_confirm", "admin.questionnaire_upload",
+    "admin.audit", "admin.units_import", "admin.units_import_confirm", "admin.units_reorganise",
+    "admin.units_reorganise_confirm", "admin.questionnaire_upload",
     "admin.questionnaire_publish", "admin.api_tokens", "admin.create_api_token", "admin.revoke_api_token",
     "admin.webhooks", "admin.add_webhook", "admin.webhook", "admin.remove_webhook",
 })

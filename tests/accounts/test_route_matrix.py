@@ -73,6 +73,8 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "admin.units": ADMIN,
     "admin.units_import": ADMIN,
     "admin.units_import_confirm": ADMIN,
+    "admin.units_reorganise": ADMIN,
+    "admin.units_reorganise_confirm": ADMIN,
     "admin.unit_deactivate": ADMIN,
     "admin.unit_reactivate": ADMIN,
     "analyst.index": ANALYSIS,
