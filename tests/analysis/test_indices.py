@@ -9,7 +9,7 @@ from analysis import Design
 from analysis.indices import estimate_indices
 from analysis.recipes import load_recipe, recipe_from_text
 
-SIPAS, CRITERIA = load_recipe("sipas-2017"), load_recipe("sipas-2017-criteria")
+SIPAS, CRITERIA = load_recipe("sipas-local"), load_recipe("sipas-local-criteria")
 ELEMENTS = {"tiep_can": "hl_tc", "thu_tuc": "hl_tt", "cong_chuc": "hl_cc", "ket_qua": "hl_kq", "gop_y": "hl_gy"}
 
 

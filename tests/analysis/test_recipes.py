@@ -39,16 +39,16 @@ def problems_of(text: str) -> list[tuple[str, int | None, str]]:
     return [(p.code, p.row, p.path) for p in caught.value.problems]
 
 
-def test_the_shipped_recipes_are_both_there_and_fit_the_sipas_questionnaire():
-    assert shipped_recipes() == ["sipas-2017", "sipas-2017-criteria"]
+def test_the_shipped_recipes_are_all_there_and_fit_their_questionnaires():
+    assert shipped_recipes() == ["sipas-2017", "sipas-2023", "sipas-local", "sipas-local-criteria"]
     for name in shipped_recipes():
         recipe = load_recipe(name)
-        assert recipe.id == name and recipe.form == "sipas"
-        assert check_recipe(recipe, SIPAS) == []
+        form = forms.load_definition(ROOT / "forms" / f"{recipe.form}.yaml")
+        assert recipe.id == name and check_recipe(recipe, form) == []
 
 
 def test_the_2017_model_uses_each_elements_satisfaction_question_and_the_mean_of_elements():
-    recipe = load_recipe("sipas-2017")
+    recipe = load_recipe("sipas-local")
     assert (recipe.overall.combine, recipe.overall.points) == ("mean", Points(10.0))
     elements = recipe.overall.children
     assert {e.id: e.items[0].question for e in elements} == ELEMENTS
@@ -61,7 +61,7 @@ def test_the_2017_model_uses_each_elements_satisfaction_question_and_the_mean_of
 
 
 def test_the_criteria_variant_averages_criteria_and_uses_overall_satisfaction():
-    recipe = load_recipe("sipas-2017-criteria")
+    recipe = load_recipe("sipas-local-criteria")
     assert recipe.overall.combine == "own_item"
     assert recipe.overall.items[0].question == "hl_chung"
     assert {e.combine for e in recipe.overall.children} == {"mean"}
@@ -176,7 +176,7 @@ def test_checks_against_a_questionnaire_list_every_misfit(small_form):
 
 
 def test_loading_by_name_path_or_a_bad_file(tmp_path):
-    assert load_recipe(ROOT / "analysis" / "recipes" / "sipas-2017.yaml") == load_recipe("sipas-2017")
+    assert load_recipe(ROOT / "analysis" / "recipes" / "sipas-local.yaml") == load_recipe("sipas-local")
     with pytest.raises(RecipeError, match=r"no shipped recipe 'sipas-2071' \(did you mean 'sipas-2017'\?\)"):
         load_recipe("sipas-2071")
     with pytest.raises(RecipeError, match="cannot read"):

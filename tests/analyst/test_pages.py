@@ -10,7 +10,7 @@ from analysis.recipes import load_recipe
 from survey.results.report import compute_results
 from tests.analyst.conftest import signed_in
 
-PAGE = "/phan-tich/sipas-test?recipe=sipas-2017&weighting=design&by=unit"
+PAGE = "/phan-tich/sipas-test?recipe=sipas-local&weighting=design&by=unit"
 MARGINS = ("variable,level,population\ngioi_tinh,nam,6000\ngioi_tinh,nu,5400\n"
            "level,district,7500\nlevel,commune,900\nlevel,department,3000\n")
 
@@ -42,13 +42,13 @@ def test_an_analyst_limited_to_some_units_may_not_see_province_wide_results(app,
 def test_the_campaign_list_links_to_the_results(app, make_user, empty_sipas_campaign):
     browser = signed_in(app, make_user, "analyst")
     browser.get("/phan-tich/")
-    assert 'href="/phan-tich/sipas-test?recipe=sipas-2017&amp;weighting=design&amp;by=unit"' in browser.html
+    assert 'href="/phan-tich/sipas-test?recipe=sipas-local&amp;weighting=design&amp;by=unit"' in browser.html
 
 
 def test_the_page_shows_the_results_with_suppressed_cells_marked(app, make_user, session, sipas_campaign):
     browser = signed_in(app, make_user, "analyst")
     assert browser.get(PAGE).status_code == 200
-    table = compute_results(session, sipas_campaign, load_recipe("sipas-2017"), "design", by=["unit"]).table
+    table = compute_results(session, sipas_campaign, load_recipe("sipas-local"), "design", by=["unit"]).table
     overall = table[(table["by"] == "all") & (table["node"] == "sipas")].iloc[0]
     text = browser.text()
     assert f"Chỉ số hài lòng SIPAS {overall.estimate:.1f} {overall.ci_low:.1f}–{overall.ci_high:.1f}" in text
@@ -73,12 +73,12 @@ def test_english_labels(app, make_user, sipas_campaign):
 def test_the_workbook_and_the_charts_download(app, make_user, session, sipas_campaign):
     browser = signed_in(app, make_user, "analyst")
     response = browser.client.get(PAGE.replace("?", "/ket-qua.xlsx?").replace("by=unit", "by=district"))
-    assert response.status_code == 200 and "sipas-test-sipas-2017-design-district.xlsx" in response.headers[
+    assert response.status_code == 200 and "sipas-test-sipas-local-design-district.xlsx" in response.headers[
         "Content-Disposition"]
     sheets = workbook(response.data)
     assert set(sheets) == {"overall", "elements", "criteria", "methodology"}
     header, first = sheets["overall"][0], dict(zip(sheets["overall"][0], sheets["overall"][1]))
-    expected = compute_results(session, sipas_campaign, load_recipe("sipas-2017"), "design").table.iloc[0]
+    expected = compute_results(session, sipas_campaign, load_recipe("sipas-local"), "design").table.iloc[0]
     assert "domain" in header and first["estimate"] == pytest.approx(expected.estimate)
     svg = browser.client.get(PAGE.replace("?", "/bieu-do/chi-so.svg?"))
     assert svg.status_code == 200 and svg.mimetype == "image/svg+xml"
@@ -89,13 +89,13 @@ def test_the_workbook_and_the_charts_download(app, make_user, session, sipas_cam
 
 def test_raking_to_uploaded_margins_and_downloading_with_them(app, make_user, sipas_campaign):
     browser = signed_in(app, make_user, "analyst")
-    response = browser.post("/phan-tich/sipas-test", {"recipe": "sipas-2017", "weighting": "rake", "by": "level",
+    response = browser.post("/phan-tich/sipas-test", {"recipe": "sipas-local", "weighting": "rake", "by": "level",
                                                        "margins_file": (io.BytesIO(MARGINS.encode()), "bien.csv")},
                             content_type="multipart/form-data")
     assert response.status_code == 200 and "Cân chỉnh (raking)" in browser.text()
     assert browser.html.count('<textarea name="margins" hidden>') == 3  # the workbook and two charts
     download = browser.client.post("/phan-tich/sipas-test/ket-qua.xlsx", data={
-        "csrf_token": browser.csrf_token(), "recipe": "sipas-2017", "weighting": "rake", "by": "level",
+        "csrf_token": browser.csrf_token(), "recipe": "sipas-local", "weighting": "rake", "by": "level",
         "margins": MARGINS})
     rows = workbook(download.data)["methodology"]
     assert ("method", "rake") in [row[:2] for row in rows]
@@ -104,7 +104,7 @@ def test_raking_to_uploaded_margins_and_downloading_with_them(app, make_user, si
 
 @pytest.mark.parametrize("url, problems", [
     ("/phan-tich/sipas-test?recipe=khac&weighting=all&by=commune",
-     ["Công thức tính chỉ số: 'khac' (sipas-2017, sipas-2017-criteria)", "Gia quyền: 'all'", "Chia theo: 'commune'"]),
+     ["Công thức tính chỉ số: 'khac' (sipas-2017, sipas-2023, sipas-local, sipas-local-criteria)", "Gia quyền: 'all'", "Chia theo: 'commune'"]),
     ("/phan-tich/sipas-test?weighting=rake", ["margins are needed"]),
     ("/phan-tich/sipas-test", ["0 response(s) in scope: standard errors need at least two"]),
 ])
@@ -134,7 +134,7 @@ def test_the_achieved_sample_per_unit_is_the_analysis_scope_with_its_margin(app,
     browser = signed_in(app, make_user, "analyst")
     browser.get(PAGE)
     achieved = browser.html[browser.html.index('id="achieved"'):]
-    in_scope = compute_results(session, sipas_campaign, load_recipe("sipas-2017"), "none").scope["_unit"].value_counts()
+    in_scope = compute_results(session, sipas_campaign, load_recipe("sipas-local"), "none").scope["_unit"].value_counts()
     for target in sipas_campaign.units:
         row = re.search(rf'<th scope="row">{re.escape(target.unit.name)}</th>(.*?)</tr>', achieved, re.S).group(1)
         cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]

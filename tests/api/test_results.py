@@ -18,7 +18,7 @@ def test_the_overall_index_matches_the_library_and_small_cells_are_suppressed(ap
     assert found.status_code == 200
     rows = found.get_json()["rows"]
     overall = next(r for r in rows if r["by"] == "all" and r["level"] == "overall")
-    expected = compute_results(session, campaign, load_recipe("sipas-2017"), "design").level("overall")
+    expected = compute_results(session, campaign, load_recipe("sipas-local"), "design").level("overall")
     assert overall["estimate"] == pytest.approx(expected["estimate"][0])
     assert overall["ci_low"] < overall["estimate"] < overall["ci_high"] and overall["n"] == expected["n"][0]
     # suppressed cells (units below the campaign's minimum cell size) have no figures

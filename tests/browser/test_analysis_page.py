@@ -18,7 +18,7 @@ def test_the_results_page_and_its_charts_in_a_browser(make_user, sipas_campaign,
     page.fill("#username", "phan-tich")
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
-    page.goto(f"{live_server}/phan-tich/sipas-test?recipe=sipas-2017&weighting=design&by=district")
+    page.goto(f"{live_server}/phan-tich/sipas-test?recipe=sipas-local&weighting=design&by=district")
     page.screenshot(path=artifacts / "analysis.png", full_page=True)
     widths = page.evaluate("Array.from(document.querySelectorAll('figure.chart img')).map(i => i.naturalWidth)")
     assert len(widths) == 2 and min(widths) > 300

@@ -9,7 +9,7 @@ from analysis.recipes import load_recipe, recipe_from_text
 from survey.responses.models import Response
 from tests.results.test_report import by_hand
 
-SIPAS = load_recipe("sipas-2017")
+SIPAS = load_recipe("sipas-local")
 
 
 def sheet_rows(path, name: str) -> list[dict]:
@@ -23,7 +23,7 @@ def sheet_rows(path, name: str) -> list[dict]:
 
 def test_the_console_table_and_the_workbook_equal_the_library_by_hand(cli, session, sipas_campaign, tmp_path):
     out = tmp_path / "ket-qua.xlsx"
-    result = cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-2017", "--by", "unit",
+    result = cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local", "--by", "unit",
                  "--out", str(out))
     assert result.exit_code == 0, result.output
     scope = by_hand(session, sipas_campaign)
@@ -47,12 +47,12 @@ def test_the_console_table_and_the_workbook_equal_the_library_by_hand(cli, sessi
 
 def test_the_methodology_sheet(cli, session, sipas_campaign, tmp_path):
     out = tmp_path / "r.xlsx"
-    assert cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-2017", "--out", str(out)).exit_code == 0
+    assert cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local", "--out", str(out)).exit_code == 0
     cells = [[c for c in row if c is not None] for row in load_workbook(out)["methodology"].iter_rows(values_only=True)]
     pairs = {row[0]: row[1] for row in cells if len(row) == 2}
     scope = by_hand(session, sipas_campaign)
     assert pairs["method"] == "design" and pairs["content hash (sha256)"] == SIPAS.content_hash
-    assert pairs["responses in scope"] == len(scope) and pairs["id"] == "sipas-2017"
+    assert pairs["responses in scope"] == len(scope) and pairs["id"] == "sipas-local"
     kish = scope.w.sum() ** 2 / (scope.w ** 2).sum()
     assert pairs["effective n (Kish)"] == pytest.approx(kish)
     channels = {row[0]: row[1] for row in cells if row and row[0] in ("web", "paper")}
@@ -66,7 +66,7 @@ def test_raking_to_a_margins_file(cli, sipas_campaign, tmp_path):
     margins = tmp_path / "bien.csv"
     margins.write_text("variable,level,population\ngioi_tinh,nam,6000\ngioi_tinh,nu,5400\n"
                        "level,district,7500\nlevel,commune,900\nlevel,department,3000\n", encoding="utf-8")
-    result = cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-2017-criteria",
+    result = cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local-criteria",
                  "--weighting", "rake", "--margins", str(margins), "--out", str(tmp_path / "r.xlsx"))
     assert result.exit_code == 0, result.output
     assert "weighting rake" in result.output
@@ -112,16 +112,16 @@ def test_a_recipe_file_on_another_form(cli, session, make_campaign, make_submiss
 
 
 @pytest.mark.parametrize("arguments, message", [
-    (["--campaign", "nope", "--recipe", "sipas-2017"], "unknown campaign 'nope'"),
+    (["--campaign", "nope", "--recipe", "sipas-local"], "unknown campaign 'nope'"),
     (["--campaign", "sipas-test", "--recipe", "sipas-2018"], "no shipped recipe 'sipas-2018'"),
-    (["--campaign", "sipas-test", "--recipe", "sipas-2017", "--weighting", "raked"], "unknown weighting 'raked'"),
-    (["--campaign", "sipas-test", "--recipe", "sipas-2017", "--weighting", "rake"], "margins are needed"),
-    (["--campaign", "sipas-test", "--recipe", "sipas-2017", "--weighting", "rake", "--margins", "absent.csv"],
+    (["--campaign", "sipas-test", "--recipe", "sipas-local", "--weighting", "raked"], "unknown weighting 'raked'"),
+    (["--campaign", "sipas-test", "--recipe", "sipas-local", "--weighting", "rake"], "margins are needed"),
+    (["--campaign", "sipas-test", "--recipe", "sipas-local", "--weighting", "rake", "--margins", "absent.csv"],
      "--margins absent.csv: No such file"),
-    (["--campaign", "sipas-test", "--recipe", "sipas-2017", "--by", "commune"], "unknown --by 'commune'"),
-    (["--campaign", "sipas-test", "--recipe", "sipas-2017", "--status", "sent"], "unknown status 'sent'"),
-    (["--campaign", "sipas-test", "--recipe", "sipas-2017", "--out", "r.csv"], "must end in .xlsx"),
-    (["--campaign", "sipas-test", "--recipe", "sipas-2017", "--out", "no/such/dir/r.xlsx"], "no directory"),
+    (["--campaign", "sipas-test", "--recipe", "sipas-local", "--by", "commune"], "unknown --by 'commune'"),
+    (["--campaign", "sipas-test", "--recipe", "sipas-local", "--status", "sent"], "unknown status 'sent'"),
+    (["--campaign", "sipas-test", "--recipe", "sipas-local", "--out", "r.csv"], "must end in .xlsx"),
+    (["--campaign", "sipas-test", "--recipe", "sipas-local", "--out", "no/such/dir/r.xlsx"], "no directory"),
 ])
 def test_bad_input_is_a_message_and_exit_code_1(cli, empty_sipas_campaign, arguments, message, tmp_path,
                                                 monkeypatch):
@@ -144,7 +144,7 @@ def test_a_recipe_with_problems_lists_them_all(cli, empty_sipas_campaign, tmp_pa
 
 def test_campaigns_without_transaction_counts_say_so(cli, sipas_campaign):
     sipas_campaign.units[0].transactions = None
-    result = cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-2017")
+    result = cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local")
     assert result.exit_code == 1 and "need the transaction count N_h" in result.output
-    assert cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-2017",
+    assert cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local",
                "--weighting", "none").exit_code == 0

@@ -12,7 +12,7 @@ from survey.results.report import compute_results
 from survey.results.weighting import Margins
 from tests.results.conftest import UNITS
 
-SIPAS, CRITERIA = load_recipe("sipas-2017"), load_recipe("sipas-2017-criteria")
+SIPAS, CRITERIA = load_recipe("sipas-local"), load_recipe("sipas-local-criteria")
 N_H = {code: n_h for code, _, _, n_h, _, _ in UNITS}
 
 
