@@ -17,6 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "correct": ("Sửa phiếu này", "Correct this form"),
     "correct_elsewhere": ("Mở trang nhập của phiếu này", "Open this form's entry page"),
     "editing": ("Đang sửa phiếu số {serial}: sửa rồi bấm Lưu phiếu.", "Correcting form {serial}: fix it, then save."),
+    "finish_first": ("Lưu phiếu đang nhập trước, rồi sửa phiếu bị từ chối.",
+                     "Save the form being keyed first, then correct the refused one."),
     "no_storage": ("Trình duyệt này không lưu được phiếu khi mất mạng.", "This browser cannot keep forms while offline."),
 }
 

@@ -1,6 +1,7 @@
-/* Paper entry, keyboard only (CSPro-like): Enter moves to the next question the routing asks,
-   the chosen option's label shows next to its code, skipped questions are disabled (so they are
-   not sent), and the form's keying time is measured. The page works without this file; the
+/* Paper entry, keyboard only (CSPro-like): Enter moves to the next question the routing asks (not
+   past a code that is none of the question's), the chosen option's label shows next to its code,
+   skipped questions are disabled (so they are not sent), the form's keying time is measured, and
+   the day's list shows where each form saved in the background stands (offline.js tells). The page works without this file; the
    server checks everything again with the same rules (the expression trees in #entry-rules). */
 (function () {
   "use strict";
@@ -131,13 +132,23 @@
     out.classList.toggle("bad", answer.bad);
     if (!asked || !codeList(q).length) { out.textContent = ""; return; }
     var parts = q.input.value.trim().split(/[\s,;]+/).filter(Boolean);
-    out.textContent = answer.bad ? "?" : parts.map(function (c) { return q.codes[c][1]; }).join("; ");
+    out.textContent = answer.bad ? form.dataset.badCode : parts.map(function (c) { return q.codes[c][1]; }).join("; ");
   }
 
   function fields() {
     return [document.getElementById("serial")].concat(questions.map(function (q) { return q.input; }))
       .filter(function (input) { return !input.disabled; });
   }
+
+  /* The first asked input holding a code that is none of its question's (null when none). */
+  function badInput(among) {
+    var bad = questions.filter(function (q) { return !q.input.disabled && toStored(q, q.input.value).bad; });
+    var inputs = bad.map(function (q) { return q.input; }).filter(function (input) { return among.indexOf(input) >= 0; });
+    return inputs[0] || null;
+  }
+
+  /* Focus on a field with its value selected: what is typed next replaces it. */
+  function pick(input) { input.focus(); input.select(); }
 
   var started = null;
   var spent = form.elements.seconds;
@@ -146,17 +157,53 @@
     if (event.key !== "Enter" || event.target.tagName !== "INPUT") { return; }
     event.preventDefault();
     refresh();
+    if (badInput([event.target])) { pick(event.target); return; }
     var list = fields();
     var next = list[list.indexOf(event.target) + 1];
-    if (next) { next.focus(); next.select(); } else { form.requestSubmit(); }
+    if (next) { pick(next); } else { form.requestSubmit(); }
   });
   form.addEventListener("input", refresh);
   form.addEventListener("entry:blank", function () { started = null; });
-  form.addEventListener("submit", function () {
+  form.addEventListener("submit", function (event) {
     refresh();
+    var bad = badInput(fields());
+    if (bad) {  // the server would refuse it: corrected here first, and offline.js never sees it
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      pick(bad);
+      return;
+    }
     if (started !== null) { spent.value = ((Date.now() - started) / 1000).toFixed(1); }
   });
+
+  /* --- the day's list: a row per form, updated as offline.js saves it --- */
+  var today = document.getElementById("entry-today");
+  var count = document.getElementById("keyed-count");
+
+  function rowOf(uuid) {
+    var row = today.querySelector("tr[data-uuid='" + uuid + "']");
+    if (!row) {
+      row = document.createElement("tr");
+      row.dataset.uuid = uuid;
+      today.tBodies[0].insertBefore(row, today.tBodies[0].firstChild);
+    }
+    return row;
+  }
+
+  form.addEventListener("entry:state", function (event) {
+    var told = event.detail, body = told.body || {};
+    var row = rowOf(told.uuid);
+    row.textContent = "";
+    [told.serial, body.unit || today.dataset.unit, body.time || "–", told.state].forEach(function (value) {
+      row.appendChild(document.createElement("td")).textContent = value;
+    });
+    if (told.control) { row.lastChild.appendChild(document.createTextNode(" ")); row.lastChild.appendChild(told.control); }
+    row.toggleAttribute("data-saved", Boolean(body.time));
+    today.hidden = false;
+    count.textContent = count.dataset.text.replace("{count}", today.querySelectorAll("tr[data-saved]").length);
+  });
+
   refresh();
   var invalid = form.querySelector("[aria-invalid=true]");
-  if (invalid) { invalid.focus(); }
+  if (invalid) { pick(invalid); }
 }());

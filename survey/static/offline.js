@@ -1,6 +1,9 @@
-/* Offline paper entry, on top of entry.js. A keyed form that cannot reach the server (no network,
-   a failed connection, an ended session, a server error) is kept in IndexedDB with its uuid, and
-   the form is blanked for the next paper with a new uuid made here. Kept forms are sent when the
+/* Saving paper entry in the background, offline too, on top of entry.js. A keyed form is kept in
+   IndexedDB with its uuid and the page is blanked at once for the next paper (a new uuid made here,
+   the focus in the serial), so typing never waits for the network; the form is then sent, and its
+   fate (sending, stored, kept, refused) is told to entry.js, which shows it in the day's list. A
+   form that cannot reach the server (no network, a failed connection, an ended session, a server
+   error) stays kept. Kept forms are sent when the
    network is back (the online event, every 30 s, every page load) with a fresh CSRF token, and
    removed from the device only once the server answered stored (201) or duplicate (200): the
    uuid makes a repeated sending harmless. A form the server refuses (a 4xx: 422 for its answers,
@@ -14,13 +17,14 @@
   var form = document.getElementById("entry-form");
   if (!box || !form || !window.indexedDB || !window.fetch || !window.crypto) { return; }
   var text = box.dataset;
+  var states = document.getElementById("entry-today").dataset;  // what the day's list says of a form
   var countNode = document.getElementById("offline-count");
   var noteNode = document.getElementById("offline-note");
   var refusedNode = document.getElementById("offline-refused");
   var CACHE = "survey-entry-v1";  // shared with sw.js
   var RETRY_MS = 30000;
   var syncing = false;
-  var busy = false;
+  var sending = {};  // uuids of forms being saved in the background: neither counted as waiting nor sent twice
   var editing = null;  // the uuid of a refused form loaded back into the page for correction
 
   function fill(template, values) {
@@ -80,11 +84,18 @@
             state: "waiting", problems: []};
   }
 
-  /* Empties the inputs the keyer types in and clears their problem marks. */
+  function typedInputs() {
+    return Array.prototype.filter.call(form.querySelectorAll("input"), function (input) { return input.type !== "hidden"; });
+  }
+
+  /* Anything typed in the page (a blank page is neither sent nor replaced by a form to correct). */
+  function typed() { return typedInputs().some(function (input) { return input.value.trim() !== ""; }); }
+
+  /* Empties the inputs the keyer types in and clears their problem marks (the server's too). */
   function clearInputs() {
-    Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) {
-      if (input.type !== "hidden") { input.value = ""; input.removeAttribute("aria-invalid"); }
-    });
+    typedInputs().forEach(function (input) { input.value = ""; input.removeAttribute("aria-invalid"); });
+    Array.prototype.forEach.call(document.querySelectorAll("#problems, #entry-form .error"), function (node) { node.remove(); });
+    Array.prototype.forEach.call(form.querySelectorAll(".invalid"), function (row) { row.classList.remove("invalid"); });
   }
 
   /* A blank form for the next paper, with a uuid no kept or stored form has. */
@@ -111,7 +122,9 @@
     var marked = entry.problems.map(function (problem) { return fieldOf(problem.field); }).filter(Boolean);
     marked.forEach(function (input) { input.setAttribute("aria-invalid", "true"); });
     note(fill(text.editing, {serial: entry.serial}));
-    (marked[0] || form.elements.serial).focus();
+    var first = marked[0] || form.elements.serial;
+    first.focus();
+    first.select();  // typing replaces the faulty value
   }
 
   /* The id of the input of a field the server names ("serial" or a question's key). */
@@ -137,7 +150,7 @@
 
   function render() {
     return allKept().then(function (entries) {
-      var own = entries.filter(mine);
+      var own = entries.filter(function (entry) { return mine(entry) && !sending[entry.uuid]; });
       var others = entries.length - own.length;
       countNode.textContent = fill(text.waiting, {count: own.length}) + (others ? " · " + fill(text.others, {count: others}) : "");
       showRefused(own.filter(function (entry) { return entry.state === "refused"; }));
@@ -180,7 +193,9 @@
     var button = document.createElement("button");
     button.type = "button";
     button.textContent = text.correct;
-    button.addEventListener("click", function () { correct(entry); });
+    button.addEventListener("click", function () {
+      if (typed() && editing !== entry.uuid) { note(text.finishFirst); form.elements.serial.focus(); } else { correct(entry); }
+    });
     return button;
   }
 
@@ -222,51 +237,68 @@
     return putKept(entry);
   }
 
-  /* Keep a form on the device, then blank the page for the next paper (only once it is kept). */
-  function keep(entry) {
+  /* Tells entry.js where a form stands, for the day's list (body: the server's reply, if any). */
+  function told(entry, state, body, control) {
+    form.dispatchEvent(new CustomEvent("entry:state", {detail: {
+      uuid: entry.uuid, serial: entry.serial, state: state, body: body || null, control: control || null}}));
+  }
+
+  /* On the device first (never overwriting another kept form but the one being corrected). */
+  function keep(entry, reopened) {
     return findKept(entry.uuid).then(function (kept) {
-      if (kept && editing !== entry.uuid) { entry.uuid = newUuid(); }  // never overwrite another kept form
+      if (kept && !reopened) { entry.uuid = newUuid(); }
       return putKept(entry);
-    }).then(function () {
-      blankForm();
-      note(fill(text.savedHere, {serial: entry.serial}));
-      return render();
-    }, function () { note(text.noStorage); });
+    });
+  }
+
+  function refuseHere(entry, problems) {
+    return refuse(entry, problems).then(function () { told(entry, states.refused, null, correctControl(entry)); });
+  }
+
+  function waitHere(entry) {
+    told(entry, states.kept);
+    note(fill(text.savedHere, {serial: entry.serial}));
   }
 
   function submitted(event) {
     event.preventDefault();
-    if (busy) { return; }
-    busy = true;
+    if (!typed()) { form.elements.serial.focus(); return; }  // a second tap on a page already blanked
     var entry = entryOfForm();
-    var sending = navigator.onLine ? freshToken() : Promise.resolve(null);
-    sending.then(function (token) {
-      if (token === null) { return keep(entry); }
-      return send(entry, token).then(function (response) { return answered(entry, response, token); },
-                                     function () { return keep(entry); });
-    }).then(function () { busy = false; }, function () { busy = false; });
+    var reopened = editing === entry.uuid;
+    blankForm();
+    sending[entry.uuid] = true;
+    told(entry, states.sending);
+    var saving = keep(entry, reopened).then(function () { return navigator.onLine ? freshToken() : null; }, function () {
+      note(text.noStorage);
+      return freshToken();  // not kept: sent at once all the same
+    });
+    saving.then(function (token) {
+      if (token === null) { return waitHere(entry); }
+      return send(entry, token).then(function (response) { return answered(entry, response); },
+                                     function () { return waitHere(entry); });
+    }).catch(function () { return waitHere(entry); }).then(function () {
+      delete sending[entry.uuid];
+      return render();
+    });
   }
 
-  function answered(entry, response, token) {
-    if (confirmed(response)) {
+  function stored(entry, response) {
+    return response.json().catch(function () { return {}; }).then(function (body) {
       return removeKept(entry.uuid).then(function () {
-        location.assign(location.pathname + "?luu=" + encodeURIComponent(entry.uuid));
+        told(entry, body.state || "", body);
+        if (body.message) { note(body.message); }
       });
-    }
-    if (response.status === 422 && editing !== entry.uuid) {
-      // Nothing kept under this uuid: the server's own page shows the problems next to the fields.
-      form.elements.csrf_token.value = token;
-      HTMLFormElement.prototype.submit.call(form);
-      return null;
-    }
-    if (refused(response)) {
-      return problemsOf(response).then(function (problems) {
-        if (problems === null) { return keep(entry); }
-        return refuse(entry, problems).then(render).then(function () { correct(entry); });
-      });
-    }
-    if (response.status === 401) { note(text.signInAgain, text.signIn); }
-    return keep(entry);
+    });
+  }
+
+  function answered(entry, response) {
+    if (confirmed(response)) { return stored(entry, response); }
+    if (response.status === 401) { note(text.signInAgain, text.signIn); return told(entry, states.kept); }
+    if (!refused(response)) { return waitHere(entry); }
+    return problemsOf(response).then(function (problems) {
+      if (problems === null) { return waitHere(entry); }
+      return refuseHere(entry, problems);
+    });
   }
 
   /* Send every waiting form, oldest first; a refused or failed form does not hold back the next one,
@@ -275,7 +307,9 @@
     if (syncing || !navigator.onLine) { return Promise.resolve(); }
     syncing = true;
     return allKept().then(function (entries) {
-      var waiting = entries.filter(function (entry) { return mine(entry) && entry.state === "waiting"; });
+      var waiting = entries.filter(function (entry) {
+        return mine(entry) && entry.state === "waiting" && !sending[entry.uuid];
+      });
       return waiting.length ? freshToken().then(function (token) { return token && sendEach(waiting, token, 0); }) : null;
     }).catch(function () { return null; }).then(function () { syncing = false; return render(); });
   }
@@ -289,12 +323,12 @@
     var rest = function () { return sendEach(entries.slice(1), token, sent); };
     return send(entry, token).then(function (response) {
       if (confirmed(response)) {
-        return removeKept(entry.uuid).then(function () { return sendEach(entries.slice(1), token, sent + 1); });
+        return stored(entry, response).then(function () { return sendEach(entries.slice(1), token, sent + 1); });
       }
       if (response.status === 401) { note(text.signInAgain, text.signIn); return null; }
       if (!refused(response)) { return rest(); }  // the server failed on this one: it waits for the next round
       return problemsOf(response).then(function (problems) {
-        return problems === null ? null : refuse(entry, problems).then(rest);
+        return problems === null ? null : refuseHere(entry, problems).then(rest);
       });
     }, function () { return null; });  // the network is down again: later
   }

@@ -86,6 +86,12 @@ def waiting(page, count: int) -> None:
                            arg=count)
 
 
+def saved(page, serial: str) -> None:
+    """Waits until the day's list shows the form stored: the server's reply came back."""
+    page.wait_for_function("serial => [...document.querySelectorAll('#entry-today tr[data-saved]')]"
+                           ".some(row => row.cells[0].textContent === serial)", arg=serial)
+
+
 def stored(session) -> dict[str, int]:
     session.expire_all()
     return dict(session.execute(select(PaperEntry.serial, func.count()).group_by(PaperEntry.serial)).all())
@@ -95,9 +101,9 @@ def test_forms_keyed_offline_are_stored_exactly_once(launch, live_server, entry,
     context, page = opened(launch, live_server, entry)
     page.wait_for_function("url => caches.match(url).then(Boolean)", arg=entry)
 
-    key_paper(page, "101")  # online: stored at once
-    page.wait_for_url(f"**{entry}?luu=*")
-    assert "Phiếu số 101 đã lưu" in page.inner_text("#entry-status")
+    key_paper(page, "101")  # online: stored at once, in the background
+    saved(page, "101")
+    assert "Phiếu số 101 đã lưu" in page.inner_text("#offline-note")
     assert stored(session) == {"101": 1}
 
     context.set_offline(True)
@@ -150,7 +156,7 @@ def test_forms_keyed_offline_are_stored_exactly_once(launch, live_server, entry,
 def test_a_form_refused_when_sent_stays_until_corrected(launch, live_server, entry, session):
     context, page = opened(launch, live_server, entry)
     key_paper(page, "101")
-    page.wait_for_url(f"**{entry}?luu=*")
+    saved(page, "101")
 
     context.set_offline(True)
     key_paper(page, "101")  # the serial of a form already stored: the server will refuse it
@@ -164,12 +170,12 @@ def test_a_form_refused_when_sent_stays_until_corrected(launch, live_server, ent
     refused = page.inner_text("#offline-refused")
     assert "Phiếu số 101" in refused and "Số phiếu:" in refused
 
-    page.get_by_role("button", name="Sửa phiếu này").click()
+    page.locator("#offline-refused").get_by_role("button", name="Sửa phiếu này").click()
     assert page.input_value("#serial") == "101" and page.get_attribute("#serial", "aria-invalid") == "true"
     assert page.input_value("#q-overall") == "4" and page.input_value("#q-helps") == "1 3"
     page.fill("#serial", "104")
     page.click("#save")
-    page.wait_for_url(f"**{entry}?luu=*")
+    saved(page, "104")
     waiting(page, 0)
     assert page.locator("#offline-refused").is_hidden()
     assert stored(session) == {"101": 1, "102": 1, "104": 1}
@@ -191,7 +197,7 @@ def test_forms_kept_on_a_shared_device_are_sent_by_the_account_that_keyed_them(l
                            "'0 phiếu đang chờ gửi · 1 phiếu của tài khoản khác đang chờ trên máy này: "
                            "chúng được gửi khi tài khoản đó đăng nhập.'")
     key_paper(page, "302")  # minh's own form goes at once; lan's stays
-    page.wait_for_url(f"**{entry}?luu=*")
+    saved(page, "302")
     assert stored(session) == {"302": 1}
     page.click("form.sign-out button")
 
