@@ -15,11 +15,15 @@ from survey.analyst.views import XLSX, blueprint
 from survey.errors import InvalidInput
 from survey.exports.requests import surveyed_units
 from survey.public.messages import Catalogue, language
+from survey.reports.assemble import document
 from survey.reports.build import build_report
+from survey.reports.docx import write_docx
+from survey.reports.pdf import write_pdf
 from survey.reports.compose import Report
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import context
 from survey.reports.messages import MESSAGES, say
+from survey.reports.words import MORE
 from survey.reports.periods import KINDS, period
 from survey.reports.xlsx import write_report_xlsx
 
@@ -35,7 +39,21 @@ def reports():
 @blueprint.get("/bao-cao/xem")
 def report():
     made, query = requested_report()
-    return render_template("analyst/reports/page.html", query=query, **(context(made, language()) | {"say": page_say}))
+    whole = document(db.session(), made, load_recipe(query["recipe"] or "sipas-2017"), language())
+    return render_template("analyst/reports/page.html", query=query,
+                           **(context(made, language(), whole) | {"say": page_say}))
+
+
+@blueprint.get("/bao-cao/bao-cao.<any(docx, pdf):file_format>")
+def report_file(file_format: str) -> Response:
+    """The report as Word or PDF, as `flask report --format docx|pdf` writes it."""
+    made, query = requested_report()
+    whole = document(db.session(), made, load_recipe(query["recipe"] or "sipas-2017"), language())
+    buffer = io.BytesIO()
+    write_docx(whole, buffer) if file_format == "docx" else write_pdf(whole, buffer, language())
+    buffer.seek(0)
+    name = secure_filename(f"bao-cao-{made.period.slug()}-{made.unit or 'toan-tinh'}.{file_format}")
+    return send_file(buffer, mimetype=MIMETYPES[file_format], as_attachment=True, download_name=name)
 
 
 @blueprint.get("/bao-cao/bao-cao.xlsx")
@@ -73,5 +91,7 @@ def _whole(text: str, key: str, problems: list[str]) -> int | None:
     return int(text)
 
 
-page_say = Catalogue(MESSAGES, fallback=ANALYST).say
+MIMETYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "pdf": "application/pdf"}
+page_say = Catalogue({**MESSAGES, **MORE}, fallback=ANALYST).say
 """The reports' texts, and the staff pages' own (the header's sign-out button) for the rest."""

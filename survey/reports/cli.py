@@ -1,4 +1,5 @@
-"""`flask report quarterly|yearly`: the report of a unit or of the province, as XLSX or printable HTML.
+"""`flask report quarterly|yearly`: the report of a unit or of the province, as XLSX, printable HTML,
+Word (DOCX) or PDF.
 
     flask report quarterly --year 2026 --quarter 3 [--unit AG-LX] --format xlsx --out q3.xlsx
     flask report yearly --year 2026 --format html --out 2026.html
@@ -15,13 +16,23 @@ from analysis.recipes import RecipeError, load_recipe
 from survey import db
 from survey.errors import InvalidInput
 from survey.exports.operations import replacing
+from survey.reports.assemble import document
 from survey.reports.build import build_report
+from survey.reports.docx import write_docx
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import render_standalone
+from survey.reports.pdf import write_pdf
 from survey.reports.periods import period
 from survey.reports.xlsx import write_report_xlsx
 
-FORMATS = ("xlsx", "html")
+WRITERS = {
+    "xlsx": lambda report, whole, part, language: write_report_xlsx(report, part, language, whole),
+    "html": lambda report, whole, part, language: part.write_text(render_standalone(report, language, whole),
+                                                                  encoding="utf-8"),
+    "docx": lambda report, whole, part, language: write_docx(whole, part),
+    "pdf": lambda report, whole, part, language: write_pdf(whole, part, language),
+}
+FORMATS = tuple(WRITERS)
 
 
 @click.group("report")
@@ -65,12 +76,11 @@ def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, languag
         if problems:
             raise InvalidInput(problems)
         g.language = language
-        made = build_report(db.session(), period(kind, year, quarter), unit, load_recipe(recipe), weighting, language)
+        chosen = load_recipe(recipe)
+        made = build_report(db.session(), period(kind, year, quarter), unit, chosen, weighting, language)
+        whole = document(db.session(), made, chosen, language)
         with replacing(out) as part:
-            if file_format == "xlsx":
-                write_report_xlsx(made, part, language)
-            else:
-                part.write_text(render_standalone(made, language), encoding="utf-8")
+            WRITERS[file_format](made, whole, part, language)
     except InvalidInput as error:
         raise click.ClickException("\n".join(error.problems)) from None
     except RecipeError as error:

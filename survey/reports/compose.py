@@ -169,6 +169,6 @@ def _flags(current: PeriodResults, previous: PeriodResults | None, mine: pd.Data
         if unit is None or code == unit:
             rules.update(counts)
     if rules:
-        flags.append(("flag_quality", {"rules": ", ".join(f"{rule} {n}" for rule, n in sorted(rules.items()))}))
+        flags.append(("flag_quality", {"counts": dict(rules)}))  # rules named in words when rendered
     flags += [("flag_skipped", {"campaign": slug, "why": why}) for slug, why in current.skipped]
     return flags

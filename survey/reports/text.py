@@ -1,6 +1,8 @@
 """The words of a report, shared by the XLSX and HTML renderings."""
 from survey.reports.compose import Report
 from survey.reports.messages import say
+from survey.reports.numbers import whole
+from survey.reports.words import say as say_more
 
 
 def facts(report: Report, language: str) -> list[tuple[str, str]]:
@@ -27,7 +29,15 @@ def rank_text(report: Report, language: str) -> str:
 
 
 def flag_texts(report: Report, language: str) -> list[str]:
-    return [say(key, language, **params) for key, params in report.flags]
+    """The flags, data-quality rules named in words ('thời gian trả lời quá ngắn: 29')."""
+    return [say(key, language, **(_rules_in_words(params, language) if key == "flag_quality" else params))
+            for key, params in report.flags]
+
+
+def _rules_in_words(params: dict, language: str) -> dict:
+    words = [say_more("rule_count", language, rule=say_more(f"rule_{rule}", language), count=whole(n, language))
+             for rule, n in sorted(params["counts"].items())]
+    return {"rules": "; ".join(words)}
 
 
 def significance(value: bool | None, language: str) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 import xlsxwriter
 
 from survey.reports.compose import Report
+from survey.reports.document import Document, Section, Table
 from survey.reports.messages import say
 from survey.reports.text import channel_label, facts, flag_texts, significance
 
@@ -23,9 +24,14 @@ UNIT_COLUMNS = (("code", "domain"), ("unit_name", "name"), ("node", "label"), ("
                 ("ci", "ci_high"), ("n", "n"), ("change", "change"), ("p_value", "p_value"),
                 ("significance", "significant"))
 
+SHEETS = {"ranking": "ranking_by_level"}
+"""Sheets of the document's sections named apart from the workbook's own."""
 
-def write_report_xlsx(report: Report, target: Path | BinaryIO, language: str = "vi") -> None:
-    """Write the workbook to a file (replaced) or a binary buffer."""
+
+def write_report_xlsx(report: Report, target: Path | BinaryIO, language: str = "vi",
+                      document: Document | None = None) -> None:
+    """Write the workbook to a file (replaced) or a binary buffer; with the `document`, a sheet per
+    section besides (method, rankings by level, distributions, profile...), its figures as written."""
     book = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, {
         "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False})
     styles = {"bold": book.add_format({"bold": True}), "title": book.add_format({"bold": True, "font_size": 14}),
@@ -36,7 +42,28 @@ def write_report_xlsx(report: Report, target: Path | BinaryIO, language: str = "
     if report.unit is None:
         _frame(book.add_worksheet("ranking"), 0, _ranking_rows(report, language), RANK_COLUMNS, language, styles)
         _frame(book.add_worksheet("units"), 0, _units_rows(report, language), UNIT_COLUMNS, language, styles)
+    for section in document.sections if document is not None else ():
+        if section.key not in ("summary", "indices"):
+            _section_sheet(book.add_worksheet(SHEETS.get(section.key, section.key)), section, styles)
     book.close()
+
+
+def _section_sheet(sheet, section: Section, styles: dict) -> None:
+    sheet.write_string(0, 0, section.title, styles["title"])
+    row = 2
+    for block in section.blocks:
+        if isinstance(block, Table):
+            sheet.write_string(row, 0, block.caption, styles["bold"])
+            sheet.write_row(row + 1, 0, block.headers, styles["bold"])
+            for offset, values in enumerate(block.rows, start=row + 2):
+                sheet.write_row(offset, 0, values)
+            row += len(block.rows) + 2
+            block = block.note
+        if isinstance(block, str) and block:
+            sheet.write_string(row, 0, block)
+            row += 1
+        row += 1
+    sheet.set_column(0, 0, 40)
 
 
 def _report_sheet(sheet, report: Report, language: str, styles: dict) -> None:

@@ -1,0 +1,69 @@
+"""The whole report as a `Document` in the reader's language: summary, method, index and elements,
+rankings by level (province report), distributions, results by field and by level (province
+report), profile, expectations, comments, annex. A unit's report keeps its own answers only and
+says its rank among its level."""
+import dataclasses
+
+from sqlalchemy.orm import Session
+
+from analysis.recipes import Recipe
+from survey.reports.compose import Report
+from survey.reports.document import Chart, Document, Section, Table
+from survey.reports.fieldwork import Fieldwork, read_fieldwork
+from survey.reports.numbers import decimal, interval, p_value
+from survey.reports.sections_answers import by_field, by_level, distribution
+from survey.reports.sections_core import indices, summary
+from survey.reports.sections_method import method
+from survey.reports.sections_people import comments, expectation_items, profile
+from survey.reports.sections_ranking import level_rankings, rank_line, rankings
+from survey.reports.words import say
+
+
+def document(session: Session, report: Report, recipe: Recipe, language: str) -> Document:
+    work = read_fieldwork(session, report, recipe)
+    return make_document(report, work, recipe, language)
+
+
+def make_document(report: Report, work: Fieldwork, recipe: Recipe, language: str) -> Document:
+    tables = level_rankings(report, work)
+    own = work if report.unit is None else dataclasses.replace(
+        work, answers=work.answers[work.answers["_code"] == report.unit])
+    size = report.current.min_cell_size
+    sections = [summary(report, language, rank_line(report, tables, language) if report.unit else None),
+                method(report, work, language), indices(report, language)]
+    if report.unit is None:
+        sections += [rankings(tables, language), by_level(work, recipe, size, language)]
+        sections.append(by_field(work, recipe, size, language))
+    sections += [distribution(own, recipe, language), profile(own, language), expectation_items(own, language),
+                 comments(work, report.unit, language)]
+    if report.unit is None:
+        sections.append(annex(report, language))
+    title = say("report_title", language)
+    subtitle = f"{report.period.name(language)} · {report.unit_name or say('province', language)}"
+    return Document(title, subtitle, _numbered([s for s in sections if s is not None], language))
+
+
+def annex(report: Report, language: str) -> Section:
+    """A table per unit: its index and elements with their intervals and changes."""
+    headers = [say(k, language) for k in ("node", "estimate", "ci", "n", "change", "p_value")]
+    blocks = []
+    for code, group in report.units.groupby("domain", sort=True):
+        rows = [[row.label, decimal(row.estimate, 1, language) + ("*" if row.suppressed else ""),
+                 interval(row.ci_low, row.ci_high, language), str(int(row.n)), decimal(row.change, 1, language),
+                 p_value(row.p_value, language)] for row in group.itertuples(index=False)]
+        name = report.current.units.get(code, code)
+        blocks.append(Table(say("annex_unit", language, name=f"{name} ({code})"), headers, rows))
+    return Section("annex", say("annex", language), blocks)
+
+
+def _numbered(sections: list[Section], language: str) -> list[Section]:
+    """Captions numbered through the document: 'Bảng 3. ...', 'Biểu đồ 2. ...'."""
+    counters = {Table: 0, Chart: 0}
+    for section in sections:
+        for index, block in enumerate(section.blocks):
+            if isinstance(block, (Table, Chart)):
+                counters[type(block)] += 1
+                key = "table_caption" if isinstance(block, Table) else "chart_indices"
+                caption = say(key, language, number=counters[type(block)], title=block.caption)
+                section.blocks[index] = dataclasses.replace(block, caption=caption)
+    return sections
