@@ -68,6 +68,16 @@ def test_raked_weights_are_the_same_per_response(session, postgresql, varied, tm
     assert server == python and rows == 12
 
 
+@pytest.mark.parametrize("layout", ["wide", "long"])
+def test_the_server_says_why_a_response_has_no_weight(session, postgresql, varied, tmp_path, layout):
+    rejected = session.scalars(select(Response).where(Response.campaign_id == varied.id).order_by(Response.id)).first()
+    rejected.status, rejected.rejection_reason = "rejected", "duplicate"
+    session.flush()
+    server, python, _ = both(session, tmp_path, ExportRequest("xuat-thu", "csv", layout, "design"))
+    assert server == python
+    assert all(f'"{note}"'.encode() in server for note in ("in_scope", "not_rated", "status_not_analysed"))
+
+
 def response_ids(session, campaign) -> list[int]:
     return session.scalars(select(Response.id).where(Response.campaign_id == campaign.id).order_by(Response.id)).all()
 
