@@ -42,7 +42,7 @@ def test_rank_change_in_words():
 
 def written(cli, tmp_path, file_format, language="vi", unit=()):
     out = tmp_path / f"q3-{language}.{file_format}"
-    result = cli("report", "quarterly", "--year", "2026", "--quarter", "3", *unit, "--format", file_format,
+    result = cli("report", "quarterly", "--year", "2026", "--quarter", "3", *unit, "--recipe", "sipas-local", "--format", file_format,
                  "--language", language, "--out", str(out))
     assert result.exit_code == 0, result.output
     return out
@@ -106,7 +106,7 @@ def test_the_report_page_offers_word_and_pdf(app, make_user, quarters):
     from tests.analyst.conftest import signed_in
 
     browser = signed_in(app, make_user, "analyst")
-    query = "kind=quarterly&year=2026&quarter=3&unit=&recipe=sipas-2017&weighting=design"
+    query = "kind=quarterly&year=2026&quarter=3&unit=&recipe=sipas-local&weighting=design"
     assert browser.get(f"/phan-tich/bao-cao/xem?{query}").status_code == 200
     assert "Xếp hạng: Sở, ban, ngành" in browser.text() and "<style" not in browser.html
     word = browser.client.get(f"/phan-tich/bao-cao/bao-cao.docx?{query}")
