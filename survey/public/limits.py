@@ -72,12 +72,14 @@ def log_breach(limit: RequestLimit) -> None:
                       campaign_id=campaign_id, unit_id=unit_id)
 
 
-def limited(prefix: str, with_device: bool = True) -> Callable:
-    """The limits of one kind of POST: per address, and per device when `with_device`."""
+def limited(prefix: str, with_device: bool = True, exempt_when: Callable[[], bool] | None = None) -> Callable:
+    """The limits of one kind of POST: per address, and per device when `with_device`; a POST for
+    which `exempt_when()` is true is neither counted nor refused (a page that only sometimes sends)."""
     def decorate(view: Callable) -> Callable:
-        view = limiter.limit(setting(f"LIMIT_{prefix}_PER_ADDRESS"), methods=["POST"], on_breach=log_breach)(view)
+        view = limiter.limit(setting(f"LIMIT_{prefix}_PER_ADDRESS"), methods=["POST"], on_breach=log_breach,
+                             exempt_when=exempt_when)(view)
         if with_device:
             view = limiter.limit(setting(f"LIMIT_{prefix}_PER_DEVICE"), key_func=device_key, methods=["POST"],
-                                 on_breach=log_breach)(view)
+                                 on_breach=log_breach, exempt_when=exempt_when)(view)
         return view
     return decorate

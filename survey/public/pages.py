@@ -68,6 +68,16 @@ def newly_shown(definition: Definition, section: Section, answers: dict[str, str
     return [name for name in shown_names(definition, section, answers) if name not in before]
 
 
+def revealed_names(raw: str) -> list[str]:
+    """The questions a redirect says were just revealed (`?hien=`), at most a page's worth of names."""
+    return raw[:2000].split()
+
+
+def answered(definition: Definition, answers: dict[str, str | None]) -> int:
+    """How many questions asked so far have an answer (the last page's summary)."""
+    return sum(value is not None for value in forms.effective_answers(definition, answers).values())
+
+
 def valid_answers(form: QuestionnaireForm) -> dict[str, str | None]:
     """The answers that passed their checks (what Back keeps from a page with errors)."""
     return {name: value for name, value in form.answers().items() if not form[name].errors}

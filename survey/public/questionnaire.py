@@ -4,6 +4,7 @@ Every page is a plain HTML form (no JavaScript needed) carrying the response uui
 saved in the draft at every page, and sending stores the response exactly once.
 """
 import uuid
+from collections.abc import Collection
 
 from flask import Blueprint, current_app, make_response, redirect, render_template, request, session, url_for
 
@@ -22,6 +23,7 @@ from survey.public.device import device_class, device_hash, device_id, new_devic
 from survey.public.limits import limited
 from survey.public.messages import language, t
 from survey.public.navigation import REVIEW, following, preceding, progress, visible_sections
+from survey.public.relevance import page_rules
 from survey.public.review import render_review
 from survey.questionnaires.queries import version_definition
 from survey.responses.drafts import DraftStart, save_page, start_draft, submit_draft
@@ -31,6 +33,14 @@ from survey.responses.screening import BurstRules
 from survey.units.models import Unit
 
 blueprint = Blueprint("questionnaire", __name__, template_folder="templates")
+
+
+@blueprint.after_request
+def never_cached(response):
+    """Back re-fetches a page, never shows a copy: after sending it is the thanks page, not a
+    form to send again (and answers do not stay in a shared phone's cache)."""
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @blueprint.get("/k/<slug>/<unit_code>")
@@ -114,7 +124,12 @@ def form_language(definition: forms.Definition) -> str:
     return language() if language() in definition.languages else definition.languages[0]
 
 
+def sending() -> bool:
+    return request.form.get("_action") == "send"
+
+
 @blueprint.route("/phieu/<uuid:key>/trang/<section>", methods=["GET", "POST"])
+@limited("SUBMIT", exempt_when=lambda: not sending())
 def page(key: uuid.UUID, section: str):
     draft = load_draft(key)
     definition = version_definition(draft.campaign.questionnaire_version)
@@ -123,7 +138,9 @@ def page(key: uuid.UUID, section: str):
     current = definition.section(section)
     form_class = pages.page_form(definition, current, form_language(definition))
     if request.method != "POST":
-        return render_page(draft, definition, current, form_class(prior_answers=draft.answers), draft.answers)
+        revealed = pages.revealed_names(request.args.get("hien", ""))
+        return render_page(draft, definition, current, form_class(prior_answers=draft.answers), draft.answers,
+                           revealed=revealed)
     return post_page(draft, definition, current, form_class)
 
 
@@ -141,11 +158,31 @@ def post_page(draft: Draft, definition: forms.Definition, section: forms.Section
     valid = form.validate()
     if request.form.get("_action") == "back":
         return go_back(draft, definition, section, form)
-    if pages.newly_shown(definition, section, answers):
-        return render_page(draft, definition, section, form, answers, notice=True)
+    revealed = pages.newly_shown(definition, section, answers)
+    if revealed:
+        return show_revealed(draft, definition, section, form, revealed)
     if not valid:
         return render_page(draft, definition, section, form, answers, status=422)
+    if sending() and following(definition, answers, section.name) == REVIEW:
+        return send(draft, definition, section, form.answers())
     return go_on(draft, definition, section, form.answers())
+
+
+def show_revealed(draft: Draft, definition: forms.Definition, section: forms.Section, form, revealed: list[str]):
+    """The page again at the questions an answer revealed, which say no error yet (no JavaScript).
+
+    Errors in questions seen before are shown at once on the page as posted; otherwise the
+    answers that passed their checks are saved and the page is fetched again (POST/redirect/GET:
+    Back never sends the form again), anchored at the first question revealed.
+    """
+    answers = {**draft.answers, **pages.entered(form, section)}
+    if any(form[name].errors for name in pages.answer_fields(section) if name not in revealed):
+        return render_page(draft, definition, section, form, answers, status=422, revealed=revealed)
+    with db.transaction() as db_session:
+        save_page(db_session, draft, section.name, pages.valid_answers(form), section.name, utcnow())
+    back_to_review = {"from": REVIEW} if request.form.get("_from") == REVIEW else {}
+    return redirect(url_for(".page", key=draft.uuid, section=section.name, hien=" ".join(revealed),
+                            _anchor=f"{revealed[0]}-label", **back_to_review))
 
 
 def go_back(draft: Draft, definition: forms.Definition, section: forms.Section, form):
@@ -158,25 +195,37 @@ def go_back(draft: Draft, definition: forms.Definition, section: forms.Section, 
 
 
 def go_on(draft: Draft, definition: forms.Definition, section: forms.Section, own: dict[str, str | None]):
+    """Save the page and show the next one, or the review (asked for, or the way back to it)."""
     answers = {**draft.answers, **own}
     target = following(definition, answers, section.name)
-    if request.form.get("_from") == REVIEW and not forms.check_answers(definition, answers):
+    back_to_review = request.form.get("_from") == REVIEW or request.form.get("_action") == "review"
+    if back_to_review and not forms.check_answers(definition, answers):
         target = REVIEW
     with db.transaction() as db_session:
         save_page(db_session, draft, section.name, own, target, utcnow())
     return redirect(where_draft_is(draft))
 
 
+def send(draft: Draft, definition: forms.Definition, section: forms.Section, own: dict[str, str | None]):
+    """Send from the last page: its answers saved and the response stored at once, else the review
+    listing what is still missing."""
+    if forms.check_answers(definition, {**draft.answers, **own}):
+        with db.transaction() as db_session:
+            save_page(db_session, draft, section.name, own, REVIEW, utcnow())
+        return redirect(where_draft_is(draft))
+    return store(draft, (section.name, own))
+
+
 def render_page(draft: Draft, definition: forms.Definition, section: forms.Section, form,
-                answers: dict[str, str | None], status: int = 200, notice: bool = False):
+                answers: dict[str, str | None], status: int = 200, revealed: Collection[str] = ()):
     page_number, pages_count = progress(definition, answers, section.name)
     shown = set(pages.shown_names(definition, section, answers))
-    errors = [] if notice else [(definition.question(name), field.errors[0]) for name, field in
-                                ((n, form[n]) for n in pages.answer_fields(section)) if field.errors]
-    back = preceding(definition, answers, section.name)
+    errors = [(definition.question(name), field.errors[0]) for name, field in
+              ((n, form[n]) for n in pages.answer_fields(section)) if field.errors and name not in revealed]
     context = dict(draft=draft, definition=definition, section=section, form=form, shown=shown, errors=errors,
-                   page=page_number, pages=pages_count, back=back, notice=notice, lang=form_language(definition),
-                   last=page_number == pages_count,
+                   page=page_number, pages=pages_count, back=preceding(definition, answers, section.name),
+                   revealed=set(revealed) & shown, lang=form_language(definition), last=page_number == pages_count,
+                   rules=page_rules(definition, section, answers), answered=pages.answered(definition, answers),
                    came_from=REVIEW if REVIEW in (request.form.get("_from"), request.args.get("from")) else "")
     return render_template("public/page.html", **context), status
 
@@ -199,8 +248,17 @@ def submit(key: uuid.UUID):
     lang = form_language(definition)
     if forms.check_answers(definition, draft.answers, language=lang):
         return render_review(draft, definition, lang, status=422)
+    return store(draft)
+
+
+def store(draft: Draft, last_page: tuple[str, dict[str, str | None]] | None = None):
+    """Store the draft as a response (with the last page's answers, in the same transaction),
+    then the thanks page, which a reload or Back only shows again."""
+    key = draft.uuid
     try:
         with db.transaction() as db_session:
+            if last_page is not None:
+                save_page(db_session, draft, *last_page, REVIEW, utcnow())
             submit_draft(db_session, draft, burst_rules(), utcnow(), clock.today())
     except InvitationUnavailable as error:
         stop("public/notice.html", 410, title=t(f"{error.reason}_title"), body=t(f"{error.reason}_body"))

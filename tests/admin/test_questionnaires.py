@@ -145,7 +145,7 @@ def test_the_citizen_preview_is_the_citizen_markup_of_every_question(admin, sess
     assert admin.html.count('type="radio" id="overall-') == 6 and admin.html.count('name="sex"') == 2
     assert 'id="visits"' in admin.html and '<legend id="why-label">Vì sao?' in admin.html  # conditional shown
     assert 'method="post"' not in admin.html.split("<main>")[1]  # nothing can be stored from the preview
-    assert "Tiếp theo" not in admin.text() and "Lưu và xem lại" in admin.text()
+    assert "Tiếp theo" not in admin.text() and "Gửi phiếu" in admin.text()
     admin.get("/quan-tri/bang-hoi/small/ban-nhap/trang/main?lang=en")  # the frame's language link
     assert "<h1>Rating</h1>" in admin.html and "Page 1 of 1" in admin.text() and "Very dissatisfied" in admin.text()
     assert admin.get("/quan-tri/bang-hoi/small/ban-nhap/trang/khong-co").status_code == 404
