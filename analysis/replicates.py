@@ -217,7 +217,15 @@ def from_design(design, kind: str, replicates: int, seed, mse: bool) -> Replicat
     multipliers, scale, rscales = _replicate_weights.multipliers(st, kind, replicates, seed)
     psu = np.arange(len(design.weights)) if st.row_psu is None else st.row_psu
     matrix = multipliers[psu] * design.weights[:, None]
-    # rows of a PSU are its multipliers times positive weights (or 0): the same rank as the PSUs'
-    weighted = np.bincount(psu, design.weights, len(multipliers)) > 0
-    df = rep.rank(multipliers[weighted]) - 1
+    df = _replicate_df(st, kind, multipliers, np.bincount(psu, design.weights, len(multipliers)) > 0)
     return ReplicateDesign._from_parts(design.data, design.weights, matrix, scale, rscales, bool(mse), df)
+
+
+def _replicate_df(st, kind: str, multipliers: np.ndarray, weighted: np.ndarray) -> int:
+    """R's degf: the rank of the replicate weights minus 1. The rows of a PSU are its multipliers
+    times positive weights (or 0), so the rank is that of the weighted PSUs' multipliers; a
+    jackknife whose PSUs all weigh and whose strata all have two PSUs or more has rank
+    PSUs - strata + 1 (each stratum's columns span its PSU contrasts and one common vector)."""
+    if kind in ("JK1", "JKn") and weighted.all() and (st.stratum_psus > 1).all():
+        return int(st.n_psus - st.n_strata)
+    return rep.rank(multipliers[weighted]) - 1

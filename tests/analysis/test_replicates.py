@@ -167,3 +167,10 @@ def test_shares_on_replicates_stay_within_0_and_1(stratified) -> None:
 def test_the_likelihood_interval_is_not_offered_on_replicates(stratified) -> None:
     with pytest.raises(ValueError, match="not one of logit, beta, asin, mean"):
         stratified.to_replicates().proportion("q1", 5, method="likelihood")
+
+
+@pytest.mark.parametrize("strata", [None, "stratum"])
+def test_jackknife_df_is_the_rank_of_the_replicate_weights(clus, strata) -> None:
+    made = Design(clus, weights="w", strata=strata, cluster="psu").to_replicates()
+    given = ReplicateDesign(clus, made.repweights, weights="w", type="JKn", rscales=made.rscales)
+    assert made.df == given.df == clus.groupby([strata or "psu", "psu"]).ngroups - (clus[strata].nunique() if strata else 1)
