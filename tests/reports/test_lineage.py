@@ -45,7 +45,7 @@ def reorganised(session, make_unit, make_version):
             for _ in range(count):
                 submit(session, campaign, units[code], answers_for(SIPAS, rng, mean + rng.normal(0, 1), ["AG-LX"]),
                        "web", last)
-    session.flush()
+    session.commit()  # as tests/reports/conftest.py: read back in full on both databases
     return session
 
 
