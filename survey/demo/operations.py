@@ -1,4 +1,5 @@
-"""The An Giang demo: units, both shipped questionnaires, one open campaign, an account per role.
+"""The An Giang demo: units, the shipped questionnaires, one open campaign on the official 2017 form
+(sipas-2017, the first of QUESTIONNAIRES), an account per role.
 
 Loading is idempotent: a second run finds everything in place and adds nothing.
 """
@@ -21,7 +22,7 @@ from survey.units.queries import units_by_codes
 
 HERE = Path(__file__).resolve().parent
 FORMS = HERE.parent.parent / "forms"
-QUESTIONNAIRES = ("sipas.yaml", "desk_rating.yaml")
+QUESTIONNAIRES = ("sipas-2017.yaml", "sipas-2023.yaml", "sipas.yaml", "desk_rating.yaml")
 CAMPAIGN_SLUG = "an-giang-sipas-demo"
 # Development only: `load_demo` refuses accounts in production, and these are printed to the console.
 ACCOUNTS = (

@@ -26,6 +26,10 @@ TEXTS = ("Cán bộ hướng dẫn tận tình.", "Nên có thêm ghế chờ.",
 WORKDAY_UTC = (time(0, 30), time(10, 0))
 """Office hours in Viet Nam (7:30 to 17:00, UTC+7), when the one-stop desks receive people."""
 TRIES = 50
+FEEDBACK_SHARE = 0.15
+"""Respondents who gave feedback (a comment, complaint or recommendation): a realistic minority. Only
+they rate the feedback criteria (FEEDBACK_CRITERIA); the others answer 9, not applicable."""
+FEEDBACK_QUESTION, FEEDBACK_CRITERIA = "nd_gop_y", "gy_"
 
 
 def simulate_responses(session: Session, campaign: Campaign, count: int, today: date) -> int:
@@ -70,17 +74,27 @@ def plausible_answers(rng: random.Random, definition: forms.Definition, codes: l
     for _ in range(TRIES):
         answers: dict[str, str] = {}
         asked: set[str] = set()
+        gave_feedback = rng.random() < FEEDBACK_SHARE
         for _ in definition.sections:  # each round can reveal questions that depend on the last
             shown = forms.relevance(definition, answers)
             for question in definition.questions:
                 if question.kind.has_answer and shown[question.name] and question.name not in asked:
                     asked.add(question.name)
-                    value = answer(rng, question, codes, leaning)
+                    value = feedback_answer(question, gave_feedback) or answer(rng, question, codes, leaning)
                     if value is not None:
                         answers[question.name] = value
         if not answer_problems(definition, answers, codes):
             return answers
     raise RuntimeError(f"no simulated answers passed the checks of {definition.id} in {TRIES} tries")
+
+
+def feedback_answer(question: forms.Question, gave_feedback: bool) -> str | None:
+    """Whether the respondent gave feedback, and "not applicable" to its criteria when not."""
+    if question.name == FEEDBACK_QUESTION:
+        return "yes" if gave_feedback else "no"
+    if question.name.startswith(FEEDBACK_CRITERIA) and question.type == "satisfaction" and not gave_feedback:
+        return "9"
+    return None
 
 
 def answer(rng: random.Random, question: forms.Question, codes: list[str], leaning: float) -> str | None:

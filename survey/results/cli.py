@@ -1,7 +1,9 @@
-"""`flask analysis run`: index results of a campaign in the terminal, and as an XLSX workbook.
+"""`flask analysis run`: index results of a campaign in the terminal, and as an XLSX workbook or a CSV
+file (one row per node and domain, `survey.results.csv_result`).
 
     flask analysis run --campaign an-giang-2027 --recipe sipas-2017 --weighting design --by unit \
         --out results.xlsx
+    flask analysis run --campaign an-giang-2027 --recipe sipas-2017 --format csv --out results.csv
 
 Read only: nothing is written to the database. Bad input is a message and exit code 1.
 """
@@ -16,10 +18,14 @@ from survey import db
 from survey.campaigns.queries import campaign_by_slug
 from survey.errors import InvalidInput
 from survey.results.console import render
+from survey.results.csv_result import write_csv
 from survey.results.loading import DEFAULT_STATUSES
 from survey.results.report import BY, compute_results
 from survey.results.weighting import METHODS, Margins, read_margins
 from survey.results.xlsx import write_xlsx
+
+
+FORMATS = ("xlsx", "csv")
 
 
 @click.group("analysis")
@@ -30,19 +36,21 @@ def analysis() -> None:
 @analysis.command("run")
 @click.option("--campaign", "slug", required=True, help="The campaign's slug.")
 @click.option("--recipe", required=True, metavar="NAME_OR_PATH",
-              help="A shipped recipe (sipas-2017, sipas-2017-criteria) or a recipe file.")
+              help="A shipped recipe (sipas-2017, sipas-2023, sipas-local, sipas-local-criteria) or a recipe file.")
 @click.option("--weighting", default="design", show_default=True, metavar="|".join(METHODS))
 @click.option("--margins", type=click.Path(path_type=Path), help="CSV of population margins: variable,level,population.")
 @click.option("--by", "by", multiple=True, metavar="|".join(BY), help="Also per domain (repeatable).")
 @click.option("--status", "statuses", multiple=True, metavar="submitted|verified|rejected",
               help=f"Responses with this status (repeatable; default {' and '.join(DEFAULT_STATUSES)}).")
 @click.option("--language", default="vi", show_default=True, metavar="vi|en", help="Language of the labels.")
-@click.option("--out", type=click.Path(path_type=Path), help="Also write the results to this .xlsx file.")
+@click.option("--format", "file_format", default="xlsx", show_default=True, metavar="xlsx|csv",
+              help="The format of --out.")
+@click.option("--out", type=click.Path(path_type=Path), help="Also write the results to this file (.xlsx or .csv).")
 def run(slug: str, recipe: str, weighting: str, margins: Path | None, by: tuple[str, ...],
-        statuses: tuple[str, ...], language: str, out: Path | None) -> None:
-    """Compute every index of RECIPE for campaign SLUG: overall, elements, criteria, with 95 % CIs."""
+        statuses: tuple[str, ...], language: str, file_format: str, out: Path | None) -> None:
+    """Compute every index of RECIPE for campaign SLUG: every node of its tree, with 95 % CIs."""
     try:
-        _check_out(out)
+        _check_out(out, file_format)
         session = db.session()
         results = compute_results(session, campaign_by_slug(session, slug), load_recipe(recipe), weighting,
                                   _margins(margins), by, statuses or DEFAULT_STATUSES, language)
@@ -52,15 +60,17 @@ def run(slug: str, recipe: str, weighting: str, margins: Path | None, by: tuple[
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(render(results))
     if out is not None:
-        _write(results, out)
+        _write(results, out, file_format)
         click.echo(f"\n{out}")
 
 
-def _check_out(out: Path | None) -> None:
+def _check_out(out: Path | None, file_format: str) -> None:
+    if file_format not in FORMATS:
+        raise InvalidInput(f"unknown --format '{file_format}' (xlsx or csv)")
     if out is None:
         return
-    if out.suffix.lower() != ".xlsx":
-        raise InvalidInput(f"--out {out}: the file must end in .xlsx")
+    if out.suffix.lower() != f".{file_format}":
+        raise InvalidInput(f"--out {out}: the file must end in .{file_format}")
     if not out.parent.resolve().is_dir():
         raise InvalidInput(f"--out {out}: no directory {out.parent}")
 
@@ -76,12 +86,15 @@ def _margins(path: Path | None) -> Margins | None:
         raise InvalidInput(f"--margins {path}: not UTF-8 text") from None
 
 
-def _write(results, out: Path) -> None:
-    """Write to a temporary file beside `out`, then rename: never a half-written workbook."""
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=out.parent)
+def _write(results, out: Path, file_format: str) -> None:
+    """Write to a temporary file beside `out`, then rename: never a half-written file."""
+    handle, temporary = tempfile.mkstemp(suffix=out.suffix, dir=out.parent)
     os.close(handle)
     try:
-        write_xlsx(results, Path(temporary))
+        if file_format == "csv":
+            Path(temporary).write_text(write_csv(results), encoding="utf-8", newline="")
+        else:
+            write_xlsx(results, Path(temporary))
         os.replace(temporary, out)
     finally:
         if os.path.exists(temporary):

@@ -26,7 +26,7 @@ def test_demo_loads_an_giang_once(cli, session):
     assert "campaign an-giang-sipas-demo: already present" in second.output
     assert session.scalar(select(func.count()).select_from(Unit).where(Unit.level == "district")) == 11
     assert session.scalar(select(func.count()).select_from(Unit).where(Unit.level == "department")) == 15
-    assert session.scalar(select(func.count()).select_from(QuestionnaireVersion)) == 2
+    assert session.scalar(select(func.count()).select_from(QuestionnaireVersion)) == 4
     assert sorted(session.scalars(select(User.role))) == ["admin", "analyst", "supervisor", "surveyor"]
 
 
