@@ -215,3 +215,48 @@ def test_mangled_recipes_are_refused_with_problems_never_a_crash():
                 recipe_from_text(text)
             except RecipeError as error:
                 assert error.problems and all(p.code and p.message for p in error.problems)
+
+
+TREE = """\
+recipe:
+  id: tree
+  form: small
+  title: Cây
+  suppressed_child: drop
+nodes:
+  - id: index
+    label: Chỉ số
+  - id: part
+    parent: index
+    label: Phần
+  - id: aspect
+    parent: part
+    label: Khía cạnh
+  - id: overall
+    parent: aspect
+    label: Tiêu chí
+    items: [{question: overall, rule: top_box}]
+"""
+
+
+def test_a_tree_has_any_depth_and_states_its_rule():
+    recipe = recipe_from_text(TREE)
+    assert [(n.id, n.depth, n.level) for n in recipe.nodes()] == [
+        ("index", 0, "overall"), ("part", 1, "element"), ("aspect", 2, "element"), ("overall", 3, "criterion")]
+    assert recipe.rule_of(recipe.overall) == "drop" and recipe.parent_of()["overall"] == "aspect"
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("parent: aspect", "parent: aspekt"), [("missing_field", 12, "nodes[2]"), ("unknown_parent", 16, "nodes[3].parent")]),
+    (("parent: index", "parent: aspect"), [("cycle", 10, "nodes[1].parent"), ("cycle", 13, "nodes[2].parent")]),
+    (("    parent: part\n", ""), [("several_roots", 12, "nodes[2]")]),
+    (("    items: [{question: overall, rule: top_box}]\n", ""), [("missing_field", 15, "nodes[3]")]),
+])
+def test_a_bad_tree_is_refused_naming_the_row(change, expected):
+    assert problems_of(TREE.replace(*change)) == expected
+
+
+def test_a_tree_naming_an_unknown_question_is_refused_naming_the_row(small_form):
+    recipe = recipe_from_text(TREE.replace("question: overall", "question: overal"))
+    assert [(p.code, p.row) for p in check_recipe(recipe, forms.load_definition(small_form))] == [
+        ("unknown_question", 18)]
