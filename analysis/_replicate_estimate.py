@@ -108,6 +108,8 @@ def rank(matrix: np.ndarray, tol: float = 1e-5) -> int:
         factor = np.linalg.qr(np.vstack([factor, matrix[rows]]), mode="r")
     norms, kept = np.linalg.norm(factor, axis=0), 0
     for j in range(factor.shape[1]):
+        if kept == len(factor):  # the rows are spanned: every later column is negligible
+            break
         column = factor[kept:, j]
         length = np.linalg.norm(column)
         if length == 0 or length < tol * norms[j]:
