@@ -72,3 +72,24 @@ def test_a_revealed_question_is_anchored_without_javascript(live_server, slow_pa
     assert revealed.is_visible() and revealed.locator(".error").count() == 0
     assert slow_page.evaluate("document.querySelector('#linh_vuc_khac-label').getBoundingClientRect().top") < 400
     slow_page.screenshot(path=str(artifacts / f"{slow_page.label}-anchored.png"))
+
+
+def test_the_unit_chooser_opens_and_searches_without_javascript(live_server, android, make_unit, make_campaign,
+                                                                session, artifacts):
+    province = make_unit("AG", "province", name="tỉnh An Giang")
+    make_campaign("chon", units=[make_unit("AG-SYT", "department", name="Sở Y tế"),
+                                 make_unit("AG-HT", "commune", name="phường Hà Tiên", parent=province),
+                                 make_unit("AG-AP", "commune", name="xã An Phú", parent=province),
+                                 make_unit("AG-BT", "commune", name="xã Bình Thạnh", parent=province)])
+    session.commit()
+    page = android.new_phone(javascript=False)
+    page.goto(live_server)
+    chooser = page.locator("summary")
+    assert page.evaluate("getComputedStyle(document.querySelector('summary'), '::before').borderLeftWidth") != "0px"
+    chooser.click()
+    assert page.get_by_role("link", name="xã An Phú").is_visible()
+    page.screenshot(path=str(artifacts / "chooser-open.png"), full_page=True)
+    page.get_by_label("Tìm nơi đã làm thủ tục").fill("ha tien")
+    page.get_by_role("button", name="Tìm").click()
+    assert [link.inner_text() for link in page.locator(".units a").all()] == ["phường Hà Tiên"]
+    page.screenshot(path=str(artifacts / "chooser-search.png"), full_page=True)
