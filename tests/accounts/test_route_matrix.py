@@ -84,6 +84,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyst.reports": ANALYSIS,
     "analyst.report": ANALYSIS,
     "analyst.report_xlsx": ANALYSIS,
+    "analyst.report_file": ANALYSIS,
     "analyst.exports": ANALYSIS,
     "analyst.request_export": ANALYSIS,
     "analyst.export_status": ANALYSIS,
@@ -127,7 +128,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
              "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1, "job_id": 1,
-             "token_id": 1, "subscription_id": 1, "draw_id": 1}
+             "token_id": 1, "subscription_id": 1, "draw_id": 1, "file_format": "pdf"}
 
 
 def requests(app) -> list[tuple[str, str, str]]:
