@@ -68,6 +68,21 @@ def test_the_export_can_write_its_codebook(cli, answered, tmp_path):
     assert LONG_NAME[:28] in html
 
 
+def test_the_codebook_says_why_a_response_has_no_weight(cli, answered, tmp_path):
+    out = tmp_path / "book.xlsx"
+    assert cli("codebook", "xuat-thu", "--out", str(out), "--weighting", "design").exit_code == 0
+    book = openpyxl.load_workbook(out)
+    header, *rows = list(book["variables"].iter_rows(values_only=True))
+    note = next(dict(zip(header, row)) for row in rows if row[0] == "weight_note")
+    assert note["question (vi)"] == "Lý do phiếu có hoặc không có trọng số"
+    assert note["values"].splitlines()[1] == (
+        "2 = not_rated: Ngoài phạm vi: không đánh giá câu nào trên thang hài lòng 5 mức (bị sàng lọc hoặc chỉ trả "
+        "lời 'không biết') / Out of scope: no rating on the five-level satisfaction scale (screened out, or only "
+        "'don't know')")
+    about = dict(book["about"].iter_rows(values_only=True))
+    assert "only responses in scope of the analysis have one" in about["weighting"]
+
+
 def test_codebook_xlsx_lists_every_variable(cli, answered, tmp_path):
     out = tmp_path / "book.xlsx"
     assert cli("codebook", "xuat-thu", "--out", str(out)).exit_code == 0
