@@ -69,6 +69,8 @@ def page(campaign: Campaign, serial: str, passes, found, errors: dict[str, str],
     definition = version_definition(campaign.questionnaire_version)
     lang = form_language(definition)
     numbers = Paper(definition).number
+    order = {question.name: place for place, question in enumerate(definition.questions)}
+    found = sorted(found, key=lambda discrepancy: order.get(discrepancy.question_key, len(order)))
     shown = {q.name: (lambda stored, q=q: shown_value(q, stored, lang)) for q in answerable(definition)}
     return render_template("surveyor/reconcile.html", campaign=campaign, serial=serial, passes=passes,
                            found=found, errors=errors, done=done, definition=definition, lang=lang,

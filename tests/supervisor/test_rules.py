@@ -36,7 +36,13 @@ def test_too_short_against_a_third_of_the_median_and_the_absolute_minimum():
 
 
 def test_too_short_reads_the_seconds_per_page_when_the_web_form_measured_them():
-    assert rules_of(facts(seconds=600, page_seconds={"a": 20, "b": 25.5})) == {"too_short": {"seconds": 46, "limit": 60}}
+    assert rules_of(facts(seconds=600, page_seconds={"a": 20, "b": 25.5})) == {"too_short": {"seconds": 45, "limit": 60}}
+
+
+def test_too_short_never_shows_the_duration_equal_to_its_threshold():
+    """170.6 s under a threshold of 171.3 s (a third of a 513.9 s median) read "171 giây, dưới ngưỡng 171"."""
+    found = rules_of(facts(page_seconds={"a": 170.6}), median=513.9)["too_short"]
+    assert found == {"seconds": 170, "limit": 172}
 
 
 def test_paper_is_not_timed_unless_asked():

@@ -1,5 +1,6 @@
 """Double entry: two keyers per serial, agreement verifies, differences go to a supervisor who
 reconciles them at /doi-chieu; only agreed or reconciled forms become (verified) responses."""
+import re
 import uuid
 
 import pytest
@@ -111,6 +112,14 @@ def test_a_reconciliation_that_breaks_the_routing_is_refused(session, stack):
     assert responses(session) == []
     assert hoa.post("/doi-chieu/giay-2027/S-6", {"choice-trips": "first"}).status_code == 200
     assert {a.question_key: a.value for a in responses(session)[0].answers}["trips"] == "3"
+
+
+def test_the_differences_are_listed_in_the_order_of_the_questionnaire(session, stack):
+    campaign, lan, minh, hoa = stack
+    lan.key(campaign, "S-8")
+    minh.key(campaign, "S-8", {**GOOD, "overall": "5", "helps": "1", "sex": "1"})  # stored as helps, overall, sex
+    hoa.get("/doi-chieu/giay-2027/S-8")
+    assert re.findall(r'<fieldset class="discrepancy" id="d-(\w+)"', hoa.html) == ["overall", "helps", "sex"]
 
 
 def test_keyers_may_not_reconcile(session, stack):
