@@ -34,11 +34,14 @@ from analysis._codes import chunks
 
 METHODS = ("logit", "likelihood", "beta", "asin", "mean")
 _HALF = (1 - _estimate.CONFIDENCE) / 2
+# Only these intervals use more than p, V and df: the others skip `_sums`' pass over the rows.
+_NEEDS_SUMS = ("beta", "likelihood")
 
 
 @dataclass(frozen=True)
 class Shares:
-    """Per domain: estimate p, variance V, degrees of freedom, and the sums the methods need."""
+    """Per domain: estimate p, variance V, degrees of freedom, and the sums that the beta and
+    likelihood methods need (empty for the others, which need no second pass over the rows)."""
 
     p: np.ndarray
     variance: np.ndarray
@@ -59,10 +62,11 @@ def proportion(design, var: str, level, by=None, method: str = "logit", missing:
     item = _estimate.indicator(design, var, levels, missing)
     est = _estimate.estimates(design, item, by, "mean")
     variance = _estimate.variance(design, est.influence, len(est.count), 1)
-    codes, _ = design.domain_codes(by)
     dfs = np.full(len(est.count), float(df)) if df is not None else \
         (np.array([float(design.df)]) if by is None else design.domain_df(by).astype(np.float64))
-    shares = Shares(est.estimate.ravel(), variance, dfs, _sums(design, item, codes, len(est.count), by is not None))
+    sums = _sums(design, item, design.domain_codes(by)[0], len(est.count), by is not None) \
+        if method in _NEEDS_SUMS else {}
+    shares = Shares(est.estimate.ravel(), variance, dfs, sums)
     low, high = interval(shares, method)
     frame = pd.DataFrame({"estimate": shares.p, "se": np.sqrt(variance), "ci_low": low, "ci_high": high,
                           "n": est.count, "df": dfs})
