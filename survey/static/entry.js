@@ -130,6 +130,7 @@
     row.classList.toggle("skipped", !asked);
     q.input.disabled = !asked;
     out.classList.toggle("bad", answer.bad);
+    q.input.classList.toggle("bad", answer.bad);
     if (!asked || !codeList(q).length) { out.textContent = ""; return; }
     var parts = q.input.value.trim().split(/[\s,;]+/).filter(Boolean);
     out.textContent = answer.bad ? form.dataset.badCode : parts.map(function (c) { return q.codes[c][1]; }).join("; ");
