@@ -5,8 +5,8 @@ from flask import Flask
 
 def register(app: Flask) -> None:
     """The sign-in pages. Needs the citizens' rate limiter set up first (`survey.public.register`)."""
-    from survey.accounts import sessions, views
+    from survey.accounts import limits, sessions, views
 
     sessions.init_app(app)
-    app.config.setdefault("LIMIT_SIGNIN_PER_ADDRESS", views.DEFAULT_SIGNIN_LIMIT)
+    limits.init_app(app)
     app.register_blueprint(views.blueprint)

@@ -76,8 +76,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "at least one active administrator must remain"),
     # error pages of the staff area (they take the place of the citizens' texts there)
     "error_403": ("Tài khoản của bạn không có quyền xem trang này.", "Your account may not see this page."),
-    "error_429": ("Có quá nhiều lần đăng nhập từ mạng này. Vui lòng thử lại sau ít phút.",
-                  "Too many sign-in attempts from this network. Please try again in a few minutes."),
+    "error_429": ("Có quá nhiều lần đăng nhập vào tài khoản này hoặc từ mạng này. Vui lòng thử lại sau ít phút.",
+                  "Too many sign-in attempts at this account or from this network. "
+                  "Please try again in a few minutes."),
 }
 
 

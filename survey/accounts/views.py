@@ -5,6 +5,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from survey import db
 from survey.accounts.access import current_user, may_open, no_store, role_required, sign_in_url
+from survey.accounts.limits import password_checked
 from survey.accounts.messages import known, say
 from survey.accounts.models import ROLES
 from survey.accounts.operations import change_own_password
@@ -12,15 +13,10 @@ from survey.accounts.sessions import end_session, start_session
 from survey.accounts.signin import authenticate
 from survey.db import utcnow
 from survey.errors import InvalidInput
-from survey.public.limits import limiter, setting
 from survey.public.messages import readable
 
 blueprint = Blueprint("accounts", __name__, template_folder="templates")
 blueprint.after_request(no_store)
-
-# Per network address, on top of the per-account lock: slows guessing across many accounts
-# while a whole office behind one address can still sign in at the start of the day.
-DEFAULT_SIGNIN_LIMIT = "30 per 15 minutes"
 
 
 @blueprint.app_context_processor
@@ -40,7 +36,7 @@ def role_name(role: str) -> str:
 
 
 @blueprint.route("/dang-nhap", methods=["GET", "POST"])
-@limiter.limit(setting("LIMIT_SIGNIN_PER_ADDRESS"), methods=["POST"])
+@password_checked
 def sign_in():
     target = safe_next(request.values.get("next"))
     if request.method != "POST":
@@ -75,7 +71,7 @@ def home():
 
 
 @blueprint.route("/tai-khoan/mat-khau", methods=["GET", "POST"])
-@limiter.limit(setting("LIMIT_SIGNIN_PER_ADDRESS"), methods=["POST"])  # it checks a password too
+@password_checked
 def change_password():
     """Open to every signed-in user, also to one who must replace a temporary password first."""
     user, target = current_user(), safe_next(request.values.get("next"))

@@ -92,7 +92,7 @@ def test_english_pages(staff, make_user):
 
 
 def test_guessing_the_current_password_is_rate_limited(staff, make_user, settings):
-    settings["LIMIT_SIGNIN_PER_ADDRESS"] = "2 per hour"
+    settings["LIMIT_SIGNIN_PER_ACCOUNT"] = "2 per hour"
     make_user("hoa", "surveyor")
     staff.sign_in("hoa")
     guesses = [staff.post("/tai-khoan/mat-khau", {"current": f"đoán thử lần {n}", "new": "x", "repeat": "x"})

@@ -199,13 +199,35 @@ def test_a_forged_or_stale_session_is_anonymous(staff, make_user):
         assert not signed_in(staff)
 
 
-def test_signing_in_too_often_from_one_address_is_refused(staff, make_user, settings):
+def test_failing_too_often_from_one_address_is_refused_whatever_the_account(staff, make_user, settings):
     settings["LIMIT_SIGNIN_PER_ADDRESS"] = "3 per hour"
-    make_user("hoa", "surveyor")
-    statuses = [staff.sign_in("hoa", "mật khẩu sai hoàn toàn").status_code for _ in range(4)]
+    for name in ("hoa", "lan", "minh", "tuan"):
+        make_user(name, "surveyor")
+    statuses = [staff.sign_in(name, "mật khẩu sai hoàn toàn").status_code for name in ("hoa", "lan", "minh", "tuan")]
     assert statuses == [401, 401, 401, 429]
     assert "quá nhiều lần đăng nhập" in staff.text()
     assert staff.get("/dang-nhap").status_code == 200  # reading the page is not limited
+
+
+def test_an_office_behind_one_address_signs_in_however_many_colleagues(app, make_user, settings):
+    """Successful sign-ins never use the address's allowance: only failures count there."""
+    settings["LIMIT_SIGNIN_PER_ADDRESS"] = "3 per hour"
+    names = [f"nv{number}" for number in range(8)]
+    statuses = []
+    for name in names:
+        make_user(name, "surveyor")
+        colleague = Staff(app.test_client())
+        statuses.append(colleague.sign_in(name).status_code)
+    assert statuses == [302] * len(names)
+
+
+def test_guessing_one_account_is_refused_while_the_others_sign_in(staff, app, make_user, settings):
+    settings["LIMIT_SIGNIN_PER_ACCOUNT"] = "3 per hour"
+    make_user("hoa", "surveyor"), make_user("lan", "surveyor")
+    statuses = [staff.sign_in("hoa", f"đoán thử lần thứ {n}").status_code for n in range(4)]
+    assert statuses == [401, 401, 401, 429]
+    assert staff.sign_in(" HOA ", "đoán thêm một lần nữa").status_code == 429  # the name as the sign-in reads it
+    assert Staff(app.test_client()).sign_in("lan").status_code == 302
 
 
 @pytest.mark.parametrize("role, links", [

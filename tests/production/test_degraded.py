@@ -61,7 +61,7 @@ def test_a_citizen_starts_sends_and_resumes_while_redis_is_down(without_redis, t
 
 def test_sign_in_works_and_stays_limited_per_worker_while_redis_is_down(without_redis, make_user, caplog):
     make_user("lan", "admin")
-    without_redis.config["LIMIT_SIGNIN_PER_ADDRESS"] = "3 per hour"
+    without_redis.config["LIMIT_SIGNIN_PER_ACCOUNT"] = "3 per hour"
     browser = Staff(without_redis.test_client())
     assert browser.sign_in("lan").status_code == 302 and fell_back(caplog)
     statuses = [browser.sign_in("lan", "not the password").status_code for _ in range(3)]
