@@ -6,6 +6,10 @@ from survey.public.messages import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
+    "nav_label": ("Quản trị", "Administration"),
+    "nav_surveys": ("Khảo sát", "Surveys"),
+    "nav_accounts": ("Tài khoản", "Accounts"),
+    "nav_integrations": ("Kết nối", "Integrations"),
     "users_title": ("Người dùng", "Users"),
     "audit_title": ("Nhật ký quản trị", "Administration log"),
     "tokens_title": ("Khoá API", "API tokens"),

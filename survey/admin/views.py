@@ -14,6 +14,7 @@ from survey.accounts.operations import (change_role, create_user, disable_user, 
 from survey.accounts.queries import all_users, audit_entries, user_by_username
 from survey.accounts.signin import is_locked
 from survey.admin.messages import known, say
+from survey.admin.navigation import navigation
 from survey.admin.scope import reachable, shown, within_scope
 from survey.db import utcnow
 from survey.errors import InvalidInput
@@ -33,7 +34,7 @@ blueprint.before_request(within_scope)  # after the role: an administrator limit
 @blueprint.context_processor
 def admin_catalogue() -> dict:
     return {"say": say, "t": say, "known": known, "local_time": local_time, "lock_ends": lock_ends, "roles": ROLES,
-            "levels": LEVELS, "reachable": reachable}
+            "levels": LEVELS, "reachable": reachable, "navigation": navigation}
 
 
 def lock_ends(user: User) -> str | None:
