@@ -101,3 +101,19 @@ def test_a_code_that_is_no_option_stops_enter(keyer_page, session, artifacts):
     assert page.locator("#entry-today").is_hidden()
     session.expire_all()
     assert session.scalars(select(PaperEntry)).all() == []
+
+
+def test_the_server_page_of_a_refused_serial_selects_it(keyer_page, session):
+    """Where the background save is unavailable (no offline.js), the server's page of problems comes
+    back: the serial's value is selected there too, so the next one never lands after it."""
+    page = keyer_page
+    page.keyboard.type(typed_form("F-001", "Cấp sổ đỏ"))
+    saved(page, "F-001")
+    page.route("**/offline.js*", lambda route: route.abort())
+    page.reload()
+    with page.expect_navigation():
+        page.keyboard.type(typed_form("F-001", "Cấp sổ đỏ"))
+    assert "Phiếu số F-001 đã được nhập trong đợt khảo sát này." in page.inner_text("#problems")
+    assert page.evaluate(SELECTED) == ["serial", "F-001", "F-001"]
+    page.keyboard.type("F-002")
+    assert page.input_value("#serial") == "F-002"
