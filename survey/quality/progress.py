@@ -64,6 +64,16 @@ class Day:
         return sum(self.counts.values())
 
 
+def elapsed_share(campaign: Campaign, today: date) -> float | None:
+    """The part of the campaign's days gone by at the end of `today` (the province's date): 0
+    before it opens, 1 from its last day on; None without dates. Collection at an even pace
+    would have filled this share of each quota."""
+    if campaign.opens_on is None or campaign.closes_on is None:
+        return None
+    days = (campaign.closes_on - campaign.opens_on).days + 1
+    return min(max((today - campaign.opens_on).days + 1, 0), days) / days
+
+
 def visible(campaign: Campaign, unit_ids: Collection[int] | None) -> list:
     """The campaign's target units the reader may see, by name."""
     targets = [t for t in campaign.units if unit_ids is None or t.unit_id in unit_ids]

@@ -5,24 +5,24 @@ response is in `survey.supervisor.review`."""
 import math
 from collections import Counter
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from flask import Blueprint, abort, current_app, render_template, request
 from sqlalchemy import select
 
-from survey import db
+from survey import clock, db
 from survey.accounts.access import current_user, protect, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.params import bounded_int
-from survey.quality.progress import Tally, daily_counts, stratum_progress, surveyor_progress, unit_progress, visible
+from survey.quality.progress import (Tally, daily_counts, elapsed_share, stratum_progress, surveyor_progress,
+                                    unit_progress, visible)
 from survey.quality.queries import flagged_responses
 from survey.quality.rules import FLAG_NAMES
 from survey.responses.models import EXCLUSION_REASONS, STATUSES, aware
 from survey.responses.queries import campaigns_in_scope, exclusion_entries
 from survey.sampling import messages as sample_messages
 from survey.sampling.achieved import achieved
-from survey.supervisor.charts import day_columns, progress_bars
+from survey.supervisor.charts import GUTTER, day_axis, day_columns, progress_bars
 from survey.supervisor.messages import known, problem_text, say
 from survey.units.models import Unit
 
@@ -42,7 +42,7 @@ def supervisor_catalogue() -> dict:
 def local_time(moment: datetime | None) -> str:
     if moment is None:
         return "–"
-    return aware(moment).astimezone(ZoneInfo(current_app.config["TIMEZONE"])).strftime("%d/%m/%Y %H:%M")
+    return aware(moment).astimezone(clock.zone()).strftime("%d/%m/%Y %H:%M")
 
 
 @blueprint.get("/")
@@ -63,7 +63,8 @@ def progress(slug: str):
                            achieved=sample, sample_say=sample_messages.say, sample_percent=sample_messages.percent,
                            strata=stratum_progress(session, campaign, units),
                            surveyors=surveyor_progress(session, campaign, units), days=days,
-                           bars=progress_bars(by_unit), columns=day_columns(days, campaign.channel_names))
+                           bars=progress_bars(by_unit, elapsed_share(campaign, clock.today())),
+                           columns=day_columns(days, campaign.channel_names), ticks=day_axis(days)[1], gutter=GUTTER)
 
 
 @blueprint.get("/<slug>/chat-luong")

@@ -42,6 +42,17 @@ def test_progress_page_tables_and_charts(campaign, respond, admin):
     assert "Phiếu giấy" in admin.text() and "Chờ duyệt" not in admin.text()
 
 
+def test_the_progress_charts_mark_today_s_expectation_and_label_their_axis(campaign, respond, admin):
+    """The campaign opened 20 days ago and closes in 30: 21 of its 51 days are gone by today."""
+    respond("AG-LX"), respond("AG-LX", days_ago=2), respond("AG-CD", channel="paper")
+    admin.get("/giam-sat/giam-sat")
+    assert admin.html.count('<line class="expected"') == 2
+    text = admin.text()
+    assert "2/10 · dự kiến 4" in text and "1/5 · dự kiến 2" in text and "Dự kiến đến hôm nay" in text
+    ticks = re.findall(r'<text class="tick"[^>]*>(\d+)</text>', admin.html)
+    assert ticks == ["0", "1", "2"] and "Trục dọc: số phiếu trong ngày" in text
+
+
 def test_screened_out_responses_apart_and_the_achieved_margin_flagged_in_words(campaign, respond, admin, session):
     campaign.units[1].quota = 2  # Châu Đốc: 2 of N_h 1000, reached
     session.commit()

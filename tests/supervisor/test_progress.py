@@ -1,8 +1,9 @@
 """Progress against quotas per unit, stratum and surveyor, responses per day, and the flagged
 responses of a campaign, on a built campaign; scoped to some units or the whole province."""
-from datetime import timedelta
+from datetime import date, timedelta
 
-from survey.quality.progress import daily_counts, stratum_progress, surveyor_progress, unit_progress
+from survey.campaigns.models import Campaign
+from survey.quality.progress import daily_counts, elapsed_share, stratum_progress, surveyor_progress, unit_progress
 from survey.quality.queries import flagged_responses
 from survey.quality.rules import Thresholds
 from tests.supervisor.conftest import ITEMS, VARIED
@@ -106,3 +107,12 @@ def test_screened_out_responses_are_counted_apart_and_never_fill_a_quota(session
     assert (lx.collected, lx.screened, lx.remaining, cd.screened) == (1, 2, 9, 0)
     assert [(row.detail, row.collected) for row in stratum_progress(session, campaign, None)] == [
         ("sex = female", 1), ("sex = male", 0)]
+
+
+def test_the_share_of_the_campaign_gone_by_counts_the_provinces_days():
+    """10 days from 1 to 10 March: by the end of the first day a tenth should be in."""
+    window = Campaign(opens_on=date(2027, 3, 1), closes_on=date(2027, 3, 10))
+    shares = [elapsed_share(window, date(2027, 3, day)) for day in (1, 4, 10, 28)]
+    assert shares == [0.1, 0.4, 1, 1]
+    assert elapsed_share(window, date(2027, 2, 27)) == 0
+    assert elapsed_share(Campaign(), date(2027, 3, 1)) is None
