@@ -8,13 +8,15 @@ from survey import db
 from survey.accounts.access import current_user, require_unit
 from survey.errors import InvalidInput
 from survey.public.messages import language
-from survey.quality.queries import response_findings
+from survey.quality.progress import visible
+from survey.quality.queries import flagged_responses, response_findings
+from survey.quality.rules import FLAG_NAMES
 from survey.questionnaires.queries import version_definition
-from survey.responses.models import Response
+from survey.responses.models import STATUSES, Response
 from survey.responses.operations import (KEYED_CHANNELS, correct_answer, reject_response, reopen_response,
                                          verify_response)
 from survey.responses.queries import response_by_id, response_changes
-from survey.supervisor.views import blueprint
+from survey.supervisor.views import blueprint, read_filters, scope
 
 REVIEWS = {"verify": verify_response, "reject": reject_response, "reopen": reopen_response}
 """The review buttons: the operation each one calls (with the actor and the reason given)."""
@@ -36,7 +38,7 @@ def review(response_id: int):
             operation(session, found, current_user(), request.form.get("reason", "").strip()[:2000])
     except InvalidInput as error:
         return response_page(found, error.problems), 400
-    return redirect(url_for("supervisor.response", response_id=response_id, done="reviewed"))
+    return redirect(url_for("supervisor.response", response_id=response_id, done="reviewed", **carried()))
 
 
 @blueprint.post("/phieu/<int:response_id>/sua")
@@ -49,7 +51,7 @@ def correct(response_id: int):
                            form.get("reason", "").strip()[:2000])
     except InvalidInput as error:
         return response_page(found, error.problems), 400
-    return redirect(url_for("supervisor.response", response_id=response_id, done="corrected"))
+    return redirect(url_for("supervisor.response", response_id=response_id, done="corrected", **carried()))
 
 
 def response_in_scope(response_id: int) -> Response:
@@ -69,7 +71,8 @@ def response_page(found: Response, problems: list[str]):
     return render_template("supervisor/response.html", response=found, rows=rows, problems=problems,
                            findings=response_findings(db.session(), found),
                            changes=response_changes(db.session(), found),
-                           correctable=correctable, language=language(),
+                           correctable=correctable, language=language(), carried=carried(),
+                           next_flagged=next_flagged(found),
                            done=request.args.get("done") if request.method != "POST" else None)
 
 
@@ -80,3 +83,20 @@ def answer_text(question, value: str | None) -> str | None:
         return value
     chosen = value.split() if question.type == "select_multiple" else [value]
     return ", ".join(labels.get(part, part) for part in chosen)
+
+
+def carried() -> dict[str, str]:
+    """The filters of the quality page the reader came from, kept from one response to the next."""
+    return {name: request.args[name] for name in ("don_vi", "loi", "trang_thai") if request.args.get(name)}
+
+
+def next_flagged(found: Response) -> int | None:
+    """The response after this one in the quality page's list (with its filters), else the
+    list's first when this one is not listed; None when no other is flagged."""
+    units = {target.unit.code: target.unit_id for target in visible(found.campaign, scope())}
+    chosen = read_filters({"don_vi": list(units), "loi": FLAG_NAMES, "trang_thai": STATUSES})
+    listed = [item.response_id for item in flagged_responses(
+        db.session(), found.campaign, scope(), rule=chosen["loi"], status=chosen["trang_thai"],
+        unit_id=units.get(chosen["don_vi"]))]
+    later = listed[listed.index(found.id) + 1:] if found.id in listed else listed
+    return later[0] if later else None

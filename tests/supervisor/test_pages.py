@@ -117,6 +117,23 @@ def test_flag_list_filters_and_links(campaign, respond, admin):
     assert admin.get("/giam-sat/giam-sat/chat-luong?loi=khong-co").status_code == 400
 
 
+def test_next_flagged_walks_the_quality_list_in_its_order_with_its_filters(campaign, respond, admin):
+    oldest, _, newest = respond("AG-LX", seconds=30, days_ago=2), respond("AG-LX"), respond("AG-LX", seconds=20)
+    burst = respond("AG-CD", flag="burst_unit", days_ago=1)
+    admin.get("/giam-sat/giam-sat/chat-luong")
+    assert re.findall(r'href="/giam-sat/phieu/(\d+)"', admin.html) == [str(r.id) for r in (newest, burst, oldest)]
+    admin.get(f"/giam-sat/phieu/{newest.id}")
+    assert re.search(r'href="/giam-sat/phieu/(\d+)" rel="next"', admin.html).group(1) == str(burst.id)
+    admin.get(f"/giam-sat/phieu/{oldest.id}")
+    assert 'rel="next"' not in admin.html and "Đây là phiếu có cảnh báo cuối cùng trong danh sách." in admin.text()
+    admin.get("/giam-sat/giam-sat/chat-luong?loi=too_short")
+    assert f'href="/giam-sat/phieu/{newest.id}?loi=too_short"' in admin.html
+    admin.get(f"/giam-sat/phieu/{newest.id}?loi=too_short")  # the burst is not on this list
+    assert f'href="/giam-sat/phieu/{oldest.id}?loi=too_short" rel="next"' in admin.html
+    reviewed = admin.post(f"/giam-sat/phieu/{newest.id}/duyet?loi=too_short", {"action": "verify"})
+    assert reviewed.headers["Location"] == f"/giam-sat/phieu/{newest.id}?done=reviewed&loi=too_short"
+
+
 def test_the_response_page_shows_answers_paradata_flags(campaign, respond, admin):
     response = respond(channel="paper", serial="A-0012", seconds=100)
     respond(channel="paper", serial="a-0 12")
