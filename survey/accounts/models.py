@@ -16,7 +16,7 @@ AUDIT_ACTIONS = (
     "questionnaire_imported", "questionnaire_published", "units_imported", "unit_deactivated", "unit_reactivated",
     "campaign_created", "campaign_updated", "campaign_opened", "campaign_closed", "campaign_cloned",
     "invitations_created", "api_token_created", "api_token_revoked", "webhook_added", "webhook_removed",
-    "dossiers_drawn", "units_reorganised",
+    "dossiers_drawn", "units_reorganised", "questionnaire_texts_edited", "campaign_version_moved",
 )
 
 user_units = Table(

@@ -112,6 +112,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "it a new name, slug and dates."),
     "clone_newest": ("Dùng phiên bản mới nhất {label} (thay cho {current})",
                      "Use the newest version {label} (instead of {current})"),
+    "clone_version": ("Phiên bản bảng hỏi", "Questionnaire version"),
+    "clone_keep_version": ("Giữ phiên bản {label} của đợt gốc", "Keep the source campaign's version {label}"),
     "clone_same_version": ("Phiên bản bảng hỏi: {label} (mới nhất).", "Questionnaire version: {label} (the newest)."),
     "cloned_title": ("Đã tạo “{name}”", "“{name}” created"),
     "cloned_body": ("Sao chép từ “{source}”: {units} đơn vị, bảng hỏi {label}.",

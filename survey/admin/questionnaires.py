@@ -3,6 +3,7 @@ versions, upload of a definition (checked in full before anything is stored, the
 draft), the draft previewed as citizens and keyers see it, publication of a new immutable
 version, the changes between versions, and downloads of any version."""
 from flask import abort, make_response, redirect, render_template, request, url_for
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -12,7 +13,10 @@ from survey.accounts.access import current_user
 from survey.admin.campaigns_files import Refused, limit_uploads
 from survey.admin.questionnaires_upload import (MAX_BYTES, MAX_MEGABYTES, MULTIPART_ALLOWANCE, UPLOAD_ENDPOINT, Upload,
                                                 read_upload)
+from survey.admin.scope import shown
 from survey.admin.views import blueprint
+from survey.campaigns.models import Campaign
+from survey.campaigns.versions import Behind, campaigns_behind
 from survey.errors import InvalidInput
 from survey.public.pages import page_form
 from survey.public.questionnaire import form_language
@@ -32,12 +36,32 @@ limit_uploads(blueprint, [UPLOAD_ENDPOINT], MAX_BYTES + MULTIPART_ALLOWANCE)
 
 @blueprint.get("/bang-hoi")
 def questionnaires():
+    return list_page()
+
+
+def list_page(refused: tuple[str, list[str]] | None = None):
+    """Every questionnaire with its versions and the campaigns (of the scope) left on older ones;
+    `refused`: a campaign that could not move, and why."""
     session = db.session()
     items = all_questionnaires(session)
     return render_template("admin/questionnaires/list.html", questionnaires=items,
                            drafts={item.id: draft_version(item) for item in items},
                            questions=question_counts(session), campaigns=campaign_counts(session),
-                           published=published_version(items, request.args.get("cong-bo", "")))
+                           published=published_version(items, request.args.get("cong-bo", "")),
+                           behind={item.id: shown_behind(session, item) for item in items},
+                           moved=moved_name(session, request.args.get("chuyen", "")), refused=refused)
+
+
+def moved_name(session, slug: str) -> str | None:
+    """The name of the campaign just moved to the newest version, for the notice."""
+    return session.scalar(select(Campaign.name).where(Campaign.slug == slug[:64])) if slug else None
+
+
+def shown_behind(session, questionnaire: Questionnaire) -> list[Behind]:
+    """The campaigns left on older versions that the administrator may see."""
+    behind = campaigns_behind(session, questionnaire)
+    visible = {campaign.id for campaign in shown(b.campaign for b in behind)}
+    return [b for b in behind if b.campaign.id in visible]
 
 
 def published_version(items: list[Questionnaire], slug: str) -> QuestionnaireVersion | None:

@@ -4,6 +4,16 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "qn_title": ("Bảng hỏi", "Questionnaires"),
+    "qn_behind_title": ("Đợt khảo sát chưa dùng phiên bản mới nhất {label}",
+                        "Campaigns not yet on the newest version {label}"),
+    "qn_behind_on": ("đang dùng {label}", "on {label}"),
+    "qn_behind_move": ("Chuyển sang {label}", "Move to {label}"),
+    "qn_behind_stays": ("Giữ {label}: đợt khảo sát đã có {responses} phiếu trả lời theo phiên bản này, nên các câu "
+                        "trả lời vẫn gắn với đúng câu hỏi người dân đã đọc.",
+                        "Stays on {label}: the campaign already has {responses} responses to that version, so the "
+                        "answers stay tied to the questions people read."),
+    "qn_behind_moved": ("Đã chuyển đợt khảo sát “{name}” sang phiên bản mới nhất.",
+                        "The campaign “{name}” now uses the newest version."),
     "qn_lead": ("Mỗi bảng hỏi có một bản nháp và các phiên bản đã công bố. Phiên bản đã công bố không bao giờ "
                 "thay đổi: các đợt khảo sát và câu trả lời gắn với nó.",
                 "Each questionnaire has a draft and published versions. A published version never changes: "
