@@ -7,7 +7,7 @@ precision. The covariance is the sandwich A^-1 V A^-1 with A = X' W X
 (W = w mu (1 - mu) for the logit link, w for the identity) and V the design covariance of the
 estimating functions w_i x_i (y_i - mu_i) (Binder 1983; Lumley 2010, "Complex Surveys",
 section 5.2; R's svy.varcoef): the influence values of b are w_i (y_i - mu_i) x_i' A^-1,
-whose variances are the design's (`_estimate.variance`, with calibration). t = b / SE with
+whose variances are the design's (`_inference.covariance`, with calibration). t = b / SE with
 R's df.residual = degf - rank + 1 (degf of the complete rows), two-sided p-values and
 95 % Wald intervals b -/+ t(0.975, df) SE as confint.svyglm.
 """
@@ -17,7 +17,7 @@ import pandas as pd
 from scipy import special
 
 from analysis._formula import model_frame
-from analysis._inference import subset_df, variances
+from analysis._inference import covariance, subset_df
 
 FAMILIES = ("gaussian", "quasibinomial")
 _MAX_ITER = 100
@@ -33,13 +33,26 @@ def glm(design, formula: str, family: str = "gaussian") -> pd.DataFrame:
     if family == "quasibinomial" and ((frame.y < 0) | (frame.y > 1)).any():
         raise ValueError(f"formula {formula!r}: a quasibinomial response must lie between 0 and 1")
     beta, mu, a_inverse = _fit(frame.X, frame.y, w, family)
-    influence = np.zeros((len(design.weights), len(beta)))
-    influence[frame.rows] = ((w * (frame.y - mu))[:, None] * frame.X) @ a_inverse
-    se = np.sqrt(variances(design, influence))
     mask = np.zeros(len(design.weights), dtype=bool)
     mask[frame.rows] = True
+    se = np.sqrt(np.maximum(np.diag(covariance(design, _influence(frame, w * (frame.y - mu), a_inverse, mask),
+                                               len(beta))), 0.0))
     df = float(subset_df(design, mask)[0] - len(beta) + 1)
     return _table(beta, se, df, frame.names)
+
+
+def _influence(frame, residual: np.ndarray, a_inverse: np.ndarray, mask: np.ndarray):
+    """The coefficients' influence values w (y - mu) x' A^-1 of a block of rows (0 on rows left
+    out), made block by block: the whole rows x terms matrix would cost as much as the fit."""
+    position = np.cumsum(mask) - 1
+
+    def influence(rows: slice) -> np.ndarray:
+        kept = mask[rows]
+        out = np.zeros((len(kept), a_inverse.shape[0]))
+        at = position[rows][kept]
+        out[kept] = (residual[at][:, None] * frame.X[at]) @ a_inverse
+        return out
+    return influence
 
 
 def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, family: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -8,7 +8,7 @@ still hold a row of positive weight. `subset_df` is that count.
 
 import numpy as np
 
-from analysis import _estimate
+from analysis import _covariance, _estimate
 from analysis._codes import chunks, compact
 
 
@@ -37,27 +37,9 @@ def _distinct(domain: np.ndarray, group: np.ndarray, n_groups: int, n_domains: i
 
 def covariance(design, influence, k: int) -> np.ndarray:
     """The design covariance matrix of k estimates; `influence(rows)` gives their influence values
-    on a block of rows (rows x k).
-
-    The variance function (`_estimate.variance`: strata, PSUs, fpc, calibration) gives variances
-    only, so the covariances come from the variances of sums of pairs of columns:
-    Cov(a, b) = (Var(a + b) - Var(a) - Var(b)) / 2.
-    """
-    first, second = np.triu_indices(k, 1)
-
-    def columns(rows: slice) -> tuple[np.ndarray, np.ndarray]:
-        u = influence(rows)
-        return np.zeros(len(u), np.int64), np.hstack([u, u[:, first] + u[:, second]])
-    var = _estimate.variance(design, columns, 1, k + len(first))
-    matrix = np.diag(var[:k])
-    matrix[first, second] = matrix[second, first] = (var[k:] - var[first] - var[second]) / 2
-    return matrix
-
-
-def variances(design, influence: np.ndarray) -> np.ndarray:
-    """The design variance of each column of `influence` (rows x estimates)."""
-    return _estimate.variance(design, lambda rows: (np.zeros(len(influence[rows]), np.int64), influence[rows]),
-                              1, influence.shape[1])
+    on a block of rows (rows x k). Strata, PSUs, fpc, stages and calibration as the variances of
+    `_estimate.variance`, in one matrix product per block (`_covariance`)."""
+    return _covariance.covariance(design._linearization, influence, len(design.weights), k)
 
 
 def numeric_values(design, name: str) -> np.ndarray:
