@@ -7,9 +7,11 @@ The database must be empty (it gets the schema of the models); the campaign is `
 Giang demo units and the shipped quick-rating questionnaire (desk_rating.yaml). Answers are random but
 deterministic (fixed seed); texts carry commas, quotes, newlines and Vietnamese. Illustrative data only.
 """
+import math
 import random
 import sys
 import uuid
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -18,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 import forms  # noqa: E402
 from survey import create_app, db  # noqa: E402
-from survey.campaigns.operations import CampaignSpec, create_campaign, targets_from_csv  # noqa: E402
+from survey.campaigns.operations import CampaignSpec, Target, create_campaign, targets_from_csv  # noqa: E402
 from survey.models import Base  # noqa: E402
 from survey.questionnaires.operations import import_and_publish  # noqa: E402
 from survey.questionnaires.queries import version_definition  # noqa: E402
@@ -31,19 +33,28 @@ TEXTS = ("Chờ lâu, \"rất\" lâu", "Cán bộ nhiệt tình.\nCảm ơn!", "
 START = datetime(2027, 3, 1, 1, 0, tzinfo=timezone.utc)
 
 
-def prepare() -> tuple[int, int, list[int], list[forms.Question]]:
-    """Schema, units, questionnaire and campaign; (campaign id, version id, unit ids, questions)."""
+def prepare(total: int) -> tuple[int, int, list[int], list[forms.Question]]:
+    """Schema, units, questionnaire and campaign for `total` responses; (campaign id, version id, unit ids,
+    questions)."""
     with db.transaction() as session:
         Base.metadata.create_all(db.engine())
         import_units_csv(session, (DEMO / "an_giang_units.csv").read_text(encoding="utf-8"))
         version = import_and_publish(session, forms.load_definition(ROOT / "forms" / "desk_rating.yaml"))
-        targets = targets_from_csv(session, (DEMO / "targets_illustrative.csv").read_text(encoding="utf-8"))
+        targets = scaled(targets_from_csv(session, (DEMO / "targets_illustrative.csv").read_text(encoding="utf-8")),
+                         total)
         campaign = create_campaign(session, CampaignSpec(
             slug=SLUG, name="Benchmark", version=version, targets=targets, channels=("web", "paper"),
             opens_on=date(2027, 3, 1), closes_on=date(2027, 5, 31)))
         session.flush()
         questions = [q for q in version_definition(version).questions if q.kind.has_answer]
         return campaign.id, version.id, [t.unit_id for t in campaign.units], questions
+
+
+def scaled(targets: list[Target], total: int) -> list[Target]:
+    """The demo's N_h times one factor, so that every unit's N_h is at least twice its expected respondents:
+    design weights (survey.results.weighting) refuse a unit with more respondents than transactions."""
+    factor = max(1, math.ceil(2 * total / len(targets) / min(t.transactions for t in targets)))
+    return [replace(t, transactions=t.transactions * factor) for t in targets]
 
 
 def answer(rng: random.Random, question: forms.Question) -> tuple[str, float | None] | None:
@@ -105,7 +116,7 @@ def statistics(connection) -> None:
 def main(url: str, total: int) -> None:
     app = create_app({"SURVEY_ENV": "development", "DATABASE_URL": url})
     with app.app_context():
-        ids = prepare()
+        ids = prepare(total)
         raw = db.engine().raw_connection()
         insert = insert_sqlite if url.startswith("sqlite") else insert_postgresql
         rng = random.Random(20270301)

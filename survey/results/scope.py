@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from survey.campaigns.models import Campaign
 from survey.quality.eligibility import eligible
 from survey.responses.models import Response
-from survey.results.loading import DEFAULT_STATUSES, CampaignData, load_campaign
+from survey.results.loading import DEFAULT_STATUSES, CampaignData, load_subset
 from survey.results.weighting import Margins, margin_columns, weigh
 
 
@@ -38,9 +38,10 @@ def analysis_weights(session: Session, campaign: Campaign, method: str, margins:
     """Response id -> the weight `method` gives it in the analysis, for the responses in scope only.
 
     The same responses and the same `weigh` as `report.compute_results`, hence the same weights;
-    InvalidInput for what cannot be weighted (a unit without N_h, margins that do not fit).
+    InvalidInput for what cannot be weighted (a unit without N_h, margins that do not fit). Only the
+    responses in scope and the margins' questions are read (an export of a million responses weighs
+    them in tens of megabytes, not the gigabyte of the whole campaign's frame).
     """
-    data = load_campaign(session, campaign, keys=margin_columns(margins), statuses=statuses)
-    scope = in_scope(session, data)
+    scope = load_subset(session, campaign, margin_columns(margins), statuses, eligible(campaign))
     weighting = weigh(scope, method, transactions_of(campaign), margins)
     return dict(zip(scope.index.tolist(), weighting.design.weights.tolist()))

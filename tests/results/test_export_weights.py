@@ -13,7 +13,11 @@ from analysis.recipes import load_recipe
 from survey import clock
 from survey.campaigns.operations import CampaignSpec, Target, create_campaign
 from survey.exports.operations import ExportRequest, export
+from survey.quality.eligibility import eligible
+from survey.responses.models import Response
+from survey.results.loading import load_campaign, load_subset
 from survey.results.report import compute_results
+from survey.results.scope import in_scope
 from survey.results.weighting import Margins
 from tests.results.conftest import ROOT, UNITS, answers_for, submit
 
@@ -127,3 +131,14 @@ def test_weights_sum_to_the_transactions_of_the_units(session, campaign, tmp_pat
     rows = exported(session, tmp_path, "design")
     totals = rows[rows["weight"] != ""].assign(w=lambda f: f["weight"].astype(float)).groupby("unit_code")["w"].sum()
     assert totals.to_dict() == pytest.approx({t.unit.code: float(t.transactions) for t in campaign.units}, rel=1e-12)
+
+
+@pytest.mark.parametrize("keys, statuses", [([], ("submitted", "verified")), (["doi_tuong", RATED[0]], ("verified",)),
+                                            (["doi_tuong"], ("submitted", "verified", "rejected"))])
+def test_the_scope_read_alone_is_the_campaigns_frame_in_scope(session, campaign, keys, statuses):
+    """Weighing an export reads only the responses in scope and the margins' questions (a million
+    responses in tens of megabytes), into the very frame the analysis weighs."""
+    expected = in_scope(session, load_campaign(session, campaign, keys=keys, statuses=statuses))
+    found = load_subset(session, campaign, keys, statuses, eligible(campaign))
+    pd.testing.assert_frame_equal(found, expected)
+    assert 0 < len(found) < session.query(Response).count()
