@@ -6,9 +6,12 @@ by `flask exports work`. The list shows each job's progress; a small script (sta
 polls the JSON status and refreshes it, and without JavaScript the page's reload link does. Only
 the analyst who asked, or an administrator, sees a job's status and downloads its file.
 """
-from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from datetime import timezone
 
-from survey import db
+from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
+from sqlalchemy import select
+
+from survey import clock, db
 from survey.accounts.access import current_user
 from survey.analyst.views import MARGINS_LIMIT, blueprint
 from survey.campaigns.queries import all_campaigns
@@ -18,7 +21,7 @@ from survey.exports.messages import say
 from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
 from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
 from survey.public.messages import language
-from survey.responses.models import STATUSES
+from survey.responses.models import STATUSES, Response
 
 MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
              "sav": "application/x-spss-sav", "dta": "application/x-stata-dta",
@@ -28,11 +31,14 @@ MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedo
 @blueprint.get("/xuat-du-lieu")
 def exports():
     user = current_user()
+    listed = jobs_of(db.session(), user, user.role == "admin")
     return render_template("analyst/exports/index.html", campaigns=all_campaigns(db.session()),
-                           jobs=jobs_of(db.session(), user, user.role == "admin"), formats=JOB_FORMATS,
+                           jobs=listed, formats=JOB_FORMATS,
                            layouts=JOB_LAYOUTS, weightings=JOB_WEIGHTINGS, statuses=STATUSES, say=say,
-                           units=surveyed_units(db.session()), failure=failure,
-                           keep_days=current_app.config.get("EXPORT_KEEP_DAYS", 7))
+                           units=surveyed_units(db.session()), failure=failure, local=local_time,
+                           keep_days=current_app.config.get("EXPORT_KEEP_DAYS", 7),
+                           chosen=db.session().scalar(select(Response.campaign_id).order_by(Response.id.desc()).limit(1)),
+                           busy=any(job.state in ("queued", "running") for job in listed))
 
 
 @blueprint.post("/xuat-du-lieu")
@@ -60,6 +66,12 @@ def export_download(job_id: int):
     if path is None or not path.is_file():
         abort(404)
     return send_file(path, mimetype=MIMETYPES[job.file_format], as_attachment=True, download_name=job.file_name)
+
+
+def local_time(moment) -> str:
+    """A stored instant (UTC; SQLite gives it without its zone) as the province's day and time."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return aware.astimezone(clock.zone()).strftime("%d/%m/%Y %H:%M")
 
 
 def failure(job: ExportJob) -> str | None:

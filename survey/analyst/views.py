@@ -1,19 +1,21 @@
 """Analysis pages: choose a campaign, recipe, weighting and breakdown; see the index tables with
-95 % intervals and suppressed cells marked, two SVG charts; download the XLSX and the SVGs.
+95 % intervals and suppressed cells marked, two SVG charts (files of their own); download the
+XLSX and the SVGs.
 
-Results are computed on demand, nothing is stored. Choices travel in the query string; margins
-for post-stratification or raking are uploaded (POST), and the page's download buttons post
-them again. Only analysts and administrators of the whole province may open these pages.
+What the page shows is kept (`survey.results.cache`) per campaign, recipe, weighting, margins,
+breakdown and language until the campaign's responses change. Choices travel in the query
+string; margins for post-stratification or raking are uploaded (POST), kept under their digest
+for the charts' URLs, and the page's download buttons post them again. Only analysts and
+administrators of the whole province may open these pages.
 """
-import base64
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from flask import Blueprint, Response, abort, render_template, request, send_file
+from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
-from analysis.recipes import load_recipe, shipped_recipes
+from analysis.recipes import check_recipe, load_recipe, shipped_recipes
 from survey import db
 from survey.accounts.access import current_user, protect, visible_unit_ids
 from survey.analyst.messages import known, say
@@ -21,8 +23,11 @@ from survey.campaigns.models import Campaign
 from survey.campaigns.queries import all_campaigns
 from survey.errors import InvalidInput
 from survey.public.messages import language
+from survey.questionnaires.queries import version_definition
+from survey.results.cache import cached, digest, keep_text, kept_text, stamp
 from survey.results.charts import heat_table, index_chart
-from survey.results.report import BY, Results, compute_results
+from survey.results.report import BY, compute_results
+from survey.results.summary import Summary, summarise
 from survey.results.weighting import METHODS, read_margins
 from survey.results.xlsx import write_xlsx
 from survey.sampling import messages as sample_messages
@@ -74,27 +79,33 @@ def number(value, digits: int = 1) -> str:
 
 @blueprint.get("/")
 def index():
-    return render_template("analyst/index.html", campaigns=all_campaigns(db.session()),
-                           choice=Choice(DEFAULT_RECIPE, "design", "unit", None))
+    campaigns = all_campaigns(db.session())
+    return render_template("analyst/index.html", campaigns=campaigns,
+                           choices={c.id: Choice(fitting_recipe(c), "design", "unit", None) for c in campaigns})
 
 
 @blueprint.route("/<slug>", methods=["GET", "POST"])
 def results(slug: str):
-    choice = read_choice()
-    found = compute(slug, choice)
-    charts = {name: base64.b64encode(draw(found, name, choice)).decode("ascii") for name in CHARTS}
-    table = found.table
-    return render_template("analyst/results.html", results=found, choice=choice, charts=charts,
-                           overall=list(table[table["by"] == "all"].itertuples(index=False)),
-                           matrix=domain_matrix(found, choice.by), recipes=shipped_recipes(), methods=METHODS,
-                           breakdowns=BY, achieved=achieved_sample(db.session(), found.campaign, None),
-                           sample_say=sample_messages.say, sample_percent=sample_messages.percent)
+    campaign = campaign_of(slug)
+    choice = read_choice(fitting_recipe(campaign))
+    summary = summary_of(campaign, choice)
+    extra = {"margins": keep_text(choice.margins)} if choice.margins else {}
+    urls = {name: url_for("analyst.chart", slug=slug, chart=name, lang=language(),
+                          **choice.query(), **extra) for name in CHARTS}
+    table = summary.table
+    return render_template("analyst/results.html", results=summary, campaign=campaign, recipe=load_recipe(choice.recipe),
+                           choice=choice, charts=urls, overall=list(table[table["by"] == "all"].itertuples(index=False)),
+                           matrix=domain_matrix(table, choice.by), recipes=shipped_recipes(), methods=METHODS,
+                           breakdowns=BY, achieved=summary.extra["achieved"], sample_say=sample_messages.say,
+                           sample_percent=sample_messages.percent, lang=language(),
+                           statuses=", ".join(say(f"status_{status}") for status in summary.statuses))
 
 
 @blueprint.route("/<slug>/ket-qua.xlsx", methods=["GET", "POST"])
 def workbook(slug: str):
-    choice = read_choice()
-    found, buffer = compute(slug, choice), io.BytesIO()
+    campaign = campaign_of(slug)
+    choice = read_choice(fitting_recipe(campaign))
+    found, buffer = compute(campaign, choice), io.BytesIO()
     write_xlsx(found, buffer)
     buffer.seek(0)
     return send_file(buffer, mimetype=XLSX, as_attachment=True, download_name=choice.filename(slug, ".xlsx"))
@@ -102,19 +113,21 @@ def workbook(slug: str):
 
 @blueprint.route("/<slug>/bieu-do/<chart>.svg", methods=["GET", "POST"])
 def chart(slug: str, chart: str):
+    """A chart of the page (cached, shown inline), or downloaded with ?download=1 and by POST."""
     if chart not in CHARTS:
         abort(404)
-    choice = read_choice()
-    svg = draw(compute(slug, choice), chart, choice)
-    disposition = f'attachment; filename="{choice.filename(slug, "-" + chart + ".svg")}"'
-    return Response(svg, mimetype="image/svg+xml",
-                    headers={"Content-Disposition": disposition, "Content-Security-Policy": SVG_POLICY})
+    campaign = campaign_of(slug)
+    choice = read_choice(fitting_recipe(campaign))
+    summary = summary_of(campaign, choice)
+    headers = {"Content-Security-Policy": SVG_POLICY}
+    if request.method == "POST" or request.args.get("download"):
+        headers["Content-Disposition"] = f'attachment; filename="{choice.filename(slug, f"-{chart}.svg")}"'
+    return Response(summary.charts[chart], mimetype="image/svg+xml", headers=headers)
 
 
-def domain_matrix(results: Results, by: str) -> tuple[list[tuple[str, str]], list[tuple]]:
+def domain_matrix(table, by: str) -> tuple[list[tuple[str, str]], list[tuple]]:
     """Columns (node id, label) of the overall index and the elements, and a row per domain:
     (domain, name, {node id: its row})."""
-    table = results.table
     rows = table[(table["by"] == by) & table["level"].isin(["overall", "element"])]
     nodes = list(dict.fromkeys(zip(rows["node"], rows["label"])))
     cells = [(domain, group["domain_name"].iloc[0], {row.node: row for row in group.itertuples(index=False)})
@@ -122,10 +135,10 @@ def domain_matrix(results: Results, by: str) -> tuple[list[tuple[str, str]], lis
     return nodes, cells
 
 
-def read_choice() -> Choice:
+def read_choice(default_recipe: str) -> Choice:
     """The choices of the query string or form; InvalidInput (a 400 page) listing bad values."""
     values = request.values
-    choice = Choice(values.get("recipe", DEFAULT_RECIPE), values.get("weighting", "design"),
+    choice = Choice(values.get("recipe", default_recipe), values.get("weighting", "design"),
                     values.get("by", "unit"), uploaded_margins())
     checks = ((say("recipe"), choice.recipe, shipped_recipes()), (say("weighting"), choice.weighting, METHODS),
               (say("by"), choice.by, BY))
@@ -136,9 +149,11 @@ def read_choice() -> Choice:
 
 
 def uploaded_margins() -> str | None:
-    """The margins CSV of a POST: an uploaded file, or the text the download buttons send back."""
+    """The margins CSV of a POST: an uploaded file, or the text the download buttons send back; of
+    a GET (a chart), the margins kept under the digest it names (404 when unknown)."""
     if request.method != "POST":
-        return None
+        name = request.args.get("margins")
+        return None if name is None else kept_text(name) or abort(404)
     upload = request.files.get("margins_file")
     data = upload.read(MARGINS_LIMIT + 1) if upload and upload.filename else request.form.get("margins", "").encode()
     if len(data) > MARGINS_LIMIT:
@@ -149,22 +164,64 @@ def uploaded_margins() -> str | None:
         raise InvalidInput(f"{say('margins_file')}: UTF-8?") from None
 
 
-def compute(slug: str, choice: Choice) -> Results:
-    session = db.session()
-    campaign = session.scalar(select(Campaign).where(Campaign.slug == slug))
-    if campaign is None:
-        abort(404)
+def fitting_recipe(campaign: Campaign) -> str:
+    """The first shipped recipe that fits the campaign's questionnaire, the usual one first."""
+    definition = version_definition(campaign.questionnaire_version)
+    for name in (DEFAULT_RECIPE, *shipped_recipes()):
+        if not check_recipe(load_recipe(name), definition):
+            return name
+    return DEFAULT_RECIPE
+
+
+def campaign_of(slug: str) -> Campaign:
+    campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
+    return campaign if campaign is not None else abort(404)
+
+
+def compute(campaign: Campaign, choice: Choice):
     margins = read_margins(choice.margins, "margins.csv") if choice.margins else None
-    return compute_results(session, campaign, load_recipe(choice.recipe), choice.weighting, margins, (choice.by,),
+    return compute_results(db.session(), campaign, load_recipe(choice.recipe), choice.weighting, margins, (choice.by,),
                            language=language())
 
 
-def draw(results: Results, name: str, choice: Choice) -> bytes:
+def summary_of(campaign: Campaign, choice: Choice) -> Summary:
+    """The page's figures and charts, from the cache when the responses have not changed."""
+    key = digest("results", campaign.id, load_recipe(choice.recipe).content_hash, choice.weighting, choice.margins,
+                 choice.by, language())[:32]
+    return cached(key, stamp(db.session(), campaign), lambda: summarise_page(campaign, choice))
+
+
+def summarise_page(campaign: Campaign, choice: Choice) -> Summary:
+    summary = summarise(compute(campaign, choice))
+    charts = {name: draw(summary, name, choice) for name in CHARTS}
+    alts = {name: chart_alt(summary, name, choice) for name in CHARTS}
+    return replace(summary, charts=charts, alts=alts, extra={"achieved": achieved_sample(db.session(), campaign, None)})
+
+
+def draw(summary: Summary, name: str, choice: Choice) -> bytes:
     by = say(f"by_{choice.by}").lower()
     if name == "chi-so":
-        title = say("chart_index", index=results.recipe.overall.text(results.language), by=by)
-        return index_chart(results.level("overall", choice.by), title, say("chart_index_note"))
-    return heat_table(results.level("element", choice.by), say("chart_elements", by=by), say("chart_elements_note"))
+        title = say("chart_index", index=overall_label(summary), by=by)
+        return index_chart(summary.level("overall", choice.by), title, say("chart_index_note"))
+    return heat_table(summary.level("element", choice.by), say("chart_elements", by=by), say("chart_elements_note"))
+
+
+def overall_label(summary: Summary) -> str:
+    overall = summary.level("overall")
+    return overall["label"].iloc[0] if len(overall) else ""
+
+
+def chart_alt(summary: Summary, name: str, choice: Choice) -> str:
+    """What the chart shows, in words: the highest and the lowest domain (or element cell)."""
+    level = "overall" if name == "chi-so" else "element"
+    rows = summary.level(level, choice.by).dropna(subset=["estimate"]).sort_values("estimate")
+    by = say(f"by_{choice.by}").lower()
+    if rows.empty:
+        return say(f"alt_{level}_empty", by=by)
+    low, high = rows.iloc[0], rows.iloc[-1]
+    return say(f"alt_{level}", by=by, index=overall_label(summary), count=rows["domain"].nunique(),
+               high=high.domain_name, high_value=number(high.estimate), high_label=high.label,
+               low=low.domain_name, low_value=number(low.estimate), low_label=low.label)
 
 
 CHARTS = ("chi-so", "yeu-to")

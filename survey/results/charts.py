@@ -4,6 +4,10 @@
 - `heat_table`: element indices, domains x elements, each cell coloured by its value.
 Suppressed cells (too few answers) are drawn hollow / hatched and marked "*". Text stays text
 (svg.fonttype none): smaller files, readable by screen readers, selectable.
+
+Colours read the same to colour-blind readers: the Okabe-Ito blue for estimates, and the cividis
+map (blue to yellow, lightness rising with the value) for the heat table, whose figures are
+written dark on light cells and light on dark ones.
 """
 import functools
 import io
@@ -18,7 +22,12 @@ import pandas as pd
 # per process (gunicorn runs threads).
 _DRAWING = threading.Lock()
 SUPPRESSED = "#9a9a9a"
-ESTIMATE = "#8b1a1a"
+ESTIMATE = "#0072b2"
+HEAT_MAP = "cividis"
+LIGHT_FROM = 55
+"""Index from which a cividis cell is light enough for black figures (below: white)."""
+LABEL_WIDTH = 16
+"""Characters per line of the heat table's element labels, written at a slant so they never overlap."""
 
 
 @functools.cache
@@ -73,14 +82,15 @@ def heat_table(rows: pd.DataFrame, title: str, note: str) -> bytes:
     hidden = rows.pivot_table(index="domain_name", columns="label", values="suppressed", sort=False, aggfunc="any")
     hidden = hidden.reindex_like(estimates).fillna(False).astype(bool)
     with _DRAWING:
-        figure = _matplotlib().Figure(figsize=(2.5 + 1.5 * estimates.shape[1], 1.8 + 0.42 * estimates.shape[0]),
-                        layout="constrained")
+        figure = _matplotlib().Figure(figsize=(3.5 + 1.1 * estimates.shape[1], 3 + 0.4 * estimates.shape[0]),
+                                      layout="constrained")
         axes = figure.add_subplot()
-        image = axes.imshow(np.ma.masked_invalid(estimates.to_numpy(float)), cmap="RdYlGn", vmin=0, vmax=100,
+        image = axes.imshow(np.ma.masked_invalid(estimates.to_numpy(float)), cmap=HEAT_MAP, vmin=0, vmax=100,
                             aspect="auto")
         _cells(axes, estimates, hidden)
-        axes.set_xticks(range(estimates.shape[1]), [textwrap.fill(_text(c), 18) for c in estimates.columns],
-                        fontsize=9)
+        axes.xaxis.tick_top()
+        axes.set_xticks(range(estimates.shape[1]), [textwrap.fill(_text(c), LABEL_WIDTH) for c in estimates.columns],
+                        fontsize=8, rotation=35, ha="left", rotation_mode="anchor")
         axes.set_yticks(range(estimates.shape[0]), [_text(i) for i in estimates.index])
         axes.set_title(_text(title), loc="left")
         figure.colorbar(image, ax=axes, shrink=0.8).set_label(_text(note))
@@ -94,8 +104,9 @@ def _cells(axes, estimates: pd.DataFrame, hidden: pd.DataFrame) -> None:
         if hidden.iat[i, j]:
             axes.add_patch(_matplotlib().Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="white",
                                                    edgecolor=SUPPRESSED, hatch="///"))
+        colour = SUPPRESSED if hidden.iat[i, j] else "black" if value >= LIGHT_FROM else "white"
         axes.text(j, i, f"{value:.1f}" + ("*" if hidden.iat[i, j] else ""), ha="center", va="center", fontsize=9,
-                  color=SUPPRESSED if hidden.iat[i, j] else "black")
+                  color=colour)
 
 
 def _text(value) -> str:
