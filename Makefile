@@ -23,9 +23,11 @@ demo: $(VENV)/.runtime
 test: $(VENV)/.dev browser
 	$(BIN)/pytest
 
-# Page tests drive Debian's chromium through Playwright; install it when it is missing.
+# Page tests drive Debian's chromium through Playwright and check pages with axe-core; install
+# what is missing.
 browser:
 	@test -x $(CHROMIUM) || bash scripts/install-chromium
+	@bash scripts/install-axe
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,4 +39,4 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	touch $@
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .cache
