@@ -4,14 +4,17 @@ or the province; see the printable report (print stylesheet), download it as XLS
 Everything travels in the query string (GET, no write): the same URL gives the same report.
 """
 import io
+from datetime import date
 
 from flask import Response, render_template, request, send_file
+from sqlalchemy import func, select
 from werkzeug.utils import secure_filename
 
 from analysis.recipes import load_recipe, shipped_recipes
 from survey import clock, db
 from survey.analyst.messages import CATALOGUE as ANALYST
 from survey.analyst.views import XLSX, blueprint
+from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.exports.requests import surveyed_units
 from survey.public.messages import Catalogue, language
@@ -30,9 +33,9 @@ from survey.reports.xlsx import write_report_xlsx
 
 @blueprint.get("/bao-cao")
 def reports():
-    today = clock.today()
-    return render_template("analyst/reports/index.html", kinds=KINDS, year=today.year,
-                           quarter=(today.month - 1) // 3 + 1, units=surveyed_units(db.session()),
+    day = latest_closing(db.session())
+    return render_template("analyst/reports/index.html", kinds=KINDS, year=day.year,
+                           quarter=(day.month - 1) // 3 + 1, units=surveyed_units(db.session()),
                            recipes=shipped_recipes(), weightings=WEIGHTINGS, say=page_say)
 
 
@@ -76,10 +79,19 @@ def requested_report() -> tuple[Report, dict[str, str]]:
     year, quarter = _whole(query["year"], "year", problems), _whole(query["quarter"], "quarter", problems)
     if problems:
         raise InvalidInput(problems)
-    chosen = period(query["kind"], year, quarter)
+    # The form sends its quarter whatever the kind: a yearly report has none to take.
+    chosen = period(query["kind"], year, None if query["kind"] == "yearly" else quarter)
     made = build_report(db.session(), chosen, query["unit"] or None, load_recipe(recipe),
                         query["weighting"] or "design", language())
     return made, query
+
+
+def latest_closing(session) -> date:
+    """The form's default day: the latest closing of a campaign that has closed (else of any
+    campaign, else today), so the period first shown has a campaign to report on."""
+    today = clock.today()
+    closed = session.scalar(select(func.max(Campaign.closes_on)).where(Campaign.closes_on <= today))
+    return closed or session.scalar(select(func.max(Campaign.closes_on))) or today
 
 
 def _whole(text: str, key: str, problems: list[str]) -> int | None:
