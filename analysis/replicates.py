@@ -12,7 +12,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from analysis import _estimate, _replicate_proportion, _replicate_weights
+from analysis import _estimate, _replicate_proportion, _replicate_statistics, _replicate_weights
 from analysis import _replicate_estimate as rep
 from analysis._codes import column, domains
 from analysis._combination import Ratio
@@ -113,6 +113,16 @@ class ReplicateDesign:
                 method: str = "logit", df: float | None = None) -> pd.DataFrame:
         """Share of valid answers in `levels`, as Design.top_box (logit interval by default)."""
         return _replicate_proportion.proportion(self, var, levels, by, method, missing, df)
+
+    def ratio(self, numerator: str, denominator: str, by: By = None) -> pd.DataFrame:
+        """sum(w y) / sum(w x) over rows with both values, SE from the replicates' ratios (R's
+        svyratio on an svyrep.design); columns as Design.ratio."""
+        return _replicate_statistics.ratio_table(self, numerator, denominator, by)
+
+    def quantile(self, var: str, q: float | Sequence[float] = 0.5, by: By = None) -> pd.DataFrame:
+        """Quantiles `q` with Woodruff's interval from the replicates (R's svyquantile on an
+        svyrep.design, interval.type = "mean"); columns as Design.quantile."""
+        return _replicate_statistics.quantile_table(self, var, q, by)
 
     def domain_df(self, by: By) -> np.ndarray:
         """Degrees of freedom of each `by` domain's rows taken as a design (R's svyby subsets)."""

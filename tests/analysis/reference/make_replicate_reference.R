@@ -8,7 +8,9 @@
 #                                  (combined), whose random draws Python cannot reproduce
 #   api_clus1_subboot.csv          the same for R's Rao-Wu subbootstrap
 #   replicates.csv                 design, quantity, domain, category, estimate, se, ci_low, ci_high
-# with 17 significant digits. Intervals are confint(est, df = degf(design)).
+#   replicate_statistics.csv       svyratio and svyquantile: design, quantity, domain, term, field, value
+# with 17 significant digits. Intervals are confint(est, df = degf(design)), but svyquantile's,
+# which are its own (Woodruff's, interval.type = "mean", with the subset's degf).
 
 suppressMessages(library(survey))
 # svyciprop's logit interval fits svyglm on every replicate; glm's IRLS stops at a relative
@@ -28,7 +30,7 @@ read <- function(name) {
   d$tb <- ifelse(is.na(d$q1) | d$q1 == 9, NA, as.numeric(d$q1 %in% c(4, 5)))
   d
 }
-api_columns <- c("cds", "stype", "sch.wide", "dnum", "pw", "fpc", "avg.ed", "awards")
+api_columns <- c("cds", "stype", "sch.wide", "dnum", "pw", "fpc", "avg.ed", "awards", "api00", "api99")
 api <- function(frame) {
   frame <- frame[, api_columns]
   frame$cds <- as.character(frame$cds)
@@ -37,11 +39,21 @@ api <- function(frame) {
 }
 astrat <- api(apistrat)
 aclus <- api(apiclus1)
-write.csv(astrat[, api_columns], file.path(here, "api_strat.csv"), row.names = FALSE)
-write.csv(aclus[, api_columns], file.path(here, "api_clus1.csv"), row.names = FALSE)
-aclus2 <- apiclus2[, c("snum", "stype", "sch.wide", "dnum", "fpc1", "fpc2", "avg.ed", "awards")]
+# The numbers as written (15 significant digits) are the ones Python reads: R's own pw and
+# avg.ed carry more digits, enough to decide differently where a quantile's cumulative weight
+# ties with p exactly (equal weights in a stratum).
+as_written <- function(frame, file, columns) {
+  write.csv(frame[, names(frame) != "tb"], file.path(here, file), row.names = FALSE)
+  back <- read.csv(file.path(here, file))
+  for (name in columns) frame[[name]] <- back[[name]]
+  frame
+}
+numbers <- c("pw", "fpc", "avg.ed", "api00", "api99")
+astrat <- as_written(astrat[, c(api_columns, "tb")], "api_strat.csv", numbers)
+aclus <- as_written(aclus[, c(api_columns, "tb")], "api_clus1.csv", numbers)
+aclus2 <- apiclus2[, c("snum", "stype", "sch.wide", "dnum", "fpc1", "fpc2", "avg.ed", "awards", "api00", "api99")]
 aclus2$tb <- as.numeric(aclus2$awards == "Yes")
-write.csv(aclus2[, names(aclus2) != "tb"], file.path(here, "api_clus2.csv"), row.names = FALSE)
+aclus2 <- as_written(aclus2, "api_clus2.csv", c("fpc1", "fpc2", "avg.ed", "api00", "api99"))
 s <- read("strat.csv")
 k <- read("clus.csv")
 
@@ -194,3 +206,39 @@ for (dname in c("strat_jkn", "strat_jkn_rake", "cluster_jkn", "cluster_jkn_rake"
 }
 
 write.csv(do.call(rbind, rows), file.path(here, "replicates.csv"), row.names = FALSE)
+
+# svyratio and svyquantile (default interval.type = "mean": Woodruff's interval from the
+# replicates' SE of the share below the quantile, with the degf of the rows that have a value),
+# overall and on each domain's subset, as make_statistics_reference.R does for Design.
+statistics <- list()
+stat <- function(dname, quantity, domain, term, field, value) {
+  statistics[[length(statistics) + 1]] <<- data.frame(design = dname, quantity = quantity, domain = domain,
+                                                      term = term, field = field, value = fmt(value))
+}
+domains_of <- function(des, by) c("", sort(unique(as.character(des$variables[[by]]))))
+in_domain <- function(des, by, level) {
+  if (level == "") des else des[!is.na(des$variables[[by]]) & des$variables[[by]] == level, ]
+}
+probs <- c(0.1, 0.25, 0.5, 0.9)
+for (dname in names(designs)) {
+  des <- designs[[dname]]
+  api_design <- startsWith(dname, "api")
+  by <- variables(dname)$by
+  ratio_of <- if (api_design) c("api00", "api99") else c("score", "q1")
+  quantile_of <- if (api_design) "avg.ed" else "score"
+  df <- degf(des)
+  for (level in domains_of(des, by)) {
+    part <- in_domain(des, by, level)
+    r <- svyratio(f(ratio_of[1]), f(ratio_of[2]), part, na.rm = TRUE)
+    est <- as.vector(coef(r)); se <- as.vector(SE(r)); half <- qt(0.975, df) * se
+    for (field in c("estimate", "se", "ci_low", "ci_high"))
+      stat(dname, "ratio", level, "", field, switch(field, estimate = est, se = se,
+                                                    ci_low = est - half, ci_high = est + half))
+    q <- svyquantile(f(quantile_of), part, probs, na.rm = TRUE)[[1]]
+    for (i in seq_along(probs)) {
+      term <- sprintf("%g", probs[i])
+      for (k in 1:4) stat(dname, "quantile", level, term, c("estimate", "ci_low", "ci_high", "se")[k], q[i, k])
+    }
+  }
+}
+write.csv(do.call(rbind, statistics), file.path(here, "replicate_statistics.csv"), row.names = FALSE)
