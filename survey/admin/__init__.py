@@ -10,6 +10,7 @@ def register(app: Flask) -> None:
     from survey.admin import tokens, webhooks  # noqa: F401 (API tokens and webhooks, on the admin blueprint)
     from survey.admin import sample_plan  # noqa: F401 (a campaign's sample plan, on the admin blueprint)
     from survey.admin import reorganise  # noqa: F401 (merged, split and replaced units, on the admin blueprint)
+    from survey.admin import questionnaires_texts  # noqa: F401 (a draft's texts edited in the browser)
     from survey.admin import campaign_versions  # noqa: F401 (a campaign moved to its questionnaire's newest version)
 
     app.register_blueprint(views.blueprint)

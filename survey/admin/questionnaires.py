@@ -111,7 +111,7 @@ def draft_page(questionnaire: Questionnaire, upload: Upload | None = None):
     section = chosen_section(definition, request.args.get("trang"))
     return render_template("admin/questionnaires/draft.html", questionnaire=questionnaire, definition=definition,
                            upload=upload, latest=latest, same=draft_version(questionnaire), section=section,
-                           changes=changes(latest, definition))
+                           changes=changes(latest, definition), edited=request.args.get("sua", type=int))
 
 
 def chosen_section(definition: forms.Definition, name: str | None) -> forms.Section:

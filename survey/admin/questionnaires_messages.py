@@ -4,6 +4,36 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "qn_title": ("Bảng hỏi", "Questionnaires"),
+    "qn_texts_heading": ("Sửa nội dung chữ: {page}", "Edit the texts: {page}"),
+    "qn_texts_lead": ("Sửa câu chữ của bản nháp: tên trang, câu hỏi, gợi ý và nhãn các lựa chọn, bằng mọi ngôn ngữ của "
+                      "bảng hỏi. Mã câu hỏi, loại câu hỏi, điều kiện hiển thị và giá trị lựa chọn không đổi (muốn "
+                      "đổi cấu trúc, hãy tải lên tệp). Phiên bản đã công bố không thay đổi: công bố bản nháp sẽ tạo "
+                      "một phiên bản mới.",
+                      "Edit the draft's wording: page title, questions, hints and choice labels, in every language of "
+                      "the questionnaire. Question keys, types, conditions and choice values stay as they are (to "
+                      "change the structure, upload a file). Published versions do not change: publishing the draft "
+                      "makes a new version."),
+    "qn_texts_problems": ("Chưa lưu: hãy sửa các ô dưới đây", "Not saved: correct the fields below"),
+    "qn_texts_page": ("Trang", "Page"),
+    "qn_texts_question": ("Câu {number}", "Question {number}"),
+    "qn_texts_choices": ("Các lựa chọn", "Choices"),
+    "qn_texts_choices_hint": ("Danh sách lựa chọn này có thể dùng chung cho câu hỏi ở trang khác: sửa ở đây là sửa "
+                              "ở mọi nơi.",
+                              "This list of choices may be shared with questions on other pages: an edit here "
+                              "applies everywhere."),
+    "qn_texts_title": ("Tên trang ({language})", "Page title ({language})"),
+    "qn_texts_label": ("Câu hỏi ({language})", "Question ({language})"),
+    "qn_texts_hint": ("Gợi ý, không bắt buộc ({language})", "Hint, optional ({language})"),
+    "qn_texts_choice": ("Lựa chọn {number} ({language})", "Choice {number} ({language})"),
+    "qn_texts_save": ("Lưu vào bản nháp", "Save to the draft"),
+    "qn_texts_saved": ("Đã lưu {count} nội dung chữ vào bản nháp. Xem các thay đổi và bản xem trước dưới đây; "
+                       "công bố để dùng.",
+                       "{count} texts saved to the draft. See the changes and the preview below; publish to use "
+                       "them."),
+    "qn_texts_unchanged": ("Không có nội dung nào thay đổi.", "Nothing changed."),
+    "qn_texts_edit": ("Sửa nội dung chữ của trang này", "Edit the texts of this page"),
+    "qn_language_vi": ("tiếng Việt", "Vietnamese"),
+    "qn_language_en": ("tiếng Anh", "English"),
     "qn_behind_title": ("Đợt khảo sát chưa dùng phiên bản mới nhất {label}",
                         "Campaigns not yet on the newest version {label}"),
     "qn_behind_on": ("đang dùng {label}", "on {label}"),
