@@ -1,6 +1,6 @@
 """Peak memory of a CSV export and its forked half, and the whole machine's CPU while it runs.
 
-    .venv/bin/python bench/exports/memory.py postgresql+psycopg://postgres@127.0.0.1:5432/bench_exports
+    .venv/bin/python bench/exports/memory.py postgresql+psycopg://postgres@127.0.0.1:5432/bench_exports [none]
 
 GNU time (run.py) gives the largest single process's RSS; a CSV export of 100,000 responses or more
 runs in two processes that share pages, so this samples the PSS (shared pages counted once) of
@@ -44,12 +44,12 @@ def busy_seconds() -> float:
     return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 
 
-def main(url: str) -> None:
+def main(url: str, weighting: str = "design") -> None:
     env = {**os.environ, "DATABASE_URL": url, "SURVEY_ENV": "development"}
     with tempfile.TemporaryDirectory() as folder:
         command = [str(ROOT / ".venv" / "bin" / "flask"), "--app", "wsgi", "export", "bench-exports", "--format",
-                   "csv", "--out", f"{folder}/x.csv", "--weighting", "design"]
-        busy, start = busy_seconds(), time.monotonic()
+                   "csv", "--out", f"{folder}/x.csv", "--weighting", weighting]
+        load, busy, start = os.getloadavg()[0], busy_seconds(), time.monotonic()
         export = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
         peak = 0
         while export.poll() is None:
@@ -58,8 +58,8 @@ def main(url: str) -> None:
     if export.returncode != 0:
         raise SystemExit(f"the export failed ({export.returncode})")
     print(f"wall {time.monotonic() - start:.1f} s, machine busy CPU {busy_seconds() - busy:.1f} s, "
-          f"peak PSS of the export processes {peak / 1024:.0f} MB")
+          f"peak PSS of the export processes {peak / 1024:.0f} MB, load average before {load:.1f}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(*sys.argv[1:3])

@@ -11,7 +11,6 @@ per COPY, so a background job can show its progress.
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -142,9 +141,7 @@ def _weights(plan: Plan, low: int, high: int | None):
     given = plan.context.weights
     if given is None:
         return None
-    ids = sorted(given)  # linear: they come in id order
-    owners = ids[bisect.bisect_right(ids, low):len(ids) if high is None else bisect.bisect_right(ids, high)]
-    weights = [given[i] for i in owners]
+    owners, weights = given.within(low, high)
     table = func.unnest(cast(owners, ARRAY(Integer)), cast(weights, ARRAY(Float))).table_valued("owner", "weight")
     return table.render_derived(name="weights")
 

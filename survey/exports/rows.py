@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from survey.exports.reading import Batch
 from survey.exports.variables import IN_SCOPE, NOT_RATED, STATUS_LEFT_OUT, Variable
+from survey.results.scope import Weights
 
 Columns = dict[str, list]
 UnitDetails = dict[int, tuple[str, str, str, str | None]]
@@ -21,16 +22,19 @@ class Context:
 
     units: UnitDetails
     version_numbers: dict[int, int]
-    weights: dict[int, float] | None = None
-    """Response id -> the analysis weight of the responses in scope (survey.results.scope); None: no weights."""
+    weights: Weights | None = None
+    """The analysis weights of the responses in scope (survey.results.scope); None: no weights."""
     weighted_statuses: tuple[str, ...] = ()
     """The statuses the weights were computed over: a response of another status is out of scope."""
 
     def weight_notes(self, ids: list[int], statuses: list[str]) -> list[str]:
         """Why each response has a weight or none (variables.WEIGHT_NOTES)."""
-        weights, analysed = self.weights or {}, self.weighted_statuses
-        return [IN_SCOPE if i in weights else NOT_RATED if status in analysed else STATUS_LEFT_OUT
-                for i, status in zip(ids, statuses)]
+        analysed = self.weighted_statuses
+        return [IN_SCOPE if weight is not None else NOT_RATED if status in analysed else STATUS_LEFT_OUT
+                for weight, status in zip(self.weights_of(ids), statuses)]
+
+    def weights_of(self, ids: list[int]) -> list[float | None]:
+        return [None] * len(ids) if self.weights is None else self.weights.of(ids)
 
 
 def naive_utc(moments: list[datetime | str]) -> list[datetime]:
@@ -63,7 +67,7 @@ def response_columns(batch: Batch, context: Context, wanted: list[str]) -> Colum
         "duration_seconds": lambda: [(end - start).total_seconds() for start, end in zip(started, submitted)],
         "device_class": lambda: batch.column(8), "flag": lambda: batch.column(9),
         "questionnaire_version": lambda: [float(numbers[v]) for v in batch.column(10)],
-        "weight": lambda: [(context.weights or {}).get(i) for i in batch.column(0)],
+        "weight": lambda: context.weights_of(batch.column(0)),
         "weight_note": lambda: context.weight_notes(batch.column(0), batch.column(4)),
     }
     return {name: makers[name]() for name in wanted}

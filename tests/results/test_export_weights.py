@@ -17,7 +17,7 @@ from survey.quality.eligibility import eligible
 from survey.responses.models import Response
 from survey.results.loading import load_campaign, load_subset
 from survey.results.report import compute_results
-from survey.results.scope import in_scope
+from survey.results.scope import Weights, in_scope
 from survey.results.weighting import Margins
 from tests.results.conftest import ROOT, UNITS, answers_for, submit
 
@@ -142,3 +142,10 @@ def test_the_scope_read_alone_is_the_campaigns_frame_in_scope(session, campaign,
     found = load_subset(session, campaign, keys, statuses, eligible(campaign))
     pd.testing.assert_frame_equal(found, expected)
     assert 0 < len(found) < session.query(Response).count()
+
+
+def test_weights_are_looked_up_by_response_id():
+    weights = Weights(np.array([2, 5, 9]), np.array([1.5, 2.0, 3.25]))
+    assert weights.of([1, 2, 5, 6, 9, 10]) == [None, 1.5, 2.0, None, 3.25, None]
+    assert weights.within(2, 9) == ([5, 9], [2.0, 3.25]) and weights.within(0, None) == ([2, 5, 9], [1.5, 2.0, 3.25])
+    assert Weights(np.array([], np.int64), np.array([])).of([1]) == [None]
