@@ -32,6 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
              "Kish effective sample size {n_eff}, design effect of weighting {deff}"),
     "recipe_hash": ("Công thức {recipe} (sha256 {hash})", "Recipe {recipe} (sha256 {hash})"),
     "whole_campaign": ("Toàn đợt khảo sát", "Whole campaign"),
+    "measure": ("Chỉ số, yếu tố", "Index, element"),
     "index": ("Chỉ số", "Index"),
     "ci": ("Khoảng tin cậy 95 %", "95 % interval"),
     "unweighted": ("Không gia quyền", "Unweighted"),
