@@ -101,7 +101,8 @@ def test_the_citizen_pages_have_no_violation(live_server, screen, sipas, artifac
 STAFF_PAGES = {
     "surveyor-entry": "/nhap-phieu/dot-mot/AG-LX", "surveyor-choose": "/nhap-phieu",
     "reconciliation": "/doi-chieu", "reconciliation-serial": "/doi-chieu/giay-2027/S-5",
-    "supervisor-home": "/giam-sat/", "supervisor-progress": "/giam-sat/dot-mot",
+    "supervisor-home": "/giam-sat/", "supervisor-progress": "/giam-sat/sipas-test",
+    "supervisor-exclusions": "/giam-sat/nhat-ky-loai-tru",
     "supervisor-flags": "/giam-sat/dot-mot/chat-luong", "supervisor-response": "/giam-sat/phieu/{response}",
     "analyst-index": "/phan-tich/", "analyst-results": "/phan-tich/sipas-test?by=district",
     "analyst-frequencies": "/phan-tich/sipas-test/tan-so?question=hl_chung&by=unit", "analyst-reports": "/phan-tich/bao-cao",
@@ -110,8 +111,12 @@ STAFF_PAGES = {
     "admin-units": "/quan-tri/don-vi", "admin-campaigns": "/quan-tri/dot-khao-sat",
     "admin-campaign": "/quan-tri/dot-khao-sat/dot-mot", "admin-questionnaires": "/quan-tri/bang-hoi",
     "admin-draft": "/quan-tri/bang-hoi/{questionnaire}/ban-nhap", "admin-webhooks": "/quan-tri/webhook",
-    "admin-audit": "/quan-tri/nhat-ky", "account": "/tai-khoan",
-    "print": "/in-phieu/dot-mot/AG-LX",
+    "admin-webhook": "/quan-tri/webhook/{webhook}", "admin-api-tokens": "/quan-tri/khoa-api",
+    "admin-new-user": "/quan-tri/tao-nguoi-dung", "admin-new-campaign": "/quan-tri/dot-khao-sat/tao",
+    "admin-invitations": "/quan-tri/dot-khao-sat/dot-mot/thu-moi", "admin-upload": "/quan-tri/bang-hoi/tai-len",
+    "admin-units-import": "/quan-tri/don-vi/nhap", "admin-audit": "/quan-tri/nhat-ky",
+    "account": "/tai-khoan", "password": "/tai-khoan/mat-khau",
+    "print": "/in-phieu/dot-mot/AG-LX", "poster": "/k/dot-mot/AG-LX/ap-phich",
 }
 
 
@@ -133,7 +138,11 @@ def test_the_staff_pages_have_no_violation(live_server, screen, records, discrep
     screen.fill("#username", "quantri")
     screen.fill("#password", PASSWORD)
     screen.click("main button[type=submit]")
-    values = {"response": response.id, "questionnaire": campaign.questionnaire_version.questionnaire.slug}
+    values = {"response": response.id, "questionnaire": campaign.questionnaire_version.questionnaire.slug,
+              "webhook": records[1]["subscription_id"]}
     for name, path in STAFF_PAGES.items():
         visit(screen, live_server + path.format(**values), found, artifacts, name)
+    visit(screen, f"{live_server}/phan-tich/bao-cao", found, artifacts, "analyst-reports")
+    screen.locator("main form button[type=submit]").first.click()  # the default values: a report
+    check(screen, found, artifacts, "analyst-report")
     assert found == {}
