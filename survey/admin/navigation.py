@@ -13,8 +13,7 @@ GROUPS: tuple[tuple[str, tuple[tuple[str, str, tuple[str, ...]], ...]], ...] = (
         ("admin.units", "units_title", ("admin.unit",)),
     )),
     ("nav_accounts", (
-        ("admin.users", "users_title", ("admin.user", "admin.disable", "admin.enable", "admin.reset")),
-        ("admin.create", "create_user", ()),
+        ("admin.users", "users_title", ("admin.user", "admin.create", "admin.disable", "admin.enable", "admin.reset")),
         ("admin.audit", "audit_title", ()),
     )),
     ("nav_integrations", (
@@ -35,12 +34,16 @@ class Link:
 
 def navigation() -> list[tuple[str, list[Link]]]:
     """The groups with at least one page the administrator may open, each with those pages."""
-    groups = [(title, [link(*page) for page in pages if reachable(page[0])]) for title, pages in GROUPS]
+    here = request.endpoint or ""
+    above = owner(here)
+    groups = [(title, [Link(url_for(endpoint), name, "page" if endpoint == here else "true" if endpoint == above
+                            else None) for endpoint, name, _ in pages if reachable(endpoint)])
+              for title, pages in GROUPS]
     return [(title, links) for title, links in groups if links]
 
 
-def link(endpoint: str, title: str, below: tuple[str, ...]) -> Link:
-    here = request.endpoint or ""
-    if here == endpoint:
-        return Link(url_for(endpoint), title, "page")
-    return Link(url_for(endpoint), title, "true" if below and here.startswith(below) else None)
+def owner(here: str) -> str | None:
+    """The page `here` is a sub-page of: the one with the longest prefix it starts with."""
+    matches = [(len(prefix), endpoint) for _, pages in GROUPS for endpoint, _, below in pages for prefix in below
+               if here.startswith(prefix)]
+    return max(matches)[1] if matches else None
