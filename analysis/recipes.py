@@ -2,6 +2,7 @@
 
     from analysis.recipes import load_recipe, validate_recipe
     recipe = load_recipe("sipas-2017")          # a shipped recipe (recipes/*.yaml), or a file path
+    load_recipe(default_recipe("sipas"))        # the shipped recipe written for a form ("sipas-local")
     validate_recipe(recipe, definition)         # against a questionnaire (forms.load_definition)
 
 The format is described in recipes/README.md. Loading checks the structure, checking against a
@@ -9,6 +10,7 @@ questionnaire the question keys, rules and answer values; both raise `RecipeErro
 ValueError) listing every problem with its row, path and code.
 """
 
+import functools
 import hashlib
 import json
 import os
@@ -22,9 +24,11 @@ from analysis._recipe_tree import expectations, tree
 from analysis._recipe_yaml import RecipeError, RecipeProblem, format_path, read_yaml
 
 __all__ = ["LEVELS", "RULES", "SUPPRESSED_CHILD", "Expectation", "Measure", "Node", "Points", "Recipe", "RecipeError", "RecipeProblem",
-           "check_recipe", "load_recipe", "recipe_from_text", "shipped_recipes", "validate_recipe"]
+           "check_recipe", "default_recipe", "load_recipe", "recipes_for", "recipe_from_text", "shipped_recipes", "validate_recipe"]
 
 RECIPES = FilePath(__file__).parent / "recipes"
+OFFICIAL = "sipas-2017"
+"""The recipe of a form no shipped recipe is written for (which that form then does not fit)."""
 # Which question types each rule fits.
 RULE_TYPES = {"top_box": ("satisfaction",), "share": ("yes_no", "select_one"),
               "mean_score": ("satisfaction", "integer", "decimal")}
@@ -54,6 +58,24 @@ class Questionnaire(Protocol):
 def shipped_recipes() -> list[str]:
     """Names of the recipes shipped in analysis/recipes/."""
     return sorted(path.stem for path in RECIPES.glob("*.yaml"))
+
+
+def default_recipe(form_id: str) -> str:
+    """The recipe a campaign on form `form_id` is analysed with unless one is named: the first of
+    `recipes_for(form_id)`, else OFFICIAL (which such a form then does not fit: form_mismatch)."""
+    return next(iter(recipes_for(form_id)), OFFICIAL)
+
+
+def recipes_for(form_id: str) -> list[str]:
+    """The shipped recipes written for form `form_id` (their `recipe.form`), by name: a variant
+    takes a longer name (sipas-local before sipas-local-criteria)."""
+    return [name for name, form in _shipped_forms() if form == form_id]
+
+
+@functools.cache
+def _shipped_forms() -> tuple[tuple[str, str], ...]:
+    """(recipe name, its form) of every shipped recipe; the files do not change while running."""
+    return tuple((name, load_recipe(name).form) for name in shipped_recipes())
 
 
 def load_recipe(name_or_path: str | os.PathLike[str]) -> Recipe:

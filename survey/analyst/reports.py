@@ -27,7 +27,7 @@ from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import context
 from survey.reports.messages import MESSAGES, say
 from survey.reports.words import MORE
-from survey.reports.periods import KINDS, period
+from survey.reports.periods import KINDS, period, period_recipe
 from survey.reports.xlsx import write_report_xlsx
 
 
@@ -42,7 +42,7 @@ def reports():
 @blueprint.get("/bao-cao/xem")
 def report():
     made, query = requested_report()
-    whole = document(db.session(), made, load_recipe(query["recipe"] or "sipas-2017"), language())
+    whole = document(db.session(), made, load_recipe(query["recipe"]), language())
     return render_template("analyst/reports/page.html", query=query,
                            **(context(made, language(), whole) | {"say": page_say}))
 
@@ -51,7 +51,7 @@ def report():
 def report_file(file_format: str) -> Response:
     """The report as Word or PDF, as `flask report --format docx|pdf` writes it."""
     made, query = requested_report()
-    whole = document(db.session(), made, load_recipe(query["recipe"] or "sipas-2017"), language())
+    whole = document(db.session(), made, load_recipe(query["recipe"]), language())
     buffer = io.BytesIO()
     write_docx(whole, buffer) if file_format == "docx" else write_pdf(whole, buffer, language())
     buffer.seek(0)
@@ -74,14 +74,16 @@ def requested_report() -> tuple[Report, dict[str, str]]:
     (a 400 page) lists every bad value."""
     values = request.args
     query = {key: values.get(key, "") for key in ("kind", "year", "quarter", "unit", "recipe", "weighting")}
-    recipe = query["recipe"] or "sipas-2017"
-    problems = [] if recipe in shipped_recipes() else [f"{say('recipe', language())}: {recipe!r}"]
+    recipe = query["recipe"]
+    problems = [] if not recipe or recipe in shipped_recipes() else [f"{say('recipe', language())}: {recipe!r}"]
     year, quarter = _whole(query["year"], "year", problems), _whole(query["quarter"], "quarter", problems)
     if problems:
         raise InvalidInput(problems)
     # The form sends its quarter whatever the kind: a yearly report has none to take.
     chosen = period(query["kind"], year, None if query["kind"] == "yearly" else quarter)
-    made = build_report(db.session(), chosen, query["unit"] or None, load_recipe(recipe),
+    # No recipe named: the one written for the form of the period's campaigns.
+    query["recipe"] = recipe or period_recipe(db.session(), chosen)
+    made = build_report(db.session(), chosen, query["unit"] or None, load_recipe(query["recipe"]),
                         query["weighting"] or "design", language())
     return made, query
 

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, abort, render_template, request, send_fil
 from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
-from analysis.recipes import check_recipe, load_recipe, shipped_recipes
+from analysis.recipes import check_recipe, default_recipe, load_recipe, shipped_recipes
 from survey import db
 from survey.accounts.access import current_user, protect, visible_unit_ids
 from survey.analyst.messages import known, say
@@ -36,7 +36,6 @@ from survey.sampling.achieved import achieved_sample
 blueprint = Blueprint("analyst", __name__, url_prefix="/phan-tich", template_folder="templates")
 protect(blueprint, "analyst", "admin")
 
-DEFAULT_RECIPE = "sipas-2017"
 MARGINS_LIMIT = 256 * 1024
 """Bytes of an uploaded margins file: a few hundred rows are plenty."""
 # Matplotlib's SVG styles its shapes inline and has no script: its own policy, not the pages'.
@@ -165,12 +164,13 @@ def uploaded_margins() -> str | None:
 
 
 def fitting_recipe(campaign: Campaign) -> str:
-    """The first shipped recipe that fits the campaign's questionnaire, the usual one first."""
+    """The first shipped recipe that fits the campaign's questionnaire, the one written for its form first."""
     definition = version_definition(campaign.questionnaire_version)
-    for name in (DEFAULT_RECIPE, *shipped_recipes()):
+    written = default_recipe(definition.id)
+    for name in (written, *shipped_recipes()):
         if not check_recipe(load_recipe(name), definition):
             return name
-    return DEFAULT_RECIPE
+    return written
 
 
 def campaign_of(slug: str) -> Campaign:

@@ -8,7 +8,7 @@ import math
 
 from sqlalchemy import select
 
-from analysis.recipes import load_recipe
+from analysis.recipes import default_recipe, load_recipe
 from survey import db
 from survey.api import schemas
 from survey.api.auth import visible_unit_ids
@@ -31,11 +31,12 @@ def results(slug: str, query: schemas.ResultsQuery):
     if codes is not None and query.by != "unit":
         raise ApiError(403, "forbidden", "a token limited to a unit may read results by=unit only", "by")
     by = (query.by,) if query.by else ()
-    computed = compute_results(db.session(), campaign, load_recipe(query.recipe), query.weighting, None, by)
+    recipe = query.recipe or default_recipe(campaign.questionnaire_version.questionnaire.slug)
+    computed = compute_results(db.session(), campaign, load_recipe(recipe), query.weighting, None, by)
     rows = [row(record) for record in computed.table.to_dict("records")]
     if codes is not None:
         rows = [r for r in rows if r.by == "unit" and r.domain in codes]
-    return schemas.ResultsOut(campaign=campaign.slug, recipe=query.recipe, weighting=query.weighting,
+    return schemas.ResultsOut(campaign=campaign.slug, recipe=recipe, weighting=query.weighting,
                               min_cell_size=campaign.min_cell_size, rows=rows)
 
 

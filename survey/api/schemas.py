@@ -211,7 +211,8 @@ class InvitationList(BaseModel):
 
 
 class ResultsQuery(Query):
-    recipe: Literal["sipas-2017", "sipas-2023", "sipas-local", "sipas-local-criteria"] = "sipas-2017"
+    recipe: Literal["sipas-2017", "sipas-2023", "sipas-local", "sipas-local-criteria"] | None = Field(
+        None, description="Default: the shipped recipe written for the campaign's questionnaire.")
     weighting: Literal["none", "design"] = "design"
     by: Literal["unit", "district", "level"] | None = Field(None, description="Also per domain.")
 

@@ -22,7 +22,7 @@ from survey.reports.docx import write_docx
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import render_standalone
 from survey.reports.pdf import write_pdf
-from survey.reports.periods import period
+from survey.reports.periods import period, period_recipe
 from survey.reports.xlsx import write_report_xlsx
 
 WRITERS = {
@@ -46,7 +46,8 @@ def _options(command):
         click.option("--unit", metavar="CODE", help="A unit's report (default: the province, units ranked)."),
         click.option("--format", "file_format", default="xlsx", show_default=True, metavar="|".join(FORMATS)),
         click.option("--out", required=True, type=click.Path(path_type=Path)),
-        click.option("--recipe", default="sipas-2017", show_default=True, metavar="NAME_OR_PATH"),
+        click.option("--recipe", metavar="NAME_OR_PATH",
+                     help="Default: the shipped recipe of the form of the period's campaigns."),
         click.option("--weighting", default="design", show_default=True, metavar="|".join(WEIGHTINGS)),
         click.option("--language", default="vi", show_default=True, metavar="vi|en"),
     )):
@@ -76,8 +77,9 @@ def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, languag
         if problems:
             raise InvalidInput(problems)
         g.language = language
-        chosen = load_recipe(recipe)
-        made = build_report(db.session(), period(kind, year, quarter), unit, chosen, weighting, language)
+        asked = period(kind, year, quarter)
+        chosen = load_recipe(recipe or period_recipe(db.session(), asked))
+        made = build_report(db.session(), asked, unit, chosen, weighting, language)
         whole = document(db.session(), made, chosen, language)
         with replacing(out) as part:
             WRITERS[file_format](made, whole, part, language)

@@ -20,6 +20,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unit": ("Đơn vị (để trống: toàn tỉnh)", "Unit (empty: the province)"),
     "whole_province": ("Toàn tỉnh (xếp hạng các đơn vị)", "The province (units ranked)"),
     "recipe": ("Công thức tính chỉ số", "Index recipe"),
+    "recipe_of_form": ("Công thức của mẫu phiếu các đợt khảo sát trong kỳ",
+                       "The recipe of the form of the period's campaigns"),
     "weighting": ("Gia quyền", "Weighting"),
     "weighting_design": ("Trọng số thiết kế N_h / n_h", "Design weights N_h / n_h"),
     "weighting_none": ("Không gia quyền", "None (equal weights)"),

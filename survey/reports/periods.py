@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from analysis.recipes import OFFICIAL, default_recipe, recipes_for
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 
@@ -67,3 +68,10 @@ def campaigns_of(session: Session, period: Period) -> list[Campaign]:
     query = (select(Campaign).where(Campaign.closes_on >= period.first_day(), Campaign.closes_on <= period.last_day())
              .order_by(Campaign.closes_on, Campaign.slug))
     return list(session.scalars(query))
+
+
+def period_recipe(session: Session, period: Period) -> str:
+    """The recipe a report of `period` uses unless one is named: that written for the form of its
+    latest-closing campaign that has one (a quick-rating campaign has none), else OFFICIAL."""
+    forms = [campaign.questionnaire_version.questionnaire.slug for campaign in campaigns_of(session, period)]
+    return next((default_recipe(form) for form in reversed(forms) if recipes_for(form)), OFFICIAL)

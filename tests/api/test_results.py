@@ -15,7 +15,7 @@ def campaign(session, sipas_campaign):
 
 def test_the_overall_index_matches_the_library_and_small_cells_are_suppressed(api, session, campaign):
     found = api.get("/campaigns/sipas-test/results", weighting="design")
-    assert found.status_code == 200
+    assert found.status_code == 200 and found.get_json()["recipe"] == "sipas-local"  # the form's own recipe
     rows = found.get_json()["rows"]
     overall = next(r for r in rows if r["by"] == "all" and r["level"] == "overall")
     expected = compute_results(session, campaign, load_recipe("sipas-local"), "design").level("overall")

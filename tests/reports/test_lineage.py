@@ -21,7 +21,7 @@ from tests.reports.conftest import quarter_dates
 from tests.results.conftest import SIPAS, SIPAS_TEXT, answers_for, submit
 
 Q2, Q3 = Period("quarterly", 2026, 2), Period("quarterly", 2026, 3)
-RECIPE = load_recipe("sipas-2017")
+RECIPE = load_recipe("sipas-local")
 # quarter -> (unit code, respondents, latent mean, N_h)
 PLAN = {2: (("OLD-A", 30, 1.0, 4000), ("OLD-B", 30, -0.8, 1000), ("OLD-S", 30, 0.2, 2000), ("AG-LX", 30, 0.0, 3000)),
         3: (("NEW-C", 40, 0.0, 5000), ("NEW-S1", 30, 0.0, 1200), ("NEW-S2", 30, 0.0, 800), ("AG-LX", 30, 0.0, 3000))}
