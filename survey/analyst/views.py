@@ -8,6 +8,7 @@ string; margins for post-stratification or raking are uploaded (POST), kept unde
 for the charts' URLs, and the page's download buttons post them again. Only analysts and
 administrators of the whole province may open these pages.
 """
+import functools
 import io
 from dataclasses import dataclass, replace
 
@@ -91,10 +92,9 @@ def results(slug: str):
     extra = {"margins": keep_text(choice.margins)} if choice.margins else {}
     urls = {name: url_for("analyst.chart", slug=slug, chart=name, lang=language(),
                           **choice.query(), **extra) for name in CHARTS}
-    table = summary.table
-    return render_template("analyst/results.html", results=summary, campaign=campaign, recipe=load_recipe(choice.recipe),
-                           choice=choice, charts=urls, overall=list(table[table["by"] == "all"].itertuples(index=False)),
-                           matrix=domain_matrix(table, choice.by), recipes=shipped_recipes(), methods=METHODS,
+    return render_template("analyst/results.html", results=summary, campaign=campaign, recipe=recipe(choice.recipe),
+                           choice=choice, charts=urls, overall=summary.extra["overall"],
+                           matrix=summary.extra["matrix"], recipes=shipped_recipes(), methods=METHODS,
                            breakdowns=BY, achieved=summary.extra["achieved"], sample_say=sample_messages.say,
                            sample_percent=sample_messages.percent, lang=language(),
                            statuses=", ".join(say(f"status_{status}") for status in summary.statuses))
@@ -129,7 +129,7 @@ def domain_matrix(table, by: str) -> tuple[list[tuple[str, str]], list[tuple]]:
     (domain, name, {node id: its row})."""
     rows = table[(table["by"] == by) & table["level"].isin(["overall", "element"])]
     nodes = list(dict.fromkeys(zip(rows["node"], rows["label"])))
-    cells = [(domain, group["domain_name"].iloc[0], {row.node: row for row in group.itertuples(index=False)})
+    cells = [(domain, group["domain_name"].iloc[0], {row["node"]: row for row in group.to_dict("records")})
              for domain, group in rows.groupby("domain", sort=False)]
     return nodes, cells
 
@@ -165,12 +165,28 @@ def uploaded_margins() -> str | None:
 
 def fitting_recipe(campaign: Campaign) -> str:
     """The first shipped recipe that fits the campaign's questionnaire, the one written for its form first."""
-    definition = version_definition(campaign.questionnaire_version)
+    version = campaign.questionnaire_version
+    if version.content_hash not in FITTING:
+        FITTING[version.content_hash] = first_fitting(version_definition(version))
+    return FITTING[version.content_hash]
+
+
+FITTING: dict[str, str] = {}
+"""Questionnaire content hash -> its fitting recipe: found once per process and questionnaire."""
+
+
+def first_fitting(definition) -> str:
     written = default_recipe(definition.id)
     for name in (written, *shipped_recipes()):
-        if not check_recipe(load_recipe(name), definition):
+        if not check_recipe(recipe(name), definition):
             return name
     return written
+
+
+@functools.lru_cache(maxsize=16)
+def recipe(name: str):
+    """A shipped recipe, read once per process (they change only with a release)."""
+    return load_recipe(name)
 
 
 def campaign_of(slug: str) -> Campaign:
@@ -180,13 +196,13 @@ def campaign_of(slug: str) -> Campaign:
 
 def compute(campaign: Campaign, choice: Choice):
     margins = read_margins(choice.margins, "margins.csv") if choice.margins else None
-    return compute_results(db.session(), campaign, load_recipe(choice.recipe), choice.weighting, margins, (choice.by,),
+    return compute_results(db.session(), campaign, recipe(choice.recipe), choice.weighting, margins, (choice.by,),
                            language=language())
 
 
 def summary_of(campaign: Campaign, choice: Choice) -> Summary:
     """The page's figures and charts, from the cache when the responses have not changed."""
-    key = digest("results", campaign.id, load_recipe(choice.recipe).content_hash, choice.weighting, choice.margins,
+    key = digest("results", campaign.id, recipe(choice.recipe).content_hash, choice.weighting, choice.margins,
                  choice.by, language())[:32]
     return cached(key, stamp(db.session(), campaign), lambda: summarise_page(campaign, choice))
 
@@ -195,7 +211,10 @@ def summarise_page(campaign: Campaign, choice: Choice) -> Summary:
     summary = summarise(compute(campaign, choice))
     charts = {name: draw(summary, name, choice) for name in CHARTS}
     alts = {name: chart_alt(summary, name, choice) for name in CHARTS}
-    return replace(summary, charts=charts, alts=alts, extra={"achieved": achieved_sample(db.session(), campaign, None)})
+    table = summary.table
+    extra = {"achieved": achieved_sample(db.session(), campaign, None), "matrix": domain_matrix(table, choice.by),
+             "overall": table[table["by"] == "all"].to_dict("records")}
+    return replace(summary, charts=charts, alts=alts, extra=extra)
 
 
 def draw(summary: Summary, name: str, choice: Choice) -> bytes:
