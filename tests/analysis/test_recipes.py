@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import forms
-from analysis.recipes import (Points, RecipeError, check_recipe, load_recipe, recipe_from_text, shipped_recipes,
-                              validate_recipe)
+from analysis.recipes import (Points, RecipeError, check_recipe, default_recipe, load_recipe, recipe_from_text,
+                              recipes_for, shipped_recipes, validate_recipe)
 
 ROOT = Path(__file__).resolve().parents[2]
 SIPAS = forms.load_definition(ROOT / "forms" / "sipas.yaml")
@@ -45,6 +45,15 @@ def test_the_shipped_recipes_are_all_there_and_fit_their_questionnaires():
         recipe = load_recipe(name)
         form = forms.load_definition(ROOT / "forms" / f"{recipe.form}.yaml")
         assert recipe.id == name and check_recipe(recipe, form) == []
+
+
+def test_each_form_has_the_recipe_written_for_it_by_default():
+    assert recipes_for("sipas") == ["sipas-local", "sipas-local-criteria"]
+    assert {form: default_recipe(form) for form in ("sipas", "sipas-2017", "sipas-2023")} == {
+        "sipas": "sipas-local", "sipas-2017": "sipas-2017", "sipas-2023": "sipas-2023"}
+    # a form no recipe is written for gets the official one, which it then does not fit
+    assert recipes_for("desk-rating") == [] and default_recipe("desk-rating") == "sipas-2017"
+    assert all(load_recipe(default_recipe(form)).form == form for form in ("sipas", "sipas-2017", "sipas-2023"))
 
 
 def test_the_2017_model_uses_each_elements_satisfaction_question_and_the_mean_of_elements():
