@@ -87,6 +87,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action_campaign_cloned": ("Sao chép đợt khảo sát", "Campaign cloned"),
     "action_campaign_version_moved": ("Chuyển đợt khảo sát sang phiên bản bảng hỏi mới nhất",
                                       "Campaign moved to the newest questionnaire version"),
+    "audit_texts_edited": ("{count} nội dung chữ đã sửa", "{count} texts changed"),
     "action_questionnaire_texts_edited": ("Sửa nội dung chữ của bản nháp bảng hỏi",
                                           "Texts of the questionnaire draft edited"),
     "action_invitations_created": ("Tạo thư mời", "Invitations created"),

@@ -39,6 +39,9 @@ def test_the_campaigns_behind_are_listed_and_one_without_responses_moves(admin, 
     entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "campaign_version_moved")).one()
     assert (entry.subject, entry.details["version_before"], entry.details["version"]) == (
         "campaign fresh", "small v1", "small v2")
+    admin.get("/quan-tri/nhat-ky")
+    assert "Chuyển đợt khảo sát sang phiên bản bảng hỏi mới nhất campaign fresh" in admin.text()
+    assert "small v1 → small v2" in admin.text()
     admin.get(response.location)
     assert "Đã chuyển đợt khảo sát “Campaign fresh” sang phiên bản mới nhất." in admin.text()
     assert "/quan-tri/dot-khao-sat/fresh/phien-ban-moi-nhat" not in admin.html

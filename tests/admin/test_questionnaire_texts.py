@@ -66,6 +66,9 @@ def test_an_edit_goes_to_the_draft_and_publishing_makes_a_new_version(admin, pub
     [entry] = edits(session)
     assert entry.subject == "questionnaire small" and entry.details["section"] == "main"
     assert entry.details["fields"] == ["label.overall.vi", "hint.overall.vi", "hint.overall.en", "choice.sex.1.en"]
+    admin.get("/quan-tri/nhat-ky")
+    assert "Sửa nội dung chữ của bản nháp bảng hỏi questionnaire small" in admin.text()
+    assert "4 nội dung chữ đã sửa" in admin.text()
     admin.get(response.location)
     text = admin.text()
     assert "Đã lưu 4 nội dung chữ vào bản nháp" in text
