@@ -52,14 +52,28 @@ def model_frame(data: pd.DataFrame, formula: str) -> ModelFrame:
     for values, _ in parts:
         keep &= ~np.isnan(values).any(axis=1) if values.dtype.kind == "f" else values >= 0
     rows = np.flatnonzero(keep)
-    blocks, names = ([np.ones((len(rows), 1))], [INTERCEPT]) if intercept else ([], [])
+    columns, names = ([(np.ones(1), None)], [INTERCEPT]) if intercept else ([], [])
     for (values, levels), term in zip(parts, terms):
-        block, labels = _columns(values[rows], levels, term, intercept or bool(blocks))
-        blocks.append(block)
+        kept = values[rows]
+        used, labels = _used(kept, levels, term, intercept or bool(columns))
+        columns.append((kept, used))
         names += labels
     if not names:
         raise ValueError(f"formula {formula!r} has no terms")
-    return ModelFrame(y[rows], np.hstack(blocks), rows, names)
+    return ModelFrame(y[rows], _matrix(columns, len(rows), len(names)), rows, names)
+
+
+def _matrix(columns: list, n_rows: int, width: int) -> np.ndarray:
+    """The design matrix written in place (a stack of per-term blocks would copy it once more)."""
+    X, at = np.empty((n_rows, width)), 0
+    for values, used in columns:
+        if used is None:  # the intercept or a numeric term: one column
+            X[:, at] = values[:, 0] if values.ndim == 2 else values
+            at += 1
+        else:  # a categorical term's codes: indicators of its used levels
+            X[:, at:at + len(used)] = values[:, None] == used[None, :]
+            at += len(used)
+    return X
 
 
 def _numeric(series: pd.Series, name: str) -> np.ndarray:
@@ -78,14 +92,14 @@ def _term(series: pd.Series, name: str) -> tuple[np.ndarray, pd.Index | None]:
     return _numeric(series, name)[:, None], None
 
 
-def _columns(values: np.ndarray, levels: pd.Index | None, name: str, contrasts: bool) -> tuple[np.ndarray, list[str]]:
-    """Numeric: itself. Categorical: indicators of the levels present but the first (all of
-    them when there is no intercept before it, as R's model.matrix)."""
+def _used(values: np.ndarray, levels: pd.Index | None, name: str, contrasts: bool) -> tuple[np.ndarray | None, list[str]]:
+    """Numeric: None (the column itself). Categorical: the codes of the levels present but the
+    first (all of them when there is no intercept before it, as R's model.matrix)."""
     if levels is None:
-        return values, [name]
+        return None, [name]
     present = np.flatnonzero(np.bincount(values, minlength=len(levels)) > 0)
     used = present[1:] if contrasts else present
-    return (values[:, None] == used[None, :]).astype(np.float64), [name + _label(levels[k]) for k in used]
+    return used, [name + _label(levels[k]) for k in used]
 
 
 def _label(level) -> str:
