@@ -68,6 +68,13 @@ class Design:
         new._setup(self._data, weights, self._structure, calibration, self._cache)
         return new
 
+    def with_columns(self, columns: dict[str, pd.Series]) -> "Design":
+        """The design with `columns` added to a copy of its data (e.g. indicators derived from
+        answers), on the same rows, structure and weights; the data given stays as it was."""
+        new = object.__new__(type(self))
+        new._setup(self._data.assign(**columns), self._weights, self._structure, self._calibration, dict(self._cache))
+        return new
+
     @property
     def data(self) -> pd.DataFrame:
         return self._data
