@@ -1,6 +1,7 @@
 """The whole report as a `Document` in the reader's language: summary, method, index and elements,
-rankings by level (province report), distributions, results by field and by level (province
-report), profile, expectations, comments, annex. A unit's report keeps its own answers only and
+rankings by level (province report), results by level (province report) and by field of
+procedure, distributions, profile, expectations, comments, annex (province report). A
+unit's report keeps its own answers only (its results by field a domain of the whole design) and
 says its rank among its level."""
 import dataclasses
 
@@ -10,7 +11,7 @@ from analysis.recipes import Recipe
 from survey.reports.compose import Report
 from survey.reports.document import Chart, Document, Section, Table
 from survey.reports.fieldwork import Fieldwork, read_fieldwork
-from survey.reports.numbers import decimal, interval, p_value
+from survey.reports.numbers import decimal, interval, p_value, whole
 from survey.reports.sections_answers import by_field, by_level, distribution
 from survey.reports.sections_core import indices, summary
 from survey.reports.sections_method import method
@@ -33,7 +34,7 @@ def make_document(report: Report, work: Fieldwork, recipe: Recipe, language: str
                 method(report, work, language), indices(report, language)]
     if report.unit is None:
         sections += [rankings(tables, language), by_level(work, recipe, size, language)]
-        sections.append(by_field(work, recipe, size, language))
+    sections.append(by_field(work, recipe, size, language, report.unit))
     sections += [distribution(own, recipe, language), profile(own, language), expectation_items(own, language),
                  comments(work, report.unit, language)]
     if report.unit is None:
@@ -49,7 +50,7 @@ def annex(report: Report, language: str) -> Section:
     blocks = []
     for code, group in report.units.groupby("domain", sort=True):
         rows = [[row.label, decimal(row.estimate, 1, language) + ("*" if row.suppressed else ""),
-                 interval(row.ci_low, row.ci_high, language), str(int(row.n)), decimal(row.change, 1, language),
+                 interval(row.ci_low, row.ci_high, language), whole(row.n, language), decimal(row.change, 1, language),
                  p_value(row.p_value, language)] for row in group.itertuples(index=False)]
         name = report.current.units.get(code, code)
         blocks.append(Table(say("annex_unit", language, name=f"{name} ({code})"), headers, rows))

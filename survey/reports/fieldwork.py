@@ -18,8 +18,11 @@ from survey.campaigns.models import Campaign
 from survey.questionnaires.queries import version_definition
 from survey.reports.compose import Report
 from survey.reports.periods import campaigns_of
+from survey.reports.roles import FIELD, present
 from survey.results.loading import load_campaign
 from survey.results.weighting import weigh
+
+UNIT_FIELD, SEPARATOR = "_unit_field", "\x1f"
 
 
 @dataclass(frozen=True)
@@ -41,12 +44,23 @@ def read_fieldwork(session: Session, report: Report, recipe: Recipe) -> Fieldwor
     pooled = pd.concat(frames)
     questions = sorted({m.question for m in recipe.measures()})
     scope = pooled[pooled[questions].notna().any(axis=1)].copy()
+    definition = version_definition(campaigns[-1].questionnaire_version)
+    scope[UNIT_FIELD] = _unit_field(scope, definition)
     transactions = {f"{c.slug}/{t.unit.code}": t.transactions for c in campaigns for t in c.units}
     design = weigh(scope, report.weighting, transactions).design
     if "_weight" not in scope:
         scope["_weight"] = 1.0
-    definition = version_definition(campaigns[-1].questionnaire_version)
     return Fieldwork(campaigns, definition, scope, _sample(campaigns, pooled), design)
+
+
+def _unit_field(scope: pd.DataFrame, definition: forms.Definition) -> pd.Series:
+    """'unit code, field' of each answer naming its field of procedure: a unit report's domains
+    (the design estimates one column's domains)."""
+    fields = present(definition, (FIELD,))
+    if not fields:
+        return pd.Series(None, index=scope.index, dtype=object)
+    value = scope[fields[0].name]
+    return (scope["_code"] + SEPARATOR + value.astype(str)).where(value.notna())
 
 
 def _frame(session: Session, campaign: Campaign) -> pd.DataFrame:

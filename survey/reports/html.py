@@ -18,12 +18,8 @@ BODY = ("summary", "indices")
 
 
 def context(report: Report, language: str, document: Document | None = None) -> dict:
-    """What the template body needs: the report, its texts in `language` and its tables as rows."""
-    units = report.units
-    nodes = list(dict.fromkeys(zip(units["node"], units["label"]))) if units is not None else []
-    rows = [] if units is None else [
-        (code, report.current.units.get(code, code), {r.node: r for r in group.itertuples(index=False)})
-        for code, group in units.groupby("domain", sort=True)]
+    """What the template body needs: the report, its texts in `language` and its tables as rows; the
+    rankings by level and the annex of units come with the document's sections."""
     sections = [] if document is None else [s for s in document.sections if s.key not in BODY]
     charts = [] if document is None else [b for s in document.sections if s.key in BODY for b in s.blocks
                                           if isinstance(b, Chart)]
@@ -34,9 +30,7 @@ def context(report: Report, language: str, document: Document | None = None) -> 
             "facts": facts(report, language), "flags": flag_texts(report, language),
             "significance": partial(significance, language=language),
             "channel_label": partial(channel_label, language=language),
-            "indices": list(report.indices.itertuples(index=False)), "counts": report.counts,
-            "ranking": [] if report.ranking is None else list(report.ranking.itertuples(index=False)),
-            "unit_nodes": nodes, "unit_rows": rows}
+            "indices": list(report.indices.itertuples(index=False)), "counts": report.counts}
 
 
 def _base64(data: bytes) -> str:

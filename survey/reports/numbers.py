@@ -5,6 +5,20 @@ import math
 MISSING = "–"
 
 
+class Figure(str):
+    """A number as written for the reader that keeps its value and a spreadsheet number format:
+    the pages, Word and PDF show the text, a workbook stores the number (Excel writes it in the
+    reader's own separators)."""
+
+    value: float
+    excel: str
+
+    def __new__(cls, text: str, value, excel: str) -> "Figure":
+        made = super().__new__(cls, text)
+        made.value, made.excel = float(value), excel
+        return made
+
+
 def missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -14,7 +28,8 @@ def decimal(value, digits: int = 1, language: str = "vi") -> str:
     if missing(value):
         return MISSING
     text = f"{float(value):,.{digits}f}"
-    return text.translate(str.maketrans(",.", ".,")) if language == "vi" else text
+    excel = "#,##0" + ("." + "0" * digits if digits else "")
+    return Figure(text.translate(str.maketrans(",.", ".,")) if language == "vi" else text, value, excel)
 
 
 def whole(value, language: str = "vi") -> str:
@@ -23,7 +38,9 @@ def whole(value, language: str = "vi") -> str:
 
 def percent(share, language: str = "vi", digits: int = 1) -> str:
     """A share of 1 as a percentage: 0.679 -> '67,9 %'."""
-    return MISSING if missing(share) else f"{decimal(100 * share, digits, language)} %"
+    if missing(share):
+        return MISSING
+    return Figure(f"{decimal(100 * share, digits, language)} %", share, "0." + "0" * digits + "%" if digits else "0%")
 
 
 def p_value(p, language: str = "vi") -> str:

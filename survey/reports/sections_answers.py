@@ -7,7 +7,7 @@ import pandas as pd
 from analysis.indices import estimate_indices
 from analysis.recipes import Recipe
 from survey.reports.document import Section, Table
-from survey.reports.fieldwork import Fieldwork
+from survey.reports.fieldwork import SEPARATOR, UNIT_FIELD, Fieldwork
 from survey.reports.numbers import decimal, interval, whole
 from survey.reports.roles import FIELD, present, satisfaction
 from survey.reports.words import say
@@ -36,12 +36,17 @@ def _levels_row(answers: pd.DataFrame, question, label: str, language: str) -> l
     return [label, *cells, whole(len(valid), language), decimal(dissatisfied, 1, language)]
 
 
-def by_field(work: Fieldwork, recipe: Recipe, min_cell: int, language: str) -> Section | None:
+def by_field(work: Fieldwork, recipe: Recipe, min_cell: int, language: str, unit: str | None = None) -> Section | None:
+    """The index by field of procedure, of the province or of `unit` (its fields domains of the
+    whole design)."""
     questions = present(work.definition, (FIELD,))
-    if not questions:
+    if not questions or work.answers[questions[0].name].notna().sum() == 0:
         return None
     names = {c.value: c.label[language] for c in questions[0].choices}
-    table = _by(work, recipe, FIELD, min_cell, names, say("field", language), language)
+    if unit is not None:
+        names = {f"{unit}{SEPARATOR}{value}": label for value, label in names.items()}
+    column = questions[0].name if unit is None else UNIT_FIELD
+    table = _by(work, recipe, column, min_cell, names, say("field", language), language)
     return Section("by_field", say("by_field", language), [table])
 
 
@@ -52,17 +57,17 @@ def by_level(work: Fieldwork, recipe: Recipe, min_cell: int, language: str) -> S
 
 
 def _by(work: Fieldwork, recipe: Recipe, column: str, min_cell: int, names: dict, title: str, language: str) -> Table:
-    """Domains of `column` x the overall index and the elements (index, interval, n)."""
+    """Domains of `column` named in `names` (the others left out) x the overall index and the
+    elements (index, interval, n)."""
     estimates = estimate_indices(work.design, recipe, by=column, min_cell_size=min_cell).reset_index()
-    estimates = estimates[estimates["level"].isin(["overall", "element"])]
+    estimates = estimates[estimates["level"].isin(["overall", "element"]) & estimates[column].isin(list(names))]
     nodes = list(dict.fromkeys(estimates["node"]))
     labels = {node.id: node.text(language) for node in recipe.nodes()}
     headers = [title, say("n", language), *(labels[n] for n in nodes)]
     rows = []
     for domain, group in estimates.groupby(column, sort=False, observed=True):
         cells = group.set_index("node")
-        overall = cells.loc[nodes[0]]
-        rows.append([names.get(domain, str(domain)), whole(overall["n"], language),
+        rows.append([names[domain], whole(cells.loc[nodes[0]]["n"], language),
                      *(_cell(cells.loc[n], language) for n in nodes)])
     return Table(title, headers, rows, say("suppressed_mark", language, size=min_cell))
 

@@ -64,11 +64,11 @@ def rankings(tables: dict[str, pd.DataFrame], language: str) -> Section:
 
 def _row(row, language: str) -> list[str]:
     previous = None if row.previous_rank is None or row.previous_rank != row.previous_rank else int(row.previous_rank)
-    return [say("dash", language) if row.rank is None else str(row.rank), row.unit, row.name,
+    return [say("dash", language) if row.rank is None else whole(row.rank, language), row.unit, row.name,
             decimal(row.estimate, 1, language) + ("*" if row.suppressed else ""),
             interval(row.ci_low, row.ci_high, language), whole(row.n, language), decimal(row.points, 2, language),
             decimal(row.change, 1, language), significance(row.significant, language),
-            say("dash", language) if previous is None else str(previous),
+            say("dash", language) if previous is None else whole(previous, language),
             rank_change(row.rank, previous, language), ", ".join(str(r) for r in row.overlaps) or say("dash", language)]
 
 

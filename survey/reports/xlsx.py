@@ -1,5 +1,6 @@
 """A report as an XLSX workbook: a 'report' sheet (what, when, the index and elements with their
-change, responses by channel, flags, method), and for the province 'ranking' and 'units' sheets.
+change, responses by channel, flags, method), and for the province 'ranking' and 'units' sheets;
+with the document, a sheet per section, its figures numeric cells in number formats.
 Texts are never read as formulas (unit names come from data)."""
 from pathlib import Path
 from typing import BinaryIO
@@ -11,6 +12,7 @@ import xlsxwriter
 from survey.reports.compose import Report
 from survey.reports.document import Document, Section, Table
 from survey.reports.messages import say
+from survey.reports.numbers import Figure
 from survey.reports.text import channel_label, facts, flag_texts, significance
 
 # (header message, column): an interval takes two columns under the same header.
@@ -44,11 +46,11 @@ def write_report_xlsx(report: Report, target: Path | BinaryIO, language: str = "
         _frame(book.add_worksheet("units"), 0, _units_rows(report, language), UNIT_COLUMNS, language, styles)
     for section in document.sections if document is not None else ():
         if section.key not in ("summary", "indices"):
-            _section_sheet(book.add_worksheet(SHEETS.get(section.key, section.key)), section, styles)
+            _section_sheet(book, book.add_worksheet(SHEETS.get(section.key, section.key)), section, styles)
     book.close()
 
 
-def _section_sheet(sheet, section: Section, styles: dict) -> None:
+def _section_sheet(book, sheet, section: Section, styles: dict) -> None:
     sheet.write_string(0, 0, section.title, styles["title"])
     row = 2
     for block in section.blocks:
@@ -56,7 +58,8 @@ def _section_sheet(sheet, section: Section, styles: dict) -> None:
             sheet.write_string(row, 0, block.caption, styles["bold"])
             sheet.write_row(row + 1, 0, block.headers, styles["bold"])
             for offset, values in enumerate(block.rows, start=row + 2):
-                sheet.write_row(offset, 0, values)
+                for column, value in enumerate(values):
+                    _figure(book, sheet, (offset, column), value, styles)
             row += len(block.rows) + 2
             block = block.note
         if isinstance(block, str) and block:
@@ -64,6 +67,16 @@ def _section_sheet(sheet, section: Section, styles: dict) -> None:
             row += 1
         row += 1
     sheet.set_column(0, 0, 40)
+
+
+def _figure(book, sheet, cell: tuple[int, int], value: str, styles: dict) -> None:
+    """A figure of the document as a number in its number format (made once per format), text as text."""
+    if not isinstance(value, Figure):
+        sheet.write_string(*cell, value)
+        return
+    if value.excel not in styles:
+        styles[value.excel] = book.add_format({"num_format": value.excel})
+    sheet.write_number(*cell, value.value, styles[value.excel])
 
 
 def _report_sheet(sheet, report: Report, language: str, styles: dict) -> None:
