@@ -92,7 +92,8 @@ def _term(series: pd.Series, name: str) -> tuple[np.ndarray, pd.Index | None]:
     return _numeric(series, name)[:, None], None
 
 
-def _used(values: np.ndarray, levels: pd.Index | None, name: str, contrasts: bool) -> tuple[np.ndarray | None, list[str]]:
+def _used(values: np.ndarray, levels: pd.Index | None, name: str,
+          contrasts: bool) -> tuple[np.ndarray | None, list[str]]:
     """Numeric: None (the column itself). Categorical: the codes of the levels present but the
     first (all of them when there is no intercept before it, as R's model.matrix)."""
     if levels is None:
