@@ -145,8 +145,8 @@ class _Stage:
             return
         scaled = (st.scale[st.row_stratum[rows]] if st.n_strata > 1 else st.scale[0]) * x
         self.square += np.bincount(col, scaled * x, self.n)
-        self.stratum += np.bincount(st.row_stratum[rows].astype(np.int64) * self.n + col, x,
-                                    self.stratum.size).reshape(self.stratum.shape)
+        key_stratum = st.row_stratum[rows].astype(np.int64) * self.n + col if st.n_strata > 1 else col
+        self.stratum += np.bincount(key_stratum, x, self.stratum.size).reshape(self.stratum.shape)
         self.cross += self.greg.basis.by_variable(key, rows, col, scaled * self.greg.calibrated[rows], self.n)
 
     def _add_clusters(self) -> np.ndarray:
