@@ -22,6 +22,7 @@ def register_commands(app: Flask) -> None:
     from survey.migrate import database
     from survey.questionnaires.cli import questionnaire
     from survey.reports.cli import report
+    from survey.reports.comments import comments_command
     from survey.responses.cli import drafts
     from survey.results.cli import analysis
     from survey.sampling.cli import sample
@@ -32,6 +33,7 @@ def register_commands(app: Flask) -> None:
                   codebook_command, exports, analysis, report, api_tokens, webhooks, sample):
         app.cli.add_command(group)
     sample.add_command(draw_command)
+    report.add_command(comments_command)
 
 
 @contextmanager

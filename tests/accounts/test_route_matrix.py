@@ -85,6 +85,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyst.report": ANALYSIS,
     "analyst.report_xlsx": ANALYSIS,
     "analyst.report_file": ANALYSIS,
+    "analyst.report_comments": ANALYSIS,
     "analyst.exports": ANALYSIS,
     "analyst.request_export": ANALYSIS,
     "analyst.export_status": ANALYSIS,
