@@ -92,10 +92,12 @@ def _response_rows(session: Session, where: tuple) -> pd.DataFrame:
 
 
 def _batched(session: Session, query: Select, columns: list[str], texts: list[str]) -> pd.DataFrame:
-    """The query's rows as a frame, read BATCH_SIZE at a time, column by column; the `texts` columns
-    kept as categories meanwhile (a text repeated on many rows held once), then text as load_campaign's."""
+    """The query's rows as a frame, read BATCH_SIZE at a time through the connection (no ORM layer),
+    column by column; the `texts` columns kept as categories meanwhile (a text repeated on many rows
+    held once), then text as load_campaign's."""
+    result = session.connection().execute(query.execution_options(yield_per=BATCH_SIZE))
     parts = [pd.DataFrame(dict(zip(columns, zip(*rows))), columns=columns).astype({c: "category" for c in texts})
-             for rows in session.execute(query.execution_options(yield_per=BATCH_SIZE)).partitions()]
+             for rows in result.partitions()]
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     return frame.astype({c: "str" for c in texts})
 
