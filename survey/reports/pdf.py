@@ -32,8 +32,10 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {"body": base, "cell": ParagraphStyle("cell", base, fontSize=7.5, leading=9, spaceAfter=0),
             "head": ParagraphStyle("head", base, fontName=BOLD, fontSize=7.5, leading=9, spaceAfter=0),
             "title": ParagraphStyle("title", base, fontName=BOLD, fontSize=18, leading=22, spaceAfter=6),
-            "h1": ParagraphStyle("h1", base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=6),
-            "caption": ParagraphStyle("caption", base, fontName=BOLD, fontSize=8.5, spaceBefore=6)}
+            "h1": ParagraphStyle("h1", base, fontName=BOLD, fontSize=13, leading=16, spaceBefore=10, spaceAfter=6,
+                                 keepWithNext=1),
+            "caption": ParagraphStyle("caption", base, fontName=BOLD, fontSize=8.5, spaceBefore=6, keepWithNext=1),
+            "figure": ParagraphStyle("figure", base, fontName=BOLD, fontSize=8.5, spaceBefore=2)}
 
 
 def write_pdf(document: Document, target: Path | BinaryIO, language: str) -> None:
@@ -55,9 +57,9 @@ def _flowables(block, styles) -> list:
         return _table(block, styles)
     if isinstance(block, Chart):
         image = Image(io.BytesIO(block.png))
-        scale = min(22 * cm / image.drawWidth, 15 * cm / image.drawHeight)
+        scale = min(22 * cm / image.drawWidth, 16.5 * cm / image.drawHeight)
         image.drawWidth, image.drawHeight = image.drawWidth * scale, image.drawHeight * scale
-        return [image, Paragraph(escape(block.caption), styles["caption"])]
+        return [image, Paragraph(escape(block.caption), styles["figure"])]
     return [Paragraph(escape(block), styles["body"])]
 
 

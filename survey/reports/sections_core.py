@@ -27,13 +27,14 @@ def indices(report: Report, language: str) -> Section:
              significance(row.significant, language)] for row in report.indices.itertuples(index=False)]
     note = say("suppressed_mark", language, size=report.current.min_cell_size)
     table = Table(say("indices", language), headers, rows, note)
-    chart = interval_chart(report.indices.assign(domain_name=report.indices["label"]),
-                           say("elements_chart", language), language)
+    shown = report.indices[report.indices["level"].isin(["overall", "element"])]
+    chart = interval_chart(shown.assign(domain_name=shown["label"]), say("elements_chart", language), language)
     return Section("indices", say("indices", language), [table, chart])
 
 
 def interval_chart(rows: pd.DataFrame, title: str, language: str) -> Chart:
-    """The same chart as SVG (pages) and PNG (Word, PDF), figures written in `language`."""
+    """The same chart as SVG (pages) and PNG (Word, PDF), figures written in `language`; its title
+    is the caption under it (drawn above the plot, a long title would be cut at the plot's width)."""
     shown = rows[["domain_name", "estimate", "ci_low", "ci_high", "suppressed"]].copy()
     shown["suppressed"] = shown["suppressed"].astype(bool)
 
@@ -41,4 +42,4 @@ def interval_chart(rows: pd.DataFrame, title: str, language: str) -> Chart:
         return decimal(value, 1, language)
 
     note = say("chart_axis", language)
-    return Chart(title, index_chart(shown, title, note, number), index_chart(shown, title, note, number, "png"))
+    return Chart(title, index_chart(shown, "", note, number), index_chart(shown, "", note, number, "png"))
