@@ -112,6 +112,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "it a new name, slug and dates."),
     "clone_newest": ("Dùng phiên bản mới nhất {label} (thay cho {current})",
                      "Use the newest version {label} (instead of {current})"),
+    "campaign_newer_version": ("Bảng hỏi đã có phiên bản mới hơn: {label}.", "A newer version of the questionnaire exists: {label}."),
     "clone_version": ("Phiên bản bảng hỏi", "Questionnaire version"),
     "clone_keep_version": ("Giữ phiên bản {label} của đợt gốc", "Keep the source campaign's version {label}"),
     "clone_same_version": ("Phiên bản bảng hỏi: {label} (mới nhất).", "Questionnaire version: {label} (the newest)."),

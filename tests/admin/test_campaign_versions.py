@@ -47,6 +47,16 @@ def test_the_campaigns_behind_are_listed_and_one_without_responses_moves(admin, 
     assert "/quan-tri/dot-khao-sat/fresh/phien-ban-moi-nhat" not in admin.html
 
 
+def test_the_campaign_page_offers_the_move_or_says_why_not(admin, units, version, make_version, make_campaign,
+                                                           make_submission, session):
+    two_campaigns(units, version, make_version, make_campaign, make_submission, session)
+    admin.get("/quan-tri/dot-khao-sat/fresh")
+    assert "Bảng hỏi đã có phiên bản mới hơn: small v2." in admin.text() and "Chuyển sang small v2" in admin.text()
+    admin.get("/quan-tri/dot-khao-sat/answered")
+    assert "Giữ small v1: đợt khảo sát đã có 1 phiếu trả lời" in admin.text()
+    assert "Chuyển sang small v2" not in admin.text()
+
+
 def test_a_campaign_with_responses_is_refused_and_stays(admin, units, version, make_version, make_campaign,
                                                         make_submission, session):
     two_campaigns(units, version, make_version, make_campaign, make_submission, session)
@@ -92,3 +102,6 @@ def test_a_copy_is_offered_the_newest_version_by_default(admin, units, version, 
     assert '<input type="radio" name="newest" value="1" checked>' in admin.html
     assert '<input type="radio" name="newest" value="0">' in admin.html
     assert "Giữ phiên bản small v1 của đợt gốc" in admin.text()
+    data = {"name": "SIPAS 2026", "slug": "sipas-2026", "opens_on": "01/03/2026", "closes_on": "2026-04-30"}
+    assert admin.post("/quan-tri/dot-khao-sat/sipas-2025/sao-chep", data | {"newest": "0"}).status_code == 200
+    assert stored(session, "sipas-2026").questionnaire_version.number == 1  # kept when asked
