@@ -35,6 +35,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "measure": ("Chỉ số, yếu tố", "Index, element"),
     "index": ("Chỉ số", "Index"),
     "ci": ("Khoảng tin cậy 95 %", "95 % interval"),
+    "dropped_note": ("Không tính yếu tố {children} do quá ít câu trả lời", "{children} left out: too few answers"),
+    "expectations_title": ("Mong đợi của người dân, tổ chức", "Expectations of citizens and organisations"),
+    "expectations_lead": ("Tỷ lệ (%) người trả lời câu hỏi đã chọn từng phương án, với khoảng tin cậy 95 %; "
+                          "không tính vào chỉ số.",
+                          "Share (%) of those who answered the question choosing each answer, with its 95 % "
+                          "interval; not part of the index."),
+    "answer": ("Phương án trả lời", "Answer"),
+    "share": ("Tỷ lệ (%)", "Share (%)"),
     "unweighted": ("Không gia quyền", "Unweighted"),
     "deff": ("Hệ số thiết kế", "Design effect"),
     "n": ("Số phiếu", "n"),

@@ -1,12 +1,14 @@
 """Who answered and what they said in their own words: the respondent profile (weighted shares of
 each answer to the profile questions the questionnaire has), the expectations (share choosing
-each item of a select_multiple question), the count of open comments (their texts are exported
+each item of a select_multiple question, with its 95 % interval: `analysis.expectations`, as the
+analyst results compute them), the count of open comments (their texts are exported
 apart: `comments`)."""
 import pandas as pd
 
+from analysis.expectations import choice_shares
 from survey.reports.document import Section, Table
 from survey.reports.fieldwork import Fieldwork
-from survey.reports.numbers import decimal, whole
+from survey.reports.numbers import decimal, interval, whole
 from survey.reports.roles import COMMENTS, PROFILE, expectations, present
 from survey.reports.words import say
 
@@ -34,23 +36,31 @@ def expectation_items(work: Fieldwork, language: str) -> Section | None:
     questions = expectations(work.definition)
     if not questions:
         return None
-    headers = [say("answer", language), say("n", language), say("profile_share", language)]
-    tables = [Table(q.label[language], headers, _chosen(work.answers, q, language), say("expectations_note", language))
+    headers = [say("answer", language), say("profile_share", language), say("ci", language), say("n", language)]
+    tables = [Table(q.label[language], headers, _chosen(work, q, language), say("expectations_note", language))
               for q in questions]
     return Section("expectations", say("expectations", language), tables)
 
 
-def _chosen(answers: pd.DataFrame, question, language: str) -> list[list[str]]:
-    """A select_multiple answer is its values separated by spaces."""
-    answered = answers[answers[question.name].notna()]
-    picked = answered[question.name].astype(str).str.split()
-    total = answered["_weight"].sum()
-    rows = []
-    for choice in question.choices:
-        chosen = picked.map(lambda values, value=choice.value: value in values)
-        share = 100 * answered.loc[chosen, "_weight"].sum() / total if total else None
-        rows.append([choice.label[language], whole(int(chosen.sum()), language), decimal(share, 1, language)])
-    return rows
+def _chosen(work: Fieldwork, question, language: str) -> list[list[str]]:
+    """Each choice's share among those who answered, on the report's weighted design (a unit
+    report's unit as a domain of it)."""
+    if work.answers.empty:
+        return []
+    unit = _report_unit(work)
+    shares = choice_shares(work.design, question, None if unit is None else "_code")
+    if unit is not None:
+        shares = shares[shares["_code"] == unit]
+    shares = shares.set_index("answer")
+    return [[choice.label[language], decimal(shares.loc[choice.value, "estimate"], 1, language),
+             interval(shares.loc[choice.value, "ci_low"], shares.loc[choice.value, "ci_high"], language),
+             whole(int(shares.loc[choice.value, "n"]), language)] for choice in question.choices]
+
+
+def _report_unit(work: Fieldwork) -> str | None:
+    """The unit whose answers a unit report keeps (fewer rows than its design), None for the province."""
+    codes = work.answers["_code"].unique()
+    return codes[0] if len(codes) == 1 and len(work.answers) < len(work.design.data) else None
 
 
 def comment_rows(work: Fieldwork, language: str) -> list[tuple[str, str, str]]:

@@ -4,11 +4,13 @@ file (one row per node and domain, `survey.results.csv_result`).
     flask analysis run --campaign an-giang-2027 --recipe sipas-2017 --weighting design --by unit \
         --out results.xlsx
     flask analysis run --campaign an-giang-2027 --recipe sipas-2017 --format csv --out results.csv
+        # and results.expectations.csv when the recipe has expectations
 
 Read only: nothing is written to the database. Bad input is a message and exit code 1.
 """
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -18,7 +20,7 @@ from survey import db
 from survey.campaigns.queries import campaign_by_slug
 from survey.errors import InvalidInput
 from survey.results.console import render
-from survey.results.csv_result import write_csv
+from survey.results.csv_result import write_csv, write_expectations_csv
 from survey.results.loading import DEFAULT_STATUSES
 from survey.results.report import BY, compute_results
 from survey.results.weighting import METHODS, Margins, read_margins
@@ -59,9 +61,30 @@ def run(slug: str, recipe: str, weighting: str, margins: Path | None, by: tuple[
     except RecipeError as error:
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(render(results))
-    if out is not None:
-        _write(results, out, file_format)
-        click.echo(f"\n{out}")
+    for path, writing in _files(results, out, file_format):
+        _write(path, writing)
+        click.echo(f"\n{path}")
+
+
+def _files(results, out: Path | None, file_format: str) -> list[tuple[Path, Callable[[Path], object]]]:
+    """(path, what writes it) of each file asked for: the workbook, or the CSV of the index and,
+    when the recipe has expectations, theirs beside it (`expectations_path`)."""
+    if out is None:
+        return []
+    if file_format == "xlsx":
+        return [(out, lambda path: write_xlsx(results, path))]
+    files = [(out, _csv(write_csv(results)))]
+    return files + ([(expectations_path(out), _csv(write_expectations_csv(results)))] if len(results.expectations)
+                    else [])
+
+
+def _csv(text: str) -> Callable[[Path], object]:
+    return lambda path: path.write_text(text, encoding="utf-8", newline="")
+
+
+def expectations_path(out: Path) -> Path:
+    """Where the expectations' CSV goes beside a CSV of the index: results.csv -> results.expectations.csv."""
+    return out.with_name(f"{out.stem}.expectations.csv")
 
 
 def _check_out(out: Path | None, file_format: str) -> None:
@@ -86,15 +109,12 @@ def _margins(path: Path | None) -> Margins | None:
         raise InvalidInput(f"--margins {path}: not UTF-8 text") from None
 
 
-def _write(results, out: Path, file_format: str) -> None:
-    """Write to a temporary file beside `out`, then rename: never a half-written file."""
+def _write(out: Path, writing) -> None:
+    """`writing(path)` a temporary file beside `out`, then rename: never a half-written file."""
     handle, temporary = tempfile.mkstemp(suffix=out.suffix, dir=out.parent)
     os.close(handle)
     try:
-        if file_format == "csv":
-            Path(temporary).write_text(write_csv(results), encoding="utf-8", newline="")
-        else:
-            write_xlsx(results, Path(temporary))
+        writing(Path(temporary))
         os.replace(temporary, out)
     finally:
         if os.path.exists(temporary):

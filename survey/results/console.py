@@ -17,7 +17,30 @@ def render(results: Results) -> str:
     if results.table["suppressed"].any():
         lines += ["", f"* fewer than {results.campaign.min_cell_size} valid answers to an item (the campaign's "
                       "minimum cell size): not for publication"]
+    lines += _dropped(results) + _expectations(results)
     return "\n".join(lines)
+
+
+def _dropped(results: Results) -> list[str]:
+    """A line per node and domain that left suppressed children out (the recipe's rule "drop")."""
+    table = results.table
+    labels = dict(zip(table["node"], table["label"]))
+    lines = [f"{row.label} ({row.domain or 'campaign-wide'}): {', '.join(labels[c] for c in row.dropped.split(','))}"
+             " left out (too few answers), the other parts averaged"
+             for row in table[table["dropped"].fillna("") != ""].itertuples(index=False)]
+    return ["", *lines] if lines else []
+
+
+def _expectations(results: Results) -> list[str]:
+    """Campaign-wide shares of each expectation's answers (beside the index, never in it)."""
+    rows = results.expectations[results.expectations["by"] == "all"] if len(results.expectations) else []
+    if not len(rows):
+        return []
+    lines = ["", f"{'expectations (% of those answering; not in the index)':{LABEL}} {'share':>7} {'95% CI':>15} {'n':>6}"]
+    for row in rows.itertuples(index=False):
+        label = _cut(f"{row.label}: {row.answer_label}", LABEL)
+        lines.append(f"{label:{LABEL}} {_number(row.estimate, row.suppressed):>7} {_interval(row):>15} {row.n:>6}")
+    return lines
 
 
 def _header(results: Results) -> list[str]:

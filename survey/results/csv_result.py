@@ -7,6 +7,13 @@ for the whole campaign, else the domain's value (a unit code with `--by unit`); 
 0-100 with every digit Python keeps (repr), so another package can check them to 1e-9;
 suppressed is true or false; points is empty for a node without PAR INDEX points; dropped lists
 the suppressed children a node left out of its combination under the recipe's rule "drop".
+
+The recipe's expectations, never in the index, are a CSV of their own (`write_expectations_csv`):
+
+    expectation,question,answer,domain,estimate,se,ci_low,ci_high,n,suppressed
+
+a row per expectation, answer and domain: the share (0-100) of those who answered the question
+choosing the answer, with its logit interval (`analysis.expectations`).
 """
 import csv
 import io
@@ -19,6 +26,8 @@ from survey.results.report import Results
 
 COLUMNS = ("node", "parent", "level", "domain", "estimate", "se", "ci_low", "ci_high", "n", "suppressed", "points",
            "dropped")
+EXPECTATION_COLUMNS = ("expectation", "question", "answer", "domain", "estimate", "se", "ci_low", "ci_high", "n",
+                       "suppressed")
 
 
 def result_rows(results: Results) -> pd.DataFrame:
@@ -35,10 +44,19 @@ def result_rows(results: Results) -> pd.DataFrame:
 
 def write_csv(results: Results) -> str:
     """The CSV text (UTF-8, LF line ends)."""
+    return _text(COLUMNS, result_rows(results))
+
+
+def write_expectations_csv(results: Results) -> str:
+    """The expectations' CSV text: campaign-wide, then per domain of each `by`, as `results` has them."""
+    return _text(EXPECTATION_COLUMNS, results.expectations)
+
+
+def _text(columns: tuple[str, ...], table: pd.DataFrame) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for row in result_rows(results).itertuples(index=False):
+    writer.writerow(columns)
+    for row in table[list(columns)].itertuples(index=False):
         writer.writerow([_cell(value) for value in row])
     return buffer.getvalue()
 

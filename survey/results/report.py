@@ -8,7 +8,7 @@ weighting (see `weighting`); the unweighted ones equal weights. deff is R's desi
 random sample of the same size (see analysis._deff).
 """
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from analysis.indices import estimate_indices
 from analysis.recipes import Recipe, RecipeError, validate_recipe
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
+from survey.results.expectations import expectation_table
 from survey.results.loading import DEFAULT_STATUSES, META, CampaignData, load_campaign
 from survey.results.scope import in_scope
 from survey.results.weighting import Margins, Weighting, margin_columns, weigh
@@ -24,7 +25,7 @@ from survey.results.weighting import Margins, Weighting, margin_columns, weigh
 BY = ("unit", "district", "level")
 UNWEIGHTED = ("estimate", "ci_low", "ci_high", "se")
 COLUMNS = ("by", "domain", "domain_name", "node", "label", "level", "parent", "estimate", "ci_low", "ci_high", "se",
-           "n", "effective_n", "suppressed", *(f"{c}_unweighted" for c in UNWEIGHTED), "deff", "n_min",
+           "n", "effective_n", "suppressed", "dropped", *(f"{c}_unweighted" for c in UNWEIGHTED), "deff", "n_min",
            "points", "points_low", "points_high")
 LEVEL_NAMES = {"vi": {"province": "Cấp tỉnh", "department": "Sở, ban, ngành", "district": "Cấp huyện",
                       "commune": "Cấp xã"},
@@ -45,6 +46,8 @@ class Results:
     by: tuple[str, ...]
     table: pd.DataFrame
     language: str
+    expectations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """The recipe's expectations (`survey.results.expectations`), beside the index."""
 
     def level(self, level: str, by: str | None = None) -> pd.DataFrame:
         """The rows of one node level (overall, element, criterion), optionally of one `by` only."""
@@ -57,7 +60,7 @@ def compute_results(session: Session, campaign: Campaign, recipe: Recipe, method
                     language: str = "vi") -> Results:
     """Results of `recipe` on `campaign`; InvalidInput for anything that does not fit."""
     _check(recipe, campaign, by, language, session)
-    questions = sorted({m.question for m in recipe.measures()})
+    questions = sorted({m.question for m in recipe.measures()} | {e.question for e in recipe.expectations})
     data = load_campaign(session, campaign, keys=questions + margin_columns(margins), statuses=statuses)
     scope = in_scope(session, data)
     transactions = {target.unit.code: target.transactions for target in campaign.units}
@@ -66,8 +69,10 @@ def compute_results(session: Session, campaign: Campaign, recipe: Recipe, method
     names = _domain_names(campaign, language)
     parts = [_domain_table(recipe, weighted, unweighted, name, campaign.min_cell_size, names, language)
              for name in ("all", *by)]
+    wanted = expectation_table(weighted.design, recipe, data.definition, {"all": None} | {b: META[b] for b in by},
+                               campaign.min_cell_size, names, language)
     return Results(campaign, recipe, data, scope, weighted, unweighted, tuple(by), pd.concat(parts, ignore_index=True),
-                   language)
+                   language, wanted)
 
 
 def _check(recipe: Recipe, campaign: Campaign, by: Sequence[str], language: str, session: Session) -> None:

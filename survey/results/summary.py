@@ -22,15 +22,25 @@ class Summary:
     alts: dict[str, str] = field(default_factory=dict)
     extra: dict[str, object] = field(default_factory=dict)
     """Other figures of the page computed from the same responses (the achieved sample)."""
+    expectations: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """The recipe's expectations (`Results.expectations`), beside the index."""
 
     def level(self, level: str, by: str | None = None) -> pd.DataFrame:
         """The rows of one node level (overall, element, criterion), optionally of one `by` only."""
         rows = self.table[(self.table["level"] == level) & ((self.table["by"] == by) if by else True)]
         return rows.reset_index(drop=True)
 
+    def dropped(self) -> list[tuple[str, str, str]]:
+        """(domain name, node label, labels of the children it left out) of every node that left
+        suppressed children out under the recipe's rule "drop"; domain name "" campaign-wide."""
+        labels = dict(zip(self.table["node"], self.table["label"]))
+        rows = self.table[self.table["dropped"].fillna("") != ""] if "dropped" in self.table else self.table[:0]
+        return [(row.domain_name if row.by != "all" else "", row.label,
+                 ", ".join(labels[child] for child in row.dropped.split(","))) for row in rows.itertuples(index=False)]
+
 
 def summarise(results: Results) -> Summary:
     design = results.weighting.design
     return Summary(results.table, results.weighting.method, results.unweighted is not None, len(results.scope),
                    len(results.data.frame), results.data.statuses, float(design.effective_n()),
-                   float(design.deff_weighting()))
+                   float(design.deff_weighting()), expectations=results.expectations)

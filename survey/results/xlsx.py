@@ -1,5 +1,5 @@
 """Results as an XLSX workbook: a sheet per node level (overall, elements, criteria) with every
-domain, and a methodology sheet. Texts are never read as formulas (unit names, recipe labels)."""
+domain, the recipe's expectations (beside the index, never in it), and a methodology sheet. Texts are never read as formulas (unit names, recipe labels)."""
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,6 +24,8 @@ def write_xlsx(results: Results, target: Path | BinaryIO) -> None:
                "title": book.add_format({"bold": True, "font_size": 12})}
     for name, level in SHEETS:
         _table(book.add_worksheet(name), results.level(level), formats)
+    if len(results.expectations):
+        _table(book.add_worksheet("expectations"), results.expectations, formats)
     _methodology(book.add_worksheet("methodology"), results, formats)
     book.close()
 
