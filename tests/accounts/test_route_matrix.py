@@ -85,6 +85,10 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "analyst.report": ANALYSIS,
     "analyst.report_xlsx": ANALYSIS,
     "analyst.report_file": ANALYSIS,
+    "analyst.frequencies": ANALYSIS,
+    "analyst.frequencies_file": ANALYSIS,
+    "admin.questionnaire_texts": ADMIN,
+    "admin.campaign_newest_version": ADMIN,
     "analyst.report_comments": ANALYSIS,
     "analyst.exports": ANALYSIS,
     "analyst.request_export": ANALYSIS,
@@ -129,7 +133,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
              "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1, "job_id": 1,
-             "token_id": 1, "subscription_id": 1, "draw_id": 1, "file_format": "pdf"}
+             "token_id": 1, "subscription_id": 1, "draw_id": 1, "file_format": "pdf", "kind": "csv"}
 
 
 def requests(app) -> list[tuple[str, str, str]]:

@@ -47,7 +47,8 @@ def records(session, make_user, make_campaign, make_submission):
     arguments = {"slug": campaign.slug, "unit_code": unit.code, "code": unit.code, "token": invitation.token,
                  "key": draft.uuid, "section": "main", "username": target.username, "chart": "chi-so",
                  "number": 1, "serial": "0001", "response_id": response.id, "job_id": 1,
-                 "token_id": token.id, "subscription_id": hook.id, "filename": "site.css", "draw_id": 1, "file_format": "pdf"}
+                 "token_id": token.id, "subscription_id": hook.id, "filename": "site.css", "draw_id": 1,
+                 "file_format": "pdf", "kind": "csv"}
     body = {"username": "quantri", "password": PASSWORD, "full_name": "Ai đó", "role": "admin",
             "unit": unit.code, "code": draft.resume_code, "codes": "HS-2\nHS-3", "closes_on": "2099-01-01",
             "confirm": "1", "overall": "5", "uuid": str(draft.uuid), "serial": "0002", "current": PASSWORD,
