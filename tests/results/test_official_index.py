@@ -12,6 +12,8 @@ from survey import clock
 from survey.campaigns.queries import campaign_by_slug
 from survey.demo.operations import CAMPAIGN_SLUG
 from survey.demo.simulated import simulate_responses
+from survey.reports.build import build_report
+from survey.reports.periods import Period
 from survey.results.csv_result import result_rows
 from survey.results.report import compute_results
 
@@ -83,3 +85,16 @@ def test_no_interval_of_the_demo_leaves_0_to_100(session, demo):
             table = compute_results(session, demo, load_recipe(recipe), weighting, by=["unit", "level"]).table
             bounds = table[["ci_low", "ci_high"]].dropna()
             assert len(bounds) and (bounds >= 0).all().all() and (bounds <= 100).all().all()
+
+
+@pytest.mark.parametrize("weighting", ["design", "none"])
+def test_no_interval_of_the_demos_period_report_leaves_0_to_100(session, demo, weighting):
+    """The report of the quarter the demo closes in, for the province (every unit, ranked) and for
+    a unit: the index, elements and criteria and the units' table, every interval within [0, 100]."""
+    quarter = Period("quarterly", demo.closes_on.year, (demo.closes_on.month - 1) // 3 + 1)
+    province = build_report(session, quarter, None, RECIPE, weighting)
+    unit = build_report(session, quarter, province.units["domain"].iloc[-1], RECIPE, weighting)
+    for table in (province.indices, province.units, unit.indices, province.current.table):
+        bounds = table[["ci_low", "ci_high"]].dropna()
+        assert len(bounds) and (bounds >= 0).all().all() and (bounds <= 100).all().all()
+        assert (bounds["ci_low"] <= bounds["ci_high"]).all()
