@@ -146,3 +146,5 @@ def test_the_staff_pages_have_no_violation(live_server, screen, records, discrep
     screen.locator("main form button[type=submit]").first.click()  # the default values: a report
     check(screen, found, artifacts, "analyst-report")
     assert found == {}
+    # the report fits the screen: a wide table scrolls in its own region, never the page
+    assert screen.evaluate("document.documentElement.scrollWidth") <= screen.viewport_size["width"]
