@@ -74,13 +74,20 @@ def csv_table(text: str) -> tuple[list[str], list[tuple[int, dict]]]:
         raise InvalidInput(CATALOGUE.problem("csv_unreadable", row=row, error=str(error))) from None
 
 
-def parse_units_csv(text: str) -> list[UnitRow]:
+def columned_table(text: str, required: tuple[str, ...], optional: tuple[str, ...]) -> list[tuple[int, dict]]:
+    """The numbered records of a CSV whose header has every `required` column and none but those
+    and the `optional` ones; InvalidInput naming each missing or unknown column."""
     header, records = csv_table(text)
-    missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+    missing = [c for c in required if c not in header]
+    unknown = [c for c in header if c not in required + optional]
     if missing or unknown:
         raise InvalidInput([CATALOGUE.problem("column_missing", column=c) for c in missing]
                            + [CATALOGUE.problem("column_unknown", column=c) for c in unknown])
+    return records
+
+
+def parse_units_csv(text: str) -> list[UnitRow]:
+    records = columned_table(text, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
     problems: list[str] = []
     rows = [parse_row(number, record, problems) for number, record in records]
     if problems:

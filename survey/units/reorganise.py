@@ -23,7 +23,7 @@ from survey.accounts.operations import audit
 from survey.errors import InvalidInput
 from survey.units.messages import CATALOGUE
 from survey.units.models import REORGANISATION_KINDS, Reorganisation, ReorganisationLink, Unit
-from survey.units.operations import CODE, SHOWN, csv_table
+from survey.units.operations import CODE, SHOWN, columned_table
 from survey.units.successions import Move, check_moves, stored_moves
 
 COLUMNS = ("kind", "old", "new", "effective_on")
@@ -90,12 +90,7 @@ def record_of(move: Move, units: dict[str, Unit]) -> Reorganisation:
 
 
 def parse_reorganisation_csv(text: str) -> list[Move]:
-    header, records = csv_table(text)
-    missing = [c for c in COLUMNS if c not in header]
-    unknown = [c for c in header if c not in COLUMNS + OPTIONAL]
-    if missing or unknown:
-        raise InvalidInput([CATALOGUE.problem("column_missing", column=c) for c in missing]
-                           + [CATALOGUE.problem("column_unknown", column=c) for c in unknown])
+    records = columned_table(text, COLUMNS, OPTIONAL)
     problems: list[str] = []
     moves = [parse_row(number, record, problems) for number, record in records]
     if problems:
