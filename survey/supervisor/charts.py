@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from survey.quality.progress import Day, Tally
 
 LONGEST = 85.0
-"""Percent of the width the longest bar takes, leaving room for its count."""
+"""Percent of the width the longest bar takes (its count is written on the label's line)."""
 COLUMN_HEIGHT = 160
 """Pixels of the tallest column of the per-day chart."""
 DAY_LABELS = 8
