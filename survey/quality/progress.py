@@ -7,7 +7,7 @@ Collected counts the eligible responses not rejected (submitted or verified; eli
 Responses screened out are counted apart (`Tally.screened`): they never fill a quota.
 """
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
@@ -97,8 +97,10 @@ def by_unit_and_status(session: Session, query) -> dict[int, Counter]:
     return counts
 
 
-def stratum_progress(session: Session, campaign: Campaign, unit_ids: Collection[int] | None) -> list[Tally]:
-    """A row per Quota of the visible units: '<unit> · <question> = <value>'; eligible responses only."""
+def stratum_progress(session: Session, campaign: Campaign, unit_ids: Collection[int] | None,
+                     describe: Callable[[str, str], str] = "{} = {}".format) -> list[Tally]:
+    """A row per Quota of the visible units, its detail `describe(question, value)`; eligible
+    responses only."""
     matches = and_(Answer.response_id == Response.id, Answer.question_key == Quota.question_key,
                    Answer.value == Quota.value)
     query = (select(Quota.id, Response.status, func.count())
@@ -110,7 +112,7 @@ def stratum_progress(session: Session, campaign: Campaign, unit_ids: Collection[
     counts: dict[int, Counter] = defaultdict(Counter)
     for quota_id, status, count in session.execute(query):
         counts[quota_id][status] = count
-    return [Tally(target.unit.name, quota.target, dict(counts[quota.id]), f"{quota.question_key} = {quota.value}")
+    return [Tally(target.unit.name, quota.target, dict(counts[quota.id]), describe(quota.question_key, quota.value))
             for target in visible(campaign, unit_ids)
             for quota in sorted(target.quotas, key=lambda q: (q.question_key, q.value))]
 

@@ -16,6 +16,7 @@ from survey.responses.models import STATUSES, Response
 from survey.responses.operations import (KEYED_CHANNELS, correct_answer, reject_response, reopen_response,
                                          verify_response)
 from survey.responses.queries import response_by_id, response_changes
+from survey.supervisor.answers import answer_text
 from survey.supervisor.views import blueprint, read_filters, scope
 
 REVIEWS = {"verify": verify_response, "reject": reject_response, "reopen": reopen_response}
@@ -74,15 +75,6 @@ def response_page(found: Response, problems: list[str]):
                            correctable=correctable, language=language(), carried=carried(),
                            next_flagged=next_flagged(found),
                            done=request.args.get("done") if request.method != "POST" else None)
-
-
-def answer_text(question, value: str | None) -> str | None:
-    """An answer as the reader sees it: the labels of the chosen options, else the stored text."""
-    labels = {choice.value: choice.label.text(language()) for choice in question.choices}
-    if value is None or not labels:
-        return value
-    chosen = value.split() if question.type == "select_multiple" else [value]
-    return ", ".join(labels.get(part, part) for part in chosen)
 
 
 def carried() -> dict[str, str]:

@@ -24,6 +24,7 @@ from survey.sampling import messages as sample_messages
 from survey.sampling.achieved import achieved
 from survey.supervisor.charts import GUTTER, day_axis, day_columns, progress_bars
 from survey.supervisor.messages import known, problem_text, say
+from survey.supervisor.answers import stratum_words
 from survey.units.models import Unit
 
 FLAGGED_PAGE = 50
@@ -61,7 +62,7 @@ def progress(slug: str):
               for row in by_unit]
     return render_template("supervisor/progress.html", campaign=campaign, by_unit=by_unit, total=total(by_unit),
                            achieved=sample, sample_say=sample_messages.say, sample_percent=sample_messages.percent,
-                           strata=stratum_progress(session, campaign, units),
+                           strata=stratum_progress(session, campaign, units, stratum_words(campaign)),
                            surveyors=surveyor_progress(session, campaign, units), days=days,
                            bars=progress_bars(by_unit, elapsed_share(campaign, clock.today())),
                            columns=day_columns(days, campaign.channel_names), ticks=day_axis(days)[1], gutter=GUTTER)
@@ -137,4 +138,3 @@ def names_of(session, entries) -> dict[int, str]:
     """Unit names of the log's entries."""
     ids = {entry.unit_id for entry in entries if entry.unit_id is not None}
     return dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all()) if ids else {}
-
