@@ -29,9 +29,11 @@ def init_app(app: Flask) -> None:
 
 
 def account_key() -> str:
-    """The address with the account tried: the one signed in, else the username of the form."""
-    user = current_user()
-    account = f"id:{user.id}" if user else "name:" + request.form.get("username", "")[:64].strip().lower()
+    """The address with the account tried: the username of the sign-in form (whoever is signed in
+    already), else the account signed in (changing its password)."""
+    typed = request.form.get("username", "")[:64].strip().lower()
+    user = None if typed else current_user()
+    account = f"id:{user.id}" if user else f"name:{typed}"
     return f"account:{get_remote_address()}:{account}"
 
 
