@@ -66,6 +66,15 @@ def default_recipe(form_id: str) -> str:
     return next(iter(recipes_for(form_id)), OFFICIAL)
 
 
+def fitting_recipe(questionnaire: Questionnaire) -> str:
+    """The recipe a questionnaire is analysed with unless one is named: the one written for its
+    form if it fits, else the first shipped recipe that fits, else the one written for it (which
+    then refuses with form_mismatch)."""
+    written = default_recipe(questionnaire.id)
+    return next((name for name in (written, *shipped_recipes()) if not check_recipe(load_recipe(name), questionnaire)),
+                written)
+
+
 def recipes_for(form_id: str) -> list[str]:
     """The shipped recipes written for form `form_id` (their `recipe.form`), by name: a variant
     takes a longer name (sipas-local before sipas-local-criteria)."""

@@ -16,7 +16,7 @@ from flask import Blueprint, Response, abort, render_template, request, send_fil
 from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
-from analysis.recipes import check_recipe, default_recipe, load_recipe, shipped_recipes
+from analysis.recipes import fitting_recipe as first_fitting_recipe, load_recipe, shipped_recipes
 from survey import db
 from survey.accounts.access import current_user, protect, visible_unit_ids
 from survey.analyst.messages import known, say
@@ -167,20 +167,12 @@ def fitting_recipe(campaign: Campaign) -> str:
     """The first shipped recipe that fits the campaign's questionnaire, the one written for its form first."""
     version = campaign.questionnaire_version
     if version.content_hash not in FITTING:
-        FITTING[version.content_hash] = first_fitting(version_definition(version))
+        FITTING[version.content_hash] = first_fitting_recipe(version_definition(version))
     return FITTING[version.content_hash]
 
 
 FITTING: dict[str, str] = {}
 """Questionnaire content hash -> its fitting recipe: found once per process and questionnaire."""
-
-
-def first_fitting(definition) -> str:
-    written = default_recipe(definition.id)
-    for name in (written, *shipped_recipes()):
-        if not check_recipe(recipe(name), definition):
-            return name
-    return written
 
 
 @functools.lru_cache(maxsize=16)
