@@ -108,11 +108,16 @@ def test_backoff_doubles_and_is_capped():
 
 
 def test_only_subscriptions_listening_to_the_event_get_it(session, make_campaign, make_submission, receiver):
-    hook = receiver(200)
-    add_subscription(session, hook.url, ["campaign.closed"], None)
+    deaf, listening = receiver(200), receiver(200)
+    add_subscription(session, deaf.url, ["campaign.closed"], None)
+    wanted = add_subscription(session, listening.url, ["response.created"], None)
     stored_response(session, make_campaign, make_submission)
-    assert dispatch(session, utcnow()) == 0
-    assert dispatch(session, utcnow()) == 0  # the event is dispatched once, to nobody
+    assert dispatch(session, utcnow()) == 1
+    assert dispatch(session, utcnow()) == 0  # dispatched once: the event is not handed out again
+    session.commit()
+    attempt(session, utcnow())
+    assert session.scalars(select(WebhookDelivery.subscription_id)).all() == [wanted.id]
+    assert (len(listening.posts), deaf.posts) == (1, [])
 
 
 def test_flask_webhooks_deliver_once_posts_the_outbox(cli, session, make_campaign, make_submission, receiver):
