@@ -8,8 +8,8 @@
 See README.md in this folder for what is matched against R's survey package.
 """
 
-from analysis._combination import Ratio
 from analysis._chisq import ChisqTest, chisq
+from analysis._combination import Ratio
 from analysis._glm import glm
 from analysis._padjust import adjust_p
 from analysis._ttest import TTest, ttest
@@ -20,4 +20,5 @@ from analysis.greg import calibrate
 from analysis.replicates import ReplicateDesign
 from analysis.weights import design_weights
 
-__all__ = ["ChisqTest", "Comparison", "Design", "Ratio", "ReplicateDesign", "TTest", "adjust_p", "calibrate", "chisq", "compare", "compare_designs", "design_weights", "glm", "poststratify", "rake", "trim", "ttest"]
+__all__ = ["ChisqTest", "Comparison", "Design", "Ratio", "ReplicateDesign", "TTest", "adjust_p", "calibrate", "chisq",
+           "compare", "compare_designs", "design_weights", "glm", "poststratify", "rake", "trim", "ttest"]

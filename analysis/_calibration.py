@@ -25,7 +25,6 @@ import numpy as np
 
 from analysis._codes import combine
 
-
 Vector = tuple[np.ndarray, int]
 
 
@@ -106,19 +105,19 @@ def anchor(cal: Calibration, weights: np.ndarray) -> tuple[Calibration, int, np.
     """Express the weights as vectors[k] * factor[cell], adding them as a vector if needed."""
     if cal.current is not None:
         return cal, cal.current[0], cal.current[1]
-    cal = replace(cal, vectors=cal.vectors + ((weights, 1),))
+    cal = replace(cal, vectors=(*cal.vectors, (weights, 1)))
     return cal, len(cal.vectors) - 1, np.ones(cal.n_cells)
 
 
 def add_vector(cal: Calibration, vector: Vector) -> tuple[Calibration, int]:
     """Append a row vector; returns the record and the vector's index."""
-    return replace(cal, vectors=cal.vectors + (vector,)), len(cal.vectors)
+    return replace(cal, vectors=(*cal.vectors, vector)), len(cal.vectors)
 
 
 def add_block(cal: Calibration, block: Block) -> Calibration:
     """Append a block; the weights are then vectors[r] * a[cell] of its last step."""
     last = block.steps[-1]
-    return replace(cal, blocks=cal.blocks + (block,), current=(last.r, last.a))
+    return replace(cal, blocks=(*cal.blocks, block), current=(last.r, last.a))
 
 
 def after_trimming(cal: Calibration | None) -> Calibration | None:

@@ -70,7 +70,7 @@ def combine(codes: Sequence[np.ndarray], sizes: Sequence[int]) -> tuple[np.ndarr
     key = np.empty(len(codes[0]), dtype=np.int64)
     for rows in chunks(len(key)):
         block, missing = np.zeros(len(key[rows]), dtype=np.int64), np.zeros(len(key[rows]), dtype=bool)
-        for part, size in zip(codes, sizes):
+        for part, size in zip(codes, sizes, strict=True):
             block = block * size + part[rows]
             missing |= part[rows] < 0
         block[missing] = space

@@ -96,7 +96,8 @@ def _checked(coefficients, constants, names, n_items: int) -> tuple[np.ndarray, 
         raise ValueError(f"coefficients must be a finite (combinations x {n_items} ratios) matrix, "
                          f"got shape {matrix.shape}")
     if not (matrix != 0).any(axis=1).all():
-        raise ValueError(f"combination {int(np.argmin((matrix != 0).any(axis=1)))} uses no ratio (all its coefficients are 0)")
+        raise ValueError(f"combination {int(np.argmin((matrix != 0).any(axis=1)))} uses no ratio "
+                         "(all its coefficients are 0)")
     offsets = np.zeros(len(matrix)) if constants is None else np.asarray(constants, dtype=np.float64)
     if offsets.shape != (len(matrix),) or not np.isfinite(offsets).all():
         raise ValueError(f"constants must be {len(matrix)} finite numbers, one per combination")

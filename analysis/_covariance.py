@@ -66,7 +66,7 @@ def _greg_residual(greg: Greg, influence, n: int, k: int):
 
 def _sweep_residual(lin, influence, n: int, k: int):
     cal: Calibration = lin.cal
-    r_used, rho_used = cal.used_vectors()
+    _, rho_used = cal.used_vectors()
     level = {rho: np.zeros((cal.n_cells, k)) for rho in rho_used}
     for rows in chunks(n):
         x, by_cell = influence(rows), _group(cal.cell[rows], cal.n_cells)

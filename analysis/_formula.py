@@ -53,7 +53,7 @@ def model_frame(data: pd.DataFrame, formula: str) -> ModelFrame:
         keep &= ~np.isnan(values).any(axis=1) if values.dtype.kind == "f" else values >= 0
     rows = np.flatnonzero(keep)
     columns, names = ([(np.ones(1), None)], [INTERCEPT]) if intercept else ([], [])
-    for (values, levels), term in zip(parts, terms):
+    for (values, levels), term in zip(parts, terms, strict=True):
         kept = values[rows]
         used, labels = _used(kept, levels, term, intercept or bool(columns))
         columns.append((kept, used))

@@ -17,6 +17,7 @@ dummies per calibration cell plus a few numeric columns, so the sums over rows a
 """
 
 from dataclasses import dataclass
+
 import numpy as np
 import scipy.sparse as sp
 

@@ -34,7 +34,7 @@ def quantile_table(design, var: str, q: float | Sequence[float], by=None) -> pd.
     qhat = np.array([[_rule(seg, p) for p in probs] for seg in segments])
     share, share_se = _share_below(design, x, inside, by, qhat)
     df = subset_df(design, inside, domain, n_domains).astype(np.float64)
-    bounds = [_bounds(seg, m, s, d) for seg, m, s, d in zip(segments, share, share_se, df)]
+    bounds = [_bounds(seg, m, s, d) for seg, m, s, d in zip(segments, share, share_se, df, strict=True)]
     low, high = (np.array([b[k] for b in bounds]) for k in (0, 1))
     with np.errstate(divide="ignore", invalid="ignore"):
         se = (high - low) / (2 * special.stdtrit(df, 0.975)[:, None])

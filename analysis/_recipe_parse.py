@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from analysis._recipe_yaml import Path, RecipeProblem, format_path
 from analysis._recipe_model import COMBINE, LEVELS, SUPPRESSED_CHILD, Measure, Node, Points
+from analysis._recipe_yaml import Path, RecipeProblem, format_path
 
 _ID = re.compile(r"[a-z][a-z0-9_-]{0,63}")
 _SATISFACTION = (1, 2, 3, 4, 5)
@@ -131,7 +131,8 @@ class Parser:
             missing = self.field(raw, "missing", path, lambda v, at: self.values(v, at, text, "answer values (text)"))
             positive, missing = positive or (), missing or ()
             for value in sorted(set(positive) & set(missing)):
-                self.problem("positive_and_missing", f"{value!r} is both positive and missing", (*path, "missing"), value)
+                self.problem("positive_and_missing", f"{value!r} is both positive and missing",
+                             (*path, "missing"), value)
             return positive, missing, None
         return (), (), self.scale(raw["scale"], (*path, "scale")) if "scale" in raw else None
 

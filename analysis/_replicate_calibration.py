@@ -44,8 +44,8 @@ def rake(design, margins: Mapping, tol: float = 1e-10, max_iter: int = 100):
 def _cells(design, margins: Mapping) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
     """Row cells of the margins' cross-classification, each cell's level per margin, targets."""
     coded = [adjust._calibration_codes(design, name) for name in margins]
-    targets = [adjust._targets(levels, margins[name], name) for name, (_, levels) in zip(margins, coded)]
-    for name, (codes, levels) in zip(margins, coded):
+    targets = [adjust._targets(levels, margins[name], name) for name, (_, levels) in zip(margins, coded, strict=True)]
+    for name, (codes, levels) in zip(margins, coded, strict=True):
         adjust._refuse_empty(np.bincount(codes, design.weights, len(levels)), levels, name)
     cell, levels = combine([codes for codes, _ in coded], [len(t) for t in targets])
     return cell, levels, targets
@@ -66,11 +66,11 @@ def _fit(totals: np.ndarray, levels: np.ndarray, targets: list[np.ndarray], tol:
     weights there (R gives the same), and is then left out of the variance."""
     fitted = totals.copy()
     for _ in range(max_iter):
-        for level, target in zip(levels, targets):
+        for level, target in zip(levels, targets, strict=True):
             with np.errstate(divide="ignore", invalid="ignore"):
                 fitted *= (target[:, None] / _level_sums(fitted, level, len(target)))[level]
         error = max(np.nan_to_num(np.abs(_level_sums(fitted, lv, len(t)) / t[:, None] - 1)).max()
-                    for lv, t in zip(levels, targets))
+                    for lv, t in zip(levels, targets, strict=True))
         if error <= tol:
             return fitted
     raise ValueError(f"raking did not converge after {max_iter} iterations: "

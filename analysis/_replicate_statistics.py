@@ -53,7 +53,7 @@ def quantile_table(design, var: str, q, by=None) -> pd.DataFrame:
     qhat = np.array([[_quantile._rule(seg, p) for p in probs] for seg in segments])
     share, share_se = _share_below(design, x, domain, qhat)
     df = domain_df(design, domain, n_domains).astype(np.float64)
-    bounds = [_quantile._bounds(seg, m, s, d) for seg, m, s, d in zip(segments, share, share_se, df)]
+    bounds = [_quantile._bounds(seg, m, s, d) for seg, m, s, d in zip(segments, share, share_se, df, strict=True)]
     low, high = (np.array([b[k] for b in bounds]) for k in (0, 1))
     with np.errstate(divide="ignore", invalid="ignore"):
         se = (high - low) / (2 * special.stdtrit(df, 0.975)[:, None])

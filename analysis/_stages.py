@@ -78,11 +78,12 @@ def _check_kinds(data: pd.DataFrame, fpcs: list) -> None:
 def _stages(data: pd.DataFrame, clusters: list, stratas: list, fpcs: list, lonely_psu: str) -> list[Structure]:
     """Each stage's structure, its scale multiplied by the earlier stages' fractions n / N."""
     row_stratum, labels = _structure._codes_without_missing(data, _first(stratas))
-    fraction, stages = np.ones(len(data)), []
-    for k, (name, fpc) in enumerate(zip(clusters, fpcs)):
-        if k:
-            row_stratum, labels = _nested_strata(data, stratas[k] if k < len(stratas) else None, unit, unit_labels)
+    fraction, stages, above = np.ones(len(data)), [], None
+    for k, (name, fpc) in enumerate(zip(clusters, fpcs, strict=True)):
+        if above is not None:
+            row_stratum, labels = _nested_strata(data, stratas[k] if k < len(stratas) else None, *above)
         unit, psu_stratum, unit_labels = _units(data, name, row_stratum, labels)
+        above = unit, unit_labels
         n_h = np.bincount(psu_stratum, minlength=len(labels))
         pop = _structure._population(data, fpc, row_stratum, n_h, labels)
         prior = np.zeros(len(labels))

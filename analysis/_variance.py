@@ -164,8 +164,8 @@ class _Geometry:
         self.cal = cal
         r_used, rho_used = cal.used_vectors()
         self.overlap = {(rho, r): np.zeros(cal.n_cells) for rho in rho_used for r in r_used}
-        self.stratum_cell = {r: 0 for r in r_used}
-        self.psu_cell = {r: 0 for r in r_used}
+        self.stratum_cell = dict.fromkeys(r_used, 0)
+        self.psu_cell = dict.fromkeys(r_used, 0)
         diagonal = {(r, r2): np.zeros(cal.n_cells) for r in r_used for r2 in r_used}
         for rows in chunks(len(cal.cell)):
             self._add_rows(st, rows, diagonal)
@@ -202,9 +202,9 @@ class _Geometry:
         r_used, _ = self.cal.used_vectors()
         first = next(iter(level_sums.values()))
         corr = {r: np.zeros_like(first) for r in r_used}
-        for block, matrices in zip(self.cal.blocks, self.level_matrices):
+        for block, matrices in zip(self.cal.blocks, self.level_matrices, strict=True):
             for _ in range(block.sweeps):
-                for step, (by_level, denominator) in zip(block.steps, matrices):
+                for step, (by_level, denominator) in zip(block.steps, matrices, strict=True):
                     mean = (by_level @ level_sums[step.rho]) / denominator[:, None]
                     delta = step.a[:, None] * mean[step.level]
                     corr[step.r] += delta

@@ -59,7 +59,7 @@ def rake(design: Design, margins: Mapping[str, Mapping | pd.Series], tol: float 
     factors = _fit(cell_w, parts.T, targets, tol, max_iter)
     record, inverse = cal.add_vector(record, (record.vectors[r][0], -1))
     steps = tuple(cal.Step(level, len(target), base * f, 1.0 / (base * f), r, inverse)
-                  for level, target, f in zip(parts.T, targets, factors))
+                  for level, target, f in zip(parts.T, targets, factors, strict=True))
     record = cal.add_block(record, cal.Block(steps, RAKING_SWEEPS))
     return design._derive(_scaled(design.weights, factors[-1], record.cell), record)
 
@@ -88,11 +88,11 @@ def _fit(cell_totals: np.ndarray, levels: np.ndarray, targets: list[np.ndarray],
     factor = np.ones(len(cell_totals))
     for _ in range(max_iter):
         after = []
-        for level, target in zip(levels, targets):
+        for level, target in zip(levels, targets, strict=True):
             factor = factor * (target / np.bincount(level, cell_totals * factor, len(target)))[level]
             after.append(factor)
         error = max(np.max(np.abs(np.bincount(lv, cell_totals * factor, len(t)) / t - 1))
-                    for lv, t in zip(levels, targets))
+                    for lv, t in zip(levels, targets, strict=True))
         if error <= tol:
             return after
     raise ValueError(f"raking did not converge after {max_iter} iterations: "

@@ -8,8 +8,8 @@ import pandas as pd
 
 from analysis import _deff, _estimate, _stages, proportion
 from analysis._calibration import Calibration
-from analysis._combination import Ratio, combination_table
 from analysis._codes import column, compact, domains
+from analysis._combination import Ratio, combination_table
 from analysis._quantile import quantile_table
 from analysis._ratio import ratio_table
 from analysis._structure import Structure

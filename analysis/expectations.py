@@ -49,7 +49,8 @@ def choice_shares(design: Design, question, by: By = None) -> pd.DataFrame:
         parts = [design.proportion(_column(value), 1.0, by) for value in values]
     else:
         parts = [design.proportion(question.name, value, by) for value in values]
-    return pd.concat([_rows(part, question.name, value, by) for part, value in zip(parts, values)], ignore_index=True)
+    rows = [_rows(part, question.name, value, by) for part, value in zip(parts, values, strict=True)]
+    return pd.concat(rows, ignore_index=True)
 
 
 def _chosen(answers: pd.Series, values: Sequence[str]) -> dict[str, pd.Series]:

@@ -121,14 +121,14 @@ def _dummies(design: Design, margins: Mapping) -> tuple[np.ndarray, np.ndarray, 
     for k, target in enumerate(targets):
         columns += [(parts[:, k] == level).astype(float) for level in range(1, len(target))]
     population = np.concatenate([[targets[0].sum()], *(t[1:] for t in targets)])
-    names = [next(iter(margins))] + [name for name, t in zip(margins, targets) for _ in t[1:]]
+    names = [next(iter(margins))] + [name for name, t in zip(margins, targets, strict=True) for _ in t[1:]]
     return np.column_stack(columns), cell, population, names
 
 
 def _refuse_disagreement(names: list, targets: list[np.ndarray]) -> None:
     """Every margin must add up to the same population."""
     first = targets[0].sum()
-    for name, target in zip(names, targets):
+    for name, target in zip(names, targets, strict=True):
         if not np.isclose(target.sum(), first, rtol=1e-9, atol=0):
             raise ValueError(f"margin {name!r} adds up to {target.sum():g}, margin {names[0]!r} to {first:g}")
 

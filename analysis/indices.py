@@ -164,8 +164,8 @@ def node_score(node: Node, keys: dict[tuple, int], dropped: dict[str, tuple[str,
               if child.id not in dropped.get(node.id, ())]
     weights = np.array([w if node.combine == "weighted_mean" else 1.0 for _, w in parts])
     weights = weights / weights.sum()
-    return (sum(w * s[0] for (s, _), w in zip(parts, weights)),
-            float(sum(w * s[1] for (s, _), w in zip(parts, weights))))
+    return (sum(w * s[0] for (s, _), w in zip(parts, weights, strict=True)),
+            float(sum(w * s[1] for (s, _), w in zip(parts, weights, strict=True))))
 
 
 def _item_score(measure: Measure, keys: dict[tuple, int]) -> Score:
@@ -190,5 +190,5 @@ def _annotate(table: pd.DataFrame, recipe: Recipe) -> pd.DataFrame:
     table.insert(2, "parent", [parents[i] for i in ids])
     for column, source in (("points", "estimate"), ("points_low", "ci_low"), ("points_high", "ci_high")):
         table[column] = [nodes[i].points.of(v) if nodes[i].points is not None else np.nan
-                         for i, v in zip(ids, table[source])]
+                         for i, v in zip(ids, table[source], strict=True)]
     return table

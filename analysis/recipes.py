@@ -23,8 +23,9 @@ from analysis._recipe_parse import Parser, suggestion
 from analysis._recipe_tree import expectations, tree
 from analysis._recipe_yaml import RecipeError, RecipeProblem, format_path, read_yaml
 
-__all__ = ["LEVELS", "RULES", "SUPPRESSED_CHILD", "Expectation", "Measure", "Node", "Points", "Recipe", "RecipeError", "RecipeProblem",
-           "check_recipe", "default_recipe", "load_recipe", "recipes_for", "recipe_from_text", "shipped_recipes", "validate_recipe"]
+__all__ = ["LEVELS", "RULES", "SUPPRESSED_CHILD", "Expectation", "Measure", "Node", "Points", "Recipe", "RecipeError",
+           "RecipeProblem", "check_recipe", "default_recipe", "load_recipe", "recipe_from_text", "recipes_for",
+           "shipped_recipes", "validate_recipe"]
 
 RECIPES = FilePath(__file__).parent / "recipes"
 OFFICIAL = "sipas-2017"
@@ -95,13 +96,15 @@ def load_recipe(name_or_path: str | os.PathLike[str]) -> Recipe:
     elif text in shipped_recipes():
         path = RECIPES / f"{text}.yaml"
     else:
-        raise RecipeError([RecipeProblem("unknown_recipe", f"no shipped recipe {text!r}{suggestion(text, shipped_recipes())}"
-                                         f" (shipped: {', '.join(shipped_recipes())}); give a file path for others",
+        shipped = shipped_recipes()
+        raise RecipeError([RecipeProblem("unknown_recipe", f"no shipped recipe {text!r}{suggestion(text, shipped)}"
+                                         f" (shipped: {', '.join(shipped)}); give a file path for others",
                                          None, "", text)])
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise RecipeError([RecipeProblem("unreadable", f"cannot read {text}: {error.strerror}", None, "", text)]) from None
+        problem = RecipeProblem("unreadable", f"cannot read {text}: {error.strerror}", None, "", text)
+        raise RecipeError([problem]) from None
     try:
         return recipe_from_text(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -123,8 +126,8 @@ def _document(p: Parser, raw: Any, text: str) -> Recipe | None:
     doc = p.mapping(raw, (), {"recipe", "nodes"} if is_tree else {"recipe", "overall", "elements"}, {"expectations"})
     if doc is None:
         return None
-    header = p.field(doc, "recipe", (), lambda v, at: p.mapping(v, at, {"id", "form", "title"},
-                                                                {"description", "points_note", "suppressed_child"})) or {}
+    optional = {"description", "points_note", "suppressed_child"}
+    header = p.field(doc, "recipe", (), lambda v, at: p.mapping(v, at, {"id", "form", "title"}, optional)) or {}
     recipe_id = p.field(header, "id", ("recipe",), p.identifier)
     overall = tree(p, doc["nodes"]) if is_tree else _overall(p, doc)
     fields = (recipe_id, p.field(header, "form", ("recipe",), p.text),

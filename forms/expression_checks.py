@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import suggestion
-from .expressions import (CURRENT, FUNCTIONS, Call, Expression, ExpressionError, parse,
-                          signature_error)
+from .expressions import CURRENT, FUNCTIONS, Call, Expression, ExpressionError, parse, signature_error
 from .types import QUESTION_TYPES
 from .validation import Context, Item, expect, present
 

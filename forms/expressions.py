@@ -14,9 +14,26 @@ from decimal import Decimal
 from functools import cached_property
 from typing import NamedTuple
 
-from .expression_tree import (COMPARISONS, CURRENT, FUNCTIONS, Binary, Call, DictLookup,
-                              ExpressionError, Literal, Lookup, Name, Negate, Node, Not, Value,
-                              signature_error, tree_depth, truthy, walk)
+from .expression_tree import (
+    COMPARISONS,
+    CURRENT,
+    FUNCTIONS,
+    Binary,
+    Call,
+    DictLookup,
+    ExpressionError,
+    Literal,
+    Lookup,
+    Name,
+    Negate,
+    Node,
+    Not,
+    Value,
+    signature_error,
+    tree_depth,
+    truthy,
+    walk,
+)
 
 __all__ = ["CURRENT", "FUNCTIONS", "KEYWORDS", "Call", "DictLookup", "Expression",
            "ExpressionError", "Lookup", "Value", "parse", "signature_error", "tokenize"]

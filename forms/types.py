@@ -26,9 +26,10 @@ if TYPE_CHECKING:
 QUESTION_TYPES: dict[str, QuestionType] = {}
 
 # Longer numbers are typing accidents, and Python refuses to convert very long digit strings.
+# (%-formatting, because an f-string would have to double every brace of the regex.)
 _MAX_DIGITS = 30
-_INTEGER = re.compile(r"[-+]?\d{1,%d}" % _MAX_DIGITS)
-_DECIMAL = re.compile(r"[-+]?(\d{1,%d}(\.\d*)?|\.\d+)" % _MAX_DIGITS)
+_INTEGER = re.compile(r"[-+]?\d{1,%d}" % _MAX_DIGITS)  # noqa: UP031
+_DECIMAL = re.compile(r"[-+]?(\d{1,%d}(\.\d*)?|\.\d+)" % _MAX_DIGITS)  # noqa: UP031
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")  # how Vietnamese write dates
 _UNIT_CODE = re.compile(r"[A-Za-z0-9_.\-]+")

@@ -207,9 +207,9 @@ def check_header(ctx: Context) -> None:
         return
     check_fields(ctx, ("form",), form, FORM_FIELDS)
     form_id = form.get("id")
-    if form_id is not None and expect(ctx, ("form", "id"), form_id, str, "text"):
-        if not _FORM_ID.fullmatch(form_id):
-            ctx.report("invalid_form_id", ("form", "id"), form_id)
+    if (form_id is not None and expect(ctx, ("form", "id"), form_id, str, "text")
+            and not _FORM_ID.fullmatch(form_id)):
+        ctx.report("invalid_form_id", ("form", "id"), form_id)
     ctx.languages = _languages(ctx, form.get("languages"))
     check_label(ctx, ("form", "title"), form.get("title"))
     check_label(ctx, ("form", "description"), form.get("description"))

@@ -20,9 +20,8 @@ from .definition import Definition, assemble
 from .errors import CATALOGUE, SHOWN_PARAM, DefinitionError, Problem, fill, shorten
 from .loader import Path, load_yaml
 from .pipeline import STEPS, validate
-from .xlsform_document import (SHEET_ORDER, Cell, Draft, build_choices, build_form,
-                               report_ignored, resolve_languages)
 from .xlsform_bounds import TooLarge
+from .xlsform_document import SHEET_ORDER, Cell, Draft, build_choices, build_form, report_ignored, resolve_languages
 from .xlsform_sheets import NotAWorkbook, language_header, read_sheets
 from .xlsform_survey import SurveyWalk
 

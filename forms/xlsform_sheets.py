@@ -122,7 +122,8 @@ def _sheet(name: str, worksheet: Any) -> Sheet:
     columns = [_column(text(value) or "") for value in header]
     sheet = Sheet(name, columns, [])
     for number, values in enumerate(rows, start=2):
-        cells = ((column.header, text(v)) for column, v in zip(columns, values) if column.header)
+        # Not strict: a row need not be as wide as the header; only cells under a heading count.
+        cells = ((column.header, text(v)) for column, v in zip(columns, values, strict=False) if column.header)
         row = Row(number, {header: found for header, found in cells if found is not None})
         if row.cells:
             sheet.rows.append(row)
