@@ -18,7 +18,7 @@ from flask import Flask, jsonify, render_template, request
 from werkzeug.wrappers import Response
 
 from forms.text_checks import CONTROL, has_control
-from survey.public.messages import Catalogue, readable
+from survey.text import Catalogue, readable
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 

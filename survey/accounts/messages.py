@@ -1,13 +1,14 @@
 """Texts of the sign-in and account pages, and of the problems account operations report, in
 Vietnamese and English.
 
-The pattern of the citizen catalogue (`survey/public/messages.py`, whose `language()` it
-follows). Templates call `say('key')`: `t` is the citizens' catalogue, which `say` falls back to
-(the site name, error pages). A problem an operation finds is made by `problem(key, ...)`: a
+Built on `survey.text.Catalogue`, like the citizen catalogue (`survey/public/messages.py`).
+Templates call `say('key')`: `t` is the citizens' catalogue, which `say` falls back to (the
+site name, error pages). A problem an operation finds is made by `problem(key, ...)`: a
 plain English string for the command line and logs that also carries its key, so that a page can
-show it in the reader's language with `survey.public.messages.readable`.
+show it in the reader's language with `survey.text.readable`.
 """
-from survey.public.messages import CATALOGUE as CITIZENS, Catalogue
+from survey.public.messages import CATALOGUE as CITIZENS
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

@@ -13,7 +13,7 @@ from survey.accounts.sessions import end_session, start_session
 from survey.accounts.signin import authenticate
 from survey.db import utcnow
 from survey.errors import InvalidInput
-from survey.public.messages import readable
+from survey.text import readable
 
 blueprint = Blueprint("accounts", __name__, template_folder="templates")
 blueprint.after_request(no_store)

@@ -20,7 +20,7 @@ from survey.exports import jobs
 from survey.exports.messages import say
 from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
 from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
-from survey.public.messages import language
+from survey.text import language
 from survey.responses.models import STATUSES, Response
 
 MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

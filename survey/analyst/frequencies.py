@@ -16,7 +16,7 @@ from survey.analyst.messages import say
 from survey.analyst.views import XLSX, blueprint, campaign_of
 from survey.campaigns.models import CHANNELS
 from survey.errors import InvalidInput
-from survey.public.messages import language
+from survey.text import language
 from survey.questionnaires.queries import version_definition
 from survey.results.cache import cached, digest, stamp
 from survey.results.frequencies import BREAKDOWNS, askable, frequencies as tabulate, profiles

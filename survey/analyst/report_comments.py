@@ -9,10 +9,10 @@ from analysis.recipes import load_recipe, shipped_recipes
 from survey import db
 from survey.analyst.views import XLSX, blueprint
 from survey.errors import InvalidInput
-from survey.public.messages import language
 from survey.reports.comments import comment_rows, write_xlsx
 from survey.reports.periods import Period, period, period_recipe
 from survey.reports.words import say
+from survey.text import language
 
 
 @blueprint.get("/bao-cao/y-kien.xlsx")

@@ -17,7 +17,7 @@ from survey.analyst.views import XLSX, blueprint
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.exports.requests import surveyed_units
-from survey.public.messages import Catalogue, language
+from survey.text import Catalogue, language
 from survey.reports.assemble import document
 from survey.reports.build import build_report
 from survey.reports.docx import write_docx

@@ -23,7 +23,7 @@ from survey.analyst.messages import known, say
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import all_campaigns
 from survey.errors import InvalidInput
-from survey.public.messages import language
+from survey.text import language
 from survey.questionnaires.queries import version_definition
 from survey.results.cache import cached, digest, keep_text, kept_text, stamp
 from survey.results.charts import heat_table, index_chart

@@ -7,7 +7,7 @@ campaign form places each next to its field by its key (`survey.admin.campaigns_
 Dates are given as dates: English writes them 2026-12-31, Vietnamese 31/12/2026. Column names stay
 as the CSV file spells them, in both languages.
 """
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

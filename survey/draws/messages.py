@@ -1,6 +1,6 @@
 """The problems a draw of dossiers reports, in Vietnamese and English: each names the row of the dossier
 list (the header is row 1, as a spreadsheet shows it), of the plan, or the unit it is about."""
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

@@ -4,7 +4,7 @@ A `Problem` is a str (the English text, as `InvalidInput` carries it) that also 
 (a question key, `serial` or `uuid`) and its catalogue key, so the page shows it next to the field
 in the keyer's language.
 """
-from survey.public.messages import LANGUAGES, language
+from survey.text import LANGUAGES, language
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "serial_missing": ("Nhập số phiếu in trên phiếu giấy trước.", "Type the serial printed on the paper form first."),

@@ -1,6 +1,6 @@
 """Texts of the export pages (analysts), in Vietnamese and English."""
 from survey.analyst import messages as analyst
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

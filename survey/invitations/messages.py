@@ -4,7 +4,7 @@ Each is a `Problem`: its string is the English text (what the command line print
 returns; the API names the field by how it begins, "dossier code " or "unit '"), and the
 administration pages show it in the reader's language with `readable`.
 """
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

@@ -1,5 +1,5 @@
 """Texts of the offline queue (shown by static/offline.js), in Vietnamese and English."""
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

@@ -1,6 +1,6 @@
 """Texts of the printed questionnaire, in Vietnamese and English; `say` falls back to the staff catalogue."""
 from survey.accounts import messages as accounts
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

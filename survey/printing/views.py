@@ -19,9 +19,8 @@ from survey.links import public_url
 from survey.printing.layout import printed_sections
 from survey.printing.messages import known, say
 from survey.printing.paper import Paper
-from survey.public.messages import language
-from survey.public.views import unit_name
 from survey.questionnaires.queries import version_definition
+from survey.text import language, unit_name
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
 

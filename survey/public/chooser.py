@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 from survey.campaigns.models import Campaign
 from survey.public.collation import matches, sort_key
-from survey.public.messages import language
+from survey.text import unit_name
 from survey.units.models import Unit
 
 LEVEL_ORDER = ("department", "commune", "district", "province")
@@ -24,14 +24,10 @@ class UnitGroup:
         return LEVEL_LABELS[self.level]
 
 
-def display_name(unit: Unit) -> str:
-    return unit.name_en if language() == "en" and unit.name_en else unit.name
-
-
 def unit_groups(campaign: Campaign, query: str = "") -> list[UnitGroup]:
     """The campaign's units matching `query` (all when empty), grouped by level, each group sorted."""
     units = [target.unit for target in campaign.units if not query or found(target.unit, query)]
-    return [UnitGroup(level, sorted((u for u in units if u.level == level), key=lambda u: sort_key(display_name(u))))
+    return [UnitGroup(level, sorted((u for u in units if u.level == level), key=lambda u: sort_key(unit_name(u))))
             for level in LEVEL_ORDER if any(u.level == level for u in units)]
 
 

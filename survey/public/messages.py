@@ -1,13 +1,8 @@
 """Every text of the citizen pages, in Vietnamese and English (questionnaire text comes from the
-definition's labels instead).
-
-A plain catalogue rather than Flask-Babel: two languages, no plural forms, about a hundred short
-texts; a dict needs no compile step, and a test checks every key has both languages and every
-key a template uses exists.
+definition's labels instead), on `survey.text.Catalogue`; a test checks every key has both
+languages and every key a template uses exists.
 """
-from flask import g, session
-
-LANGUAGES = ("vi", "en")
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -120,57 +115,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "poster_anonymous": ("Không cần ghi họ tên. Mất khoảng {minutes} phút.",
                          "Anonymous. It takes about {minutes} minutes."),
 }
-
-
-def language() -> str:
-    """The respondent's language: chosen with ?lang= (kept in the session), Vietnamese by default."""
-    return g.get("language") or session.get("lang") or LANGUAGES[0]
-
-
-class Catalogue:
-    """Texts by key, one per language; keys it lacks are looked up in `fallback`."""
-
-    def __init__(self, messages: dict[str, tuple[str, str]], fallback: "Catalogue | None" = None):
-        self.messages, self.fallback = messages, fallback
-
-    def say(self, key: str, /, **params: object) -> str:
-        """The text of `key` in the current language, with `{name}` parameters filled in."""
-        return self.in_language(language(), key, **params)
-
-    def in_language(self, code: str, key: str, /, **params: object) -> str:
-        if key not in self.messages and self.fallback is not None:
-            return self.fallback.in_language(code, key, **params)
-        text = self.messages[key][LANGUAGES.index(code)]
-        return text.format(**params) if params else text
-
-    def problem(self, key: str, /, **params: object) -> "Problem":
-        """A problem to raise in InvalidInput: English where no one reads Vietnamese, translated on pages."""
-        return Problem(self, key, **params)
-
-    def known(self, key: str) -> bool:
-        return key in self.messages or (self.fallback is not None and self.fallback.known(key))
-
-
-class Problem(str):
-    """A problem with refused input: the string is its English text (command line, API, logs);
-    `text()` says it in the reader's language (pages, through `readable`)."""
-
-    catalogue: Catalogue
-    key: str
-    params: dict[str, object]
-
-    def __new__(cls, catalogue: Catalogue, key: str, /, **params: object) -> "Problem":
-        problem = super().__new__(cls, catalogue.in_language("en", key, **params))
-        problem.catalogue, problem.key, problem.params = catalogue, key, params
-        return problem
-
-    def text(self) -> str:
-        return self.catalogue.say(self.key, **self.params)
-
-
-def readable(problem: str) -> str:
-    """A problem in the reader's language; plain strings stay as they are."""
-    return problem.text() if isinstance(problem, Problem) else problem
 
 
 CATALOGUE = Catalogue(MESSAGES)

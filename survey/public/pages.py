@@ -6,6 +6,7 @@ from flask import request
 import forms
 from forms import Definition, QuestionnaireForm, Section
 from survey import db
+from survey.text import unit_name
 from survey.units.models import LEVELS
 from survey.units.queries import active_units
 
@@ -22,8 +23,7 @@ def unit_choices(section: Section, language: str) -> list[tuple[str, str]]:
     levels = {level for q in section.questions if q.type == "unit" for level in (q.levels or LEVELS)}
     if not levels:
         return []
-    return [(u.code, u.name_en if language == "en" and u.name_en else u.name)
-            for u in active_units(db.session(), levels)]
+    return [(u.code, unit_name(u, language)) for u in active_units(db.session(), levels)]
 
 
 def answer_fields(section: Section) -> list[str]:

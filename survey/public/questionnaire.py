@@ -21,7 +21,7 @@ from survey.public.access import (DRAFT_KEY, check_posted_uuid, cookie_draft, in
                                   where_draft_is)
 from survey.public.device import device_class, device_hash, device_id, new_device_id, remember_device
 from survey.public.limits import limited
-from survey.public.messages import language, t
+from survey.public.messages import t
 from survey.public.navigation import REVIEW, following, preceding, progress, visible_sections
 from survey.public.relevance import page_rules
 from survey.public.review import render_review
@@ -30,6 +30,7 @@ from survey.responses.drafts import DraftStart, save_page, start_draft, submit_d
 from survey.responses.models import Draft
 from survey.responses.operations import response_by_uuid
 from survey.responses.screening import BurstRules
+from survey.text import form_language
 from survey.units.models import Unit
 
 blueprint = Blueprint("questionnaire", __name__, template_folder="templates")
@@ -117,11 +118,6 @@ def begin(campaign: Campaign, unit: Unit, invitation: Invitation | None):
     response = redirect(where_draft_is(draft))
     remember_device(response, identifier)
     return response
-
-
-def form_language(definition: forms.Definition) -> str:
-    """The respondent's language if the questionnaire has it, else the questionnaire's first."""
-    return language() if language() in definition.languages else definition.languages[0]
 
 
 def sending() -> bool:

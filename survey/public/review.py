@@ -8,6 +8,7 @@ from forms import Definition, Question, Section
 from survey import db
 from survey.public.navigation import REVIEW, visible_sections
 from survey.responses.models import Draft
+from survey.text import unit_name
 from survey.units.queries import units_by_codes
 
 
@@ -51,6 +52,5 @@ def shown_answer(question: Question, stored: str | None, language: str) -> str |
         labels = {choice.value: choice.label.text(language) for choice in question.choices}
         return ", ".join(labels.get(value, value) for value in stored.split())
     if question.type == "unit":
-        unit = units_by_codes(db.session(), [stored])[0]
-        return unit.name_en if language == "en" and unit.name_en else unit.name
+        return unit_name(units_by_codes(db.session(), [stored])[0], language)
     return stored

@@ -4,10 +4,11 @@ from flask import Blueprint, g, redirect, render_template, request, session, url
 from survey import clock, db
 from survey.campaigns.queries import open_campaigns
 from survey.public.access import DRAFT_KEY, cookie_draft, where_draft_is
-from survey.public.chooser import display_name as unit_name, search_query, unit_groups
+from survey.public.chooser import search_query, unit_groups
 from survey.public.limits import limited
-from survey.public.messages import LANGUAGES, MESSAGES, language, t
+from survey.public.messages import MESSAGES, t
 from survey.responses.drafts import draft_by_code
+from survey.text import LANGUAGES, language, unit_name
 
 blueprint = Blueprint("public", __name__, template_folder="templates")
 

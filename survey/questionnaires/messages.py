@@ -1,6 +1,6 @@
 """Problems with texts typed into a questionnaire's draft (Vietnamese, English); each carries the
 `field` it is about, so the page shows it next to that field."""
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

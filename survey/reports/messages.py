@@ -1,6 +1,6 @@
 """Texts of the reports, in Vietnamese and English; the language is the report's (a CLI option or
 the page's), so `say` takes it explicitly."""
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -100,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "{unit}: the previous period is that of the unit it replaced (formerly {units})"),
     "flag_skipped": ("Đợt {campaign} không được tính: {why}", "Campaign {campaign} left out: {why}"),
     "no_results": ("Không có đợt khảo sát nào phù hợp trong kỳ {period}.", "No fitting campaign in {period}."),
+    "compared_not_earlier": ("Kỳ so sánh ({earlier}) phải kết thúc trước kỳ báo cáo ({period}).",
+                             "The period compared with ({earlier}) must end before the report's period ({period})."),
+    "compare_with_invalid": ("--compare-with: '{value}' không phải năm (2024) hoặc quý (2024-q4).",
+                             "--compare-with: '{value}' is not a year (2024) or a quarter (2024-q4)."),
 }
 
 

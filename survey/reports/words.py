@@ -1,8 +1,8 @@
 """Texts of the report's sections (methodology, rankings by level, distributions, profile,
 expectations, comments, annex) and of the Word and PDF files, in Vietnamese and English; the
 reports' own catalogue (`messages`) answers for the rest."""
-from survey.public.messages import Catalogue
 from survey.reports.messages import CATALOGUE as REPORTS
+from survey.text import Catalogue
 
 MORE: dict[str, tuple[str, str]] = {
     "summary": ("Thông tin chung", "Summary"),

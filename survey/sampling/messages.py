@@ -2,7 +2,7 @@
 tables of the supervisor and analyst pages), in Vietnamese and English. Problems carry the field
 they are about in their key's first word (margin_…, budget_…, csv_… for the units file), so a
 page can place each next to its field. Column names stay as the CSV file spells them."""
-from survey.public.messages import Catalogue, language
+from survey.text import Catalogue, language
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

@@ -2,8 +2,8 @@
 from collections.abc import Callable
 
 from survey.campaigns.models import Campaign
-from survey.public.messages import language
 from survey.questionnaires.queries import version_definition
+from survey.text import language
 
 
 def answer_text(question, value: str | None) -> str | None:

@@ -7,7 +7,7 @@ from flask import abort, redirect, render_template, request, url_for
 from survey import db
 from survey.accounts.access import current_user, require_unit
 from survey.errors import InvalidInput
-from survey.public.messages import language
+from survey.text import language
 from survey.quality.progress import visible
 from survey.quality.queries import flagged_responses, response_findings
 from survey.quality.rules import FLAG_NAMES

@@ -1,7 +1,7 @@
 """Texts of the paper-entry and reconciliation pages, in Vietnamese and English; `say` falls back
 to the accounts catalogue (and through it to the citizens' one)."""
 from survey.accounts import messages as accounts
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "entry_title": ("Nhập phiếu giấy", "Paper entry"),

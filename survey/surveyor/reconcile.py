@@ -13,8 +13,8 @@ from survey.entries.queries import discrepancies, entries_of_serial, reconciliat
 from survey.entries.reconciliation import Decision, reconcile
 from survey.errors import InvalidInput
 from survey.printing.paper import Paper
-from survey.public.messages import language
-from survey.public.questionnaire import form_language
+from survey.text import language
+from survey.text import form_language
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import answerable, codes_of, not_a_code
 from survey.surveyor.views import blueprint, first_problem_per_field

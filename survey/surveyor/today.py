@@ -8,9 +8,9 @@ from survey.accounts.access import current_user
 from survey.campaigns.models import Campaign
 from survey.entries.models import PaperEntry
 from survey.entries.queries import keyed_between, serials_in_reconciliation
-from survey.public.views import unit_name
 from survey.responses.models import aware
 from survey.surveyor.messages import say
+from survey.text import unit_name
 
 
 @dataclass(frozen=True)

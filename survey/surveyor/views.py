@@ -18,8 +18,8 @@ from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies
 from survey.errors import InvalidInput
 from survey.printing.paper import Paper
-from survey.public.messages import language
-from survey.public.questionnaire import form_language
+from survey.text import language
+from survey.text import form_language
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import Typed, answerable, codes_of, read_typed, rules, stored_answers
 from survey.surveyor.messages import known, say

@@ -5,7 +5,7 @@ Each is a `Problem`: its string is the English text (what the command line print
 returns), and the administration pages show it in the reader's language with `readable`. Column
 names and level codes stay as the CSV file spells them, in both languages.
 """
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

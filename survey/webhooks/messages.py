@@ -1,7 +1,7 @@
 """The problems webhook subscriptions report, in Vietnamese and English: each a `Problem` whose
 string is the English text (command line, API) and which the administration pages show in the
 reader's language with `readable`."""
-from survey.public.messages import Catalogue
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)

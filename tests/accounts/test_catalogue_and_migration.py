@@ -8,7 +8,7 @@ from sqlalchemy import text
 from survey.accounts import messages as accounts
 from survey.accounts.models import AUDIT_ACTIONS, ROLES
 from survey.admin import messages as admin
-from survey.public.messages import LANGUAGES
+from survey.text import LANGUAGES
 from survey.units.models import LEVELS
 from tests.survey.test_migrations import empty_database, run_on  # noqa: F401 (a fixture)
 

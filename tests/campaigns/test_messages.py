@@ -9,7 +9,7 @@ import pytest
 
 from survey.campaigns import messages as campaigns
 from survey.invitations import messages as invitations
-from survey.public.messages import readable
+from survey.text import readable
 
 CATALOGUES = [campaigns, invitations]
 

@@ -9,7 +9,7 @@ from survey import hygiene
 from survey.api import messages as tokens
 from survey.campaigns import messages as campaigns
 from survey.invitations import messages as invitations
-from survey.public.messages import LANGUAGES, Catalogue, readable
+from survey.text import LANGUAGES, Catalogue, readable
 from survey.units import messages as units
 from survey.webhooks import messages as webhooks
 

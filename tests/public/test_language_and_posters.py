@@ -6,8 +6,9 @@ from sqlalchemy import select
 
 import forms
 
-from survey.public.messages import LANGUAGES, MESSAGES
+from survey.public.messages import MESSAGES
 from survey.responses.models import Response
+from survey.text import LANGUAGES
 from tests.public.conftest import Respondent, first_choices
 
 ROOT = Path(__file__).resolve().parents[2]

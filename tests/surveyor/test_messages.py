@@ -3,8 +3,8 @@ import re
 from pathlib import Path
 
 from survey.entries import problems
-from survey.public.messages import LANGUAGES
 from survey.surveyor import messages
+from survey.text import LANGUAGES
 
 SURVEYOR = Path(__file__).resolve().parents[2] / "survey" / "surveyor"
 
