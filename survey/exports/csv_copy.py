@@ -165,15 +165,10 @@ def _fixed(name: str, plan: Plan, weights) -> ColumnElement:
     if name == "questionnaire_version":
         return cast(QuestionnaireVersion.number, Float)
     texts = {"response_id": cast(Response.uuid, String), "unit_code": UNIT.code, "unit_name": UNIT.name,
-             "unit_level": UNIT.level, "district": _district(), "channel": Response.channel,
+             "unit_level": UNIT.level, "district": Unit.district_code(UNIT, PARENT), "channel": Response.channel,
              "status": Response.status, "paper_serial": Response.paper_serial,
              "device_class": Response.device_class, "flag": Response.flag}
     return neutralised(texts[name])
-
-
-def _district() -> ColumnElement:
-    """The unit's code if it is a district, else its parent's if that is one (reading._district)."""
-    return case((UNIT.level == "district", UNIT.code), (PARENT.level == "district", PARENT.code))
 
 
 def answer_cell(variable: Variable, value: ColumnElement, number: ColumnElement) -> ColumnElement:

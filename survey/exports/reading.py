@@ -104,17 +104,10 @@ def frozen(session: Session, selection: Selection) -> Selection:
 def unit_details(session: Session, campaign: Campaign) -> dict[int, tuple[str, str, str, str | None]]:
     """Unit id -> (code, name, level, district code) for the campaign's targets."""
     parent = aliased(Unit)
-    query = (select(Unit.id, Unit.code, Unit.name, Unit.level, parent.code, parent.level)
+    query = (select(Unit.id, Unit.code, Unit.name, Unit.level, Unit.district_code(Unit, parent))
              .join(CampaignUnit, CampaignUnit.unit_id == Unit.id).outerjoin(parent, Unit.parent_id == parent.id)
              .where(CampaignUnit.campaign_id == campaign.id))
-    return {uid: (code, name, level, _district(code, level, parent_code, parent_level))
-            for uid, code, name, level, parent_code, parent_level in session.execute(query)}
-
-
-def _district(code: str, level: str, parent_code: str | None, parent_level: str | None) -> str | None:
-    if level == "district":
-        return code
-    return parent_code if parent_level == "district" else None
+    return {uid: tuple(details) for uid, *details in session.execute(query)}
 
 
 def answered_versions(session: Session, selection: Selection) -> list[tuple[int, int, forms.Definition]]:

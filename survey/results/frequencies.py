@@ -90,7 +90,7 @@ def _framed(table: pd.DataFrame, column: str | None, value: str, option: str, sc
 def _group_names(campaign: Campaign, definition: forms.Definition, by: str, language: str) -> dict[str, str]:
     names = dict(LEVEL_NAMES[language])
     for target in campaign.units:
-        for unit in (target.unit, target.unit.parent):
+        for unit in (target.unit, target.unit.district):
             if unit is not None:
                 names[unit.code] = (unit.name_en or unit.name) if language == "en" else unit.name
     if by and by not in BREAKDOWNS:

@@ -3,8 +3,9 @@
 Answers are stored long (one row per response and question key); one SQL query reads the
 responses with their unit, the unit's parent and the answers asked for, and pandas pivots them.
 Columns about the response start with "_" (question names start with a letter, so they never
-collide): _unit, _level (the unit's administrative level), _district (the unit's district: its
-parent for a commune, else the unit itself), _channel, _status. Satisfaction, integer and
+collide): _unit, _level (the unit's administrative level), _district (the unit's district, `Unit.district`;
+the unit itself where it has none, a department or a commune under the province, so that every
+response lies in a domain of the breakdown by district), _channel, _status. Satisfaction, integer and
 decimal questions hold numbers (9 "don't know" is blank), other questions their stored value
 as a pandas Categorical in the order of the question's choices.
 
@@ -17,8 +18,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm.util import AliasedClass
 
 import forms
 from survey.campaigns.models import Campaign
@@ -55,8 +57,8 @@ def load_campaign(session: Session, campaign: Campaign, keys: Collection[str] | 
     definition = version_definition(campaign.questionnaire_version)
     keys = _checked_keys(definition, keys, statuses)
     rows = session.execute(_query(campaign, keys, statuses)).all()
-    long = pd.DataFrame.from_records(rows, columns=["id", "channel", "status", "unit", "level", "parent",
-                                                    "parent_level", "key", "value", "number"])
+    long = pd.DataFrame.from_records(rows, columns=["id", "channel", "status", "unit", "level", "district",
+                                                    "key", "value", "number"])
     frame = _responses(long).join(_answers(long, definition, keys))
     return CampaignData(campaign, definition, tuple(statuses), frame)
 
@@ -84,10 +86,10 @@ def _response_rows(session: Session, where: tuple) -> pd.DataFrame:
     rows = _batched(session, query, ["id", "unit_id", "channel", "status"], ["channel", "status"]).astype(
         {"id": np.int64, "unit_id": np.int64})
     parent = aliased(Unit)
-    units = pd.DataFrame(session.execute(select(Unit.id, Unit.code, Unit.level, parent.code, parent.level)
+    units = pd.DataFrame(session.execute(select(Unit.id, Unit.code, Unit.level, _district(parent))
                                          .outerjoin(parent, parent.id == Unit.parent_id)
                                          .where(Unit.id.in_(rows["unit_id"].unique().tolist()))).all(),
-                         columns=["unit_id", "unit", "level", "parent", "parent_level"])
+                         columns=["unit_id", "unit", "level", "district"])
     return rows.merge(units.astype({"unit_id": np.int64}), on="unit_id", how="left", sort=False)
 
 
@@ -117,7 +119,7 @@ def _checked_keys(definition: forms.Definition, keys: Collection[str] | None, st
 def _query(campaign: Campaign, keys: list[str], statuses: Sequence[str]):
     parent = aliased(Unit)
     answers = and_(Answer.response_id == Response.id, Answer.question_key.in_(keys))
-    return (select(Response.id, Response.channel, Response.status, Unit.code, Unit.level, parent.code, parent.level,
+    return (select(Response.id, Response.channel, Response.status, Unit.code, Unit.level, _district(parent),
                    Answer.question_key, Answer.value, Answer.number)
             .join(Unit, Unit.id == Response.unit_id).outerjoin(parent, parent.id == Unit.parent_id)
             .outerjoin(Answer, answers)
@@ -125,12 +127,15 @@ def _query(campaign: Campaign, keys: list[str], statuses: Sequence[str]):
             .order_by(Response.id))
 
 
+def _district(parent: AliasedClass) -> ColumnElement[str]:
+    """The _district column (see the module's docstring) for a query joining `parent` on Unit.parent_id."""
+    return func.coalesce(Unit.district_code(Unit, parent), Unit.code)
+
+
 def _responses(long: pd.DataFrame) -> pd.DataFrame:
     """One row per response (index: response id) with the columns about it."""
     first = long.drop_duplicates("id").set_index("id")
-    commune_of_district = (first["level"] == "commune") & (first["parent_level"] == "district")
-    district = first["parent"].where(commune_of_district, first["unit"])
-    frame = pd.DataFrame({"_unit": first["unit"], "_level": first["level"], "_district": district,
+    frame = pd.DataFrame({"_unit": first["unit"], "_level": first["level"], "_district": first["district"],
                           "_channel": first["channel"], "_status": first["status"]})
     frame.index.name = "response_id"
     return frame

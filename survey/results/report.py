@@ -112,7 +112,7 @@ def _domain_names(campaign: Campaign, language: str) -> dict[str, str]:
     """Domain value -> name: unit codes (targets and their districts) and level names."""
     names = dict(LEVEL_NAMES[language])
     for target in campaign.units:
-        for unit in (target.unit, target.unit.parent):
+        for unit in (target.unit, target.unit.district):
             if unit is not None:
                 names[unit.code] = (unit.name_en or unit.name) if language == "en" else unit.name
     return names

@@ -2,8 +2,10 @@
 1 July 2025 communes and wards sit directly under the province (districts stay, deactivated, as history)."""
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy import (Boolean, CheckConstraint, ColumnElement, Date, DateTime, Float, ForeignKey, String,
+                        UniqueConstraint, case)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm.util import AliasedClass
 
 from survey.db import Base, utcnow
 
@@ -40,6 +42,23 @@ class Unit(Base):
 
     def __repr__(self) -> str:
         return f"<Unit {self.code} {self.level}>"
+
+    @property
+    def district(self) -> "Unit | None":
+        """The district the unit belongs to: itself if it is one, else its parent if that is a district.
+
+        The meaning is historic: a commune keeps the district it was under, deactivated since the
+        2025 reorganisation; the province, its departments and the communes and wards placed directly
+        under the province since 1 July 2025 have none. `district_code` says the same in SQL."""
+        if self.level == "district":
+            return self
+        return self.parent if self.parent is not None and self.parent.level == "district" else None
+
+    @staticmethod
+    def district_code(unit: "type[Unit] | AliasedClass", parent: AliasedClass) -> ColumnElement[str | None]:
+        """The code of `district` in SQL, for a query joining `parent` (an alias of Unit) on `unit.parent_id`
+        (a join, not a subquery per row: the exports read a million rows)."""
+        return case((unit.level == "district", unit.code), (parent.level == "district", parent.code))
 
 
 REORGANISATION_KINDS = ("merge", "split", "replace")
