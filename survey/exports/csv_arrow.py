@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from survey.exports.formulas import NUMBER_PATTERN, START_PATTERN
+from survey.exports.formulas import neutralised_arrow
 from survey.exports.variables import Variable
 
 
@@ -25,7 +25,7 @@ def arrow_column(kind: str, column: list) -> pa.Array:
         return pa.array(column, pa.float64())
     if kind == "datetime":
         return iso_seconds(pa.array(column, pa.timestamp("us")))
-    return neutralised(pa.array(column, pa.string()))
+    return neutralised_arrow(pa.array(column, pa.string()))
 
 
 def iso_seconds(moments: pa.Array) -> pa.Array:
@@ -33,15 +33,6 @@ def iso_seconds(moments: pa.Array) -> pa.Array:
     is eight times slower)."""
     text = moments.cast(pa.timestamp("s"), safe=False).cast(pa.string())
     return pc.binary_join_element_wise(pc.utf8_replace_slice(text, start=10, stop=11, replacement="T"), "Z", "")
-
-
-def neutralised(texts: pa.Array) -> pa.Array:
-    """A quote before text a spreadsheet would take for a formula (rare: looked for before replacing)."""
-    starts = pc.match_substring_regex(texts, pattern=START_PATTERN)
-    if not pc.any(starts).as_py():
-        return texts
-    formula = pc.and_(starts, pc.invert(pc.match_substring_regex(texts, pattern=NUMBER_PATTERN)))
-    return pc.if_else(formula, pc.binary_join_element_wise("'", texts, ""), texts)
 
 
 def header_bytes(variables: list[Variable], bom: bool) -> bytes:

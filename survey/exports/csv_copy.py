@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from sqlalchemy import (ARRAY, ColumnElement, Connection, Float, Integer, Select, String, and_, case, cast, extract,
+from sqlalchemy import (ARRAY, ColumnElement, Connection, Float, Integer, Select, String, case, cast, extract,
                         func, literal, select)
 from sqlalchemy.orm import Session, aliased
 
 from survey.exports.csv_arrow import header_bytes
-from survey.exports.formulas import CODE_POINTS, NUMBER_PATTERN
+from survey.exports.formulas import neutralised_sql
 from survey.exports.variables import IN_SCOPE, NOT_RATED, STATUS_LEFT_OUT, Variable, union_questions
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.responses.models import Answer, Response
@@ -100,7 +100,8 @@ def long_query(plan: Plan, low: int, high: int | None) -> Select:
     as rows.long_columns)."""
     order = {q.name: i for i, (q, _) in enumerate(union_questions(plan.definitions))}
     position = case(order, value=Answer.question_key, else_=0) if order else literal(0)
-    own = {"question": neutralised(Answer.question_key), "value": neutralised(Answer.value), "number": Answer.number}
+    own = {"question": neutralised_sql(Answer.question_key), "value": neutralised_sql(Answer.value),
+           "number": Answer.number}
     weights = _weights(plan, low, high)
     columns = [own[v.name] if v.name in own else _fixed(v.name, plan, weights) for v in plan.variables]
     query = _from_responses(select(*[c.label(f"c{i}") for i, c in enumerate(columns)]), plan, weights)
@@ -168,7 +169,7 @@ def _fixed(name: str, plan: Plan, weights) -> ColumnElement:
              "unit_level": UNIT.level, "district": Unit.district_code(UNIT, PARENT), "channel": Response.channel,
              "status": Response.status, "paper_serial": Response.paper_serial,
              "device_class": Response.device_class, "flag": Response.flag}
-    return neutralised(texts[name])
+    return neutralised_sql(texts[name])
 
 
 def answer_cell(variable: Variable, value: ColumnElement, number: ColumnElement) -> ColumnElement:
@@ -178,11 +179,4 @@ def answer_cell(variable: Variable, value: ColumnElement, number: ColumnElement)
         return case((value.is_(None), None), (chosen, 1.0), else_=0.0).cast(Float)
     if variable.question.type == "satisfaction":
         return cast(value, Float)  # 9 (don't know) has no stored number
-    return number if variable.kind == "number" else neutralised(value)
-
-
-def neutralised(text: ColumnElement) -> ColumnElement:
-    """A quote before text a spreadsheet would take for a formula (formulas.py; the first character
-    compared as a code point: cheaper than text)."""
-    formula = and_(func.ascii(text).in_(CODE_POINTS), ~text.regexp_match(NUMBER_PATTERN))
-    return case((formula, "'" + text), else_=text)
+    return number if variable.kind == "number" else neutralised_sql(value)

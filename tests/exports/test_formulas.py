@@ -3,23 +3,37 @@ text starting a formula (ASCII or full-width) always is, in the wide and long la
 import csv
 
 import openpyxl
+import pyarrow as pa
 import pytest
+from sqlalchemy import literal, select
 
 from survey.admin.campaigns_files import csv_bytes
-from survey.exports.formulas import neutralised, neutralised_column
+from survey.exports.formulas import neutralised, neutralised_arrow, neutralised_column, neutralised_sql
 
 
-@pytest.mark.parametrize("cell, written", [
+CELLS = [
     ("=1+1", "'=1+1"), ("+84 912", "'+84 912"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
     ("\rx", "'\rx"), ("＝1+1", "'＝1+1"), ("＋1", "'＋1"), ("－1", "'－1"), ("＠SUM(A1)", "'＠SUM(A1)"),
     ("-", "'-"), ("-0042", "'-0042"), ("-1e5", "'-1e5"), ("-3\n", "'-3\n"),
     ("-3", "-3"), ("-2.5", "-2.5"), ("-0.001", "-0.001"), ("0", "0"), ("a=b", "a=b"), ("", ""), (None, None),
     (-3, -3),
-])
+]
+"""(cell, as written) for every form of the guard."""
+
+
+@pytest.mark.parametrize("cell, written", CELLS)
 def test_a_cell_is_neutralised_only_when_it_could_be_a_formula(cell, written):
     assert neutralised(cell) == written
     if cell is None or isinstance(cell, str):
         assert neutralised_column([cell]) == [written]
+        assert neutralised_arrow(pa.array([cell], pa.string())).to_pylist() == [written]
+
+
+def test_postgresql_writes_what_python_writes(session):
+    if session.bind.dialect.name != "postgresql":
+        pytest.skip("the SQL form is PostgreSQL's (COPY)")
+    texts = [(cell, written) for cell, written in CELLS if isinstance(cell, str)]
+    assert [session.scalar(select(neutralised_sql(literal(cell)))) for cell, _ in texts] == [w for _, w in texts]
 
 
 def test_the_admin_pages_csv_downloads_use_the_same_rule():
