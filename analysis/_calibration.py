@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from analysis._codes import combine
+from analysis._greg import Greg
 
 Vector = tuple[np.ndarray, int]
 
@@ -120,7 +121,7 @@ def add_block(cal: Calibration, block: Block) -> Calibration:
     return replace(cal, blocks=(*cal.blocks, block), current=(last.r, last.a))
 
 
-def after_trimming(cal: Calibration | None) -> Calibration | None:
+def after_trimming(cal: Calibration | Greg | None) -> Calibration | Greg | None:
     """Trimming keeps the record (as R's trimWeights keeps postStrata) but not `current`;
     a calibrate() record (not a Calibration) holds its own weights and is kept as it is."""
     return replace(cal, current=None) if isinstance(cal, Calibration) else cal

@@ -115,7 +115,7 @@ class _Sums:
     def __init__(self, design, items: list[_estimate.Variable], codes: np.ndarray, n_domains: int,
                  used: np.ndarray):
         self.sets, self.set_of = np.unique(used, axis=0, return_inverse=True)
-        self.multi = {s: m for m, s in enumerate(np.flatnonzero(self.sets.sum(axis=1) > 1))}
+        self.multi = {int(s): m for m, s in enumerate(np.flatnonzero(self.sets.sum(axis=1) > 1))}
         self.weight, self.weighted, self.square, self.count = np.zeros((4, n_domains + 1, len(items)))
         self.rows, self.w1, self.w2 = np.zeros((3, n_domains + 1, len(self.multi)))
         w = design.weights

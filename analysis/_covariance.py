@@ -35,7 +35,7 @@ def covariance(lin, influence, n: int, k: int) -> np.ndarray:
         e = residual(rows)
         for stage in stages:
             stage.add(rows, e)
-    return sum(stage.covariance() for stage in stages)
+    return sum((stage.covariance() for stage in stages), np.zeros((k, k)))
 
 
 def _residual(lin, influence, n: int, k: int):
@@ -100,7 +100,7 @@ class _StageSums:
     def add(self, rows: slice, e: np.ndarray) -> None:
         st = self.st
         self.stratum += _group(st.row_stratum[rows], st.n_strata) @ e
-        if self.psu is not None:
+        if self.psu is not None and st.row_psu is not None:  # both or neither (see __init__)
             self.psu += _group(st.row_psu[rows], st.n_psus) @ e
         else:
             self.square += e.T @ (st.scale[st.row_stratum[rows]][:, None] * e)

@@ -18,6 +18,7 @@ from analysis._codes import cached_factorize, chunks, column
 
 if TYPE_CHECKING:  # design.py imports this module
     from analysis.design import Design
+    from analysis.replicates import ReplicateDesign
 
 CONFIDENCE = 0.95
 
@@ -48,7 +49,7 @@ class Estimates:
     influence: Influence
 
 
-def variable(design: "Design", name: str) -> Variable:
+def variable(design: "Design | ReplicateDesign", name: str) -> Variable:
     """A numeric column as itself; a categorical, string, object or bool one as indicators."""
     series = column(design.data, name)
     if _is_categorical(series):

@@ -52,7 +52,8 @@ def model_frame(data: pd.DataFrame, formula: str) -> ModelFrame:
     for values, _ in parts:
         keep &= ~np.isnan(values).any(axis=1) if values.dtype.kind == "f" else values >= 0
     rows = np.flatnonzero(keep)
-    columns, names = ([(np.ones(1), None)], [INTERCEPT]) if intercept else ([], [])
+    columns: list[tuple[np.ndarray, np.ndarray | None]] = [(np.ones(1), None)] if intercept else []
+    names = [INTERCEPT] if intercept else []
     for (values, levels), term in zip(parts, terms, strict=True):
         kept = values[rows]
         used, labels = _used(kept, levels, term, intercept or bool(columns))

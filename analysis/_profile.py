@@ -48,7 +48,8 @@ def _bounds(p: float, variance: float, df: float, s: dict) -> tuple[float, float
     deviance = lambda b: _deviance(b, ones, zeros)  # noqa: E731
     points = _profile(b0, se, z_max, deviance(b0), _dispersion(scale, s), deviance)
     cutoff = special.ndtri(2 * alpha)
-    return tuple(expit(_read_off(points, c)) for c in (cutoff, -cutoff))
+    low, high = (float(expit(np.asarray(_read_off(points, c)))) for c in (cutoff, -cutoff))
+    return low, high
 
 
 def _deviance(b: float, ones: float, zeros: float) -> float:

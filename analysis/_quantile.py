@@ -51,7 +51,7 @@ def _probabilities(q) -> list[float]:
     return probs
 
 
-def _sorted_segments(x, w, domain, n_domains) -> list[tuple[np.ndarray, np.ndarray, np.longdouble]]:
+def _sorted_segments(x, w, domain, n_domains) -> list[tuple[np.ndarray, np.ndarray, np.float64]]:
     """Per domain: its values sorted (stable), their cumulative weights and the total (R's rounding)."""
     keep = np.flatnonzero((domain >= 0) & (w > 0))  # R's qrule drops rows of zero weight
     order = keep[np.lexsort((x[keep], domain[keep]))]

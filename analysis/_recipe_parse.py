@@ -176,9 +176,10 @@ class Parser:
         if combine in ("mean", "weighted_mean") and level != "criterion" and not children:
             self.problem("nothing_to_combine", f"combine: {combine} needs at least one part below it", path)
         label = self.field(raw, "label", path, self.label)
-        if None in items or None in (combine, node_id, label):
+        measures = tuple(item for item in items if item is not None)
+        if len(measures) < len(items) or combine is None or node_id is None or label is None:
             return None
-        return Node(node_id, level, label, combine, tuple(items), children, weight, points,
+        return Node(node_id, level, label, combine, measures, children, weight, points,
                     LEVELS.index(level) if depth is None else depth, rule)
 
     def _weight(self, raw: dict, path: Path, parent_combine: str | None) -> float | None:

@@ -53,10 +53,12 @@ def _check_roots(p: Parser, roots: list[int]) -> None:
 
 def _cycles(p: Parser, parents: dict[int, Any], ids: dict[int, str]) -> bool:
     """Report each node whose chain of parents comes back to itself; True if there is one."""
-    position = {node_id: k for k, node_id in ids.items()}
+    # Any keys: the parents are looked up as written, whatever YAML gave (None for a root).
+    position: dict[Any, int] = {node_id: k for k, node_id in ids.items()}
     found = False
     for k in parents:
-        seen, current = set(), k
+        seen: set[int] = set()
+        current: int | None = k
         while current is not None and current not in seen:
             seen.add(current)
             current = position.get(parents.get(current))

@@ -9,7 +9,7 @@ read the answer value ``yes`` of a yes/no question as True.
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -82,7 +82,7 @@ def _plain(node: yaml.Node, path: Path, rows: dict[Path, int], problems: list[Re
         return [_plain(child, (*path, k), rows, problems) for k, child in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, path, rows, problems)
-    return _scalar(node)
+    return _scalar(cast(yaml.ScalarNode, node))  # YAML composes only these three kinds of node
 
 
 def _mapping(node: yaml.MappingNode, path: Path, rows: dict[Path, int],

@@ -47,8 +47,8 @@ def _cells(design, margins: Mapping) -> tuple[np.ndarray, np.ndarray, list[np.nd
     targets = [adjust._targets(levels, margins[name], name) for name, (_, levels) in zip(margins, coded, strict=True)]
     for name, (codes, levels) in zip(margins, coded, strict=True):
         adjust._refuse_empty(np.bincount(codes, design.weights, len(levels)), levels, name)
-    cell, levels = combine([codes for codes, _ in coded], [len(t) for t in targets])
-    return cell, levels, targets
+    cell, cell_levels = combine([codes for codes, _ in coded], [len(t) for t in targets])
+    return cell, cell_levels, targets
 
 
 def _cell_totals(weights: np.ndarray, cell: np.ndarray, n_cells: int) -> np.ndarray:

@@ -30,9 +30,9 @@ def build(data: pd.DataFrame, strata: Columns, cluster: Columns, fpc: Columns, l
     """The design's structure: one stage for column names, R's multistage one for lists."""
     if lonely_psu not in LONELY_PSU:
         raise ValueError(f"lonely_psu must be one of {', '.join(LONELY_PSU)}, not {lonely_psu!r}")
-    if not any(isinstance(v, (list, tuple)) for v in (strata, cluster, fpc)):
-        return _structure.build(data, strata, cluster, fpc, lonely_psu)
     clusters, stratas, fpcs = _listed(cluster), _listed(strata), _listed(fpc)
+    if not any(isinstance(v, (list, tuple)) for v in (strata, cluster, fpc)):
+        return _structure.build(data, _first(stratas), _first(clusters), _first(fpcs), lonely_psu)
     _check_lengths(clusters, stratas, fpcs)
     if len(fpcs) <= 1:
         return _structure.build(data, _first(stratas), clusters[0], _first(fpcs), lonely_psu)

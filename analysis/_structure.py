@@ -95,7 +95,7 @@ def _codes_without_missing(data: pd.DataFrame, name: str | None) -> tuple[np.nda
         return np.zeros(len(data), dtype=np.int8), pd.Index(["all"])
     codes, levels = factorize(column(data, name))
     if (codes < 0).any():
-        raise ValueError(f"column {name!r} has missing values (row {data.index[np.argmax(codes < 0)]!r})")
+        raise ValueError(f"column {name!r} has missing values (row {data.index[int(np.argmax(codes < 0))]!r})")
     return codes, levels
 
 

@@ -19,6 +19,7 @@ with A = sum_p s_p Z_p^2, C_r = B_r' S Z and K2 = B_r' S B_r' (B_r: PSU x cell s
 """
 
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
@@ -43,10 +44,17 @@ def _dense(matrix) -> np.ndarray:
     return matrix.toarray() if sp.issparse(matrix) else matrix
 
 
+def _add_cell_sums(totals: dict[int, np.ndarray], cal: Calibration, key: np.ndarray, rows: slice,
+                   scale, x: np.ndarray) -> None:
+    """Add to each vector's cells x columns total the sums of scale * vector * x at `key`."""
+    for r, total in totals.items():
+        total += np.bincount(key, scale * read(cal.vectors[r], rows) * x, total.size).reshape(total.shape)
+
+
 class Linearization:
     """The variance function of one design; per-design sums are computed once, on first use."""
 
-    def __init__(self, structure: Structure, calibration: Calibration | None):
+    def __init__(self, structure: Structure, calibration: Calibration | Greg | None):
         self.st = structure
         self.cal = calibration
         # R's multistage(): later stages add their own one-stage variances (scaled in `later`)
@@ -61,9 +69,15 @@ class Linearization:
     def psu_scale(self) -> np.ndarray:
         return self.st.psu_scale()
 
+    @property
+    def sweeps(self) -> Calibration | None:
+        """The record of postStratify/rake steps; None when uncalibrated or calibrate()d (a Greg)."""
+        return self.cal if isinstance(self.cal, Calibration) else None
+
     @cached_property
     def geometry(self) -> "_Geometry":
-        return _Geometry(self.st, self.cal)
+        assert self.sweeps is not None, "only post-stratified or raked designs have a sweep geometry"
+        return _Geometry(self.st, self.sweeps)
 
 
 class Accumulator:
@@ -73,25 +87,27 @@ class Accumulator:
         self.lin, self.n = lin, n_cols
         self.square = np.zeros(n_cols)
         self.stratum = np.zeros((lin.st.n_strata, n_cols))
-        r_used, rho_used = lin.cal.used_vectors() if lin.cal is not None else (set(), set())
-        shape = (lin.cal.n_cells if lin.cal is not None else 0, n_cols)
+        cal = lin.sweeps
+        r_used, rho_used = cal.used_vectors() if cal is not None else (set(), set())
+        shape = (cal.n_cells if cal is not None else 0, n_cols)
         self.level = {rho: np.zeros(shape) for rho in rho_used}
         self.cross = {r: np.zeros(shape) for r in r_used}
         self.parts: list[tuple[np.ndarray, np.ndarray]] = []
-        self.later = [stage.accumulator(n_cols) for stage in lin.later]
+        # Later stages share this stage's calibration, which is not a Greg (see accumulator()).
+        self.later = [Accumulator(stage, n_cols) for stage in lin.later]
         self.present = None if lin.st.average is None else np.zeros(self.stratum.shape)
 
     def add(self, rows: slice, col: np.ndarray, x: np.ndarray) -> None:
         """Rows `rows` add x to columns `col` (arrays of the block's length)."""
-        st, cal = self.lin.st, self.lin.cal
+        st, cal = self.lin.st, self.lin.sweeps
         for stage in self.later:
             stage.add(rows, col, x)
         if self.present is not None:
             key = st.row_stratum[rows].astype(np.int64) * self.n + col
             self.present += np.bincount(key, minlength=self.present.size).reshape(self.present.shape)
-        key = None if cal is None else cal.cell[rows].astype(np.int64) * self.n + col
-        for rho, total in self.level.items():
-            total += np.bincount(key, read(cal.vectors[rho], rows) * x, total.size).reshape(total.shape)
+        if cal is not None:
+            cell_key = cal.cell[rows].astype(np.int64) * self.n + col
+            _add_cell_sums(self.level, cal, cell_key, rows, 1.0, x)
         if st.row_psu is not None:
             self.parts.append((st.row_psu[rows] * self.n + col, x))
             return
@@ -99,8 +115,8 @@ class Accumulator:
         stratum = st.row_stratum[rows] if st.n_strata > 1 else None
         scale = st.scale[stratum] if st.n_strata > 1 else st.scale[0]
         self._add_psus(col, x, scale, stratum)
-        for r, total in self.cross.items():
-            total += np.bincount(key, scale * read(cal.vectors[r], rows) * x, total.size).reshape(total.shape)
+        if cal is not None:
+            _add_cell_sums(self.cross, cal, cell_key, rows, scale, x)
 
     def _add_psus(self, col: np.ndarray, z: np.ndarray, scale, stratum: np.ndarray | None) -> None:
         """A = sum s z^2 per column and the stratum totals, from PSU totals z (stratum None: one)."""
@@ -123,22 +139,26 @@ class Accumulator:
 
     def variance(self) -> np.ndarray:
         """Variance of each column's estimate (clipped at 0 against rounding)."""
-        return np.maximum(self._stage_variance() + sum(s._stage_variance() for s in self.later), 0.0)
+        later = sum((s._stage_variance() for s in self.later), np.zeros(self.n))
+        return np.maximum(self._stage_variance() + later, 0.0)
 
     def _stage_variance(self) -> np.ndarray:
         if self.parts:
             self._add_clusters()
-        if self.lin.cal is not None:
+        if self.lin.sweeps is not None:
             self._calibrate()
         variance = self.square - self.lin.st.centre_scale() @ (self.stratum ** 2)
-        return variance if self.present is None else variance * self._average_factor()
+        average = self.lin.st.average
+        if self.present is None or average is None:
+            return variance
+        return variance * self._average_factor(self.present, average)
 
-    def _average_factor(self) -> np.ndarray:
+    def _average_factor(self, present: np.ndarray, average: np.ndarray) -> np.ndarray:
         """R's onestage() for lonely_psu "average": strata / strata with several PSUs, counting
         the strata the estimate's domain reaches (all of them once calibrated, as R keeps
         every row of a calibrated design in a subset)."""
-        reached = self.present > 0 if self.lin.cal is None else np.ones(self.present.shape, bool)
-        ok = reached & ~self.lin.st.average[:, None]
+        reached = present > 0 if self.lin.sweeps is None else np.ones(present.shape, bool)
+        ok = reached & ~average[:, None]
         with np.errstate(divide="ignore", invalid="ignore"):
             return reached.sum(axis=0) / ok.sum(axis=0)
 
@@ -164,8 +184,9 @@ class _Geometry:
         self.cal = cal
         r_used, rho_used = cal.used_vectors()
         self.overlap = {(rho, r): np.zeros(cal.n_cells) for rho in rho_used for r in r_used}
-        self.stratum_cell = dict.fromkeys(r_used, 0)
-        self.psu_cell = dict.fromkeys(r_used, 0)
+        # Each starts at 0 and becomes a (stratum or PSU) x cell matrix, dense or sparse.
+        self.stratum_cell: dict[int, Any] = dict.fromkeys(r_used, 0)
+        self.psu_cell: dict[int, Any] = dict.fromkeys(r_used, 0)
         diagonal = {(r, r2): np.zeros(cal.n_cells) for r in r_used for r2 in r_used}
         for rows in chunks(len(cal.cell)):
             self._add_rows(st, rows, diagonal)

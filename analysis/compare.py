@@ -43,6 +43,7 @@ def compare(design: Design, var: str, by: str | Sequence[str], a: Hashable, b: H
     if a == b:
         raise ValueError(f"compare needs two different domains, got {a!r} twice")
     est = _estimate.estimates(design, _numeric(design, var, levels, missing), by, "mean")
+    assert est.domains is not None, "a by column always gives domains"
     first, second = (_position(est.domains, level, by) for level in (a, b))
 
     def contrast(rows: slice) -> tuple[np.ndarray, np.ndarray]:
@@ -89,7 +90,7 @@ def _numeric(design: Design, var: str, levels: Sequence | None, missing: Sequenc
 def _position(domains: pd.Index, level: Hashable, by) -> int:
     if level not in domains:
         raise ValueError(f"level {level!r} is not a domain of {by!r}")
-    return int(domains.get_loc(level))
+    return int(domains.get_loc(level))  # type: ignore[arg-type]  # unique domains: an int, never a slice or mask
 
 
 def _result(mean_a: float, mean_b: float, variance: float, df: float) -> Comparison:

@@ -10,6 +10,7 @@ from analysis import _deff, _estimate, _stages, proportion
 from analysis._calibration import Calibration
 from analysis._codes import column, compact, domains
 from analysis._combination import Ratio, combination_table
+from analysis._greg import Greg
 from analysis._quantile import quantile_table
 from analysis._ratio import ratio_table
 from analysis._structure import Structure
@@ -55,14 +56,14 @@ class Design:
         self._setup(data, w, structure, None, {})
 
     def _setup(self, data: pd.DataFrame, weights: np.ndarray, structure: Structure,
-               calibration: Calibration | None, cache: dict) -> None:
+               calibration: Calibration | Greg | None, cache: dict) -> None:
         weights.setflags(write=False)
         self._data, self._weights, self._structure = data, weights, structure
         self._calibration, self._cache = calibration, cache
         self._domain_df: dict = {}
         self._linearization = Linearization(structure, calibration)
 
-    def _derive(self, weights: np.ndarray, calibration: Calibration | None) -> "Design":
+    def _derive(self, weights: np.ndarray, calibration: Calibration | Greg | None) -> "Design":
         """A design on the same data and structure with new weights (for the adjustments)."""
         new = object.__new__(Design)
         new._setup(self._data, weights, self._structure, calibration, self._cache)
@@ -99,12 +100,12 @@ class Design:
         strata = np.count_nonzero(np.bincount(st.row_stratum[positive], minlength=st.n_strata))
         return int(psus - strata)
 
-    def domain_df(self, by: By) -> np.ndarray:
+    def domain_df(self, by: str | Sequence[str]) -> np.ndarray:
         """Degrees of freedom per `by` domain: PSUs minus strata with a positive weight in it (R's
         degf of the subset design, which svyby() hands to svyciprop)."""
         key = by if isinstance(by, str) else tuple(by)
         if key not in self._domain_df:
-            codes, index = self.domain_codes(by)
+            codes, index = domains(self._data, by, self._cache)
             st, n = self._structure, len(index)
             inside = (self._weights > 0) & (codes >= 0)
             units = np.arange(len(codes)) if st.row_psu is None else st.row_psu
@@ -248,7 +249,7 @@ def _checked_weights(data: pd.DataFrame, name: str) -> np.ndarray:
     if not (np.isfinite(w).all() and w.min() >= 0):
         for bad, what in ((np.isnan(w), "missing"), (np.isinf(w), "infinite"), (w < 0, "negative")):
             if bad.any():
-                raise ValueError(f"weights column {name!r} has {what} values (row {data.index[np.argmax(bad)]!r})")
+                raise ValueError(f"weights column {name!r} has {what} values (row {data.index[int(np.argmax(bad))]!r})")
     if w.sum() <= 0:
         raise ValueError(f"weights column {name!r} sums to zero")
     return w

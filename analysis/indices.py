@@ -81,7 +81,8 @@ def node_status(table: pd.DataFrame, recipe: Recipe, min_cell_size: int) -> pd.D
     for domain in _domains(table):
         for node_id, (suppressed, dropped) in _tree_status(recipe, recipe.overall, _of(short, domain)).items():
             status.at[_row(node_id, domain), "suppressed"] = suppressed
-            status.at[_row(node_id, domain), "dropped"] = dropped
+            # an object column holds the tuple, which pandas-stubs' .at does not foresee
+            status.at[_row(node_id, domain), "dropped"] = dropped  # type: ignore[assignment]
     return status
 
 
@@ -136,7 +137,7 @@ def _bounded(table: pd.DataFrame, df: float) -> tuple[np.ndarray, np.ndarray]:
 def item_ratios(recipe: Recipe) -> tuple[list[Ratio], dict[tuple, int]]:
     """The distinct items' ratio estimators, and each item key's position among them."""
     keys: dict[tuple, int] = {}
-    ratios = []
+    ratios: list[Ratio] = []
     for measure in recipe.measures():
         if measure.key not in keys:
             keys[measure.key] = len(ratios)
@@ -189,6 +190,6 @@ def _annotate(table: pd.DataFrame, recipe: Recipe) -> pd.DataFrame:
     table.insert(1, "depth", [nodes[i].depth for i in ids])
     table.insert(2, "parent", [parents[i] for i in ids])
     for column, source in (("points", "estimate"), ("points_low", "ci_low"), ("points_high", "ci_high")):
-        table[column] = [nodes[i].points.of(v) if nodes[i].points is not None else np.nan
+        table[column] = [points.of(v) if (points := nodes[i].points) is not None else np.nan
                          for i, v in zip(ids, table[source], strict=True)]
     return table

@@ -82,7 +82,7 @@ def interval(shares: Shares, method: str) -> tuple[np.ndarray, np.ndarray]:
     return _INTERVALS[method](shares.p, shares.variance, shares.df, shares)
 
 
-def t_quantile(df: np.ndarray) -> np.ndarray:
+def t_quantile(df: float | np.ndarray) -> np.ndarray:
     """t(0.975, df), NaN where df <= 0 (R's confint gives NaN there)."""
     df = np.asarray(df, dtype=np.float64)
     return np.where(df > 0, special.stdtrit(np.where(df > 0, df, 1.0), 1 - _HALF), np.nan)

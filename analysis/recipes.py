@@ -126,20 +126,21 @@ def _document(p: Parser, raw: Any, text: str) -> Recipe | None:
     doc = p.mapping(raw, (), {"recipe", "nodes"} if is_tree else {"recipe", "overall", "elements"}, {"expectations"})
     if doc is None:
         return None
-    optional = {"description", "points_note", "suppressed_child"}
-    header = p.field(doc, "recipe", (), lambda v, at: p.mapping(v, at, {"id", "form", "title"}, optional)) or {}
+    allowed = {"description", "points_note", "suppressed_child"}
+    header = p.field(doc, "recipe", (), lambda v, at: p.mapping(v, at, {"id", "form", "title"}, allowed)) or {}
     recipe_id = p.field(header, "id", ("recipe",), p.identifier)
     overall = tree(p, doc["nodes"]) if is_tree else _overall(p, doc)
     fields = (recipe_id, p.field(header, "form", ("recipe",), p.text),
               p.field(header, "title", ("recipe",), p.label))
-    optional = [p.field(header, key, ("recipe",), p.label) or {} for key in ("description", "points_note")]
+    description, points_note = (p.field(header, key, ("recipe",), p.label) or {}
+                                for key in ("description", "points_note"))
     rule = p.field(header, "suppressed_child", ("recipe",), lambda v, at: p.choice(v, at, SUPPRESSED_CHILD, "rule"))
     wanted = p.field(doc, "expectations", (), lambda v, at: expectations(p, v)) or ()
     if overall is None or p.problems:
         return None
     canonical = json.dumps(raw, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return Recipe(*fields, *optional, overall, hashlib.sha256(canonical.encode("utf-8")).hexdigest(), text, p.rows,
-                  rule or "suppress", wanted)
+    content_hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return Recipe(*fields, description, points_note, overall, content_hash, text, p.rows, rule or "suppress", wanted)
 
 
 def _overall(p: Parser, doc: dict) -> Node | None:
@@ -168,8 +169,8 @@ def _element(p: Parser, raw: Any, path: tuple, parent_combine: str) -> Node | No
         p.problem("wrong_type", "expected a list of criteria", (*path, "criteria"), criteria)
         criteria = []
     combine, node_id = raw.get("combine", "mean"), p.field(raw, "id", path, p.identifier)
-    children = [_criterion(p, item, (*path, "criteria", k), combine) for k, item in enumerate(criteria)]
-    children = tuple(child for child in children if child is not None)
+    found = [_criterion(p, item, (*path, "criteria", k), combine) for k, item in enumerate(criteria)]
+    children = tuple(child for child in found if child is not None)
     return p.node(raw, path, "element", node_id, children, parent_combine)
 
 

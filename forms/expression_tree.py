@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 Value = Decimal | str | bool | None
 """What an expression computes; None is *missing*."""
@@ -27,7 +27,8 @@ FUNCTIONS: dict[str, str] = {
 """Known functions -> the arguments they take, as told to the author when misused."""
 
 _NUMBER = re.compile(r"\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*")
-COMPARISONS: dict[str, Callable[[object, object], bool]] = {
+# Any: compare() hands over only operands of one kind, which the operators can order.
+COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "=": operator.eq, "==": operator.eq, "!=": operator.ne,
     "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge,
 }
@@ -138,9 +139,9 @@ class Binary(Node):
     def evaluate(self, lookup: Lookup) -> Value:
         if self.op in ("and", "or"):
             # Short-circuit so that the right side is not even read when decided.
-            left = truthy(self.left.evaluate(lookup))
-            if left == (self.op == "or"):
-                return left
+            decided = truthy(self.left.evaluate(lookup))
+            if decided == (self.op == "or"):
+                return decided
             return truthy(self.right.evaluate(lookup))
         left, right = self.left.evaluate(lookup), self.right.evaluate(lookup)
         if self.op in COMPARISONS:

@@ -34,7 +34,7 @@ class _Loader(yaml.SafeLoader):
 
     aliases = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
@@ -152,7 +152,8 @@ def _record(node: yaml.Node, path: Path, rows: dict[Path, int],
 def _mapping_children(node: yaml.MappingNode, path: Path,
                       duplicates: list[tuple[Path, str, int, int]]
                       ) -> list[tuple[yaml.Node, Path, int]]:
-    children, first_rows = [], {}
+    children: list[tuple[yaml.Node, Path, int]] = []
+    first_rows: dict[str, int] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
             continue  # validation reports odd keys; they have no path of their own

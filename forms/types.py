@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from wtforms import RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
@@ -144,7 +144,7 @@ class SelectMultiple(QuestionType):
         return stored.split() if stored else []
 
     def to_stored(self, data: object, question: Question) -> str | None:
-        values = str(data).split() if isinstance(data, str) else [str(v) for v in data or ()]
+        values = data.split() if isinstance(data, str) else [str(v) for v in cast("Iterable[object]", data or ())]
         order = {choice.value: index for index, choice in enumerate(question.choices)}
         # Unknown values go last (stable), where validate_stored will reject them.
         chosen = sorted(dict.fromkeys(values), key=lambda v: order.get(v, len(order)))

@@ -88,7 +88,7 @@ def describe(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         return f"the text {value[:40]!r}"
-    names = {dict: "a mapping", list: "a list"}
+    names: dict[type, str] = {dict: "a mapping", list: "a list"}
     return names.get(type(value), type(value).__name__)
 
 

@@ -207,7 +207,7 @@ def _checked(draft: Draft) -> Imported:
     problems += v.run(ctx, STEPS)  # type: ignore[arg-type]
     skipped = [sheet_problem(n.code, n.cell, n.value, **n.params)
                for n in draft.notices if not n.fatal]
-    problems = sorted(problems, key=_position)  # type: ignore[arg-type]
+    problems = sorted(problems, key=_position)
     definition = None if problems else assemble(draft.document)
     return Imported(definition, problems, sorted(skipped, key=_position))
 

@@ -136,14 +136,13 @@ def _default_language(draft: Draft) -> str:
     """settings.default_language; else, when every label column names its language, the
     first one's; else vi (the language of a plain ``label`` column)."""
     settings = draft.sheets.get("settings")
-    written = value(settings, settings.rows[0], "default_language") if (
-        settings and settings.rows) else None
-    if written is not None:
+    written = value(settings, settings.rows[0], "default_language") if settings and settings.rows else None
+    if settings is not None and written is not None:
         code = language_code(written)
         if code is not None:
             return code
-        draft.notice("unknown_language_column", cell_of(settings, settings.rows[0],  # type: ignore[union-attr]
-                                                        "default_language"), written, fatal=True)
+        draft.notice("unknown_language_column", cell_of(settings, settings.rows[0], "default_language"),
+                     written, fatal=True)
     survey = draft.sheets["survey"]
     labels = [c for c in survey.columns if c.field == "label"]
     if labels and all(c.language_text is not None for c in labels):

@@ -151,7 +151,7 @@ class SurveyWalk:
         """The section for questions outside any group, opened at the first of them."""
         if self.loose is None:
             taken = {v for r in self.sheet.rows if (v := value(self.sheet, r, "name"))}
-            taken |= {section.get("name") for section in self.sections}
+            taken |= {name for section in self.sections if (name := section.get("name"))}
             name = next(n for n in (f"main_{i}" if i else "main" for i in range(len(taken) + 1))
                         if n not in taken)
             self.loose = self.new_section(Row(row.number), name)
