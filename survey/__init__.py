@@ -4,7 +4,8 @@ from flask import Flask
 from survey import config
 from survey.commands import register_commands
 from survey.db import register_database
-from survey.web import register_blueprints, register_error_handlers, register_extensions
+from survey.extensions import register_extensions
+from survey.web import register_blueprints, register_error_handlers
 
 
 def create_app(overrides: dict | None = None) -> Flask:

@@ -6,7 +6,7 @@ that restarts on it must not restart every worker because PostgreSQL is down. `/
 while it answers 503, which it does when the database cannot be reached or refuses writes, or
 when the disk where exports (and a SQLite database) are written has less than
 `MIN_FREE_DISK_MB` free. Redis down is no reason to take a host out: the rate limits are then
-counted per worker (survey.public.limits), so `/readyz` answers 200 with the status "degraded".
+counted per worker (survey.extensions), so `/readyz` answers 200 with the status "degraded".
 """
 import os
 from pathlib import Path
@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from survey import db
 from survey.exports.jobs import export_folder
-from survey.public.limits import storage_reachable
+from survey.extensions import storage_reachable
 from survey.units.models import Unit
 
 blueprint = Blueprint("health", __name__)

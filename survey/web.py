@@ -1,19 +1,8 @@
-"""Web wiring: extensions, one blueprint per audience, error pages."""
+"""Web wiring: one blueprint per audience, error pages."""
 from flask import Flask, render_template
-from flask_wtf.csrf import CSRFProtect
 from werkzeug.exceptions import HTTPException
-from werkzeug.middleware.proxy_fix import ProxyFix
 
 from survey.errors import InvalidInput
-
-csrf = CSRFProtect()
-
-
-def register_extensions(app: Flask) -> None:
-    csrf.init_app(app)
-    hops = app.config["TRUSTED_PROXIES"]
-    if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_blueprints(app: Flask) -> None:
@@ -21,12 +10,12 @@ def register_blueprints(app: Flask) -> None:
                         supervisor, surveyor)
 
     public.register(app)
-    accounts.register(app)  # after public: it uses the citizens' rate limiter
+    accounts.register(app)
     admin.register(app)
     analyst.register(app)
     supervisor.register(app)
     surveyor.register(app)
-    api.register(app)  # after public: it uses the same rate limiter
+    api.register(app)
     printing.register(app)
     offline.register(app)
     health.register(app)

@@ -4,7 +4,7 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    """The sign-in pages. Needs the citizens' rate limiter set up first (`survey.public.register`)."""
+    """The sign-in pages, their sessions and the sign-in limits (counted by `survey.extensions.limiter`)."""
     from survey.accounts import limits, sessions, views
 
     sessions.init_app(app)

@@ -15,7 +15,7 @@ from flask.wrappers import Response
 from flask_limiter.util import get_remote_address
 
 from survey.accounts.access import current_user
-from survey.public.limits import limiter, setting
+from survey.extensions import limiter, setting
 
 DEFAULTS = {
     "LIMIT_SIGNIN_PER_ACCOUNT": "10 per 15 minutes",

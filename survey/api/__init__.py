@@ -13,8 +13,7 @@ from survey.api.auth import rate_key
 from survey.api.errors import ApiError, error_response, http_error, invalid_input
 from survey.api.routing import InvalidRequest, blueprint, check_text, handle_invalid_request
 from survey.errors import InvalidInput
-from survey.public.limits import limiter, setting
-from survey.web import csrf
+from survey.extensions import csrf, limiter, setting
 
 MAX_BODY = 1024 * 1024
 DEFAULTS = {"LIMIT_API_PER_TOKEN": "600 per minute"}

@@ -3,10 +3,10 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    """The citizen blueprints and the rate limiter that guards their open links."""
+    """The citizen blueprints and the limits that guard their open links."""
     from survey.public import body, limits, posters, questionnaire, views
 
     body.register(app)
-    limits.init_app(app)
+    limits.set_defaults(app)
     for module in (views, questionnaire, posters):
         app.register_blueprint(module.blueprint)

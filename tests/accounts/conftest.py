@@ -6,7 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from survey.accounts.operations import create_user
-from survey.public.limits import limiter
+from survey.extensions import limiter
 from tests.public.conftest import forget_csrf_token, hidden
 
 PASSWORD = "một câu dài dễ nhớ"

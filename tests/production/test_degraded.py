@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from survey import create_app, db
 from survey.api.tokens import issue_token
 from survey.db import utcnow
-from survey.public.limits import limiter
+from survey.extensions import limiter
 from survey.responses.models import Response
 from tests.accounts.conftest import Staff, make_user  # noqa: F401 (fixture)
 from tests.api.conftest import Api

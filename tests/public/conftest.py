@@ -8,7 +8,7 @@ from flask import g
 from flask.testing import FlaskClient
 
 import forms
-from survey.public.limits import limiter
+from survey.extensions import limiter
 
 ROOT = Path(__file__).resolve().parents[2]
 
