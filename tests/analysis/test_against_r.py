@@ -15,11 +15,11 @@ from tests.analysis.conftest import REFERENCE, read_reference
 
 REL, ABS = 1e-9, 1e-12
 AGES = ["18-34", "35-49", "50-64", "65+"]
-POP_S = {"sex": {"F": 9000, "M": 7500}, "agegrp": dict(zip(AGES, [6000, 5000, 3500, 2000])),
+POP_S = {"sex": {"F": 9000, "M": 7500}, "agegrp": dict(zip(AGES, [6000, 5000, 3500, 2000], strict=True)),
          "region": {"urban": 7000, "rural": 6500, "mountain": 3000}}
-POP_K = {"sex": {"F": 12500, "M": 11000}, "agegrp": dict(zip(AGES, [8000, 7000, 5500, 3000])),
+POP_K = {"sex": {"F": 12500, "M": 11000}, "agegrp": dict(zip(AGES, [8000, 7000, 5500, 3000], strict=True)),
          "region": {"urban": 9500, "rural": 9500, "mountain": 4500}}
-SEX_AGE = dict(zip([(s, a) for a in AGES for s in "FM"], [3300, 2700, 2700, 2300, 1900, 1600, 1100, 900]))
+SEX_AGE = dict(zip([(s, a) for a in AGES for s in "FM"], [3300, 2700, 2700, 2300, 1900, 1600, 1100, 900], strict=True))
 TIGHT = 1e-14
 
 S, K = read_reference("strat.csv"), read_reference("clus.csv")
@@ -109,7 +109,7 @@ def _reference() -> pd.DataFrame:
 
 
 RESULTS = _reference()
-CASES = sorted(set(zip(RESULTS.design, RESULTS.quantity)))
+CASES = sorted(set(zip(RESULTS.design, RESULTS.quantity, strict=True)))
 
 
 def relative_difference(ours: float, theirs: float) -> float:
@@ -134,11 +134,11 @@ def computed() -> dict:
 def test_estimates_match_r(computed, design: str, quantity: str) -> None:
     expected = RESULTS[(RESULTS.design == design) & (RESULTS.quantity == quantity)]
     ours = {(row[0], row[1]): row[2:] for row in computed(design)[quantity]}
-    assert set(ours) == set(zip(expected.domain, expected.category))
+    assert set(ours) == set(zip(expected.domain, expected.category, strict=True))
     for ref in expected.itertuples():
         values = ours[(ref.domain, ref.category)]
         reference = [ref.estimate, ref.se, ref.ci_low, ref.ci_high][: len(values)]
-        for mine, theirs in zip(values, reference):
+        for mine, theirs in zip(values, reference, strict=True):
             assert relative_difference(float(mine), theirs) <= REL, (ref, values)
 
 
@@ -149,7 +149,7 @@ def test_weights_match_r(design: str) -> None:
     ours = DESIGNS[design]().weights
     data = K if design.startswith("cluster") else S
     np.testing.assert_array_equal(data["id"].to_numpy(), expected["id"].to_numpy())
-    worst = max(relative_difference(a, b) for a, b in zip(ours, expected.weight))
+    worst = max(relative_difference(a, b) for a, b in zip(ours, expected.weight, strict=True))
     assert worst <= REL
 
 

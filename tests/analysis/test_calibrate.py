@@ -7,7 +7,7 @@ from analysis import Design, Ratio, calibrate, rake, trim
 
 AGES = ["18-34", "35-49", "50-64", "65+"]
 SEX = {"F": 9000, "M": 7500}
-AGE = dict(zip(AGES, [6000, 5000, 3500, 2000]))
+AGE = dict(zip(AGES, [6000, 5000, 3500, 2000], strict=True))
 
 
 @pytest.fixture
@@ -16,13 +16,13 @@ def design(strat) -> Design:
 
 
 @pytest.mark.parametrize("kwargs, message", [
-    (dict(margins={"sex": SEX}, calfun="logit"), "logit calibration needs finite bounds"),
-    (dict(margins={"sex": SEX}, bounds=(1.1, 2)), r"must have low < 1 < high"),
-    (dict(margins={"sex": SEX}, calfun="probit"), "calfun must be one of"),
-    (dict(margins={"sex": SEX, "agegrp": dict(AGE, **{"65+": 2500})}), "margin 'agegrp' adds up to 17000"),
-    (dict(margins={"sex": {"F": 15000, "M": 1500}}, bounds=(0.5, 2)), "margin 'sex'"),
-    (dict(margins={"sex": SEX}, totals={"score": 1e5}), "column 'score' has missing or infinite values"),
-    (dict(), "at least one margin or total"),
+    ({"margins": {"sex": SEX}, "calfun": "logit"}, "logit calibration needs finite bounds"),
+    ({"margins": {"sex": SEX}, "bounds": (1.1, 2)}, r"must have low < 1 < high"),
+    ({"margins": {"sex": SEX}, "calfun": "probit"}, "calfun must be one of"),
+    ({"margins": {"sex": SEX, "agegrp": dict(AGE, **{"65+": 2500})}}, "margin 'agegrp' adds up to 17000"),
+    ({"margins": {"sex": {"F": 15000, "M": 1500}}, "bounds": (0.5, 2)}, "margin 'sex'"),
+    ({"margins": {"sex": SEX}, "totals": {"score": 1e5}}, "column 'score' has missing or infinite values"),
+    ({}, "at least one margin or total"),
 ])
 def test_bad_input_is_a_value_error_naming_it(design, kwargs, message):
     with pytest.raises(ValueError, match=message):

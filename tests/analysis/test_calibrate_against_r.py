@@ -15,8 +15,8 @@ from tests.analysis.conftest import REFERENCE, read_reference
 
 REL, ABS, TOL = 1e-9, 1e-12, 1e-13
 AGES = ["18-34", "35-49", "50-64", "65+"]
-SEX_AGE_S = {"sex": {"F": 9000, "M": 7500}, "agegrp": dict(zip(AGES, [6000, 5000, 3500, 2000]))}
-POP_K = {"sex": {"F": 12500, "M": 11000}, "agegrp": dict(zip(AGES, [8000, 7000, 5500, 3000])),
+SEX_AGE_S = {"sex": {"F": 9000, "M": 7500}, "agegrp": dict(zip(AGES, [6000, 5000, 3500, 2000], strict=True))}
+POP_K = {"sex": {"F": 12500, "M": 11000}, "agegrp": dict(zip(AGES, [8000, 7000, 5500, 3000], strict=True)),
          "region": {"mountain": 4500, "rural": 9500, "urban": 9500}}
 
 

@@ -19,7 +19,7 @@ def _designs(strat: pd.DataFrame, clus: pd.DataFrame) -> dict:
     stratified = Design(strat, weights="w", strata="unit", fpc="N_unit")
     clustered = Design(clus, weights="w", strata="stratum", cluster="psu", fpc="N_psu")
     two = Design(TWO, weights="w", strata="district", cluster=["commune", None], fpc=["N_communes", "N_pop"])
-    ages = dict(zip(["18-34", "35-49", "50-64", "65+"], [6000, 5000, 3500, 2000]))
+    ages = dict(zip(["18-34", "35-49", "50-64", "65+"], [6000, 5000, 3500, 2000], strict=True))
     return {
         "stratified": stratified,
         "clustered": clustered,

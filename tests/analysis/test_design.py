@@ -75,8 +75,9 @@ def test_top_box_is_the_mean_of_the_indicator(strat) -> None:
     valid = strat["q1"].notna() & (strat["q1"] != 9)
     data = strat.assign(tb=np.where(valid, strat["q1"].isin([4, 5]), np.nan))
     design = _design(data)
-    wald = dict(method="mean", df=design.df)  # the Wald interval with the design's df, as mean's
-    pd.testing.assert_frame_equal(design.top_box("q1", by="unit", **wald).drop(columns="df"), design.mean("tb", by="unit"))
+    wald = {"method": "mean", "df": design.df}  # the Wald interval with the design's df, as mean's
+    top_box = design.top_box("q1", by="unit", **wald).drop(columns="df")
+    pd.testing.assert_frame_equal(top_box, design.mean("tb", by="unit"))
     labels = data.assign(q1=data["q1"].map({1: "bad", 4: "good", 5: "great", 9: "dk"}).fillna("other"))
     share = _design(labels).top_box("q1", levels=["good", "great"], missing=["dk", "other"], by="unit",
                                     **wald).drop(columns="df")
@@ -125,7 +126,8 @@ def test_compare_designs_by_hand(strat, clus) -> None:
     assert result.se == pytest.approx(se) and result.df == pytest.approx(df)
     assert result.p_value == pytest.approx(2 * stats.t.sf(abs(result.difference) / se, df))
     one_unit = compare_designs(first, first, "score", by="unit", level="C")
-    assert one_unit.difference == 0 and one_unit.as_series()["se"] == pytest.approx(np.sqrt(2) * first.mean("score", by="unit").loc["C", "se"])
+    se = first.mean("score", by="unit").loc["C", "se"]
+    assert one_unit.difference == 0 and one_unit.as_series()["se"] == pytest.approx(np.sqrt(2) * se)
 
 
 def test_compare_of_top_box_shares(strat) -> None:
@@ -164,5 +166,5 @@ def test_blocks_sparse_sums_and_sorting_give_the_same_results(strat, clus, monke
     monkeypatch.setattr(codes, "_DENSE_LIMIT", 0)
     monkeypatch.setattr(codes, "_DENSE_PER_ROW", 0)
     monkeypatch.setattr(variance, "_DENSE_LIMIT", 0)
-    for ours, theirs in zip(_battery(lambda: DESIGNS[name](strat, clus)), normal):
+    for ours, theirs in zip(_battery(lambda: DESIGNS[name](strat, clus)), normal, strict=True):
         pd.testing.assert_frame_equal(ours, theirs, rtol=1e-11, atol=1e-13)

@@ -67,7 +67,8 @@ def top_box_item(question: str) -> tuple[pd.Series, pd.Series]:
 def share_item(node) -> tuple[pd.Series, pd.Series]:
     measure = node.items[0]
     answers = FRAME[measure.question]
-    return answers.isin(measure.positive).astype(float), (answers.notna() & ~answers.isin(measure.missing)).astype(float)
+    valid = answers.notna() & ~answers.isin(measure.missing)
+    return answers.isin(measure.positive).astype(float), valid.astype(float)
 
 
 def test_criteria_and_own_item_elements_are_the_librarys_shares_times_100(design):
@@ -87,7 +88,7 @@ def test_the_2017_index_is_the_mean_of_element_shares_with_a_joint_se(design):
     table = estimate_indices(design, SIPAS, by="unit")
     items = {q: top_box_item(q) for q in ELEMENTS.values()}
     for unit in "ABC":
-        estimate, se = brute_force(FRAME, items, {q: 0.2 for q in ELEMENTS.values()}, FRAME.unit == unit)
+        estimate, se = brute_force(FRAME, items, dict.fromkeys(ELEMENTS.values(), 0.2), FRAME.unit == unit)
         got = table.loc[("sipas", unit)]
         assert got.estimate == pytest.approx(estimate, rel=1e-12)
         assert got.se == pytest.approx(se, rel=1e-10)
@@ -182,5 +183,5 @@ def test_min_cell_size_must_be_a_positive_whole_number(design, size):
 
 def test_questions_absent_from_the_data_are_named_together():
     design = Design(FRAME.drop(columns=["hl_tc", "tc_4"]), weights="w", strata="unit")
-    with pytest.raises(ValueError, match="no column for the recipe's question.s. hl_tc, tc_4"):
+    with pytest.raises(ValueError, match=r"no column for the recipe's question.s. hl_tc, tc_4"):
         estimate_indices(design, SIPAS)

@@ -1,7 +1,8 @@
 """Shares with R's svyciprop intervals and design effects equal R's survey package to 1e-9 relative.
 
 Reference values: reference/make_proportion_reference.R (R's survey 4.1, committed outputs
-proportions.csv, proportion_apistrat.csv, proportion_apiclus1.csv). Each design is built as the one of the same name there.
+proportions.csv, proportion_apistrat.csv, proportion_apiclus1.csv). Each design is built as the
+one of the same name there.
 """
 
 import numpy as np
@@ -24,7 +25,7 @@ def _api(name: str) -> pd.DataFrame:
 
 def _designs() -> dict:
     strat = Design(read_reference("strat.csv"), weights="w", strata="unit", fpc="N_unit")
-    margins = {"sex": {"F": 9000, "M": 7500}, "agegrp": dict(zip(AGES, [6000, 5000, 3500, 2000]))}
+    margins = {"sex": {"F": 9000, "M": 7500}, "agegrp": dict(zip(AGES, [6000, 5000, 3500, 2000], strict=True))}
     return {"apistrat": Design(_api("proportion_apistrat.csv"), weights="pw", strata="stype", fpc="fpc"),
             "apiclus1": Design(_api("proportion_apiclus1.csv"), weights="pw", cluster="dnum", fpc="fpc"),
             "strat": strat,
@@ -40,7 +41,7 @@ SPEC = {"apistrat": (("yes", 1, ()), "stype", "api00"), "apiclus1": (("yes", 1, 
 REFERENCE_ROWS = pd.read_csv(REFERENCE / "proportions.csv", keep_default_na=False, dtype=str)
 for _column in ("estimate", "ci_low", "ci_high", "deff"):
     REFERENCE_ROWS[_column] = REFERENCE_ROWS[_column].replace("NA", "NaN").astype(float)
-CASES = sorted(set(zip(REFERENCE_ROWS.design, REFERENCE_ROWS.quantity, REFERENCE_ROWS.method)))
+CASES = sorted(set(zip(REFERENCE_ROWS.design, REFERENCE_ROWS.quantity, REFERENCE_ROWS.method, strict=True)))
 
 
 def _computed(design: str, quantity: str, method: str) -> pd.DataFrame:
@@ -70,7 +71,7 @@ def test_matches_r(design: str, quantity: str, method: str) -> None:
     assert len(ours) == len(expected)
     keys = [str(k) for k in ours.index] if quantity.endswith("_by") or "all_or_none" in quantity \
         or "categorical" in quantity else [""]
-    rows = dict(zip(keys, ours.itertuples()))
+    rows = dict(zip(keys, ours.itertuples(), strict=True))
     columns = ("estimate", "deff") if "deff" in quantity else ("estimate", "ci_low", "ci_high")
     for ref in expected.itertuples():
         mine = rows[ref.category or ref.domain]

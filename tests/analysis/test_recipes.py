@@ -5,8 +5,17 @@ from pathlib import Path
 import pytest
 
 import forms
-from analysis.recipes import (Points, RecipeError, check_recipe, default_recipe, load_recipe, recipe_from_text,
-                              recipes_for, shipped_recipes, validate_recipe)
+from analysis.recipes import (
+    Points,
+    RecipeError,
+    check_recipe,
+    default_recipe,
+    load_recipe,
+    recipe_from_text,
+    recipes_for,
+    shipped_recipes,
+    validate_recipe,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SIPAS = forms.load_definition(ROOT / "forms" / "sipas.yaml")
@@ -96,8 +105,8 @@ def test_yes_and_no_stay_answer_values():
 
 def test_the_content_hash_ignores_comments_and_layout_but_not_content():
     recipe = recipe_from_text(SMALL)
-    assert recipe_from_text("# a comment\n" + SMALL.replace("{vi: \"Nhỏ\", en: \"Small\"}",
-                                                            "\n    vi: Nhỏ\n    en: Small")).content_hash == recipe.content_hash
+    relaid = "# a comment\n" + SMALL.replace("{vi: \"Nhỏ\", en: \"Small\"}", "\n    vi: Nhỏ\n    en: Small")
+    assert recipe_from_text(relaid).content_hash == recipe.content_hash
     assert recipe_from_text(SMALL.replace("scale: [1, 5]", "scale: [1, 7]")).content_hash != recipe.content_hash
     assert len(recipe.content_hash) == 64
 
@@ -199,7 +208,8 @@ def test_points_proportional_and_linear():
     assert Points(10).of(84.5) == pytest.approx(8.45)
     linear = Points(2, 50, 100)
     assert [linear.of(v) for v in (40.0, 50.0, 75.0, 100.0)] == [0.0, 0.0, 1.0, 2.0]
-    text = SMALL.replace("  combine: mean\n", "  combine: mean\n  points: {max: 5, conversion: linear, range: [60, 90]}\n")
+    points = "  points: {max: 5, conversion: linear, range: [60, 90]}\n"
+    text = SMALL.replace("  combine: mean\n", "  combine: mean\n" + points)
     assert recipe_from_text(text).overall.points == Points(5.0, 60.0, 90.0)
 
 
@@ -218,7 +228,7 @@ def test_mangled_recipes_are_refused_with_problems_never_a_crash():
         key, colon, _ = line.partition(":")
         variants = ["\n".join(lines[:k] + lines[k + 1:])]
         if colon:
-            variants += ["\n".join(lines[:k] + [f"{key}: {odd}"] + lines[k + 1:]) for odd in ODD_VALUES]
+            variants += ["\n".join([*lines[:k], f"{key}: {odd}", *lines[k + 1:]]) for odd in ODD_VALUES]
         for text in variants:
             try:
                 recipe_from_text(text)
@@ -256,7 +266,8 @@ def test_a_tree_has_any_depth_and_states_its_rule():
 
 
 @pytest.mark.parametrize("change, expected", [
-    (("parent: aspect", "parent: aspekt"), [("missing_field", 12, "nodes[2]"), ("unknown_parent", 16, "nodes[3].parent")]),
+    (("parent: aspect", "parent: aspekt"),
+     [("missing_field", 12, "nodes[2]"), ("unknown_parent", 16, "nodes[3].parent")]),
     (("parent: index", "parent: aspect"), [("cycle", 10, "nodes[1].parent"), ("cycle", 13, "nodes[2].parent")]),
     (("    parent: part\n", ""), [("several_roots", 12, "nodes[2]")]),
     (("    items: [{question: overall, rule: top_box}]\n", ""), [("missing_field", 15, "nodes[3]")]),

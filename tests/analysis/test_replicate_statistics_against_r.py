@@ -52,11 +52,11 @@ def _same(ours: float, theirs: float) -> bool:
 def test_ratio_and_quantile_of_a_replicate_design_match_r(name: str) -> None:
     expected = EXPECTED[EXPECTED.design == name]
     ours = _ours(name)
-    keys = set(zip(expected.quantity, expected.domain, expected.term, expected.field))
+    listed = list(zip(expected.quantity, expected.domain, expected.term, expected.field, strict=True))
+    keys = set(listed)
     assert keys == set(ours) and len(keys) > 40
-    wrong = [(key, ours[key], value) for key, value in zip(
-        zip(expected.quantity, expected.domain, expected.term, expected.field), expected.value)
-        if not _same(float(ours[key]), value)]
+    wrong = [(key, ours[key], value) for key, value in zip(listed, expected.value, strict=True)
+             if not _same(float(ours[key]), value)]
     assert not wrong, wrong[:5]
 
 

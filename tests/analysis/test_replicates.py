@@ -42,7 +42,8 @@ def test_each_stratum_draws_its_psus(clus, kind: str, draws: int) -> None:
         per_stratum = pd.DataFrame(multipliers[psus.to_numpy()], index=psus.index).groupby(level=0).sum()
         n_h = psus.groupby(level=0).size()
         scale = 1.0 if kind == "bootstrap" else n_h / (n_h - 1)
-        np.testing.assert_allclose(per_stratum.to_numpy(), ((n_h + draws) * scale).to_numpy()[:, None] * np.ones((1, 30)))
+        expected = ((n_h + draws) * scale).to_numpy()[:, None] * np.ones((1, 30))
+        np.testing.assert_allclose(per_stratum.to_numpy(), expected)
 
 
 def test_many_bootstrap_replicates_give_about_the_linearised_se(stratified) -> None:
@@ -173,4 +174,5 @@ def test_the_likelihood_interval_is_not_offered_on_replicates(stratified) -> Non
 def test_jackknife_df_is_the_rank_of_the_replicate_weights(clus, strata) -> None:
     made = Design(clus, weights="w", strata=strata, cluster="psu").to_replicates()
     given = ReplicateDesign(clus, made.repweights, weights="w", type="JKn", rscales=made.rscales)
-    assert made.df == given.df == clus.groupby([strata or "psu", "psu"]).ngroups - (clus[strata].nunique() if strata else 1)
+    n_strata = clus[strata].nunique() if strata else 1
+    assert made.df == given.df == clus.groupby([strata or "psu", "psu"]).ngroups - n_strata

@@ -37,7 +37,7 @@ TIGHT = 1e-14
 
 
 def _ages(*counts: int) -> dict[str, int]:
-    return dict(zip(["18-34", "35-49", "50-64", "65+"], counts))
+    return dict(zip(["18-34", "35-49", "50-64", "65+"], counts, strict=True))
 
 
 CLUSTER_MARGINS = {"sex": {"F": 12500, "M": 11000}, "agegrp": _ages(8000, 7000, 5500, 3000),
@@ -68,7 +68,8 @@ def _designs() -> dict[str, Callable[[], ReplicateDesign]]:
         "cluster_jkn": cluster_jkn,
         "cluster_jk1": lambda: Design(K, weights="w", cluster="psu").to_replicates(),
         "strat_jkn_ps_sex": lambda: poststratify(strat_jkn(), "sex", {"F": 9000, "M": 7500}),
-        "strat_jkn_rake": lambda: rake(strat_jkn(), {"sex": {"F": 9000, "M": 7500}, "agegrp": _ages(6000, 5000, 3500, 2000)},
+        "strat_jkn_rake": lambda: rake(strat_jkn(), {"sex": {"F": 9000, "M": 7500},
+                                                     "agegrp": _ages(6000, 5000, 3500, 2000)},
                                        tol=TIGHT, max_iter=1000),
         "cluster_jkn_rake": lambda: rake(cluster_jkn(), CLUSTER_MARGINS, tol=TIGHT, max_iter=1000),
         "api_clus1_boot_ps": lambda: poststratify(boot(), "stype", {"E": 4421, "H": 755, "M": 1018}),
@@ -84,7 +85,9 @@ def _variables(name: str) -> tuple[str, str, str, str, Callable]:
         return "avg.ed", "awards", "stype", "sch.wide", \
             lambda d, by, method="logit": d.top_box("awards", ["Yes"], by, missing=(), method=method)
     top = lambda d, by, method="logit": d.top_box("q1", (4, 5), by, method=method)  # noqa: E731
-    return ("score", "q1f", "sex", "stratum", top) if name.startswith("cluster") else ("score", "q1f", "unit", "sex", top)
+    if name.startswith("cluster"):
+        return ("score", "q1f", "sex", "stratum", top)
+    return ("score", "q1f", "unit", "sex", top)
 
 
 def _rows(frame: pd.DataFrame, by: bool, categorical: bool) -> list[tuple]:
@@ -118,7 +121,7 @@ def _quantities(name: str, d: ReplicateDesign) -> dict[str, list[tuple]]:
     }
 
 
-CASES = sorted(set(zip(RESULTS.design, RESULTS.quantity)))
+CASES = sorted(set(zip(RESULTS.design, RESULTS.quantity, strict=True)))
 COMBINED = ("strat_jkn", "strat_jkn_rake", "cluster_jkn", "cluster_jkn_rake")
 ITEMS = [Ratio("q1", levels=(4, 5)), Ratio("score")]
 
@@ -128,8 +131,10 @@ def _combinations(name: str, d: ReplicateDesign) -> dict[str, list[tuple]]:
     args = (ITEMS, [[0.5, 0.5], [1, -1]], [0, 10], ["mean", "diff"])
     overall = d.linear_combination(*args)
     by = d.linear_combination(*args, by=_variables(name)[2])
-    return {"combination": [("", str(key), *row) for key, row in zip(overall.index, overall.to_numpy()[:, :4])],
-            "combination_by": [(str(domain), label, *row) for (label, domain), row in zip(by.index, by.to_numpy()[:, :4])]}
+    overall_rows = zip(overall.index, overall.to_numpy()[:, :4], strict=True)
+    by_rows = zip(by.index, by.to_numpy()[:, :4], strict=True)
+    return {"combination": [("", str(key), *row) for key, row in overall_rows],
+            "combination_by": [(str(domain), label, *row) for (label, domain), row in by_rows]}
 
 
 @pytest.fixture(scope="module")
@@ -150,11 +155,11 @@ def computed() -> Callable[[str], dict]:
 def test_replicate_estimates_match_r(computed, design: str, quantity: str) -> None:
     expected = RESULTS[(RESULTS.design == design) & (RESULTS.quantity == quantity)]
     ours = {(row[0], row[1]): row[2:] for row in computed(design)[quantity]}
-    assert set(ours) == set(zip(expected.domain, expected.category))
+    assert set(ours) == set(zip(expected.domain, expected.category, strict=True))
     for ref in expected.itertuples():
         values = ours[(ref.domain, ref.category)]
         reference = [ref.estimate, ref.se, ref.ci_low, ref.ci_high][: len(values)]
-        for mine, theirs in zip(values, reference):
+        for mine, theirs in zip(values, reference, strict=True):
             assert relative_difference(float(mine), theirs) <= REL, (ref, values)
 
 

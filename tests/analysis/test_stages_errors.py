@@ -15,7 +15,7 @@ def _two(data: pd.DataFrame = TWO, **kwargs) -> Design:
 
 
 def test_more_clusters_than_fpc_names_the_cluster_without_one():
-    with pytest.raises(ValueError, match="'snum'.*no fpc"):
+    with pytest.raises(ValueError, match=r"'snum'.*no fpc"):
         _two(cluster=["commune", "snum"], fpc=["N_communes"])
 
 

@@ -151,7 +151,7 @@ def test_answers_are_stored_in_canonical_form(submit):
 
 
 def test_units_outside_the_choices_are_refused(submit):
-    valid, form = submit("rating", {"overall": "4", "office": "HN-01"}, prior={"visited": "yes"},
+    _, form = submit("rating", {"overall": "4", "office": "HN-01"}, prior={"visited": "yes"},
                          language="en")
     assert form.errors == {"office": ["Not a known unit."]}
 
@@ -164,7 +164,7 @@ def test_relevance_reads_answers_from_earlier_pages(submit):
 
 
 def test_relevance_reads_answers_on_the_same_page(submit):
-    valid, form = submit("rating", {"overall": "2"}, prior={"visited": "yes"})
+    _, form = submit("rating", {"overall": "2"}, prior={"visited": "yes"})
     assert form.errors == {"why": ["Vui lòng trả lời câu hỏi này."]}
 
 

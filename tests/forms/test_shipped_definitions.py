@@ -171,9 +171,8 @@ def test_sipas_criteria_are_factual_items(sipas):
 
 def test_sipas_each_element_is_one_section_closed_by_its_satisfaction_item(sipas):
     for prefix in ELEMENTS:
-        holding = [
-            s for s in sipas["sections"] if any(CRITERION.match(q["name"]) and q["name"].startswith(prefix + "_") for q in s["questions"])
-        ]
+        holding = [s for s in sipas["sections"]
+                   if any(CRITERION.match(q["name"]) and q["name"].startswith(prefix + "_") for q in s["questions"])]
         assert len(holding) == 1, f"criteria of {prefix} spread over {len(holding)} sections"
         questions = holding[0]["questions"]
         names = [q["name"] for q in questions]

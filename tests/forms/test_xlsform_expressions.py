@@ -1,7 +1,8 @@
 """Our expressions through XLSForm syntax and back mean the same (property test, derandomized)."""
 from decimal import Decimal
 
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from forms.expressions import DictLookup, ExpressionError, parse
 from forms.xlsform_expressions import from_xlsform, to_xlsform
@@ -26,7 +27,7 @@ def _compound(inner):
 
 EXPRESSIONS = st.recursive(ATOMS, _compound, max_leaves=8)
 ANSWER = st.sampled_from([None, "x", "y", "x y", "1", "2", "", "7.5", "-3"])
-ANSWERS = st.fixed_dictionaries({name: ANSWER for name in (*NAMES, ".")})
+ANSWERS = st.fixed_dictionaries(dict.fromkeys((*NAMES, "."), ANSWER))
 
 
 def _evaluate(source: str, answers: dict) -> object:

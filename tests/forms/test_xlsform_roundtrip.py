@@ -49,7 +49,7 @@ def test_the_workbook_has_label_columns_per_language_choices_and_settings(small_
     assert survey[1][:4] == ("begin group", "main", "Đánh giá", "Rating")
     assert survey[2][:4] == ("select_one sipas_satisfaction", "overall", "Hài lòng chung", "Overall")
     assert survey[-1][0] == "end group"
-    rows = {row[1]: dict(zip(survey[0], row)) for row in survey[1:]}
+    rows = {row[1]: dict(zip(survey[0], row, strict=True)) for row in survey[1:]}
     assert rows["overall"]["required"] == "yes" and rows["overall"]["sipas_type"] == "satisfaction"
     assert rows["visits"]["constraint"] == ". >= 1 and . <= 50"
     assert rows["why"]["relevant"] == "${overall} <= 2"
@@ -57,14 +57,14 @@ def test_the_workbook_has_label_columns_per_language_choices_and_settings(small_
     assert choices[0] == ("list_name", "name", "label::Vietnamese (vi)", "label::English (en)")
     assert ("sex", "female", "Nữ", "Female") in choices
     assert ("sipas_satisfaction", "9", "Không biết / không áp dụng", "Don't know / not applicable") in choices
-    settings = dict(zip(*written["settings"]))
+    settings = dict(zip(*written["settings"], strict=True))
     assert settings == {"form_id": "small", "version": "2026112701", "default_language": "Vietnamese (vi)",
                         "form_title": "Phiếu nhỏ", "sipas_form_title::English (en)": "Small form"}
 
 
 def test_the_version_defaults_to_the_content_hash(small_form):
     definition = forms.load_definition(small_form)
-    settings = dict(zip(*sheets(forms.write_xlsform(definition))["settings"]))
+    settings = dict(zip(*sheets(forms.write_xlsform(definition))["settings"], strict=True))
     assert settings["version"] == definition.content_hash()[:12]
 
 
@@ -87,7 +87,8 @@ sections:
       - {name: a, type: yes_no, label: "Có không?"}
       - {name: b, type: select_one, choices: sipas_yes_no, label: "Chọn"}
       - {name: c, type: unit, levels: [district, commune], label: "Đơn vị"}
-      - {name: d, type: integer, label: "Số", relevant: "not a = 'yes' and b == '2'", constraint: ". mod 2 = 0 or . / 4 > 3"}
+      - {name: d, type: integer, label: "Số", relevant: "not a = 'yes' and b == '2'",
+         constraint: ". mod 2 = 0 or . / 4 > 3"}
       - {name: e, type: note, label: "Ghi chú", relevant: "not answered(d)"}
 """
 
