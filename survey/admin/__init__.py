@@ -1,16 +1,31 @@
-"""Administration pages: accounts, roles and unit scopes, the audit log (administrators only)."""
+"""The administration pages (/quan-tri, administrators only), one part per thing administered:
+users (accounts, roles, units, the audit log), units (the hierarchy, imports, reorganisations),
+questionnaires, campaigns (the form, opening and closing, cloning, the sample plan, the move to a
+newer questionnaire version), invitations (bulk creation and random draws of dossiers), API tokens
+and webhooks. Each part is a subpackage with its views, its texts and its templates folder, and
+`routes.register(blueprint)` naming its URLs. What the parts share is here: the blueprint (`site`), the
+scope of an administrator limited to some units (`scope`), the navigation bar, files uploaded and
+downloaded (`files`) and the catalogue assembled from the parts' texts (`messages`)."""
+from pathlib import Path
+
 from flask import Flask
+
+from survey.admin import site
+from survey.admin.campaigns import routes as campaigns_routes
+from survey.admin.invitations import routes as invitations_routes
+from survey.admin.questionnaires import routes as questionnaires_routes
+from survey.admin.tokens import routes as tokens_routes
+from survey.admin.units import routes as units_routes
+from survey.admin.users import routes as users_routes
+from survey.admin.webhooks import routes as webhooks_routes
+
+PARTS = (users_routes, units_routes, questionnaires_routes, campaigns_routes, invitations_routes, tokens_routes,
+         webhooks_routes)
 
 
 def register(app: Flask) -> None:
-    from survey.admin import views
-    from survey.admin import questionnaires  # noqa: F401 (its routes are on the admin blueprint)
-    from survey.admin import campaigns, invitations, units  # noqa: F401 (their routes are on the admin blueprint)
-    from survey.admin import draws  # noqa: F401 (random draws of dossiers, on a campaign's invitations page)
-    from survey.admin import tokens, webhooks  # noqa: F401 (API tokens and webhooks, on the admin blueprint)
-    from survey.admin import sample_plan  # noqa: F401 (a campaign's sample plan, on the admin blueprint)
-    from survey.admin import reorganise  # noqa: F401 (merged, split and replaced units, on the admin blueprint)
-    from survey.admin import questionnaires_texts  # noqa: F401 (a draft's texts edited in the browser)
-    from survey.admin import campaign_versions  # noqa: F401 (a campaign moved to its questionnaire's newest version)
-
-    app.register_blueprint(views.blueprint)
+    """A fresh blueprint for `app` with every part's routes (a registered blueprint takes no more)."""
+    blueprint = site.blueprint(Path(part.__file__).parent / "templates" for part in PARTS)
+    for part in PARTS:
+        part.register(blueprint)
+    app.register_blueprint(blueprint)

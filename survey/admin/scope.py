@@ -31,7 +31,8 @@ from survey.units.models import Unit
 PROVINCE_ONLY = frozenset({
     "admin.audit", "admin.units_import", "admin.units_import_confirm", "admin.units_reorganise",
     "admin.units_reorganise_confirm", "admin.questionnaire_upload",
-    "admin.questionnaire_publish", "admin.questionnaire_texts", "admin.api_tokens", "admin.create_api_token", "admin.revoke_api_token",
+    "admin.questionnaire_publish", "admin.questionnaire_texts",
+    "admin.api_tokens", "admin.create_api_token", "admin.revoke_api_token",
     "admin.webhooks", "admin.add_webhook", "admin.webhook", "admin.remove_webhook",
 })
 """Pages acting on the whole province: closed to an administrator limited to some units."""

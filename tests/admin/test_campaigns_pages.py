@@ -280,7 +280,7 @@ def test_non_administrators_are_refused(staff, make_user, units, version, make_c
 
 
 def test_every_problem_placed_by_the_form_is_a_campaign_problem():
-    from survey.admin.campaigns_form import FIELD_OF
+    from survey.admin.campaigns.form import FIELD_OF
     from survey.campaigns.messages import MESSAGES
 
     assert set(FIELD_OF) <= set(MESSAGES)

@@ -12,7 +12,7 @@ from werkzeug.test import stream_encode_multipart
 
 import forms
 from survey.accounts.models import AuditEntry
-from survey.admin import questionnaires as pages
+from survey.admin.questionnaires import views as pages
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
 from survey.questionnaires.operations import publish
 from tests.conftest import SMALL_FORM

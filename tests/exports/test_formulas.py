@@ -7,7 +7,7 @@ import pyarrow as pa
 import pytest
 from sqlalchemy import literal, select
 
-from survey.admin.campaigns_files import csv_bytes
+from survey.admin.files import csv_bytes
 from survey.exports.formulas import neutralised, neutralised_arrow, neutralised_column, neutralised_sql
 
 

@@ -1,0 +1,126 @@
+"""The random draw of dossiers on a campaign's invitations page: a dossier list uploaded,
+a preview of the draw (dossiers listed, left out and drawn per unit, the seed, the list's checksum), then
+a confirmation that draws exactly what was previewed and makes the invitations; each draw's links as CSV.
+"""
+from datetime import datetime
+
+from flask import abort, make_response, redirect, request, url_for
+
+from survey import clock, db
+from survey.accounts.access import current_user
+from survey.admin.campaigns.form import typed_day
+from survey.admin.campaigns.views import campaign_or_404
+from survey.admin.files import MAX_BYTES, Refused, csv_bytes, read_text, uploaded
+from survey.admin.invitations.views import invitations_page
+from survey.admin.messages import say
+from survey.admin.site import page
+from survey.campaigns.models import Campaign
+from survey.db import utcnow
+from survey.draws.messages import CATALOGUE
+from survey.draws.models import DossierDraw
+from survey.draws.operations import LARGEST_SEED, DrawPlan, apply_draw, new_seed, plan_draw, plan_sizes
+from survey.draws.queries import draw_invitations
+from survey.errors import InvalidInput
+from survey.links import public_url
+
+FIELDS = ("size", "seed", "expires_on", "replacement")
+LARGEST_SIZE = 1_000_000
+
+
+def invitations_draw(slug: str):
+    """The preview: every problem of the list (by row) and of the form, or what the draw will do."""
+    campaign = campaign_or_404(slug)
+    form = {name: request.form.get(name, "").strip()[:40] for name in FIELDS}
+    try:
+        texts = uploaded_texts()
+        plan, _ = planned(campaign, form, *texts)
+    except Refused as refused:
+        return invitations_page(campaign, form, [say(refused.key, **refused.params)], refused.status)
+    except InvalidInput as error:
+        return invitations_page(campaign, form, error.problems, 400)
+    return preview(campaign, plan, form, *texts)
+
+
+def invitations_draw_confirm(slug: str):
+    """Draws only if the draw is still the one previewed (else shows the new preview)."""
+    campaign = campaign_or_404(slug)
+    form = {name: request.form.get(name, "").strip()[:40] for name in FIELDS}
+    texts = (request.form.get("dossiers", "")[:MAX_BYTES], request.form.get("plan", "")[:MAX_BYTES])
+    try:
+        plan, expires_at = planned(campaign, form, *texts)
+    except InvalidInput as error:
+        return invitations_page(campaign, form, error.problems, 400)
+    if plan.digest() != request.form.get("digest"):
+        return preview(campaign, plan, form, *texts, status=409)
+    with db.transaction() as session:
+        draw, created = apply_draw(session, plan, expires_at, utcnow(), current_user())
+    return redirect(url_for("admin.invitations", slug=slug, luot=draw.id, chon=len(created), _anchor="chon-mau"))
+
+
+def invitations_draw_csv(slug: str, draw_id: int):
+    """The invitations of one draw, dossier_code,unit_code,link, for a mail merge in Excel (no token column:
+    a token may begin with '-', which the formula guard would quote; the link holds it)."""
+    campaign = campaign_or_404(slug)
+    draw = db.session().get(DossierDraw, draw_id)
+    if draw is None or draw.campaign_id != campaign.id:
+        abort(404)
+    rows = [[i.dossier_code, i.unit.code, public_url("questionnaire.invitation", token=i.token)]
+            for i in draw_invitations(db.session(), draw)]
+    response = make_response(csv_bytes(["dossier_code", "unit_code", "link"], rows))
+    response.mimetype = "text/csv"
+    response.headers["Content-Disposition"] = f'attachment; filename="thu-moi-{campaign.id}-luot-{draw.id}.csv"'
+    return response
+
+
+def uploaded_texts() -> tuple[str, str]:
+    """The dossier list (required) and the plan (optional) uploaded; Refused when a file cannot be one."""
+    file, plan = uploaded("dossiers_file"), uploaded("plan_file")
+    if file is None:
+        raise Refused("file_missing")
+    return read_text(file), read_text(plan) if plan else ""
+
+
+def planned(campaign: Campaign, form: dict[str, str], text: str, plan_text: str) -> tuple[DrawPlan, datetime | None]:
+    """The draw the form asks for and the links' expiry; InvalidInput naming every problem. A seed left
+    blank is drawn here and written into the form, for the confirmation to draw the same."""
+    size, seed, expires_at, problems = form_values(form)
+    if size is not None and plan_text:
+        problems.append(say("draw_size_and_plan"))
+    if problems:
+        raise InvalidInput(problems)
+    sizes = plan_sizes(campaign, plan_text) if plan_text else size
+    plan = plan_draw(db.session(), campaign, text, seed, sizes, form["replacement"] == "1")
+    form["seed"] = str(plan.seed)
+    return plan, expires_at
+
+
+def form_values(form: dict[str, str]) -> tuple[int | None, int, datetime | None, list[str]]:
+    """The size (None: blank), seed (a new one when blank) and expiry typed, and the problems of those
+    that are not what they should be."""
+    size, size_ok = whole(form["size"], LARGEST_SIZE)
+    seed, seed_ok = whole(form["seed"], LARGEST_SEED)
+    problems = [] if size_ok else [CATALOGUE.problem("size_invalid", value=form["size"])]
+    problems += [] if seed_ok else [CATALOGUE.problem("seed_invalid", value=form["seed"], largest=LARGEST_SEED)]
+    expires_at, typed = expiry(form["expires_on"])
+    return size, new_seed() if seed is None else seed, expires_at, problems + typed
+
+
+def whole(text: str, largest: int) -> tuple[int | None, bool]:
+    """The whole number typed (None when blank), and whether the text is one from 0 to `largest`."""
+    if not text:
+        return None, True
+    valid = text.isascii() and text.isdigit() and int(text) <= largest
+    return (int(text) if valid else None), valid
+
+
+def expiry(typed: str) -> tuple[datetime | None, list[str]]:
+    """The end of the day typed in the province (None: blank), or the problem with it."""
+    day, problems = typed_day(typed)
+    if day is not None and day < clock.today():
+        problems.append(say("inv_expiry_past", day=day.strftime("%d/%m/%Y")))
+    return (clock.end_of_day(day) if day else None), problems
+
+
+def preview(campaign: Campaign, plan: DrawPlan, form: dict[str, str], text: str, plan_text: str, status: int = 200):
+    return page("admin/invitations/draw.html", status, campaign=campaign, plan=plan, form=form, text=text,
+                plan_text=plan_text, drawn=sum(len(s.drawn) for s in plan.strata), changed=status == 409)

@@ -1,0 +1,123 @@
+"""Single-use invitations of a campaign: how many each unit has (used, unused,
+expired), bulk creation from a pasted or uploaded list of dossier codes (mã hồ sơ), all or nothing
+with every duplicate and already-invited code named, and the download of the links as CSV."""
+import re
+from collections import Counter
+
+from flask import make_response, redirect, request, url_for
+from sqlalchemy import select
+
+from survey import clock, db
+from survey.accounts.access import current_user
+from survey.admin.campaigns.form import typed_day
+from survey.admin.campaigns.views import campaign_or_404
+from survey.admin.files import Refused, csv_bytes, read_text, uploaded
+from survey.admin.messages import say
+from survey.admin.site import local_time, page
+from survey.campaigns.models import Campaign
+from survey.db import utcnow
+from survey.draws.queries import campaign_draws
+from survey.errors import InvalidInput
+from survey.invitations.models import Invitation
+from survey.invitations.operations import dossier_codes, invite
+from survey.links import public_url
+from survey.units.models import Unit
+
+MAX_CODES = 20_000
+"""Dossier codes in one request: a large district's month, with room to spare."""
+SHOWN = 200
+"""Invitations listed on the page (newest first); the CSV has them all."""
+
+
+def invitations(slug: str):
+    campaign = campaign_or_404(slug)
+    if request.method != "POST":
+        return invitations_page(campaign, {}, [])
+    form = {name: request.form.get(name, "").strip()[:40] for name in ("unit", "expires_on")}
+    try:
+        unit, codes, expires_at = creation_request(campaign, form)
+        with db.transaction() as session:
+            created = invite(session, campaign, unit, codes, expires_at, utcnow(), current_user())
+    except Refused as refused:
+        return invitations_page(campaign, form, [say(refused.key, **refused.params)], refused.status)
+    except InvalidInput as error:
+        return invitations_page(campaign, form, error.problems, 400)
+    return redirect(url_for("admin.invitations", slug=slug, tao=len(created), **{"don-vi": unit.code}))
+
+
+def creation_request(campaign: Campaign, form: dict[str, str]):
+    """The unit, the codes (pasted and uploaded) and the expiry asked for; InvalidInput naming each problem."""
+    problems = []
+    unit = next((cu.unit for cu in campaign.units if cu.unit.code == form["unit"]), None)
+    if unit is None:
+        problems.append(say("inv_choose_unit"))
+    file = uploaded("codes_file")
+    codes = dossier_codes(request.form.get("codes", "")) + (dossier_codes(read_text(file)) if file else [])
+    if not codes:
+        problems.append(say("inv_no_codes"))
+    if len(codes) > MAX_CODES:
+        problems.append(say("inv_too_many", count=len(codes), largest=MAX_CODES))
+    expires_on, typed = typed_day(form["expires_on"])
+    problems += typed
+    if expires_on is not None and expires_on < clock.today():
+        problems.append(say("inv_expiry_past", day=expires_on.strftime("%d/%m/%Y")))
+    if problems:
+        raise InvalidInput(problems)
+    return unit, codes, clock.end_of_day(expires_on) if expires_on else None
+
+
+def invitations_page(campaign: Campaign, form: dict[str, str], problems: list[str], status: int = 200):
+    chosen = chosen_unit(campaign)
+    every = listed(campaign)
+    rows = [i for i in every if i.unit.code == chosen] if chosen else every
+    now = utcnow()
+    return page("admin/invitations/list.html", status, campaign=campaign, form=form, problems=problems,
+                units=sorted((cu.unit for cu in campaign.units), key=lambda u: u.code), tally=tally(every, now),
+                invitations=rows[:SHOWN], total=len(rows), chosen=chosen, status_of=lambda i: status_of(i, now),
+                local_time=local_time, created=request.args.get("tao", type=int),
+                draws=campaign_draws(db.session(), campaign), drawn_now=request.args.get("luot", type=int),
+                drawn_count=request.args.get("chon", 0, type=int))
+
+
+def chosen_unit(campaign: Campaign) -> str:
+    """The unit code the page is narrowed to: one of the campaign's, or none."""
+    code = request.args.get("don-vi", "")
+    return code if code in {cu.unit.code for cu in campaign.units} else ""
+
+
+def listed(campaign: Campaign, unit_code: str = "") -> list[Invitation]:
+    query = (select(Invitation).join(Unit, Unit.id == Invitation.unit_id).where(Invitation.campaign_id == campaign.id)
+             .order_by(Invitation.id.desc()))
+    if unit_code:
+        query = query.where(Unit.code == unit_code)
+    return list(db.session().scalars(query))
+
+
+def status_of(invitation: Invitation, now) -> str:
+    if invitation.response_id is not None:
+        return "used"
+    return "expired" if invitation.expired(now) else "unused"
+
+
+def tally(invitations: list[Invitation], now) -> dict[str, Counter]:
+    """Invitations of each unit (by code) by status."""
+    counts: dict[str, Counter] = {}
+    for invitation in invitations:
+        counts.setdefault(invitation.unit.code, Counter())[status_of(invitation, now)] += 1
+    return counts
+
+
+def invitations_csv(slug: str):
+    """Every invitation of the campaign (or of one unit) with its full link, for a mail merge in Excel."""
+    campaign = campaign_or_404(slug)
+    chosen = chosen_unit(campaign)
+    now = utcnow()
+    rows = [[i.dossier_code or "", i.unit.code, i.unit.name, public_url("questionnaire.invitation", token=i.token),
+             status_of(i, now), local_time(i.expires_at) if i.expires_at else "", local_time(i.created_at)]
+            for i in reversed(listed(campaign, chosen))]
+    response = make_response(csv_bytes(["dossier_code", "unit_code", "unit_name", "link", "status", "expires",
+                                        "created"], rows))
+    response.mimetype = "text/csv"
+    filename = re.sub(r"[^A-Za-z0-9._-]", "_", f"thu-moi-{campaign.slug}{'-' + chosen if chosen else ''}.csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

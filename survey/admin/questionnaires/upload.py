@@ -1,0 +1,58 @@
+"""An uploaded definition file: refused outright when it cannot be a definition at all (no file,
+empty, too large, wrong extension, not UTF-8, not a workbook, or too costly to read: YAML aliases
+repeating too much, a workbook unpacking to far more than a questionnaire), else read and checked by
+`forms.read_definition` (YAML or XLSForm), which lists every problem with its sheet, row,
+column and code. Nothing here touches the database."""
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from werkzeug.datastructures import FileStorage
+
+import forms
+from forms.xlsform_bounds import MAX_UNPACKED_MEGABYTES
+from survey.admin.files import Refused
+
+MAX_MEGABYTES = 2
+MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
+"""The largest file accepted: the shipped SIPAS questionnaire is 30 KB as YAML, 17 KB as XLSForm."""
+MULTIPART_ALLOWANCE = 16 * 1024
+"""What the form's other fields and the multipart boundaries may add to the file in the request body."""
+SUFFIXES = (".yaml", ".yml", ".xlsx")
+UPLOAD_ENDPOINT = "admin.questionnaire_upload"
+
+
+UNREADABLE = {"not_utf8": "qn_not_utf8", "not_a_workbook": "qn_not_spreadsheet", "yaml_aliases": "qn_yaml_aliases",
+              "workbook_too_large": "qn_workbook_too_large", "too_many_strings": "qn_too_many_strings",
+              "too_many_cells": "qn_too_many_cells"}
+"""Problem codes meaning the file is not text or not a workbook at all, or one too large to read (found before
+it is parsed): said in plain words instead."""
+
+
+@dataclass(frozen=True)
+class Upload:
+    """What a readable file holds: the definition, or every problem found in it; and for an
+    XLSForm, what could not be imported and was left out (`skipped`)."""
+
+    filename: str
+    definition: forms.Definition | None
+    problems: list[forms.ImportProblem] = field(default_factory=list)
+    skipped: list[forms.ImportProblem] = field(default_factory=list)
+
+
+def read_upload(file: FileStorage | None) -> Upload:
+    """Read and check the uploaded file; Refused when it cannot be a definition."""
+    if file is None or not file.filename:
+        raise Refused("qn_no_file")
+    name = PurePath(file.filename.replace("\\", "/")).name[:200]
+    if PurePath(name).suffix.lower() not in SUFFIXES:
+        raise Refused("qn_wrong_extension", name=name)
+    data = file.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise Refused("qn_too_large", 413, size=MAX_MEGABYTES)
+    if not data.strip():
+        raise Refused("qn_empty_file", name=name)
+    imported = forms.read_definition(name, data)
+    unreadable = [UNREADABLE[p.code] for p in imported.problems if p.code in UNREADABLE]
+    if unreadable:
+        raise Refused(unreadable[0], name=name, megabytes=MAX_UNPACKED_MEGABYTES)
+    return Upload(name, imported.definition, imported.problems, imported.skipped)

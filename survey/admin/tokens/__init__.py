@@ -1,0 +1,1 @@
+"""API tokens on the administration pages: list, issue (the token shown once), revoke."""

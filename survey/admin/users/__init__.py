@@ -1,0 +1,1 @@
+"""Accounts on the administration pages (`views`) and the audit log (`audit`)."""
