@@ -14,7 +14,7 @@ from flask import current_app, has_app_context
 
 def now() -> datetime:
     """The current instant, aware, in UTC."""
-    source = current_app.config.get("CLOCK") if has_app_context() else None
+    source = current_app.config["CLOCK"] if has_app_context() else None
     return (source or real_time)().astimezone(timezone.utc)
 
 

@@ -6,9 +6,21 @@ weakens a real deployment), `development` (what `make run` sets) or `testing`.
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 ENVIRONMENTS = ("production", "development", "testing")
+DEFAULTS: dict[str, Any] = {
+    "SIGNIN_HOURS": 12,  # a working day; then the password is asked again
+    # Webhook posts: the n-th failure waits BACKOFF × 2^(n-1) seconds, at most MAX_BACKOFF; after
+    # MAX_ATTEMPTS posts a delivery is given up. TIMEOUT bounds one post.
+    "WEBHOOK_MAX_ATTEMPTS": 8,
+    "WEBHOOK_BACKOFF_SECONDS": 30.0,
+    "WEBHOOK_MAX_BACKOFF_SECONDS": 6 * 3600.0,
+    "WEBHOOK_TIMEOUT_SECONDS": 10.0,
+    "EXPORT_KEEP_DAYS": 7,  # finished exports are deleted after this many days (`flask exports purge`)
+}
+"""Settings whatever the environment (the environment variables and overrides of `load` aside)."""
 
 
 class ConfigurationError(RuntimeError):
@@ -22,6 +34,7 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
     if env not in ENVIRONMENTS:
         raise ConfigurationError(f"SURVEY_ENV must be one of {', '.join(ENVIRONMENTS)}, not {env!r}")
     settings = {
+        **DEFAULTS,
         "SURVEY_ENV": env,
         "TESTING": env == "testing",
         "DATABASE_URL": os.environ.get("DATABASE_URL") or default_database_url(instance_path),
@@ -47,6 +60,16 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # Hosts webhooks may be posted to although they resolve to loopback, private or reserved
         # addresses (comma-separated names or addresses); every other host must resolve to public ones.
         "WEBHOOK_ALLOWED_HOSTS": os.environ.get("WEBHOOK_ALLOWED_HOSTS", ""),
+        # Finished exports; the results cache, shared by the workers of a host (None, in tests: a
+        # folder of the test process, so that tests never share the instance's entries).
+        "EXPORT_FOLDER": str(Path(instance_path, "exports")),
+        "RESULTS_CACHE_FOLDER": None if env == "testing" else str(Path(instance_path, "results-cache")),
+        # Export jobs run in a thread of the web process; tests run them with `flask exports work`.
+        "EXPORT_THREADS": env != "testing",
+        # Tests replace the clock (a function returning an aware datetime) and the public links'
+        # limits on bursts (survey.responses.screening.BurstRules); None: the real ones.
+        "CLOCK": None,
+        "BURST_RULES": None,
     }
     settings.update(overrides)
     settings["SECRET_KEY"] = secret_key(settings["SECRET_KEY"], env)

@@ -12,7 +12,7 @@ from flask import current_app, has_request_context, request
 
 def public_base() -> str:
     """Where respondents reach the service: the setting, else (outside production) the request's address."""
-    base = current_app.config.get("PUBLIC_BASE_URL")
+    base = current_app.config["PUBLIC_BASE_URL"]
     if base:
         return base
     if has_request_context():

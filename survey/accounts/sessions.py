@@ -18,11 +18,9 @@ from survey import clock, db
 from survey.accounts.models import User
 
 KEY = "account"
-DEFAULT_SIGNIN_HOURS = 12  # a working day; then the password is asked again
 
 
 def init_app(app: Flask) -> None:
-    app.config.setdefault("SIGNIN_HOURS", DEFAULT_SIGNIN_HOURS)
     app.permanent_session_lifetime = timedelta(hours=app.config["SIGNIN_HOURS"])
 
 

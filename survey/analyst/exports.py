@@ -36,7 +36,7 @@ def exports():
                            jobs=listed, formats=JOB_FORMATS,
                            layouts=JOB_LAYOUTS, weightings=JOB_WEIGHTINGS, statuses=STATUSES, say=say,
                            units=surveyed_units(db.session()), failure=failure, local=local_time,
-                           keep_days=current_app.config.get("EXPORT_KEEP_DAYS", 7),
+                           keep_days=current_app.config["EXPORT_KEEP_DAYS"],
                            chosen=db.session().scalar(select(Response.campaign_id).order_by(Response.id.desc()).limit(1)),
                            busy=any(job.state in ("queued", "running") for job in listed))
 
@@ -117,5 +117,5 @@ def uploaded_margins() -> str | None:
 def start_worker() -> None:
     """A background thread runs the queue in this process (EXPORT_THREADS; off in tests, which run
     `flask exports work`)."""
-    if current_app.config.get("EXPORT_THREADS", not current_app.testing):
+    if current_app.config["EXPORT_THREADS"]:
         jobs.start_thread(current_app._get_current_object())

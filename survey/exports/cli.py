@@ -112,12 +112,12 @@ def work_command(wait: float | None) -> None:
 
 @exports.command("purge")
 @click.option("--days", type=click.IntRange(min=0), default=None,
-              help="Keep finished exports this many days (default EXPORT_KEEP_DAYS, else 7).")
+              help="Keep finished exports this many days (default: the EXPORT_KEEP_DAYS setting).")
 def purge_command(days: int | None) -> None:
     """Delete finished export jobs older than DAYS and their files (run daily)."""
     from survey.exports.jobs import purge
 
-    days = current_app.config.get("EXPORT_KEEP_DAYS", 7) if days is None else days
+    days = current_app.config["EXPORT_KEEP_DAYS"] if days is None else days
     with db.transaction() as session:
         removed = purge(session, utcnow(), days)
     click.echo(f"{removed} export(s) older than {days} day(s) removed")

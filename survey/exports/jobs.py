@@ -46,9 +46,9 @@ _threads: dict[int, threading.Thread] = {}
 
 
 def export_folder(app: Flask | None = None) -> Path:
-    """Where finished exports are kept: EXPORT_FOLDER, by default the instance folder's exports/."""
+    """Where finished exports are kept: the EXPORT_FOLDER setting (by default the instance folder's exports/)."""
     app = app or current_app
-    folder = Path(app.config.get("EXPORT_FOLDER") or Path(app.instance_path, "exports"))
+    folder = Path(app.config["EXPORT_FOLDER"])
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

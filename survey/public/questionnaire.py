@@ -265,7 +265,7 @@ def store(draft: Draft, last_page: tuple[str, dict[str, str | None]] | None = No
 
 
 def burst_rules() -> BurstRules:
-    return current_app.config.get("BURST_RULES") or BurstRules()
+    return current_app.config["BURST_RULES"] or BurstRules()
 
 
 @blueprint.get("/phieu/<uuid:key>/cam-on")

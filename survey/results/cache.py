@@ -88,10 +88,8 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def cache_folder() -> Path:
-    app = current_app
-    configured = app.config.get("RESULTS_CACHE_FOLDER")
-    folder = Path(configured) if configured else _test_folder() if app.testing else \
-        Path(app.instance_path, "results-cache")
+    configured = current_app.config["RESULTS_CACHE_FOLDER"]
+    folder = Path(configured) if configured else _test_folder()
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

@@ -38,7 +38,7 @@ def parse_hosts(setting: str | Iterable[str]) -> frozenset[str]:
 
 def allowed_hosts() -> frozenset[str]:
     """The hosts of the `WEBHOOK_ALLOWED_HOSTS` setting, posted to whatever they resolve to."""
-    return parse_hosts(current_app.config.get("WEBHOOK_ALLOWED_HOSTS", ""))
+    return parse_hosts(current_app.config["WEBHOOK_ALLOWED_HOSTS"])
 
 
 def url_acceptable(url: str, allowed: frozenset[str]) -> bool:

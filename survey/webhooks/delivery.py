@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey import clock
+from survey.config import DEFAULTS
 from survey.webhooks.addresses import Refused, allowed_hosts, checked_address
 from survey.webhooks.events import envelope
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -34,20 +35,20 @@ class Policy:
     """Retries: the n-th failure waits base × 2^(n-1) seconds (at most `max_delay`); after
     `max_attempts` posts the delivery is given up ("failed")."""
 
-    max_attempts: int = 8
-    base_delay: float = 30.0
-    max_delay: float = 6 * 3600.0
-    timeout: float = 10.0
+    max_attempts: int = DEFAULTS["WEBHOOK_MAX_ATTEMPTS"]
+    base_delay: float = DEFAULTS["WEBHOOK_BACKOFF_SECONDS"]
+    max_delay: float = DEFAULTS["WEBHOOK_MAX_BACKOFF_SECONDS"]
+    timeout: float = DEFAULTS["WEBHOOK_TIMEOUT_SECONDS"]
     lease: float = 120.0
     allowed_hosts: frozenset[str] = frozenset()
 
     @classmethod
     def from_config(cls) -> "Policy":
         config = current_app.config
-        return cls(max_attempts=int(config.get("WEBHOOK_MAX_ATTEMPTS", cls.max_attempts)),
-                   base_delay=float(config.get("WEBHOOK_BACKOFF_SECONDS", cls.base_delay)),
-                   max_delay=float(config.get("WEBHOOK_MAX_BACKOFF_SECONDS", cls.max_delay)),
-                   timeout=float(config.get("WEBHOOK_TIMEOUT_SECONDS", cls.timeout)),
+        return cls(max_attempts=int(config["WEBHOOK_MAX_ATTEMPTS"]),
+                   base_delay=float(config["WEBHOOK_BACKOFF_SECONDS"]),
+                   max_delay=float(config["WEBHOOK_MAX_BACKOFF_SECONDS"]),
+                   timeout=float(config["WEBHOOK_TIMEOUT_SECONDS"]),
                    allowed_hosts=allowed_hosts())
 
     def delay(self, attempts: int) -> timedelta:

@@ -91,3 +91,12 @@ def test_client_address_behind_trusted_proxies(tmp_path, hops, seen):
     app.add_url_rule("/whoami", "whoami", lambda: request.remote_addr)
     response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.7"})
     assert response.get_data(as_text=True) == seen
+
+
+def test_the_defaults_of_every_environment_are_declared_in_config(tmp_path):
+    settings = config.load(str(tmp_path), {"SURVEY_ENV": "development"})
+    assert (settings["EXPORT_FOLDER"], settings["RESULTS_CACHE_FOLDER"], settings["EXPORT_THREADS"]) == (
+        str(tmp_path / "exports"), str(tmp_path / "results-cache"), True)
+    assert (settings["EXPORT_KEEP_DAYS"], settings["SIGNIN_HOURS"], settings["WEBHOOK_MAX_ATTEMPTS"]) == (7, 12, 8)
+    testing = config.load(str(tmp_path), {"SURVEY_ENV": "testing"})
+    assert (testing["EXPORT_THREADS"], testing["RESULTS_CACHE_FOLDER"], testing["CLOCK"]) == (False, None, None)
