@@ -6,8 +6,9 @@ from survey.errors import InvalidInput
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey import (accounts, admin, analyst, api, assets, health, hygiene, offline, printing, public, security,
-                        supervisor, surveyor)
+    from survey import (admin, analyst, api, assets, health, hygiene, offline, printing, public, security, supervisor,
+                        surveyor)
+    from survey.accounts import pages as accounts
 
     public.register(app)
     accounts.register(app)

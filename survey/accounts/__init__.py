@@ -1,12 +1,4 @@
-"""Accounts: users, roles and unit scopes; signing in and out; the access interface staff pages
-use (`survey.accounts.access`)."""
-from flask import Flask
-
-
-def register(app: Flask) -> None:
-    """The sign-in pages, their sessions and the sign-in limits (counted by `survey.extensions.limiter`)."""
-    from survey.accounts import limits, sessions, views
-
-    sessions.init_app(app)
-    limits.init_app(app)
-    app.register_blueprint(views.blueprint)
+"""Accounts, the domain: users, roles and unit scopes (`models`, `operations`, `queries`), the access
+rules every staff page builds on (`access`), the signed-in session (`sessions`), checking a password
+with the lock after repeated failures (`signin`), the texts of its problems (`messages`) and
+`flask users` (`cli`). Nothing here renders a page: the accounts' pages are `survey.accounts.pages`."""

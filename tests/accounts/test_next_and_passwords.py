@@ -1,7 +1,7 @@
 """Where a sign-in leads (never off the site), temporary passwords, changing one's own password."""
 import pytest
 
-from survey.accounts.views import safe_next
+from survey.accounts.pages.views import safe_next
 
 
 def test_signing_in_returns_to_the_page_asked_for(staff, make_user):

@@ -5,10 +5,10 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from survey import db
 from survey.accounts.access import current_user, may_open, no_store, role_required, sign_in_url
-from survey.accounts.limits import password_checked
 from survey.accounts.messages import known, say
 from survey.accounts.models import ROLES
 from survey.accounts.operations import change_own_password
+from survey.accounts.pages.limits import password_checked
 from survey.accounts.sessions import end_session, start_session
 from survey.accounts.signin import authenticate
 from survey.db import utcnow
