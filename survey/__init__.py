@@ -5,6 +5,8 @@ from survey import config
 from survey.commands import register_commands
 from survey.db import register_database
 from survey.extensions import register_extensions
+from survey.public.messages import CATALOGUE as CITIZENS
+from survey.text import register_text
 from survey.web import register_blueprints, register_error_handlers
 
 
@@ -14,6 +16,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.from_mapping(config.load(app.instance_path, overrides))
     register_database(app)
     register_extensions(app)
+    register_text(app, default=CITIZENS)
     register_blueprints(app)
     register_error_handlers(app)
     register_commands(app)

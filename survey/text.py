@@ -5,13 +5,19 @@ A plain catalogue rather than Flask-Babel: two languages, no plural forms, a few
 texts per package; a dict needs no compile step, and tests check every key has both languages.
 Each package keeps its own catalogue (`messages.py`) built on `Catalogue`; this module imports no
 other package of the service, so that domain code never reaches up into a page package for it.
+
+`register_text` gives every request its language and every template its texts: a blueprint
+names its catalogue once (`speaks`), and templates read it as `say` (and `t`, the same).
 """
 from typing import Protocol
 
 import forms
-from flask import g, session
+from flask import Blueprint, Flask, current_app, g, request, session, url_for
+from flask.blueprints import BlueprintSetupState
 
 LANGUAGES = ("vi", "en")
+CATALOGUES = "survey.text.catalogues"
+"""The app's catalogues by blueprint name (`app.extensions`); None names the one of pages outside any."""
 
 
 def language() -> str:
@@ -80,3 +86,42 @@ def unit_name(unit: Named, code: str | None = None) -> str:
 def form_language(definition: forms.Definition) -> str:
     """The reader's language if the questionnaire has it, else the questionnaire's first."""
     return language() if language() in definition.languages else definition.languages[0]
+
+
+def register_text(app: Flask, default: Catalogue) -> None:
+    """Every request's language and every template's texts; `default` speaks for the blueprints
+    that name no catalogue (the citizens' pages) and the pages outside any (an unknown path's 404)."""
+    app.extensions.setdefault(CATALOGUES, {})[None] = default
+    app.before_request(choose_language)
+    app.context_processor(texts)
+
+
+def speaks(blueprint: Blueprint, catalogue: Catalogue) -> None:
+    """Declare the catalogue of the blueprint's templates (kept by each app it is registered on)."""
+    def declare(state: BlueprintSetupState) -> None:
+        state.app.extensions.setdefault(CATALOGUES, {})[blueprint.name] = catalogue
+    blueprint.record_once(declare)
+
+
+def choose_language() -> None:
+    """`?lang=en` on any page switches the language and the session keeps it."""
+    chosen = request.args.get("lang")
+    if chosen in LANGUAGES:
+        session["lang"] = chosen
+    g.language = session.get("lang") if session.get("lang") in LANGUAGES else LANGUAGES[0]
+
+
+def texts() -> dict:
+    """What every template reads: the page's catalogue, the language and the link switching it."""
+    catalogues = current_app.extensions[CATALOGUES]
+    catalogue = catalogues.get(request.blueprint) or catalogues[None]
+    return {"say": catalogue.say, "t": catalogue.say, "known": catalogue.known, "lang": language(),
+            "readable": readable, "unit_name": unit_name, "switch_url": switch_url()}
+
+
+def switch_url() -> str:
+    """This page in the other language (a page no route matched: its own path)."""
+    other = LANGUAGES[1 - LANGUAGES.index(language())]
+    if request.endpoint is None:
+        return f"{request.script_root}{request.path}?lang={other}"
+    return url_for(request.endpoint, **{**(request.view_args or {}), "lang": other})

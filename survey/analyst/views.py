@@ -19,11 +19,10 @@ from werkzeug.utils import secure_filename
 from analysis.recipes import fitting_recipe as first_fitting_recipe, load_recipe, shipped_recipes
 from survey import db
 from survey.accounts.access import current_user, protect, visible_unit_ids
-from survey.analyst.messages import known, say
+from survey.analyst.messages import CATALOGUE, say
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import all_campaigns
 from survey.errors import InvalidInput
-from survey.text import language
 from survey.questionnaires.queries import version_definition
 from survey.results.cache import cached, digest, keep_text, kept_text, stamp
 from survey.results.charts import heat_table, index_chart
@@ -33,9 +32,11 @@ from survey.results.weighting import METHODS, read_margins
 from survey.results.xlsx import write_xlsx
 from survey.sampling import messages as sample_messages
 from survey.sampling.achieved import achieved_sample
+from survey.text import language, speaks
 
 blueprint = Blueprint("analyst", __name__, url_prefix="/phan-tich", template_folder="templates")
 protect(blueprint, "analyst", "admin")
+speaks(blueprint, CATALOGUE)
 
 MARGINS_LIMIT = 256 * 1024
 """Bytes of an uploaded margins file: a few hundred rows are plenty."""
@@ -68,8 +69,8 @@ def whole_province_only():
 
 
 @blueprint.context_processor
-def analyst_catalogue() -> dict:
-    return {"say": say, "t": say, "known": known, "number": number}
+def figures() -> dict:
+    return {"number": number}
 
 
 def number(value, digits: int = 1) -> str:

@@ -17,23 +17,19 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.links import public_url
 from survey.printing.layout import printed_sections
-from survey.printing.messages import known, say
+from survey.printing.messages import CATALOGUE, say
 from survey.printing.paper import Paper
 from survey.questionnaires.queries import version_definition
-from survey.text import language, unit_name
+from survey.text import language, speaks, unit_name
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
 
 blueprint = Blueprint("printing", __name__, url_prefix="/in-phieu", template_folder="templates")
 protect(blueprint, "surveyor", "supervisor", "admin")
+speaks(blueprint, CATALOGUE)
 
 MOST_COPIES = 200
 """Copies printed by one request (a SIPAS copy is a few pages)."""
-
-
-@blueprint.context_processor
-def printing_catalogue() -> dict:
-    return {"say": say, "t": say, "known": known}
 
 
 @blueprint.get("/<slug>")

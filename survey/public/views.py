@@ -1,33 +1,19 @@
 """Pages for citizens: no sign-in, light, work without JavaScript."""
-from flask import Blueprint, g, redirect, render_template, request, session, url_for
+from flask import Blueprint, redirect, render_template, request, session
 
 from survey import clock, db
 from survey.campaigns.queries import open_campaigns
 from survey.public.access import DRAFT_KEY, cookie_draft, where_draft_is
 from survey.public.chooser import search_query, unit_groups
 from survey.public.limits import limited
-from survey.public.messages import MESSAGES, t
 from survey.responses.drafts import draft_by_code
-from survey.text import LANGUAGES, language, unit_name
 
 blueprint = Blueprint("public", __name__, template_folder="templates")
 
 
-@blueprint.before_app_request
-def choose_language():
-    """`?lang=en` on any page switches the language and the session keeps it."""
-    chosen = request.args.get("lang")
-    if chosen in LANGUAGES:
-        session["lang"] = chosen
-    g.language = session.get("lang") if session.get("lang") in LANGUAGES else LANGUAGES[0]
-
-
-@blueprint.app_context_processor
-def catalogue():
-    other = LANGUAGES[1 - LANGUAGES.index(language())]
-    return {"t": t, "known": MESSAGES.__contains__, "lang": language(), "unit_name": unit_name,
-            "resume_url": where_draft_is,
-            "switch_url": url_for(request.endpoint or "public.index", **{**(request.view_args or {}), "lang": other})}
+@blueprint.context_processor
+def links() -> dict:
+    return {"resume_url": where_draft_is}
 
 
 @blueprint.get("/")

@@ -23,8 +23,9 @@ from survey.responses.queries import campaigns_in_scope, exclusion_entries
 from survey.sampling import messages as sample_messages
 from survey.sampling.achieved import achieved
 from survey.supervisor.charts import GUTTER, day_axis, day_columns, progress_bars
-from survey.supervisor.messages import known, problem_text, say
+from survey.supervisor.messages import CATALOGUE, problem_text, say
 from survey.supervisor.answers import stratum_words
+from survey.text import speaks
 from survey.units.models import Unit
 
 FLAGGED_PAGE = 50
@@ -32,11 +33,12 @@ EXCLUSIONS_PAGE = 100
 
 blueprint = Blueprint("supervisor", __name__, url_prefix="/giam-sat", template_folder="templates")
 protect(blueprint, "supervisor", "admin")
+speaks(blueprint, CATALOGUE)
 
 
 @blueprint.context_processor
-def supervisor_catalogue() -> dict:
-    return {"say": say, "t": say, "known": known, "local_time": local_time, "readable": problem_text,
+def supervisor_helpers() -> dict:
+    return {"local_time": local_time, "readable": problem_text,
             "percent": lambda value: "–" if value is None else f"{value:.0f} %"}
 
 

@@ -18,22 +18,22 @@ from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies
 from survey.errors import InvalidInput
 from survey.printing.paper import Paper
-from survey.text import language
-from survey.text import form_language
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import Typed, answerable, codes_of, read_typed, rules, stored_answers
-from survey.surveyor.messages import known, say
+from survey.surveyor.messages import CATALOGUE, say
 from survey.surveyor.today import keyed_today, local_moment, stored_form
+from survey.text import form_language, language, speaks
 from survey.units.models import Unit
 
 KEYERS = ("surveyor", "supervisor", "admin")
 
 blueprint = Blueprint("surveyor", __name__, template_folder="templates")
+speaks(blueprint, CATALOGUE)
 
 
 @blueprint.context_processor
-def surveyor_catalogue() -> dict:
-    return {"say": say, "t": say, "known": known, "local_moment": local_moment}
+def entry_times() -> dict:
+    return {"local_moment": local_moment}
 
 
 def wants_json() -> bool:
