@@ -5,7 +5,7 @@ from flask import Blueprint, redirect, render_template, request, url_for
 
 from survey import db
 from survey.accounts.access import current_user, may_open, no_store, role_required, sign_in_url
-from survey.accounts.messages import known, say
+from survey.accounts.messages import CATALOGUE, say
 from survey.accounts.models import ROLES
 from survey.accounts.operations import change_own_password
 from survey.accounts.pages.limits import password_checked
@@ -13,22 +13,17 @@ from survey.accounts.sessions import end_session, start_session
 from survey.accounts.signin import authenticate
 from survey.db import utcnow
 from survey.errors import InvalidInput
-from survey.text import readable
+from survey.text import speaks
 
 blueprint = Blueprint("accounts", __name__, template_folder="templates")
 blueprint.after_request(no_store)
+speaks(blueprint, CATALOGUE)
 
 
 @blueprint.app_context_processor
-def staff_catalogue() -> dict:
-    return {"say": say, "readable": readable, "current_user": current_user, "role_name": role_name,
-            "may_open": may_open}
-
-
-@blueprint.context_processor
-def staff_error_texts() -> dict:
-    # error.html reads `t`: on these pages, the staff texts come first.
-    return {"t": say, "known": known}
+def staff() -> dict:
+    """Who is signed in and what they may open, for the staff layout on every staff page."""
+    return {"current_user": current_user, "role_name": role_name, "may_open": may_open}
 
 
 def role_name(role: str) -> str:
