@@ -13,8 +13,9 @@ from werkzeug.utils import secure_filename
 
 from survey import db
 from survey.analyst.messages import say
-from survey.analyst.views import XLSX, blueprint, campaign_of
+from survey.analyst.views import XLSX, blueprint
 from survey.campaigns.models import CHANNELS
+from survey.campaigns.queries import campaign_or_404
 from survey.errors import InvalidInput
 from survey.text import language
 from survey.questionnaires.queries import version_definition
@@ -36,7 +37,7 @@ class Asked:
 
 @blueprint.get("/<slug>/tan-so")
 def frequencies(slug: str):
-    campaign = campaign_of(slug)
+    campaign = campaign_or_404(slug)
     definition = version_definition(campaign.questionnaire_version)
     questions = askable(definition)
     asked = read_asked(questions[0].name if questions else "")
@@ -50,7 +51,7 @@ def frequencies(slug: str):
 
 @blueprint.get("/<slug>/tan-so.<any(csv, xlsx):kind>")
 def frequencies_file(slug: str, kind: str):
-    campaign, asked = campaign_of(slug), read_asked("")
+    campaign, asked = campaign_or_404(slug), read_asked("")
     table = readable(table_of(campaign, asked))
     buffer = io.BytesIO()
     if kind == "csv":

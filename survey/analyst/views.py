@@ -13,7 +13,6 @@ import io
 from dataclasses import dataclass, replace
 
 from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
-from sqlalchemy import select
 from werkzeug.utils import secure_filename
 
 from analysis.recipes import fitting_recipe as first_fitting_recipe, load_recipe, shipped_recipes
@@ -21,7 +20,7 @@ from survey import db
 from survey.accounts.access import current_user, protect, visible_unit_ids
 from survey.analyst.messages import CATALOGUE, say
 from survey.campaigns.models import Campaign
-from survey.campaigns.queries import all_campaigns
+from survey.campaigns.queries import all_campaigns, campaign_or_404
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.results.cache import cached, digest, keep_text, kept_text, stamp
@@ -87,7 +86,7 @@ def index():
 
 @blueprint.route("/<slug>", methods=["GET", "POST"])
 def results(slug: str):
-    campaign = campaign_of(slug)
+    campaign = campaign_or_404(slug)
     choice = read_choice(fitting_recipe(campaign))
     summary = summary_of(campaign, choice)
     extra = {"margins": keep_text(choice.margins)} if choice.margins else {}
@@ -103,7 +102,7 @@ def results(slug: str):
 
 @blueprint.route("/<slug>/ket-qua.xlsx", methods=["GET", "POST"])
 def workbook(slug: str):
-    campaign = campaign_of(slug)
+    campaign = campaign_or_404(slug)
     choice = read_choice(fitting_recipe(campaign))
     found, buffer = compute(campaign, choice), io.BytesIO()
     write_xlsx(found, buffer)
@@ -116,7 +115,7 @@ def chart(slug: str, chart: str):
     """A chart of the page (cached, shown inline), or downloaded with ?download=1 and by POST."""
     if chart not in CHARTS:
         abort(404)
-    campaign = campaign_of(slug)
+    campaign = campaign_or_404(slug)
     choice = read_choice(fitting_recipe(campaign))
     summary = summary_of(campaign, choice)
     headers = {"Content-Security-Policy": SVG_POLICY}
@@ -180,11 +179,6 @@ FITTING: dict[str, str] = {}
 def recipe(name: str):
     """A shipped recipe, read once per process (they change only with a release)."""
     return load_recipe(name)
-
-
-def campaign_of(slug: str) -> Campaign:
-    campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
-    return campaign if campaign is not None else abort(404)
 
 
 def compute(campaign: Campaign, choice: Choice):

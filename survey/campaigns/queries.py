@@ -1,14 +1,32 @@
 """Reads on campaigns."""
 from datetime import date
 
+from flask import abort
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.base import ExecutableOption
 
-from survey.campaigns.models import Campaign
+from survey import db
+from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput
+
+TARGETS_LOADED = (selectinload(Campaign.channels),
+                  selectinload(Campaign.units).options(selectinload(CampaignUnit.unit),
+                                                       selectinload(CampaignUnit.quotas)))
+"""A campaign's channels, units and strata loaded at once (a province has 100+ units)."""
+
+
+def campaign_or_404(slug: str, *loading: ExecutableOption) -> Campaign:
+    """The campaign a page's address names, with `loading` (e.g. TARGETS_LOADED); 404 when there is none.
+    Every page looks a campaign up here; commands and forms use `campaign_by_slug`."""
+    found = db.session().scalar(select(Campaign).where(Campaign.slug == slug).options(*loading))
+    if found is None:
+        abort(404)
+    return found
 
 
 def campaign_by_slug(session: Session, slug: str) -> Campaign:
+    """The campaign called `slug`; InvalidInput naming it when there is none (a command's or a form's error)."""
     campaign = session.scalar(select(Campaign).where(Campaign.slug == slug))
     if campaign is None:
         raise InvalidInput(f"unknown campaign '{slug}'")

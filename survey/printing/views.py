@@ -9,11 +9,11 @@ from collections.abc import Mapping
 
 import segno
 from flask import Blueprint, abort, render_template, request
-from sqlalchemy import select
 
 from survey import db
 from survey.accounts.access import current_user, protect, require_unit
 from survey.campaigns.models import Campaign
+from survey.campaigns.queries import campaign_or_404
 from survey.errors import InvalidInput
 from survey.links import public_url
 from survey.printing.layout import printed_sections
@@ -47,13 +47,6 @@ def unit(slug: str, unit_code: str):
         abort(404)
     require_unit(current_user(), target)
     return render_print(found, target, qr_link(found, target))
-
-
-def campaign_or_404(slug: str) -> Campaign:
-    found = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
-    if found is None:
-        abort(404)
-    return found
 
 
 def render_print(found: Campaign, target: Unit | None, link: str | None):

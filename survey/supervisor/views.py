@@ -12,6 +12,7 @@ from sqlalchemy import select
 from survey import clock, db
 from survey.accounts.access import current_user, protect, visible_unit_ids
 from survey.campaigns.models import Campaign
+from survey.campaigns.queries import campaign_or_404
 from survey.errors import InvalidInput
 from survey.params import bounded_int
 from survey.quality.progress import (Tally, daily_counts, elapsed_share, stratum_progress, surveyor_progress,
@@ -110,9 +111,7 @@ def scope() -> frozenset[int] | None:
 
 def campaign_in_scope(slug: str) -> tuple[Campaign, frozenset[int] | None]:
     """The campaign and the reader's units; 404 for an unknown campaign, 403 for one outside them."""
-    campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
-    if campaign is None:
-        abort(404)
+    campaign = campaign_or_404(slug)
     units = scope()
     if units is not None and not any(target.unit_id in units for target in campaign.units):
         abort(403)

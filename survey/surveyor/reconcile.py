@@ -2,11 +2,11 @@
 serials whose two entries differ in the reader's units, and per serial both values side by side
 with a choice per question (value 1, value 2, or a corrected value typed as a keyer types it)."""
 from flask import abort, render_template, request
-from sqlalchemy import select
 
 from survey import clock, db
 from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
 from survey.campaigns.models import Campaign
+from survey.campaigns.queries import campaign_or_404
 from survey.entries.codes import to_stored, to_typed
 from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies, entries_of_serial, reconciliation_queue
@@ -32,8 +32,8 @@ def queue():
 @blueprint.route("/doi-chieu/<slug>/<path:serial>", methods=["GET", "POST"])
 @role_required(*SUPERVISORS)
 def serial_page(slug: str, serial: str):
-    campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
-    passes = entries_of_serial(db.session(), campaign, serial) if campaign else []
+    campaign = campaign_or_404(slug)
+    passes = entries_of_serial(db.session(), campaign, serial)
     found = discrepancies(db.session(), campaign, serial) if passes else []
     if not found:
         abort(404)

@@ -1,7 +1,7 @@
 """Paper entry (/nhap-phieu): the keyer picks a campaign and a unit once, then keys form after form
 on one page. The page's POST also answers JSON (`Accept: application/json`) for the offline queue:
 201 stored, 200 duplicate (the uuid was stored before), 422 invalid with every problem; see
-/work/notes/entry-contract.md."""
+tests/surveyor/test_entry.py's test of the offline queue's JSON contract (what survey/static/offline.js reads)."""
 import uuid
 
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 from survey import clock, db
 from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
 from survey.campaigns.models import Campaign, CampaignUnit
+from survey.campaigns.queries import campaign_or_404
 from survey.entries.models import PaperEntry
 from survey.entries.operations import Keyed, entry_problems, key_entry
 from survey.entries.problems import Problem
@@ -103,8 +104,8 @@ def entry(slug: str, unit_code: str):
 
 def stack_or_404(slug: str, unit_code: str) -> tuple[Campaign, Unit]:
     """The campaign (taking paper) and one of its units, visible to the keyer."""
-    campaign = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
-    if campaign is None or "paper" not in campaign.channel_names:
+    campaign = campaign_or_404(slug)
+    if "paper" not in campaign.channel_names:
         abort(404)
     unit = db.session().scalar(select(Unit).join(CampaignUnit, CampaignUnit.unit_id == Unit.id).where(
         CampaignUnit.campaign_id == campaign.id, Unit.code == unit_code))

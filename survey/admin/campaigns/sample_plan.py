@@ -7,9 +7,9 @@ from flask import redirect, render_template, request, url_for
 
 from survey import db
 from survey.accounts.access import current_user
-from survey.admin.campaigns.views import campaign_or_404
 from survey.admin.files import Refused, read_text, uploaded
 from survey.campaigns.models import Campaign
+from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
 from survey.errors import InvalidInput
 from survey.sampling import messages
 from survey.sampling.operations import Typed, apply_plan, checked_units, read_parameters, units_from_csv
@@ -22,7 +22,7 @@ DEFAULTS = {"margin": "5", "confidence": "95", "eligibility": "100", "response":
 
 def campaign_sample_plan(slug: str):
     """The endpoint starts with admin.campaign: an administrator limited to units reaches only their campaigns."""
-    campaign = campaign_or_404(slug)
+    campaign = campaign_or_404(slug, *TARGETS_LOADED)
     if request.method != "POST":
         typed = {cu.unit.code: "" if cu.transactions is None else str(cu.transactions) for cu in campaign.units}
         return plan_page(campaign, DEFAULTS, typed)

@@ -5,15 +5,15 @@ from flask import redirect, url_for
 
 from survey import db
 from survey.accounts.access import current_user
-from survey.admin.campaigns.views import campaign_or_404
 from survey.admin.questionnaires.views import list_page
+from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
 from survey.campaigns.versions import move_to_newest
 from survey.errors import InvalidInput
 
 
 def campaign_newest_version(slug: str):
     """One step: the campaign moves, or the questionnaires page says why it stays (400)."""
-    campaign = campaign_or_404(slug)
+    campaign = campaign_or_404(slug, *TARGETS_LOADED)
     questionnaire = campaign.questionnaire_version.questionnaire.slug
     try:
         with db.transaction() as session:

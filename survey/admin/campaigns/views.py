@@ -3,9 +3,8 @@ from its dates), creation and editing (version, dates, units with quota and N_h,
 uploaded as CSV, strata, channels, double entry, minimum cell size), opening and closing early
 after a confirmation, and cloning last year's campaign. Writes are `survey.campaigns.operations`,
 which check everything first and write the audit entry in the same transaction."""
-from flask import abort, redirect, request, url_for
+from flask import redirect, request, url_for
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
 
 from survey import clock, db
 from survey.accounts.access import current_user
@@ -13,10 +12,10 @@ from survey.admin.campaigns.form import (CampaignForm, blank_form, campaign_form
                                          read_form, spec_of, typed_day)
 from survey.admin.scope import shown, targets_in_scope
 from survey.admin.site import page
-from survey.campaigns.models import CHANNELS, Campaign, CampaignUnit
+from survey.campaigns.models import CHANNELS, Campaign
 from survey.campaigns.operations import (CloneSpec, add_campaign, clone_campaign, close_now, open_now,
                                          update_campaign)
-from survey.campaigns.queries import all_campaigns
+from survey.campaigns.queries import TARGETS_LOADED, all_campaigns, campaign_or_404
 from survey.errors import InvalidInput
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import all_questionnaires
@@ -33,7 +32,7 @@ def campaigns():
 
 
 def campaign(slug: str):
-    found = campaign_or_404(slug)
+    found = campaign_or_404(slug, *TARGETS_LOADED)
     session = db.session()
     responses = dict(session.execute(select(Response.unit_id, func.count()).where(Response.campaign_id == found.id)
                                      .group_by(Response.unit_id)).all())
@@ -54,7 +53,7 @@ def campaign_create():
 
 
 def campaign_edit(slug: str):
-    found = campaign_or_404(slug)
+    found = campaign_or_404(slug, *TARGETS_LOADED)
     if request.method != "POST":
         return form_page(campaign_form(found), found)
     form = read_form(request.form)
@@ -62,7 +61,7 @@ def campaign_edit(slug: str):
         with db.transaction() as session:
             update_campaign(session, found, targets_in_scope(spec_of(session, form)), current_user())
     except InvalidInput as error:
-        return form_page(form, campaign_or_404(slug), error.problems, form.status)
+        return form_page(form, campaign_or_404(slug, *TARGETS_LOADED), error.problems, form.status)
     return redirect(url_for("admin.campaign", slug=found.slug, saved=1))
 
 
@@ -83,7 +82,7 @@ def published_versions() -> list[QuestionnaireVersion]:
 
 def campaign_open(slug: str):
     """A confirmation page with the closing date; the POST opens the campaign today."""
-    found = campaign_or_404(slug)
+    found = campaign_or_404(slug, *TARGETS_LOADED)
     today = clock.today()
     closes = request.form.get("closes_on", "").strip()[:20] if request.method == "POST" else \
         (str(found.closes_on) if found.closes_on and found.closes_on >= today else "")
@@ -100,7 +99,7 @@ def campaign_open(slug: str):
 
 
 def campaign_close(slug: str):
-    found = campaign_or_404(slug)
+    found = campaign_or_404(slug, *TARGETS_LOADED)
     today = clock.today()
     if request.method != "POST":
         return page("admin/campaigns/close.html", campaign=found, today=today, problems=[])
@@ -114,7 +113,7 @@ def campaign_close(slug: str):
 
 def campaign_clone(slug: str):
     """A new slug, name and dates; the same units, channels, quotas and N_h; optionally the newest version."""
-    source = campaign_or_404(slug)
+    source = campaign_or_404(slug, *TARGETS_LOADED)
     if request.method != "POST":
         return clone_page(source, CampaignForm({}, [], False, [], {}, []), [])
     form = read_form(request.form)
@@ -140,14 +139,4 @@ def clone_spec(session, source: Campaign, form: CampaignForm) -> CloneSpec:
 def clone_page(source: Campaign, form: CampaignForm, problems: list[str], status: int = 200):
     newest = source.questionnaire_version.questionnaire.versions[-1]
     return page("admin/campaigns/clone.html", status, source=source, form=form, problems=problems, newest=newest)
-
-
-def campaign_or_404(slug: str) -> Campaign:
-    """The campaign with its channels, units and strata loaded at once (a province has 100+ units)."""
-    found = db.session().scalar(select(Campaign).where(Campaign.slug == slug).options(
-        selectinload(Campaign.channels),
-        selectinload(Campaign.units).options(selectinload(CampaignUnit.unit), selectinload(CampaignUnit.quotas))))
-    if found is None:
-        abort(404)
-    return found
 

@@ -9,12 +9,12 @@ from flask import abort, make_response, redirect, request, url_for
 from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.campaigns.form import typed_day
-from survey.admin.campaigns.views import campaign_or_404
 from survey.admin.files import MAX_BYTES, Refused, csv_bytes, read_text, uploaded
 from survey.admin.invitations.views import invitations_page
 from survey.admin.messages import say
 from survey.admin.site import page
 from survey.campaigns.models import Campaign
+from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
 from survey.db import utcnow
 from survey.draws.messages import CATALOGUE
 from survey.draws.models import DossierDraw
@@ -29,7 +29,7 @@ LARGEST_SIZE = 1_000_000
 
 def invitations_draw(slug: str):
     """The preview: every problem of the list (by row) and of the form, or what the draw will do."""
-    campaign = campaign_or_404(slug)
+    campaign = campaign_or_404(slug, *TARGETS_LOADED)
     form = {name: request.form.get(name, "").strip()[:40] for name in FIELDS}
     try:
         texts = uploaded_texts()
@@ -43,7 +43,7 @@ def invitations_draw(slug: str):
 
 def invitations_draw_confirm(slug: str):
     """Draws only if the draw is still the one previewed (else shows the new preview)."""
-    campaign = campaign_or_404(slug)
+    campaign = campaign_or_404(slug, *TARGETS_LOADED)
     form = {name: request.form.get(name, "").strip()[:40] for name in FIELDS}
     texts = (request.form.get("dossiers", "")[:MAX_BYTES], request.form.get("plan", "")[:MAX_BYTES])
     try:
@@ -60,7 +60,7 @@ def invitations_draw_confirm(slug: str):
 def invitations_draw_csv(slug: str, draw_id: int):
     """The invitations of one draw, dossier_code,unit_code,link, for a mail merge in Excel (no token column:
     a token may begin with '-', which the formula guard would quote; the link holds it)."""
-    campaign = campaign_or_404(slug)
+    campaign = campaign_or_404(slug, *TARGETS_LOADED)
     draw = db.session().get(DossierDraw, draw_id)
     if draw is None or draw.campaign_id != campaign.id:
         abort(404)

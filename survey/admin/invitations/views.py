@@ -10,11 +10,11 @@ from sqlalchemy import select
 from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.campaigns.form import typed_day
-from survey.admin.campaigns.views import campaign_or_404
 from survey.admin.files import Refused, csv_bytes, read_text, uploaded
 from survey.admin.messages import say
 from survey.admin.site import local_time, page
 from survey.campaigns.models import Campaign
+from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
 from survey.db import utcnow
 from survey.draws.queries import campaign_draws
 from survey.errors import InvalidInput
@@ -30,7 +30,7 @@ SHOWN = 200
 
 
 def invitations(slug: str):
-    campaign = campaign_or_404(slug)
+    campaign = campaign_or_404(slug, *TARGETS_LOADED)
     if request.method != "POST":
         return invitations_page(campaign, {}, [])
     form = {name: request.form.get(name, "").strip()[:40] for name in ("unit", "expires_on")}
@@ -109,7 +109,7 @@ def tally(invitations: list[Invitation], now) -> dict[str, Counter]:
 
 def invitations_csv(slug: str):
     """Every invitation of the campaign (or of one unit) with its full link, for a mail merge in Excel."""
-    campaign = campaign_or_404(slug)
+    campaign = campaign_or_404(slug, *TARGETS_LOADED)
     chosen = chosen_unit(campaign)
     now = utcnow()
     rows = [[i.dossier_code or "", i.unit.code, i.unit.name, public_url("questionnaire.invitation", token=i.token),
