@@ -13,7 +13,6 @@ from survey.errors import InvalidInput
 
 def register_commands(app: Flask) -> None:
     from survey.accounts.cli import users
-    from survey.api.cli import api_tokens
     from survey.campaigns.cli import campaign
     from survey.demo.cli import demo
     from survey.draws.cli import draw_command
@@ -26,6 +25,7 @@ def register_commands(app: Flask) -> None:
     from survey.responses.cli import drafts
     from survey.results.cli import analysis
     from survey.sampling.cli import sample
+    from survey.tokens.cli import api_tokens
     from survey.units.cli import units
     from survey.webhooks.cli import webhooks
 

@@ -1,6 +1,5 @@
 """Every mapped class, imported once so that the metadata (and Alembic) sees the whole schema."""
 from survey.accounts.models import AuditEntry, User, user_units
-from survey.api.models import ApiToken
 from survey.campaigns.models import Campaign, CampaignChannel, CampaignUnit, Quota
 from survey.db import Base
 from survey.draws.models import DossierDraw
@@ -9,6 +8,7 @@ from survey.exports.models import ExportJob
 from survey.invitations.models import Invitation
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 from survey.responses.models import Answer, Draft, Exclusion, Response, ResponseChange
+from survey.tokens.models import ApiToken
 from survey.units.models import Reorganisation, ReorganisationLink, Unit
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 

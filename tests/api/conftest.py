@@ -1,8 +1,8 @@
 """API clients: tokens issued on the fly, requests with `Authorization: Bearer`."""
 import pytest
 
-from survey.api.tokens import issue_token
 from survey.db import utcnow
+from survey.tokens.operations import issue_token
 from tests.accounts.conftest import fresh_limits, make_user, settings, staff  # noqa: F401 (fixtures)
 
 ALL_SCOPES = ("campaigns:read", "responses:read", "responses:write", "invitations:write", "results:read")

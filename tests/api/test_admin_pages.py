@@ -3,10 +3,10 @@ revoking audited, the delivery log readable."""
 from sqlalchemy import select
 
 from survey.accounts.models import AuditEntry
-from survey.api.models import ApiToken
+from survey.db import utcnow
+from survey.tokens.models import ApiToken
 from survey.webhooks.delivery import dispatch
 from survey.webhooks.models import WebhookSubscription
-from survey.db import utcnow
 from tests.api.conftest import Api
 
 

@@ -3,9 +3,9 @@ Cookies are no way in, and the API sets none."""
 from sqlalchemy import select
 
 from survey.accounts.models import AuditEntry
-from survey.api.models import ApiToken
-from survey.api.tokens import revoke_token
 from survey.db import utcnow
+from survey.tokens.models import ApiToken
+from survey.tokens.operations import revoke_token
 from tests.api.conftest import Api
 
 

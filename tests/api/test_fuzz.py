@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from survey.api.openapi import document
-from survey.api.tokens import issue_token
 from survey.db import utcnow
+from survey.tokens.operations import issue_token
 from tests.api.conftest import ALL_SCOPES
 
 EXAMPLES = int(os.environ.get("API_FUZZ_EXAMPLES", "20"))

@@ -28,13 +28,13 @@ import forms
 from bench.load import prepare
 from survey import db
 from survey.accounts.operations import create_user
-from survey.api.tokens import issue_token
 from survey.campaigns.models import Campaign
 from survey.demo.operations import CAMPAIGN_SLUG
 from survey.entries.codes import to_typed
 from survey.invitations.operations import create_invitations
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Draft
+from survey.tokens.operations import issue_token
 from survey.units.queries import active_units, units_by_codes
 from tests.production.retrying import Verdict
 

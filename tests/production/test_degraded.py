@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import func, select
 
 from survey import create_app, db
-from survey.api.tokens import issue_token
 from survey.db import utcnow
 from survey.extensions import limiter
 from survey.responses.models import Response
+from survey.tokens.operations import issue_token
 from tests.accounts.conftest import Staff, make_user  # noqa: F401 (fixture)
 from tests.api.conftest import Api
 from tests.production.test_health import closed_port

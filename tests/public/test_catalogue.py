@@ -6,10 +6,10 @@ import pytest
 from flask import g
 
 from survey import hygiene
-from survey.api import messages as tokens
 from survey.campaigns import messages as campaigns
 from survey.invitations import messages as invitations
 from survey.text import LANGUAGES, Catalogue, readable
+from survey.tokens import messages as tokens
 from survey.units import messages as units
 from survey.webhooks import messages as webhooks
 

@@ -10,12 +10,12 @@ from flask import url_for
 from sqlalchemy import select
 
 from survey import clock, db
-from survey.api.tokens import issue_token
 from survey.db import utcnow
 from survey.invitations.operations import create_invitations
 from survey.models import Base
 from survey.responses.drafts import DraftStart, start_draft
 from survey.responses.operations import record_response
+from survey.tokens.operations import issue_token
 from survey.webhooks.operations import add_subscription
 from tests.accounts.conftest import PASSWORD, Staff
 

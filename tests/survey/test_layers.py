@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-LAYERS = [("survey.accounts", "survey.accounts.pages")]
+LAYERS = [("survey.accounts", "survey.accounts.pages"), ("survey.tokens", "survey.api")]
 """(domain package, the package of its pages)."""
 
 

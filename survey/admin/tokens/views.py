@@ -4,10 +4,10 @@ from flask import abort, redirect, render_template, request, url_for
 
 from survey import db
 from survey.accounts.access import current_user
-from survey.api.models import SCOPES, ApiToken
-from survey.api.tokens import all_tokens, issue_token, revoke_token
 from survey.db import utcnow
 from survey.errors import InvalidInput
+from survey.tokens.models import SCOPES, ApiToken
+from survey.tokens.operations import all_tokens, issue_token, revoke_token
 from survey.units.queries import active_units, units_by_codes
 
 

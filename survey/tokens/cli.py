@@ -3,11 +3,11 @@ import click
 from flask.cli import AppGroup
 
 from survey import db
-from survey.api.models import SCOPES
-from survey.api.tokens import active_token_named, all_tokens, issue_token, revoke_token
 from survey.commands import unit_of_work
 from survey.db import utcnow
 from survey.errors import InvalidInput
+from survey.tokens.models import SCOPES
+from survey.tokens.operations import active_token_named, all_tokens, issue_token, revoke_token
 from survey.units.queries import units_by_codes
 
 api_tokens = AppGroup("api-tokens", help="API tokens for outside systems: create, list, revoke.")

@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from survey.accounts.models import User
 from survey.accounts.operations import audit
-from survey.api.messages import CATALOGUE
-from survey.api.models import SCOPES, ApiToken
 from survey.errors import InvalidInput
+from survey.tokens.messages import CATALOGUE
+from survey.tokens.models import SCOPES, ApiToken
 from survey.units.models import Unit
 
 PREFIX = "sv_"
