@@ -3,10 +3,15 @@ Word (DOCX) or PDF.
 
     flask report quarterly --year 2026 --quarter 3 [--unit AG-LX] --format xlsx --out q3.xlsx
     flask report yearly --year 2026 --format html --out 2026.html
+    flask report yearly --year 2027 --compare-with 2024 --format pdf --out 2027.pdf
+
+The change is measured since the period before, or since the one `--compare-with` names (a year, or
+a quarter as 2024-q4 for a quarterly report): a survey may skip a period.
 
 Read only. Bad input is a message listing every problem and exit code 1; the file is written
 only when the report is complete.
 """
+import re
 from pathlib import Path
 
 import click
@@ -21,8 +26,9 @@ from survey.reports.build import build_report
 from survey.reports.docx import write_docx
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import render_standalone
+from survey.reports.messages import say
 from survey.reports.pdf import write_pdf
-from survey.reports.periods import period, period_recipe
+from survey.reports.periods import Period, period, period_recipe
 from survey.reports.xlsx import write_report_xlsx
 
 WRITERS = {
@@ -33,6 +39,7 @@ WRITERS = {
     "pdf": lambda report, whole, part, language: write_pdf(whole, part, language),
 }
 FORMATS = tuple(WRITERS)
+COMPARED = re.compile(r"(\d{4})(?:-q(\d))?")
 
 
 @click.group("report")
@@ -50,6 +57,7 @@ def _options(command):
                      help="Default: the shipped recipe of the form of the period's campaigns."),
         click.option("--weighting", default="design", show_default=True, metavar="|".join(WEIGHTINGS)),
         click.option("--language", default="vi", show_default=True, metavar="vi|en"),
+        click.option("--compare-with", metavar="YEAR[-qN]", help="The period to compare with (default: the one before)."),
     )):
         command = option(command)
     return command
@@ -70,7 +78,7 @@ def yearly(**options) -> None:
     _run("yearly", None, **options)
 
 
-def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, language) -> None:
+def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, language, compare_with) -> None:
     try:
         problems = ([f"unknown format '{file_format}' (one of {', '.join(FORMATS)})"] if file_format not in FORMATS
                     else []) + ([f"unknown language '{language}' (vi or en)"] if language not in ("vi", "en") else [])
@@ -79,7 +87,8 @@ def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, languag
         g.language = language
         asked = period(kind, year, quarter)
         chosen = load_recipe(recipe or period_recipe(db.session(), asked))
-        made = build_report(db.session(), asked, unit, chosen, weighting, language)
+        earlier = compared_period(kind, compare_with, language)
+        made = build_report(db.session(), asked, unit, chosen, weighting, language, earlier)
         whole = document(db.session(), made, chosen, language)
         with replacing(out) as part:
             WRITERS[file_format](made, whole, part, language)
@@ -88,3 +97,13 @@ def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, languag
     except RecipeError as error:
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(f"{out}\t{made.period.name(language)}\t{made.unit or 'province'}")
+
+
+def compared_period(kind: str, text: str | None, language: str) -> Period | None:
+    """The period `--compare-with` names, of the report's kind; None when not given (the one before)."""
+    if not text:
+        return None
+    found = COMPARED.fullmatch(text.strip().lower())
+    if found is None:
+        raise InvalidInput(say("compare_with_invalid", language, value=text[:20]))
+    return period(kind, int(found[1]), int(found[2]) if found[2] else None)

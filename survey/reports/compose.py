@@ -125,19 +125,21 @@ def _overlaps(row, table: pd.DataFrame) -> list[int]:
 
 
 def compose(current: PeriodResults, previous: PeriodResults | None, unit: str | None, recipe: str,
-            weighting: str) -> Report:
-    """The report of `unit` (a code) or, with None, of the province."""
+            weighting: str, earlier: Period | None = None) -> Report:
+    """The report of `unit` (a code) or, with None, of the province; `previous` is the results of
+    `earlier`, by default the period before the current one."""
+    earlier = earlier or current.period.previous()
     table = changes(current.table, previous.table if previous else None, current.df, previous.df if previous else None)
     compared = across_units(table)
     ranks = ranking(compared[compared["level"] == "overall"], current.units)
     mine = table[table["domain"] == (unit or "")].reset_index(drop=True)
     counts = _counts(current.counts, unit)
-    flags, ranked = _flags(current, previous, mine, unit, ranks), int(ranks["rank"].notna().sum())
+    flags, ranked = _flags(current, previous, earlier, mine, unit, ranks), int(ranks["rank"].notna().sum())
     if unit is not None:
-        return Report(current.period, current.period.previous(), unit, current.units[unit], recipe, weighting,
+        return Report(current.period, earlier, unit, current.units[unit], recipe, weighting,
                       current, previous, mine, counts, ranked, flags, ranks[ranks["unit"] == unit].reset_index(drop=True))
     units = compared[compared["level"].isin(["overall", "element"])].reset_index(drop=True)
-    return Report(current.period, current.period.previous(), None, "", recipe, weighting, current, previous, mine,
+    return Report(current.period, earlier, None, "", recipe, weighting, current, previous, mine,
                   counts, ranked, flags, ranks, units)
 
 
@@ -150,17 +152,17 @@ def _counts(counts: pd.DataFrame, unit: str | None) -> pd.DataFrame:
     return table.rename_axis("unit").reset_index()
 
 
-def _flags(current: PeriodResults, previous: PeriodResults | None, mine: pd.DataFrame, unit: str | None,
-           ranks: pd.DataFrame) -> list[tuple[str, dict]]:
+def _flags(current: PeriodResults, previous: PeriodResults | None, earlier: Period, mine: pd.DataFrame,
+           unit: str | None, ranks: pd.DataFrame) -> list[tuple[str, dict]]:
     flags: list[tuple[str, dict]] = []
     suppressed = mine[mine["suppressed"].astype(bool)]
     if len(suppressed):
         flags.append(("flag_suppressed", {"count": len(suppressed), "size": current.min_cell_size,
                                           "nodes": ", ".join(suppressed["node"])}))
     if previous is None:
-        flags.append(("flag_no_previous", {"period": current.period.previous().slug()}))
+        flags.append(("flag_no_previous", {"period": earlier.slug()}))
     elif mine["previous"].isna().all():
-        flags.append(("flag_not_in_previous", {"period": current.period.previous().slug()}))
+        flags.append(("flag_not_in_previous", {"period": earlier.slug()}))
     unranked = ranks[ranks["rank"].isna()]["unit"].tolist()
     if unit is None and unranked:
         flags.append(("flag_unranked", {"units": ", ".join(unranked), "size": current.min_cell_size}))
