@@ -26,7 +26,6 @@ from survey.results.report import BY, compute_results
 from survey.results.weighting import METHODS, Margins, read_margins
 from survey.results.xlsx import write_xlsx
 
-
 FORMATS = ("xlsx", "csv")
 
 
@@ -40,7 +39,8 @@ def analysis() -> None:
 @click.option("--recipe", required=True, metavar="NAME_OR_PATH",
               help="A shipped recipe (sipas-2017, sipas-2023, sipas-local, sipas-local-criteria) or a recipe file.")
 @click.option("--weighting", default="design", show_default=True, metavar="|".join(METHODS))
-@click.option("--margins", type=click.Path(path_type=Path), help="CSV of population margins: variable,level,population.")
+@click.option("--margins", type=click.Path(path_type=Path),
+              help="CSV of population margins: variable,level,population.")
 @click.option("--by", "by", multiple=True, metavar="|".join(BY), help="Also per domain (repeatable).")
 @click.option("--status", "statuses", multiple=True, metavar="submitted|verified|rejected",
               help=f"Responses with this status (repeatable; default {' and '.join(DEFAULT_STATUSES)}).")

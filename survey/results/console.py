@@ -11,9 +11,9 @@ INDENT = {"overall": "", "element": "  ", "criterion": "    "}
 
 def render(results: Results) -> str:
     """The header, every node campaign-wide, then overall and element indices per domain."""
-    lines = _header(results) + [""] + _nodes(results)
+    lines = [*_header(results), "", *_nodes(results)]
     for by in results.by:
-        lines += [""] + _domains(results, by)
+        lines += ["", *_domains(results, by)]
     if results.table["suppressed"].any():
         lines += ["", f"* fewer than {results.campaign.min_cell_size} valid answers to an item (the campaign's "
                       "minimum cell size): not for publication"]
@@ -24,7 +24,7 @@ def render(results: Results) -> str:
 def _dropped(results: Results) -> list[str]:
     """A line per node and domain that left suppressed children out (the recipe's rule "drop")."""
     table = results.table
-    labels = dict(zip(table["node"], table["label"]))
+    labels = dict(zip(table["node"], table["label"], strict=True))
     lines = [f"{row.label} ({row.domain or 'campaign-wide'}): {', '.join(labels[c] for c in row.dropped.split(','))}"
              " left out (too few answers), the other parts averaged"
              for row in table[table["dropped"].fillna("") != ""].itertuples(index=False)]
@@ -36,7 +36,8 @@ def _expectations(results: Results) -> list[str]:
     rows = results.expectations[results.expectations["by"] == "all"] if len(results.expectations) else []
     if not len(rows):
         return []
-    lines = ["", f"{'expectations (% of those answering; not in the index)':{LABEL}} {'share':>7} {'95% CI':>15} {'n':>6}"]
+    heading = "expectations (% of those answering; not in the index)"
+    lines = ["", f"{heading:{LABEL}} {'share':>7} {'95% CI':>15} {'n':>6}"]
     for row in rows.itertuples(index=False):
         label = _cut(f"{row.label}: {row.answer_label}", LABEL)
         lines.append(f"{label:{LABEL}} {_number(row.estimate, row.suppressed):>7} {_interval(row):>15} {row.n:>6}")

@@ -7,8 +7,8 @@ import pandas as pd
 from analysis.expectations import estimate_expectations
 from analysis.recipes import Recipe
 
-COLUMNS = ("by", "domain", "domain_name", "expectation", "label", "question", "answer", "answer_label", "estimate", "ci_low",
-           "ci_high", "se", "n", "suppressed")
+COLUMNS = ("by", "domain", "domain_name", "expectation", "label", "question", "answer", "answer_label", "estimate",
+           "ci_low", "ci_high", "se", "n", "suppressed")
 
 
 def expectation_table(design, recipe: Recipe, definition, by: dict[str, str | None], min_cell: int,
@@ -21,7 +21,8 @@ def expectation_table(design, recipe: Recipe, definition, by: dict[str, str | No
     answers = {(wanted.id, choice.value): choice.label.get(language) or choice.value
                for wanted in recipe.expectations for choice in definition.question(wanted.question).choices}
     table["label"] = table["expectation"].map(labels)
-    table["answer_label"] = [answers.get(key, key[1]) for key in zip(table["expectation"], table["answer"])]
+    keys = zip(table["expectation"], table["answer"], strict=True)
+    table["answer_label"] = [answers.get(key, key[1]) for key in keys]
     table["domain_name"] = table["domain"].map(names).fillna(table["domain"])
     return table[list(COLUMNS)]
 

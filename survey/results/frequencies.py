@@ -58,7 +58,7 @@ def frequencies(session: Session, campaign: Campaign, key: str, by: str, method:
 def _checked(definition: forms.Definition, key: str, by: str) -> forms.Question:
     questions = {q.name: q for q in askable(definition)}
     problems = [] if key in questions else [f"question: {key!r}"]
-    if by not in ("", *BREAKDOWNS) and by not in {q.name for q in profiles(definition)} or by == key:
+    if (by not in ("", *BREAKDOWNS) and by not in {q.name for q in profiles(definition)}) or by == key:
         problems.append(f"by: {by!r}")
     if problems:
         raise InvalidInput(problems)

@@ -20,8 +20,9 @@ ESTIMATION = (
     ("Intervals", "95 % logit intervals (R's svyciprop, method 'logit'): 100 expit(logit p -/+ t se_p / (p (1 - p))) "
                   "with p = index / 100 and Student t with the design's degrees of freedom (respondents - strata); "
                   "for a combined index the delta method on its 0-1 scale. They stay within [0, 100]."),
-    ("n, n_min, effective_n", "n: respondents with a valid answer to some item of the node; n_min: valid answers of its "
-                              "least answered item; effective_n: Kish (sum w)^2 / sum w^2 over the n respondents."),
+    ("n, n_min, effective_n", "n: respondents with a valid answer to some item of the node; n_min: valid answers "
+                              "of its least answered item; effective_n: Kish (sum w)^2 / sum w^2 over the n "
+                              "respondents."),
     ("deff", "Design effect (R's svymean with deff = TRUE): the variance of the estimate under the design over the "
              "variance of a simple random sample of the same size, without replacement (Kish 1965)."),
     ("Scope", "Responses with at least one non-blank answer to a question of the recipe; respondents screened out "
@@ -87,7 +88,8 @@ def _weighting(results: Results) -> pd.DataFrame:
     weighting = results.weighting
     design, w = weighting.design, weighting.design.weights
     rows = [("method", weighting.method), ("rule", WEIGHTING[weighting.method]),
-            ("effective n (Kish)", design.effective_n()), ("design effect of weighting (Kish)", design.deff_weighting()),
+            ("effective n (Kish)", design.effective_n()),
+            ("design effect of weighting (Kish)", design.deff_weighting()),
             ("weights: min, mean, max", f"{w.min():.4g}, {w.mean():.4g}, {w.max():.4g}"), ("sum of weights", w.sum()),
             ("degrees of freedom", design.df)]
     rows += [("variance strata pooled (a unit with one respondent)", " + ".join(pool)) for pool in weighting.collapsed]
@@ -102,7 +104,7 @@ def _margins(results: Results) -> pd.DataFrame:
     table = margins.table()
     weights = pd.Series(results.weighting.design.weights, index=results.scope.index)
     achieved = []
-    for variable, level in zip(table["variable"], table["level"]):
+    for variable, level in zip(table["variable"], table["level"], strict=True):
         column = results.scope[META.get(variable, variable)]
         achieved.append(float(weights[column.astype(object) == level].sum()))
     return table.assign(weighted=achieved, file=margins.source)

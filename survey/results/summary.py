@@ -33,7 +33,7 @@ class Summary:
     def dropped(self) -> list[tuple[str, str, str]]:
         """(domain name, node label, labels of the children it left out) of every node that left
         suppressed children out under the recipe's rule "drop"; domain name "" campaign-wide."""
-        labels = dict(zip(self.table["node"], self.table["label"]))
+        labels = dict(zip(self.table["node"], self.table["label"], strict=True))
         rows = self.table[self.table["dropped"].fillna("") != ""] if "dropped" in self.table else self.table[:0]
         return [(row.domain_name if row.by != "all" else "", row.label,
                  ", ".join(labels[child] for child in row.dropped.split(","))) for row in rows.itertuples(index=False)]

@@ -1,5 +1,6 @@
 """Results as an XLSX workbook: a sheet per node level (overall, elements, criteria) with every
-domain, the recipe's expectations (beside the index, never in it), and a methodology sheet. Texts are never read as formulas (unit names, recipe labels)."""
+domain, the recipe's expectations (beside the index, never in it), and a methodology sheet. Texts
+are never read as formulas (unit names, recipe labels)."""
 from pathlib import Path
 from typing import BinaryIO
 
@@ -17,9 +18,11 @@ DECIMALS = {"estimate", "ci_low", "ci_high", "se", "estimate_unweighted", "ci_lo
 
 def write_xlsx(results: Results, target: Path | BinaryIO) -> None:
     """Write the workbook to a file (replaced) or a binary buffer."""
-    book = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, {"strings_to_formulas": False, "strings_to_numbers": False,
-                                           "strings_to_urls": False, "nan_inf_to_errors": False})
-    formats = {"header": book.add_format({"bold": True, "bottom": 1}), "number": book.add_format({"num_format": "0.00"}),
+    options = {"strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
+               "nan_inf_to_errors": False}
+    book = xlsxwriter.Workbook(str(target) if isinstance(target, Path) else target, options)
+    formats = {"header": book.add_format({"bold": True, "bottom": 1}),
+               "number": book.add_format({"num_format": "0.00"}),
                "grey": book.add_format({"font_color": "#808080", "num_format": "0.00"}),
                "title": book.add_format({"bold": True, "font_size": 12})}
     for name, level in SHEETS:
@@ -36,7 +39,7 @@ def _table(sheet, table: pd.DataFrame, formats: dict) -> None:
     sheet.freeze_panes(1, 0)
     for row, values in enumerate(table.itertuples(index=False), start=1):
         shade = formats["grey"] if table["suppressed"].iloc[row - 1] else formats["number"]
-        for column, (name, value) in enumerate(zip(table.columns, values)):
+        for column, (name, value) in enumerate(zip(table.columns, values, strict=True)):
             _cell(sheet, row, column, value, shade if name in DECIMALS else None)
     sheet.set_column(0, len(table.columns) - 1, 12)
     sheet.set_column(2, 2, 28)

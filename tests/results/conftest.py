@@ -2,7 +2,7 @@
 satisfaction per respondent (so items correlate, and units differ), stored by record_response."""
 import functools
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
@@ -88,7 +88,7 @@ def generated_answers() -> tuple[tuple[str, str, tuple], ...]:
 
 def submit(session, campaign, unit, answers: dict[str, str], channel: str = "web", day: date | None = None):
     """A response sent now, or at midnight UTC of `day`."""
-    now = clock.now() if day is None else datetime.combine(day, datetime.min.time(), timezone.utc)
+    now = clock.now() if day is None else datetime.combine(day, datetime.min.time(), UTC)
     serial = uuid.uuid4().hex[:10] if channel == "paper" else None
     response, _ = record_response(session, Submission(
         uuid=uuid.uuid4(), campaign=campaign, unit=unit, channel=channel, started_at=now - timedelta(minutes=9),

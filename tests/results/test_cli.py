@@ -18,7 +18,7 @@ def sheet_rows(path, name: str) -> list[dict]:
         rows = list(book[name].iter_rows(values_only=True))
     finally:
         book.close()
-    return [dict(zip(rows[0], row)) for row in rows[1:]]
+    return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
 
 
 def test_the_console_table_and_the_workbook_equal_the_library_by_hand(cli, session, sipas_campaign, tmp_path):
@@ -47,7 +47,8 @@ def test_the_console_table_and_the_workbook_equal_the_library_by_hand(cli, sessi
 
 def test_the_methodology_sheet(cli, session, sipas_campaign, tmp_path):
     out = tmp_path / "r.xlsx"
-    assert cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local", "--out", str(out)).exit_code == 0
+    run = cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local", "--out", str(out))
+    assert run.exit_code == 0
     cells = [[c for c in row if c is not None] for row in load_workbook(out)["methodology"].iter_rows(values_only=True)]
     pairs = {row[0]: row[1] for row in cells if len(row) == 2}
     scope = by_hand(session, sipas_campaign)

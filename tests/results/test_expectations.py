@@ -19,7 +19,6 @@ from tests.analyst.conftest import signed_in
 from tests.results.test_official_index import demo  # noqa: F401 (fixture)
 
 
-
 def forms_2017():
     return forms.load_definition("forms/sipas-2017.yaml")
 
@@ -37,7 +36,8 @@ def from_export(answers: pd.DataFrame, weights: pd.Series) -> dict[str, float]:
 @pytest.mark.parametrize("weighting", ["design", "none"])
 def test_the_expectations_csv_equals_a_computation_from_the_export(cli, demo, tmp_path, weighting):
     exported, result = tmp_path / "answers.csv", tmp_path / "result.csv"
-    assert cli("export", CAMPAIGN_SLUG, "--format", "csv", "--out", str(exported), "--weighting", "design").exit_code == 0
+    export = cli("export", CAMPAIGN_SLUG, "--format", "csv", "--out", str(exported), "--weighting", "design")
+    assert export.exit_code == 0
     run = cli("analysis", "run", "--campaign", CAMPAIGN_SLUG, "--recipe", "sipas-2017", "--weighting", weighting,
               "--by", "unit", "--format", "csv", "--out", str(result))
     assert run.exit_code == 0, run.output
@@ -60,7 +60,8 @@ def test_the_expectations_csv_equals_a_computation_from_the_export(cli, demo, tm
 
 def test_the_workbook_console_and_page_show_expectations_and_what_was_left_out(cli, app, make_user, demo, tmp_path):
     out = tmp_path / "result.xlsx"
-    run = cli("analysis", "run", "--campaign", CAMPAIGN_SLUG, "--recipe", "sipas-2017", "--by", "unit", "--out", str(out))
+    run = cli("analysis", "run", "--campaign", CAMPAIGN_SLUG, "--recipe", "sipas-2017", "--by", "unit",
+              "--out", str(out))
     assert run.exit_code == 0, run.output
     assert "expectations (% of those answering; not in the index)" in run.output
     assert "left out (too few answers)" in run.output

@@ -61,7 +61,7 @@ def test_statuses_filter_and_rejected_are_left_out_by_default(session, sipas_cam
 
 
 def test_one_sql_query(session, sipas_campaign):
-    sipas_campaign.questionnaire_version.definition  # loaded beforehand: the parsed form is cached
+    _ = sipas_campaign.questionnaire_version.definition  # loaded beforehand: the parsed form is cached
     statements = []
     listener = lambda *args: statements.append(args[2])  # noqa: E731
     event.listen(db.engine(), "before_cursor_execute", listener)
