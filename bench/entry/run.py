@@ -42,7 +42,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 KEYSTROKES_PER_HOUR = (8000, 10000)
 """Rates of experienced data-entry clerks (the range commonly required in data-entry job tests)."""
 TARGET_SECONDS = 90
-UNIT = "AG-LX"
+UNIT = "AG-PLX"
 
 
 def main() -> None:

@@ -49,7 +49,7 @@ def answers_for(definition: forms.Definition, section: forms.Section, earlier: d
     for question in section.questions:
         if question.kind.has_answer and forms.relevance(definition, {**earlier, **answers})[question.name]:
             answers[question.name] = {"satisfaction": "4", "yes_no": "yes", "integer": "2", "text": "Không",
-                                      "unit": "AG-LX"}.get(question.type) or question.choices[0].value
+                                      "unit": "AG-PLX"}.get(question.type) or question.choices[0].value
     return answers
 
 
@@ -82,7 +82,7 @@ class Walker:
 def walk_sipas(app, definition: forms.Definition) -> list[tuple[str, bytes, str]]:
     walker = Walker(app.test_client())
     walker.visit("landing", walker.client.get("/"))
-    html = walker.start("start", f"/k/{CAMPAIGN_SLUG}/AG-LX")
+    html = walker.start("start", f"/k/{CAMPAIGN_SLUG}/AG-PLX")
     earlier: dict = {}
     while "/trang/" in walker.pages[-1][2]:
         section = definition.section(walker.pages[-1][2].rsplit("/", 1)[1])
@@ -101,11 +101,11 @@ def ten_items_page(app) -> bytes:
         session = db.session()
         version = import_and_publish(session, forms.load_definition(TEN_ITEMS))
         create_campaign(session, CampaignSpec(slug="ten-items", name="Mười câu", version=version,
-                                              targets=[Target(units_by_codes(session, ["AG-LX"])[0])],
+                                              targets=[Target(units_by_codes(session, ["AG-PLX"])[0])],
                                               opens_on=date(2000, 1, 1), closes_on=date(2999, 12, 31)))
         session.commit()
     walker = Walker(app.test_client())
-    walker.start("start", "/k/ten-items/AG-LX")
+    walker.start("start", "/k/ten-items/AG-PLX")
     return walker.pages[-1][1]
 
 

@@ -6,6 +6,7 @@ from flask.cli import AppGroup
 from survey import clock
 from survey.campaigns.queries import campaign_by_slug
 from survey.commands import unit_of_work
+from survey.demo.history import EARLIER_SLUG
 from survey.demo.operations import CAMPAIGN_SLUG, load_demo
 from survey.demo.simulated import simulate_responses
 
@@ -22,8 +23,11 @@ def load_command() -> None:
     click.echo(f"units: {len(units.created)} created, {len(units.updated)} updated, {len(units.unchanged)} unchanged")
     for version in summary.versions:
         click.echo(f"questionnaire {version.label} ({version.content_hash[:12]})")
-    verb = "created" if summary.campaign_created else "already present"
-    click.echo(f"campaign {summary.campaign.slug}: {verb}, {summary.campaign.opens_on} to {summary.campaign.closes_on}")
+    for campaign, created in ((summary.earlier, summary.earlier_created), (summary.campaign, summary.campaign_created)):
+        verb = "created" if created else "already present"
+        click.echo(f"campaign {campaign.slug}: {verb}, {campaign.opens_on} to {campaign.closes_on}")
+    if summary.earlier_created:
+        click.echo("the 2017 districts and communes recorded as reorganised on 2025-07-01 (now inactive)")
     click.echo("demo accounts (development only):")
     for username, role, password in summary.accounts:
         click.echo(f"  {role:<10} {username:<16} password: {password}")
@@ -31,17 +35,19 @@ def load_command() -> None:
 
 @demo.command("responses")
 @click.option("--count", type=click.IntRange(1, 100_000), default=1500, show_default=True,
-              help="How many simulated responses to add.")
+              help="How many simulated responses to add to each demo campaign.")
 def responses_command(count: int) -> None:
-    """Add simulated (invented) responses to the demo campaign, once: nothing if it has responses."""
+    """Add simulated (invented) responses to the two demo campaigns (2024 and current), once: nothing to
+    a campaign that has responses."""
     _refuse_production()
     with unit_of_work() as session:
-        campaign = campaign_by_slug(session, CAMPAIGN_SLUG)
-        stored = simulate_responses(session, campaign, count, clock.today())
-    if stored:
-        click.echo(f"campaign {CAMPAIGN_SLUG}: {stored} simulated responses added (invented, for trying the pages)")
-    else:
-        click.echo(f"campaign {CAMPAIGN_SLUG}: already has responses (or opened today); none added")
+        campaigns = [campaign_by_slug(session, slug) for slug in (CAMPAIGN_SLUG, EARLIER_SLUG)]
+        stored = {c.slug: simulate_responses(session, c, count, clock.today()) for c in campaigns}
+    for slug, added in stored.items():
+        if added:
+            click.echo(f"campaign {slug}: {added} simulated responses added (invented, for trying the pages)")
+        else:
+            click.echo(f"campaign {slug}: already has responses (or opened today); none added")
 
 
 def _refuse_production() -> None:

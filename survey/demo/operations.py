@@ -1,5 +1,7 @@
-"""The An Giang demo: units, the shipped questionnaires, one open campaign on the official 2017 form
-(sipas-2017, the first of QUESTIONNAIRES), an account per role.
+"""The An Giang demo as reorganised in 2025: the province, its departments and today's communes and
+wards; the shipped questionnaires; an open campaign on today's units and, from `survey.demo.history`, a
+closed 2024 campaign on the 2017 structure, both on the official 2017 form (sipas-2017, the first of
+QUESTIONNAIRES) so that a report can compare them; an account per role, scoped to today's units.
 
 Loading is idempotent: a second run finds everything in place and adds nothing.
 """
@@ -15,6 +17,7 @@ from survey.accounts.models import User
 from survey.accounts.operations import create_user
 from survey.campaigns.models import Campaign
 from survey.campaigns.operations import CampaignSpec, create_campaign, targets_from_csv
+from survey.demo.history import load_history
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.operations import import_and_publish
 from survey.units.operations import ImportSummary, import_units_csv
@@ -27,8 +30,8 @@ CAMPAIGN_SLUG = "an-giang-sipas-demo"
 # Development only: `load_demo` refuses accounts in production, and these are printed to the console.
 ACCOUNTS = (
     ("demo-admin", "admin", (), "angiang-quantri-2026"),
-    ("demo-supervisor", "supervisor", ("AG-LX", "AG-CD"), "angiang-giamsat-2026"),
-    ("demo-surveyor", "surveyor", ("AG-LX",), "angiang-dieutra-2026"),
+    ("demo-supervisor", "supervisor", ("AG-PLX", "AG-PCD"), "angiang-giamsat-2026"),
+    ("demo-surveyor", "surveyor", ("AG-PLX",), "angiang-dieutra-2026"),
     ("demo-analyst", "analyst", (), "angiang-phantich-2026"),
 )
 
@@ -39,19 +42,23 @@ class DemoSummary:
     versions: list[QuestionnaireVersion]
     campaign: Campaign
     campaign_created: bool
+    earlier: Campaign
+    """The closed 2024 campaign on the old structure."""
+    earlier_created: bool
     accounts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def load_demo(session: Session, today: date, with_accounts: bool) -> DemoSummary:
-    """Load (or find) the whole demo; the campaign opened two weeks before `today`."""
+    """Load (or find) the whole demo; the current campaign opened two weeks before `today`."""
     units = import_units_csv(session, (HERE / "an_giang_units.csv").read_text(encoding="utf-8"))
     versions = [import_and_publish(session, forms.load_definition(FORMS / name)) for name in QUESTIONNAIRES]
+    earlier, earlier_created = load_history(session, versions[0], today)
     campaign = session.scalar(select(Campaign).where(Campaign.slug == CAMPAIGN_SLUG))
     created = campaign is None
     if created:
         campaign = create_campaign(session, demo_campaign_spec(session, versions[0], today))
     accounts = ensure_accounts(session) if with_accounts else []
-    return DemoSummary(units, versions, campaign, created, accounts)
+    return DemoSummary(units, versions, campaign, created, earlier, earlier_created, accounts)
 
 
 def demo_campaign_spec(session: Session, version: QuestionnaireVersion, today: date) -> CampaignSpec:

@@ -34,12 +34,14 @@ FEEDBACK_QUESTION, FEEDBACK_CRITERIA = "nd_gop_y", "gy_"
 
 def simulate_responses(session: Session, campaign: Campaign, count: int, today: date) -> int:
     """Store `count` simulated responses in `campaign`, submitted on the days it has been open before
-    `today`; nothing if it already holds responses. Returns how many were stored."""
+    `today` (or before its closing day, a closed campaign being recorded as on that day); nothing if it
+    already holds responses. Returns how many were stored."""
     held = session.scalar(select(func.count()).select_from(Response).where(Response.campaign_id == campaign.id))
+    today = min(today, campaign.closes_on)
     days = (today - campaign.opens_on).days
     if held or days < 1:
         return 0
-    rng = random.Random(SEED)
+    rng = random.Random(f"{SEED}/{campaign.slug}")  # each campaign its own draws: no uuid in two campaigns
     definition = version_definition(campaign.questionnaire_version)
     codes = unit_codes(session, definition)
     targets = [(target.unit, target.quota or 1) for target in campaign.units]

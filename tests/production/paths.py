@@ -38,7 +38,7 @@ from survey.tokens.operations import issue_token
 from survey.units.queries import active_units, units_by_codes
 from tests.production.retrying import Verdict
 
-KEYER_UNIT = "AG-LX"
+KEYER_UNIT = "AG-PLX"
 FORM = "application/x-www-form-urlencoded"
 
 
@@ -74,7 +74,7 @@ def demo_campaign(session) -> Campaign:
 
 def district() -> str:
     """The unit the prepared answers name where a question asks for one (as bench.load.prepare)."""
-    return active_units(db.session(), {"district"})[0].code
+    return active_units(db.session(), {"district", "commune"})[0].code  # no district since July 2025
 
 
 def api_token() -> str:

@@ -11,7 +11,7 @@ from tests.reports.test_formats import ENGLISH, docx_text, english_decimals, htm
 
 ELEMENTS = ("Thông tin chung", "Phương pháp khảo sát", "Thời gian khảo sát", "Kênh thu thập", "Chỉ tiêu",
             "Số hồ sơ N_h", "Đạt chỉ tiêu", "Bị sàng lọc", "Sai số tối đa", "Hệ số thiết kế", "Gia quyền theo thiết kế",
-            "Chỉ số và các yếu tố", "Điểm PAR INDEX", "Xếp hạng: Sở, ban, ngành", "Xếp hạng: Huyện, thị xã, thành phố",
+            "Chỉ số và các yếu tố", "Điểm PAR INDEX", "Xếp hạng: Sở, ban, ngành", "Xếp hạng: Xã, phường, thị trấn",
             "Thay đổi thứ hạng", "Hạng kỳ trước", "Kết quả theo cấp chính quyền", "Kết quả theo lĩnh vực thủ tục",
             "Mức độ hài lòng theo năm mức", "Không hài lòng (mức 1–2)", "Thông tin người trả lời", "Giới tính",
             "Độ tuổi", "Trình độ học vấn", "Nghề nghiệp", "Cá nhân, hộ gia đình",

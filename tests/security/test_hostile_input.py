@@ -31,10 +31,10 @@ SKIPPED = {"static", "accounts.sign_out"}
 
 @pytest.fixture
 def hostile(cli, session, make_user, make_submission, app):
-    """The demo and two web responses for AG-LX whose free text is an attack; the first is returned."""
+    """The demo and two web responses for AG-PLX whose free text is an attack; the first is returned."""
     assert cli("demo", "load").exit_code == 0
     campaign = session.scalar(select(Campaign).where(Campaign.slug == CAMPAIGN_SLUG))
-    unit = next(target.unit for target in campaign.units if target.unit.code == "AG-LX")
+    unit = next(target.unit for target in campaign.units if target.unit.code == "AG-PLX")
     answers = hostile_answers(version_definition(campaign.questionnaire_version))
     with app.test_request_context():
         responses = [record_response(session, make_submission(campaign, answers=answers, unit=unit), clock.today())[0]
@@ -51,7 +51,7 @@ def hostile_answers(definition: forms.Definition) -> dict[str, str]:
         for question in definition.questions:
             if question.kind.has_answer and shown[question.name] and question.name not in answers:
                 answers[question.name] = {"satisfaction": "4", "yes_no": "yes", "integer": "2", "decimal": "2",
-                                          "text": TEXT, "unit": "AG-LX"}.get(question.type) \
+                                          "text": TEXT, "unit": "AG-PLX"}.get(question.type) \
                     or question.choices[0].value
     return answers
 
@@ -64,7 +64,7 @@ def source_parameters() -> set[str]:
 def page_urls(app, response) -> list[str]:
     """A URL of every GET route, its arguments naming the demo's records where there is one."""
     values = {**ARGUMENTS, "slug": CAMPAIGN_SLUG, "key": response.uuid, "response_id": response.id,
-              "username": "demo-surveyor", "code": "AG-LX", "unit_code": "AG-LX"}
+              "username": "demo-surveyor", "code": "AG-PLX", "unit_code": "AG-PLX"}
     with app.test_request_context():
         return sorted(url_for(rule.endpoint, **{name: values.get(name, 1) for name in rule.arguments})
                       for rule in app.url_map.iter_rules()
@@ -109,7 +109,7 @@ def test_injections_in_every_query_parameter(app, hostile, staff, make_user, ses
 
 @pytest.mark.parametrize("role", ["admin", "supervisor", "analyst"])
 def test_free_text_is_escaped_on_every_page(app, hostile, staff, make_user, role):
-    make_user("nhanvien", role, units=("AG-LX",) if role == "supervisor" else ())
+    make_user("nhanvien", role, units=("AG-PLX",) if role == "supervisor" else ())
     staff.sign_in("nhanvien")
     shown = []
     for url in page_urls(app, hostile):
