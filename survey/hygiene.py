@@ -5,7 +5,7 @@ C0 controls, DEL and the C1 range are never part of a name, a code or an answer:
 paste, a broken client or an attack. Tab, line feed and carriage return are text and pass.
 
 Two hooks, so that no body is read before the hooks that cap its size (`survey.public.body`,
-`survey.admin.campaigns_files`), while the URL is checked before any hook queries with it (the
+`survey.admin.files`), while the URL is checked before any hook queries with it (the
 citizens' rate limiter looks its campaign and unit up): the path and the query first of all, the
 form and file names after every other application hook. A refusal is a 400 naming every field
 at fault: JSON `{"status": "invalid", "problems": [{"field", "message"}]}` to clients asking for

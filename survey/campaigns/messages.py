@@ -3,7 +3,7 @@ protect, opening and closing, cloning), in Vietnamese and English.
 
 Each is a `Problem`: its string is the English text (what the command line prints and the API
 returns), and the administration pages show it in the reader's language with `readable`; the
-campaign form places each next to its field by its key (`survey.admin.campaigns_form.PROBLEM_FIELDS`).
+campaign form places each next to its field by its key (`survey.admin.campaigns.form.PROBLEM_FIELDS`).
 Dates are given as dates: English writes them 2026-12-31, Vietnamese 31/12/2026. Column names stay
 as the CSV file spells them, in both languages.
 """
