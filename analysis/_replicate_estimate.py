@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from analysis import _estimate
+from analysis import _estimate, _replicate_deff
 from analysis._codes import chunks
 
 if TYPE_CHECKING:
@@ -82,14 +82,31 @@ def variance(design: "ReplicateDesign", theta: np.ndarray) -> np.ndarray:
     return np.where(defined.any(axis=1), v, np.nan)
 
 
-def table(design: "ReplicateDesign", var: _estimate.Variable, by, kind: str) -> pd.DataFrame:
-    """estimate, se, ci_low, ci_high (t with the design's df) and n per domain (and category)."""
+def covariance(design: "ReplicateDesign", theta: np.ndarray) -> np.ndarray:
+    """R's svrVar() of a vector of estimates (rows of `theta`): their covariance matrix, over
+    the replicates where every estimate is defined (R's na.omit drops a replicate giving any NaN)."""
+    estimate, replicates = theta[:, 0], theta[:, 1:]
+    kept = ~np.isnan(replicates).any(axis=0)
+    if not kept.any():
+        return np.full((len(theta), len(theta)), np.nan)
+    replicates, rscales = replicates[:, kept], design.rscales[kept]
+    centre = estimate if design.mse else replicates[:, rscales > 0].mean(axis=1)
+    deviation = replicates - centre[:, None]
+    return design.scale * (deviation * rscales) @ deviation.T
+
+
+def table(design: "ReplicateDesign", var: _estimate.Variable, by, kind: str, deff: bool = False) -> pd.DataFrame:
+    """estimate, se, ci_low, ci_high (t with the design's df) and n per domain (and category);
+    with `deff` R's design effect (`_replicate_deff`)."""
     codes, domains = design.domain_codes(by)
     n_domains = 1 if domains is None else len(domains)
     total = sums(design, var, codes, n_domains)
     theta = thetas(total, var.width, kind)
-    frame = _estimate.interval_frame(theta[:, 0], np.sqrt(variance(design, theta)), design.df)
+    v = variance(design, theta)
+    frame = _estimate.interval_frame(theta[:, 0], np.sqrt(v), design.df)
     frame["n"] = np.repeat(total.count, var.width)
+    if deff:
+        frame["deff"] = _replicate_deff.deff(design, var, codes, total, kind, v)
     frame.index = _estimate._index(domains, var)
     return frame
 

@@ -95,13 +95,15 @@ class ReplicateDesign:
         """Degrees of freedom: rank of the replicate weights minus 1 (R's degf for svyrep.design)."""
         return rep.rank(np.nan_to_num(self.repweights)) - 1
 
-    def mean(self, var: str, by: By = None) -> pd.DataFrame:
-        """Weighted mean (category proportions for a categorical column), as Design.mean."""
-        return rep.table(self, _estimate.variable(self, var), by, "mean")
+    def mean(self, var: str, by: By = None, deff: bool = False) -> pd.DataFrame:
+        """Weighted mean (category proportions for a categorical column), as Design.mean; with
+        `deff=True` a column deff, R's design effect on replicates (`_replicate_deff`)."""
+        return rep.table(self, _estimate.variable(self, var), by, "mean", deff)
 
-    def total(self, var: str, by: By = None) -> pd.DataFrame:
-        """Weighted total (counts per category for a categorical column), as Design.total."""
-        return rep.table(self, _estimate.variable(self, var), by, "total")
+    def total(self, var: str, by: By = None, deff: bool = False) -> pd.DataFrame:
+        """Weighted total (counts per category for a categorical column), as Design.total; `deff`
+        as for `mean`."""
+        return rep.table(self, _estimate.variable(self, var), by, "total", deff)
 
     def proportion(self, var: str, level, by: By = None, method: str = "logit", missing: Sequence = (),
                    df: float | None = None) -> pd.DataFrame:
