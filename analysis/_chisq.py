@@ -23,6 +23,7 @@ from scipy import special
 
 from analysis._codes import column, factorize
 from analysis._inference import covariance
+from analysis.replicates import ReplicateDesign
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,21 @@ class ChisqTest:
 
 
 def chisq(design, a: str, b: str, statistic: str = "F") -> ChisqTest:
-    """R's svychisq(~a + b, design, statistic = statistic) for statistic "F" or "Chisq"."""
+    """R's svychisq(~a + b, design, statistic = statistic) for statistic "F" or "Chisq"; on a
+    ReplicateDesign the cell proportions' covariance comes from the replicates (`_replicate_tests`)."""
+    if isinstance(design, ReplicateDesign):
+        from analysis import _replicate_tests  # imported here: it builds on this module
+        return _replicate_tests.chisq(design, a, b, statistic)
+    cell, table, nr, nc = cross_table(design, a, b, statistic)
+    n = len(design.weights)
+    delta = _delta(design, cell, table, nr, nc, n)
+    nu = design._structure.n_psus - design._structure.n_strata
+    return result(statistic, _pearson(table / table.sum() * n, nr, nc), delta, nu, nr, nc)
+
+
+def cross_table(design, a: str, b: str, statistic: str) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """Each row's cell (row level fastest; nr * nc where a value is missing), the weighted cell
+    totals and the numbers of levels; ValueError for an unknown statistic or a single level."""
     if statistic not in ("F", "Chisq"):
         raise ValueError(f"statistic must be 'F' or 'Chisq', got {statistic!r}")
     (ra, nr), (rb, nc) = _levels(design, a), _levels(design, b)
@@ -50,17 +65,17 @@ def chisq(design, a: str, b: str, statistic: str = "F") -> ChisqTest:
         raise ValueError(f"columns {a!r} and {b!r} need at least two levels each, found {nr} and {nc}")
     complete = (ra >= 0) & (rb >= 0)
     cell = np.where(complete, ra.astype(np.int64) + nr * rb.astype(np.int64), nr * nc)
-    w, n = design.weights, len(design.weights)
-    table = np.bincount(cell, w, nr * nc + 1)[: nr * nc]
-    pearson = _pearson(table / table.sum() * n, nr, nc)
-    delta = _delta(design, cell, table, nr, nc, n)
-    trace, nu = np.trace(delta), design._structure.n_psus - design._structure.n_strata
+    return cell, np.bincount(cell, design.weights, nr * nc + 1)[: nr * nc], nr, nc
+
+
+def result(statistic: str, pearson: float, delta: np.ndarray, nu: float, nr: int, nc: int) -> ChisqTest:
+    """The Rao-Scott test from Pearson's X^2, the generalised design effects and nu."""
+    trace, k = np.trace(delta), (nr - 1) * (nc - 1)
     if statistic == "Chisq":
-        k = (nr - 1) * (nc - 1)
         return ChisqTest(pearson, k, np.nan, float(special.chdtrc(k, pearson / (trace / k))), pearson, trace / k)
     d0 = trace ** 2 / np.trace(delta @ delta)
     f = pearson / trace
-    return ChisqTest(f, d0, d0 * nu, float(special.fdtrc(d0, d0 * nu, f)), pearson, trace / ((nr - 1) * (nc - 1)))
+    return ChisqTest(f, d0, d0 * nu, float(special.fdtrc(d0, d0 * nu, f)), pearson, trace / k)
 
 
 def _levels(design, name: str) -> tuple[np.ndarray, int]:
@@ -88,12 +103,16 @@ def _delta(design, cell: np.ndarray, table: np.ndarray, nr: int, nc: int, n: int
         c = cell[rows]
         u = (c[:, None] == np.arange(k)[None, :]) - p[None, :]
         return u * (np.where(c < k, w[rows], 0.0) / table.sum())[:, None]
+    return generalised_deffs(covariance(design, influence, k), p, nr, nc, n)
+
+
+def generalised_deffs(variance: np.ndarray, p: np.ndarray, nr: int, nc: int, n: int) -> np.ndarray:
+    """Delta = (C' D^-1 C / N)^-1 C' D^-1 V D^-1 C from the covariance V of the cell proportions p."""
     inverse = np.where(p == 0, 0.0, 1.0 / np.where(p == 0, 1.0, p))
     contrasts = _interaction_contrasts(nr, nc)
     denominator = contrasts.T @ (contrasts * inverse[:, None] / n)
     scaled = contrasts * inverse[:, None]
-    numerator = scaled.T @ covariance(design, influence, k) @ scaled
-    return np.linalg.solve(denominator, numerator)
+    return np.linalg.solve(denominator, scaled.T @ variance @ scaled)
 
 
 def _interaction_contrasts(nr: int, nc: int) -> np.ndarray:

@@ -16,8 +16,9 @@ import numpy as np
 import pandas as pd
 from scipy import special
 
-from analysis._formula import model_frame
+from analysis._formula import ModelFrame, model_frame
 from analysis._inference import covariance, subset_df
+from analysis.replicates import ReplicateDesign
 
 FAMILIES = ("gaussian", "quasibinomial")
 _MAX_ITER = 100
@@ -25,13 +26,12 @@ _MAX_ITER = 100
 
 def glm(design, formula: str, family: str = "gaussian") -> pd.DataFrame:
     """R's summary(svyglm(formula, design, family)) coefficients: one row per term with columns
-    estimate, se, t, p_value, ci_low, ci_high and df."""
-    if family not in FAMILIES:
-        raise ValueError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
-    frame = model_frame(design.data, formula)
-    w = design.weights[frame.rows]
-    if family == "quasibinomial" and ((frame.y < 0) | (frame.y > 1)).any():
-        raise ValueError(f"formula {formula!r}: a quasibinomial response must lie between 0 and 1")
+    estimate, se, t, p_value, ci_low, ci_high and df. On a ReplicateDesign the SEs come from
+    the model fitted with every replicate's weights (`_replicate_glm`)."""
+    if isinstance(design, ReplicateDesign):
+        from analysis import _replicate_glm  # imported here: it builds on this module
+        return _replicate_glm.glm(design, formula, family)
+    frame, w = model_rows(design, formula, family)
     beta, mu, a_inverse = _fit(frame.X, frame.y, w, family)
     mask = np.zeros(len(design.weights), dtype=bool)
     mask[frame.rows] = True
@@ -39,6 +39,19 @@ def glm(design, formula: str, family: str = "gaussian") -> pd.DataFrame:
                                                len(beta))), 0.0))
     df = float(subset_df(design, mask)[0] - len(beta) + 1)
     return _table(beta, se, df, frame.names)
+
+
+def model_rows(design, formula: str, family: str) -> tuple[ModelFrame, np.ndarray]:
+    """The model frame of `formula` and its rows' full-sample weights over their mean in the
+    design (svyglm's rescaling: the coefficients do not depend on it, but R's starting values
+    for the logit link do, and raw weights of hundreds start it too close to 0 and 1 to
+    converge); ValueError for an unknown family or a quasibinomial response outside [0, 1]."""
+    if family not in FAMILIES:
+        raise ValueError(f"family must be one of {', '.join(FAMILIES)}, got {family!r}")
+    frame = model_frame(design.data, formula)
+    if family == "quasibinomial" and ((frame.y < 0) | (frame.y > 1)).any():
+        raise ValueError(f"formula {formula!r}: a quasibinomial response must lie between 0 and 1")
+    return frame, design.weights[frame.rows] / design.weights.mean()
 
 
 def _influence(frame, residual: np.ndarray, a_inverse: np.ndarray, mask: np.ndarray):

@@ -11,7 +11,11 @@ two ways, both R's:
 - degrees of freedom: with `by`, svyby() hands svyciprop() the domain's rows as a design, whose
   degf is the rank of those rows' replicate weights minus 1.
 
-`likelihood` is not offered here (R profiles the model's deviance on the full sample only).
+`likelihood` is refused with a ValueError, as R gives no such interval on replicates: its
+summary.svrepglm takes as dispersion sum(w r^2) / sum(w) of Pearson residuals r that carry
+sqrt(W / (w / sum w)), W = w / mean(w), which makes it about the number of rows (not about 1), so
+the profile of the deviance scaled by it never reaches the cut-off and svyciprop returns NA (or
+fails in spline()) on every design and domain of the reference (`replicate_tests.csv`).
 """
 
 from collections.abc import Sequence
@@ -29,6 +33,9 @@ METHODS = ("logit", "beta", "asin", "mean")
 def proportion(design, var: str, level, by=None, method: str = "logit", missing: Sequence = (),
                df: float | None = None) -> pd.DataFrame:
     """estimate, se, ci_low, ci_high, n and df of the share of valid `var` values in `level`."""
+    if method == "likelihood":
+        raise ValueError("method 'likelihood' has no interval on a replicate design (R's svyciprop gives NA "
+                         "there): use 'logit' or 'beta'")
     if method not in METHODS:
         raise ValueError(f"method {method!r} is not one of {', '.join(METHODS)} (for a replicate design)")
     levels = list(level) if isinstance(level, (list, tuple, set, frozenset, np.ndarray, pd.Index)) else [level]

@@ -17,6 +17,7 @@ from scipy import special
 from analysis import _estimate
 from analysis._codes import chunks
 from analysis._inference import subset_df
+from analysis.replicates import ReplicateDesign
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,14 @@ class TTest:
 
 
 def ttest(design, var: str, group: str) -> TTest:
-    """R's svyttest(var ~ group, design): `group` must have exactly two levels among its values."""
-    item = _estimate.variable(design, var)
-    if item.categories is not None:
-        raise ValueError(f"column {var!r} is categorical: a t test needs a numeric column")
+    """R's svyttest(var ~ group, design): `group` must have exactly two levels among its values.
+    On a ReplicateDesign the SE comes from the replicates (`_replicate_tests`)."""
+    if isinstance(design, ReplicateDesign):
+        from analysis import _replicate_tests  # imported here: it builds on this module
+        return _replicate_tests.ttest(design, var, group)
+    item = numeric(design, var)
     est = _estimate.estimates(design, item, group, "mean")
-    if len(est.domains) != 2:
-        raise ValueError(f"column {group!r} must have exactly two levels for a t test, it has {len(est.domains)}")
+    two_levels(group, est.domains)
 
     def contrast(rows: slice) -> tuple[np.ndarray, np.ndarray]:
         domain, x = est.influence(rows)
@@ -56,6 +58,20 @@ def ttest(design, var: str, group: str) -> TTest:
     df = float(subset_df(design, _complete(design, item, group))[0] - 1)
     first, second = est.estimate[:, 0]
     return _result(est.domains, float(first), float(second), se, df)
+
+
+def numeric(design, var: str) -> _estimate.Variable:
+    """The variable tested, or a ValueError naming a categorical column."""
+    item = _estimate.variable(design, var)
+    if item.categories is not None:
+        raise ValueError(f"column {var!r} is categorical: a t test needs a numeric column")
+    return item
+
+
+def two_levels(group: str, levels: pd.Index) -> None:
+    """ValueError naming the group column unless it has exactly two levels."""
+    if len(levels) != 2:
+        raise ValueError(f"column {group!r} must have exactly two levels for a t test, it has {len(levels)}")
 
 
 def _complete(design, item: _estimate.Variable, group: str) -> np.ndarray:

@@ -166,8 +166,11 @@ def test_shares_on_replicates_stay_within_0_and_1(stratified) -> None:
 
 
 def test_the_likelihood_interval_is_not_offered_on_replicates(stratified) -> None:
-    with pytest.raises(ValueError, match="not one of logit, beta, asin, mean"):
+    """R gives NA there (test_replicate_tests_against_r); the refusal says so and what to use."""
+    with pytest.raises(ValueError, match=r"'likelihood' has no interval on a replicate design .* 'logit' or 'beta'"):
         stratified.to_replicates().proportion("q1", 5, method="likelihood")
+    with pytest.raises(ValueError, match="not one of logit, beta, asin, mean"):
+        stratified.to_replicates().proportion("q1", 5, method="wald")
 
 
 @pytest.mark.parametrize("strata", [None, "stratum"])
