@@ -9,6 +9,8 @@
 #   api_clus1_subboot.csv          the same for R's Rao-Wu subbootstrap
 #   replicates.csv                 design, quantity, domain, category, estimate, se, ci_low, ci_high
 #   replicate_statistics.csv       svyratio and svyquantile: design, quantity, domain, term, field, value
+#   replicate_tests.csv            deff, svyttest, svychisq, svyglm, svyciprop(method = "likelihood"),
+#                                  in the same columns
 # with 17 significant digits. Intervals are confint(est, df = degf(design)), but svyquantile's,
 # which are its own (Woodruff's, interval.type = "mean", with the subset's degf).
 
@@ -242,3 +244,106 @@ for (dname in names(designs)) {
   }
 }
 write.csv(do.call(rbind, statistics), file.path(here, "replicate_statistics.csv"), row.names = FALSE)
+
+# deff of svymean/svytotal, svyttest, svychisq, svyglm and svyciprop(method = "likelihood") on every
+# design: overall, and on each domain (deff through svyby; the others on R's subset() of the design,
+# the domain's rows with their own degf): replicate_tests.csv, as replicate_statistics.csv.
+# The tight glm.control set above also shrinks glm.fit's QR tolerance (epsilon / 1000): R would then
+# fit a replicate whose terms are collinear (a level without weight there) instead of giving NA. The
+# identity link needs one exact step: svyttest and gaussian svyglm run with R's default control.
+assignInNamespace("glm.control", default_control, "stats")
+tight_control <- default_control(epsilon = 1e-300, maxit = 60)
+tests <- list()
+put <- function(dname, quantity, domain, term, field, value) {
+  tests[[length(tests) + 1]] <<- data.frame(design = dname, quantity = quantity, domain = domain,
+                                            term = term, field = field, value = fmt(value))
+}
+# The columns of each kind of data: t test (response, group), two tables, two models, the domain.
+analyses <- function(name) {
+  if (startsWith(name, "api"))
+    list(t = c("api00", "sch.wide"), tables = list(c("sch.wide", "awards"), c("stype", "awards")),
+         gaussian = api00 ~ avg.ed + sch.wide, logistic = tb ~ api99 + avg.ed, domain = "stype")
+  else list(t = c("score", "sex"), tables = list(c("sex", "agegrp"), c("region", "q1f")),
+            gaussian = score ~ sex + agegrp, logistic = tb ~ score + sex,
+            domain = if (startsWith(name, "cluster")) "stratum" else "unit")
+}
+deffs <- function(dname, des) {
+  v <- variables(dname)
+  for (kind in c("mean", "total")) for (x in c(v$num, v$fac)) {
+    FUN <- if (kind == "mean") svymean else svytotal
+    quantity <- paste0(kind, if (x == v$num) "_num" else "_fac")
+    overall <- deff(FUN(f(x), des, na.rm = TRUE, deff = TRUE))
+    categories <- if (x == v$num) "" else sub(x, "", names(overall))
+    for (i in seq_along(overall)) put(dname, quantity, "", categories[i], "deff", overall[i])
+    for (by in list(v$by, c(v$by, v$by2))) {
+      r <- svyby(f(x), f(by), des, FUN, na.rm = TRUE, deff = TRUE)
+      values <- matrix(as.matrix(deff(r)), nrow = nrow(r))
+      for (i in seq_len(nrow(r))) for (j in seq_along(categories))
+        put(dname, quantity, rownames(r)[i], categories[j], "deff", values[i, j])
+    }
+  }
+}
+ttests <- function(dname, part, level, a) {
+  r <- svyttest(as.formula(paste(a$t[1], "~", a$t[2])), part)
+  values <- c(estimate = r$estimate, se = r$estimate / r$statistic, t = r$statistic, df = r$parameter,
+              p_value = r$p.value, ci_low = r$conf.int[1], ci_high = r$conf.int[2])
+  for (field in c("estimate", "se", "t", "df", "p_value", "ci_low", "ci_high"))
+    put(dname, "ttest", level, "", field, values[[grep(paste0("^", field), names(values))[1]]])
+}
+chisqs <- function(dname, part, level, a) {
+  for (table in a$tables) {
+    if (level != "" && a$domain %in% table) next
+    term <- paste(table, collapse = ":")
+    for (statistic in c("F", "Chisq")) {
+      r <- svychisq(f(table), part, statistic = statistic)
+      ndf <- if (statistic == "F") r$parameter[["ndf"]] else r$parameter[["df"]]
+      ddf <- if (statistic == "F") r$parameter[["ddf"]] else NA
+      for (field in c("statistic", "ndf", "ddf", "p_value"))
+        put(dname, paste0("chisq_", statistic), level, term, field,
+            switch(field, statistic = r$statistic, ndf = ndf, ddf = ddf, p_value = r$p.value))
+    }
+  }
+}
+glms <- function(dname, part, level, a) {
+  for (family in c("gaussian", "quasibinomial")) {
+    # apiclus1's schools of a type are 14 to 25: some replicates there separate the outcomes
+    if (family == "quasibinomial" && level != "" && startsWith(dname, "api")) next
+    formula <- if (family == "gaussian") a$gaussian else a$logistic
+    m <- if (family == "gaussian") eval(bquote(svyglm(.(formula), part)))
+         else eval(bquote(svyglm(.(formula), part, family = quasibinomial(), control = .(tight_control))))
+    # summary() has no t or p (and an infinite SE) when df.residual <= 0: read them off coef and vcov
+    est <- coef(m); se <- sqrt(diag(vcov(m))); df <- m$df.residual
+    p <- if (df > 0) 2 * pt(-abs(est / se), df) else rep(NA, length(est))
+    ci <- confint(m)
+    for (term in names(est)) {
+      values <- c(estimate = est[[term]], se = se[[term]], t = est[[term]] / se[[term]], p_value = p[[match(term, names(est))]],
+                  ci_low = ci[term, 1], ci_high = ci[term, 2], df = df)
+      for (field in names(values)) put(dname, paste0("glm_", family), level, term, field, values[[field]])
+    }
+  }
+}
+# svyciprop(method = "likelihood") on a replicate design: summary.svrepglm's dispersion is about the
+# number of rows, so the scaled profile never reaches its cut-off and R gives NA (or fails in spline()
+# when a replicate's fit diverges): recorded as NA, with the domains where R gives an error as "error".
+likelihood <- function(dname, des, by) {
+  bounds <- function(part) tryCatch(suppressWarnings(as.vector(confint(
+    svyciprop(~tb, part, method = "likelihood", na.rm = TRUE)))), error = function(e) "error")
+  for (level in domains_of(des, by)) {
+    ci <- bounds(in_domain(des, by, level))
+    if (identical(ci, "error")) put(dname, "prop_likelihood", level, "", "error", 1)
+    else for (k in 1:2) put(dname, "prop_likelihood", level, "", c("ci_low", "ci_high")[k], ci[k])
+  }
+}
+for (dname in names(designs)) {
+  des <- designs[[dname]]
+  a <- analyses(dname)
+  deffs(dname, des)
+  likelihood(dname, des, variables(dname)$by)
+  for (level in domains_of(des, a$domain)) {
+    part <- in_domain(des, a$domain, level)
+    ttests(dname, part, level, a)
+    chisqs(dname, part, level, a)
+    glms(dname, part, level, a)
+  }
+}
+write.csv(do.call(rbind, tests), file.path(here, "replicate_tests.csv"), row.names = FALSE)
