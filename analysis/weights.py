@@ -19,12 +19,32 @@ def design_weights(data: pd.DataFrame, unit_column: str, transactions: Mapping |
     """
     units = column(data, unit_column)
     if units.isna().any():
-        raise ValueError(f"column {unit_column!r} has missing units (row {units.index[units.isna().argmax()]!r})")
+        raise ValueError(f"column {unit_column!r} has missing units (row {units.index[int(units.isna().argmax())]!r})")
     counts = units.value_counts()
     population = dict(transactions.items()) if isinstance(transactions, pd.Series) else dict(transactions)
     _check_units(counts, population)
-    ratio = {unit: float(population[unit]) / counts[unit] for unit in counts.index}
+    ratio = _ratios(counts.to_dict(), population)
     return pd.Series(units.map(ratio).to_numpy(np.float64), index=data.index, name="weight")
+
+
+def stratum_weights(sampled: Mapping, population: Mapping, column: str = "fpc") -> dict:
+    """w_h = N_h / n_h of each stratum h in `sampled` (h -> n_h > 0), `population` giving N_h.
+
+    Each respondent of h then weighs w_h, so a caller holding the respondents' counts (one SQL
+    GROUP BY) weighs a million rows with a constant per stratum. Raises ValueError for the first
+    stratum in sorted order with more respondents than its population, in the words Design uses
+    for an fpc column named `column` that gives N_h: weights below one are not design weights.
+    """
+    for stratum in sorted(sampled):
+        if sampled[stratum] > population[stratum]:
+            raise ValueError(f"fpc column {column!r} gives a population of {population[stratum]:g} in stratum "
+                             f"{stratum!r}, smaller than the {sampled[stratum]} sampled")
+    return _ratios(sampled, population)
+
+
+def _ratios(sampled: Mapping, population: Mapping) -> dict:
+    """N_h / n_h of each stratum of `sampled`, the one place the rule is written."""
+    return {stratum: float(population[stratum]) / sampled[stratum] for stratum in sampled}
 
 
 def _check_units(counts: pd.Series, population: dict) -> None:

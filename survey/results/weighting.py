@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis import Design, calibrate, design_weights, poststratify, rake
+from analysis import Design, calibrate, poststratify, rake
+from analysis.weights import stratum_weights
 from survey.errors import InvalidInput
 from survey.results.loading import META
 
@@ -94,12 +95,7 @@ def weigh(frame: pd.DataFrame, method: str, transactions: Mapping[str, int | Non
 
     `transactions`: every target unit's N_h. InvalidInput for what cannot be weighted.
     """
-    if method not in METHODS:
-        raise InvalidInput(f"unknown weighting '{method}' (one of {', '.join(METHODS)})")
-    if (method in CALIBRATIONS) != (margins is not None):
-        raise InvalidInput("margins are needed by, and only by, --weighting poststratify, rake or calibrate")
-    if len(frame) < 2:
-        raise InvalidInput(f"{len(frame)} response(s) in scope: standard errors need at least two")
+    check_weighting(method, margins, len(frame))
     if method == "none":
         return Weighting("none", _design(lambda: Design(frame)))
     base, collapsed, absent = _design_weighted(frame, transactions)
@@ -109,13 +105,30 @@ def weigh(frame: pd.DataFrame, method: str, transactions: Mapping[str, int | Non
     return Weighting(method, calibrated, margins, collapsed, absent)
 
 
-def _design_weighted(frame: pd.DataFrame, transactions: Mapping[str, int | None]):
-    units = frame["_unit"].value_counts()
-    lacking = sorted(u for u in units.index if not transactions.get(u))
+def check_weighting(method: str, margins: Margins | None, responses: int) -> None:
+    """InvalidInput unless `method` can weigh `responses` responses in scope with these margins."""
+    if method not in METHODS:
+        raise InvalidInput(f"unknown weighting '{method}' (one of {', '.join(METHODS)})")
+    if (method in CALIBRATIONS) != (margins is not None):
+        raise InvalidInput("margins are needed by, and only by, --weighting poststratify, rake or calibrate")
+    if responses < 2:
+        raise InvalidInput(f"{responses} response(s) in scope: standard errors need at least two")
+
+
+def unit_weights(respondents: Mapping[str, int], transactions: Mapping[str, int | None]) -> dict[str, float]:
+    """The design weight N_h / n_h of each unit (code -> n_h > 0 respondents in scope), from
+    analysis.stratum_weights; InvalidInput for a unit without N_h or with more respondents than N_h
+    (in the words the Design uses for the fpc column weigh gives it)."""
+    lacking = sorted(u for u in respondents if not transactions.get(u))
     if lacking:
         raise InvalidInput(f"design weights need the transaction count N_h (> 0) of unit(s) {', '.join(lacking)}: "
                            "set it in the campaign's targets, or use --weighting none")
-    frame["_weight"] = design_weights(frame, "_unit", {u: transactions[u] for u in units.index})
+    return _design(lambda: stratum_weights(respondents, {u: transactions[u] for u in respondents}, "_population"))
+
+
+def _design_weighted(frame: pd.DataFrame, transactions: Mapping[str, int | None]):
+    units = frame["_unit"].value_counts()
+    frame["_weight"] = frame["_unit"].map(unit_weights(units.to_dict(), transactions)).astype("float64")
     stratum_of, collapsed = _strata(units)
     frame["_stratum"] = frame["_unit"].map(stratum_of)
     population = {s: sum(transactions[u] for u in units.index if stratum_of[u] == s) for s in set(stratum_of.values())}

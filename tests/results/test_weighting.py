@@ -5,7 +5,7 @@ import pytest
 
 from analysis import Design, calibrate, poststratify, rake
 from survey.errors import InvalidInput
-from survey.results.weighting import Margins, read_margins, weigh
+from survey.results.weighting import Margins, read_margins, unit_weights, weigh
 
 TRANSACTIONS = {"A": 1000, "B": 4000, "C": 500, "D": 800}
 
@@ -99,6 +99,22 @@ def test_missing_answers_to_a_margin_variable_are_counted():
     data.loc[[1, 2], "sex"] = None
     with pytest.raises(InvalidInput, match=r"2 response\(s\) have no answer to 'sex'"):
         weigh(data, "rake", TRANSACTIONS, Margins({"sex": {"nam": 1.0, "nu": 1.0}}, "m.csv"))
+
+
+def test_a_unit_with_more_respondents_than_transactions_is_refused_even_pooled_for_variance():
+    """B (25 respondents, N_h 20) pooled with the single respondent of C had passed the Design's
+    check of the pool (26 of 520) with weights below one; the export's per-unit count refuses it too."""
+    message = "fpc column '_population' gives a population of 20 in stratum 'B', smaller than the 25 sampled"
+    with pytest.raises(InvalidInput, match=message):
+        weigh(frame((("A", 30), ("B", 25), ("C", 1))), "design", dict(TRANSACTIONS, B=20))
+    with pytest.raises(InvalidInput, match=message):
+        unit_weights({"A": 30, "B": 25, "C": 1}, dict(TRANSACTIONS, B=20))
+
+
+def test_unit_weights_are_the_weights_weigh_gives():
+    data = frame((("A", 30), ("B", 20), ("C", 1)))
+    weights = weigh(data, "design", TRANSACTIONS).design.weights
+    assert weights.tolist() == data["_unit"].map(unit_weights({"A": 30, "B": 20, "C": 1}, TRANSACTIONS)).tolist()
 
 
 def test_too_few_responses_for_standard_errors():
