@@ -12,6 +12,20 @@ from urllib.parse import urlsplit
 ENVIRONMENTS = ("production", "development", "testing")
 DEFAULTS: dict[str, Any] = {
     "SIGNIN_HOURS": 12,  # a working day; then the password is asked again
+    # Rate limits (Flask-Limiter's "N per period"). Mobile carriers put many phones behind one address,
+    # so the citizens' per-address limits are generous and the per-device ones tight; signing in counts
+    # every try at one account from one address, and only the failures of an address.
+    "LIMIT_START_PER_ADDRESS": "60 per hour",
+    "LIMIT_START_PER_DEVICE": "10 per hour",
+    "LIMIT_SUBMIT_PER_ADDRESS": "60 per hour",
+    "LIMIT_SUBMIT_PER_DEVICE": "10 per hour",
+    "LIMIT_RESUME_PER_ADDRESS": "20 per hour",
+    "LIMIT_SIGNIN_PER_ACCOUNT": "10 per 15 minutes",
+    "LIMIT_SIGNIN_PER_ADDRESS": "50 per 15 minutes",
+    "LIMIT_API_PER_TOKEN": "600 per minute",
+    # Redis client timeouts (seconds): an unreachable host must cost a request a second, not the
+    # operating system's two-minute connect timeout (gunicorn would kill the worker at 30 s).
+    "RATELIMIT_STORAGE_OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     # Webhook posts: the n-th failure waits BACKOFF × 2^(n-1) seconds, at most MAX_BACKOFF; after
     # MAX_ATTEMPTS posts a delivery is given up. TIMEOUT bounds one post.
     "WEBHOOK_MAX_ATTEMPTS": 8,
@@ -60,6 +74,8 @@ def load(instance_path: str, overrides: dict | None = None) -> dict:
         # Hosts webhooks may be posted to although they resolve to loopback, private or reserved
         # addresses (comma-separated names or addresses); every other host must resolve to public ones.
         "WEBHOOK_ALLOWED_HOSTS": os.environ.get("WEBHOOK_ALLOWED_HOSTS", ""),
+        # /readyz answers 503 below this much free disk where exports (and a SQLite database) are written.
+        "MIN_FREE_DISK_MB": int(os.environ.get("SURVEY_MIN_FREE_DISK_MB", "200")),
         # Finished exports; the results cache, shared by the workers of a host (None, in tests: a
         # folder of the test process, so that tests never share the instance's entries).
         "EXPORT_FOLDER": str(Path(instance_path, "exports")),

@@ -25,14 +25,8 @@ csrf = CSRFProtect()
 # any other fault of the limiter is logged with its traceback and the request goes on unlimited.
 limiter = Limiter(key_func=get_remote_address, in_memory_fallback_enabled=True, swallow_errors=True)
 
-# Redis client timeouts (seconds): an unreachable host must cost a request a second, not the
-# operating system's two-minute connect timeout (gunicorn would kill the worker at 30 s).
-STORAGE_OPTIONS = {"socket_connect_timeout": 1, "socket_timeout": 1}
-
-
 def register_extensions(app: Flask) -> None:
     csrf.init_app(app)
-    app.config.setdefault("RATELIMIT_STORAGE_OPTIONS", STORAGE_OPTIONS)
     limiter.init_app(app)
     hops = app.config["TRUSTED_PROXIES"]
     if hops:
@@ -40,7 +34,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def storage_reachable() -> bool:
-    """Whether the shared counters answer (a ping with the timeouts above; memory always does)."""
+    """Whether the shared counters answer (a ping with RATELIMIT_STORAGE_OPTIONS' timeouts; memory always does)."""
     return limiter.storage.check()
 
 

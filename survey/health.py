@@ -8,7 +8,6 @@ when the disk where exports (and a SQLite database) are written has less than
 `MIN_FREE_DISK_MB` free. Redis down is no reason to take a host out: the rate limits are then
 counted per worker (survey.extensions), so `/readyz` answers 200 with the status "degraded".
 """
-import os
 from pathlib import Path
 from shutil import disk_usage
 
@@ -26,7 +25,6 @@ MB = 1024 * 1024
 
 
 def register(app: Flask) -> None:
-    app.config.setdefault("MIN_FREE_DISK_MB", int(os.environ.get("SURVEY_MIN_FREE_DISK_MB", "200")))
     app.register_blueprint(blueprint)
 
 

@@ -16,12 +16,9 @@ from survey.errors import InvalidInput
 from survey.extensions import csrf, limiter, setting
 
 MAX_BODY = 1024 * 1024
-DEFAULTS = {"LIMIT_API_PER_TOKEN": "600 per minute"}
 
 
 def register(app: Flask) -> None:
-    for key, value in DEFAULTS.items():
-        app.config.setdefault(key, value)
     app.register_blueprint(blueprint)
 
 

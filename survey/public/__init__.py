@@ -3,10 +3,9 @@ from flask import Flask
 
 
 def register(app: Flask) -> None:
-    """The citizen blueprints and the limits that guard their open links."""
-    from survey.public import body, limits, posters, questionnaire, views
+    """The citizen blueprints (their open links' limits are `survey.public.limits`)."""
+    from survey.public import body, posters, questionnaire, views
 
     body.register(app)
-    limits.set_defaults(app)
     for module in (views, questionnaire, posters):
         app.register_blueprint(module.blueprint)

@@ -1,13 +1,13 @@
 """Rate limits on what a respondent can repeat on open links: starting a survey, sending it,
 trying resume codes. Per network address and per device cookie; every refusal is logged.
 
-Limits are settings (strings like "10 per hour") counted by the app's limiter
+Limits are settings (strings like "10 per hour", in survey/config.py) counted by the app's limiter
 (`survey.extensions`). Mobile carriers put many phones behind one address, so the per-address
 limits are generous and the per-device ones tight.
 """
 from collections.abc import Callable
 
-from flask import Flask, request
+from flask import request
 from flask_limiter import RequestLimit
 from flask_limiter.util import get_remote_address
 
@@ -17,21 +17,6 @@ from survey.extensions import limiter, setting
 from survey.public.access import target_ids
 from survey.public.device import device_id
 from survey.responses.screening import log_exclusion
-
-DEFAULTS = {
-    "LIMIT_START_PER_ADDRESS": "60 per hour",
-    "LIMIT_START_PER_DEVICE": "10 per hour",
-    "LIMIT_SUBMIT_PER_ADDRESS": "60 per hour",
-    "LIMIT_SUBMIT_PER_DEVICE": "10 per hour",
-    "LIMIT_RESUME_PER_ADDRESS": "20 per hour",
-}
-
-
-def set_defaults(app: Flask) -> None:
-    """The citizens' limits, unless the settings name them (the limiter itself is `survey.extensions`)."""
-    for key, value in DEFAULTS.items():
-        app.config.setdefault(key, value)
-
 
 def device_key() -> str:
     """The device cookie; a browser that refuses cookies is counted by its address."""

@@ -1,3 +1,4 @@
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,13 @@ def test_the_defaults_of_every_environment_are_declared_in_config(tmp_path):
     assert (settings["EXPORT_KEEP_DAYS"], settings["SIGNIN_HOURS"], settings["WEBHOOK_MAX_ATTEMPTS"]) == (7, 12, 8)
     testing = config.load(str(tmp_path), {"SURVEY_ENV": "testing"})
     assert (testing["EXPORT_THREADS"], testing["RESULTS_CACHE_FOLDER"], testing["CLOCK"]) == (False, None, None)
+
+
+def test_no_setting_is_read_with_a_default_of_its_own():
+    """Code reads settings as config[...]; a fallback where one is read (.get with a default, setdefault,
+    the environment) would be a second place to look for a setting's default."""
+    reads = re.compile(r"config\.get\(|config\.setdefault\(|os\.environ|getenv\(")
+    found = [f"{path.relative_to(ROOT)}:{number}" for path in sorted((ROOT / "survey").rglob("*.py"))
+             if path.name != "config.py" for number, line in enumerate(path.read_text().splitlines(), 1)
+             if reads.search(line)]
+    assert found == []

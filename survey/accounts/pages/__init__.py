@@ -8,11 +8,10 @@ them; the command line, the API and the other staff pages use the domain without
 from flask import Flask
 
 from survey.accounts import sessions
-from survey.accounts.pages import limits, views
+from survey.accounts.pages import views
 
 
 def register(app: Flask) -> None:
-    """The pages, their sessions and the sign-in limits (counted by `survey.extensions.limiter`)."""
+    """The pages and their sessions (the sign-in limits, `limits`, are counted by `survey.extensions.limiter`)."""
     sessions.init_app(app)
-    limits.init_app(app)
     app.register_blueprint(views.blueprint)

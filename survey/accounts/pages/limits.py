@@ -10,23 +10,12 @@ locked out at the start of the day:
 """
 from collections.abc import Callable
 
-from flask import Flask, request
+from flask import request
 from flask.wrappers import Response
 from flask_limiter.util import get_remote_address
 
 from survey.accounts.access import current_user
 from survey.extensions import limiter, setting
-
-DEFAULTS = {
-    "LIMIT_SIGNIN_PER_ACCOUNT": "10 per 15 minutes",
-    "LIMIT_SIGNIN_PER_ADDRESS": "50 per 15 minutes",
-}
-
-
-def init_app(app: Flask) -> None:
-    for key, value in DEFAULTS.items():
-        app.config.setdefault(key, value)
-
 
 def account_key() -> str:
     """The address with the account tried: the username of the sign-in form (whoever is signed in
