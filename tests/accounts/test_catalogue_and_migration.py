@@ -10,7 +10,7 @@ from survey.accounts.models import AUDIT_ACTIONS, ROLES
 from survey.admin import messages as admin
 from survey.text import LANGUAGES
 from survey.units.models import LEVELS
-from tests.survey.test_migrations import empty_database, run_on  # noqa: F401 (a fixture)
+from tests.app.test_migrations import empty_database, run_on  # noqa: F401 (a fixture)
 
 SURVEY = Path(__file__).resolve().parents[2] / "survey"
 
