@@ -3,7 +3,7 @@ import click
 from flask.cli import AppGroup
 
 from survey import clock, db
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.units.operations import import_units_csv, plan_units_import
 from survey.units.queries import active_units
 from survey.units.reorganise import apply_reorganisation, plan_reorganisation
