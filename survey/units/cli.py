@@ -26,7 +26,8 @@ def import_command(path: str, dry_run: bool) -> None:
     prefix = "would be " if dry_run else ""
     for label in ("created", "updated", "unchanged"):
         codes = getattr(summary, label)
-        click.echo(f"{prefix}{label}: {len(codes)}" + (f" ({', '.join(codes)})" if codes and label != "unchanged" else ""))
+        listed = f" ({', '.join(codes)})" if codes and label != "unchanged" else ""
+        click.echo(f"{prefix}{label}: {len(codes)}{listed}")
 
 
 @units.command("reorganise")
