@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from flask import Flask
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 import forms
 from survey import db
@@ -65,13 +66,17 @@ def draft_rows(campaign: Campaign, answers: dict[str, str], count: int) -> list[
             for i in range(count)]
 
 
+def campaign_definition(session: Session) -> tuple[forms.Definition, str]:
+    """The demo campaign's questionnaire, and the district code its unit questions are answered with."""
+    campaign = session.scalar(select(Campaign).where(Campaign.slug == CAMPAIGN_SLUG))
+    return version_definition(campaign.questionnaire_version), active_units(session, {"district"})[0].code
+
+
 def drafts(app: Flask, count: int) -> list[uuid.UUID]:
     """Insert `count` drafts ready to send; their uuids."""
     with app.app_context(), db.transaction() as session:
         campaign = session.scalar(select(Campaign).where(Campaign.slug == CAMPAIGN_SLUG))
-        definition = version_definition(campaign.questionnaire_version)
-        district = active_units(session, {"district"})[0].code
-        rows = draft_rows(campaign, complete_answers(definition, district), count)
+        rows = draft_rows(campaign, complete_answers(*campaign_definition(session)), count)
         for start in range(0, count, 5000):
             session.execute(insert(Draft), rows[start:start + 5000])
     return [row["uuid"] for row in rows]

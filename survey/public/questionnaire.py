@@ -26,7 +26,7 @@ from survey.public.navigation import REVIEW, following, preceding, progress, vis
 from survey.public.relevance import page_rules
 from survey.public.review import render_review
 from survey.questionnaires.queries import version_definition
-from survey.responses.drafts import DraftStart, save_page, start_draft, submit_draft
+from survey.responses.drafts import DraftStart, draft_problems, save_page, start_draft, submit_draft
 from survey.responses.models import Draft
 from survey.responses.operations import response_by_uuid
 from survey.responses.screening import BurstRules
@@ -205,11 +205,11 @@ def go_on(draft: Draft, definition: forms.Definition, section: forms.Section, ow
 def send(draft: Draft, definition: forms.Definition, section: forms.Section, own: dict[str, str | None]):
     """Send from the last page: its answers saved and the response stored at once, else the review
     listing what is still missing."""
-    if forms.check_answers(definition, {**draft.answers, **own}):
+    if draft_problems(db.session(), definition, {**draft.answers, **own}):
         with db.transaction() as db_session:
             save_page(db_session, draft, section.name, own, REVIEW, utcnow())
         return redirect(where_draft_is(draft))
-    return store(draft, (section.name, own))
+    return store(draft, definition, (section.name, own))
 
 
 def render_page(draft: Draft, definition: forms.Definition, section: forms.Section, form,
@@ -242,20 +242,20 @@ def submit(key: uuid.UUID):
     draft = load_draft(key)  # once sent, the draft is gone and this redirects to the thanks page
     definition = version_definition(draft.campaign.questionnaire_version)
     lang = form_language(definition)
-    if forms.check_answers(definition, draft.answers, language=lang):
+    if draft_problems(db.session(), definition, draft.answers, lang):
         return render_review(draft, definition, lang, status=422)
-    return store(draft)
+    return store(draft, definition)
 
 
-def store(draft: Draft, last_page: tuple[str, dict[str, str | None]] | None = None):
-    """Store the draft as a response (with the last page's answers, in the same transaction),
-    then the thanks page, which a reload or Back only shows again."""
+def store(draft: Draft, definition: forms.Definition, last_page: tuple[str, dict[str, str | None]] | None = None):
+    """Store the draft, whose answers were just checked, as a response (with the last page's
+    answers, in the same transaction), then the thanks page, which a reload or Back only shows again."""
     key = draft.uuid
     try:
         with db.transaction() as db_session:
             if last_page is not None:
                 save_page(db_session, draft, *last_page, REVIEW, utcnow())
-            submit_draft(db_session, draft, burst_rules(), utcnow(), clock.today())
+            submit_draft(db_session, draft, definition, burst_rules(), utcnow(), clock.today())
     except InvitationUnavailable as error:
         stop("public/notice.html", 410, title=t(f"{error.reason}_title"), body=t(f"{error.reason}_body"))
     except InvalidInput as error:

@@ -1,4 +1,7 @@
 """Reads on questionnaires."""
+from collections import OrderedDict
+from threading import Lock
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -23,15 +26,35 @@ def latest_version(session: Session, slug: str) -> QuestionnaireVersion:
     return questionnaire.versions[-1]
 
 
+PARSED_VERSIONS = 32
+"""Parsed definitions kept per process: the versions of the campaigns open at once, with room to spare."""
+
+
 def version_definition(version: QuestionnaireVersion) -> forms.Definition:
-    """The parsed definition of a published version, parsed once per process (versions never change)."""
-    definition = _parsed.get(version.content_hash)
-    if definition is None:
-        definition = _parsed[version.content_hash] = forms.definition_from_dict(version.definition)
+    """The parsed definition of a published version, parsed once per process (versions never change).
+
+    Keyed by id and content hash (an id alone could name other content in another database, as
+    in tests); beyond `PARSED_VERSIONS` the least recently used is dropped. A hit reads neither
+    the deferred document nor the database.
+    """
+    key = (version.id, version.content_hash)
+    with _parsed_lock:
+        if key in _parsed:
+            _parsed.move_to_end(key)
+            return _parsed[key]
+    return _keep_parsed(key, forms.definition_from_dict(version.definition))  # parsed outside the lock
+
+
+def _keep_parsed(key: tuple[int, str], definition: forms.Definition) -> forms.Definition:
+    with _parsed_lock:
+        _parsed[key] = definition
+        if len(_parsed) > PARSED_VERSIONS:
+            _parsed.popitem(last=False)
     return definition
 
 
-_parsed: dict[str, forms.Definition] = {}
+_parsed: OrderedDict[tuple[int, str], forms.Definition] = OrderedDict()
+_parsed_lock = Lock()  # gunicorn's threads share the cache
 
 
 def all_questionnaires(session: Session) -> list[Questionnaire]:

@@ -8,18 +8,17 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 import forms
-from survey.campaigns.models import Campaign
+from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import check_usable, use_invitation
-from survey.questionnaires.queries import version_definition
 from survey.responses.models import Draft, Response, aware
-from survey.responses.operations import Submission, record_response, response_by_uuid
+from survey.responses.operations import Submission, record_response, response_by_uuid, unit_codes
 from survey.responses.screening import BurstRules, screen_response
 from survey.units.models import Unit
 
@@ -93,16 +92,38 @@ def save_page(session: Session, draft: Draft, section: str, answers: dict[str, s
     session.flush()
 
 
-def submit_draft(session: Session, draft: Draft, rules: BurstRules, now: datetime, today: date) -> Response:
+def draft_with_campaign(session: Session, key: uuid.UUID) -> Draft | None:
+    """The draft `key` with what every page of it reads: its unit, campaign, questionnaire version
+    and channels, and its unit's target row (kept in the session for the send's check), in one
+    statement. The version's document stays deferred: its parsed definition is cached."""
+    target = and_(CampaignUnit.campaign_id == Draft.campaign_id, CampaignUnit.unit_id == Draft.unit_id)
+    query = (select(Draft, CampaignUnit).outerjoin(CampaignUnit, target).where(Draft.uuid == key)
+             .options(joinedload(Draft.unit), joinedload(Draft.campaign).joinedload(Campaign.questionnaire_version),
+                      joinedload(Draft.campaign).joinedload(Campaign.channels)))
+    found = session.execute(query).unique().first()
+    return found[0] if found else None
+
+
+def draft_problems(session: Session, definition: forms.Definition, answers: dict[str, str | None],
+                   language: str | None = None) -> dict[str, str]:
+    """Question name -> message (in `language`, else the form's first) for each of a draft's
+    answers missing or wrong: the one check of the answers before a send, by the rules
+    `record_response` applies (valid units included)."""
+    return forms.check_answers(definition, answers, language=language, unit_codes=unit_codes(session, definition))
+
+
+def submit_draft(session: Session, draft: Draft, definition: forms.Definition, rules: BurstRules,
+                 now: datetime, today: date) -> Response:
     """Store the draft as a response exactly once, with its paradata; delete the draft.
 
-    An invitation is marked used in the same transaction; if another response took it first,
+    The caller has found no `draft_problems` in its answers: they are not checked again. An
+    invitation is marked used in the same transaction; if another response took it first,
     `InvitationUnavailable` is raised and the caller's rollback undoes the insert.
     """
     invitation = session.get(Invitation, draft.invitation_id) if draft.invitation_id else None
     if invitation is not None and response_by_uuid(session, draft.uuid) is None:
         check_usable(invitation, now)
-    response, created = record_response(session, submission_of(draft, now), today)
+    response, created = record_response(session, submission_of(draft, definition, now), today)
     if created:
         if invitation is not None:
             use_invitation(session, invitation, response, now)
@@ -112,15 +133,14 @@ def submit_draft(session: Session, draft: Draft, rules: BurstRules, now: datetim
     return response
 
 
-def submission_of(draft: Draft, now: datetime) -> Submission:
+def submission_of(draft: Draft, definition: forms.Definition, now: datetime) -> Submission:
     """The draft's answers to the questions asked (answers left behind by a changed path are dropped)."""
-    definition = version_definition(draft.campaign.questionnaire_version)
     answers = {key: value for key, value in forms.effective_answers(definition, draft.answers).items()
                if value is not None}
     return Submission(uuid=draft.uuid, campaign=draft.campaign, unit=draft.unit, channel="web",
                       started_at=aware(draft.started_at), submitted_at=now, answers=answers,
                       language=draft.language, device_class=draft.device_class, device_hash=draft.device_hash,
-                      page_seconds=dict(draft.page_seconds))
+                      page_seconds=dict(draft.page_seconds), answers_checked=True)
 
 
 def purge_drafts(session: Session, today: date) -> int:

@@ -3,7 +3,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -13,10 +13,11 @@ from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.db import utcnow
+from survey.responses.answers_insert import write_answers
 from survey.responses.models import Answer, Response, ResponseChange
+from survey.responses.outbox import response_created, response_status_changed
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
-from survey.webhooks.events import response_created, response_status_changed
 
 
 @dataclass(frozen=True)
@@ -36,19 +37,23 @@ class Submission:
     device_class: str | None = None
     device_hash: str | None = None
     page_seconds: dict[str, int] | None = None
+    answers_checked: bool = False
+    """The caller has checked the answers against the version (a web draft, before its send): not again."""
 
 
 def record_response(session: Session, submission: Submission, today: date) -> tuple[Response, bool]:
     """Store a submission once: `(response, True)`, or the stored one and False for a repeated uuid.
 
     Everything is checked first; the insert runs in a savepoint so that a concurrent duplicate
-    (the unique uuid) turns into the stored response instead of an error. The answers go out as
-    one multi-row INSERT: a statement per answer was most of a web send's time on PostgreSQL.
+    (the unique uuid) turns into the stored response instead of an error. The answers go out in
+    one statement (`answers_insert`): a statement per answer was most of a web send's time on
+    PostgreSQL. The version's definition is looked up once and handed to the checks and the insert.
     """
     stored = response_by_uuid(session, submission.uuid)
     if stored is not None:
         return same_submission(stored, submission), False
-    problems = submission_problems(session, submission, today)
+    definition = version_definition(submission.campaign.questionnaire_version)
+    problems = submission_problems(session, submission, definition, today)
     if problems:
         raise InvalidInput(problems)
     try:
@@ -56,7 +61,7 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
             response = build_response(submission)
             session.add(response)
             session.flush()
-            insert_answers(session, response, submission)
+            insert_answers(session, response, definition, submission.answers)
             response_created(session, response)  # the webhook outbox: stored with the response or not at all
     except IntegrityError:
         return settle_conflict(session, submission), False
@@ -82,7 +87,8 @@ def settle_conflict(session: Session, submission: Submission) -> Response:
     raise InvalidInput("the response conflicts with one already stored")
 
 
-def submission_problems(session: Session, submission: Submission, today: date) -> list[str]:
+def submission_problems(session: Session, submission: Submission, definition: forms.Definition,
+                        today: date) -> list[str]:
     campaign = submission.campaign
     problems = [] if campaign.accepts(submission.channel, today) else [
         f"campaign '{campaign.slug}' does not accept {submission.channel} responses now ({campaign.state_on(today)})"
@@ -93,7 +99,8 @@ def submission_problems(session: Session, submission: Submission, today: date) -
         problems.append("paper serial: a paper questionnaire needs its serial number")
     if submission.submitted_at < submission.started_at:
         problems.append("submitted_at is before started_at")
-    definition = version_definition(campaign.questionnaire_version)
+    if submission.answers_checked:
+        return problems
     return problems + answer_problems(definition, submission.answers, unit_codes(session, definition))
 
 
@@ -128,15 +135,11 @@ def build_response(submission: Submission) -> Response:
     )
 
 
-def insert_answers(session: Session, response: Response, submission: Submission) -> None:
-    definition = version_definition(submission.campaign.questionnaire_version)
-    rows = [answer_row(definition, key, value) for key, value in submission.answers.items() if value is not None]
+def insert_answers(session: Session, response: Response, definition: forms.Definition,
+                   answers: dict[str, str | None]) -> None:
+    rows = [answer_row(definition, key, value) for key, value in answers.items() if value is not None]
     if rows:
-        values = [dict(row, response_id=response.id, version_id=response.questionnaire_version_id) for row in rows]
-        # Core with RETURNING: SQLAlchemy sends one multi-row INSERT compiled once per process
-        # ("insertmanyvalues"); the ORM would split the rows by which columns are NULL.
-        table = Answer.__table__
-        session.connection().execute(insert(table).returning(table.c.question_key), values)
+        write_answers(session.connection(), response, rows)
     session.expire(response, ["answers"])  # read back from the table when someone asks
 
 

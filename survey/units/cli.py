@@ -3,7 +3,7 @@ import click
 from flask.cli import AppGroup
 
 from survey import clock, db
-from survey.cli import unit_of_work
+from survey.commands import unit_of_work
 from survey.units.operations import import_units_csv, plan_units_import
 from survey.units.queries import active_units
 from survey.units.reorganise import apply_reorganisation, plan_reorganisation
@@ -26,8 +26,7 @@ def import_command(path: str, dry_run: bool) -> None:
     prefix = "would be " if dry_run else ""
     for label in ("created", "updated", "unchanged"):
         codes = getattr(summary, label)
-        listed = f" ({', '.join(codes)})" if codes and label != "unchanged" else ""
-        click.echo(f"{prefix}{label}: {len(codes)}{listed}")
+        click.echo(f"{prefix}{label}: {len(codes)}" + (f" ({', '.join(codes)})" if codes and label != "unchanged" else ""))
 
 
 @units.command("reorganise")

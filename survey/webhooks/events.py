@@ -1,10 +1,10 @@
 """Events written to the outbox in the caller's transaction (flush only; the caller commits).
 
-Whoever makes something happen calls the function here in the same unit of work: the event is
-stored if and only if what it reports is, and the deliverer posts it later, however long the
-subscribers are down.
+Whoever makes something happen writes its event in the same unit of work: the event is stored if
+and only if what it reports is, and the deliverer posts it later, however long the subscribers
+are down. The responses domain writes its own (`survey.responses.outbox`); campaigns' are here.
 """
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session
 
 from survey.campaigns.models import Campaign
 from survey.db import utcnow
-from survey.responses.models import Response, aware
 from survey.webhooks.models import WebhookEvent
 
 CLOSED_KEY = "campaign.closed:{id}"
@@ -23,24 +22,6 @@ def emit(session: Session, event: str, payload: dict, key: str | None = None) ->
     row = WebhookEvent(event=event, key=key, payload=payload, created_at=utcnow())
     session.add(row)
     return row
-
-
-def response_created(session: Session, response: Response) -> WebhookEvent:
-    return emit(session, "response.created", {"response": response_summary(response)})
-
-
-def response_status_changed(session: Session, response: Response) -> WebhookEvent:
-    """response.verified or response.rejected, from the response's status now."""
-    if response.status not in ("verified", "rejected"):
-        raise ValueError(f"no webhook event for a response {response.status}")
-    return emit(session, f"response.{response.status}", {"response": response_summary(response)})
-
-
-def response_summary(response: Response) -> dict:
-    """What subscribers learn of a response: enough to fetch it from the API, no answers."""
-    return {"uuid": str(response.uuid), "campaign": response.campaign.slug, "unit": response.unit.code,
-            "channel": response.channel, "status": response.status, "rejection_reason": response.rejection_reason,
-            "submitted_at": aware(response.submitted_at).isoformat()}
 
 
 def campaign_closed(session: Session, campaign: Campaign, closed_on: date) -> bool:
@@ -69,4 +50,5 @@ def envelope(event: WebhookEvent) -> dict:
 
 
 def _iso(moment: datetime) -> str:
-    return aware(moment).isoformat()
+    """SQLite reads the stored UTC instant back without its zone."""
+    return (moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)).isoformat()

@@ -11,6 +11,7 @@ import os
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from survey.api.openapi import document

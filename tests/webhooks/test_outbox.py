@@ -7,7 +7,8 @@ from sqlalchemy import func, select
 from survey import db
 from survey.responses.models import Response
 from survey.responses.operations import record_response
-from survey.webhooks.events import close_passed_campaigns, response_status_changed
+from survey.responses.outbox import response_status_changed
+from survey.webhooks.events import close_passed_campaigns
 from survey.webhooks.models import WebhookEvent
 from tests.clock import TODAY
 

@@ -1,0 +1,35 @@
+"""The webhook events of responses, written to the outbox in the caller's transaction (flush only).
+
+The responses domain writes them where it stores or reviews a response, so an event exists if and
+only if what it reports does; `survey.webhooks` reads the outbox and delivers it, and knows
+nothing of responses. One INSERT per event, without loading the row back.
+"""
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from survey.db import utcnow
+from survey.responses.models import Response, aware
+from survey.webhooks.models import WebhookEvent
+
+
+def response_created(session: Session, response: Response) -> None:
+    _emit(session, "response.created", response)
+
+
+def response_status_changed(session: Session, response: Response) -> None:
+    """response.verified or response.rejected, from the response's status now."""
+    if response.status not in ("verified", "rejected"):
+        raise ValueError(f"no webhook event for a response {response.status}")
+    _emit(session, f"response.{response.status}", response)
+
+
+def response_summary(response: Response) -> dict:
+    """What subscribers learn of a response: enough to fetch it from the API, no answers."""
+    return {"uuid": str(response.uuid), "campaign": response.campaign.slug, "unit": response.unit.code,
+            "channel": response.channel, "status": response.status, "rejection_reason": response.rejection_reason,
+            "submitted_at": aware(response.submitted_at).isoformat()}
+
+
+def _emit(session: Session, event: str, response: Response) -> None:
+    session.execute(insert(WebhookEvent).values(event=event, payload={"response": response_summary(response)},
+                                                created_at=utcnow()))
