@@ -2,13 +2,14 @@
 Vietnamese and English.
 
 Built on `survey.text.Catalogue`, like the citizen catalogue (`survey/public/messages.py`).
-Templates call `say('key')`: `t` is the citizens' catalogue, which `say` falls back to (the
-site name, error pages). A problem an operation finds is made by `problem(key, ...)`: a
-plain English string for the command line and logs that also carries its key, so that a page can
-show it in the reader's language with `survey.text.readable`.
+Templates call `say('key')` (or `t`, the same): keys it lacks are the texts every page shares
+(`survey.texts_shared`: the site name, the language switch, the error pages).
+A problem an operation finds is made by `problem(key, ...)`: a plain English string for the
+command line and logs that also carries its key, so that a page can show it in the reader's
+language with `survey.text.readable`.
 """
-from survey.public.messages import CATALOGUE as CITIZENS
 from survey.text import Catalogue
+from survey.texts_shared import CATALOGUE as SHARED
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -83,5 +84,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-CATALOGUE = Catalogue(MESSAGES, fallback=CITIZENS)
+CATALOGUE = Catalogue(MESSAGES, fallback=SHARED)
 say, known, problem = CATALOGUE.say, CATALOGUE.known, CATALOGUE.problem

@@ -1,14 +1,14 @@
 """Every text of the citizen pages, in Vietnamese and English (questionnaire text comes from the
 definition's labels instead), on `survey.text.Catalogue`; a test checks every key has both
-languages and every key a template uses exists.
+languages and every key a template uses exists. Keys it lacks are the form page's
+(`survey.questionnaires.web_form`, shared with the administrators' preview), then the texts every
+page shares (`survey.texts_shared`).
 """
+from survey.questionnaires.web_form import CATALOGUE as FORM_PAGE
 from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
-    "site_name": ("Khảo sát sự hài lòng", "Satisfaction survey"),
-    "switch_language": ("English", "Tiếng Việt"),
-    "home": ("Trang chủ", "Home"),
     "open_surveys": ("Khảo sát đang mở", "Open surveys"),
     "lead": ("Ý kiến của ông/bà giúp cơ quan nhà nước phục vụ tốt hơn.",
              "Your views help public agencies serve you better."),
@@ -35,10 +35,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "The survey has {pages} pages and takes about {minutes} minutes. We do not ask your name."),
     "dossier": ("Mã hồ sơ", "Dossier code"),
     # form pages
-    "page_of": ("Trang {page}/{pages}", "Page {page} of {pages}"),
-    "next": ("Tiếp theo", "Next"),
-    "back": ("Quay lại", "Back"),
-    "required": ("bắt buộc", "required"),
     "errors_title": ("Vui lòng sửa {count} lỗi dưới đây", "Please correct {count} problem(s) below"),
     "more_questions": ("Câu trả lời của ông/bà mở thêm câu hỏi dưới đây.",
                        "Your answer opened the question(s) below."),
@@ -57,7 +53,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edit": ("Sửa", "Change"),
     "edit_page": ("Sửa trang {page}", "Change page {page}"),
     "no_answer": ("(chưa trả lời)", "(not answered)"),
-    "submit": ("Gửi phiếu", "Send"),
     "submit_problems": ("Chưa gửi được: còn câu hỏi cần trả lời hoặc sửa.",
                         "Not sent yet: some questions still need an answer or a correction."),
     "thanks_title": ("Cảm ơn ông/bà!", "Thank you!"),
@@ -91,17 +86,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "expired_body": ("Đường dẫn mời này đã hết hạn. Cảm ơn ông/bà đã quan tâm.",
                      "This invitation link has expired. Thank you for your interest."),
     # error pages
-    "error_400": ("Dữ liệu gửi lên không hợp lệ hoặc trang đã quá cũ. Vui lòng quay lại, tải lại trang rồi thử lại.",
-                  "The data sent was not valid, or the page was too old. Please go back, reload the page and try again."),
     "error_403": ("Ông/bà không có quyền xem trang này.", "You may not see this page."),
-    "error_404": ("Không tìm thấy trang này.", "This page was not found."),
-    "error_405": ("Trang này không nhận yêu cầu kiểu này.", "This page does not accept this kind of request."),
-    "error_413": ("Dữ liệu gửi lên quá lớn. Vui lòng rút gọn câu trả lời rồi thử lại.",
-                  "Too much data was sent. Please shorten your answers and try again."),
     "error_429": ("Có quá nhiều phiếu được gửi từ thiết bị hoặc mạng này. Vui lòng thử lại sau.",
                   "Too many surveys were started from this device or network. Please try again later."),
-    "error_500": ("Đã xảy ra lỗi. Vui lòng thử lại sau.", "Something went wrong. Please try again later."),
-    "error_other": ("Không thực hiện được yêu cầu.", "The request could not be completed."),
     "bad_text": ("Dữ liệu gửi lên có ký tự không hợp lệ (không phải UTF-8).",
                  "The data sent contains invalid characters (not UTF-8)."),
     "bad_field": ("Dữ liệu gửi lên có trường không thuộc trang này: {name}.",
@@ -117,5 +104,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
-CATALOGUE = Catalogue(MESSAGES)
+CATALOGUE = Catalogue(MESSAGES, fallback=FORM_PAGE)
 t = CATALOGUE.say

@@ -1,29 +1,14 @@
-"""One page of the web form: its FlaskForm, what it shows, and the checks on what came back."""
+"""One page of the web form: what it shows and the checks on what came back (its FlaskForm is
+built by `survey.questionnaires.web_form`, which the administrators' preview shares)."""
 from collections.abc import Iterable
 
 from flask import request
 
 import forms
 from forms import Definition, QuestionnaireForm, Section
-from survey import db
-from survey.text import unit_name
-from survey.units.models import LEVELS
-from survey.units.queries import active_units
 
 SYSTEM_FIELDS = frozenset({"csrf_token", "_uuid", "_action", "_shown", "_from"})
 """Fields every page posts besides its questions; they start with '_', which no question can."""
-
-
-def page_form(definition: Definition, section: Section, language: str) -> type[QuestionnaireForm]:
-    return forms.build_form(definition, section.name, language, unit_choices(section, language))
-
-
-def unit_choices(section: Section, language: str) -> list[tuple[str, str]]:
-    """(code, name) of the active units the page's unit questions may name."""
-    levels = {level for q in section.questions if q.type == "unit" for level in (q.levels or LEVELS)}
-    if not levels:
-        return []
-    return [(u.code, unit_name(u, language)) for u in active_units(db.session(), levels)]
 
 
 def answer_fields(section: Section) -> list[str]:

@@ -26,6 +26,7 @@ from survey.public.navigation import REVIEW, following, preceding, progress, vis
 from survey.public.relevance import page_rules
 from survey.public.review import render_review
 from survey.questionnaires.queries import version_definition
+from survey.questionnaires.web_form import page_form
 from survey.responses.drafts import DraftStart, draft_problems, save_page, start_draft, submit_draft
 from survey.responses.models import Draft
 from survey.responses.operations import response_by_uuid
@@ -132,7 +133,7 @@ def page(key: uuid.UUID, section: str):
     if section not in {s.name for s in visible_sections(definition, draft.answers)}:
         return redirect(where_draft_is(draft))
     current = definition.section(section)
-    form_class = pages.page_form(definition, current, form_language(definition))
+    form_class = page_form(definition, current, form_language(definition))
     if request.method != "POST":
         revealed = pages.revealed_names(request.args.get("hien", ""))
         return render_page(draft, definition, current, form_class(prior_answers=draft.answers), draft.answers,

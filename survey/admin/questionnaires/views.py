@@ -16,11 +16,19 @@ from survey.admin.scope import shown
 from survey.campaigns.models import Campaign
 from survey.campaigns.versions import Behind, campaigns_behind
 from survey.errors import InvalidInput
-from survey.public.pages import page_form
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
 from survey.questionnaires.operations import import_uploaded, publish_draft
-from survey.questionnaires.queries import (all_questionnaires, campaign_counts, draft_version, question_counts,
-                                           questionnaire_by_slug, version_by_number, version_definition)
+from survey.questionnaires.queries import (
+    all_questionnaires,
+    campaign_counts,
+    draft_version,
+    question_counts,
+    questionnaire_by_slug,
+    version_by_number,
+    version_definition,
+)
+from survey.questionnaires.web_form import CATALOGUE as FORM_PAGE
+from survey.questionnaires.web_form import page_form
 from survey.security import CONTENT_SECURITY_POLICY
 from survey.surveyor.entry import answerable, codes_of
 from survey.text import form_language
@@ -114,7 +122,8 @@ def chosen_section(definition: forms.Definition, name: str | None) -> forms.Sect
 
 
 def questionnaire_citizen_preview(slug: str, section: str):
-    """One page of the draft exactly as the citizen pages render it, for the draft page's phone frame."""
+    """One page of the draft exactly as the citizen pages render it, for the draft page's phone frame:
+    in the citizens' words (`t`, the form page's catalogue), not the administrators'."""
     definition = forms.definition_from_dict(questionnaire_or_404(slug).draft)
     current = chosen_section(definition, section)
     language = form_language(definition)
@@ -123,7 +132,7 @@ def questionnaire_citizen_preview(slug: str, section: str):
     form = page_form(definition, current, language)()
     response = make_response(render_template(
         "admin/questionnaires/citizen.html", slug=slug, definition=definition, section=current, form=form,
-        lang=language, page=here + 1, pages=len(names), following=names[(here + 1) % len(names)],
+        t=FORM_PAGE.say, lang=language, page=here + 1, pages=len(names), following=names[(here + 1) % len(names)],
         preceding=names[here - 1] if here else None))
     response.headers["Content-Security-Policy"] = FRAMED_POLICY
     response.headers["X-Frame-Options"] = "SAMEORIGIN"
