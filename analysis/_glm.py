@@ -74,7 +74,8 @@ def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, family: str) -> tuple[np.n
         beta, r = _weighted_ls(X, y, w)
         return beta, X @ beta, _inverse(r)
     mu = (w * y + 0.5) / (w + 1)  # R's binomial()$initialize with prior weights w
-    eta, beta, settled = np.log(mu / (1 - mu)), None, 0
+    eta, settled = np.log(mu / (1 - mu)), 0
+    previous: np.ndarray | None = None
     for _ in range(_MAX_ITER):
         mu = special.expit(eta)
         if not (mu * (1 - mu) > 0).all():  # fitted probabilities of exactly 0 or 1: separation
@@ -82,11 +83,12 @@ def _fit(X: np.ndarray, y: np.ndarray, w: np.ndarray, family: str) -> tuple[np.n
         new = _weighted_ls(X, eta + (y - mu) / (mu * (1 - mu)), w * mu * (1 - mu))[0]
         eta = X @ new
         # Newton's steps shrink quadratically: one more after a step of 1e-10 reaches rounding
-        settled = settled + 1 if beta is not None and np.abs(new - beta).max() <= 1e-10 * np.abs(new).max() else 0
-        beta = new
+        close = previous is not None and np.abs(new - previous).max() <= 1e-10 * np.abs(new).max()
+        settled = settled + 1 if close else 0
+        previous = new
         if settled == 2:
             mu = special.expit(eta)
-            return beta, mu, _inverse(_weighted_ls(X, y, w * mu * (1 - mu))[1])
+            return new, mu, _inverse(_weighted_ls(X, y, w * mu * (1 - mu))[1])
     raise ValueError("the logistic model does not converge (a term separates the outcomes?)")
 
 

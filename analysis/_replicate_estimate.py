@@ -122,7 +122,8 @@ def rank(matrix: np.ndarray, tol: float = 1e-5) -> int:
     """
     factor = np.zeros((0, matrix.shape[1]))
     for rows in chunks(len(matrix)):
-        factor = np.linalg.qr(np.vstack([factor, matrix[rows]]), mode="r")
+        # numpy's stubs give every mode the (Q, R) pair; mode "r" returns R alone.
+        factor = np.linalg.qr(np.vstack([factor, matrix[rows]]), mode="r")  # type: ignore[assignment]
     norms, kept = np.linalg.norm(factor, axis=0), 0
     for j in range(factor.shape[1]):
         if kept == len(factor):  # the rows are spanned: every later column is negligible

@@ -48,6 +48,7 @@ def ttest(design, var: str, group: str) -> TTest:
         return _replicate_tests.ttest(design, var, group)
     item = numeric(design, var)
     est = _estimate.estimates(design, item, group, "mean")
+    assert est.domains is not None, "a group column always gives domains"
     two_levels(group, est.domains)
 
     def contrast(rows: slice) -> tuple[np.ndarray, np.ndarray]:

@@ -68,7 +68,9 @@ class ReplicateDesign:
         weights = np.empty((len(full), matrix.shape[1] + 1))
         weights[:, 0], weights[:, 1:] = full, matrix
         weights.setflags(write=False)
-        self._data, self._all_weights, self._cache, self._domain_df = data, weights, {}, {}
+        self._data, self._all_weights = data, weights
+        self._cache: dict = {}  # factorized columns, as Design's
+        self._domain_df: dict[tuple[str, ...], np.ndarray] = {}
         self.scale, self.rscales, self.mse = float(scale), np.asarray(rscales, dtype=np.float64), mse
 
     def _with_weights(self, weights: np.ndarray) -> "ReplicateDesign":
@@ -126,11 +128,11 @@ class ReplicateDesign:
         svyrep.design, interval.type = "mean"); columns as Design.quantile."""
         return _replicate_statistics.quantile_table(self, var, q, by)
 
-    def domain_df(self, by: By) -> np.ndarray:
+    def domain_df(self, by: str | Sequence[str]) -> np.ndarray:
         """Degrees of freedom of each `by` domain's rows taken as a design (R's svyby subsets)."""
         key = (by,) if isinstance(by, str) else tuple(by)
         if key not in self._domain_df:
-            codes, index = self.domain_codes(by)
+            codes, index = domains(self._data, by, self._cache)
             self._domain_df[key] = _replicate_proportion.domain_df(self, codes, len(index))
         return self._domain_df[key]
 

@@ -6,7 +6,7 @@ here so that the source can be replaced: the app's `CLOCK` setting, a callable r
 datetime (tests fix the instant). The real time is the default, and the source outside an app
 context (a thread or a script without one keeps working).
 """
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_app_context
@@ -15,11 +15,11 @@ from flask import current_app, has_app_context
 def now() -> datetime:
     """The current instant, aware, in UTC."""
     source = current_app.config["CLOCK"] if has_app_context() else None
-    return (source or real_time)().astimezone(timezone.utc)
+    return (source or real_time)().astimezone(UTC)
 
 
 def real_time() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def zone() -> ZoneInfo:
@@ -35,7 +35,7 @@ def today() -> date:
 def start_of_day(day: date) -> datetime:
     """The instant (UTC) the province's `day` begins: compare stored instants with this, never with
     a local midnight (SQLite keeps no offset)."""
-    return datetime.combine(day, time(), tzinfo=zone()).astimezone(timezone.utc)
+    return datetime.combine(day, time(), tzinfo=zone()).astimezone(UTC)
 
 
 def end_of_day(day: date) -> datetime:

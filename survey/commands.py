@@ -1,14 +1,5 @@
-"""The `flask` command line, grouped by noun; each command is one unit of work."""
-from collections.abc import Iterator
-from contextlib import contextmanager
-
-import click
+"""The `flask` command line, grouped by noun; each command is one unit of work (`survey.cli`)."""
 from flask import Flask
-from sqlalchemy.orm import Session
-
-import forms
-from survey import db
-from survey.errors import InvalidInput
 
 
 def register_commands(app: Flask) -> None:
@@ -34,14 +25,3 @@ def register_commands(app: Flask) -> None:
         app.cli.add_command(group)
     sample.add_command(draw_command)
     report.add_command(comments_command)
-
-
-@contextmanager
-def unit_of_work() -> Iterator[Session]:
-    """Commit once on success; on bad input roll back and exit non-zero listing every problem."""
-    try:
-        with db.transaction() as session:
-            yield session
-    except (InvalidInput, forms.DefinitionError) as error:
-        problems = error.problems
-        raise click.ClickException("\n".join(str(p) for p in problems)) from None

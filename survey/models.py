@@ -14,7 +14,8 @@ from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscri
 
 __all__ = [
     "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "DossierDraw", "Draft",
-    "EntryDiscrepancy", "Exclusion", "ExportJob", "Invitation", "PaperEntry", "Questionnaire", "QuestionnaireVersion", "Quota",
+    "EntryDiscrepancy", "Exclusion", "ExportJob", "Invitation", "PaperEntry", "Questionnaire", "QuestionnaireVersion",
+    "Quota",
     "Reorganisation", "ReorganisationLink", "Response", "ResponseChange", "Unit", "User", "VersionQuestion",
     "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
 ]

@@ -7,11 +7,11 @@ CLOCK setting); every test starts again from START and the clock runs on with re
 so durations and deadlines still pass.
 """
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
-START = datetime(2026, 11, 16, 20, 30, tzinfo=timezone.utc)
+START = datetime(2026, 11, 16, 20, 30, tzinfo=UTC)
 TODAY = START.astimezone(ZONE).date()  # the province's date at START: 17 November
 
 

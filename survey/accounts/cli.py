@@ -6,7 +6,7 @@ from survey import db
 from survey.accounts.models import ROLES
 from survey.accounts.operations import change_role, create_user, disable_user, enable_user, set_password, set_units
 from survey.accounts.queries import all_users, find_user
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.units.queries import units_by_codes
 
 users = AppGroup("users", help="Accounts and roles.")

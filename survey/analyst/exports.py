@@ -6,7 +6,7 @@ by `flask exports work`. The list shows each job's progress; a small script (sta
 polls the JSON status and refreshes it, and without JavaScript the page's reload link does. Only
 the analyst who asked, or an administrator, sees a job's status and downloads its file.
 """
-from datetime import timezone
+from datetime import UTC
 
 from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
 from sqlalchemy import select
@@ -20,8 +20,8 @@ from survey.exports import jobs
 from survey.exports.messages import say
 from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
 from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
-from survey.text import language
 from survey.responses.models import STATUSES, Response
+from survey.text import language
 
 MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
              "sav": "application/x-spss-sav", "dta": "application/x-stata-dta",
@@ -70,7 +70,7 @@ def export_download(job_id: int):
 
 def local_time(moment) -> str:
     """A stored instant (UTC; SQLite gives it without its zone) as the province's day and time."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return aware.astimezone(clock.zone()).strftime("%d/%m/%Y %H:%M")
 
 

@@ -17,10 +17,11 @@ from survey.analyst.views import XLSX, blueprint
 from survey.campaigns.models import CHANNELS
 from survey.campaigns.queries import campaign_or_404
 from survey.errors import InvalidInput
-from survey.text import language
 from survey.questionnaires.queries import version_definition
 from survey.results.cache import cached, digest, stamp
-from survey.results.frequencies import BREAKDOWNS, askable, frequencies as tabulate, profiles
+from survey.results.frequencies import BREAKDOWNS, askable, profiles
+from survey.results.frequencies import frequencies as tabulate
+from survey.text import language
 
 WEIGHTINGS = ("design", "none")
 

@@ -17,18 +17,18 @@ from survey.analyst.views import XLSX, blueprint
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.exports.requests import surveyed_units
-from survey.text import Catalogue, language
 from survey.reports.assemble import document
 from survey.reports.build import build_report
-from survey.reports.docx import write_docx
-from survey.reports.pdf import write_pdf
 from survey.reports.compose import Report
+from survey.reports.docx import write_docx
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import context
 from survey.reports.messages import MESSAGES, say
-from survey.reports.words import MORE
+from survey.reports.pdf import write_pdf
 from survey.reports.periods import KINDS, period, period_recipe
+from survey.reports.words import MORE
 from survey.reports.xlsx import write_report_xlsx
+from survey.text import Catalogue, language
 
 
 @blueprint.get("/bao-cao")
@@ -61,7 +61,7 @@ def report_file(file_format: str) -> Response:
 
 @blueprint.get("/bao-cao/bao-cao.xlsx")
 def report_xlsx() -> Response:
-    made, query = requested_report()
+    made, _ = requested_report()
     buffer = io.BytesIO()
     write_report_xlsx(made, buffer, language())
     buffer.seek(0)

@@ -11,9 +11,9 @@ from survey.api import present, schemas
 from survey.api.auth import require_unit, visible_unit_ids
 from survey.api.errors import ApiError
 from survey.api.routing import endpoint
-from survey.responses.queries import campaigns_in_scope
 from survey.campaigns.models import Campaign
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
+from survey.responses.queries import campaigns_in_scope
 from survey.units.models import Unit
 
 READ = "campaigns:read"

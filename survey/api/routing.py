@@ -125,7 +125,7 @@ def _encodable(text: str) -> bool:
 
 
 def answer(result: Any, default_status: int):
-    model, status, headers = (tuple(result) + (None, None))[:3] if isinstance(result, tuple) else (result, None, None)
+    model, status, headers = (*tuple(result), None, None)[:3] if isinstance(result, tuple) else (result, None, None)
     return model.model_dump(mode="json"), status or default_status, headers or {}
 
 

@@ -1,7 +1,7 @@
 """The API's documents as pydantic models: they validate what comes in, shape what goes out, and
 give the OpenAPI document its JSON Schemas (2020-12, as OpenAPI 3.1 uses)."""
 import re
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
@@ -22,7 +22,7 @@ Texts = dict[str, str]
 def _utc(moment: datetime) -> datetime:
     """Any offset is accepted, but the moment must exist in UTC (year 1 to 9999)."""
     try:
-        return moment.astimezone(timezone.utc)
+        return moment.astimezone(UTC)
     except (OverflowError, ValueError):
         raise ValueError("the moment is out of range") from None
 

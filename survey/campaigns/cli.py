@@ -6,7 +6,7 @@ from survey import clock, db
 from survey.campaigns.models import CHANNELS
 from survey.campaigns.operations import CampaignSpec, Target, create_campaign, targets_from_csv
 from survey.campaigns.queries import all_campaigns
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.questionnaires.queries import latest_version, version_by_number
 from survey.units.queries import units_by_codes
 

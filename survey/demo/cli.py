@@ -5,7 +5,7 @@ from flask.cli import AppGroup
 
 from survey import clock
 from survey.campaigns.queries import campaign_by_slug
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.demo.history import EARLIER_SLUG
 from survey.demo.operations import CAMPAIGN_SLUG, load_demo
 from survey.demo.simulated import simulate_responses

@@ -6,8 +6,8 @@ from datetime import datetime
 import click
 
 from survey.campaigns.queries import campaign_by_slug
+from survey.cli import unit_of_work
 from survey.clock import end_of_day
-from survey.commands import unit_of_work
 from survey.db import utcnow
 from survey.draws.operations import LARGEST_SEED, apply_draw, new_seed, plan_draw, plan_sizes
 from survey.errors import InvalidInput

@@ -11,7 +11,8 @@ from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.units.models import Unit
 
 
-def keyed_between(session: Session, keyer: User, campaign: Campaign, start: datetime, end: datetime) -> list[PaperEntry]:
+def keyed_between(session: Session, keyer: User, campaign: Campaign, start: datetime,
+                  end: datetime) -> list[PaperEntry]:
     """The forms ``keyer`` keyed in ``campaign`` from ``start`` until ``end`` (UTC instants; both
     passes count), the latest first."""
     return list(session.scalars(select(PaperEntry).where(

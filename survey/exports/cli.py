@@ -10,7 +10,7 @@ import click
 from flask import current_app
 
 from survey import db
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.exports.codebook import check_path, write_codebook

@@ -116,7 +116,8 @@ def html_codebook(plan: Plan) -> str:
     head = "".join(f"<th>{escape(c)}</th>" for c in COLUMNS)
     body = "".join("<tr>" + "".join(f"<td>{_cell(row[c])}</td>" for c in COLUMNS) + "</tr>" for row in entries(plan))
     facts = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in about(plan))
-    return (f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>Codebook {escape(plan.selection.campaign.slug)}'
+    slug = escape(plan.selection.campaign.slug)
+    return (f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>Codebook {slug}'
             "</title><style>table{border-collapse:collapse}td,th{border:1px solid #999;padding:2px 6px;"
             "vertical-align:top;text-align:left}</style>"
             f"<h1>Codebook</h1><dl>{facts}</dl><table><tr>{head}</tr>{body}</table></html>\n")

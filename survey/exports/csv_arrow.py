@@ -47,7 +47,7 @@ class CsvWriter:
 
     def __init__(self, path: Path, variables: list[Variable], bom: bool = False, header: bool = True) -> None:
         self.variables = variables
-        self.handle = open(path, "wb")
+        self.handle = open(path, "wb")  # noqa: SIM115 (held across write() calls, closed by close())
         if header:  # a second half appended to the first has none
             self.handle.write(header_bytes(variables, bom))
         self.writer: pa_csv.CSVWriter | None = None

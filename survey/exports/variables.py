@@ -85,7 +85,8 @@ WEIGHT_NOTE = Variable("weight_note", "choice", Label({"vi": "Lý do phiếu có
                        value_labels=WEIGHT_NOTES)
 
 
-def union_questions(definitions: Iterable[tuple[int, forms.Definition]]) -> list[tuple[forms.Question, tuple[int, ...]]]:
+def union_questions(definitions: Iterable[tuple[int, forms.Definition]],
+                    ) -> list[tuple[forms.Question, tuple[int, ...]]]:
     """Questions with answers over several versions, first version's order first, with the versions having each."""
     found: dict[str, forms.Question] = {}
     versions: dict[str, list[int]] = {}

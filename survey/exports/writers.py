@@ -54,8 +54,8 @@ class XlsxWriter:
     def write(self, columns: dict[str, list]) -> None:
         times = {i for i, v in enumerate(self.variables) if v.kind == "datetime"}
         cells = [columns[v.name] if i in times else column
-                 for i, (v, column) in enumerate(zip(self.variables, text_cells(self.variables, columns)))]
-        for values in zip(*cells):
+                 for i, (v, column) in enumerate(zip(self.variables, text_cells(self.variables, columns), strict=True))]
+        for values in zip(*cells, strict=True):
             if self.row == XLSX_ROWS:
                 self._new_sheet()
             self.sheet.write_row(self.row, 0, values)

@@ -8,8 +8,8 @@ from flask import current_app
 from flask.cli import AppGroup
 
 from survey.campaigns.queries import campaign_by_slug
+from survey.cli import unit_of_work
 from survey.clock import end_of_day
-from survey.commands import unit_of_work
 from survey.config import ConfigurationError, public_base_url
 from survey.db import utcnow
 from survey.errors import InvalidInput

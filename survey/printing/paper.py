@@ -11,7 +11,8 @@ class Paper:
     """A definition with its printed numbering and option codes."""
 
     def __init__(self, definition: Definition, unit_codes: Sequence[tuple[str, str]] = ()) -> None:
-        """``unit_codes`` are the (code, stored unit code) options of unit questions: the keyer types the unit's code."""
+        """``unit_codes`` are the (code, stored unit code) options of unit questions: the keyer types
+        the unit's code."""
         self.definition = definition
         self.answerable = [q for q in definition.questions if q.kind.has_answer]
         self.number = {q.name: index for index, q in enumerate(self.answerable, start=1)}

@@ -110,7 +110,7 @@ def _combinations(paper: Paper, names: list[str]) -> list[dict[str, str | None]]
         size *= len(domain)
     if size > COMBINATIONS:
         return None
-    return [dict(zip(names, chosen)) for chosen in product(*domains)]
+    return [dict(zip(names, chosen, strict=True)) for chosen in product(*domains)]
 
 
 # --- conditions for people -----------------------------------------------------------
@@ -195,7 +195,7 @@ def _plain(paper: Paper, node: Node, words: Words) -> str:
 def _call(paper: Paper, call: Call, words: Words) -> str:
     question = _question(paper, call.question or ".", words)
     if call.name == "selected":
-        codes = dict((value, code) for code, value in paper.codes.get(call.question, ()))
+        codes = {value: code for code, value in paper.codes.get(call.question, ())}
         return words.ticked.format(question=question, codes=codes.get(call.choice_value, call.choice_value))
     template = {"count_selected": words.count, "string_length": words.length}.get(call.name, words.answered)
     return template.format(question=question)

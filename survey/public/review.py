@@ -21,9 +21,9 @@ class ReviewedPage:
 
 
 def render_review(draft: Draft, definition: Definition, language: str, status: int = 200):
-    context = dict(draft=draft, definition=definition, lang=language,
-                   problems=problem_links(draft, definition, language),
-                   reviewed=reviewed_pages(definition, draft.answers, language))
+    context = {"draft": draft, "definition": definition, "lang": language,
+               "problems": problem_links(draft, definition, language),
+               "reviewed": reviewed_pages(definition, draft.answers, language)}
     return render_template("public/review.html", **context), status
 
 

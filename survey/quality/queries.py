@@ -12,8 +12,17 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from survey.campaigns.models import Campaign
-from survey.quality.rules import (Context, Facts, Finding, Thresholds, context, duration, findings, median_seconds,
-                                  shared_serials)
+from survey.quality.rules import (
+    Context,
+    Facts,
+    Finding,
+    Thresholds,
+    context,
+    duration,
+    findings,
+    median_seconds,
+    shared_serials,
+)
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Answer, Response
 

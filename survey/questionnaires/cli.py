@@ -11,10 +11,15 @@ from flask.cli import AppGroup
 
 import forms
 from survey import db
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.questionnaires.operations import import_definition, publish
-from survey.questionnaires.queries import (all_questionnaires, latest_version, questionnaire_by_slug,
-                                           version_by_number, version_definition)
+from survey.questionnaires.queries import (
+    all_questionnaires,
+    latest_version,
+    questionnaire_by_slug,
+    version_by_number,
+    version_definition,
+)
 
 questionnaire = AppGroup("questionnaire", help="Questionnaire definitions and published versions.")
 PATH = click.Path(exists=True, dir_okay=False)

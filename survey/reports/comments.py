@@ -64,7 +64,7 @@ def _campaign_rows(session: Session, campaign: Campaign, rated: set[str], unit: 
         field = written[fields[0].name] if fields else pd.Series(None, index=written.index, dtype=object)
         rows += [[campaign.name, code, names.get(code, code), field_of.get(value, ""),
                   question.label[language].rstrip(":"), str(text)]
-                 for code, value, text in zip(written["_unit"], field, written[question.name])]
+                 for code, value, text in zip(written["_unit"], field, written[question.name], strict=True)]
     return rows
 
 
@@ -99,7 +99,8 @@ def write_xlsx(rows: list[list[str]], language: str, target: Path | BinaryIO) ->
 @click.option("--unit", metavar="CODE", help="A unit's comments (default: every unit).")
 @click.option("--format", "file_format", default="xlsx", show_default=True, metavar="|".join(FORMATS))
 @click.option("--out", required=True, type=click.Path(path_type=Path))
-@click.option("--recipe", metavar="NAME_OR_PATH", help="Default: the shipped recipe of the form of the period's campaigns.")
+@click.option("--recipe", metavar="NAME_OR_PATH",
+              help="Default: the shipped recipe of the form of the period's campaigns.")
 @click.option("--language", default="vi", show_default=True, metavar="vi|en")
 def comments_command(year, quarter, unit, file_format, out, recipe, language) -> None:
     """The open comments of a quarter's (or year's) campaigns in full, as the report counts them."""

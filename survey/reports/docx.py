@@ -48,10 +48,10 @@ def _block(word, block) -> None:
 def _table(word, table: Table) -> None:
     word.add_paragraph(table.caption, style="Caption")
     grid = word.add_table(rows=1, cols=len(table.headers), style=TABLE_STYLE)
-    for cell, text in zip(grid.rows[0].cells, table.headers):
+    for cell, text in zip(grid.rows[0].cells, table.headers, strict=True):
         cell.text = text
     for values in table.rows:
-        for cell, text in zip(grid.add_row().cells, values):
+        for cell, text in zip(grid.add_row().cells, values, strict=True):
             cell.text = text
     for row in grid.rows:
         for cell in row.cells:

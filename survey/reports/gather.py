@@ -19,10 +19,10 @@ from analysis.indices import estimate_indices
 from analysis.recipes import Recipe, RecipeError, validate_recipe
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
+from survey.quality.queries import flagged_responses
 from survey.questionnaires.queries import version_definition
 from survey.reports.lineage import domain_passes, successor_rows
 from survey.reports.periods import Period, campaigns_of
-from survey.quality.queries import flagged_responses
 from survey.results.loading import DEFAULT_STATUSES, load_campaign
 from survey.results.scope import in_scope
 from survey.results.weighting import weigh

@@ -37,7 +37,7 @@ def _passes(sources: dict[str, tuple[str, ...]]) -> list[dict[str, str]]:
         if free is None:
             free = {}
             passes.append(free)
-        free.update({old: new for old in olds})
+        free.update(dict.fromkeys(olds, new))
     return passes
 
 
@@ -54,7 +54,7 @@ def successor_rows(table: pd.DataFrame, design, recipe: Recipe, min_cell: int, c
              .rename(columns={column: "domain"}) for column in columns]
     units = pd.concat(parts, ignore_index=True)
     province = table[table["domain"] == ""]
-    units["label"] = units["node"].map(dict(zip(province["node"], province["label"])))
+    units["label"] = units["node"].map(dict(zip(province["node"], province["label"], strict=True)))
     return pd.concat([province, units[table.columns]], ignore_index=True)
 
 

@@ -38,7 +38,9 @@ class Period:
     def previous(self) -> "Period":
         if self.quarter is None:
             return Period(self.kind, self.year - 1)
-        return Period(self.kind, self.year - 1, 4) if self.quarter == 1 else Period(self.kind, self.year, self.quarter - 1)
+        if self.quarter == 1:
+            return Period(self.kind, self.year - 1, 4)
+        return Period(self.kind, self.year, self.quarter - 1)
 
     def name(self, language: str = "vi") -> str:
         if self.quarter is None:

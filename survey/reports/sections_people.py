@@ -69,7 +69,8 @@ def comment_rows(work: Fieldwork, language: str) -> list[tuple[str, str, str]]:
     for question in present(work.definition, COMMENTS):
         texts = work.answers[["_code", question.name]].dropna()
         texts = texts[texts[question.name].astype(str).str.strip() != ""]
-        rows += [(code, question.label[language].rstrip(":"), str(text)) for code, text in texts.itertuples(index=False)]
+        label = question.label[language].rstrip(":")
+        rows += [(code, label, str(text)) for code, text in texts.itertuples(index=False)]
     return sorted(rows, key=lambda row: row[0])
 
 

@@ -82,5 +82,6 @@ def rank_line(report: Report, tables: dict[str, pd.DataFrame], language: str) ->
                 return say("not_ranked", language)
             ranked = int(table["rank"].notna().sum())
             text = say("rank_in_level", language, rank=row["rank"], total=ranked, level=say(f"level_{level}", language))
-            return f"{text}, {say('rank_change', language).lower()}: {rank_change(row['rank'], row['previous_rank'], language)}"
+            change = rank_change(row["rank"], row["previous_rank"], language)
+            return f"{text}, {say('rank_change', language).lower()}: {change}"
     return None

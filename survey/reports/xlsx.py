@@ -22,8 +22,8 @@ INDEX_COLUMNS = (("node", "label"), ("estimate", "estimate"), ("ci", "ci_low"), 
 RANK_COLUMNS = (("rank", "rank"), ("code", "unit"), ("unit_name", "name"), ("estimate", "estimate"),
                 ("ci", "ci_low"), ("ci", "ci_high"), ("n", "n"), ("change", "change"),
                 ("significance", "significant"), ("overlaps", "overlaps"))
-UNIT_COLUMNS = (("code", "domain"), ("unit_name", "name"), ("node", "label"), ("estimate", "estimate"), ("ci", "ci_low"),
-                ("ci", "ci_high"), ("n", "n"), ("change", "change"), ("p_value", "p_value"),
+UNIT_COLUMNS = (("code", "domain"), ("unit_name", "name"), ("node", "label"), ("estimate", "estimate"),
+                ("ci", "ci_low"), ("ci", "ci_high"), ("n", "n"), ("change", "change"), ("p_value", "p_value"),
                 ("significance", "significant"))
 
 SHEETS = {"ranking": "ranking_by_level"}

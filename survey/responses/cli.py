@@ -3,7 +3,7 @@ import click
 from flask.cli import AppGroup
 
 from survey import clock
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.responses.drafts import purge_drafts
 
 drafts = AppGroup("drafts", help="Web responses in progress.")

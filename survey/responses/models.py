@@ -3,8 +3,8 @@
 The database itself guards the invariants: a response's unit is a target of its campaign, its
 channel is allowed by the campaign, each answer's key is a question of the version answered.
 """
+from datetime import UTC, datetime
 from uuid import UUID
-from datetime import datetime, timezone
 
 from sqlalchemy import (
     CheckConstraint,
@@ -29,12 +29,12 @@ from survey.units.models import Unit
 STATUSES = ("submitted", "verified", "rejected")
 DEVICE_CLASSES = ("phone", "tablet", "desktop")
 FLAGS = ("burst_device", "burst_unit")
-EXCLUSION_REASONS = ("rate_limited",) + FLAGS
+EXCLUSION_REASONS = ("rate_limited", *FLAGS)
 
 
 def aware(moment: datetime) -> datetime:
     """SQLite returns naive datetimes from timezone-aware columns; they were stored in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class Response(Base):

@@ -5,7 +5,7 @@ import csv
 import click
 from flask.cli import AppGroup
 
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.errors import InvalidInput
 from survey.sampling.messages import CATALOGUE
 from survey.sampling.operations import checked_units, read_parameters, units_from_csv

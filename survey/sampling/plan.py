@@ -71,7 +71,7 @@ def allocate(populations: Mapping[str, int], method: str, margin: float | str | 
     Every n_h is at most N_h: what a capped unit cannot take goes to the others."""
     if method == "rule":
         return {unit: ministry_n(population, margin) for unit, population in populations.items()}
-    weights = dict(populations) if method == "proportional" else {unit: 1 for unit in populations}
+    weights = dict(populations) if method == "proportional" else dict.fromkeys(populations, 1)
     return capped_shares(populations, weights, budget or 0)
 
 

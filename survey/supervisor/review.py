@@ -7,17 +7,22 @@ from flask import abort, redirect, render_template, request, url_for
 from survey import db
 from survey.accounts.access import current_user, require_unit
 from survey.errors import InvalidInput
-from survey.text import language
 from survey.quality.progress import visible
 from survey.quality.queries import flagged_responses, response_findings
 from survey.quality.rules import FLAG_NAMES
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import STATUSES, Response
-from survey.responses.operations import (KEYED_CHANNELS, correct_answer, reject_response, reopen_response,
-                                         verify_response)
+from survey.responses.operations import (
+    KEYED_CHANNELS,
+    correct_answer,
+    reject_response,
+    reopen_response,
+    verify_response,
+)
 from survey.responses.queries import response_by_id, response_changes
 from survey.supervisor.answers import answer_text
 from survey.supervisor.views import blueprint, read_filters, scope
+from survey.text import language
 
 REVIEWS = {"verify": verify_response, "reject": reject_response, "reopen": reopen_response}
 """The review buttons: the operation each one calls (with the actor and the reason given)."""

@@ -8,16 +8,14 @@ from survey.accounts.access import current_user, require_unit, role_required, vi
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
 from survey.entries.codes import to_stored, to_typed
-from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies, entries_of_serial, reconciliation_queue
 from survey.entries.reconciliation import Decision, reconcile
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.printing.paper import Paper
-from survey.text import language
-from survey.text import form_language
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import answerable, codes_of, not_a_code
 from survey.surveyor.views import blueprint, first_problem_per_field
+from survey.text import form_language, language
 
 SUPERVISORS = ("supervisor", "admin")
 

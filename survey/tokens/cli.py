@@ -3,7 +3,7 @@ import click
 from flask.cli import AppGroup
 
 from survey import db
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.tokens.models import SCOPES

@@ -3,7 +3,7 @@ import click
 from flask.cli import AppGroup
 
 from survey import clock, db
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.units.operations import import_units_csv, plan_units_import
 from survey.units.queries import active_units
 from survey.units.reorganise import apply_reorganisation, plan_reorganisation
@@ -26,7 +26,8 @@ def import_command(path: str, dry_run: bool) -> None:
     prefix = "would be " if dry_run else ""
     for label in ("created", "updated", "unchanged"):
         codes = getattr(summary, label)
-        click.echo(f"{prefix}{label}: {len(codes)}" + (f" ({', '.join(codes)})" if codes and label != "unchanged" else ""))
+        listed = f" ({', '.join(codes)})" if codes and label != "unchanged" else ""
+        click.echo(f"{prefix}{label}: {len(codes)}{listed}")
 
 
 @units.command("reorganise")

@@ -2,8 +2,18 @@
 1 July 2025 communes and wards sit directly under the province (districts stay, deactivated, as history)."""
 from datetime import date, datetime
 
-from sqlalchemy import (Boolean, CheckConstraint, ColumnElement, Date, DateTime, Float, ForeignKey, String,
-                        UniqueConstraint, case)
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ColumnElement,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    String,
+    UniqueConstraint,
+    case,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.orm.util import AliasedClass
 

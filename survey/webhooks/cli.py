@@ -3,7 +3,7 @@ import click
 from flask.cli import AppGroup
 
 from survey import db
-from survey.commands import unit_of_work
+from survey.cli import unit_of_work
 from survey.webhooks.delivery import Policy
 from survey.webhooks.models import EVENTS
 from survey.webhooks.operations import add_subscription, all_subscriptions, remove_subscription, subscription_by_id

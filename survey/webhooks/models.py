@@ -1,8 +1,7 @@
 """Webhook subscriptions, the outbox of events, and the delivery log."""
 from datetime import datetime
 
-from sqlalchemy import (Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint,
-                        text)
+from sqlalchemy import Boolean, CheckConstraint, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.accounts.models import User

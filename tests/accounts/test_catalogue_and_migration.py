@@ -33,7 +33,7 @@ def test_every_parameter_is_in_both_languages():
             assert set(re.findall(r"{(\w+)}", vietnamese)) == set(re.findall(r"{(\w+)}", english)), key
 
 
-def test_existing_accounts_get_a_token_each(empty_database):  # noqa: F811
+def test_existing_accounts_get_a_token_each(empty_database):
     url, schema = empty_database
     tokens = []
 

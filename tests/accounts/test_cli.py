@@ -20,7 +20,8 @@ def test_disable_and_enable(cli, make_user, session):
     assert cli("users", "enable", "hoa").output == "enabled hoa\n"
     session.refresh(user)
     assert user.active
-    assert [row[:3] for row in audit_trail(session)[-2:]] == [(None, "user_disabled", "hoa"), (None, "user_enabled", "hoa")]
+    assert [row[:3] for row in audit_trail(session)[-2:]] == [(None, "user_disabled", "hoa"),
+                                                              (None, "user_enabled", "hoa")]
 
 
 def test_set_password_prompts_hidden_and_lifts_the_lock(cli, make_user, session):

@@ -5,8 +5,15 @@ import pytest
 from sqlalchemy import select
 
 from survey.accounts.models import AuditEntry
-from survey.accounts.operations import (change_role, disable_user, enable_user, password_problems, reset_password,
-                                        set_units, temporary_password)
+from survey.accounts.operations import (
+    change_role,
+    disable_user,
+    enable_user,
+    password_problems,
+    reset_password,
+    set_units,
+    temporary_password,
+)
 from survey.errors import InvalidInput
 
 

@@ -1,6 +1,6 @@
 """Signing in and out: success, one message for every failure, the lock, sessions that end."""
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -138,7 +138,7 @@ def hours_left(response) -> float | None:
     """Hours until the session cookie the response sets expires (None: when the browser closes)."""
     cookie = next(c for c in response.headers.getlist("Set-Cookie") if c.startswith("session="))
     expires = re.search(r"Expires=([^;]+)", cookie)
-    return (parsedate_to_datetime(expires.group(1)) - datetime.now(timezone.utc)).total_seconds() / 3600 \
+    return (parsedate_to_datetime(expires.group(1)) - datetime.now(UTC)).total_seconds() / 3600 \
         if expires else None
 
 
@@ -241,4 +241,4 @@ def test_the_account_page_links_to_the_pages_of_the_role(staff, make_user, role,
     staff.sign_in("hoa")
     staff.get("/tai-khoan")
     found = re.findall(r'<li><a href="(/[^"]*)">', staff.html)
-    assert sorted(found) == sorted(links + ["/tai-khoan/mat-khau"])
+    assert sorted(found) == sorted([*links, "/tai-khoan/mat-khau"])

@@ -2,7 +2,7 @@
 repeat and already invited code named), status per unit, the CSV of links, the QR poster links."""
 import csv
 import io
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -19,7 +19,8 @@ URL = "/quan-tri/dot-khao-sat/sipas-2026/thu-moi"
 
 @pytest.fixture
 def campaign(make_unit, make_campaign, session):
-    made = make_campaign("sipas-2026", units=[make_unit("AG-LX", name="Long Xuyên"), make_unit("AG-CD", name="Châu Đốc")])
+    units = [make_unit("AG-LX", name="Long Xuyên"), make_unit("AG-CD", name="Châu Đốc")]
+    made = make_campaign("sipas-2026", units=units)
     session.commit()
     return made
 
@@ -50,9 +51,9 @@ def test_an_invitation_valid_through_a_day_ends_at_the_province_midnight(admin, 
                                                                          clock_at):
     admin.post(URL, {"unit": "AG-LX", "codes": "HS-001", "expires_on": TODAY.strftime("%d/%m/%Y")})
     [made] = invitations(session)
-    clock_at(datetime(2026, 11, 17, 16, 59, tzinfo=timezone.utc))  # 23:59 on that day in the province
+    clock_at(datetime(2026, 11, 17, 16, 59, tzinfo=UTC))  # 23:59 on that day in the province
     assert client.get(f"/i/{made.token}").status_code == 200
-    clock_at(datetime(2026, 11, 17, 17, 0, 1, tzinfo=timezone.utc))  # 00:00:01 the day after
+    clock_at(datetime(2026, 11, 17, 17, 0, 1, tzinfo=UTC))  # 00:00:01 the day after
     assert client.get(f"/i/{made.token}").status_code == 410
 
 

@@ -14,7 +14,7 @@ PAGE = "/quan-tri/dot-khao-sat/sipas-2026/ke-hoach-mau"
 
 
 @pytest.fixture
-def campaign(make_campaign, units, version, session):  # noqa: F811
+def campaign(make_campaign, units, version, session):
     made = make_campaign("sipas-2026", units=units[:2], version=version, opens_on=TODAY + timedelta(days=1))
     session.commit()
     return made
@@ -47,7 +47,7 @@ def test_the_plan_is_shown_then_written_after_a_confirmation(admin, campaign, se
 
 def test_an_uploaded_units_file_and_a_proportional_budget(admin, campaign, session):
     post_multipart(admin, PAGE, values(allocation="proportional", budget="300") | {
-        "units_file": ("unit_code,transactions\nAG-LX,2000\nAG-CD,1000\n".encode(), "units.csv")})
+        "units_file": (b"unit_code,transactions\nAG-LX,2000\nAG-CD,1000\n", "units.csv")})
     assert "Long Xuyên AG-LX 2000 334 200 358" in admin.text() and "Châu Đốc AG-CD 1000 286 100 179" in admin.text()
     assert 'name="n-AG-LX" value="2000"' in admin.html  # the confirmation posts the file's numbers
 
@@ -67,7 +67,7 @@ def test_bad_input_is_a_400_naming_the_field_and_nothing_is_written(admin, campa
 
 def test_a_units_file_naming_a_unit_outside_the_campaign_names_its_row(admin, campaign, session):
     response = post_multipart(admin, PAGE, values(confirm="1") | {
-        "units_file": ("unit_code,transactions\nAG-LX,2000\nAG-SNV,10\nAG-LX,5\n".encode(), "units.csv")})
+        "units_file": (b"unit_code,transactions\nAG-LX,2000\nAG-SNV,10\nAG-LX,5\n", "units.csv")})
     assert response.status_code == 400
     assert "Dòng 3: đơn vị “AG-SNV” không thuộc đợt khảo sát này" in admin.text()
     assert "Dòng 4: đơn vị “AG-LX” đã có ở dòng 2" in admin.text()

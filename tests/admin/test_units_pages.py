@@ -90,8 +90,9 @@ def test_a_confirmation_after_the_units_changed_shows_the_new_dry_run(admin, ses
     ("don-vi.csv", b"ma,ten,cap\nAG,An Giang,province\n", 400, "Dòng 1: thiếu cột “code”"),
     ("don-vi.csv", (HEADER + 'AG,"' + "x" * 200_000 + '",province,,,\n').encode(), 400,
      "Dòng 2: không đọc được tệp CSV (field larger than field limit"),
-    ("don-vi.csv", (HEADER + PROVINCE + "AG-LX,Long Xuyên,district,,AG-XX,\nAG-CD,Châu Đốc,district,,AG-LX,\n").encode(),
-     400, "Dòng 3, cột parent_code: không có đơn vị mã “AG-XX” trong tệp hay trong hệ thống"),
+    ("don-vi.csv",
+     (HEADER + PROVINCE + "AG-LX,Long Xuyên,district,,AG-XX,\nAG-CD,Châu Đốc,district,,AG-LX,\n").encode(), 400,
+     "Dòng 3, cột parent_code: không có đơn vị mã “AG-XX” trong tệp hay trong hệ thống"),
 ])
 def test_a_bad_file_is_refused_with_every_problem(admin, session, filename, content, status, message):
     assert upload(admin, content, filename).status_code == status

@@ -41,7 +41,7 @@ def test_a_cross_tab_by_unit_and_by_a_profile_question(app, make_user, session, 
     browser = signed_in(app, make_user, "analyst")
     browser.get(f"{PAGE}?question=hl_chung&by=unit")
     by_unit = design_of(session, sipas_campaign, ["hl_chung"]).proportion("hl_chung", 4.0, by="_unit")
-    for code, row in by_unit.iterrows():
+    for _, row in by_unit.iterrows():
         assert f"{100 * row.estimate:.1f} {100 * row.ci_low:.1f}–{100 * row.ci_high:.1f}" in browser.text()
     assert "Đơn vị AG-SNV" in browser.text()
     browser.get(f"{PAGE}?question=hl_chung&by=gioi_tinh&weighting=none")
@@ -60,7 +60,8 @@ def test_channels_are_named_in_words(app, make_user, sipas_campaign):
 def test_the_table_downloads_as_csv_and_xlsx(app, make_user, sipas_campaign):
     browser = signed_in(app, make_user, "analyst")
     browser.get(f"{PAGE}?question=hl_chung&by=level")
-    links = [url.replace("&amp;", "&") for url in re.findall(r'<a href="([^"]+tan-so\.(?:csv|xlsx)[^"]*)"', browser.html)]
+    found = re.findall(r'<a href="([^"]+tan-so\.(?:csv|xlsx)[^"]*)"', browser.html)
+    links = [url.replace("&amp;", "&") for url in found]
     response = browser.client.get(links[0])
     assert response.status_code == 200 and "sipas-test-hl_chung-level-design.csv" in response.headers[
         "Content-Disposition"]

@@ -57,7 +57,8 @@ def test_the_page_shows_the_results_with_suppressed_cells_marked(app, make_user,
     for row in hidden.itertuples():
         assert f"{row.estimate:.1f}*" in text
     assert "Dưới 30 câu trả lời hợp lệ" in text
-    charts = [url.replace("&amp;", "&") for url in re.findall(r'<img src="(/phan-tich/sipas-test/bieu-do/[^"]+)"', browser.html)]
+    found = re.findall(r'<img src="(/phan-tich/sipas-test/bieu-do/[^"]+)"', browser.html)
+    charts = [url.replace("&amp;", "&") for url in found]
     assert len(charts) == 2 and "base64" not in browser.html
     assert all("Đơn vị AG-LX-MB" in browser.client.get(url).get_data(as_text=True) for url in charts)
 
@@ -76,7 +77,7 @@ def test_the_workbook_and_the_charts_download(app, make_user, session, sipas_cam
         "Content-Disposition"]
     sheets = workbook(response.data)
     assert set(sheets) == {"overall", "elements", "criteria", "methodology"}
-    header, first = sheets["overall"][0], dict(zip(sheets["overall"][0], sheets["overall"][1]))
+    header, first = sheets["overall"][0], dict(zip(sheets["overall"][0], sheets["overall"][1], strict=True))
     expected = compute_results(session, sipas_campaign, load_recipe("sipas-local"), "design").table.iloc[0]
     assert "domain" in header and first["estimate"] == pytest.approx(expected.estimate)
     svg = browser.client.get(PAGE.replace("?", "/bieu-do/chi-so.svg?"))
@@ -103,7 +104,8 @@ def test_raking_to_uploaded_margins_and_downloading_with_them(app, make_user, si
 
 @pytest.mark.parametrize("url, problems", [
     ("/phan-tich/sipas-test?recipe=khac&weighting=all&by=commune",
-     ["Công thức tính chỉ số: 'khac' (sipas-2017, sipas-2023, sipas-local, sipas-local-criteria)", "Gia quyền: 'all'", "Chia theo: 'commune'"]),
+     ["Công thức tính chỉ số: 'khac' (sipas-2017, sipas-2023, sipas-local, sipas-local-criteria)",
+      "Gia quyền: 'all'", "Chia theo: 'commune'"]),
     ("/phan-tich/sipas-test?weighting=rake", ["margins are needed"]),
     ("/phan-tich/sipas-test", ["0 response(s) in scope: standard errors need at least two"]),
 ])
@@ -133,7 +135,8 @@ def test_the_achieved_sample_per_unit_is_the_analysis_scope_with_its_margin(app,
     browser = signed_in(app, make_user, "analyst")
     browser.get(PAGE)
     achieved = browser.html[browser.html.index('id="achieved"'):]
-    in_scope = compute_results(session, sipas_campaign, load_recipe("sipas-local"), "none").scope["_unit"].value_counts()
+    results = compute_results(session, sipas_campaign, load_recipe("sipas-local"), "none")
+    in_scope = results.scope["_unit"].value_counts()
     for target in sipas_campaign.units:
         row = re.search(rf'<th scope="row">{re.escape(target.unit.name)}</th>(.*?)</tr>', achieved, re.S).group(1)
         cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]

@@ -11,7 +11,6 @@ import os
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from survey.api.openapi import document

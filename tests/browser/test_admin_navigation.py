@@ -1,6 +1,7 @@
 """The administration bar in chromium at 360 px and 1366 px: short, every link a touch target, nothing
-wider than the screen, the current page marked, no axe violation (the texts form, refused, too); then a draft's label edited in the
-browser, published, and a campaign left on v1 moved to v2. Screenshots are kept as artefacts."""
+wider than the screen, the current page marked, no axe violation (the texts form, refused, too); then
+a draft's label edited in the browser, published, and a campaign left on v1 moved to v2. Screenshots
+are kept as artefacts."""
 from pathlib import Path
 
 import pytest

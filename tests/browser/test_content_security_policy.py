@@ -17,13 +17,13 @@ def violations(page) -> list[str]:
     return found
 
 
-def test_the_sipas_walk_breaks_no_rule_of_the_policy(live_server, android, sipas, artifacts: Path):  # noqa: F811
+def test_the_sipas_walk_breaks_no_rule_of_the_policy(live_server, android, sipas, artifacts: Path):
     blocked = violations(android)
     complete_sipas(android, live_server, artifacts, "csp")
     assert blocked == []
 
 
-def test_the_progress_bar_is_styled_without_inline_style(live_server, android, sipas):  # noqa: F811
+def test_the_progress_bar_is_styled_without_inline_style(live_server, android, sipas):
     android.goto(f"{live_server}/k/sipas-web/AG-LX")
     android.get_by_role("button", name="Bắt đầu").click()
     bar = android.locator("progress.progress")

@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 
 from survey import clock
 from survey.accounts.models import AuditEntry
-from survey.draws.models import DossierDraw
 from survey.draws.operations import apply_draw, plan_draw, plan_sizes
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
@@ -31,7 +30,7 @@ def dossier_list(counts: dict[str, int], shuffle: int | None = None) -> str:
 def campaign(make_unit, make_campaign, session):
     """Two districts: Long Xuyên with a quota of 3, Châu Đốc of 2 (both with N_h)."""
     made = make_campaign("sipas-2026", units=[make_unit("AG-LX"), make_unit("AG-CD")])
-    for target, quota in zip(sorted(made.units, key=lambda t: t.unit.code != "AG-LX"), (3, 2)):
+    for target, quota in zip(sorted(made.units, key=lambda t: t.unit.code != "AG-LX"), (3, 2), strict=True):
         target.quota = quota
     session.flush()
     return made

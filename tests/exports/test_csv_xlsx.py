@@ -12,7 +12,7 @@ def read_csv(path, encoding="utf-8"):
 
 
 def test_csv_has_a_row_per_response_with_every_column(cli, answered, tmp_path):
-    campaign, made = answered
+    _, made = answered
     out = tmp_path / "x.csv"
     result = cli("export", "xuat-thu", "--format", "csv", "--out", str(out))
     assert result.exit_code == 0, result.output
@@ -56,7 +56,7 @@ def test_xlsx_cells_are_typed_and_safe(cli, answered, respond, tmp_path):
     assert cli("export", "xuat-thu", "--format", "xlsx", "--out", str(out)).exit_code == 0
     sheet = openpyxl.load_workbook(out)["data"]
     header, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    rows = [dict(zip(header, r)) for r in rows]
+    rows = [dict(zip(header, r, strict=True)) for r in rows]
     assert len(rows) == 5 and rows[0]["response_id"] == str(made[0].uuid)
     assert rows[0]["overall"] == 1 and rows[0]["visits"] == 3 and rows[0]["sources__zalo"] == 1
     assert rows[0]["why"] == "'" + TRICKY_TEXTS[0]

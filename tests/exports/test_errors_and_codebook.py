@@ -73,7 +73,7 @@ def test_the_codebook_says_why_a_response_has_no_weight(cli, answered, tmp_path)
     assert cli("codebook", "xuat-thu", "--out", str(out), "--weighting", "design").exit_code == 0
     book = openpyxl.load_workbook(out)
     header, *rows = list(book["variables"].iter_rows(values_only=True))
-    note = next(dict(zip(header, row)) for row in rows if row[0] == "weight_note")
+    note = next(dict(zip(header, row, strict=True)) for row in rows if row[0] == "weight_note")
     assert note["question (vi)"] == "Lý do phiếu có hoặc không có trọng số"
     assert note["values"].splitlines()[1] == (
         "2 = not_rated: Ngoài phạm vi: không đánh giá câu nào trên thang hài lòng 5 mức (bị sàng lọc hoặc chỉ trả "
@@ -88,7 +88,7 @@ def test_codebook_xlsx_lists_every_variable(cli, answered, tmp_path):
     assert cli("codebook", "xuat-thu", "--out", str(out)).exit_code == 0
     book = openpyxl.load_workbook(out)
     header, *rows = list(book["variables"].iter_rows(values_only=True))
-    by_name = {row[0]: dict(zip(header, row)) for row in rows}
+    by_name = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
     assert list(by_name)[:2] == ["response_id", "unit_code"] and "weight" not in by_name
     assert by_name["age"]["values"] == "1 = 18-34: 18–34 tuổi / 18–34\n2 = 35-up: Từ 35 tuổi / 35 and over"
     assert by_name["sources__web.portal"]["SPSS / Stata name"] == "sources__web_portal"

@@ -10,7 +10,6 @@ from sqlalchemy import literal, select
 from survey.admin.files import csv_bytes
 from survey.exports.formulas import neutralised, neutralised_arrow, neutralised_column, neutralised_sql
 
-
 CELLS = [
     ("=1+1", "'=1+1"), ("+84 912", "'+84 912"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"),
     ("\rx", "'\rx"), ("＝1+1", "'＝1+1"), ("＋1", "'＋1"), ("－1", "'－1"), ("＠SUM(A1)", "'＠SUM(A1)"),
@@ -60,7 +59,7 @@ def exported(cli, tmp_path, file_format, layout) -> list[dict]:
         with open(out, encoding="utf-8", newline="") as handle:
             return list(csv.DictReader(handle))
     header, *rows = openpyxl.load_workbook(out)["data"].iter_rows(values_only=True)
-    return [dict(zip(header, row)) for row in rows]
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])

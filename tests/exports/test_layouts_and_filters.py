@@ -1,6 +1,6 @@
 """Parquet, the long layout, filters, several questionnaire versions, batches and design weights."""
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pyarrow.parquet as pq
 import pytest
@@ -19,7 +19,7 @@ def rows_of(session, tmp_path, request):
 
 
 def test_parquet_keeps_types_and_labels(session, answered, tmp_path):
-    campaign, made = answered
+    _, made = answered
     out = tmp_path / "x.parquet"
     export(session, ExportRequest("xuat-thu", "parquet", weighting="design"), out)
     table = pq.read_table(out)
@@ -30,12 +30,12 @@ def test_parquet_keeps_types_and_labels(session, answered, tmp_path):
     rows = table.to_pylist()
     assert [r["response_id"] for r in rows] == [str(r.uuid) for r in made]
     assert rows[0]["sources__zalo"] == 1.0 and rows[0]["age"] == "18-34" and rows[2]["visits"] is None
-    assert rows[0]["submitted_at"] == made[0].submitted_at.astimezone(timezone.utc)
+    assert rows[0]["submitted_at"] == made[0].submitted_at.astimezone(UTC)
     assert rows[3]["weight"] == 3000.0
 
 
 def test_long_layout_has_a_row_per_answer_in_questionnaire_order(session, answered, tmp_path):
-    campaign, made = answered
+    _, made = answered
     rows = rows_of(session, tmp_path, ExportRequest("xuat-thu", layout="long"))
     assert len(rows) == 7 + 5 + 1 + 3
     first = [(r["question"], r["value"], r["number"]) for r in rows[:7]]
@@ -50,7 +50,7 @@ def test_filters_on_units_statuses_and_days(session, answered, respond, tmp_path
     campaign, made = answered
     made[1].status = "verified"
     old = respond(campaign, "AG-CD", {"overall": "3"})
-    old.submitted_at = datetime(2026, 3, 1, 18, 30, tzinfo=timezone.utc)  # 2 March in Việt Nam
+    old.submitted_at = datetime(2026, 3, 1, 18, 30, tzinfo=UTC)  # 2 March in Việt Nam
     old.started_at = old.submitted_at - timedelta(minutes=5)
     session.flush()
 
@@ -88,13 +88,13 @@ def test_a_status_the_analysis_leaves_out_has_no_weight(session, answered, respo
 
 def test_design_weights_need_transaction_counts(session, answered, respond, tmp_path):
     respond(answered[0], "AG-SNV", {"overall": "4"})
-    with pytest.raises(InvalidInput, match="N_h.*AG-SNV"):
+    with pytest.raises(InvalidInput, match=r"N_h.*AG-SNV"):
         export(session, ExportRequest("xuat-thu", weighting="design"), tmp_path / "x.csv")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_batches_page_through_every_response_once(session, answered):
-    campaign, made = answered
+    _, made = answered
     selection = reading.Filters().select(session, "xuat-thu")
     batches = list(reading.batches(session, selection, size=3))
     assert [len(b.rows) for b in batches] == [3, 1]
@@ -106,9 +106,9 @@ def test_batches_page_through_every_response_once(session, answered):
 
 def test_several_questionnaire_versions_give_the_union_of_questions(session, answered, respond, make_version,
                                                                     tmp_path):
-    campaign, made = answered
-    second = make_version(EXPORT_FORM.replace("      - name: why", """      - {name: wait, type: integer, label: {vi: "Phút chờ", en: "Minutes waited"}}
-      - name: why"""))
+    campaign, _ = answered
+    wait = '      - {name: wait, type: integer, label: {vi: "Phút chờ", en: "Minutes waited"}}\n'
+    second = make_version(EXPORT_FORM.replace("      - name: why", wait + "      - name: why"))
     campaign.questionnaire_version = second
     session.flush()
     respond(campaign, "AG-LX", {"overall": "4", "wait": "15"})

@@ -36,13 +36,13 @@ def library_weights(sample: dict, margins: dict, transactions=None) -> dict[str,
     frame = pd.DataFrame([(key, unit, age) for key, (unit, age) in sample.items()], columns=["id", "unit", "age"])
     frame["w"] = frame["unit"].map(lambda u: transactions[u] / (frame["unit"] == u).sum())
     raked = rake(Design(frame, weights="w"), margins)
-    return dict(zip(frame["id"], raked.weights))
+    return dict(zip(frame["id"], raked.weights, strict=True))
 
 
 def read_weights(out) -> dict[str, float]:
     if out.suffix == ".sav":
         frame, _ = pyreadstat.read_sav(str(out))
-        return dict(zip(frame["response_id"], frame["weight"]))
+        return dict(zip(frame["response_id"], frame["weight"], strict=True))
     with open(out, encoding="utf-8") as handle:
         return {row["response_id"]: float(row["weight"]) for row in csv.DictReader(handle)}
 
@@ -91,7 +91,8 @@ def test_the_codebook_names_the_margins(cli, sample, tmp_path):
     (["--weighting", "raked", "--margins", "{missing}"], "No such file"),
 ])
 def test_bad_margins_are_a_message_and_no_file(cli, sample, tmp_path, options, message):
-    files = {"margins": margins_file(tmp_path, age=AGE), "unknown": margins_file(tmp_path, "sex.csv", sex={"nam": 10.0}),
+    files = {"margins": margins_file(tmp_path, age=AGE),
+             "unknown": margins_file(tmp_path, "sex.csv", sex={"nam": 10.0}),
              "missing": str(tmp_path / "none.csv")}
     files["absent_level"] = margins_file(tmp_path, "absent.csv", age={**AGE, "80+": 5.0})
     out = tmp_path / "out" / "x.csv"

@@ -14,7 +14,7 @@ def export(cli, out, *options):
 
 
 def test_spss_has_labels_codes_and_dont_know_as_missing(cli, answered, tmp_path):
-    campaign, made = answered
+    _, made = answered
     out = tmp_path / "x.sav"
     export(cli, out, "--weighting", "design")
     frame, meta = pyreadstat.read_sav(str(out), user_missing=True)

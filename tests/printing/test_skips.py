@@ -60,7 +60,8 @@ def test_ticked_options_jump_only_when_each_option_alone_decides():
 
 def test_an_or_of_ticked_options_gives_an_instruction():
     # Without the other two readings of `helps` (a count, a negation), which one option cannot decide.
-    text = FORM.replace('relevant: "count_selected(helps) >= 2", ', "").replace(" and not(selected(helps, 'signs'))", "")
+    text = FORM.replace('relevant: "count_selected(helps) >= 2", ', "")
+    text = text.replace(" and not(selected(helps, 'signs'))", "")
     found = Paper(forms.load_definition(text))
     assert skip(found, found.definition.question("helps")) == Skip(
         going_on=("2", "3"), following="which_staff", jumps=(Jump(("1",), "several"),))

@@ -1,7 +1,7 @@
 """A respondent driving the web survey through the Flask test client, and a three-page form."""
 import re
-from uuid import UUID
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 from flask import g

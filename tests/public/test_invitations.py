@@ -38,7 +38,7 @@ def test_cli_creates_one_link_per_dossier_code_as_csv(cli, three_pages, session,
     assert [row["dossier_code"] for row in rows] == ["HS-001", "HS-002"]
     assert all(row["link"] == f"https://khaosat.angiang.gov.vn/i/{row['token']}" for row in rows)
     stored = session.scalars(select(Invitation).order_by(Invitation.dossier_code)).all()
-    assert [i.token for i in stored] == [row["token"] for row in rows] and len(set(i.token for i in stored)) == 2
+    assert [i.token for i in stored] == [row["token"] for row in rows] and len({i.token for i in stored}) == 2
     assert all(len(i.token) >= 32 and i.unit.code == "AG-CD" and i.expires_at is not None for i in stored)
 
 

@@ -74,8 +74,9 @@ def test_device_classes_from_the_user_agent():
 
     assert device_class(ANDROID) == "phone"
     assert device_class(IPAD) == "tablet"
-    assert device_class("Mozilla/5.0 (Linux; Android 13; SM-X200) AppleWebKit/537.36 Chrome/120 Safari/537.36") == "tablet"
-    assert device_class("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/120 Safari/537.36") == "desktop"
+    engine = "AppleWebKit/537.36 Chrome/120 Safari/537.36"
+    assert device_class(f"Mozilla/5.0 (Linux; Android 13; SM-X200) {engine}") == "tablet"
+    assert device_class(f"Mozilla/5.0 (Windows NT 10.0; Win64; x64) {engine}") == "desktop"
     assert device_class("") == "desktop"
 
 

@@ -1,7 +1,7 @@
 """`flask report` and the analyst's report pages, on the Q2 and Q3 2026 campaigns of conftest.py."""
 import io
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import openpyxl
 import pytest
@@ -63,7 +63,7 @@ def test_the_analyst_report_pages(app, make_user, quarters):
 
 def test_the_report_form_starts_at_the_province_quarter(app, make_user, session, clock_at):
     """At 00:30 on 1 January in the province it is still 31 December in UTC: the form offers the new year."""
-    clock_at(datetime(2026, 12, 31, 17, 30, tzinfo=timezone.utc))
+    clock_at(datetime(2026, 12, 31, 17, 30, tzinfo=UTC))
     browser = signed_in(app, make_user, "analyst")
     browser.get("/phan-tich/bao-cao")
     assert 'name="year" type="number" min="2000" max="2100" value="2027"' in browser.html

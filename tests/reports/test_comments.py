@@ -25,7 +25,8 @@ def commented(session, quarters):
     for code, texts in COMMENTS.items():
         unit = session.scalar(select(Unit).where(Unit.code == code))
         for text in texts:
-            submit(session, quarters[3], unit, answers_for(SIPAS, rng, 0.5, ["AG-LX"]) | {"kv_y_kien": text}, "web", day)
+            answers = answers_for(SIPAS, rng, 0.5, ["AG-LX"]) | {"kv_y_kien": text}
+            submit(session, quarters[3], unit, answers, "web", day)
     session.commit()
     return quarters
 

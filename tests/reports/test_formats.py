@@ -42,8 +42,8 @@ def test_rank_change_in_words():
 
 def written(cli, tmp_path, file_format, language="vi", unit=()):
     out = tmp_path / f"q3-{language}.{file_format}"
-    result = cli("report", "quarterly", "--year", "2026", "--quarter", "3", *unit, "--recipe", "sipas-local", "--format", file_format,
-                 "--language", language, "--out", str(out))
+    result = cli("report", "quarterly", "--year", "2026", "--quarter", "3", *unit, "--recipe", "sipas-local",
+                 "--format", file_format, "--language", language, "--out", str(out))
     assert result.exit_code == 0, result.output
     return out
 
@@ -63,7 +63,8 @@ def pdf_text(path) -> str:
 
 def xlsx_text(path) -> str:
     book = openpyxl.load_workbook(path)
-    assert {"method", "ranking_by_level", "distribution", "profile", "expectations", "comments", "annex"} <= set(book.sheetnames)
+    sheets = {"method", "ranking_by_level", "distribution", "profile", "expectations", "comments", "annex"}
+    assert sheets <= set(book.sheetnames)
     return "\n".join(str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row
                      if isinstance(v, str))
 

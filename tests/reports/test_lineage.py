@@ -40,7 +40,8 @@ def reorganised(session, make_unit, make_version):
         first, last = quarter_dates(quarter)
         campaign = create_campaign(session, CampaignSpec(
             slug=f"q{quarter}", name=f"Quý {quarter}", version=version, channels=("web",), opens_on=first,
-            closes_on=last, min_cell_size=10, targets=[Target(units[c], quota=n, transactions=t) for c, n, _, t in plan]))
+            closes_on=last, min_cell_size=10,
+            targets=[Target(units[c], quota=n, transactions=t) for c, n, _, t in plan]))
         for code, count, mean, _ in plan:
             for _ in range(count):
                 submit(session, campaign, units[code], answers_for(SIPAS, rng, mean + rng.normal(0, 1), ["AG-LX"]),
@@ -55,7 +56,7 @@ def test_the_merged_unit_is_compared_with_its_old_units_pooled(reorganised):
     apply_reorganisation(session, MOVES, date(2026, 11, 17), None)
     report = build_report(session, Q3, None, RECIPE)
     previous = report.previous.table.set_index(["domain", "node"])
-    frame, transactions = _pooled(session, [c for c in _campaigns(session, "q2")], RECIPE, ("submitted",))
+    frame, transactions = _pooled(session, list(_campaigns(session, "q2")), RECIPE, ("submitted",))
     frame["pooled"] = frame["_code"].map({"OLD-A": "NEW-C", "OLD-B": "NEW-C"})
     expected = estimate_indices(weigh(frame, "design", transactions).design, RECIPE, by="pooled", min_cell_size=10)
     assert previous.loc[("NEW-C", "sipas"), "estimate"] == pytest.approx(expected.loc[("sipas", "NEW-C"), "estimate"],

@@ -63,7 +63,7 @@ def test_the_province_report_ranks_units_and_counts_channels(session, quarters):
     assert ranks.loc[["AG-CD", "AG-TC", "AG-LX"], "rank"].tolist() == [1, 2, 3]
     assert ranks.loc["AG-SNV", "rank"] is None and report.ranked_units == 3
     assert ("flag_unranked", {"units": "AG-SNV", "size": 10}) in report.flags
-    assert all(o != r for r, overlaps in zip(ranks["rank"], ranks["overlaps"]) for o in overlaps)
+    assert all(o != r for r, overlaps in zip(ranks["rank"], ranks["overlaps"], strict=True) for o in overlaps)
     counts = report.counts.set_index("unit")
     assert counts.loc["total"].tolist() == counts.drop("total").sum().tolist()
     assert 0.85 * sum(n for _, n, _ in PLAN[3]) < counts.loc["total", "total"] <= sum(n for _, n, _ in PLAN[3])

@@ -3,8 +3,7 @@ import math
 
 import pytest
 
-from survey.sampling.plan import (Parameters, allocate, invitations, margin_of, ministry_n, plan_rows,
-                                  proportion_n, z_of)
+from survey.sampling.plan import Parameters, allocate, invitations, margin_of, ministry_n, plan_rows, proportion_n, z_of
 
 
 def test_the_ministry_rule_gives_385_for_ten_thousand_at_five_percent():

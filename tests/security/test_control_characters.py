@@ -13,6 +13,7 @@ from tests.api.conftest import make_token  # noqa: F401 (a fixture)
 from tests.security.test_safe_methods import records, table_rows  # noqa: F401 (a fixture)
 from tests.surveyor.conftest import GOOD, JSON, PAPER_FORM, keyer  # noqa: F401 (a fixture)
 
+
 def post_requests(app, campaign, arguments) -> list[str]:
     """The URL of every route taking a form POST (the API checks its own JSON), sign-out last."""
     found = []

@@ -8,7 +8,9 @@ tampered hidden fields) on every page, then presses Send.
 import string
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, event, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 import forms

@@ -26,7 +26,7 @@ CODE = re.compile(r"(?<![\w/.-])(" + "|".join(sorted(CODES)) + r")(?![\w/.-])")
 class VisibleText(HTMLParser):
     """The text a reader sees or hears: element text outside scripts and styles, alt and aria-label."""
 
-    HIDDEN = {"script", "style", "template"}
+    HIDDEN = frozenset({"script", "style", "template"})
 
     def __init__(self):
         super().__init__()
@@ -51,9 +51,9 @@ def visible_text(page: str) -> str:
 
 
 @pytest.fixture
-def shown(session, records, make_submission):  # noqa: F811 (the imported fixture)
+def shown(session, records, make_submission):
     """Besides the records: a web response from a desktop, too short, rejected; a burst; the log."""
-    campaign, arguments, body = records
+    campaign, arguments, _ = records
     quick, _ = record_response(session, make_submission(campaign, device_class="desktop", page_seconds={"main": 12}),
                                clock.today())
     reject_response(session, quick, None, "thử nghiệm")

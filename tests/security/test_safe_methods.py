@@ -36,7 +36,8 @@ def records(session, make_user, make_campaign, make_submission):
     make_user("quantri", "admin")
     campaign = make_campaign(slug="dot-mot")
     unit = campaign.units[0].unit
-    response, _ = record_response(session, make_submission(campaign, paper_serial="0001", channel="paper"), clock.today())
+    submission = make_submission(campaign, paper_serial="0001", channel="paper")
+    response, _ = record_response(session, submission, clock.today())
     now = utcnow()
     invitation = create_invitations(session, campaign, unit, ["HS-1"], None, now)[0]
     draft = start_draft(session, DraftStart(uuid=make_submission(campaign).uuid, campaign=campaign, unit=unit,

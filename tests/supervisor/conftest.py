@@ -31,7 +31,8 @@ sections:
     questions:
       - {name: sex, type: select_one, choices: sex, required: true, label: {vi: "Giới tính", en: "Sex"}}
       - {name: posted, type: select_one, choices: posted, label: {vi: "Có niêm yết không?", en: "Posted?"}}
-""" + "".join(f"""      - {{name: {item}, type: satisfaction, label: {{vi: "Mức hài lòng {item}", en: "Satisfaction {item}"}}}}
+""" + "".join(f"""      - {{name: {item}, type: satisfaction,
+         label: {{vi: "Mức hài lòng {item}", en: "Satisfaction {item}"}}}}
 """ for item in ITEMS) + """      - name: visits
         type: integer
         label: {vi: "Số lần đi lại", en: "Visits"}

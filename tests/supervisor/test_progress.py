@@ -101,7 +101,7 @@ def test_nothing_flagged_in_an_empty_campaign(session, campaign):
 def test_screened_out_responses_are_counted_apart_and_never_fill_a_quota(session, campaign, respond):
     respond("AG-LX", VARIED | {"sex": "female"})
     respond("AG-LX", {"sex": "female"})  # screened out: no rating at all
-    respond("AG-LX", {"sex": "female", **{item: "9" for item in ITEMS}})  # only "don't know": rates nothing
+    respond("AG-LX", {"sex": "female", **dict.fromkeys(ITEMS, "9")})  # only "don't know": rates nothing
     respond("AG-LX", {"sex": "male"}, status="rejected")  # rejected: neither collected nor screened
     lx, cd = unit_progress(session, campaign, None)[::-1]
     assert (lx.collected, lx.screened, lx.remaining, cd.screened) == (1, 2, 9, 0)

@@ -1,6 +1,6 @@
 """Each quality rule, with a case that trips it and one that does not, and its thresholds
 changed per call."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -9,7 +9,7 @@ from survey.quality.rules import Facts, Thresholds, context, findings, median_se
 from tests.supervisor.conftest import ITEMS, REVIEW_FORM, VARIED
 
 DEFINITION = forms.load_definition(REVIEW_FORM)
-START = datetime(2027, 3, 1, 8, tzinfo=timezone.utc)
+START = datetime(2027, 3, 1, 8, tzinfo=UTC)
 
 
 def facts(seconds=600, channel="web", answers=None, **fields) -> Facts:
@@ -36,7 +36,8 @@ def test_too_short_against_a_third_of_the_median_and_the_absolute_minimum():
 
 
 def test_too_short_reads_the_seconds_per_page_when_the_web_form_measured_them():
-    assert rules_of(facts(seconds=600, page_seconds={"a": 20, "b": 25.5})) == {"too_short": {"seconds": 45, "limit": 60}}
+    found = rules_of(facts(seconds=600, page_seconds={"a": 20, "b": 25.5}))
+    assert found == {"too_short": {"seconds": 45, "limit": 60}}
 
 
 def test_too_short_never_shows_the_duration_equal_to_its_threshold():
@@ -56,7 +57,7 @@ def test_the_median_needs_enough_timed_responses():
 
 
 def test_straight_lining_needs_the_same_answer_on_at_least_eight_answered_items():
-    same = {key: value for key, value in VARIED.items() if key != "why"} | {item: "4" for item in ITEMS}
+    same = {key: value for key, value in VARIED.items() if key != "why"} | dict.fromkeys(ITEMS, "4")
     assert rules_of(facts(answers=same)) == {"straight_lining": {"items": 9, "value": "4"}}
     one_differs = same | {"hl_9": "5"}
     assert "straight_lining" not in rules_of(facts(answers=one_differs))
@@ -87,7 +88,8 @@ def test_serials_differing_by_spaces_leading_zeros_or_case_are_the_same(a, b):
 
 def test_duplicate_serial_trips_only_the_serials_held_twice():
     serials = shared_serials(["0012", "12", "13"])
-    assert rules_of(facts(channel="paper", paper_serial="0012"), serials=serials) == {"duplicate_serial": {"serial": "12"}}
+    found = rules_of(facts(channel="paper", paper_serial="0012"), serials=serials)
+    assert found == {"duplicate_serial": {"serial": "12"}}
     assert rules_of(facts(channel="paper", paper_serial="13"), serials=serials) == {}
     assert shared_serials(["12", "120", "1 2 0"]) == {"120"}
 

@@ -1,7 +1,7 @@
 """The province's clock: the instant in UTC, the date in the province's zone, the source injectable
 (CLOCK), and the suite fixed at an instant when the province is already on the next day."""
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,10 +23,10 @@ def test_the_suite_clock_runs_on_from_its_instant(session):
 
 
 @pytest.mark.parametrize("instant, today", [
-    (datetime(2026, 11, 16, 16, 59, tzinfo=timezone.utc), date(2026, 11, 16)),
-    (datetime(2026, 11, 16, 17, 0, tzinfo=timezone.utc), date(2026, 11, 17)),
-    (datetime(2026, 11, 17, 16, 59, tzinfo=timezone.utc), date(2026, 11, 17)),
-    (datetime(2026, 12, 31, 17, 0, tzinfo=timezone.utc), date(2027, 1, 1)),
+    (datetime(2026, 11, 16, 16, 59, tzinfo=UTC), date(2026, 11, 16)),
+    (datetime(2026, 11, 16, 17, 0, tzinfo=UTC), date(2026, 11, 17)),
+    (datetime(2026, 11, 17, 16, 59, tzinfo=UTC), date(2026, 11, 17)),
+    (datetime(2026, 12, 31, 17, 0, tzinfo=UTC), date(2027, 1, 1)),
 ])
 def test_today_is_the_date_in_the_province_not_in_utc(session, clock_at, instant, today):
     clock_at(instant)
@@ -35,22 +35,22 @@ def test_today_is_the_date_in_the_province_not_in_utc(session, clock_at, instant
 
 def test_now_is_in_utc_whatever_zone_the_source_gives(session, clock_at):
     clock_at(datetime(2026, 11, 17, 3, 30, tzinfo=ZONE))
-    assert clock.now().tzinfo is timezone.utc and clock.now().replace(second=0, microsecond=0) == START
+    assert clock.now().tzinfo is UTC and clock.now().replace(second=0, microsecond=0) == START
 
 
 def test_a_province_day_runs_from_17_00_utc_the_day_before(session):
     start, end = clock.start_of_day(TODAY), clock.end_of_day(TODAY)
-    assert (start, end) == (datetime(2026, 11, 16, 17, tzinfo=timezone.utc), start + timedelta(days=1))
-    assert start.tzinfo is end.tzinfo is timezone.utc  # SQLite stores no offset: instants go in as UTC
+    assert (start, end) == (datetime(2026, 11, 16, 17, tzinfo=UTC), start + timedelta(days=1))
+    assert start.tzinfo is end.tzinfo is UTC  # SQLite stores no offset: instants go in as UTC
 
 
 def test_the_real_time_by_default_and_outside_an_app():
     app = create_app({"SURVEY_ENV": "testing", "DATABASE_URL": "sqlite://"})
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     outside = clock.now()
     with app.app_context():
         inside = clock.now()
-    assert before <= outside <= inside <= datetime.now(timezone.utc)
+    assert before <= outside <= inside <= datetime.now(UTC)
 
 
 def test_only_the_clock_reads_the_time():

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from survey.errors import InvalidInput
 from survey.models import AuditEntry, Reorganisation, ReorganisationLink
 from survey.units.models import Unit
-from survey.units.reorganise import apply_reorganisation, plan_reorganisation
+from survey.units.reorganise import apply_reorganisation
 from survey.units.successions import lineage
 
 HEADER = "kind,old,new,effective_on,shares\n"

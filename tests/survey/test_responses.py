@@ -1,6 +1,6 @@
 import threading
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -56,10 +56,9 @@ def test_concurrent_duplicates_store_one_response(app, session, make_campaign, m
     key, results = uuid.uuid4(), []
 
     def submit():
-        with app.app_context():
-            with db.transaction() as own:
-                ours = own.get(Campaign, campaign.id)
-                results.append(record_response(own, make_submission(ours, key=key), TODAY)[0].id)
+        with app.app_context(), db.transaction() as own:
+            ours = own.get(Campaign, campaign.id)
+            results.append(record_response(own, make_submission(ours, key=key), TODAY)[0].id)
 
     threads = [threading.Thread(target=submit) for _ in range(4)]
     for thread in threads:
@@ -109,9 +108,9 @@ def test_paper_serials_are_required_and_unique_per_campaign(session, make_campai
 
 def raw_response(campaign, **fields):
     now = clock.now()
-    values = dict(uuid=uuid.uuid4(), campaign_id=campaign.id, unit_id=campaign.units[0].unit_id,
-                  questionnaire_version_id=campaign.questionnaire_version_id, channel="web",
-                  status="submitted", started_at=now, submitted_at=now)
+    values = {"uuid": uuid.uuid4(), "campaign_id": campaign.id, "unit_id": campaign.units[0].unit_id,
+              "questionnaire_version_id": campaign.questionnaire_version_id, "channel": "web",
+              "status": "submitted", "started_at": now, "submitted_at": now}
     return Response(**{**values, **fields})
 
 
@@ -119,7 +118,7 @@ def raw_response(campaign, **fields):
     ({"status": "lost"}, "status_known"),
     ({"status": "rejected"}, "rejection_has_reason"),
     ({"channel": "paper"}, "paper_has_serial"),
-    ({"submitted_at": datetime(2000, 1, 1, tzinfo=timezone.utc)}, "submitted_after_start"),
+    ({"submitted_at": datetime(2000, 1, 1, tzinfo=UTC)}, "submitted_after_start"),
 ])
 def test_the_database_guards_response_invariants(session, make_campaign, fields, constraint):
     session.add(raw_response(make_campaign(), **fields))

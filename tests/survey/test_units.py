@@ -48,7 +48,8 @@ def test_every_problem_is_reported_with_its_row_and_nothing_is_written(session):
 
 
 def test_hierarchy_problems_name_the_parent(session):
-    text = HEADER + PROVINCE + "AG-CD,Châu Đốc,,district,ZZ,\nAG-CM,Chợ Mới,,department,AG-CD,\nAG-CD,Lại,,district,AG,\n"
+    text = (HEADER + PROVINCE + "AG-CD,Châu Đốc,,district,ZZ,\nAG-CM,Chợ Mới,,department,AG-CD,\n"
+            "AG-CD,Lại,,district,AG,\n")
     with pytest.raises(InvalidInput) as caught:
         import_units_csv(session, text)
     assert caught.value.problems == [
@@ -118,7 +119,8 @@ BAD_TEXT = HEADER + PROVINCE + (
     "AG-CT,Cần\x00Thơ,,district,AG\x7f,\n"               # row 6: NUL in the name, DEL in the parent
 )
 BAD_PROBLEMS = [
-    "row 3, code: '=EVIL' is not a unit code (letters A-Z, digits, '-', '_' or '.', beginning with a letter or a digit)",
+    "row 3, code: '=EVIL' is not a unit code (letters A-Z, digits, '-', '_' or '.', beginning with a letter or a "
+    "digit)",
     "row 4, code: longer than 32 characters",
     "row 5, name_en: holds a control character (such as NUL)",
     "row 5, name: longer than 200 characters",

@@ -1,13 +1,12 @@
 """Keying paper forms at /nhap-phieu: serial first, codes, routing and checks, idempotence, scope."""
 import re
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, insert, select
 
 from survey import db
 from survey.entries import operations as entries
-
 from survey.entries.models import PaperEntry
 from survey.responses.models import Response
 from tests.clock import START
@@ -192,7 +191,7 @@ def test_the_count_of_today_starts_at_the_province_midnight(session, paper_campa
     campaign = paper_campaign()
     lan = keyer()
     for serial, hour, minute in (("AG-0001", 16, 59), ("AG-0002", 17, 1), ("AG-0003", 20, 29)):
-        clock_at(datetime(2026, 11, 16, hour, minute, tzinfo=timezone.utc))
+        clock_at(datetime(2026, 11, 16, hour, minute, tzinfo=UTC))
         assert lan.key(campaign, serial).status_code == 303
     clock_at(START)
     lan.get(lan.page_url(campaign))

@@ -1,7 +1,7 @@
 """The keyer's own forms of the day on the entry page: the province's day, local times, states in
 words; and the reconciliation's decisions at the province's time."""
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tests.clock import START
 from tests.surveyor.conftest import GOOD
@@ -20,7 +20,7 @@ def test_the_keyer_sees_own_forms_of_the_province_day_with_local_times(session, 
     lan, minh = keyer(), keyer("minh")
     for serial, hour, minute, unit in (("AG-0001", 16, 59, "AG-LX"), ("AG-0002", 17, 1, "AG-LX"),
                                        ("AG-0003", 20, 29, "AG-LX")):
-        clock_at(datetime(2026, 11, 16, hour, minute, tzinfo=timezone.utc))
+        clock_at(datetime(2026, 11, 16, hour, minute, tzinfo=UTC))
         assert lan.key(campaign, serial, unit=unit).status_code == 303
     assert minh.key(campaign, "AG-0004").status_code == 303  # someone else's form is not in lan's list
     clock_at(START)
