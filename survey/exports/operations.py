@@ -136,7 +136,7 @@ def write_batches(plan: Plan, session: Session, path: Path, header: bool = True,
 
 def plan_columns(session: Session, plan: Plan, after: int = 0, upto: int | None = None) -> Iterator[dict[str, list]]:
     """The export's rows, one batch of columns at a time."""
-    batches = reading.batches(session, plan.selection, after=after, upto=upto)
+    batches = reading.batches(session, plan.selection, after=after, upto=upto, flag=plan.context.scope_flag())
     if plan.request.layout == "wide":
         for batch in batches:
             yield rows.wide_columns(batch, plan.variables, plan.context)

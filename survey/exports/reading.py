@@ -26,6 +26,8 @@ BATCH_SIZE = 5000
 RESPONSE_COLUMNS = (Response.id, cast(Response.uuid, String), Response.unit_id, Response.channel, Response.status,
                     Response.paper_serial, Response.started_at, Response.submitted_at,
                     Response.device_class, Response.flag, Response.questionnaire_version_id)
+SCOPE_FLAG = len(RESPONSE_COLUMNS)
+"""Where a batch's rows hold the flag asked for by `batches(..., flag=...)`, after RESPONSE_COLUMNS."""
 
 
 @dataclass(frozen=True)
@@ -149,16 +151,18 @@ class Batch:
 
 
 def batches(session: Session, selection: Selection, size: int = BATCH_SIZE, after: int = 0,
-            upto: int | None = None) -> Iterator[Batch]:
+            upto: int | None = None, flag: ColumnElement[bool] | None = None) -> Iterator[Batch]:
     """The selected responses with `after` < id <= `upto` (no bound: None), `size` at a time, each
-    batch with its answers read in one query.
+    batch with its answers read in one query; with `flag` (a condition on Response, such as being in
+    the analysis' scope), each row ends with its truth (column SCOPE_FLAG).
 
     Plain driver rows through the session's connection: no ORM objects, nothing kept between batches.
     """
     connection = session.connection()
+    columns = RESPONSE_COLUMNS if flag is None else (*RESPONSE_COLUMNS, flag)
     last = after
     while True:
-        rows = _driver_rows(connection, select(*RESPONSE_COLUMNS).where(*selection.within(last, upto))
+        rows = _driver_rows(connection, select(*columns).where(*selection.within(last, upto))
                             .order_by(Response.id).limit(size))
         if not rows:
             return

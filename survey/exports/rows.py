@@ -8,9 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from survey.exports.reading import Batch
+from sqlalchemy import ColumnElement
+
+from survey.exports.reading import SCOPE_FLAG, Batch
 from survey.exports.variables import IN_SCOPE, NOT_RATED, STATUS_LEFT_OUT, Variable
-from survey.results.scope import Weights
+from survey.results.scope import UnitWeights, Weights
 
 Columns = dict[str, list]
 UnitDetails = dict[int, tuple[str, str, str, str | None]]
@@ -22,19 +24,26 @@ class Context:
 
     units: UnitDetails
     version_numbers: dict[int, int]
-    weights: Weights | None = None
+    weights: Weights | UnitWeights | None = None
     """The analysis weights of the responses in scope (survey.results.scope); None: no weights."""
     weighted_statuses: tuple[str, ...] = ()
     """The statuses the weights were computed over: a response of another status is out of scope."""
 
-    def weight_notes(self, ids: list[int], statuses: list[str]) -> list[str]:
+    def scope_flag(self) -> ColumnElement[bool] | None:
+        """What batches must read besides the rows: whether each response is in scope, for weights
+        given per unit."""
+        return self.weights.scope if isinstance(self.weights, UnitWeights) else None
+
+    def weight_notes(self, batch: Batch) -> list[str]:
         """Why each response has a weight or none (variables.WEIGHT_NOTES)."""
         analysed = self.weighted_statuses
         return [IN_SCOPE if weight is not None else NOT_RATED if status in analysed else STATUS_LEFT_OUT
-                for weight, status in zip(self.weights_of(ids), statuses)]
+                for weight, status in zip(self.weights_of(batch), batch.column(4), strict=True)]
 
-    def weights_of(self, ids: list[int]) -> list[float | None]:
-        return [None] * len(ids) if self.weights is None else self.weights.of(ids)
+    def weights_of(self, batch: Batch) -> list[float | None]:
+        if isinstance(self.weights, UnitWeights):
+            return self.weights.of(batch.column(2), batch.column(SCOPE_FLAG))
+        return [None] * len(batch.rows) if self.weights is None else self.weights.of(batch.column(0))
 
 
 def naive_utc(moments: list[datetime | str]) -> list[datetime]:
@@ -67,8 +76,8 @@ def response_columns(batch: Batch, context: Context, wanted: list[str]) -> Colum
         "duration_seconds": lambda: [(end - start).total_seconds() for start, end in zip(started, submitted)],
         "device_class": lambda: batch.column(8), "flag": lambda: batch.column(9),
         "questionnaire_version": lambda: [float(numbers[v]) for v in batch.column(10)],
-        "weight": lambda: context.weights_of(batch.column(0)),
-        "weight_note": lambda: context.weight_notes(batch.column(0), batch.column(4)),
+        "weight": lambda: context.weights_of(batch),
+        "weight_note": lambda: context.weight_notes(batch),
     }
     return {name: makers[name]() for name in wanted}
 

@@ -27,6 +27,7 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import STATUSES, Answer, Response
+from survey.results.messages import CATALOGUE
 from survey.units.models import Unit
 
 DEFAULT_STATUSES = ("submitted", "verified")
@@ -55,7 +56,7 @@ def load_campaign(session: Session, campaign: Campaign, keys: Collection[str] | 
     questionnaire.
     """
     definition = version_definition(campaign.questionnaire_version)
-    keys = _checked_keys(definition, keys, statuses)
+    keys = checked_keys(definition, keys, statuses)
     rows = session.execute(_query(campaign, keys, statuses)).all()
     long = pd.DataFrame.from_records(rows, columns=["id", "channel", "status", "unit", "level", "district",
                                                     "key", "value", "number"])
@@ -68,7 +69,7 @@ def load_subset(session: Session, campaign: Campaign, keys: Collection[str], sta
     """The frame of `load_campaign` restricted to the responses meeting `condition` (on Response), with
     the answers to `keys` only; InvalidInput as load_campaign."""
     definition = version_definition(campaign.questionnaire_version)
-    keys = _checked_keys(definition, keys, statuses)
+    keys = checked_keys(definition, keys, statuses)
     where = (Response.campaign_id == campaign.id, Response.status.in_(list(statuses)), condition)
     frame = _responses(_response_rows(session, where))
     if not keys:
@@ -104,12 +105,15 @@ def _batched(session: Session, query: Select, columns: list[str], texts: list[st
     return frame.astype({c: "str" for c in texts})
 
 
-def _checked_keys(definition: forms.Definition, keys: Collection[str] | None, statuses: Sequence[str]) -> list[str]:
+def checked_keys(definition: forms.Definition, keys: Collection[str] | None, statuses: Sequence[str]) -> list[str]:
+    """The answerable keys asked for, in form order (None: all); InvalidInput for an unknown status,
+    no status, or a key that is not a question of `definition`."""
     answerable = [q.name for q in definition.questions if q.kind.has_answer]
-    problems = [f"unknown status '{s}' (one of {', '.join(STATUSES)})" for s in statuses if s not in STATUSES]
+    problems = [CATALOGUE.problem("status_unknown", "status", status=s, known=", ".join(STATUSES))
+                for s in statuses if s not in STATUSES]
     if not statuses:
-        problems.append("choose at least one status")
-    problems += [f"'{key}' is not a question of questionnaire '{definition.id}'"
+        problems.append(CATALOGUE.problem("statuses_none", "status"))
+    problems += [CATALOGUE.problem("key_not_a_question", "question", key=key, questionnaire=definition.id)
                  for key in sorted(set(keys or ()) - set(answerable))]
     if problems:
         raise InvalidInput(problems)

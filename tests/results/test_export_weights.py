@@ -15,9 +15,10 @@ from survey.campaigns.operations import CampaignSpec, Target, create_campaign
 from survey.exports.operations import ExportRequest, export
 from survey.quality.eligibility import eligible
 from survey.responses.models import Response
+from survey.results import scope
 from survey.results.loading import load_campaign, load_subset
 from survey.results.report import compute_results
-from survey.results.scope import Weights, in_scope
+from survey.results.scope import UnitWeights, Weights, analysis_weights, in_scope
 from survey.results.weighting import Margins
 from tests.results.conftest import ROOT, UNITS, answers_for, submit
 
@@ -149,3 +150,17 @@ def test_weights_are_looked_up_by_response_id():
     assert weights.of([1, 2, 5, 6, 9, 10]) == [None, 1.5, 2.0, None, 3.25, None]
     assert weights.within(2, 9) == ([5, 9], [2.0, 3.25]) and weights.within(0, None) == ([2, 5, 9], [1.5, 2.0, 3.25])
     assert Weights(np.array([], np.int64), np.array([])).of([1]) == [None]
+
+
+def test_design_weights_are_counted_per_unit_in_sql_not_read_per_response(session, campaign, monkeypatch):
+    """n_h by one GROUP BY over the scope: nothing is loaded per response, and the weights are the analysis'."""
+    frame = in_scope(session, load_campaign(session, campaign, keys=[]))
+    expected = frame["_unit"].map(lambda unit: {t.unit.code: t.transactions for t in campaign.units}[unit]
+                                  / (frame["_unit"] == unit).sum())
+    monkeypatch.setattr(scope, "load_subset", lambda *arguments: pytest.fail("the scope's frame was read"))
+    weights = analysis_weights(session, campaign, "design")
+    codes = {t.unit.id: t.unit.code for t in campaign.units}
+    assert isinstance(weights, UnitWeights)
+    assert {codes[unit]: w for unit, w in weights.by_unit.items()} == dict(zip(frame["_unit"], expected, strict=True))
+    unit = next(iter(weights.by_unit))
+    assert weights.of([unit, unit], [True, False]) == [weights.by_unit[unit], None]
