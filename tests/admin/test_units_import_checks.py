@@ -4,7 +4,7 @@ from sqlalchemy import func, select
 
 from survey.units.models import Unit
 from tests.admin.test_units_pages import upload
-from tests.survey.test_units import BAD_TEXT
+from tests.units.test_units import BAD_TEXT
 
 
 def test_the_dry_run_lists_bad_codes_long_names_and_control_characters(admin, session):
