@@ -8,7 +8,7 @@ needs (unit choices, stored answers) and stores what comes out (``to_dict()``, a
 """
 
 from .builder import QuestionnaireForm, build_form
-from .checking import check_answers, effective_answers, relevance
+from .checking import check_answers, effective_answers, offered_choices, relevance
 from .compare import Change, compare
 from .definition import Definition, Question, Section
 from .dump import dump_yaml
@@ -41,6 +41,7 @@ __all__ = [
     "dump_yaml",
     "effective_answers",
     "load_definition",
+    "offered_choices",
     "read_definition",
     "read_xlsform",
     "relevance",

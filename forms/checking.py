@@ -8,11 +8,14 @@ response. Expressions see only *effective* answers: a question that is not relev
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Collection, Mapping
 
 from .definition import Definition, Question
 from .errors import answer_message
+from .expression_functions import text
 from .expressions import CURRENT
+from .labels import Choice
 
 Answers = Mapping[str, str | None]
 
@@ -37,6 +40,33 @@ class AnswerLookup:
     def value(self, name: str) -> object:
         return self._question(name).kind.to_value(self.stored(name))
 
+    def today(self) -> datetime.date:
+        return datetime.date.today()
+
+    def column(self, name: str) -> str | None:
+        return None
+
+
+class ChoiceLookup(AnswerLookup):
+    """The answers, and the columns of the choice a ``choice_filter`` is deciding on."""
+
+    def __init__(self, definition: Definition, stored: Answers, choice: Choice) -> None:
+        super().__init__(definition, stored)
+        self._choice = choice
+
+    def column(self, name: str) -> str | None:
+        return self._choice.column(name)
+
+
+def offered_choices(definition: Definition, question: Question,
+                    answers: Answers) -> tuple[Choice, ...]:
+    """The choices ``question`` offers given the (effective) ``answers``: its choice_filter's."""
+    if question.choice_filter is None:
+        return question.choices
+    expression = question.choice_filter
+    return tuple(choice for choice in question.choices
+                 if expression.is_true(ChoiceLookup(definition, answers, choice)))
+
 
 def _resolve(definition: Definition,
              answers: Answers) -> tuple[dict[str, bool], dict[str, str | None]]:
@@ -53,11 +83,20 @@ def _resolve(definition: Definition,
         for question in section.questions:
             asked = shown and (question.relevant is None or question.relevant.is_true(lookup))
             relevant[question.name] = asked
-            answer = answers.get(question.name)
-            # Non-text answers (from a careless API client) are invalid: never read them.
-            usable = asked and question.kind.has_answer and isinstance(answer, str)
-            effective[question.name] = answer if usable else None
+            effective[question.name] = _effective(question, asked, answers, lookup)
     return relevant, effective
+
+
+def _effective(question: Question, asked: bool, answers: Answers,
+               lookup: AnswerLookup) -> str | None:
+    """The answer kept: computed for a calculate, else as given when asked and text."""
+    if not asked or not question.kind.has_answer:
+        return None
+    if question.calculation is not None:
+        return text(question.calculation.evaluate(lookup)) or None
+    answer = answers.get(question.name)
+    # Non-text answers (from a careless API client) are invalid: never read them.
+    return answer if isinstance(answer, str) else None
 
 
 def relevance(definition: Definition, answers: Answers) -> dict[str, bool]:
@@ -85,7 +124,7 @@ def check_answers(definition: Definition, answers: Answers, *, language: str | N
     for question in definition.questions:
         if names is not None and question.name not in names:
             continue
-        if relevant[question.name] and question.kind.has_answer:
+        if relevant[question.name] and question.kind.has_input:
             problem = _problem(definition, question, answers.get(question.name), effective,
                                language, unit_codes)
             if problem is not None:
@@ -102,6 +141,8 @@ def _problem(definition: Definition, question: Question, answer: object,
             if isinstance(answer, str) else question.kind.invalid_code)
     if code is not None:
         return answer_message(code, language)
+    if not _offered(definition, question, answer, effective):
+        return answer_message("filtered_choice", language)
     if not _constraint_holds(definition, question, effective):
         message = question.constraint_message
         return message.text(language) if message else answer_message("constraint", language)
@@ -116,3 +157,12 @@ def _constraint_holds(definition: Definition, question: Question,
         return True
     return question.constraint.is_true(lookup)
 
+
+
+def _offered(definition: Definition, question: Question, answer: str,
+             effective: dict[str, str | None]) -> bool:
+    """Whether every value of ``answer`` is among the choices its choice_filter offers."""
+    if question.choice_filter is None:
+        return True
+    values = {choice.value for choice in offered_choices(definition, question, effective)}
+    return all(value in values for value in answer.split())

@@ -35,6 +35,12 @@ class Question:
     choices: tuple[Choice, ...] = ()
     """The options: the named list's, or the type's built-in ones (satisfaction, yes_no)."""
     levels: tuple[str, ...] = ()
+    calculation: Expression | None = None
+    """What a ``calculate`` question computes from earlier answers (stored as its answer)."""
+    choice_filter: Expression | None = None
+    """Which choices a select offers: those for which it is true (``choice('col')`` reads them)."""
+    xlsform_name: str | None = None
+    """The name an imported XLSForm gave it when that is no name of ours (``forms.xlsform_names``)."""
 
     @property
     def kind(self) -> QuestionType:
@@ -50,6 +56,9 @@ class Question:
         _put(data, "constraint", self.constraint)
         _put(data, "constraint_message", self.constraint_message)
         _put(data, "choices", self.choice_list)
+        _put(data, "calculation", self.calculation)
+        _put(data, "choice_filter", self.choice_filter)
+        _put(data, "xlsform_name", self.xlsform_name)
         if self.levels:
             data["levels"] = list(self.levels)
         return data
@@ -64,11 +73,14 @@ class Section:
     questions: tuple[Question, ...]
     description: Label | None = None
     relevant: Expression | None = None
+    xlsform_name: str | None = None
+    """The name an imported XLSForm gave it when that is no name of ours."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "title": dict(self.title)}
         _put(data, "description", self.description)
         _put(data, "relevant", self.relevant)
+        _put(data, "xlsform_name", self.xlsform_name)
         data["questions"] = [question.to_dict() for question in self.questions]
         return data
 
@@ -107,7 +119,7 @@ class Definition:
         form: dict[str, Any] = {"id": self.id, "title": dict(self.title),
                                 "languages": list(self.languages)}
         _put(form, "description", self.description)
-        choices = {name: [{"value": c.value, "label": dict(c.label)} for c in options]
+        choices = {name: [_choice_dict(choice) for choice in options]
                    for name, options in self.choice_lists.items()}
         return {"form": form, "choices": choices,
                 "sections": [section.to_dict() for section in self.sections]}
@@ -117,6 +129,13 @@ class Definition:
         text = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False,
                           separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _choice_dict(choice: Choice) -> dict[str, Any]:
+    data: dict[str, Any] = {"value": choice.value, "label": dict(choice.label)}
+    if choice.columns:
+        data["columns"] = dict(choice.columns)
+    return data
 
 
 def _put(data: dict[str, Any], key: str, value: Label | Expression | str | None) -> None:
@@ -161,7 +180,8 @@ def _expression(raw: Any) -> Expression | None:
 
 def _choice(raw: Mapping[str, Any], languages: tuple[str, ...]) -> Choice:
     # YAML reads `value: 1` as a number; choice values are always text.
-    return Choice(str(raw["value"]), _label(raw["label"], languages))
+    columns = tuple((str(k), str(v)) for k, v in (raw.get("columns") or {}).items())
+    return Choice(str(raw["value"]), _label(raw["label"], languages), columns)
 
 
 def _section(raw: Mapping[str, Any], languages: tuple[str, ...],
@@ -169,7 +189,7 @@ def _section(raw: Mapping[str, Any], languages: tuple[str, ...],
     questions = tuple(_question(item, languages, lists) for item in raw["questions"])
     return Section(name=raw["name"], title=_label(raw["title"], languages), questions=questions,
                    description=_optional_label(raw.get("description"), languages),
-                   relevant=_expression(raw.get("relevant")))
+                   relevant=_expression(raw.get("relevant")), xlsform_name=raw.get("xlsform_name"))
 
 
 def _question(raw: Mapping[str, Any], languages: tuple[str, ...],
@@ -183,4 +203,6 @@ def _question(raw: Mapping[str, Any], languages: tuple[str, ...],
         constraint_message=_optional_label(raw.get("constraint_message"), languages),
         choice_list=list_name,
         choices=lists[list_name] if list_name is not None else kind.builtin_choices,
-        levels=tuple(raw.get("levels") or ()))
+        levels=tuple(raw.get("levels") or ()),
+        calculation=_expression(raw.get("calculation")),
+        choice_filter=_expression(raw.get("choice_filter")), xlsform_name=raw.get("xlsform_name"))

@@ -55,6 +55,7 @@ CATALOGUE: dict[str, str] = {
         "{function}() needs a question with choices; {value!r} is of type {type!r}"),
     "unknown_selected_value": "{value!r} is not a choice of {question} (choices: {choices})",
     "dot_outside_constraint": "'.' (this question's answer) is only allowed in a constraint",
+    "choice_outside_filter": "choice() (a column of a choice) is only allowed in a choice_filter",
 }
 
 ANSWER_MESSAGES: dict[str, dict[str, str]] = {
@@ -62,6 +63,7 @@ ANSWER_MESSAGES: dict[str, dict[str, str]] = {
         "required": "Vui lòng trả lời câu hỏi này.",
         "constraint": "Câu trả lời không hợp lệ.",
         "invalid_choice": "Lựa chọn không hợp lệ.",
+        "filtered_choice": "Lựa chọn này không phù hợp với các câu trả lời trước.",
         "invalid_integer": "Vui lòng nhập một số nguyên.",
         "invalid_decimal": "Vui lòng nhập một số.",
         "invalid_date": "Vui lòng nhập ngày hợp lệ (năm-tháng-ngày).",
@@ -72,6 +74,7 @@ ANSWER_MESSAGES: dict[str, dict[str, str]] = {
         "required": "Please answer this question.",
         "constraint": "This answer is not valid.",
         "invalid_choice": "Not a valid choice.",
+        "filtered_choice": "This choice does not fit your earlier answers.",
         "invalid_integer": "Please enter a whole number.",
         "invalid_decimal": "Please enter a number.",
         "invalid_date": "Please enter a valid date (YYYY-MM-DD).",

@@ -27,11 +27,14 @@ class _Site:
     in_constraint: bool
 
 
+_EXPRESSION_KEYS = ("relevant", "constraint", "calculation", "choice_filter")
+
+
 def check_expressions(ctx: Context) -> None:
     """Parse every relevant/constraint and check what it refers to."""
     order = _first_positions(ctx.items)
     for index, item in enumerate(ctx.items):
-        for key in ("relevant", "constraint"):
+        for key in _EXPRESSION_KEYS:
             if not present(item.raw, key):
                 continue
             site = _Site((*item.path, key), index, item, key == "constraint")
@@ -66,6 +69,8 @@ def _check(ctx: Context, site: _Site, expression: Expression, order: dict[str, i
     if expression.uses_current and not site.in_constraint:
         ctx.report("dot_outside_constraint", site.path, expression.source)
     for call in expression.calls:
+        if call.name == "choice" and site.path[-1] != "choice_filter":
+            ctx.report("choice_outside_filter", site.path, expression.source)
         _check_call(ctx, site, call, order)
 
 

@@ -7,26 +7,29 @@ missing, every comparison with one is false, and missing is false as a condition
 
 from __future__ import annotations
 
+import datetime
 import operator
-import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Protocol
+
+from .expression_functions import VALUE_FUNCTIONS, argument_problem, number
 
 Value = Decimal | str | bool | None
 """What an expression computes; None is *missing*."""
 
 CURRENT = "."
-FUNCTIONS: dict[str, str] = {
+QUESTION_FUNCTIONS: dict[str, str] = {
     "selected": "a question and a literal choice value, e.g. selected(q, 'a')",
     "count_selected": "one question, e.g. count_selected(q)",
     "answered": "one question, e.g. answered(q)",
-    "string_length": "one question, e.g. string_length(.)",
 }
+"""Functions that read a question's stored answer: their first argument names the question."""
+FUNCTIONS: dict[str, str] = {**QUESTION_FUNCTIONS,
+                             **{name: f.usage for name, f in VALUE_FUNCTIONS.items()}}
 """Known functions -> the arguments they take, as told to the author when misused."""
 
-_NUMBER = re.compile(r"\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*")
 # Any: compare() hands over only operands of one kind, which the operators can order.
 COMPARISONS: dict[str, Callable[[Any, Any], bool]] = {
     "=": operator.eq, "==": operator.eq, "!=": operator.ne,
@@ -55,6 +58,12 @@ class Lookup(Protocol):
     def stored(self, name: str) -> str | None:
         """The answer as stored (for selected() / count_selected() / answered())."""
 
+    def today(self) -> datetime.date:
+        """The day today() gives."""
+
+    def column(self, name: str) -> str | None:
+        """The column ``name`` of the choice a choice_filter is deciding on (None elsewhere)."""
+
 
 @dataclass(frozen=True)
 class DictLookup:
@@ -62,6 +71,14 @@ class DictLookup:
 
     values: Mapping[str, object]
     stored_values: Mapping[str, str | None] | None = None
+    day: datetime.date = field(default_factory=datetime.date.today)
+    columns: Mapping[str, str] = field(default_factory=dict)
+
+    def today(self) -> datetime.date:
+        return self.day
+
+    def column(self, name: str) -> str | None:
+        return self.columns.get(name)
 
     def value(self, name: str) -> object:
         return self.values.get(name)
@@ -161,14 +178,15 @@ class Call(Node):
     def evaluate(self, lookup: Lookup) -> Value:
         if signature_error(self) is not None:
             raise ExpressionError(f"bad call of {self.name}()", self.position)
+        function = VALUE_FUNCTIONS.get(self.name)
+        if function is not None:
+            return function.compute(lookup, tuple(arg.evaluate(lookup) for arg in self.args))
         stored = lookup.stored(self.question or CURRENT)
         chosen = stored.split() if stored is not None else []
         if self.name == "selected":
             return self.choice_value in chosen
         if self.name == "count_selected":
             return Decimal(len(chosen))
-        if self.name == "string_length":
-            return Decimal(len(stored or ""))
         return stored is not None  # answered()
 
     def children(self) -> tuple[Node, ...]:
@@ -190,6 +208,9 @@ def signature_error(call: Call) -> str | None:
     """Why ``call`` is not a valid call of a known function, or None if it is."""
     if call.name not in FUNCTIONS:
         return f"unknown function {call.name}()"
+    if call.name in VALUE_FUNCTIONS:
+        literals = tuple(_literal_text(arg) for arg in call.args)
+        return FUNCTIONS[call.name] if argument_problem(call.name, literals) else None
     arity = 2 if call.name == "selected" else 1
     if len(call.args) != arity or call.question is None:
         return FUNCTIONS[call.name]
@@ -228,11 +249,7 @@ def _normalize(value: object) -> Value:
 
 def _as_number(value: Value) -> Decimal | None:
     """The number ``value`` is or reads as, None otherwise (booleans are not numbers)."""
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, str) and _NUMBER.fullmatch(value):
-        return Decimal(value.strip())
-    return None
+    return number(value)
 
 
 def compare(op: str, left: Value, right: Value) -> bool:

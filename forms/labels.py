@@ -45,3 +45,11 @@ class Choice:
 
     value: str
     label: Label
+    columns: tuple[tuple[str, str], ...] = ()
+    """Other columns of the choice, (name, text) in order: what a ``choice_filter`` reads."""
+
+    def column(self, name: str) -> str | None:
+        """The text of column ``name``; ``value`` (XLSForm's ``name``) is the choice's value."""
+        if name in ("value", "name"):
+            return self.value
+        return dict(self.columns).get(name)

@@ -57,6 +57,8 @@ class QuestionType:
 
     name: ClassVar[str]
     has_answer: ClassVar[bool] = True
+    has_input: ClassVar[bool] = True
+    """Whether someone enters the answer (a field on the page, a box on paper, a keyed value)."""
     takes_choice_list: ClassVar[bool] = False
     """Whether the question names a choice list (``choices:``)."""
     takes_levels: ClassVar[bool] = False
@@ -317,6 +319,7 @@ class Note(QuestionType):
 
     name = "note"
     has_answer = False
+    has_input = False
 
     def field(self, question: Question, language: str,
               unit_choices: Sequence[tuple[str, str]] = ()) -> UnboundField | None:
@@ -324,3 +327,19 @@ class Note(QuestionType):
 
     def to_stored(self, data: object, question: Question) -> str | None:
         return None
+
+
+@register
+class Calculate(QuestionType):
+    """A value the server computes from earlier answers (its ``calculation``) and stores as an
+    answer: no field, nothing entered; expressions and exports read it like any answer."""
+
+    name = "calculate"
+    has_input = False
+
+    def field(self, question: Question, language: str,
+              unit_choices: Sequence[tuple[str, str]] = ()) -> UnboundField | None:
+        return None
+
+    def numeric(self, stored: str | None) -> float | None:
+        return float(stored) if stored is not None and _DECIMAL.fullmatch(stored) else None

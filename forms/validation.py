@@ -28,10 +28,11 @@ _CHOICE_VALUE = re.compile(r"[A-Za-z0-9_.\-]+")
 
 TOP_FIELDS = (("form", "sections"), ("choices",))
 FORM_FIELDS = (("id", "title", "languages"), ("description",))
-CHOICE_FIELDS = (("value", "label"), ())
+CHOICE_FIELDS = (("value", "label"), ("columns",))
 SECTION_FIELDS = (("name", "title", "questions"), ("description", "relevant"))
 QUESTION_FIELDS = (("name", "type", "label"), ("hint", "required", "relevant", "constraint",
-                                              "constraint_message", "choices", "levels"))
+                                              "constraint_message", "choices", "levels",
+                                              "calculation", "choice_filter"))
 
 
 @dataclass
@@ -259,6 +260,16 @@ def _check_choice_list(ctx: Context, path: Path, options: Any) -> None:
             check_fields(ctx, where, option, CHOICE_FIELDS)
             _check_choice_value(ctx, (*where, "value"), option.get("value"), seen)
             check_label(ctx, (*where, "label"), option.get("label"))
+            _check_columns(ctx, (*where, "columns"), option.get("columns"))
+
+
+def _check_columns(ctx: Context, path: Path, columns: Any) -> None:
+    """A choice's other columns (what choice filters read): names -> text or whole numbers."""
+    if columns is None or not expect(ctx, path, columns, dict, "a mapping column -> text"):
+        return
+    for name, text in columns.items():
+        if check_name(ctx, (*path, str(name)), name, answer_key=False) is not None:
+            expect(ctx, (*path, name), text, (str, int), "text")
 
 
 def _check_choice_value(ctx: Context, path: Path, value: Any, seen: set[str]) -> None:
@@ -331,8 +342,20 @@ def _check_type_fields(ctx: Context, item: Item) -> None:
     if present(raw, "levels"):
         _check_levels(ctx, item, kind.takes_levels)
     for key in ("required", "constraint"):
-        if not kind.has_answer and present(raw, key):
-            _not_allowed(ctx, item, key, "a note has no answer")
+        if not kind.has_input and present(raw, key):
+            _not_allowed(ctx, item, key, f"nobody enters an answer to a {item.type}")
+    _check_computed(ctx, item, kind.takes_choice_list)
+
+
+def _check_computed(ctx: Context, item: Item, selects: bool) -> None:
+    """A calculate needs its calculation, which no other type takes; only selects filter."""
+    calculates = item.type == "calculate"
+    if calculates and not present(item.raw, "calculation"):
+        ctx.report("missing_field", item.path, None, field="calculation")
+    if not calculates and present(item.raw, "calculation"):
+        _not_allowed(ctx, item, "calculation", "only a calculate computes its answer")
+    if not selects and present(item.raw, "choice_filter"):
+        _not_allowed(ctx, item, "choice_filter", "only select questions filter their choices")
 
 
 def _not_allowed(ctx: Context, item: Item, key: str, reason: str) -> None:

@@ -23,10 +23,12 @@ def questions(make_definition, question):
 
 def test_the_registry_has_every_type_of_the_format():
     assert set(QUESTION_TYPES) == {"select_one", "select_multiple", "satisfaction", "yes_no",
-                                   "integer", "decimal", "text", "date", "unit", "note"}
+                                   "integer", "decimal", "text", "date", "unit", "note",
+                                   "calculate"}
     assert [t for t, kind in QUESTION_TYPES.items() if kind.takes_choice_list] == [
         "select_one", "select_multiple"]
     assert [t for t, kind in QUESTION_TYPES.items() if not kind.has_answer] == ["note"]
+    assert [t for t, kind in QUESTION_TYPES.items() if not kind.has_input] == ["note", "calculate"]
 
 
 @pytest.mark.parametrize(("name", "data", "stored"), [

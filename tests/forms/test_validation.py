@@ -51,6 +51,8 @@ QUESTION_CASES = [
      "unknown_selected_value", 1, "sections[0].questions[1].relevant"),
     (lambda q: [q("a", "integer", relevant='". > 1"')], "dot_outside_constraint", 0,
      "sections[0].questions[0].relevant"),
+    (lambda q: [q("a", "integer", relevant="\"choice('region') = 'n'\"")],
+     "choice_outside_filter", 0, "sections[0].questions[0].relevant"),
 ]
 
 HEADER_CASES = [

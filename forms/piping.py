@@ -1,0 +1,79 @@
+"""Answers shown inside texts: ``${name}`` in a question's label or hint (as in XLSForm).
+
+A reference names an earlier question with an answer; the page shows that answer where the
+reference stands (a choice's label for select questions, the stored text otherwise, nothing when
+it has none). Simple markup (``**bold**``, ``*italic*``) is left to the page, which escapes
+everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from .definition import Definition, Question
+from .types import QUESTION_TYPES
+from .validation import Context, Item
+
+REFERENCE = re.compile(r"\$\{\s*([^}\s]*)\s*\}")
+_PIPED_KEYS = ("label", "hint")
+
+
+def references(text: str) -> list[str]:
+    """The names ``text`` refers to, in order."""
+    return REFERENCE.findall(text)
+
+
+def fill(text: str, definition: Definition, answers: Mapping[str, str | None],
+         language: str) -> str:
+    """``text`` with each ``${name}`` replaced by the answer to show (unknown names kept)."""
+    def shown(match: re.Match[str]) -> str:
+        name = match.group(1)
+        try:
+            question = definition.question(name)
+        except KeyError:
+            return match.group()
+        return _display(question, answers.get(name), language)
+    return REFERENCE.sub(shown, text)
+
+
+def _display(question: Question, stored: str | None, language: str) -> str:
+    if stored is None:
+        return ""
+    labels = {choice.value: choice.label.text(language) for choice in question.choices}
+    return ", ".join(labels.get(value, value) for value in stored.split()) if labels else stored
+
+
+def check_piping(ctx: Context) -> None:
+    """A step of the pipeline: every ``${name}`` in a label or hint names an earlier answer."""
+    order = {item.name: index for index, item in enumerate(ctx.items)
+             if item.name is not None and not item.is_section}
+    for index, item in enumerate(ctx.items):
+        for key in _PIPED_KEYS if not item.is_section else ():
+            for path, text in _texts(item, key):
+                for name in references(text):
+                    _check(ctx, path, name, order.get(name), index)
+
+
+def _texts(item: Item, key: str) -> list[tuple[tuple[str | int, ...], str]]:
+    value = item.raw.get(key)
+    if isinstance(value, str):
+        return [((*item.path, key), value)]
+    if isinstance(value, dict):
+        return [((*item.path, key, str(lang)), text) for lang, text in value.items()
+                if isinstance(text, str)]
+    return []
+
+
+def _check(ctx: Context, path: tuple[str | int, ...], name: str, position: int | None,
+           index: int) -> None:
+    if position is None:
+        ctx.report("unknown_reference", path, name, suggestion="")
+    elif position >= index:
+        ctx.report("forward_reference", path, name)
+    elif not _answers(ctx.items[position]):
+        ctx.report("note_reference", path, name)
+
+
+def _answers(item: Item) -> bool:
+    return item.type is None or QUESTION_TYPES[item.type].has_answer
