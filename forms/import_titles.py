@@ -54,6 +54,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "not_a_choice_question": ("Câu hỏi không có lựa chọn", "Not a question with choices"),
     "unknown_selected_value": ("Không có lựa chọn này", "Not one of the choices"),
     "dot_outside_constraint": ("Dấu '.' chỉ dùng trong ràng buộc", "'.' only in a constraint"),
+    "choice_outside_filter": ("choice() chỉ dùng trong choice_filter", "choice() only in a choice_filter"),
     # skipped while importing an XLSForm
     "unsupported_type": ("Bỏ qua: loại câu hỏi chưa hỗ trợ", "Skipped: type not supported"),
     "unsupported_repeat": ("Bỏ qua: nhóm lặp (repeat)", "Skipped: a repeat"),
@@ -67,8 +68,8 @@ TITLES: dict[str, tuple[str, str]] = {
     "unsupported_required": ("Bỏ qua: 'required' theo điều kiện",
                              "Skipped: a condition as 'required'"),
     "ignored_column": ("Bỏ qua cột chưa hỗ trợ", "Skipped: column not supported"),
-    "label_reference": ("Văn bản hiển thị nguyên như đã viết, không chèn câu trả lời",
-                        "Text shown as written, answers not inserted"),
+    "label_reference": ("Văn bản nhắc đến câu hỏi đã bỏ qua: ghi tên câu hỏi thay cho câu trả lời",
+                        "Text names a skipped question: its name is written instead"),
 }
 """Code -> (Vietnamese, English)."""
 

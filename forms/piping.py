@@ -1,7 +1,7 @@
 """Answers shown inside texts: ``${name}`` in a question's label or hint (as in XLSForm).
 
-A reference names an earlier question with an answer; the page shows that answer where the
-reference stands (a choice's label for select questions, the stored text otherwise, nothing when
+A reference names a question with an answer (a later one too, as XLSForm allows: its answer
+shows once given, going back); the page shows that answer where the reference stands (a choice's label for select questions, the stored text otherwise, nothing when
 it has none). Simple markup (``**bold**``, ``*italic*``) is left to the page, which escapes
 everything else.
 """
@@ -45,14 +45,14 @@ def _display(question: Question, stored: str | None, language: str) -> str:
 
 
 def check_piping(ctx: Context) -> None:
-    """A step of the pipeline: every ``${name}`` in a label or hint names an earlier answer."""
-    order = {item.name: index for index, item in enumerate(ctx.items)
-             if item.name is not None and not item.is_section}
-    for index, item in enumerate(ctx.items):
+    """A step of the pipeline: every ``${name}`` in a label or hint names a question's answer."""
+    questions = {item.name: item for item in ctx.items
+                 if item.name is not None and not item.is_section}
+    for item in ctx.items:
         for key in _PIPED_KEYS if not item.is_section else ():
             for path, text in _texts(item, key):
                 for name in references(text):
-                    _check(ctx, path, name, order.get(name), index)
+                    _check(ctx, path, name, questions.get(name))
 
 
 def _texts(item: Item, key: str) -> list[tuple[tuple[str | int, ...], str]]:
@@ -65,13 +65,10 @@ def _texts(item: Item, key: str) -> list[tuple[tuple[str | int, ...], str]]:
     return []
 
 
-def _check(ctx: Context, path: tuple[str | int, ...], name: str, position: int | None,
-           index: int) -> None:
-    if position is None:
+def _check(ctx: Context, path: tuple[str | int, ...], name: str, target: Item | None) -> None:
+    if target is None:
         ctx.report("unknown_reference", path, name, suggestion="")
-    elif position >= index:
-        ctx.report("forward_reference", path, name)
-    elif not _answers(ctx.items[position]):
+    elif not _answers(target):
         ctx.report("note_reference", path, name)
 
 

@@ -56,7 +56,7 @@ XLSFORM_CATALOGUE: dict[str, str] = {
     "skipped_reference": "{field} {value!r} reads {name!r}, which was skipped; {field} dropped",
     "unsupported_required": "a condition as 'required' is not supported; the question is optional",
     "ignored_column": "column {value!r} is not supported; its {count} value(s) ignored",
-    "label_reference": "answers are not inserted into texts: {value!r} is shown as written",
+    "label_reference": "{value!r} shows the answer of a question left out: its name is written instead",
 }
 """Problems and skipped items of XLSForm import; the definition problems are CATALOGUE's."""
 

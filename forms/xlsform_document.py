@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .loader import Path
+from .xlsform_columns import choice_columns, filter_columns
 from .xlsform_sheets import Row, Sheet, language_code
 
 SHEET_ORDER = ("survey", "choices", "settings")
@@ -168,7 +169,7 @@ def build_choices(draft: Draft) -> dict[str, list[dict[str, Any]]]:
         options = lists.setdefault(name, [])
         draft.cells.setdefault(("choices", name), cell_of(sheet, row, "list_name"))
         _choice(draft, sheet, row, ("choices", name, len(options)), options)
-        note_ignored(draft, sheet, row, CHOICE_FIELDS)
+        note_ignored(draft, sheet, row, CHOICE_FIELDS | filter_columns(sheet))
     return lists
 
 
@@ -179,6 +180,7 @@ def _choice(draft: Draft, sheet: Sheet, row: Row, path: Path,
     draft.put(option, "value", value(sheet, row, "name"), cell_of(sheet, row, "name"), path)
     draft.put(option, "label", draft.texts(sheet, row, "label", (*path, "label")),
               cell_of(sheet, row, "label"), path)
+    draft.put(option, "columns", choice_columns(sheet, row), Cell(sheet.name, row.number), path)
     options.append(option)
 
 

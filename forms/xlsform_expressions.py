@@ -6,9 +6,11 @@ exceptions are spelled out in FORMAT.md: ``not x`` comes back as ``not(x)``, ``a
 ``a / b``, ``==`` as ``=``, ``not answered(x)`` as ``not(answered(x))``.
 
 XLSForm -> ours: ``${q}`` -> ``q``; ``selected``, ``count-selected``, ``string-length``,
+``if``, ``coalesce``, ``concat``, ``round``, ``int``, ``regex``, ``today``, ``date``,
 ``not``, ``true()``, ``false()``, ``div``, ``mod``, ``and``, ``or``, comparisons and
 arithmetic; ``${q} = ''`` -> ``not answered(q)`` and ``${q} != ''`` -> ``answered(q)``
-(in XLSForm an unanswered question reads as ''). Anything else (other functions, XPath
+(in XLSForm an unanswered question reads as ''); in a choice_filter a bare name is a
+choice's column, ``choice('name')``. Anything else (other functions, XPath
 paths, predicates) raises ``Unsupported`` with the reason.
 """
 
@@ -49,7 +51,9 @@ _OURS_TOKEN = re.compile(
 
 # XLSForm function -> ours (both take the same arguments).
 _FUNCTIONS_IN = {"selected": "selected", "count-selected": "count_selected",
-                 "string-length": "string_length", "not": "not"}
+                 "string-length": "string_length", "not": "not",
+                 **{name: name for name in ("if", "coalesce", "concat", "round", "int", "regex",
+                                            "today", "date")}}
 _FUNCTIONS_OUT = {ours: theirs for theirs, ours in _FUNCTIONS_IN.items()}
 _WORDS = frozenset({"and", "or", "mod"})
 _COMPARISONS = frozenset({"=", "==", "!=", "<", "<=", ">", ">="})
@@ -73,20 +77,26 @@ def _solid(tokens: list[_Token], index: int, step: int) -> int | None:
 # --- XLSForm -> ours ----------------------------------------------------------------
 
 
-def from_xlsform(source: str) -> tuple[str, frozenset[str]]:
-    """(our expression, names of the questions it reads); raises Unsupported."""
+def from_xlsform(source: str, *, columns: bool = False) -> tuple[str, frozenset[str]]:
+    """(our expression, names of the questions it reads); raises Unsupported.
+
+    With ``columns`` (a choice_filter) a bare name is a column of the choices sheet:
+    ``state`` -> ``choice('state')``.
+    """
     tokens = _tokens(_XLSFORM_TOKEN, source)
     names = frozenset(t.text[2:-1].strip() for t in tokens if t.kind == "ref")
     tokens = _empty_string_tests(tokens)
     out = []
     for index, token in enumerate(tokens):
-        out.append(_token_in(tokens, index, token))
+        out.append(_token_in(tokens, index, token, columns))
     return "".join(out), names
 
 
-def _token_in(tokens: list[_Token], index: int, token: _Token) -> str:
+def _token_in(tokens: list[_Token], index: int, token: _Token, columns: bool) -> str:
     if token.kind == "ref":
         return token.text[2:-1].strip()
+    if token.kind == "name" and columns and _is_column(tokens, index):
+        return f"choice('{token.text}')"
     if token.kind == "name":
         return _name_in(tokens, index, token.text)
     if token.kind == "op" and token.text in ("..", "//", "|", "[", "]", "@", "$"):
@@ -98,6 +108,13 @@ def _token_in(tokens: list[_Token], index: int, token: _Token) -> str:
     if token.kind == "number" and token.text.startswith("."):
         return "0" + token.text
     return token.text
+
+
+def _is_column(tokens: list[_Token], index: int) -> bool:
+    """Whether the name at ``index`` stands alone: no word of the language, no call."""
+    following = _solid(tokens, index, 1)
+    called = following is not None and tokens[following].text == "("
+    return not called and tokens[index].text not in (*_WORDS, "div")
 
 
 def _name_in(tokens: list[_Token], index: int, name: str) -> str:
@@ -167,7 +184,7 @@ def _alone(tokens: list[_Token], left: int, right: int) -> bool:
 
 def to_xlsform(source: str) -> str:
     """Our expression (already valid) in XLSForm syntax."""
-    tokens = _tokens(_OURS_TOKEN, source)
+    tokens = _column_reads(_tokens(_OURS_TOKEN, source))
     tokens = _wrap_not_operands(tokens)
     out = []
     for index, token in enumerate(tokens):
@@ -176,6 +193,8 @@ def to_xlsform(source: str) -> str:
 
 
 def _token_out(tokens: list[_Token], index: int, token: _Token) -> str:
+    if token.kind == "column":
+        return token.text
     if token.kind != "name" and token.text not in ("/", "=="):
         return token.text
     if token.text == "/":  # div needs space around it, where there is none yet
@@ -194,6 +213,23 @@ def _token_out(tokens: list[_Token], index: int, token: _Token) -> str:
     if token.text in ("true", "false"):
         return f"{token.text}()"
     return "${" + token.text + "}"
+
+
+def _column_reads(tokens: list[_Token]) -> list[_Token]:
+    """``choice('state')`` -> ``state``: a bare name in a choice_filter is a choice's column."""
+    result: list[_Token] = []
+    index = 0
+    while index < len(tokens):
+        solid = [i for i in range(index, min(index + 8, len(tokens))) if tokens[i].kind != "space"]
+        texts = [tokens[i] for i in solid[:4]]
+        if (len(texts) == 4 and texts[0].text == "choice" and texts[1].text == "("
+                and texts[2].kind == "string" and texts[3].text == ")"):
+            result.append(_Token("column", texts[2].text[1:-1]))
+            index = solid[3] + 1
+            continue
+        result.append(tokens[index])
+        index += 1
+    return result
 
 
 def _wrap_not_operands(tokens: list[_Token]) -> list[_Token]:

@@ -14,15 +14,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .loader import Path
+from .piping import REFERENCE, references
 from .types import QUESTION_TYPES
 from .xlsform_document import Cell, Draft, cell_of, note_ignored, value
 from .xlsform_expressions import Unsupported, from_xlsform
 from .xlsform_sheets import Row, Sheet
 
 SURVEY_FIELDS = frozenset({"type", "name", "label", "hint", "required", "relevant",
-                           "constraint", "constraint_message", "sipas_type", "sipas_levels"})
+                           "constraint", "constraint_message", "sipas_type", "sipas_levels",
+                           "calculation", "choice_filter"})
 """The survey columns we read; ``sipas_type`` / ``sipas_levels`` carry our own types."""
-XLSFORM_TYPES = frozenset({"integer", "decimal", "text", "date", "note"})
+XLSFORM_TYPES = frozenset({"integer", "decimal", "text", "date", "note", "calculate"})
 _SELECTS = ("select_one", "select_multiple")
 _TRUE = frozenset({"yes", "true", "true()", "1"})
 _FALSE = frozenset({"no", "false", "false()", "0"})
@@ -172,6 +174,9 @@ class SurveyWalk:
         if extra == ["or_other"]:
             self.draft.notice("or_other", cell_of(self.sheet, row, "type"), kind)
             extra = []
+        if self.uncomputable(row, base):
+            self.skipped_names.add(name or "")
+            return
         section = self.loose_section(row) if not self.groups else self.sections[-1]
         index = len(self.sections) - 1
         path: Path = ("sections", index, "questions", len(section["questions"]))
@@ -198,17 +203,28 @@ class SurveyWalk:
                            [self.expression(row, "relevant")])
         draft.put(question, "relevant", relevant, cell_of(sheet, row, "relevant"), path)
         self.put_constraint(question, row, path)
+        for key in ("calculation", "choice_filter"):
+            draft.put(question, key, self.expression(row, key), cell_of(sheet, row, key), path)
         levels = value(sheet, row, "sipas_levels")
         draft.put(question, "levels", levels.split() if levels else None,
                   cell_of(sheet, row, "sipas_levels"), path)
         return question
 
     def note_piping(self, texts: dict[str, str] | None, path: Path) -> None:
-        """``${q}`` in a text shows an answer in ODK; ours shows the text as written."""
+        """``${q}`` shows q's answer (forms.piping), unless q is left out: then it is written
+        as its bare name (noted), since no answer can stand there."""
         for language, text in (texts or {}).items():
-            if "${" in text:
+            gone = [name for name in references(text) if name in self.skipped_names]
+            if gone:
                 self.draft.notice("label_reference", self.draft.cells[(*path, language)], text)
-                return
+                texts[language] = REFERENCE.sub(  # type: ignore[index]
+                    lambda m: m.group(1) if m.group(1) in gone else m.group(), text)
+
+    def uncomputable(self, row: Row, base: str) -> bool:
+        """A calculate whose calculation cannot be translated (noted): left out."""
+        written = value(self.sheet, row, "calculation")
+        return base == "calculate" and written is not None and self.expression(
+            row, "calculation") is None
 
     def put_type(self, question: dict[str, Any], row: Row, path: Path, kind: str,
                  list_name: str | None) -> None:
@@ -249,7 +265,7 @@ class SurveyWalk:
             return None
         cell = cell_of(self.sheet, row, key)
         try:
-            ours, names = from_xlsform(written)
+            ours, names = from_xlsform(written, columns=key == "choice_filter")
         except Unsupported as reason:
             self.draft.notice("unsupported_expression", cell, written, field=key,
                               detail=str(reason))
@@ -281,7 +297,7 @@ def _all_of(expressions: list[str | None]) -> str | None:
 
 _KNOWN_ELSEWHERE = frozenset({
     "geopoint", "geotrace", "geoshape", "image", "audio", "video", "file", "barcode",
-    "calculate", "datetime", "time", "range", "rank", "acknowledge", "hidden", "trigger",
+    "datetime", "time", "range", "rank", "acknowledge", "hidden", "trigger",
     "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
     "username", "email", "audit", "background-audio", "background-geopoint",
     "start-geopoint", "xml-external", "csv-external", "select_one_from_file",

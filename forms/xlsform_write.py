@@ -7,7 +7,8 @@ column ``sipas_type`` (with ``sipas_levels``) says what they really are, so that
 the workbook back gives the same definition. Other tools ignore those columns, and
 ``sipas_form_title::…`` / ``sipas_description::…`` (the title's other languages, the
 description): pyxform, the converter KoboToolbox and ODK use, fails on a translated
-``form_title``.
+``form_title``. A calculate's ``calculation`` and a select's ``choice_filter`` get columns of
+their name, and the choices' own columns (what choice filters read) columns of theirs.
 """
 
 from __future__ import annotations
@@ -85,15 +86,23 @@ def _header(sheet: Worksheet, headers: list[str], name: str = "") -> None:
 def _survey(sheet: Worksheet, definition: Definition, lists: dict[str, str]) -> None:
     languages = definition.languages
     ours = any(q.type in lists or q.kind.takes_levels for q in definition.questions)
+    computed = _computed_columns(definition)
     headers = ["type", "name", *_texts("label", languages), *_texts("hint", languages),
                "required", "relevant", "constraint", *_texts("constraint_message", languages)]
     headers += ["sipas_type", "sipas_levels"] if ours else []
-    _header(sheet, headers, "survey")
+    _header(sheet, headers + list(computed), "survey")
     for section in definition.sections:
         _append(sheet, _group_row(section, languages))
         for question in section.questions:
-            _append(sheet, _question_row(question, languages, lists, ours))
+            _append(sheet, _question_row(question, languages, lists, ours)
+                    + [_expression(getattr(question, key)) for key in computed])
         _append(sheet, ["end group"])
+
+
+def _computed_columns(definition: Definition) -> tuple[str, ...]:
+    """``calculation`` / ``choice_filter``, the columns some question of the form fills."""
+    return tuple(key for key in ("calculation", "choice_filter")
+                 if any(getattr(q, key) is not None for q in definition.questions))
 
 
 def _expression(expression: Any) -> str | None:
@@ -131,11 +140,14 @@ def _type(question: Question, lists: dict[str, str]) -> str:
 
 def _choices(sheet: Worksheet, definition: Definition, lists: dict[str, str]) -> None:
     languages = definition.languages
-    _header(sheet, ["list_name", "name", *_texts("label", languages)])
+    columns = list(dict.fromkeys(column for options in definition.choice_lists.values()
+                                 for choice in options for column, _ in choice.columns))
+    _header(sheet, ["list_name", "name", *_texts("label", languages), *columns])
     builtin = {name: _builtin_choices(definition, kind) for kind, name in lists.items()}
     for name, options in {**definition.choice_lists, **builtin}.items():
         for choice in options:
-            _append(sheet, [name, choice.value, *_label_cells(choice.label, languages)])
+            _append(sheet, [name, choice.value, *_label_cells(choice.label, languages),
+                            *(choice.column(column) for column in columns)])
 
 
 def _builtin_choices(definition: Definition, kind: str) -> tuple[Choice, ...]:

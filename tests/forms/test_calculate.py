@@ -25,6 +25,7 @@ sections:
   - name: main
     title: {vi: "Chính", en: Main}
     questions:
+      - {name: n, type: note, label: {vi: "Chào", en: Hello}}
       - {name: age, type: integer, label: {vi: "Tuổi", en: Age}}
       - {name: older, type: calculate, label: {vi: "Cao tuổi", en: Older},
          calculation: "if(age >= 60, 'yes', 'no')"}
@@ -117,7 +118,8 @@ def test_calculations_are_checked_when_the_form_loads(load_problems, changed, co
 
 @pytest.mark.parametrize(("old", "new", "code"), [
     ("Tỉnh ở miền ${region}", "Tỉnh ở miền ${regoin}", "unknown_reference"),
-    ("{vi: \"Tuổi\", en: Age}", "{vi: \"Tuổi ${region}\", en: Age}", "forward_reference"),
+    ("{vi: \"Tuổi\", en: Age}", "{vi: \"Tuổi\", en: \"Age ${x}\"}", "unknown_reference"),
+    ("{vi: \"Miền\", en: Region}", "{vi: \"Miền\", en: \"Region\"}, hint: \"${n}\"", "note_reference"),
     ("{name: region, type: select_one, choices: region,",
      "{name: region, type: integer, choice_filter: \"age > 1\",", "field_not_allowed"),
     ("{name: pension, type: yes_no,", "{name: pension, type: text, calculation: \"age\",",

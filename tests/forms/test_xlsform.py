@@ -180,10 +180,10 @@ def test_unsupported_types_repeats_and_functions_are_skipped_the_rest_imported(w
     rows = [q("start", "started"),
             *group("main",
                    q("geopoint", "where"), q("image", "photo"), q("audio", "voice"),
-                   q("calculate", "total", calculation="${a} + 1"),
+                   q("calculate", "total", calculation="pulldata('a', 'b', 'c', 'd')"),
                    q("select_one fruit or_other", "f"),
                    q("begin repeat", "members"), q("text", "member"), q("integer", "age"), {"type": "end repeat"},
-                   q("integer", "a", constraint="regex(., '[0-9]+')"),
+                   q("integer", "a", constraint="format-date(., '%Y')"),
                    q("text", "b", relevant="${where} != ''", required="${a} > 1"),
                    q("text", "c", relevant="${member} = 'x'", appearance="multiline"),
                    q("text", "d", appearance="multiline", cells={"media::image": "d.png"}))]
@@ -196,7 +196,7 @@ def test_unsupported_types_repeats_and_functions_are_skipped_the_rest_imported(w
         ("survey", 4, "type", "unsupported_type"),
         ("survey", 5, "type", "unsupported_type"),
         ("survey", 6, "type", "unsupported_type"),
-        ("survey", 7, "type", "unsupported_type"),
+        ("survey", 7, "calculation", "unsupported_expression"),
         ("survey", 8, "type", "or_other"),
         ("survey", 9, "type", "unsupported_repeat"),
         ("survey", 13, "constraint", "unsupported_expression"),
@@ -209,7 +209,7 @@ def test_unsupported_types_repeats_and_functions_are_skipped_the_rest_imported(w
     text = [str(p) for p in imported.skipped]
     assert text[1] == "survey row 4, column type: type 'geopoint' is not supported; question skipped [unsupported_type]"
     assert "repeat 'members' (to row 12) is not supported; it and its 2 row(s) skipped" in text[6]
-    assert "uses the function regex(), which is not supported; constraint dropped" in text[7]
+    assert "uses the function format-date(), which is not supported; constraint dropped" in text[7]
     assert "reads 'where', which was skipped" in text[9]
     assert "its 2 value(s) ignored" in text[11]
 
@@ -491,8 +491,7 @@ def test_a_kobo_style_form_imports_with_a_clear_list_of_what_was_left_out(workbo
     assert [(p.row, p.column, p.code) for p in imported.skipped] == [
         (2, "type", "unsupported_type"), (3, "type", "unsupported_type"),
         (4, "type", "unsupported_type"), (5, "type", "unsupported_type"),
-        (6, "appearance", "ignored_column"), (9, "choice_filter", "ignored_column"),
-        (10, "type", "unsupported_type"), (13, EN, "label_reference"),
+        (6, "appearance", "ignored_column"), (10, "calculation", "unsupported_expression"),
         (16, "type", "unsupported_type"), (17, "relevant", "unsupported_expression"),
         (2, "style", "ignored_column")]
     assert [p.sheet for p in imported.skipped][-1] == "settings"
