@@ -106,7 +106,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "số), cho toàn đợt hoặc theo nhóm, với khoảng tin cậy 95 %.",
                          "The weighted share of each answer to a question (or the mean of a number question), "
                          "campaign-wide or by group, with 95 % intervals."),
-    "frequencies_caption": ("Tỷ lệ (%) trong các câu trả lời hợp lệ của nhóm", "Share (%) of the group's valid answers"),
+    "frequencies_caption": ("Tỷ lệ (%) trong các câu trả lời hợp lệ của nhóm",
+                            "Share (%) of the group's valid answers"),
     "frequencies_note": ("Tính trên các phiếu được phân tích, cùng trọng số với chỉ số. “Không biết” và câu bỏ trống "
                          "không được tính. Khoảng tin cậy logit (như svyciprop của R), luôn nằm trong 0–100.",
                          "On the responses analysed, with the indices' weights. “Don't know” and blanks are not "

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 from werkzeug.utils import secure_filename
 
-from analysis.recipes import fitting_recipe as first_fitting_recipe, load_recipe, shipped_recipes
+from analysis.recipes import fitting_recipe as first_fitting_recipe
+from analysis.recipes import load_recipe, shipped_recipes
 from survey import db
 from survey.accounts.access import current_user, protect, visible_unit_ids
 from survey.analyst.messages import CATALOGUE, say
@@ -128,7 +129,7 @@ def domain_matrix(table, by: str) -> tuple[list[tuple[str, str]], list[tuple]]:
     """Columns (node id, label) of the overall index and the elements, and a row per domain:
     (domain, name, {node id: its row})."""
     rows = table[(table["by"] == by) & table["level"].isin(["overall", "element"])]
-    nodes = list(dict.fromkeys(zip(rows["node"], rows["label"])))
+    nodes = list(dict.fromkeys(zip(rows["node"], rows["label"], strict=True)))
     cells = [(domain, group["domain_name"].iloc[0], {row["node"]: row for row in group.to_dict("records")})
              for domain, group in rows.groupby("domain", sort=False)]
     return nodes, cells
@@ -141,7 +142,8 @@ def read_choice(default_recipe: str) -> Choice:
                     values.get("by", "unit"), uploaded_margins())
     checks = ((say("recipe"), choice.recipe, shipped_recipes()), (say("weighting"), choice.weighting, METHODS),
               (say("by"), choice.by, BY))
-    problems = [f"{label}: {value!r} ({', '.join(allowed)})" for label, value, allowed in checks if value not in allowed]
+    problems = [f"{label}: {value!r} ({', '.join(allowed)})"
+                for label, value, allowed in checks if value not in allowed]
     if problems:
         raise InvalidInput(problems)
     return choice

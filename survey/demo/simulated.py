@@ -8,7 +8,7 @@ so every check of the questionnaire holds. The campaign they go into is named "(
 """
 import random
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -57,7 +57,7 @@ def submission(rng: random.Random, campaign: Campaign, unit, answers: dict[str, 
                days: int) -> Submission:
     """A web response from a phone or computer, or one in five keyed in from paper."""
     day = campaign.opens_on + timedelta(days=rng.randrange(days))
-    start, end = (datetime.combine(day, moment, timezone.utc) for moment in WORKDAY_UTC)
+    start, end = (datetime.combine(day, moment, UTC) for moment in WORKDAY_UTC)
     submitted = start + (end - start) * rng.random()
     paper = rng.random() < 0.2
     return Submission(

@@ -4,8 +4,10 @@ from survey.text import Catalogue
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "waiting": ("{count} phiếu đang chờ gửi", "{count} forms waiting to be sent"),
-    "others_waiting": ("{count} phiếu của tài khoản khác đang chờ trên máy này: chúng được gửi khi tài khoản đó đăng nhập.",
-                       "{count} forms of another account are waiting on this device: they are sent when that account signs in."),
+    "others_waiting": ("{count} phiếu của tài khoản khác đang chờ trên máy này: "
+                       "chúng được gửi khi tài khoản đó đăng nhập.",
+                       "{count} forms of another account are waiting on this device: "
+                       "they are sent when that account signs in."),
     "saved_here": ("Mất kết nối: phiếu số {serial} đã lưu trên máy này và sẽ tự gửi khi có mạng.",
                    "No connection: form {serial} is saved on this device and will be sent when the network is back."),
     "sent": ("Đã gửi {count} phiếu lưu trên máy.", "{count} forms saved on this device have been sent."),
@@ -19,7 +21,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "editing": ("Đang sửa phiếu số {serial}: sửa rồi bấm Lưu phiếu.", "Correcting form {serial}: fix it, then save."),
     "finish_first": ("Lưu phiếu đang nhập trước, rồi sửa phiếu bị từ chối.",
                      "Save the form being keyed first, then correct the refused one."),
-    "no_storage": ("Trình duyệt này không lưu được phiếu khi mất mạng.", "This browser cannot keep forms while offline."),
+    "no_storage": ("Trình duyệt này không lưu được phiếu khi mất mạng.",
+                   "This browser cannot keep forms while offline."),
 }
 
 

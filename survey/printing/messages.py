@@ -39,10 +39,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cond_and": ("và", "and"),
     "cond_or": ("hoặc", "or"),
     "cond_not": ("không phải", "not"),
-    "bad_serial": ("Số phiếu “{field}” phải là số nguyên dương.", "The serial “{field}” must be a positive whole number."),
+    "bad_serial": ("Số phiếu “{field}” phải là số nguyên dương.",
+                   "The serial “{field}” must be a positive whole number."),
     "bad_range": ("Số phiếu đầu phải nhỏ hơn hoặc bằng số phiếu cuối, và mỗi lần in tối đa {most} phiếu.",
                   "The first serial must not exceed the last, and at most {most} questionnaires are printed at once."),
-    "half_range": ("Cần cả số phiếu đầu (tu) và số phiếu cuối (den).", "Both the first (tu) and last (den) serials are needed."),
+    "half_range": ("Cần cả số phiếu đầu (tu) và số phiếu cuối (den).",
+                   "Both the first (tu) and last (den) serials are needed."),
 }
 
 

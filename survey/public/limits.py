@@ -18,6 +18,7 @@ from survey.public.access import target_ids
 from survey.public.device import device_id
 from survey.responses.screening import log_exclusion
 
+
 def device_key() -> str:
     """The device cookie; a browser that refuses cookies is counted by its address."""
     identifier = device_id(request)

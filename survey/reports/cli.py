@@ -57,7 +57,8 @@ def _options(command):
                      help="Default: the shipped recipe of the form of the period's campaigns."),
         click.option("--weighting", default="design", show_default=True, metavar="|".join(WEIGHTINGS)),
         click.option("--language", default="vi", show_default=True, metavar="vi|en"),
-        click.option("--compare-with", metavar="YEAR[-qN]", help="The period to compare with (default: the one before)."),
+        click.option("--compare-with", metavar="YEAR[-qN]",
+                     help="The period to compare with (default: the one before)."),
     )):
         command = option(command)
     return command
@@ -93,7 +94,7 @@ def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, languag
         with replacing(out) as part:
             WRITERS[file_format](made, whole, part, language)
     except InvalidInput as error:
-        raise click.ClickException("\n".join(error.problems)) from None
+        raise click.ClickException(str(error)) from None
     except RecipeError as error:
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(f"{out}\t{made.period.name(language)}\t{made.unit or 'province'}")

@@ -22,8 +22,8 @@ import pandas as pd
 from scipy import special  # the t distribution's functions; scipy.stats costs 0.7 s more to import
 
 from analysis import adjust_p
-from survey.reports.periods import Period
 from survey.reports.gather import PeriodResults
+from survey.reports.periods import Period
 
 ALPHA = 0.05
 DECIMALS = 1
@@ -76,7 +76,7 @@ def changes(current: pd.DataFrame, previous: pd.DataFrame | None, df_current: fl
     table["change"] = np.where(tested, d, np.nan)
     table["change_low"], table["change_high"] = np.where(tested, d - half, np.nan), np.where(tested, d + half, np.nan)
     table["p_value"] = np.where(tested, p, np.nan)
-    table["significant"] = [bool(v < ALPHA) if t and v == v else None for t, v in zip(tested, p)]
+    table["significant"] = [bool(v < ALPHA) if t and v == v else None for t, v in zip(tested, p, strict=True)]
     return table.drop(columns=["previous_se"])
 
 
@@ -95,7 +95,7 @@ def across_units(table: pd.DataFrame) -> pd.DataFrame:
     units = table[table["domain"] != ""].copy()
     units["p_value"] = units.groupby("node")["p_value"].transform(lambda p: adjust_p(p, "holm"))
     units["significant"] = [None if tested is None else bool(p < ALPHA)
-                            for tested, p in zip(units["significant"], units["p_value"])]
+                            for tested, p in zip(units["significant"], units["p_value"], strict=True)]
     return units
 
 
@@ -136,8 +136,9 @@ def compose(current: PeriodResults, previous: PeriodResults | None, unit: str | 
     counts = _counts(current.counts, unit)
     flags, ranked = _flags(current, previous, earlier, mine, unit, ranks), int(ranks["rank"].notna().sum())
     if unit is not None:
+        own_ranks = ranks[ranks["unit"] == unit].reset_index(drop=True)
         return Report(current.period, earlier, unit, current.units[unit], recipe, weighting,
-                      current, previous, mine, counts, ranked, flags, ranks[ranks["unit"] == unit].reset_index(drop=True))
+                      current, previous, mine, counts, ranked, flags, own_ranks)
     units = compared[compared["level"].isin(["overall", "element"])].reset_index(drop=True)
     return Report(current.period, earlier, None, "", recipe, weighting, current, previous, mine,
                   counts, ranked, flags, ranks, units)

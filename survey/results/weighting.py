@@ -143,7 +143,7 @@ def _strata(units: pd.Series) -> tuple[dict[str, str], tuple[tuple[str, ...], ..
     single = sorted(units.index[units == 1])
     if not single or len(units) == 1:
         return {u: u for u in units.index}, ()
-    pool = single if len(single) > 1 else single + [units[units > 1].sort_values(kind="stable").index[0]]
+    pool = single if len(single) > 1 else [*single, units[units > 1].sort_values(kind="stable").index[0]]
     name = "+".join(sorted(pool))
     return {u: name if u in pool else u for u in units.index}, (tuple(sorted(pool)),)
 

@@ -38,7 +38,8 @@ def test_a_temporary_password_must_be_replaced_before_anything_else(staff, make_
     staff.get("/tai-khoan/mat-khau")
     assert "mật khẩu tạm thời" in staff.text()
     response = staff.post("/tai-khoan/mat-khau?next=/quan-tri/nhat-ky", {
-        "current": "một câu dài dễ nhớ", "new": "sông Hậu chảy qua Long Xuyên", "repeat": "sông Hậu chảy qua Long Xuyên"})
+        "current": "một câu dài dễ nhớ", "new": "sông Hậu chảy qua Long Xuyên",
+        "repeat": "sông Hậu chảy qua Long Xuyên"})
     assert response.location == "/quan-tri/nhat-ky"
     assert staff.get("/quan-tri/nhat-ky").status_code == 200
 

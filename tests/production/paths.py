@@ -18,7 +18,7 @@ import re
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 from flask import Flask
@@ -112,7 +112,7 @@ def invited_drafts(app: Flask, count: int) -> list[uuid.UUID]:
         invitations = create_invitations(session, campaign, unit, [None] * count, None, db.utcnow())
         answers = prepare.complete_answers(version_definition(campaign.questionnaire_version), district())
         rows = prepare.draft_rows(campaign, answers, count)
-        for row, invitation in zip(rows, invitations):
+        for row, invitation in zip(rows, invitations, strict=True):  # both `count` long
             row.update(unit_id=unit.id, invitation_id=invitation.id)
         session.execute(insert(Draft), rows)
     return [row["uuid"] for row in rows]
@@ -223,7 +223,7 @@ class Api:
     def body(self, key: uuid.UUID) -> str:
         """The response as first sent: a retry sends the very same body."""
         if key not in self.bodies:
-            now = datetime.now(timezone.utc)
+            now = datetime.now(UTC)
             self.bodies[key] = json.dumps({
                 "uuid": str(key), "campaign": CAMPAIGN_SLUG, "unit": KEYER_UNIT, "channel": "interviewer",
                 "started_at": (now - timedelta(minutes=7)).isoformat(), "submitted_at": now.isoformat(),

@@ -30,7 +30,8 @@ def test_the_demos_quarterly_report_in_every_format(cli, demo, tmp_path):
     for file_format, read in (("docx", lambda p: docx_text(p)[0]), ("pdf", pdf_text), ("xlsx", xlsx_text),
                               ("html", html_text)):
         out = tmp_path / f"demo.{file_format}"
-        result = cli("report", "quarterly", "--year", "2027", "--quarter", "1", "--format", file_format, "--out", str(out))
+        result = cli("report", "quarterly", "--year", "2027", "--quarter", "1", "--format", file_format,
+                     "--out", str(out))
         assert result.exit_code == 0, result.output
         text = " ".join(read(out).split())
         # The workbook's first sheet and the page's first lines give the summary untitled; the workbook has no charts.

@@ -1,11 +1,10 @@
-from datetime import timezone
+from datetime import UTC
 
 import pytest
 from sqlalchemy import func, select
 
 from survey import clock
 from survey.accounts.models import User
-from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_by_slug
 from survey.demo.history import EARLIER_CLOSES_ON, EARLIER_OPENS_ON, EARLIER_SLUG
 from survey.demo.operations import CAMPAIGN_SLUG
@@ -80,7 +79,7 @@ def test_demo_responses_are_added_once_through_the_usual_checks(cli, session):
     assert all(r.paper_serial for r in responses if r.channel == "paper")
     assert len({r.unit_id for r in responses}) > 10
     now = clock.now()
-    assert all((r.submitted_at if r.submitted_at.tzinfo else r.submitted_at.replace(tzinfo=timezone.utc)) < now
+    assert all((r.submitted_at if r.submitted_at.tzinfo else r.submitted_at.replace(tzinfo=UTC)) < now
                for r in responses)
     again = cli("demo", "responses")
     assert again.exit_code == 0 and again.output.count("none added") == 2

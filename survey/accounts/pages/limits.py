@@ -17,6 +17,7 @@ from flask_limiter.util import get_remote_address
 from survey.accounts.access import current_user
 from survey.extensions import limiter, setting
 
+
 def account_key() -> str:
     """The address with the account tried: the username of the sign-in form (whoever is signed in
     already), else the account signed in (changing its password)."""

@@ -8,13 +8,21 @@ from sqlalchemy import func, select
 
 from survey import clock, db
 from survey.accounts.access import current_user
-from survey.admin.campaigns.form import (CampaignForm, blank_form, campaign_form, chosen_version, day, place_problems,
-                                         read_form, spec_of, typed_day)
+from survey.admin.campaigns.form import (
+    CampaignForm,
+    blank_form,
+    campaign_form,
+    chosen_version,
+    day,
+    place_problems,
+    read_form,
+    spec_of,
+    typed_day,
+)
 from survey.admin.scope import shown, targets_in_scope
 from survey.admin.site import page
 from survey.campaigns.models import CHANNELS, Campaign
-from survey.campaigns.operations import (CloneSpec, add_campaign, clone_campaign, close_now, open_now,
-                                         update_campaign)
+from survey.campaigns.operations import CloneSpec, add_campaign, clone_campaign, close_now, open_now, update_campaign
 from survey.campaigns.queries import TARGETS_LOADED, all_campaigns, campaign_or_404
 from survey.errors import InvalidInput
 from survey.questionnaires.models import QuestionnaireVersion

@@ -5,7 +5,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "import_units": ("Nhập danh sách đơn vị từ CSV", "Import units from CSV"),
     "import_units_lead": ("Bước 1: tải tệp lên để kiểm tra; chưa có gì thay đổi. Bước 2: xem các thay đổi và xác nhận.",
-                          "Step 1: upload the file to check it; nothing changes yet. Step 2: review the changes and confirm."),
+                          "Step 1: upload the file to check it; nothing changes yet. "
+                          "Step 2: review the changes and confirm."),
     "units_file": ("Tệp CSV đơn vị", "Units CSV file"),
     "units_file_hint": ("UTF-8, tối đa 1 MB. Các cột: code, name, level (province, department, district, commune); "
                         "tuỳ chọn: name_en, parent_code, active (yes/no). Đơn vị không có trong tệp giữ nguyên.",
@@ -16,10 +17,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "units_imported_notice": ("Đã nhập: {created} đơn vị mới, {updated} đơn vị được cập nhật.",
                               "Imported: {created} new units, {updated} updated."),
     "dry_run_title": ("Kiểm tra trước khi nhập", "Dry run"),
-    "dry_run_lead": ("Tệp hợp lệ. Nếu xác nhận: {changes} thay đổi; {unchanged} đơn vị giữ nguyên. Chưa có gì được lưu.",
+    "dry_run_lead": ("Tệp hợp lệ. Nếu xác nhận: {changes} thay đổi; {unchanged} đơn vị giữ nguyên. "
+                     "Chưa có gì được lưu.",
                      "The file is valid. If you confirm: {changes} changes; {unchanged} units stay as they are. "
                      "Nothing is saved yet."),
-    "plan_changed": ("Danh sách đơn vị đã thay đổi kể từ lần kiểm tra trước; đây là các thay đổi hiện tại, hãy xem lại.",
+    "plan_changed": ("Danh sách đơn vị đã thay đổi kể từ lần kiểm tra trước; đây là các thay đổi hiện tại, "
+                     "hãy xem lại.",
                      "The units changed since the file was checked; these are the changes now, review them again."),
     "csv_row": ("Dòng", "Row"),
     "change": ("Thay đổi", "Change"),

@@ -6,8 +6,15 @@ from flask import abort, redirect, render_template, request, url_for
 from survey import db
 from survey.accounts.access import current_user
 from survey.accounts.models import User
-from survey.accounts.operations import (change_role, create_user, disable_user, enable_user, reset_password,
-                                        set_units, temporary_password)
+from survey.accounts.operations import (
+    change_role,
+    create_user,
+    disable_user,
+    enable_user,
+    reset_password,
+    set_units,
+    temporary_password,
+)
 from survey.accounts.queries import all_users, user_by_username
 from survey.accounts.signin import is_locked
 from survey.admin.scope import shown
