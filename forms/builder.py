@@ -51,7 +51,7 @@ class QuestionnaireForm(FlaskForm):
 
     @classmethod
     def _answerable(cls) -> list[Question]:
-        return [question for question in cls.questions if question.kind.has_answer]
+        return [question for question in cls.questions if question.kind.has_input]
 
     def _stored(self) -> dict[str, str | None]:
         """The page's answers in stored form, as entered (relevant or not)."""

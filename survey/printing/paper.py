@@ -14,7 +14,7 @@ class Paper:
         """``unit_codes`` are the (code, stored unit code) options of unit questions: the keyer types
         the unit's code."""
         self.definition = definition
-        self.answerable = [q for q in definition.questions if q.kind.has_answer]
+        self.answerable = [q for q in definition.questions if q.kind.has_input]
         self.number = {q.name: index for index, q in enumerate(self.answerable, start=1)}
         self.codes = {q.name: list(unit_codes) if q.type == "unit" else option_codes(q) for q in self.answerable}
         self.section_of = {q.name: s for s in definition.sections for q in s.questions}

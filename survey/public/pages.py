@@ -6,13 +6,14 @@ from flask import request
 
 import forms
 from forms import Definition, QuestionnaireForm, Section
+from forms.piping import fill
 
 SYSTEM_FIELDS = frozenset({"csrf_token", "_uuid", "_action", "_shown", "_from"})
 """Fields every page posts besides its questions; they start with '_', which no question can."""
 
 
 def answer_fields(section: Section) -> list[str]:
-    return [q.name for q in section.questions if q.kind.has_answer]
+    return [q.name for q in section.questions if q.kind.has_input]
 
 
 def stray_fields(section: Section, posted: Iterable[str]) -> list[str]:
@@ -23,7 +24,7 @@ def stray_fields(section: Section, posted: Iterable[str]) -> list[str]:
 
 def entered(form: QuestionnaireForm, section: Section) -> dict[str, str | None]:
     """The page's answers in stored form, as entered (relevant or not)."""
-    return {q.name: q.kind.to_stored(form[q.name].data, q) for q in section.questions if q.kind.has_answer}
+    return {q.name: q.kind.to_stored(form[q.name].data, q) for q in section.questions if q.kind.has_input}
 
 
 def shown_names(definition: Definition, section: Section, answers: dict[str, str | None]) -> list[str]:
@@ -66,3 +67,16 @@ def answered(definition: Definition, answers: dict[str, str | None]) -> int:
 def valid_answers(form: QuestionnaireForm) -> dict[str, str | None]:
     """The answers that passed their checks (what Back keeps from a page with errors)."""
     return {name: value for name, value in form.answers().items() if not form[name].errors}
+
+
+def narrow(form: QuestionnaireForm, definition: Definition, section: Section, answers: dict[str, str | None],
+           language: str) -> None:
+    """Fit the page to the answers so far: each select offers only what its choice_filter keeps, and
+    labels and hints show the answers they name (`form.piped`, read by the template)."""
+    effective = forms.effective_answers(definition, answers)
+    for q in section.questions:
+        if q.choice_filter is not None:
+            offered = forms.offered_choices(definition, q, effective)
+            form[q.name].choices = [(choice.value, choice.label.text(language)) for choice in offered]
+    form.piped = {f"{q.name}:{key}": fill(text.text(language), definition, effective, language)
+                  for q in section.questions for key, text in (("label", q.label), ("hint", q.hint)) if text}

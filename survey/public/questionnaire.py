@@ -216,6 +216,7 @@ def send(draft: Draft, definition: forms.Definition, section: forms.Section, own
 def render_page(draft: Draft, definition: forms.Definition, section: forms.Section, form,
                 answers: dict[str, str | None], status: int = 200, revealed: Collection[str] = ()):
     page_number, pages_count = progress(definition, answers, section.name)
+    pages.narrow(form, definition, section, answers, form_language(definition))
     shown = set(pages.shown_names(definition, section, answers))
     errors = [(definition.question(name), field.errors[0]) for name, field in
               ((n, form[n]) for n in pages.answer_fields(section)) if field.errors and name not in revealed]

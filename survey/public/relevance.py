@@ -9,7 +9,8 @@ from decimal import Decimal
 
 import forms
 from forms import Definition, Section
-from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
+import forms.expressions
+from forms.expression_tree import QUESTION_FUNCTIONS, Binary, Call, Literal, Name, Negate, Node, Not
 
 
 def tree(node: Node) -> list:
@@ -27,9 +28,25 @@ def tree(node: Node) -> list:
     raise TypeError(f"no JSON form for {type(node).__name__}")
 
 
+def readable(definition: Definition, expression: forms.expressions.Expression) -> bool:
+    """Whether relevance.js can evaluate `expression`: the four question functions, no calculate read."""
+    return (expression.functions <= {*QUESTION_FUNCTIONS, "string_length"}
+            and all(call.question is not None for call in expression.calls)
+            and all(definition.question(name).type != "calculate" for name in expression.references))
+
+
+def rule(definition: Definition, question: forms.Question, answers: dict[str, str | None]) -> list:
+    """The question's rule for the script; one it cannot evaluate comes as the server's answer so far
+    (the page still works: saving it asks the server, which reveals what an answer opened)."""
+    assert question.relevant is not None
+    if readable(definition, question.relevant):
+        return tree(question.relevant.tree)
+    return ["lit", forms.relevance(definition, answers)[question.name]]
+
+
 def page_rules(definition: Definition, section: Section, answers: dict[str, str | None]) -> str:
     """JSON for the page: each question's expression, the types and the other pages' answers it reads."""
-    rules = {q.name: tree(q.relevant.tree) for q in section.questions if q.relevant is not None}
+    rules = {q.name: rule(definition, q, answers) for q in section.questions if q.relevant is not None}
     read = {name for q in section.questions if q.relevant is not None for name in q.relevant.references}
     here = {q.name for q in section.questions}
     effective = {name: value for name, value in forms.effective_answers(definition, answers).items()

@@ -85,7 +85,7 @@ def rules(definition: Definition, language: str) -> dict:
         "codes": {code: [value, label] for (code, value), (_, label)
                   in zip(option_codes(question), codes_of(question, language))},
         "when": [tree(expression.tree) for expression in (section.relevant, question.relevant) if expression],
-    } for section in definition.sections for question in section.questions if question.kind.has_answer]}
+    } for section in definition.sections for question in section.questions if question.kind.has_input]}
 
 
 def tree(node: Node) -> list:
