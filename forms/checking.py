@@ -137,8 +137,9 @@ def _problem(definition: Definition, question: Question, answer: object,
              unit_codes: Collection[str] | None) -> str | None:
     if answer is None:
         return answer_message("required", language) if question.required else None
-    code = (question.kind.validate_stored(answer, question, unit_codes)
-            if isinstance(answer, str) else question.kind.invalid_code)
+    if not isinstance(answer, str):
+        return answer_message(question.kind.invalid_code, language)
+    code = question.kind.validate_stored(answer, question, unit_codes)
     if code is not None:
         return answer_message(code, language)
     if not _offered(definition, question, answer, effective):

@@ -146,9 +146,7 @@ def argument_problem(name: str, args: tuple[str | None, ...]) -> bool:
         return True
     if function.literal_first and args[0] is None:
         return True
-    if function.literal_second and (args[1] is None or not _compiles(args[1])):
-        return True
-    return False
+    return function.literal_second and (args[1] is None or not _compiles(args[1]))
 
 
 def _compiles(pattern: str) -> bool:

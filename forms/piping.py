@@ -1,9 +1,9 @@
 """Answers shown inside texts: ``${name}`` in a question's label or hint (as in XLSForm).
 
 A reference names a question with an answer (a later one too, as XLSForm allows: its answer
-shows once given, going back); the page shows that answer where the reference stands (a choice's label for select questions, the stored text otherwise, nothing when
-it has none). Simple markup (``**bold**``, ``*italic*``) is left to the page, which escapes
-everything else.
+shows once given, going back); the page shows that answer where the reference stands (a choice's
+label for select questions, the stored text otherwise, nothing when it has none). Simple markup
+(``**bold**``, ``*italic*``) is left to the page, which escapes everything else.
 """
 
 from __future__ import annotations
