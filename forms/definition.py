@@ -41,6 +41,10 @@ class Question:
     """Which choices a select offers: those for which it is true (``choice('col')`` reads them)."""
     xlsform_name: str | None = None
     """The name an imported XLSForm gave it when that is no name of ours (``forms.xlsform_names``)."""
+    appearance: str | None = None
+    """XLSForm's appearance (``likert``, ``minimal``, ``horizontal``...): how the page draws it."""
+    parameters: tuple[tuple[str, str], ...] = ()
+    """A range's ``start``, ``end`` and ``step``, (name, number text) in order."""
 
     @property
     def kind(self) -> QuestionType:
@@ -59,6 +63,9 @@ class Question:
         _put(data, "calculation", self.calculation)
         _put(data, "choice_filter", self.choice_filter)
         _put(data, "xlsform_name", self.xlsform_name)
+        _put(data, "appearance", self.appearance)
+        if self.parameters:
+            data["parameters"] = dict(self.parameters)
         if self.levels:
             data["levels"] = list(self.levels)
         return data
@@ -75,12 +82,15 @@ class Section:
     relevant: Expression | None = None
     xlsform_name: str | None = None
     """The name an imported XLSForm gave it when that is no name of ours."""
+    appearance: str | None = None
+    """XLSForm's appearance of the group (``field-list``: every section is one page anyway)."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "title": dict(self.title)}
         _put(data, "description", self.description)
         _put(data, "relevant", self.relevant)
         _put(data, "xlsform_name", self.xlsform_name)
+        _put(data, "appearance", self.appearance)
         data["questions"] = [question.to_dict() for question in self.questions]
         return data
 
@@ -93,6 +103,9 @@ class Definition:
     description: Label | None
     choice_lists: Mapping[str, tuple[Choice, ...]]
     sections: tuple[Section, ...]
+    metadata: tuple[tuple[str, str], ...] = ()
+    """What the server records with each response (paradata), (name, kind) in order: kinds
+    ``start``, ``end``, ``today``, ``deviceid``, ``username`` (see ``forms.metadata``)."""
 
     @cached_property
     def questions(self) -> tuple[Question, ...]:
@@ -119,6 +132,8 @@ class Definition:
         form: dict[str, Any] = {"id": self.id, "title": dict(self.title),
                                 "languages": list(self.languages)}
         _put(form, "description", self.description)
+        if self.metadata:
+            form["metadata"] = dict(self.metadata)
         choices = {name: [_choice_dict(choice) for choice in options]
                    for name, options in self.choice_lists.items()}
         return {"form": form, "choices": choices,
@@ -160,7 +175,8 @@ def assemble(document: Mapping[str, Any]) -> Definition:
     sections = tuple(_section(raw, languages, lists) for raw in document["sections"])
     return Definition(id=form["id"], title=_label(form["title"], languages), languages=languages,
                       description=_optional_label(form.get("description"), languages),
-                      choice_lists=MappingProxyType(lists), sections=sections)
+                      choice_lists=MappingProxyType(lists), sections=sections,
+                      metadata=tuple((str(k), str(v)) for k, v in (form.get("metadata") or {}).items()))
 
 
 def _label(raw: Any, languages: tuple[str, ...]) -> Label:
@@ -189,7 +205,8 @@ def _section(raw: Mapping[str, Any], languages: tuple[str, ...],
     questions = tuple(_question(item, languages, lists) for item in raw["questions"])
     return Section(name=raw["name"], title=_label(raw["title"], languages), questions=questions,
                    description=_optional_label(raw.get("description"), languages),
-                   relevant=_expression(raw.get("relevant")), xlsform_name=raw.get("xlsform_name"))
+                   relevant=_expression(raw.get("relevant")), xlsform_name=raw.get("xlsform_name"),
+                   appearance=raw.get("appearance"))
 
 
 def _question(raw: Mapping[str, Any], languages: tuple[str, ...],
@@ -205,4 +222,6 @@ def _question(raw: Mapping[str, Any], languages: tuple[str, ...],
         choices=lists[list_name] if list_name is not None else kind.builtin_choices,
         levels=tuple(raw.get("levels") or ()),
         calculation=_expression(raw.get("calculation")),
-        choice_filter=_expression(raw.get("choice_filter")), xlsform_name=raw.get("xlsform_name"))
+        choice_filter=_expression(raw.get("choice_filter")), xlsform_name=raw.get("xlsform_name"),
+        appearance=raw.get("appearance"),
+        parameters=tuple((str(k), str(v)) for k, v in (raw.get("parameters") or {}).items()))

@@ -44,6 +44,10 @@ CATALOGUE: dict[str, str] = {
     "unknown_choice_list": "no choice list named {value!r}{suggestion}",
     "unknown_type": "unknown type {value!r}{suggestion}",
     "field_not_allowed": "'{field}' is not allowed here: {reason}",
+    "unknown_metadata": "unknown metadata {value!r}: the server records only {kinds}",
+    "invalid_range": (
+        "a range from {start} to {end} in steps of {step}: the step must be above 0, reach the "
+        "end exactly, and make at most {most} steps"),
     "expression_syntax": "{detail} at position {position} in {value!r}",
     "unknown_reference": "no question named {value!r}{suggestion}",
     "forward_reference": "{value!r} comes later in the form; refer only to earlier questions",
@@ -69,6 +73,11 @@ ANSWER_MESSAGES: dict[str, dict[str, str]] = {
         "invalid_date": "Vui lòng nhập ngày hợp lệ (năm-tháng-ngày).",
         "invalid_unit": "Đơn vị không hợp lệ.",
         "invalid_text": "Văn bản không được để trống hoặc bắt đầu, kết thúc bằng dấu cách.",
+        "invalid_geopoint": (
+            "Vui lòng nhập vị trí là hai số: vĩ độ (từ -90 đến 90) rồi kinh độ (từ -180 đến 180), "
+            "ví dụ 10.38 105.43."),
+        "invalid_range": "Vui lòng chọn một giá trị trong thang cho sẵn.",
+        "invalid_rank": "Vui lòng xếp hạng mỗi lựa chọn đúng một lần.",
     },
     "en": {
         "required": "Please answer this question.",
@@ -80,6 +89,11 @@ ANSWER_MESSAGES: dict[str, dict[str, str]] = {
         "invalid_date": "Please enter a valid date (YYYY-MM-DD).",
         "invalid_unit": "Not a known unit.",
         "invalid_text": "The text must not be empty or start or end with spaces.",
+        "invalid_geopoint": (
+            "Please enter the location as two numbers: latitude (-90 to 90), then longitude "
+            "(-180 to 180), e.g. 10.38 105.43."),
+        "invalid_range": "Please choose a value on the scale given.",
+        "invalid_rank": "Please give each choice exactly one place.",
     },
 }
 

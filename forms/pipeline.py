@@ -12,6 +12,7 @@ from .definition import Definition, assemble
 from .errors import DefinitionError, make_problem
 from .expression_checks import check_expressions
 from .loader import Path, load_yaml
+from .option_checks import check_options
 from .piping import check_piping
 from .text_checks import check_text
 
@@ -25,6 +26,7 @@ STEPS: tuple[v.Step, ...] = (
     v.check_names,
     check_expressions,
     check_piping,
+    check_options,
 )
 """The validation pipeline, in order: later steps use what earlier ones learnt."""
 

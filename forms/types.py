@@ -62,6 +62,8 @@ class QuestionType:
     takes_choice_list: ClassVar[bool] = False
     """Whether the question names a choice list (``choices:``)."""
     takes_levels: ClassVar[bool] = False
+    several_values: ClassVar[bool] = False
+    """Whether an answer holds several choice values (space separated)."""
     builtin_choices: ClassVar[tuple[Choice, ...]] = ()
     invalid_code: ClassVar[str] = "invalid_text"
     """The ANSWER_MESSAGES code for an invalid answer."""
@@ -132,6 +134,7 @@ class SelectOne(QuestionType):
 class SelectMultiple(QuestionType):
     name = "select_multiple"
     takes_choice_list = True
+    several_values = True
     invalid_code = "invalid_choice"
 
     def field(self, question: Question, language: str,
@@ -343,3 +346,7 @@ class Calculate(QuestionType):
 
     def numeric(self, stored: str | None) -> float | None:
         return float(stored) if stored is not None and _DECIMAL.fullmatch(stored) else None
+
+
+# Last: the module registers its types with the decorator defined above.
+from . import types_extra  # noqa: E402, F401

@@ -27,12 +27,13 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _CHOICE_VALUE = re.compile(r"[A-Za-z0-9_.\-]+")
 
 TOP_FIELDS = (("form", "sections"), ("choices",))
-FORM_FIELDS = (("id", "title", "languages"), ("description",))
+FORM_FIELDS = (("id", "title", "languages"), ("description", "metadata"))
 CHOICE_FIELDS = (("value", "label"), ("columns",))
-SECTION_FIELDS = (("name", "title", "questions"), ("description", "relevant"))
+SECTION_FIELDS = (("name", "title", "questions"), ("description", "relevant", "appearance"))
 QUESTION_FIELDS = (("name", "type", "label"), ("hint", "required", "relevant", "constraint",
                                               "constraint_message", "choices", "levels",
-                                              "calculation", "choice_filter"))
+                                              "calculation", "choice_filter", "appearance",
+                                              "parameters"))
 
 
 @dataclass

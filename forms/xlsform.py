@@ -22,6 +22,7 @@ from .loader import Path, load_yaml
 from .pipeline import STEPS, validate
 from .xlsform_bounds import TooLarge
 from .xlsform_document import SHEET_ORDER, Cell, Draft, build_choices, build_form, report_ignored, resolve_languages
+from .xlsform_extras import add_other_lists
 from .xlsform_sheets import NotAWorkbook, language_header, read_sheets
 from .xlsform_survey import SurveyWalk
 
@@ -51,11 +52,11 @@ XLSFORM_CATALOGUE: dict[str, str] = {
     "nested_group": (
         "group {value!r} is inside group {outer!r}; a page cannot hold another page, so its "
         "questions join {outer!r} (its relevant is added to theirs)"),
-    "or_other": "'or_other' is not supported; imported without the 'other' choice",
     "unsupported_expression": "{field} {value!r} uses {detail}, which is not supported; {field} dropped",
     "skipped_reference": "{field} {value!r} reads {name!r}, which was skipped; {field} dropped",
     "unsupported_required": "a condition as 'required' is not supported; the question is optional",
     "ignored_column": "column {value!r} is not supported; its {count} value(s) ignored",
+    "ignored_parameters": "parameters {value!r} are read only for a range; ignored",
     "label_reference": "{value!r} shows the answer of a question left out: its name is written instead",
 }
 """Problems and skipped items of XLSForm import; the definition problems are CATALOGUE's."""
@@ -188,6 +189,9 @@ def _draft(sheets: dict[str, Any]) -> Draft:
     choices = build_choices(draft)
     walk = SurveyWalk(draft, sheets["survey"], form.get("title"))
     sections = walk.run()
+    add_other_lists(choices, walk.other_lists, draft.languages)
+    if walk.metadata:
+        form["metadata"] = walk.metadata
     for name in walk.unused_carriers():
         choices.pop(name, None)
     if "choices" not in sheets and any(q.get("choices") for s in sections

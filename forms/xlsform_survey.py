@@ -14,17 +14,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .loader import Path
+from .metadata import METADATA_KINDS
 from .piping import REFERENCE, references
 from .types import QUESTION_TYPES
 from .xlsform_document import Cell, Draft, cell_of, note_ignored, value
 from .xlsform_expressions import Unsupported, from_xlsform
+from .xlsform_extras import metadata_row, put_options, specify_other
 from .xlsform_sheets import Row, Sheet
 
 SURVEY_FIELDS = frozenset({"type", "name", "label", "hint", "required", "relevant",
-                           "constraint", "constraint_message", "sipas_type", "sipas_levels",
+                           "constraint", "constraint_message", "sipas_type", "sipas_levels", "appearance", "parameters",
                            "calculation", "choice_filter"})
 """The survey columns we read; ``sipas_type`` / ``sipas_levels`` carry our own types."""
-XLSFORM_TYPES = frozenset({"integer", "decimal", "text", "date", "note", "calculate"})
+XLSFORM_TYPES = frozenset({"integer", "decimal", "text", "date", "note",
+                           "geopoint", "range", "rank", "acknowledge", "trigger", "calculate"})
 _SELECTS = ("select_one", "select_multiple")
 _TRUE = frozenset({"yes", "true", "true()", "1"})
 _FALSE = frozenset({"no", "false", "false()", "0"})
@@ -62,6 +65,10 @@ class SurveyWalk:
     """The open section of questions outside any group."""
     carrier_lists: set[str] = field(default_factory=set)
     """Lists named in the type of questions of our own types (written by write_xlsform)."""
+    metadata: dict[str, str] = field(default_factory=dict)
+    """The metadata rows read, name -> kind (``forms.metadata``)."""
+    other_lists: dict[str, str] = field(default_factory=dict)
+    """Lists of ``or_other`` selects -> the copy with the choice ``other`` (forms.xlsform_extras)."""
 
     def unused_carriers(self) -> set[str]:
         """Carrier lists no imported question uses: not part of the definition."""
@@ -143,6 +150,8 @@ class SurveyWalk:
             path)
         self.draft.put(section, "relevant", self.expression(row, "relevant"),
                        cell_of(self.sheet, row, "relevant"), path)
+        self.draft.put(section, "appearance", value(self.sheet, row, "appearance"),
+                       cell_of(self.sheet, row, "appearance"), path)
         section["questions"] = []
         self.draft.cells[(*path, "questions")] = Cell("survey", row.number)
         self.sections.append(section)
@@ -167,13 +176,15 @@ class SurveyWalk:
     def question(self, row: Row, kind: str) -> None:
         name = value(self.sheet, row, "name")
         base, list_name, extra = _split_type(kind)
+        if base in METADATA_KINDS:
+            metadata_row(self, row, base, name)
+            return
         if base in _KNOWN_ELSEWHERE:
             self.draft.notice("unsupported_type", cell_of(self.sheet, row, "type"), base)
             self.skipped_names.add(name or "")
             return
-        if extra == ["or_other"]:
-            self.draft.notice("or_other", cell_of(self.sheet, row, "type"), kind)
-            extra = []
+        other = extra == ["or_other"]
+        extra = [] if other else extra
         if self.uncomputable(row, base):
             self.skipped_names.add(name or "")
             return
@@ -182,6 +193,8 @@ class SurveyWalk:
         path: Path = ("sections", index, "questions", len(section["questions"]))
         section["questions"].append(self.question_document(row, path, kind, base, list_name,
                                                            extra))
+        if other:
+            specify_other(self, section["questions"], path)
         note_ignored(self.draft, self.sheet, row, SURVEY_FIELDS)
 
     def question_document(self, row: Row, path: Path, kind: str, base: str,
@@ -203,6 +216,7 @@ class SurveyWalk:
                            [self.expression(row, "relevant")])
         draft.put(question, "relevant", relevant, cell_of(sheet, row, "relevant"), path)
         self.put_constraint(question, row, path)
+        put_options(self, question, row, path, question.get("type"))
         for key in ("calculation", "choice_filter"):
             draft.put(question, key, self.expression(row, key), cell_of(sheet, row, key), path)
         levels = value(sheet, row, "sipas_levels")
@@ -283,7 +297,7 @@ def _split_type(kind: str) -> tuple[str, str | None, list[str]]:
     if not parts:
         return "", None, []
     base = parts[0].lower() if parts[0].lower() in _LOWER_CASE else parts[0]
-    if base in _SELECTS:
+    if base in (*_SELECTS, "rank"):
         return base, parts[1] if len(parts) > 1 else None, parts[2:]
     return base, None, parts[1:]
 
@@ -296,8 +310,8 @@ def _all_of(expressions: list[str | None]) -> str | None:
 
 
 _KNOWN_ELSEWHERE = frozenset({
-    "geopoint", "geotrace", "geoshape", "image", "audio", "video", "file", "barcode",
-    "datetime", "time", "range", "rank", "acknowledge", "hidden", "trigger",
+    "geotrace", "geoshape", "image", "audio", "video", "file", "barcode",
+    "datetime", "time", "hidden",
     "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
     "username", "email", "audit", "background-audio", "background-geopoint",
     "start-geopoint", "xml-external", "csv-external", "select_one_from_file",

@@ -25,6 +25,7 @@ from .definition import Definition, Question, Section
 from .labels import Choice, Label
 from .xlsform_expressions import to_xlsform
 from .xlsform_sheets import language_header
+from .xlsform_write_extras import NATIVE_TYPES, write_extras
 
 _WIDE = 40  # characters: label and hint columns
 _NARROW = 18
@@ -35,6 +36,7 @@ def write_xlsform(definition: Definition, version: str | None = None) -> bytes:
     book = openpyxl.Workbook()
     lists = _builtin_lists(definition)
     _survey(book.active, definition, lists)
+    write_extras(book.active, definition)
     _choices(book.create_sheet("choices"), definition, lists)
     _settings(book.create_sheet("settings"), definition, version)
     buffer = io.BytesIO()
@@ -44,7 +46,8 @@ def write_xlsform(definition: Definition, version: str | None = None) -> bytes:
 
 def _builtin_lists(definition: Definition) -> dict[str, str]:
     """Our type with fixed choices -> the name of the list written for it (a free name)."""
-    used = {q.type for q in definition.questions if q.kind.builtin_choices}
+    used = {q.type for q in definition.questions
+            if q.kind.builtin_choices and q.type not in NATIVE_TYPES}
     names: dict[str, str] = {}
     for kind in sorted(used):
         name = f"sipas_{kind}"

@@ -46,12 +46,12 @@ def test_skipped_xlsform_items_are_listed_with_sheet_row_and_code(admin, session
     rows = []
 
     def unsupported(book):
-        rows.append(add_survey_row(book, type="geopoint", name="where", **{"label::Vietnamese (vi)": "Ở đâu?",
+        rows.append(add_survey_row(book, type="geotrace", name="where", **{"label::Vietnamese (vi)": "Ở đâu?",
                                                                              "label::English (en)": "Where?"}))
     assert upload(admin, workbook(edit=unsupported), "kobo.xlsx").status_code == 200
     assert "1 mục không dùng được nên đã bỏ qua" in admin.text()
     assert re.search(rf"<td>survey</td><td>{rows[0]}</td><td><code>type</code></td>\s*<td><code>unsupported_type"
-                     r"</code></td><td><code>geopoint</code></td>", admin.html)
+                     r"</code></td><td><code>geotrace</code></td>", admin.html)
     stored = forms.definition_from_dict(session.scalar(select(Questionnaire)).draft)
     assert [q.name for q in stored.questions] == ["overall", "sex", "visits", "why"]
 

@@ -24,9 +24,10 @@ def questions(make_definition, question):
 def test_the_registry_has_every_type_of_the_format():
     assert set(QUESTION_TYPES) == {"select_one", "select_multiple", "satisfaction", "yes_no",
                                    "integer", "decimal", "text", "date", "unit", "note",
-                                   "calculate"}
+                                   "calculate", "geopoint", "range", "rank", "acknowledge",
+                                   "trigger"}
     assert [t for t, kind in QUESTION_TYPES.items() if kind.takes_choice_list] == [
-        "select_one", "select_multiple"]
+        "select_one", "select_multiple", "rank"]
     assert [t for t, kind in QUESTION_TYPES.items() if not kind.has_answer] == ["note"]
     assert [t for t, kind in QUESTION_TYPES.items() if not kind.has_input] == ["note", "calculate"]
 

@@ -53,6 +53,8 @@ QUESTION_CASES = [
      "sections[0].questions[0].relevant"),
     (lambda q: [q("a", "integer", relevant="\"choice('region') = 'n'\"")],
      "choice_outside_filter", 0, "sections[0].questions[0].relevant"),
+    (lambda q: [q("a", "range", parameters="{start: 1, end: 10, step: 4}")], "invalid_range", 0,
+     "sections[0].questions[0].parameters"),
 ]
 
 HEADER_CASES = [
@@ -74,6 +76,8 @@ HEADER_CASES = [
     ("form: &f {id: x, title: T, languages: [vi], again: *f}\n", "yaml_aliases", 1, ""),
     ("form: {id: x, id: y}\n", "duplicate_key", 1, "form.id"),
     ('form: {id: x, title: "T\\0", languages: [vi]}\n', "control_character", 1, "form.title"),
+    ("form: {id: x, title: T, languages: [vi], metadata: {a: phone}}\n", "unknown_metadata", 1,
+     "form.metadata.a"),
 ]
 
 

@@ -177,11 +177,11 @@ def test_language_columns_that_cannot_be_read_or_repeat(workbook, q, group):
 
 
 def test_unsupported_types_repeats_and_functions_are_skipped_the_rest_imported(workbook, q, group):
-    rows = [q("start", "started"),
+    rows = [q("phonenumber", "started"),
             *group("main",
-                   q("geopoint", "where"), q("image", "photo"), q("audio", "voice"),
+                   q("geotrace", "where"), q("image", "photo"), q("audio", "voice"),
                    q("calculate", "total", calculation="pulldata('a', 'b', 'c', 'd')"),
-                   q("select_one fruit or_other", "f"),
+                   q("select_one fruit", "f"),
                    q("begin repeat", "members"), q("text", "member"), q("integer", "age"), {"type": "end repeat"},
                    q("integer", "a", constraint="format-date(., '%Y')"),
                    q("text", "b", relevant="${where} != ''", required="${a} > 1"),
@@ -197,21 +197,19 @@ def test_unsupported_types_repeats_and_functions_are_skipped_the_rest_imported(w
         ("survey", 5, "type", "unsupported_type"),
         ("survey", 6, "type", "unsupported_type"),
         ("survey", 7, "calculation", "unsupported_expression"),
-        ("survey", 8, "type", "or_other"),
         ("survey", 9, "type", "unsupported_repeat"),
         ("survey", 13, "constraint", "unsupported_expression"),
         ("survey", 14, "required", "unsupported_required"),
         ("survey", 14, "relevant", "skipped_reference"),
         ("survey", 15, "relevant", "skipped_reference"),
-        ("survey", 15, "appearance", "ignored_column"),
         ("survey", 16, "media::image", "ignored_column"),
     ]
     text = [str(p) for p in imported.skipped]
-    assert text[1] == "survey row 4, column type: type 'geopoint' is not supported; question skipped [unsupported_type]"
-    assert "repeat 'members' (to row 12) is not supported; it and its 2 row(s) skipped" in text[6]
-    assert "uses the function format-date(), which is not supported; constraint dropped" in text[7]
-    assert "reads 'where', which was skipped" in text[9]
-    assert "its 2 value(s) ignored" in text[11]
+    assert text[1] == "survey row 4, column type: type 'geotrace' is not supported; question skipped [unsupported_type]"
+    assert "repeat 'members' (to row 12) is not supported; it and its 2 row(s) skipped" in text[5]
+    assert "uses the function format-date(), which is not supported; constraint dropped" in text[6]
+    assert "reads 'where', which was skipped" in text[8]
+    assert "its 1 value(s) ignored" in text[10]
 
 
 # --- what is wrong -------------------------------------------------------------------
@@ -483,15 +481,15 @@ def test_a_kobo_style_form_imports_with_a_clear_list_of_what_was_left_out(workbo
     assert definition.title == {"en": "One-stop survey", "vi": "Khảo sát Một cửa"}
     assert [s.name for s in definition.sections] == ["respondent", "visit"]
     assert [q.name for q in definition.questions] == [
-        "district", "age", "visited", "thanks", "why", "why_other", "name_of_choice"]
+        "district", "age", "visited", "thanks", "why", "why_other", "where", "name_of_choice"]
+    assert definition.metadata == (("start", "start"), ("end", "end"), ("today", "today"),
+                                   ("deviceid", "deviceid"))
+    assert definition.sections[0].appearance == "field-list"
     assert definition.question("age").required and definition.question("why_other").required
     assert definition.question("why").constraint.source == (
         "not(selected(., 'none') and count_selected(.) > 1)")
     assert definition.question("thanks").label["vi"] == "Cảm ơn, ${district}"
     assert [(p.row, p.column, p.code) for p in imported.skipped] == [
-        (2, "type", "unsupported_type"), (3, "type", "unsupported_type"),
-        (4, "type", "unsupported_type"), (5, "type", "unsupported_type"),
-        (6, "appearance", "ignored_column"), (10, "calculation", "unsupported_expression"),
-        (16, "type", "unsupported_type"), (17, "relevant", "unsupported_expression"),
+        (10, "calculation", "unsupported_expression"), (17, "relevant", "unsupported_expression"),
         (2, "style", "ignored_column")]
     assert [p.sheet for p in imported.skipped][-1] == "settings"
