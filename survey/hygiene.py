@@ -18,13 +18,13 @@ from flask import Flask, jsonify, render_template, request
 from werkzeug.wrappers import Response
 
 from forms.text_checks import CONTROL, has_control
-from survey.text import Catalogue, readable
+from survey.text import Catalogue
 
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
-    "control_character": ("Trường “{field}”: có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL); vui lòng xoá "
+    "field_control_character": ("Trường “{field}”: có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL); vui lòng xoá "
                           "ký tự đó rồi gửi lại",
                           "{field}: holds a control character (such as NUL) that text may not contain; remove it "
                           "and send again"),
@@ -40,7 +40,7 @@ CATALOGUE = Catalogue(MESSAGES)
 
 def control_problem(field: str):
     """The problem of a field holding a control character, in the catalogue's two languages."""
-    return CATALOGUE.problem("control_character", field=field)
+    return CATALOGUE.problem("field_control_character", field=field)
 
 
 def surrogate_problem(field: str):
@@ -84,5 +84,5 @@ def refusal(fields: list[str]) -> Response | None:
     if request.accept_mimetypes.best == "application/json":  # the client shows each next to its field
         message = CATALOGUE.say("control_character_here")
         return jsonify(status="invalid", problems=[{"field": field, "message": message} for field in fields]), 400
-    problems = [readable(control_problem(field)) for field in fields]
+    problems = [control_problem(field) for field in fields]
     return render_template("error.html", code=400, name="Bad Request", problems=problems), 400

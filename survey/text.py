@@ -9,15 +9,24 @@ other package of the service, so that domain code never reaches up into a page p
 `register_text` gives every request its language and every template its texts: a blueprint
 names its catalogue once (`speaks`), and templates read it as `say` (and `t`, the same).
 """
+from collections.abc import Mapping
+from dataclasses import dataclass
+from dataclasses import field as attribute
 from typing import Protocol
 
-import forms
 from flask import Blueprint, Flask, current_app, g, request, session, url_for
 from flask.blueprints import BlueprintSetupState
+from markupsafe import Markup, escape
+
+import forms
 
 LANGUAGES = ("vi", "en")
 CATALOGUES = "survey.text.catalogues"
 """The app's catalogues by blueprint name (`app.extensions`); None names the one of pages outside any."""
+REGISTRY: dict[str, list["Catalogue"]] = {}
+"""Every catalogue made, by each key it defines: a problem (`survey.errors.Problem`) names only its
+key, and may cross packages (an operation's problem shown on another package's page). A problem's
+key is defined once across catalogues (tests/survey/test_problems.py checks)."""
 
 
 def language() -> str:
@@ -30,6 +39,8 @@ class Catalogue:
 
     def __init__(self, messages: dict[str, tuple[str, str]], fallback: "Catalogue | None" = None):
         self.messages, self.fallback = messages, fallback
+        for key in messages:
+            REGISTRY.setdefault(key, []).append(self)
 
     def say(self, key: str, /, **params: object) -> str:
         """The text of `key` in the current language, with `{name}` parameters filled in."""
@@ -41,34 +52,42 @@ class Catalogue:
         text = self.messages[key][LANGUAGES.index(code)]
         return text.format(**params) if params else text
 
-    def problem(self, key: str, /, **params: object) -> "Problem":
-        """A problem to raise in InvalidInput: English where no one reads Vietnamese, translated on pages."""
-        return Problem(self, key, **params)
+    def problem(self, key: str, /, field: str | None = None, **params: object) -> "Problem":
+        """A problem about `field` (None: the whole request) whose key this catalogue defines."""
+        if key not in self.messages:
+            raise KeyError(f"{key} is not a key of this catalogue")
+        return Problem(key, field, params)
 
     def known(self, key: str) -> bool:
         return key in self.messages or (self.fallback is not None and self.fallback.known(key))
 
 
-class Problem(str):
-    """A problem with refused input: the string is its English text (command line, API, logs);
-    `text()` says it in the reader's language (pages, through `readable`)."""
+def render(key: str, code: str, params: dict[str, object]) -> str:
+    """The text of `key` in language `code` from the catalogue that defines it (KeyError: none does)."""
+    return REGISTRY[key][0].in_language(code, key, **params)
 
-    catalogue: Catalogue
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input; `params` and `field` fill the text's `{name}` places (a
+    Problem among them is said in the same language, so a problem may wrap another with its row)."""
+
     key: str
-    params: dict[str, object]
+    field: str | None = None
+    params: Mapping[str, object] = attribute(default_factory=dict, hash=False)
 
-    def __new__(cls, catalogue: Catalogue, key: str, /, **params: object) -> "Problem":
-        problem = super().__new__(cls, catalogue.in_language("en", key, **params))
-        problem.catalogue, problem.key, problem.params = catalogue, key, params
-        return problem
+    def text(self, code: str | None = None) -> str:
+        """The problem in language `code` ("vi" or "en"), the reader's by default."""
+        code = code or language()
+        params = {name: value.text(code) if isinstance(value, Problem) else value
+                  for name, value in {"field": self.field, **self.params}.items()}
+        return render(self.key, code, params)
 
-    def text(self) -> str:
-        return self.catalogue.say(self.key, **self.params)
+    def __str__(self) -> str:
+        return self.text("en")
 
-
-def readable(problem: str) -> str:
-    """A problem in the reader's language; plain strings stay as they are."""
-    return problem.text() if isinstance(problem, Problem) else problem
+    def __html__(self) -> Markup:
+        return escape(self.text())
 
 
 class Named(Protocol):
@@ -116,7 +135,7 @@ def texts() -> dict:
     catalogues = current_app.extensions[CATALOGUES]
     catalogue = catalogues.get(request.blueprint) or catalogues[None]
     return {"say": catalogue.say, "t": catalogue.say, "known": catalogue.known, "lang": language(),
-            "readable": readable, "unit_name": unit_name, "switch_url": switch_url()}
+            "unit_name": unit_name, "switch_url": switch_url()}
 
 
 def switch_url() -> str:

@@ -71,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "own_account": ("Không thể vô hiệu hoá hay hạ quyền tài khoản của chính mình",
                     "you cannot disable or demote your own account"),
     "own_units": ("Không thể tự đổi đơn vị phụ trách của chính mình", "you cannot change the units of your own account"),
-    "units_outside_scope": ("Đơn vị nằm ngoài phạm vi bạn quản lý: {codes}", "units outside your scope: {codes}"),
+    "scope_units_outside": ("Đơn vị nằm ngoài phạm vi bạn quản lý: {codes}", "units outside your scope: {codes}"),
     "units_required": ("Tài khoản của bạn chỉ quản lý một số đơn vị: hãy chọn ít nhất một đơn vị trong số đó",
                        "your account manages some units only: choose at least one of them"),
     "last_admin": ("Phải còn ít nhất một quản trị viên đang hoạt động",
@@ -85,4 +85,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 
 CATALOGUE = Catalogue(MESSAGES, fallback=SHARED)
-say, known, problem = CATALOGUE.say, CATALOGUE.known, CATALOGUE.problem
+say, known = CATALOGUE.say, CATALOGUE.known

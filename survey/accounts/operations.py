@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from survey.accounts.messages import problem
+from survey.accounts.messages import CATALOGUE
 from survey.accounts.models import ROLES, AuditEntry, User
 from survey.accounts.queries import with_descendants
 from survey.errors import InvalidInput
@@ -36,7 +36,7 @@ def create_user(session: Session, username: str, role: str, password: str, units
     password must be replaced at the first sign-in."""
     problems = user_problems(username, role, password) + scope_problems(session, actor, units)
     if session.scalar(select(User.id).where(User.username == username)) is not None:
-        problems.append(problem("user_exists", username=username))
+        problems.append(CATALOGUE.problem("user_exists", username=username))
     if problems:
         raise InvalidInput(problems)
     user = User(username=username, role=role, full_name=full_name.strip(), units=list(units),
@@ -50,24 +50,24 @@ def create_user(session: Session, username: str, role: str, password: str, units
 def user_problems(username: str, role: str, password: str) -> list[str]:
     problems = []
     if not USERNAME.match(username):
-        problems.append(problem("username_invalid", username=username))
+        problems.append(CATALOGUE.problem("username_invalid", username=username))
     return problems + role_problems(role) + password_problems(password, username)
 
 
 def role_problems(role: str) -> list[str]:
-    return [] if role in ROLES else [problem("role_unknown", role=role, roles=", ".join(ROLES))]
+    return [] if role in ROLES else [CATALOGUE.problem("role_unknown", role=role, roles=", ".join(ROLES))]
 
 
 def password_problems(password: str, username: str) -> list[str]:
     """The password policy: 10 to 256 characters, not containing the username, not a common one."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        return [problem("password_short", length=MIN_PASSWORD_LENGTH)]
+        return [CATALOGUE.problem("password_short", length=MIN_PASSWORD_LENGTH)]
     if len(password) > MAX_PASSWORD_LENGTH:
-        return [problem("password_long", length=MAX_PASSWORD_LENGTH)]
+        return [CATALOGUE.problem("password_long", length=MAX_PASSWORD_LENGTH)]
     if username and username.lower() in password.lower():
-        return [problem("password_has_username")]
+        return [CATALOGUE.problem("password_has_username")]
     if password.lower() in COMMON_PASSWORDS:
-        return [problem("password_common")]
+        return [CATALOGUE.problem("password_common")]
     return []
 
 
@@ -81,11 +81,11 @@ def temporary_password(username: str) -> str:
 
 def change_own_password(session: Session, user: User, current: str, new: str, repeated: str) -> None:
     """The user replaces their password; their other sessions end (the caller starts a new one)."""
-    problems = [] if user.check_password(current) else [problem("password_wrong")]
+    problems = [] if user.check_password(current) else [CATALOGUE.problem("password_wrong")]
     if new != repeated:
-        problems.append(problem("password_mismatch"))
+        problems.append(CATALOGUE.problem("password_mismatch"))
     elif new == current:
-        problems.append(problem("password_same"))
+        problems.append(CATALOGUE.problem("password_same"))
     problems += password_problems(new, user.username)
     if problems:
         raise InvalidInput(problems)
@@ -133,7 +133,7 @@ def set_units(session: Session, user: User, units: Sequence[Unit], actor: User |
     before, after = [u.code for u in user.units], sorted({u.code for u in units})
     if before == after:
         return
-    problems = [problem("own_units")] if actor is not None and actor.id == user.id else []
+    problems = [CATALOGUE.problem("own_units")] if actor is not None and actor.id == user.id else []
     problems += scope_problems(session, actor, units)
     if problems:
         raise InvalidInput(problems)
@@ -152,8 +152,8 @@ def scope_problems(session: Session, actor: User | None, units: Sequence[Unit]) 
     scope = with_descendants(session, [unit.id for unit in actor.units])
     outside = sorted({unit.code for unit in units if unit.id not in scope})
     if outside:
-        return [problem("units_outside_scope", codes=", ".join(outside))]
-    return [] if units else [problem("units_required")]
+        return [CATALOGUE.problem("scope_units_outside", codes=", ".join(outside))]
+    return [] if units else [CATALOGUE.problem("units_required")]
 
 
 def disable_user(session: Session, user: User, actor: User | None) -> None:
@@ -179,11 +179,11 @@ def enable_user(session: Session, user: User, actor: User | None) -> None:
 def keeps_an_admin(session: Session, user: User, actor: User | None) -> list[str]:
     """Problems with taking `user` out of the active administrators (disabling or demoting)."""
     if actor is not None and actor.id == user.id:
-        return [problem("own_account")]
+        return [CATALOGUE.problem("own_account")]
     if user.role != "admin" or not user.active:
         return []
     admins = session.scalar(select(func.count()).select_from(User).where(User.role == "admin", User.active))
-    return [problem("last_admin")] if admins <= 1 else []
+    return [CATALOGUE.problem("last_admin")] if admins <= 1 else []
 
 
 def audit(session: Session, actor: User | None, action: str, target: User | None = None,

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from survey.accounts.messages import problem
+from survey.accounts.messages import CATALOGUE
 from survey.accounts.models import AuditEntry, User
 from survey.errors import InvalidInput
 from survey.units.models import Unit
@@ -22,7 +22,7 @@ def find_user(session: Session, username: str) -> User:
     """The user named `username`; an error naming it if there is none."""
     user = user_by_username(session, username)
     if user is None:
-        raise InvalidInput([problem("user_unknown", username=username)])
+        raise InvalidInput([CATALOGUE.problem("user_unknown", username=username)])
     return user
 
 

@@ -3,9 +3,11 @@
 `problems` lists every problem found (one per field at most once each); `message` and `field`
 repeat the first, for clients that show one. The HTML error pages of the rest of the site are
 untouched: these handlers answer only for paths under /api/.
-"""
-import re
 
+The API is for machines: an operation's problem (`survey.errors.Problem`) goes out with its field
+as the operation names it, its catalogue key as `code` for a program to act on, and its English
+text as `message` for the person reading the log; a client shows its own words for the code.
+"""
 from flask import Response, jsonify, request
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
@@ -51,8 +53,8 @@ def http_error(error: HTTPException) -> Response:
 
 
 def invalid_input(error: InvalidInput) -> Response:
-    """An operation refused the input: every problem, each with the field it names when it names one."""
-    problems = [{"field": field_of(str(p)), "message": str(p)} for p in error.problems]
+    """An operation refused the input: every problem with its field (None: the whole request) and code."""
+    problems = [{"field": p.field, "code": p.key, "message": str(p)} for p in error.problems]
     first = problems[0] if problems else {"field": None, "message": "invalid input"}
     return error_response(ApiError(400, "invalid", first["message"], first["field"], problems))
 
@@ -63,25 +65,3 @@ def validation_error(error: ValidationError, where: str) -> Response:
                  "message": detail["msg"]} for detail in error.errors(include_url=False)]
     return error_response(ApiError(400, "invalid", problems[0]["message"], problems[0]["field"], problems))
 
-
-# How the operations' messages name what they refuse (see survey.responses.operations and
-# survey.invitations.operations): the first that matches gives the field.
-FIELD_PATTERNS = (
-    (re.compile(r"^([a-z][a-z0-9_]*): "), lambda m: f"answers.{m.group(1)}"),
-    (re.compile(r"^paper serial"), lambda m: "paper_serial"),
-    (re.compile(r"^submitted_at "), lambda m: "submitted_at"),
-    (re.compile(r"^unknown unit |^unit '"), lambda m: "unit"),
-    (re.compile(r"^campaign '.*' does not accept"), lambda m: "channel"),
-    (re.compile(r"^unknown campaign "), lambda m: "campaign"),
-    (re.compile(r"^dossier code "), lambda m: "dossier_codes"),
-    (re.compile(r"^recipe "), lambda m: "recipe"),
-    (re.compile(r"^response .* another campaign"), lambda m: "uuid"),
-)
-
-
-def field_of(message: str) -> str | None:
-    for pattern, field in FIELD_PATTERNS:
-        match = pattern.match(message)
-        if match:
-            return field(match)
-    return None

@@ -1,9 +1,9 @@
 """The problems campaign operations report (the specification, the targets CSV, what responses
 protect, opening and closing, cloning), in Vietnamese and English.
 
-Each is a `Problem`: its string is the English text (what the command line prints and the API
-returns), and the administration pages show it in the reader's language with `readable`; the
-campaign form places each next to its field by its key (`survey.admin.campaigns.form.PROBLEM_FIELDS`).
+Each is a `survey.errors.Problem`: its string is the English text (what the command line prints and
+the API returns), the administration pages show it in the reader's language, and the campaign form
+places it next to the field it names (`Problem.field`).
 Dates are given as dates: English writes them 2026-12-31, Vietnamese 31/12/2026. Column names stay
 as the CSV file spells them, in both languages.
 """
@@ -85,6 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "closes_on_past": ("Ngày đóng: chọn một ngày từ {today:%d/%m/%Y} trở đi",
                        "closes_on: give a closing date from {today} on"),
     "not_open": ("Đợt khảo sát “{slug}” hiện không mở", "campaign '{slug}' is not open"),
+    "campaign_unknown": ("Không có đợt khảo sát “{slug}”", "unknown campaign '{slug}'"),
 }
 
 

@@ -11,7 +11,7 @@ from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.campaigns.messages import CATALOGUE
 from survey.campaigns.models import CHANNELS, Campaign, CampaignChannel, CampaignUnit, Quota
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Response
@@ -62,7 +62,7 @@ def create_campaign(session: Session, spec: CampaignSpec) -> Campaign:
     """Create a campaign after checking the whole specification; nothing is written if it fails."""
     problems = spec_problems(spec) + inactive_problems(spec.targets, ())
     if session.scalar(select(Campaign.id).where(Campaign.slug == spec.slug)) is not None:
-        problems.append(CATALOGUE.problem("campaign_exists", slug=spec.slug))
+        problems.append(CATALOGUE.problem("campaign_exists", "slug", slug=spec.slug))
     if problems:
         raise InvalidInput(problems)
     campaign = Campaign(
@@ -80,26 +80,26 @@ def create_campaign(session: Session, spec: CampaignSpec) -> Campaign:
     return campaign
 
 
-def spec_problems(spec: CampaignSpec) -> list[str]:
+def spec_problems(spec: CampaignSpec) -> list[Problem]:
     problems = []
     if not SLUG.match(spec.slug):
-        problems.append(CATALOGUE.problem("slug_invalid", slug=spec.slug))
+        problems.append(CATALOGUE.problem("slug_invalid", "slug", slug=spec.slug))
     if not spec.name.strip():
-        problems.append(CATALOGUE.problem("name_required"))
-    problems += [CATALOGUE.problem("channel_unknown", channel=c, channels=", ".join(CHANNELS))
+        problems.append(CATALOGUE.problem("name_required", "name"))
+    problems += [CATALOGUE.problem("channel_unknown", "channel", channel=c, channels=", ".join(CHANNELS))
                  for c in spec.channels if c not in CHANNELS]
     if not spec.channels:
-        problems.append(CATALOGUE.problem("channels_none"))
+        problems.append(CATALOGUE.problem("channels_none", "channel"))
     problems += date_problems(spec.opens_on, spec.closes_on)
     problems += target_problems(spec.targets)
     if spec.min_cell_size < 1:
-        problems.append(CATALOGUE.problem("min_cell_size_small"))
+        problems.append(CATALOGUE.problem("min_cell_size_small", "min_cell_size"))
     if not 0 <= spec.min_seconds <= MAX_MIN_SECONDS:
-        problems.append(CATALOGUE.problem("min_seconds_range", largest=MAX_MIN_SECONDS))
+        problems.append(CATALOGUE.problem("min_seconds_range", "min_seconds", largest=MAX_MIN_SECONDS))
     return problems + strata_problems(spec)
 
 
-def strata_problems(spec: CampaignSpec) -> list[str]:
+def strata_problems(spec: CampaignSpec) -> list[Problem]:
     """Each stratum in a target unit, on a choice of a question of the version, once, not negative."""
     definition = version_definition(spec.version)
     choices = {q.name: {c.value for c in q.choices} for q in definition.questions if q.choices}
@@ -107,41 +107,41 @@ def strata_problems(spec: CampaignSpec) -> list[str]:
     for item in spec.strata:
         where = {"unit": item.unit.code, "question": item.question_key, "value": item.value}
         if item.unit.code not in targets:
-            problems.append(CATALOGUE.problem("stratum_not_target", **where))
+            problems.append(CATALOGUE.problem("stratum_not_target", "strata", **where))
         if item.question_key not in choices:
-            problems.append(CATALOGUE.problem("stratum_question", **where, version=spec.version.label))
+            problems.append(CATALOGUE.problem("stratum_question", "strata", **where, version=spec.version.label))
         elif item.value not in choices[item.question_key]:
-            problems.append(CATALOGUE.problem("stratum_choice", **where))
+            problems.append(CATALOGUE.problem("stratum_choice", "strata", **where))
         if item.target < 0:
-            problems.append(CATALOGUE.problem("stratum_negative", **where, target=item.target))
+            problems.append(CATALOGUE.problem("stratum_negative", "strata", **where, target=item.target))
         if (item.unit.code, item.question_key, item.value) in seen:
-            problems.append(CATALOGUE.problem("stratum_twice", **where))
+            problems.append(CATALOGUE.problem("stratum_twice", "strata", **where))
         seen.add((item.unit.code, item.question_key, item.value))
     return problems
 
 
-def inactive_problems(targets: Sequence[Target], kept: Sequence[str]) -> list[str]:
+def inactive_problems(targets: Sequence[Target], kept: Sequence[str]) -> list[Problem]:
     """Deactivated units may stay in a campaign that already had them, never join one."""
-    return [CATALOGUE.problem("unit_deactivated", unit=t.unit.code) for t in targets
+    return [CATALOGUE.problem("unit_deactivated", "unit", unit=t.unit.code) for t in targets
             if not t.unit.active and t.unit.code not in kept]
 
 
-def date_problems(opens_on: date | None, closes_on: date | None) -> list[str]:
+def date_problems(opens_on: date | None, closes_on: date | None) -> list[Problem]:
     if (opens_on is None) != (closes_on is None):
-        return [CATALOGUE.problem("dates_half")]
+        return [CATALOGUE.problem("dates_half", "closes_on")]
     if opens_on and closes_on < opens_on:
-        return [CATALOGUE.problem("dates_reversed", closes=closes_on, opens=opens_on)]
+        return [CATALOGUE.problem("dates_reversed", "closes_on", closes=closes_on, opens=opens_on)]
     return []
 
 
-def target_problems(targets: Sequence[Target]) -> list[str]:
+def target_problems(targets: Sequence[Target]) -> list[Problem]:
     if not targets:
-        return [CATALOGUE.problem("units_none")]
+        return [CATALOGUE.problem("units_none", "unit")]
     problems, seen = [], set()
     for target in targets:
         code = target.unit.code
         if code in seen:
-            problems.append(CATALOGUE.problem("unit_twice", unit=code))
+            problems.append(CATALOGUE.problem("unit_twice", "unit", unit=code))
         seen.add(code)
         for value, key in ((target.quota, "quota_negative"), (target.transactions, "transactions_negative")):
             if value is not None and value < 0:
@@ -168,7 +168,7 @@ def set_stratum_quota(session: Session, campaign: Campaign, unit: Unit, question
     return quota
 
 
-def stratum_problems(campaign: Campaign, question_key: str, value: str) -> list[str]:
+def stratum_problems(campaign: Campaign, question_key: str, value: str) -> list[Problem]:
     definition = version_definition(campaign.questionnaire_version)
     question = next((q for q in definition.questions if q.name == question_key), None)
     if question is None:
@@ -188,29 +188,30 @@ def targets_from_csv(session: Session, text: str) -> list[Target]:
     Every problem is reported with its row (the header is row 1); nothing is returned unless all rows are good.
     """
     header, rows = csv_table(text)
-    problems = [CATALOGUE.problem("csv_column_unknown", column=c, columns=", ".join(TARGET_COLUMNS))
+    problems = [CATALOGUE.problem("csv_column_unknown", "targets", column=c, columns=", ".join(TARGET_COLUMNS))
                 for c in header if c not in TARGET_COLUMNS]
     if "unit_code" not in header:
-        problems.append(CATALOGUE.problem("csv_unit_code_missing"))
+        problems.append(CATALOGUE.problem("csv_unit_code_missing", "targets"))
     if problems:
         raise InvalidInput(problems)
     units = {u.code: u for u in session.scalars(select(Unit).where(Unit.code.in_(
         [(row.get("unit_code") or "").strip() for _, row in rows])))}
     targets = [target_row(number, row, units, problems) for number, row in rows]
-    problems += repeated_units(rows) + ([] if rows else [CATALOGUE.problem("csv_empty")])
+    problems += repeated_units(rows) + ([] if rows else [CATALOGUE.problem("csv_empty", "targets")])
     if problems:
         raise InvalidInput(problems)
     return targets
 
 
-def target_row(number: int, row: dict, units: dict[str, Unit], problems: list[str]) -> Target | None:
+def target_row(number: int, row: dict, units: dict[str, Unit], problems: list[Problem]) -> Target | None:
     code = (row.get("unit_code") or "").strip()
     if None in row:
-        problems.append(CATALOGUE.problem("csv_cells_extra", row=number))
+        problems.append(CATALOGUE.problem("csv_cells_extra", "targets", row=number))
     if code not in units:
-        problems.append(CATALOGUE.problem("csv_unit_unknown", row=number, unit=code) if code else
-                        CATALOGUE.problem("csv_unit_required", row=number))
-    quota, transactions = whole_number(row, "quota", number, problems), whole_number(row, "transactions", number, problems)
+        problems.append(CATALOGUE.problem("csv_unit_unknown", "targets", row=number, unit=code) if code else
+                        CATALOGUE.problem("csv_unit_required", "targets", row=number))
+    quota = whole_number(row, "quota", number, problems)
+    transactions = whole_number(row, "transactions", number, problems)
     return Target(units[code], quota, transactions) if code in units else None
 
 
@@ -220,7 +221,7 @@ def repeated_units(rows: list[tuple[int, dict]]) -> list[str]:
     for number, row in rows:
         code = (row.get("unit_code") or "").strip()
         if code and code in seen:
-            problems.append(CATALOGUE.problem("csv_unit_repeated", row=number, unit=code, first=seen[code]))
+            problems.append(CATALOGUE.problem("csv_unit_repeated", "targets", row=number, unit=code, first=seen[code]))
         seen.setdefault(code, number)
     return problems
 
@@ -229,10 +230,10 @@ LARGEST_COUNT = 1_000_000_000
 """Quotas and transaction counts above this are typing mistakes (and would not fit the column)."""
 
 
-def whole_number(row: dict, column: str, number: int, problems: list[str]) -> int | None:
+def whole_number(row: dict, column: str, number: int, problems: list[Problem]) -> int | None:
     value = (row.get(column) or "").strip()
     if value and not (value.isascii() and value.isdigit() and int(value) <= LARGEST_COUNT):
-        problems.append(CATALOGUE.problem("csv_not_count", row=number, column=column, value=value,
+        problems.append(CATALOGUE.problem("csv_not_count", "targets", row=number, column=column, value=value,
                                           largest=LARGEST_COUNT))
         return None
     return int(value) if value else None
@@ -254,7 +255,7 @@ def update_campaign(session: Session, campaign: Campaign, spec: CampaignSpec, ac
     """
     problems = spec_problems(spec) + inactive_problems(spec.targets, [cu.unit.code for cu in campaign.units])
     if spec.slug != campaign.slug and session.scalar(select(Campaign.id).where(Campaign.slug == spec.slug)):
-        problems.append(CATALOGUE.problem("campaign_exists", slug=spec.slug))
+        problems.append(CATALOGUE.problem("campaign_exists", "slug", slug=spec.slug))
     problems += usage_problems(session, campaign, spec)
     if problems:
         raise InvalidInput(problems)
@@ -280,7 +281,7 @@ def snapshot(campaign: Campaign) -> dict[str, object]:
     }
 
 
-def usage_problems(session: Session, campaign: Campaign, spec: CampaignSpec) -> list[str]:
+def usage_problems(session: Session, campaign: Campaign, spec: CampaignSpec) -> list[Problem]:
     """Refusals protecting the answers already collected and the links already handed out."""
     from survey.invitations.models import Invitation  # the invitations domain builds on campaigns
 
@@ -289,17 +290,17 @@ def usage_problems(session: Session, campaign: Campaign, spec: CampaignSpec) -> 
     by_channel = counts(session, Response.channel, Response.campaign_id == campaign.id)
     problems = []
     if spec.version.id != campaign.questionnaire_version_id and responses:
-        problems.append(CATALOGUE.problem("version_in_use", responses=sum(responses.values()),
+        problems.append(CATALOGUE.problem("version_in_use", "version", responses=sum(responses.values()),
                                           version=campaign.questionnaire_version.label))
     if spec.slug != campaign.slug and (responses or invitations):
-        problems.append(CATALOGUE.problem("slug_in_use", responses=sum(responses.values()),
+        problems.append(CATALOGUE.problem("slug_in_use", "slug", responses=sum(responses.values()),
                                           invitations=sum(invitations.values())))
     kept = {t.unit.id for t in spec.targets}
     for cu in campaign.units:
         if cu.unit_id not in kept and (responses.get(cu.unit_id) or invitations.get(cu.unit_id)):
-            problems.append(CATALOGUE.problem("unit_in_use", unit=cu.unit.code, responses=responses.get(cu.unit_id, 0),
+            problems.append(CATALOGUE.problem("unit_in_use", "unit", unit=cu.unit.code, responses=responses.get(cu.unit_id, 0),
                                               invitations=invitations.get(cu.unit_id, 0)))
-    problems += [CATALOGUE.problem("channel_in_use", channel=name, responses=number)
+    problems += [CATALOGUE.problem("channel_in_use", "channel", channel=name, responses=number)
                  for name, number in by_channel.items() if name not in spec.channels]
     return problems
 
@@ -336,7 +337,7 @@ def open_now(session: Session, campaign: Campaign, today: date, closes_on: date 
     """Open the campaign today (or reopen it) until `closes_on`; its state follows from the dates."""
     problems = [] if campaign.state_on(today) != "open" else [CATALOGUE.problem("already_open", slug=campaign.slug)]
     if closes_on is None or closes_on < today:
-        problems.append(CATALOGUE.problem("closes_on_past", today=today))
+        problems.append(CATALOGUE.problem("closes_on_past", "closes_on", today=today))
     if problems:
         raise InvalidInput(problems)
     before = (campaign.opens_on, campaign.closes_on)
@@ -380,7 +381,7 @@ def clone_campaign(session: Session, source: Campaign, clone: CloneSpec, actor: 
     """A new campaign with the source's active units, channels, quotas and N_h (and strata the version
     still has); returns it and what was left behind, one line each."""
     targets = [Target(cu.unit, cu.quota, cu.transactions) for cu in source.units if cu.unit.active]
-    left = [CATALOGUE.problem("unit_deactivated", unit=cu.unit.code) for cu in source.units if not cu.unit.active]
+    left = [CATALOGUE.problem("unit_deactivated", "unit", unit=cu.unit.code) for cu in source.units if not cu.unit.active]
     strata = [Stratum(cu.unit, q.question_key, q.value, q.target) for cu in source.units if cu.unit.active
               for q in cu.quotas]
     spec = CampaignSpec(slug=clone.slug, name=clone.name, version=clone.version, targets=targets,
@@ -388,7 +389,7 @@ def clone_campaign(session: Session, source: Campaign, clone: CloneSpec, actor: 
                         double_entry=source.double_entry, min_cell_size=source.min_cell_size,
                         min_seconds=source.min_seconds)
     kept = [s for s in strata if not strata_problems(replace(spec, strata=[s]))]
-    left += [CATALOGUE.problem("stratum_left_behind", unit=s.unit.code, question=s.question_key, value=s.value,
+    left += [CATALOGUE.problem("stratum_left_behind", "strata", unit=s.unit.code, question=s.question_key, value=s.value,
                                version=clone.version.label) for s in strata if s not in kept]
     campaign = create_campaign(session, replace(spec, strata=kept))
     audit(session, actor, "campaign_cloned", subject=f"campaign {campaign.slug}", source=source.slug,
@@ -400,4 +401,4 @@ def targets_outside(spec: CampaignSpec, scope: frozenset[int] | None) -> list[st
     """The problem of target units outside `scope` (an administrator's units and all below them;
     None: the whole province), or none."""
     outside = sorted(t.unit.code for t in spec.targets if scope is not None and t.unit.id not in scope)
-    return [CATALOGUE.problem("units_outside_scope", codes=", ".join(outside))] if outside else []
+    return [CATALOGUE.problem("units_outside_scope", "unit", codes=", ".join(outside))] if outside else []

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.base import ExecutableOption
 
 from survey import db
+from survey.campaigns.messages import CATALOGUE
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput
 
@@ -29,7 +30,7 @@ def campaign_by_slug(session: Session, slug: str) -> Campaign:
     """The campaign called `slug`; InvalidInput naming it when there is none (a command's or a form's error)."""
     campaign = session.scalar(select(Campaign).where(Campaign.slug == slug))
     if campaign is None:
-        raise InvalidInput(f"unknown campaign '{slug}'")
+        raise InvalidInput(CATALOGUE.problem("campaign_unknown", "campaign", slug=slug))
     return campaign
 
 

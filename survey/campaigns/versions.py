@@ -13,7 +13,7 @@ from survey.accounts.operations import audit
 from survey.campaigns.messages import CATALOGUE
 from survey.campaigns.models import Campaign
 from survey.campaigns.operations import CampaignSpec, Stratum, Target, strata_problems
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
 from survey.responses.models import Response
 
@@ -56,10 +56,10 @@ def move_to_newest(session: Session, campaign: Campaign, actor: User | None) -> 
     return newest
 
 
-def move_problems(session: Session, campaign: Campaign, version: QuestionnaireVersion) -> list[str]:
+def move_problems(session: Session, campaign: Campaign, version: QuestionnaireVersion) -> list[Problem]:
     responses = session.scalar(select(func.count()).where(Response.campaign_id == campaign.id))
     if responses:
-        return [CATALOGUE.problem("version_in_use", responses=responses, version=campaign.questionnaire_version.label)]
+        return [CATALOGUE.problem("version_in_use", "version", responses=responses, version=campaign.questionnaire_version.label)]
     targets = [Target(cu.unit) for cu in campaign.units]
     strata = [Stratum(cu.unit, q.question_key, q.value, q.target) for cu in campaign.units for q in cu.quotas]
     return strata_problems(CampaignSpec(campaign.slug, campaign.name, version, targets, strata=strata))

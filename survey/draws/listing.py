@@ -47,8 +47,8 @@ def read_list(text: str) -> DossierList:
     """Every dossier of the list; InvalidInput naming every bad row."""
     text = normalised(text)
     header, records = csv_table(text)
-    problems = [CATALOGUE.problem("column_missing", column=c) for c in REQUIRED if c not in header]
-    problems += [CATALOGUE.problem("column_unknown", column=c) for c in header if c not in REQUIRED + OPTIONAL]
+    problems = [CATALOGUE.problem("listing_column_missing", column=c) for c in REQUIRED if c not in header]
+    problems += [CATALOGUE.problem("listing_column_unknown", column=c) for c in header if c not in REQUIRED + OPTIONAL]
     if problems:
         raise InvalidInput(problems)
     dossiers = []
@@ -69,13 +69,13 @@ def row_problems(row: int, record: dict) -> Iterator[str]:
     for column, length in LENGTHS.items():
         value = (record.get(column) or "").strip()
         if has_control(value):
-            yield CATALOGUE.problem("control_character", row=row, column=column)
+            yield CATALOGUE.problem("listing_control_character", row=row, column=column)
         elif len(value) > length:
             yield CATALOGUE.problem("value_too_long", row=row, column=column, length=length)
         elif not value and column in REQUIRED:
-            yield CATALOGUE.problem("value_required", row=row, column=column)
+            yield CATALOGUE.problem("listing_value_required", row=row, column=column)
         elif column == "date" and parsed_day(value) is None:
-            yield CATALOGUE.problem("date_invalid", row=row, value=value)
+            yield CATALOGUE.problem("listing_date_invalid", row=row, value=value)
 
 
 def parsed_day(value: str) -> date | None:

@@ -110,7 +110,7 @@ def strata_of(session: Session, campaign: Campaign, listing: DossierList,
 
 def unit_problem(campaign: Campaign, target: CampaignUnit | None, code: str, row: int) -> str | None:
     if target is None:
-        return CATALOGUE.problem("unit_not_surveyed", row=row, unit=code, slug=campaign.slug)
+        return CATALOGUE.problem("listing_unit_not_surveyed", row=row, unit=code, slug=campaign.slug)
     if target.transactions is None:
         return CATALOGUE.problem("unit_without_transactions", row=row, unit=code)
     return None

@@ -21,9 +21,9 @@ from survey.accounts.models import User
 from survey.campaigns.models import Campaign
 from survey.db import utcnow
 from survey.entries.models import EntryDiscrepancy, PaperEntry
-from survey.entries.problems import Problem
+from survey.entries.problems import CATALOGUE
 from survey.entries.queries import entries_of_serial
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Response, aware
 from survey.responses.operations import Submission, record_response, unit_codes, verify_response
@@ -76,7 +76,7 @@ def stored_entry(session: Session, keyed: Keyed) -> PaperEntry | None:
     """The entry already stored under the keyed uuid; InvalidInput if it is another campaign's."""
     stored = session.scalar(select(PaperEntry).where(PaperEntry.uuid == keyed.uuid))
     if stored is not None and stored.campaign_id != keyed.campaign.id:
-        raise InvalidInput([Problem("uuid", "uuid_elsewhere")])
+        raise InvalidInput([CATALOGUE.problem("uuid_elsewhere", "uuid")])
     return stored
 
 
@@ -88,9 +88,9 @@ def entry_problems(session: Session, keyed: Keyed, today: date, language: str = 
 
 def place_problems(keyed: Keyed, today: date) -> list[Problem]:
     campaign = keyed.campaign
-    problems = [] if campaign.accepts("paper", today) else [Problem("campaign", "closed", campaign=campaign.slug)]
+    problems = [] if campaign.accepts("paper", today) else [CATALOGUE.problem("closed", "campaign", campaign=campaign.slug)]
     if keyed.unit.id not in {target.unit_id for target in campaign.units}:
-        problems.append(Problem("unit", "unit_not_surveyed", unit=keyed.unit.code))
+        problems.append(CATALOGUE.problem("entry_unit_not_surveyed", "unit", unit=keyed.unit.code))
     return problems
 
 
@@ -99,32 +99,32 @@ def answer_problems(session: Session, keyed: Keyed, language: str) -> list[Probl
     definition = version_definition(keyed.campaign.questionnaire_version)
     known = {question.name for question in definition.questions if question.kind.has_answer}
     asked = forms.relevance(definition, keyed.answers)
-    problems = [Problem(key, "unknown_question") for key in keyed.answers if key not in known]
-    problems += [Problem(key, "not_asked") for key, value in keyed.answers.items()
+    problems = [CATALOGUE.problem("unknown_question", key) for key in keyed.answers if key not in known]
+    problems += [CATALOGUE.problem("not_asked", key) for key, value in keyed.answers.items()
                  if key in known and value is not None and not asked[key]]
     errors = forms.check_answers(definition, keyed.answers, language=language,
                                  unit_codes=unit_codes(session, definition))
-    return problems + [Problem(key, "answer", message=message) for key, message in errors.items()]
+    return problems + [CATALOGUE.problem("entry_answer", key, message=message) for key, message in errors.items()]
 
 
 def next_pass(session: Session, keyed: Keyed) -> tuple[int, list[Problem]]:
     """The pass this keying is (1 or 2), or the problems with its serial."""
     serial = keyed.serial
     if not serial:
-        return 1, [Problem("serial", "serial_missing")]
+        return 1, [CATALOGUE.problem("serial_missing", "serial")]
     if not SERIAL.fullmatch(serial):
-        return 1, [Problem("serial", "serial_format")]
+        return 1, [CATALOGUE.problem("serial_format", "serial")]
     earlier = entries_of_serial(session, keyed.campaign, serial)
     if serial_has_response(session, keyed.campaign, serial) and not earlier:
-        return 1, [Problem("serial", "serial_taken", serial=serial)]
+        return 1, [CATALOGUE.problem("serial_taken", "serial", serial=serial)]
     if not earlier:
         return 1, []
     if not keyed.campaign.double_entry or len(earlier) > 1:
-        return 1, [Problem("serial", "serial_taken", serial=serial)]
+        return 1, [CATALOGUE.problem("serial_taken", "serial", serial=serial)]
     if earlier[0].keyed_by_id == keyed.keyer.id:
-        return 2, [Problem("serial", "serial_same_keyer", serial=serial)]
+        return 2, [CATALOGUE.problem("serial_same_keyer", "serial", serial=serial)]
     if earlier[0].unit_id != keyed.unit.id:
-        return 2, [Problem("serial", "serial_other_unit", serial=serial)]
+        return 2, [CATALOGUE.problem("serial_other_unit", "serial", serial=serial)]
     return 2, []
 
 
@@ -145,7 +145,7 @@ def settle_conflict(session: Session, keyed: Keyed) -> PaperEntry:
     stored = session.scalar(select(PaperEntry).where(PaperEntry.uuid == keyed.uuid))
     if stored is not None and stored.campaign_id == keyed.campaign.id:
         return stored
-    raise InvalidInput([Problem("serial", "serial_taken", serial=keyed.serial)])
+    raise InvalidInput([CATALOGUE.problem("serial_taken", "serial", serial=keyed.serial)])
 
 
 def settle(session: Session, entry: PaperEntry, today: date) -> None:

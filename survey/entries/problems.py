@@ -1,10 +1,11 @@
-"""Problems the entry operations report, in Vietnamese and English.
+"""Problems the entry operations report, in Vietnamese and English: each a `survey.errors.Problem`
+whose field is a question key, `serial`, `uuid`, `unit` or `campaign`, so the keying page shows it
+next to the field in the keyer's language.
 
-A `Problem` is a str (the English text, as `InvalidInput` carries it) that also knows its field
-(a question key, `serial` or `uuid`) and its catalogue key, so the page shows it next to the field
-in the keyer's language.
+`entry_answer` carries the questionnaire's own check (forms.check_answers), already said in the
+language the operation was asked for (the keyer's).
 """
-from survey.text import LANGUAGES, language
+from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
     "serial_missing": ("Nhập số phiếu in trên phiếu giấy trước.", "Type the serial printed on the paper form first."),
@@ -23,28 +24,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_question": ("Không phải câu hỏi của bảng hỏi này.", "Not a question of this questionnaire."),
     "closed": ("Đợt khảo sát {campaign} không nhận phiếu giấy lúc này.",
                "Campaign {campaign} does not take paper forms now."),
-    "unit_not_surveyed": ("Đơn vị {unit} không thuộc đợt khảo sát này.", "Unit {unit} is not surveyed by this campaign."),
+    "entry_unit_not_surveyed": ("Đơn vị {unit} không thuộc đợt khảo sát này.", "Unit {unit} is not surveyed by this campaign."),
     "uuid_elsewhere": ("Mã phiếu này đã được dùng trong đợt khảo sát khác.",
                        "This form reference was already used in another campaign."),
-    "answer": ("{message}", "{message}"),
+    "entry_answer": ("{message}", "{message}"),
     "undecided": ("Chọn giá trị 1, giá trị 2 hoặc nhập giá trị đúng.", "Choose value 1, value 2 or type the right value."),
     "nothing_to_reconcile": ("Phiếu số {serial} không có gì cần đối chiếu.", "Serial {serial} has nothing to reconcile."),
 }
 
 
-class Problem(str):
-    """One problem with a keyed form: its English text, its field, its catalogue key."""
-
-    field: str
-    key: str
-    params: dict[str, object]
-
-    def __new__(cls, field: str, key: str, **params: object) -> "Problem":
-        english = MESSAGES[key][LANGUAGES.index("en")].format(**params)
-        problem = super().__new__(cls, f"{field}: {english}")
-        problem.field, problem.key, problem.params = field, key, params
-        return problem
-
-    def text(self) -> str:
-        """The message in the current language (without the field)."""
-        return MESSAGES[self.key][LANGUAGES.index(language())].format(**self.params)
+CATALOGUE = Catalogue(MESSAGES)

@@ -17,8 +17,8 @@ from survey.campaigns.models import Campaign
 from survey.db import utcnow
 from survey.entries.models import CHOICES, EntryDiscrepancy
 from survey.entries.operations import make_response
+from survey.entries.problems import CATALOGUE
 from survey.entries.queries import entries_of_serial
-from survey.entries.problems import Problem
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Response
@@ -48,8 +48,8 @@ def reconcile(session: Session, campaign: Campaign, serial: str, decisions: dict
     """
     pending = open_discrepancies(session, campaign, serial)
     if not pending:
-        raise InvalidInput([Problem("serial", "nothing_to_reconcile", serial=serial)])
-    undecided = [Problem(d.question_key, "undecided") for d in pending
+        raise InvalidInput([CATALOGUE.problem("nothing_to_reconcile", "serial", serial=serial)])
+    undecided = [CATALOGUE.problem("undecided", d.question_key) for d in pending
                  if decisions.get(d.question_key, Decision(None)).choice not in CHOICES]
     if undecided:
         raise InvalidInput(undecided)
@@ -74,7 +74,7 @@ def checked_answers(session: Session, campaign: Campaign, answers: dict[str, str
     definition = version_definition(campaign.questionnaire_version)
     errors = forms.check_answers(definition, answers, language=language, unit_codes=unit_codes(session, definition))
     if errors:
-        raise InvalidInput([Problem(key, "answer", message=message) for key, message in errors.items()])
+        raise InvalidInput([CATALOGUE.problem("entry_answer", key, message=message) for key, message in errors.items()])
     effective = forms.effective_answers(definition, answers)
     return {key: value for key, value in effective.items() if value is not None}
 

@@ -112,7 +112,7 @@ def run_job(job_id: int, worker: str) -> None:
     except TakenAway:
         return
     except InvalidInput as error:
-        outcome = {"state": "failed", "error": "\n".join(error.problems)}
+        outcome = {"state": "failed", "error": str(error)}
     except Exception:
         outcome = unexpected_failure(job_id)
     finally:

@@ -11,7 +11,7 @@ from forms.text_checks import CONTROL, has_control
 from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.campaigns.models import Campaign
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.invitations.messages import CATALOGUE
 from survey.invitations.models import Invitation
 from survey.responses.models import Response
@@ -45,20 +45,21 @@ def create_invitations(session: Session, campaign: Campaign, unit: Unit, dossier
     return invitations
 
 
-def code_problems(session: Session, campaign: Campaign, unit: Unit, codes: list[str | None]) -> list[str]:
+def code_problems(session: Session, campaign: Campaign, unit: Unit, codes: list[str | None]) -> list[Problem]:
     problems = [] if unit.id in {t.unit_id for t in campaign.units} else [
-        CATALOGUE.problem("unit_not_surveyed", unit=unit.code, slug=campaign.slug)]
+        CATALOGUE.problem("unit_not_surveyed", "unit", unit=unit.code, slug=campaign.slug)]
     named = [code for code in codes if code is not None]
-    unreadable = [CATALOGUE.problem("dossier_control", dossier=CONTROL.sub("?", code)[:20])
+    unreadable = [CATALOGUE.problem("dossier_control", "dossier_codes", dossier=CONTROL.sub("?", code)[:20])
                   for code in named if has_control(code)]
     if unreadable:  # before the query, which PostgreSQL refuses with a NUL in it
         return problems + unreadable
-    problems += [CATALOGUE.problem("dossier_long", dossier=code[:20], length=MAX_DOSSIER_CODE)
+    problems += [CATALOGUE.problem("dossier_long", "dossier_codes", dossier=code[:20], length=MAX_DOSSIER_CODE)
                  for code in named if len(code) > MAX_DOSSIER_CODE]
-    problems += [CATALOGUE.problem("dossier_twice", dossier=code) for code, n in sorted(Counter(named).items()) if n > 1]
+    problems += [CATALOGUE.problem("dossier_twice", "dossier_codes", dossier=code)
+                 for code, n in sorted(Counter(named).items()) if n > 1]
     taken = session.scalars(select(Invitation.dossier_code).where(
         Invitation.campaign_id == campaign.id, Invitation.dossier_code.in_(named)))
-    return problems + [CATALOGUE.problem("dossier_invited", dossier=code) for code in sorted(taken)]
+    return problems + [CATALOGUE.problem("dossier_invited", "dossier_codes", dossier=code) for code in sorted(taken)]
 
 
 def check_usable(invitation: Invitation, now: datetime) -> None:

@@ -6,15 +6,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import forms
-from survey.errors import InvalidInput
 from survey.campaigns.models import Campaign
+from survey.errors import InvalidInput
+from survey.questionnaires.messages import CATALOGUE
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 
 
 def questionnaire_by_slug(session: Session, slug: str) -> Questionnaire:
     questionnaire = session.scalar(select(Questionnaire).where(Questionnaire.slug == slug))
     if questionnaire is None:
-        raise InvalidInput(f"unknown questionnaire '{slug}'")
+        raise InvalidInput(CATALOGUE.problem("questionnaire_unknown", "questionnaire", slug=slug))
     return questionnaire
 
 
@@ -22,7 +23,7 @@ def latest_version(session: Session, slug: str) -> QuestionnaireVersion:
     """The newest published version of a questionnaire."""
     questionnaire = questionnaire_by_slug(session, slug)
     if not questionnaire.versions:
-        raise InvalidInput(f"questionnaire '{slug}' has no published version")
+        raise InvalidInput(CATALOGUE.problem("questionnaire_unpublished", "questionnaire", slug=slug))
     return questionnaire.versions[-1]
 
 
@@ -65,7 +66,7 @@ def version_by_number(session: Session, slug: str, number: int) -> Questionnaire
     questionnaire = questionnaire_by_slug(session, slug)
     version = next((v for v in questionnaire.versions if v.number == number), None)
     if version is None:
-        raise InvalidInput(f"questionnaire '{slug}' has no version {number}")
+        raise InvalidInput(CATALOGUE.problem("version_unknown", "version", slug=slug, number=number))
     return version
 
 

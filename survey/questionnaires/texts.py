@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 import forms
 from survey.accounts.models import User
 from survey.accounts.operations import audit
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.questionnaires.messages import CATALOGUE
 from survey.questionnaires.models import Questionnaire
 
@@ -82,7 +82,7 @@ def cleaned(text: str) -> str:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
 
 
-def text_problems(fields: list[TextField], texts: Mapping[str, str]) -> list[str]:
+def text_problems(fields: list[TextField], texts: Mapping[str, str]) -> list[Problem]:
     hinted = {f.group for f in fields if f.kind == "hint" and texts.get(f.name)}
     problems = []
     for field in fields:

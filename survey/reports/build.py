@@ -34,7 +34,7 @@ def build_report(session: Session, period: Period, unit: str | None, recipe: Rec
         previous, problem = gather(session, earlier, recipe, weighting, language=language,
                                    lineage=successions), None
     except InvalidInput as error:
-        previous, problem = None, "; ".join(error.problems)
+        previous, problem = None, "; ".join(map(str, error.problems))
     report = compose(current, previous, unit, recipe.id, weighting, earlier)
     if previous is not None:
         report.flags.extend(lineage_flags(successions, list(previous.counts.index), [unit] if unit else

@@ -113,7 +113,7 @@ def comments_command(year, quarter, unit, file_format, out, recipe, language) ->
         with replacing(out) as part:
             (write_csv if file_format == "csv" else write_xlsx)(rows, language, part)
     except InvalidInput as error:
-        raise click.ClickException("\n".join(error.problems)) from None
+        raise click.ClickException(str(error)) from None
     except RecipeError as error:
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(f"{out}\t{asked.name(language)}\t{len(rows)}")

@@ -17,6 +17,7 @@ from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import check_usable, use_invitation
+from survey.responses.messages import CATALOGUE
 from survey.responses.models import Draft, Response, aware
 from survey.responses.operations import Submission, record_response, response_by_uuid, unit_codes
 from survey.responses.screening import BurstRules, screen_response
@@ -57,7 +58,7 @@ def start_draft(session: Session, start: DraftStart, now: datetime) -> Draft:
     except IntegrityError:
         existing = session.get(Draft, start.uuid)
         if existing is None:
-            raise InvalidInput("the survey could not be started; please try again") from None
+            raise InvalidInput(CATALOGUE.problem("draft_not_started")) from None
         return existing
     return draft
 

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 import forms
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign, CampaignUnit
-from survey.errors import InvalidInput
-from survey.questionnaires.queries import version_definition
 from survey.db import utcnow
+from survey.errors import InvalidInput, Problem
+from survey.questionnaires.queries import version_definition
 from survey.responses.answers_insert import write_answers
+from survey.responses.messages import CATALOGUE
 from survey.responses.models import Answer, Response, ResponseChange
 from survey.responses.outbox import response_created, response_status_changed
 from survey.units.models import LEVELS, Unit
@@ -74,7 +75,7 @@ def response_by_uuid(session: Session, key: uuid.UUID) -> Response | None:
 
 def same_submission(stored: Response, submission: Submission) -> Response:
     if stored.campaign_id != submission.campaign.id:
-        raise InvalidInput(f"response {submission.uuid} was already submitted to another campaign")
+        raise InvalidInput(CATALOGUE.problem("response_elsewhere", "uuid", uuid=str(submission.uuid)))
     return stored
 
 
@@ -83,37 +84,47 @@ def settle_conflict(session: Session, submission: Submission) -> Response:
     if stored is not None:
         return same_submission(stored, submission)
     if submission.paper_serial is not None:
-        raise InvalidInput(f"paper serial '{submission.paper_serial}' is already entered in this campaign")
-    raise InvalidInput("the response conflicts with one already stored")
+        raise InvalidInput(CATALOGUE.problem("paper_serial_taken", "paper_serial", serial=submission.paper_serial))
+    raise InvalidInput(CATALOGUE.problem("response_conflict", "uuid"))
 
 
 def submission_problems(session: Session, submission: Submission, definition: forms.Definition,
-                        today: date) -> list[str]:
+                        today: date) -> list[Problem]:
     campaign = submission.campaign
-    problems = [] if campaign.accepts(submission.channel, today) else [
-        f"campaign '{campaign.slug}' does not accept {submission.channel} responses now ({campaign.state_on(today)})"
-    ]
+    problems = [] if campaign.accepts(submission.channel, today) else [CATALOGUE.problem(
+        "channel_closed", "channel", campaign=campaign.slug, channel=submission.channel,
+        state=campaign.state_on(today))]
     if session.get(CampaignUnit, (campaign.id, submission.unit.id)) is None:
-        problems.append(f"unit '{submission.unit.code}' is not surveyed by campaign '{campaign.slug}'")
+        problems.append(CATALOGUE.problem("unit_not_in_campaign", "unit", unit=submission.unit.code, campaign=campaign.slug))
     if submission.channel == "paper" and not (submission.paper_serial or "").strip():
-        problems.append("paper serial: a paper questionnaire needs its serial number")
+        problems.append(CATALOGUE.problem("paper_serial_missing", "paper_serial"))
     if submission.submitted_at < submission.started_at:
-        problems.append("submitted_at is before started_at")
+        problems.append(CATALOGUE.problem("submitted_before_started", "submitted_at"))
     if submission.answers_checked:
         return problems
     return problems + answer_problems(definition, submission.answers, unit_codes(session, definition))
 
 
 def answer_problems(definition: forms.Definition, answers: dict[str, str | None],
-                    codes: list[str]) -> list[str]:
-    """Unknown keys, answers to questions the respondent was not asked, and the form's own checks."""
+                    codes: list[str]) -> list[Problem]:
+    """Unknown keys, answers to questions the respondent was not asked, and the form's own checks
+    (in both languages when the questionnaire has both: the problem is said in the reader's)."""
     known = {question.name for question in definition.questions}
     asked = forms.relevance(definition, answers)
-    problems = [f"{key}: not a question of this questionnaire" for key in answers if key not in known]
-    problems += [f"{key}: answered, but not asked given the other answers" for key, value in answers.items()
+    problems = [CATALOGUE.problem("answer_not_a_question", f"answers.{key}", key=key) for key in answers if key not in known]
+    problems += [CATALOGUE.problem("answered_not_asked", f"answers.{key}", key=key) for key, value in answers.items()
                  if key in known and value is not None and not asked[key]]
-    errors = forms.check_answers(definition, answers, unit_codes=codes)
-    return problems + [f"{key}: {message}" for key, message in errors.items()]
+    return problems + check_problems(definition, answers, codes)
+
+
+def check_problems(definition: forms.Definition, answers: dict[str, str | None], codes: list[str]) -> list[Problem]:
+    """The questionnaire's checks as problems, in its Vietnamese and its English (a language it lacks:
+    its first); answers of the web channel were checked on their pages and skip this."""
+    said = {code: forms.check_answers(definition, answers, unit_codes=codes,
+                                      language=code if code in definition.languages else None)
+            for code in ("vi", "en")}
+    return [CATALOGUE.problem("answer_check", f"answers.{key}", key=key, vi=message, en=said["en"][key])
+            for key, message in said["vi"].items()]
 
 
 def unit_codes(session: Session, definition: forms.Definition) -> list[str]:
@@ -145,7 +156,7 @@ def insert_answers(session: Session, response: Response, definition: forms.Defin
 
 def answer_row(definition: forms.Definition, key: str, value: str) -> dict:
     question_type = forms.QUESTION_TYPES[definition.question(key).type]
-    return dict(question_key=key, value=value, number=question_type.numeric(value))
+    return {"question_key": key, "value": value, "number": question_type.numeric(value)}
 
 
 def stored_answer(definition: forms.Definition, key: str, value: str) -> Answer:
@@ -159,18 +170,6 @@ KEYED_CHANNELS = ("paper", "interviewer")
 """Channels whose answers were keyed by staff, who may have mistyped them: only these are corrected."""
 
 
-class ReviewProblem(str):
-    """A problem of the review operations: its English text, and `key` (reason, status, channel,
-    value) by which a page shows it in the reader's language."""
-
-    key: str
-
-    def __new__(cls, key: str, text: str) -> "ReviewProblem":
-        problem = super().__new__(cls, f"{key}: {text}")
-        problem.key = key
-        return problem
-
-
 def verify_response(session: Session, response: Response, actor: User | None,
                     reason: str | None = None) -> ResponseChange:
     """submitted → verified: the response counts as checked."""
@@ -182,7 +181,7 @@ def verify_response(session: Session, response: Response, actor: User | None,
 def reject_response(session: Session, response: Response, actor: User | None, reason: str) -> ResponseChange:
     """submitted → rejected, with the reason (required), which stays on the response."""
     if not (reason or "").strip():
-        raise InvalidInput(ReviewProblem("reason", "a rejection needs a reason"))
+        raise InvalidInput(CATALOGUE.problem("reason_required", "reason"))
     change = change_status(session, response, actor, "rejected", reason)
     response_status_changed(session, response)  # webhook outbox, same transaction
     return change
@@ -201,7 +200,7 @@ STATUS_FROM = {"verified": ("submitted",), "rejected": ("submitted",), "submitte
 def change_status(session: Session, response: Response, actor: User | None, status: str,
                   reason: str | None) -> ResponseChange:
     if response.status not in STATUS_FROM[status]:
-        raise InvalidInput(ReviewProblem("status", f"a {response.status} response cannot become {status}"))
+        raise InvalidInput(CATALOGUE.problem("status_forbids", "status", status=response.status, wanted=status))
     reason = (reason or "").strip() or None
     change = record_change(session, response, actor, "status", None, response.status, status, reason)
     response.status = status
@@ -232,20 +231,20 @@ def correction_value(definition: forms.Definition, key: str, value: str | None) 
     """The value in stored form (None: no answer); InvalidInput for a key that takes no answer."""
     question = next((q for q in definition.questions if q.name == key and q.kind.has_answer), None)
     if question is None:
-        raise InvalidInput(f"{key}: not a question of this questionnaire")
+        raise InvalidInput(CATALOGUE.problem("answer_not_a_question", "key", key=key))
     return question.kind.to_stored(value, question) if value is not None else None
 
 
 def correction_problems(response: Response, old: str | None, new: str | None,
-                        reason: str | None) -> list[ReviewProblem]:
+                        reason: str | None) -> list[Problem]:
     problems = [] if response.channel in KEYED_CHANNELS else [
-        ReviewProblem("channel", f"{response.channel} answers were given by the respondent and are not corrected")]
+        CATALOGUE.problem("channel_not_corrected", "channel", channel=response.channel)]
     if response.status != "submitted":
-        problems.append(ReviewProblem("status", f"a {response.status} response is reopened before it is corrected"))
+        problems.append(CATALOGUE.problem("status_not_submitted", "status", status=response.status))
     if not (reason or "").strip():
-        problems.append(ReviewProblem("reason", "a correction needs a reason"))
+        problems.append(CATALOGUE.problem("reason_required", "reason"))
     if old == new:
-        problems.append(ReviewProblem("value", "the answer already has this value"))
+        problems.append(CATALOGUE.problem("value_unchanged", "value"))
     return problems
 
 

@@ -57,7 +57,7 @@ def run(slug: str, recipe: str, weighting: str, margins: Path | None, by: tuple[
         results = compute_results(session, campaign_by_slug(session, slug), load_recipe(recipe), weighting,
                                   _margins(margins), by, statuses or DEFAULT_STATUSES, language)
     except InvalidInput as error:
-        raise click.ClickException("\n".join(error.problems)) from None
+        raise click.ClickException(str(error)) from None
     except RecipeError as error:
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(render(results))

@@ -17,6 +17,7 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.results.loading import META, load_campaign
+from survey.results.messages import CATALOGUE
 from survey.results.report import LEVEL_NAMES
 from survey.results.scope import in_scope, transactions_of
 from survey.results.weighting import weigh
@@ -57,9 +58,9 @@ def frequencies(session: Session, campaign: Campaign, key: str, by: str, method:
 
 def _checked(definition: forms.Definition, key: str, by: str) -> forms.Question:
     questions = {q.name: q for q in askable(definition)}
-    problems = [] if key in questions else [f"question: {key!r}"]
+    problems = [] if key in questions else [CATALOGUE.problem("question_not_tabulated", "question", key=key)]
     if (by not in ("", *BREAKDOWNS) and by not in {q.name for q in profiles(definition)}) or by == key:
-        problems.append(f"by: {by!r}")
+        problems.append(CATALOGUE.problem("breakdown_unknown", "by", by=by))
     if problems:
         raise InvalidInput(problems)
     return questions[key]

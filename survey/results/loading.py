@@ -27,6 +27,7 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import STATUSES, Answer, Response
+from survey.results.messages import CATALOGUE
 from survey.units.models import Unit
 
 DEFAULT_STATUSES = ("submitted", "verified")
@@ -108,10 +109,11 @@ def checked_keys(definition: forms.Definition, keys: Collection[str] | None, sta
     """The answerable keys asked for, in form order (None: all); InvalidInput for an unknown status,
     no status, or a key that is not a question of `definition`."""
     answerable = [q.name for q in definition.questions if q.kind.has_answer]
-    problems = [f"unknown status '{s}' (one of {', '.join(STATUSES)})" for s in statuses if s not in STATUSES]
+    problems = [CATALOGUE.problem("status_unknown", "status", status=s, known=", ".join(STATUSES))
+                for s in statuses if s not in STATUSES]
     if not statuses:
-        problems.append("choose at least one status")
-    problems += [f"'{key}' is not a question of questionnaire '{definition.id}'"
+        problems.append(CATALOGUE.problem("statuses_none", "status"))
+    problems += [CATALOGUE.problem("key_not_a_question", "question", key=key, questionnaire=definition.id)
                  for key in sorted(set(keys or ()) - set(answerable))]
     if problems:
         raise InvalidInput(problems)

@@ -19,6 +19,7 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.results.expectations import expectation_table
 from survey.results.loading import DEFAULT_STATUSES, META, CampaignData, load_campaign
+from survey.results.messages import CATALOGUE
 from survey.results.scope import in_scope
 from survey.results.weighting import Margins, Weighting, margin_columns, weigh
 
@@ -78,12 +79,14 @@ def compute_results(session: Session, campaign: Campaign, recipe: Recipe, method
 def _check(recipe: Recipe, campaign: Campaign, by: Sequence[str], language: str, session: Session) -> None:
     from survey.questionnaires.queries import version_definition
 
-    problems = [f"unknown --by '{b}' (one of {', '.join(BY)})" for b in by if b not in BY]
-    problems += [f"unknown language '{language}' (vi or en)"] if language not in LEVEL_NAMES else []
+    problems = [CATALOGUE.problem("by_unknown", "by", by=b, known=", ".join(BY)) for b in by if b not in BY]
+    problems += [CATALOGUE.problem("language_unknown", "language", language=language)] \
+        if language not in LEVEL_NAMES else []
     try:
         validate_recipe(recipe, version_definition(campaign.questionnaire_version))
     except RecipeError as error:
-        problems += [f"recipe {recipe.id}: {problem}" for problem in error.problems]
+        problems += [CATALOGUE.problem("recipe_unfit", "recipe", recipe=recipe.id, problem=str(problem))
+                     for problem in error.problems]
     if problems:
         raise InvalidInput(problems)
 

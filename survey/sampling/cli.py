@@ -40,7 +40,7 @@ def read_units(path: str):
         with open(path, encoding="utf-8", newline="") as handle:
             return units_from_csv(handle.read())
     except UnicodeDecodeError:
-        raise InvalidInput(CATALOGUE.problem("csv_unreadable")) from None
+        raise InvalidInput(CATALOGUE.problem("plan_csv_unreadable")) from None
 
 
 def write_plan(path: str, rows: list[Row]) -> None:

@@ -12,7 +12,7 @@ from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.campaigns.models import Campaign
 from survey.campaigns.operations import LARGEST_COUNT
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.sampling.messages import CATALOGUE
 from survey.sampling.plan import ALLOCATIONS, Parameters, Row, allocate
 from survey.units.models import Unit
@@ -34,9 +34,9 @@ def units_from_csv(text: str) -> list[Typed]:
     """The rows of a units file (columns unit_code, transactions; the header is row 1)."""
     header, records = csv_table(text)
     problems = [CATALOGUE.problem("csv_column_missing", column=c) for c in UNIT_COLUMNS if c not in header]
-    problems += [CATALOGUE.problem("csv_column_unknown", column=c, columns=", ".join(UNIT_COLUMNS))
+    problems += [CATALOGUE.problem("plan_csv_column_unknown", column=c, columns=", ".join(UNIT_COLUMNS))
                  for c in header if c not in UNIT_COLUMNS]
-    problems += [CATALOGUE.problem("csv_cells_extra", row=number) for number, record in records if None in record]
+    problems += [CATALOGUE.problem("plan_csv_cells_extra", row=number) for number, record in records if None in record]
     if problems:
         raise InvalidInput(problems)
     return [Typed(number, (record.get("unit_code") or "").strip(), (record.get("transactions") or "").strip())
@@ -54,25 +54,26 @@ def checked_units(session: Session, typed: Sequence[Typed], campaign: Campaign |
         seen.setdefault(entry.unit_code, entry.row)
         populations[entry.unit_code] = count_of(entry, problems)
     if not typed:
-        problems.append(CATALOGUE.problem("units_none"))
+        problems.append(CATALOGUE.problem("plan_units_none"))
     if problems:
         raise InvalidInput(problems)
     return populations
 
 
-def unit_problems(entry: Typed, known: set[str], targets: set[str] | None, seen: Mapping[str, int]) -> list[str]:
+def unit_problems(entry: Typed, known: set[str], targets: set[str] | None, seen: Mapping[str, int]) -> list[Problem]:
     if not entry.unit_code:
-        return [CATALOGUE.problem("csv_unit_required", row=entry.row)]
+        return [CATALOGUE.problem("plan_csv_unit_required", row=entry.row)]
     if entry.unit_code not in known:
-        return [CATALOGUE.problem("csv_unit_unknown", row=entry.row, unit=entry.unit_code)]
+        return [CATALOGUE.problem("plan_csv_unit_unknown", row=entry.row, unit=entry.unit_code)]
     if targets is not None and entry.unit_code not in targets:
         return [CATALOGUE.problem("csv_unit_outside", row=entry.row, unit=entry.unit_code)]
     if entry.unit_code in seen:
-        return [CATALOGUE.problem("csv_unit_repeated", row=entry.row, unit=entry.unit_code, first=seen[entry.unit_code])]
+        first = seen[entry.unit_code]
+        return [CATALOGUE.problem("plan_csv_unit_repeated", row=entry.row, unit=entry.unit_code, first=first)]
     return []
 
 
-def count_of(entry: Typed, problems: list[str]) -> int:
+def count_of(entry: Typed, problems: list[Problem]) -> int:
     """N_h of a row; a problem (and 0) when it is blank or not a whole number from 1 to LARGEST_COUNT."""
     value = entry.transactions
     if not value:
@@ -85,7 +86,7 @@ def count_of(entry: Typed, problems: list[str]) -> int:
     return 0
 
 
-def rate(field: str, value: str | None, default: Fraction, scale: int, closed: bool, problems: list[str]) -> Fraction:
+def rate(field: str, value: str | None, default: Fraction, scale: int, closed: bool, problems: list[Problem]) -> Fraction:
     """A rate typed as a fraction of one (scale 1) or in percent (scale 100); a comma is a decimal
     point too. Above 0 and below 1, or up to 1 inclusive when `closed`; a problem otherwise."""
     text = (value or "").strip().replace(",", ".")
@@ -104,7 +105,7 @@ def rate(field: str, value: str | None, default: Fraction, scale: int, closed: b
 def read_parameters(values: Mapping[str, str | None], populations: Mapping[str, int], scale: int = 1) -> Parameters:
     """The plan's parameters from text (the command line's options, a form's fields), checked
     with the units: the budget must be able to give what the allocation needs."""
-    problems: list[str] = []
+    problems: list[Problem] = []
     found = Parameters(
         margin=rate("margin", values.get("margin"), Parameters.margin, scale, False, problems),
         confidence=rate("confidence", values.get("confidence"), Parameters.confidence, scale, False, problems),
@@ -119,14 +120,14 @@ def read_parameters(values: Mapping[str, str | None], populations: Mapping[str, 
     return found
 
 
-def allocation_of(value: str | None, problems: list[str]) -> str:
+def allocation_of(value: str | None, problems: list[Problem]) -> str:
     chosen = (value or "").strip() or "rule"
     if chosen not in ALLOCATIONS:
         problems.append(CATALOGUE.problem("allocation_unknown", value=value, choices=", ".join(ALLOCATIONS)))
     return chosen
 
 
-def budget_of(value: str | None, problems: list[str]) -> int | None:
+def budget_of(value: str | None, problems: list[Problem]) -> int | None:
     text = (value or "").strip()
     if text and text.isascii() and text.isdigit() and 1 <= int(text) <= LARGEST_COUNT:
         return int(text)
@@ -135,7 +136,7 @@ def budget_of(value: str | None, problems: list[str]) -> int | None:
     return None
 
 
-def budget_problems(parameters: Parameters, populations: Mapping[str, int]) -> list[str]:
+def budget_problems(parameters: Parameters, populations: Mapping[str, int]) -> list[Problem]:
     """`rule` needs a budget of at least the rule's total (if one is given); the others need one
     large enough to give every unit a respondent."""
     budget, allocation = parameters.budget, parameters.allocation

@@ -138,22 +138,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "older": ("Cũ hơn", "Older"),
     "newest": ("Mới nhất", "Newest"),
     "bad_filter": ("Bộ lọc “{name}”: giá trị “{value}” không hợp lệ", "Filter “{name}”: “{value}” is not valid"),
-    # problems of the review operations (ReviewProblem.key)
-    "problem_reason": ("Lý do: bắt buộc phải nhập", "Reason: required"),
-    "problem_status": ("Trạng thái của phiếu không cho phép thao tác này (trang có thể đã cũ, hãy tải lại)",
-                       "The response's status does not allow this (the page may be out of date: reload it)"),
-    "problem_channel": ("Câu trả lời do người dân tự nhập trên web không được sửa",
-                        "Answers the respondent gave on the web are not corrected"),
-    "problem_value": ("Câu trả lời đã có giá trị này", "The answer already has this value"),
 }
 
 
 CATALOGUE = Catalogue(MESSAGES, fallback=accounts.CATALOGUE)
 say, known = CATALOGUE.say, CATALOGUE.known
 
-
-def problem_text(problem: str) -> str:
-    """A problem in the reader's language when the review operations name it (a ReviewProblem);
-    problems from the questionnaire checks stay as they are."""
-    key = getattr(problem, "key", None)
-    return say(f"problem_{key}") if key and known(f"problem_{key}") else problem

@@ -24,7 +24,7 @@ from survey.responses.queries import campaigns_in_scope, exclusion_entries
 from survey.sampling import messages as sample_messages
 from survey.sampling.achieved import achieved
 from survey.supervisor.charts import GUTTER, day_axis, day_columns, progress_bars
-from survey.supervisor.messages import CATALOGUE, problem_text, say
+from survey.supervisor.messages import CATALOGUE, say
 from survey.supervisor.answers import stratum_words
 from survey.text import speaks
 from survey.units.models import Unit
@@ -39,7 +39,7 @@ speaks(blueprint, CATALOGUE)
 
 @blueprint.context_processor
 def supervisor_helpers() -> dict:
-    return {"local_time": local_time, "readable": problem_text,
+    return {"local_time": local_time,
             "percent": lambda value: "–" if value is None else f"{value:.0f} %"}
 
 

@@ -13,7 +13,8 @@ from werkzeug.datastructures import MultiDict
 from forms import Definition, Question
 from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
 from survey.entries.codes import option_codes, to_stored
-from survey.entries.problems import Problem
+from survey.entries.problems import CATALOGUE
+from survey.errors import Problem
 
 NUMERIC_TYPES = ("integer", "decimal")
 MAX_SECONDS = 24 * 3600
@@ -68,8 +69,8 @@ def stored_answers(typed: Typed, definition: Definition) -> tuple[dict[str, str 
 
 def not_a_code(question: Question, unknown: list[str]) -> Problem:
     """The problem of codes typed for ``question`` that are none of its options."""
-    return Problem(question.name, "not_a_code", codes=" ".join(unknown),
-                   allowed=", ".join(code for code, _ in option_codes(question)))
+    return CATALOGUE.problem("not_a_code", question.name, codes=" ".join(unknown),
+                             allowed=", ".join(code for code, _ in option_codes(question)))
 
 
 def codes_of(question: Question, language: str) -> list[tuple[str, str]]:

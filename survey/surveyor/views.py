@@ -15,9 +15,8 @@ from survey.campaigns.models import Campaign, CampaignUnit
 from survey.campaigns.queries import campaign_or_404
 from survey.entries.models import PaperEntry
 from survey.entries.operations import Keyed, entry_problems, key_entry
-from survey.entries.problems import Problem
 from survey.entries.queries import discrepancies
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.printing.paper import Paper
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import Typed, answerable, codes_of, read_typed, rules, stored_answers
@@ -128,7 +127,7 @@ def stored_entry(key: str | None) -> PaperEntry | None:
     return found if found is not None and found.keyed_by_id == current_user().id else None
 
 
-def refused(campaign: Campaign, unit: Unit, typed: Typed, problems: list[str]):
+def refused(campaign: Campaign, unit: Unit, typed: Typed, problems: list[Problem]):
     first = first_problem_per_field(problems)
     if wants_json():
         return jsonify(status="invalid", problems=[{"field": field, "message": text}
@@ -136,19 +135,13 @@ def refused(campaign: Campaign, unit: Unit, typed: Typed, problems: list[str]):
     return entry_page(campaign, unit, typed, errors=first)
 
 
-def first_problem_per_field(problems: list[str]) -> dict[str, str]:
-    """Field -> message in the keyer's language; a field gets its first problem only."""
+def first_problem_per_field(problems: list[Problem]) -> dict[str, str]:
+    """Field -> message in the keyer's language; a field gets its first problem only (one about
+    the whole entry is the form's)."""
     found: dict[str, str] = {}
     for problem in problems:
-        field, text = (problem.field, problem.text()) if isinstance(problem, Problem) else readable(problem)
-        found.setdefault(field, text)
+        found.setdefault(problem.field or "form", problem.text())
     return found
-
-
-def readable(problem: str) -> tuple[str, str]:
-    """(field, text) of a plain problem from another domain ("key: text", or about the whole form)."""
-    field, separator, text = problem.partition(": ")
-    return (field, text) if separator and " " not in field else ("form", problem)
 
 
 def accepted(campaign: Campaign, unit: Unit, stored: PaperEntry, created: bool):

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from survey.accounts.models import User
 from survey.accounts.operations import audit
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.tokens.messages import CATALOGUE
 from survey.tokens.models import SCOPES, ApiToken
 from survey.units.models import Unit
@@ -43,7 +43,7 @@ def issue_token(session: Session, name: str, scopes: Sequence[str], unit: Unit |
     return row, token
 
 
-def token_problems(session: Session, name: str, scopes: Sequence[str]) -> list[str]:
+def token_problems(session: Session, name: str, scopes: Sequence[str]) -> list[Problem]:
     problems = [] if 0 < len(name) <= MAX_NAME else [CATALOGUE.problem("name_length", length=MAX_NAME)]
     if name and active_token_named(session, name) is not None:
         problems.append(CATALOGUE.problem("name_taken", name=name))

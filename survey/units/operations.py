@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from forms.text_checks import has_control
 from survey.accounts.models import User
 from survey.accounts.operations import audit
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.units.messages import CATALOGUE
 from survey.units.models import LEVELS, PARENT_LEVELS, Unit
 
@@ -88,14 +88,14 @@ def columned_table(text: str, required: tuple[str, ...], optional: tuple[str, ..
 
 def parse_units_csv(text: str) -> list[UnitRow]:
     records = columned_table(text, REQUIRED_COLUMNS, OPTIONAL_COLUMNS)
-    problems: list[str] = []
+    problems: list[Problem] = []
     rows = [parse_row(number, record, problems) for number, record in records]
     if problems:
         raise InvalidInput(problems)
     return rows
 
 
-def parse_row(number: int, record: dict, problems: list[str]) -> UnitRow:
+def parse_row(number: int, record: dict, problems: list[Problem]) -> UnitRow:
     value = {k: (v or "").strip() for k, v in record.items() if k is not None}
     if None in record:
         problems.append(CATALOGUE.problem("cells_extra", row=number))
@@ -113,7 +113,7 @@ def parse_row(number: int, record: dict, problems: list[str]) -> UnitRow:
                    value.get("name_en") or None, value.get("parent_code") or None, active not in FALSE_WORDS)
 
 
-def text_problems(number: int, value: dict[str, str]) -> list[str]:
+def text_problems(number: int, value: dict[str, str]) -> list[Problem]:
     """Control characters in any cell, codes that are not codes, names longer than their column."""
     problems = [CATALOGUE.problem("control_character", row=number, column=column)
                 for column, text in value.items() if has_control(text)]
@@ -155,16 +155,16 @@ def orphaned_children(existing: dict[str, Unit], rows: dict[str, int], levels: d
     ]
 
 
-def parent_problems(item: UnitRow, levels: dict[str, str]) -> list[str]:
-    allowed, problem = PARENT_LEVELS[item.level], partial(CATALOGUE.problem, row=item.row, level=item.level)
+def parent_problems(item: UnitRow, levels: dict[str, str]) -> list[Problem]:
+    allowed, refuse = PARENT_LEVELS[item.level], partial(CATALOGUE.problem, row=item.row, level=item.level)
     if item.parent_code is None:
-        return [problem("parent_required", parents=" or ".join(allowed))] if allowed else []
+        return [refuse("parent_required", parents=" or ".join(allowed))] if allowed else []
     if item.parent_code not in levels:
-        return [problem("parent_unknown", parent=item.parent_code)]
+        return [refuse("parent_unknown", parent=item.parent_code)]
     if levels[item.parent_code] not in allowed:
         found = {"parent": item.parent_code, "parent_level": levels[item.parent_code]}
-        return [problem("parent_level", parents=" or ".join(allowed), **found) if allowed
-                else problem("parent_not_taken", **found)]
+        return [refuse("parent_level", parents=" or ".join(allowed), **found) if allowed
+                else refuse("parent_not_taken", **found)]
     return []
 
 

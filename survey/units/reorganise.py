@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from survey.accounts.models import User
 from survey.accounts.operations import audit
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.units.messages import CATALOGUE
 from survey.units.models import REORGANISATION_KINDS, Reorganisation, ReorganisationLink, Unit
 from survey.units.operations import CODE, SHOWN, columned_table
@@ -91,14 +91,14 @@ def record_of(move: Move, units: dict[str, Unit]) -> Reorganisation:
 
 def parse_reorganisation_csv(text: str) -> list[Move]:
     records = columned_table(text, COLUMNS, OPTIONAL)
-    problems: list[str] = []
+    problems: list[Problem] = []
     moves = [parse_row(number, record, problems) for number, record in records]
     if problems:
         raise InvalidInput(problems)
     return moves
 
 
-def parse_row(row: int, record: dict, problems: list[str]) -> Move:
+def parse_row(row: int, record: dict, problems: list[Problem]) -> Move:
     value = {k: (v or "").strip() for k, v in record.items() if k is not None}
     if None in record:
         problems.append(CATALOGUE.problem("cells_extra", row=row))
@@ -114,7 +114,7 @@ def parse_row(row: int, record: dict, problems: list[str]) -> Move:
     return Move(row, kind, old, new, effective or date.min, shares)
 
 
-def codes_of(row: int, value: dict, column: str, problems: list[str]) -> tuple[str, ...]:
+def codes_of(row: int, value: dict, column: str, problems: list[Problem]) -> tuple[str, ...]:
     codes = tuple(c for c in SEPARATOR.split(value.get(column, "")) if c)
     problems += [CATALOGUE.problem("code_invalid", row=row, column=column, value=c[:SHOWN])
                  for c in codes if CODE.fullmatch(c) is None or len(c) > 32]
@@ -123,7 +123,7 @@ def codes_of(row: int, value: dict, column: str, problems: list[str]) -> tuple[s
     return codes
 
 
-def date_of(row: int, text: str, problems: list[str]) -> date | None:
+def date_of(row: int, text: str, problems: list[Problem]) -> date | None:
     for pattern in DATE_FORMATS:
         try:
             return datetime.strptime(text, pattern).date()
@@ -134,7 +134,7 @@ def date_of(row: int, text: str, problems: list[str]) -> date | None:
     return None
 
 
-def shares_of(row: int, text: str, kind: str, count: int, problems: list[str]) -> tuple[float, ...] | None:
+def shares_of(row: int, text: str, kind: str, count: int, problems: list[Problem]) -> tuple[float, ...] | None:
     """The split's shares, each in (0, 1], together at most 1, one per new unit; None when not given."""
     if not text:
         return None
@@ -151,7 +151,7 @@ def shares_of(row: int, text: str, kind: str, count: int, problems: list[str]) -
     return shares
 
 
-def shape_problems(row: int, kind: str, old: tuple[str, ...], new: tuple[str, ...]) -> list[str]:
+def shape_problems(row: int, kind: str, old: tuple[str, ...], new: tuple[str, ...]) -> list[Problem]:
     """A merge has several old units and one new, a split one old and several new, a replacement one of
     each, and different."""
     fits = {"merge": len(old) >= 2 and len(new) == 1, "split": len(old) == 1 and len(new) >= 2,

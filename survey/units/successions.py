@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.units.messages import CATALOGUE
 from survey.units.models import Reorganisation
 
@@ -59,7 +59,7 @@ def check_moves(added: list[Move], stored: list[Move]) -> None:
         raise InvalidInput(problems)
 
 
-def date_problems(move: Move, everything: list[Move]) -> list[str]:
+def date_problems(move: Move, everything: list[Move]) -> list[Problem]:
     problems = []
     for other in everything:
         if other is move:
@@ -75,10 +75,12 @@ def date_problems(move: Move, everything: list[Move]) -> list[str]:
 def conflict(key: str, move: Move, other: Move, code: str) -> str:
     """The problem naming the other move's row, or saying it is stored."""
     params = {"row": move.row, "unit": code, "date": other.effective_on.isoformat()}
-    return CATALOGUE.problem(key, other=other.row, **params) if other.row else CATALOGUE.problem(f"{key}_stored", **params)
+    if other.row:
+        return CATALOGUE.problem(key, other=other.row, **params)
+    return CATALOGUE.problem(f"{key}_stored", **params)
 
 
-def cycle_problems(added: list[Move], everything: list[Move]) -> list[str]:
+def cycle_problems(added: list[Move], everything: list[Move]) -> list[Problem]:
     """A unit that would, through successions, follow itself (a unit staying in its own merge does not)."""
     edges = defaultdict(set)
     for move in everything:

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session, selectinload
 from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.db import utcnow
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.webhooks.addresses import MAX_URL, allowed_hosts, url_acceptable
 from survey.webhooks.messages import CATALOGUE
 from survey.webhooks.models import EVENTS, WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -31,14 +31,14 @@ def add_subscription(session: Session, url: str, events: Sequence[str], actor: U
     return subscription
 
 
-def url_problems(url: str) -> list[str]:
+def url_problems(url: str) -> list[Problem]:
     """The URL's form; where it leads is checked at every post (`addresses.checked_address`)."""
     if not url_acceptable(url, allowed_hosts()):
         return [CATALOGUE.problem("url_invalid", length=MAX_URL, url=url[:80])]
     return []
 
 
-def event_problems(events: Sequence[str]) -> list[str]:
+def event_problems(events: Sequence[str]) -> list[Problem]:
     known = ", ".join(EVENTS)
     problems = [] if events else [CATALOGUE.problem("events_none", events=known)]
     return problems + [CATALOGUE.problem("event_unknown", event=e, events=known) for e in events if e not in EVENTS]

@@ -15,7 +15,7 @@ def test_passwords_are_hashed_with_scrypt(session):
 def test_all_problems_are_reported_together(session):
     with pytest.raises(InvalidInput) as caught:
         create_user(session, "X", "boss", "short")
-    assert caught.value.problems == [
+    assert [str(p) for p in caught.value.problems] == [
         "username 'X': 2–64 lower-case letters, digits, '.', '_' or '-'",
         "role 'boss' is not one of admin, supervisor, surveyor, analyst",
         "password: at least 10 characters",

@@ -279,8 +279,10 @@ def test_non_administrators_are_refused(staff, make_user, units, version, make_c
     assert stored(session).state_on(TODAY) == "open"
 
 
-def test_every_problem_placed_by_the_form_is_a_campaign_problem():
-    from survey.admin.campaigns.form import FIELD_OF
-    from survey.campaigns.messages import MESSAGES
+def test_a_problem_of_the_operation_goes_next_to_the_field_it_names():
+    from survey.admin.campaigns.form import blank_form, place_problems
+    from survey.campaigns.messages import CATALOGUE
 
-    assert set(FIELD_OF) <= set(MESSAGES)
+    form = blank_form()
+    place_problems(form, [CATALOGUE.problem("name_required", "name"), CATALOGUE.problem("not_open")])
+    assert form.errors == {"name": [CATALOGUE.problem("name_required", "name")]}

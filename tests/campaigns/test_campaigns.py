@@ -47,7 +47,7 @@ def test_every_problem_of_a_specification_is_reported(session, make_unit, make_v
                         opens_on=date(2026, 12, 1), closes_on=date(2026, 11, 1))
     with pytest.raises(InvalidInput) as caught:
         create_campaign(session, spec)
-    assert caught.value.problems == [
+    assert [str(p) for p in caught.value.problems] == [
         "slug 'Bad Slug': use lower-case letters, digits and '-' (at most 64)",
         "name: a campaign needs a name",
         "channel 'sms' is not one of web, paper, interviewer",

@@ -24,7 +24,7 @@ def test_period_bounds_and_the_previous_period(asked, first, last, previous):
 def test_bad_periods_list_every_problem():
     with pytest.raises(InvalidInput) as caught:
         period("monthly", 1999, 5)
-    assert caught.value.problems == ["unknown report 'monthly' (one of quarterly, yearly)",
+    assert [str(p) for p in caught.value.problems] == ["unknown report 'monthly' (one of quarterly, yearly)",
                                      "year 1999 is not a year between 2000 and 2100"]
     with pytest.raises(InvalidInput, match="quarter 1-4"):
         period("quarterly", 2026, None)

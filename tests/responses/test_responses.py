@@ -73,7 +73,7 @@ def test_invalid_answers_are_all_reported_and_nothing_is_written(session, make_c
     submission = make_submission(make_campaign(), {"overall": None, "sex": "alien", "visits": "99", "age": "30"})
     with pytest.raises(InvalidInput) as caught:
         record_response(session, submission, TODAY)
-    text = "\n".join(caught.value.problems)
+    text = str(caught.value)
     for key in ("age: not a question", "overall:", "sex:", "visits:"):
         assert key in text
     assert stored(session) == (0, 0)
@@ -90,7 +90,7 @@ def test_campaign_rules_apply(session, make_campaign, make_submission, make_unit
     submission = make_submission(campaign, channel="web", unit=make_unit("AG-CD"))
     with pytest.raises(InvalidInput) as caught:
         record_response(session, submission, TODAY)
-    assert caught.value.problems == [
+    assert [str(p) for p in caught.value.problems] == [
         "campaign 'test-campaign' does not accept web responses now (scheduled)",
         "unit 'AG-CD' is not surveyed by campaign 'test-campaign'",
     ]

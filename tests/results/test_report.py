@@ -86,7 +86,7 @@ def test_what_does_not_fit_the_campaign_is_listed(session, sipas_campaign):
                              .replace("question: hl_tc", "question: hl_x"))
     with pytest.raises(InvalidInput) as caught:
         compute_results(session, sipas_campaign, other, "design", by=["province"], language="fr")
-    problems = caught.value.problems
+    problems = [str(p) for p in caught.value.problems]
     assert problems[:2] == ["unknown --by 'province' (one of unit, district, level)",
                             "unknown language 'fr' (vi or en)"]
     assert any("[form_mismatch]" in p for p in problems) and any("no question named 'hl_x'" in p for p in problems)

@@ -126,7 +126,7 @@ def test_margins_csv_every_problem_with_its_row():
     text = "variable,level,population\nsex,nam,x\nsex,nu,-1\n,a,3\nlevel,district,5\nlevel,district,5\nsex,nu,inf\n"
     with pytest.raises(InvalidInput) as caught:
         read_margins(text, "m.csv")
-    assert caught.value.problems == [
+    assert [str(p) for p in caught.value.problems] == [
         "m.csv, row 2: population 'x' is not a number", "m.csv, row 3: population of sex = nu must be positive",
         "m.csv, row 4: variable and level must not be empty", "m.csv, row 6: level = district is given twice",
         "m.csv, row 7: population of sex = nu must be positive"]

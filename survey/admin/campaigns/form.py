@@ -17,7 +17,7 @@ from survey.admin.files import Refused, read_text, uploaded
 from survey.admin.messages import say
 from survey.campaigns.models import Campaign
 from survey.campaigns.operations import LARGEST_COUNT, CampaignSpec, Stratum, Target, targets_from_csv
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_by_number
 from survey.units.queries import units_by_codes
@@ -50,30 +50,12 @@ class CampaignForm:
         return self.strata + [("", "", "", "")] * BLANK_STRATA
 
 
-PROBLEM_FIELDS = {
-    "slug": ("campaign_exists", "slug_invalid", "slug_in_use"),
-    "name": ("name_required",),
-    "version": ("version_in_use",),
-    "closes_on": ("dates_half", "dates_reversed"),
-    "channel": ("channel_unknown", "channels_none", "channel_in_use"),
-    "min_cell_size": ("min_cell_size_small",),
-    "min_seconds": ("min_seconds_range",),
-    "unit": ("units_none", "units_outside_scope", "unit_twice", "quota_negative", "transactions_negative",
-             "unit_deactivated", "unit_in_use"),
-    "strata": ("stratum_not_target", "stratum_question", "stratum_choice", "stratum_negative", "stratum_twice",
-               "stratum_left_behind"),
-}
-"""The field each problem of `survey.campaigns.operations` is about, by its key in the campaigns' catalogue."""
-FIELD_OF = {key: name for name, keys in PROBLEM_FIELDS.items() for key in keys}
-
-
-def place_problems(form: CampaignForm, problems: list[str]) -> None:
-    """Put each problem the operation found next to its field too (those of the form already are)."""
+def place_problems(form: CampaignForm, problems: list[Problem]) -> None:
+    """Put each problem the operation found next to the field it names too (those of the form already are)."""
     placed = {message for messages in form.errors.values() for message in messages}
     for problem in problems:
-        name = FIELD_OF.get(getattr(problem, "key", ""))
-        if name and problem not in placed:
-            form.fail(name, problem)
+        if problem.field and problem not in placed:
+            form.fail(problem.field, problem)
 
 
 def blank_form() -> CampaignForm:
