@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from survey import clock, db
 from survey.accounts.access import current_user
+from survey.analyst.exports_messages import say
 from survey.analyst.views import MARGINS_LIMIT, blueprint
 from survey.campaigns.queries import all_campaigns
 from survey.errors import InvalidInput
 from survey.exports import jobs
-from survey.exports.messages import say
 from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
 from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
 from survey.responses.models import STATUSES, Response

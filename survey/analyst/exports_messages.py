@@ -1,4 +1,5 @@
-"""Texts of the export pages (analysts), in Vietnamese and English."""
+"""Texts of the analysts' export pages (`survey.analyst.exports`), in Vietnamese and English;
+`say` falls back to the analysis pages' catalogue."""
 from survey.analyst import messages as analyst
 from survey.text import Catalogue
 
