@@ -3,13 +3,30 @@
 These are also the codes printed on the paper questionnaire (`survey.printing` uses
 `option_codes`): option values that are whole numbers are their own code (the satisfaction scale
 1–5 and 9 = không biết), other lists are coded 1, 2, 3, … in the definition's order. Several
-options of a select_multiple are typed as codes separated by spaces (or commas).
+options of a select_multiple are typed as codes separated by spaces (or commas). The questions
+are numbered as printed too (`question_numbers`), so that the keyer finds each one on the screen.
 """
 import re
 
-from forms import Question
+from forms import Definition, Question
 
 SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def answerable(definition: Definition) -> list[Question]:
+    """The questions someone answers (not notes, not calculates, which the server computes), in form order."""
+    return [question for question in definition.questions if question.kind.has_input]
+
+
+def question_numbers(definition: Definition) -> dict[str, int]:
+    """Each answerable question's printed number: 1, 2, … in form order, notes not counted."""
+    return {question.name: number for number, question in enumerate(answerable(definition), start=1)}
+
+
+def codes_of(question: Question, language: str) -> list[tuple[str, str]]:
+    """(code, label) of the options of ``question``, as printed next to its input."""
+    labels = {choice.value: choice.label.text(language) for choice in question.choices}
+    return [(code, labels[value]) for code, value in option_codes(question)]
 
 
 def option_codes(question: Question) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ of `survey.entries.codes`, so that paper and screen cannot drift apart)."""
 from collections.abc import Sequence
 
 from forms import Definition
-from survey.entries.codes import option_codes
+from survey.entries.codes import answerable, option_codes, question_numbers
 
 
 class Paper:
@@ -15,6 +15,6 @@ class Paper:
         the unit's code."""
         self.definition = definition
         self.answerable = [q for q in definition.questions if q.kind.has_input]
-        self.number = {q.name: index for index, q in enumerate(self.answerable, start=1)}
+        self.number = question_numbers(definition)
         self.codes = {q.name: list(unit_codes) if q.type == "unit" else option_codes(q) for q in self.answerable}
         self.section_of = {q.name: s for s in definition.sections for q in s.questions}

@@ -12,16 +12,12 @@ from werkzeug.datastructures import MultiDict
 
 from forms import Definition, Question
 from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
-from survey.entries.codes import option_codes, to_stored
+from survey.entries.codes import answerable, codes_of, option_codes, to_stored
 from survey.entries.problems import CATALOGUE
 from survey.errors import Problem
 
 NUMERIC_TYPES = ("integer", "decimal")
 MAX_SECONDS = 24 * 3600
-
-
-def answerable(definition: Definition) -> list[Question]:
-    return [question for question in definition.questions if question.kind.has_answer]
 
 
 @dataclass(frozen=True)
@@ -71,12 +67,6 @@ def not_a_code(question: Question, unknown: list[str]) -> Problem:
     """The problem of codes typed for ``question`` that are none of its options."""
     return CATALOGUE.problem("not_a_code", question.name, codes=" ".join(unknown),
                              allowed=", ".join(code for code, _ in option_codes(question)))
-
-
-def codes_of(question: Question, language: str) -> list[tuple[str, str]]:
-    """(code, label) of the options of ``question``, as printed next to its input."""
-    labels = {choice.value: choice.label.text(language) for choice in question.choices}
-    return [(code, labels[value]) for code, value in option_codes(question)]
 
 
 def rules(definition: Definition, language: str) -> dict:

@@ -7,13 +7,12 @@ from survey import clock, db
 from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
-from survey.entries.codes import to_stored, to_typed
+from survey.entries.codes import answerable, codes_of, question_numbers, to_stored, to_typed
 from survey.entries.queries import discrepancies, entries_of_serial, reconciliation_queue
 from survey.entries.reconciliation import Decision, reconcile
 from survey.errors import InvalidInput, Problem
-from survey.printing.paper import Paper
 from survey.questionnaires.queries import version_definition
-from survey.surveyor.entry import answerable, codes_of, not_a_code
+from survey.surveyor.entry import not_a_code
 from survey.surveyor.views import blueprint, first_problem_per_field
 from survey.text import form_language, language
 
@@ -66,7 +65,7 @@ def read_decisions(campaign: Campaign, found) -> tuple[dict[str, Decision], list
 def page(campaign: Campaign, serial: str, passes, found, errors: dict[str, str], done: bool = False):
     definition = version_definition(campaign.questionnaire_version)
     lang = form_language(definition)
-    numbers = Paper(definition).number
+    numbers = question_numbers(definition)
     order = {question.name: place for place, question in enumerate(definition.questions)}
     found = sorted(found, key=lambda discrepancy: order.get(discrepancy.question_key, len(order)))
     shown = {q.name: (lambda stored, q=q: shown_value(q, stored, lang)) for q in answerable(definition)}

@@ -15,6 +15,7 @@ from survey.admin.questionnaires.upload import MAX_MEGABYTES, UPLOAD_ENDPOINT, U
 from survey.admin.scope import shown
 from survey.campaigns.models import Campaign
 from survey.campaigns.versions import Behind, campaigns_behind
+from survey.entries.codes import answerable, codes_of
 from survey.errors import InvalidInput
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
 from survey.questionnaires.operations import import_uploaded, publish_draft
@@ -30,7 +31,6 @@ from survey.questionnaires.queries import (
 from survey.questionnaires.web_form import CATALOGUE as FORM_PAGE
 from survey.questionnaires.web_form import page_form
 from survey.security import CONTENT_SECURITY_POLICY
-from survey.surveyor.entry import answerable, codes_of
 from survey.text import form_language
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
