@@ -1,8 +1,9 @@
 """The administration blueprint, "admin" under /quan-tri, that every part's routes go on.
 
 Administrators only (`protect`), and within the scope of one limited to some units
-(`scope.within_scope`, after the role). Every template gets the administration catalogue and the
-navigation bar; templates are found in the shared folder (the layout) and in each part's own.
+(`scope.within_scope`, after the role). Every template reads the administration catalogue (declared
+with `survey.text.speaks`, like every blueprint's) and gets the navigation bar; templates are found
+in the shared folder (the layout) and in each part's own.
 A blueprint takes no route once registered, so each application gets a fresh one.
 """
 from collections.abc import Callable, Iterable
@@ -15,10 +16,11 @@ from jinja2 import FileSystemLoader
 
 from survey.accounts.access import protect
 from survey.accounts.models import ROLES
-from survey.admin.messages import known, say
+from survey.admin.messages import CATALOGUE, say
 from survey.admin.navigation import navigation
 from survey.admin.scope import reachable, within_scope
 from survey.responses.models import aware
+from survey.text import speaks
 from survey.units.models import LEVELS
 
 GET, POST, BOTH = ("GET",), ("POST",), ("GET", "POST")
@@ -33,7 +35,8 @@ def blueprint(template_folders: Iterable[Path]) -> Blueprint:
     made.jinja_loader = FileSystemLoader([SHARED, *template_folders])
     protect(made, "admin")
     made.before_request(within_scope)  # after the role: an administrator limited to units acts only there
-    made.context_processor(catalogue)
+    speaks(made, CATALOGUE)
+    made.context_processor(page_context)
     return made
 
 
@@ -42,9 +45,10 @@ def add_routes(blueprint: Blueprint, routes: Iterable[Route]) -> None:
         blueprint.add_url_rule(rule, view_func=view, methods=list(methods))
 
 
-def catalogue() -> dict:
-    return {"say": say, "t": say, "known": known, "local_time": local_time, "roles": ROLES, "levels": LEVELS,
-            "reachable": reachable, "navigation": navigation}
+def page_context() -> dict:
+    """What every administration template may use besides its texts."""
+    return {"local_time": local_time, "roles": ROLES, "levels": LEVELS, "reachable": reachable,
+            "navigation": navigation}
 
 
 def local_time(moment: datetime | None) -> str:
