@@ -232,7 +232,7 @@ class SurveyWalk:
             if gone:
                 self.draft.notice("label_reference", self.draft.cells[(*path, language)], text)
                 texts[language] = REFERENCE.sub(  # type: ignore[index]
-                    lambda m: m.group(1) if m.group(1) in gone else m.group(), text)
+                    lambda m: m.group(1) if m.group(1) in gone else m.group(), text)  # noqa: B023 (re.sub calls it at once)
 
     def uncomputable(self, row: Row, base: str) -> bool:
         """A calculate whose calculation cannot be translated (noted): left out."""
