@@ -115,7 +115,7 @@ def points_problems(items: Mapping[str, Item], _recipes: Recipes) -> list[Proble
         total = sum(items[child].max_points for child in item.children if child in items)
         if item.children and abs(total - item.max_points) > TOLERANCE:
             problems.append(Problem("points_do_not_add_up", item.row, "max_points",
-                                    {"value": item.max_points, "children": round(total, 6)}))
+                                    {"value": f"{item.max_points:g}", "children": f"{total:.10g}"}))
     return problems
 
 

@@ -14,6 +14,18 @@ FIRST_ROW = 2
 """The sheet row of the document's first row (row 1 holds the column names)."""
 SOURCES = {"self": ("yes_no", "levels", "percent"), "survey": ("share", "mean_rescale"), "formula": ("",)}
 """Each source and the rules it takes (a formula takes none: its expression is the rule)."""
+CODES = (
+    # A row
+    "invalid_id", "duplicate_id", "label_missing", "unknown_level", "bad_points", "source_not_allowed",
+    "unknown_source", "unknown_rule", "bad_table", "level_over_max", "threshold_out_of_range", "thresholds_unordered",
+    "value_required", "bad_scale", "bad_formula",
+    # The tree
+    "unknown_parent", "wrong_parent", "no_children", "no_fields", "points_do_not_add_up", "unknown_recipe",
+    "unknown_node", "unknown_reference", "formula_cycle",
+    # A unit's inputs
+    "unknown_input", "bad_value",
+)
+"""Every problem code; a service says each in its people's words."""
 
 
 @dataclass(frozen=True)

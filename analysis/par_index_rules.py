@@ -50,7 +50,8 @@ def _self_source(cells: Mapping[str, Any], row: int, max_points: float) -> tuple
     if problems:
         return None, problems
     if rule == "levels":
-        over = [Problem("level_over_max", row, "table", {"level": key, "points": value, "max": max_points})
+        over = [Problem("level_over_max", row, "table",
+                        {"level": key, "points": f"{value:g}", "max": f"{max_points:g}"})
                 for key, value in pairs if value > max_points or value < 0]
         return (None, over) if over else (SelfRule(rule, levels=dict(pairs)), [])
     thresholds = tuple((float(key), value) for key, value in pairs)
