@@ -1,0 +1,24 @@
+"""Reads on PAR index definitions."""
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from survey.errors import InvalidInput
+from survey.par_index.messages import CATALOGUE
+from survey.par_index.models import IndexDefinition
+
+
+def definition_by_id(session: Session, definition_id: int) -> IndexDefinition:
+    definition = session.get(IndexDefinition, definition_id)
+    if definition is None:
+        raise InvalidInput(CATALOGUE.problem("par_definition_unknown", "definition", id=definition_id))
+    return definition
+
+
+def definition_named(session: Session, year: int, name: str) -> IndexDefinition | None:
+    """The definition of `year` under `name`, if any."""
+    return session.scalar(select(IndexDefinition).where(IndexDefinition.year == year, IndexDefinition.name == name))
+
+
+def all_definitions(session: Session) -> list[IndexDefinition]:
+    """Every definition, the newest year first, then by name."""
+    return list(session.scalars(select(IndexDefinition).order_by(IndexDefinition.year.desc(), IndexDefinition.name)))
