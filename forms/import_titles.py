@@ -72,6 +72,23 @@ TITLES: dict[str, tuple[str, str]] = {
     "ignored_parameters": ("Bỏ qua tham số (parameters) không dùng", "Skipped: parameters not used"),
     "label_reference": ("Văn bản nhắc đến câu hỏi đã bỏ qua: ghi tên câu hỏi thay cho câu trả lời",
                         "Text names a skipped question: its name is written instead"),
+    # taken as pyxform takes it, changed so that the definition holds it
+    "renamed": ("Tên được đổi thành khóa hợp lệ (giữ tên gốc khi xuất)",
+                "Name imported as a valid key (kept for export)"),
+    "renamed_choice": ("Giá trị lựa chọn được viết lại", "Choice name rewritten"),
+    "default_form_id": ("Mã phiếu được lấy từ tên tệp hoặc viết lại", "Form id from the file name or rewritten"),
+    "default_title": ("Phiếu không có tiêu đề: lấy tên tệp", "No form title: the file name is used"),
+    "missing_label": ("Không có nhãn: hiển thị tên", "No label: the name is shown"),
+    "translation_fallback": ("Thiếu bản dịch: hiển thị ngôn ngữ mặc định",
+                             "Translation missing: the default language is shown"),
+    "untyped_row": ("Bỏ qua dòng không có loại", "Skipped: a row without a type"),
+    "unlisted_choice": ("Bỏ qua lựa chọn không có list_name", "Skipped: a choice without a list"),
+    "unnamed_note": ("Ghi chú không có tên được đặt tên", "A note without a name is named"),
+    "lone_constraint_message": ("Bỏ qua thông báo ràng buộc không có ràng buộc",
+                                "Skipped: a constraint message without a constraint"),
+    "empty_group": ("Nhóm không còn câu hỏi nào: không thành trang",
+                    "A group with no question left is no page"),
+    "dropped_expression": ("Bỏ qua biểu thức không bao giờ đúng", "Skipped: an expression that never holds"),
 }
 """Code -> (Vietnamese, English)."""
 

@@ -29,11 +29,12 @@ _CHOICE_VALUE = re.compile(r"[A-Za-z0-9_.\-]+")
 TOP_FIELDS = (("form", "sections"), ("choices",))
 FORM_FIELDS = (("id", "title", "languages"), ("description", "metadata"))
 CHOICE_FIELDS = (("value", "label"), ("columns",))
-SECTION_FIELDS = (("name", "title", "questions"), ("description", "relevant", "appearance"))
+SECTION_FIELDS = (("name", "title", "questions"),
+                  ("description", "relevant", "appearance", "xlsform_name"))
 QUESTION_FIELDS = (("name", "type", "label"), ("hint", "required", "relevant", "constraint",
                                               "constraint_message", "choices", "levels",
                                               "calculation", "choice_filter", "appearance",
-                                              "parameters"))
+                                              "parameters", "xlsform_name"))
 
 
 @dataclass
@@ -317,6 +318,8 @@ def check_questions(ctx: Context) -> None:
             check_label(ctx, (*path, key), raw.get(key))
         if present(raw, "required"):
             expect(ctx, (*path, "required"), raw["required"], bool, "true or false")
+        if present(raw, "xlsform_name"):
+            expect(ctx, (*path, "xlsform_name"), raw["xlsform_name"], str, "text")
         _check_type_fields(ctx, item)
 
 

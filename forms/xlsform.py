@@ -58,6 +58,23 @@ XLSFORM_CATALOGUE: dict[str, str] = {
     "ignored_column": "column {value!r} is not supported; its {count} value(s) ignored",
     "ignored_parameters": "parameters {value!r} are read only for a range; ignored",
     "label_reference": "{value!r} shows the answer of a question left out: its name is written instead",
+    # Taken as pyxform takes it, and changed so that our definition holds it.
+    "renamed": "name {value!r} is imported as {key!r}: {reason}; the name is kept for export",
+    "renamed_choice": (
+        "choice name {value!r} is imported as {key!r}: use letters, digits, '_', '-' and '.'"),
+    "default_form_id": "form id {value!r} is missing or not one we take; the form's id is {key!r}",
+    "default_title": "the form has no form_title; it is titled {value!r}",
+    "missing_label": "no label; the name {value!r} is shown instead",
+    "translation_fallback": (
+        "{count} {field} text(s) have no {value!r} translation (the first in this row); the "
+        "{default!r} text is shown instead"),
+    "unnamed_note": "a note without a name is named {value!r}",
+    "untyped_row": "a row without a type is left out (it holds {value!r})",
+    "unlisted_choice": "a choice without a list_name is left out (it holds {value!r})",
+    "lone_constraint_message": (
+        "a constraint_message without a constraint is left out: {value!r}"),
+    "empty_group": "group {value!r} has no question left to ask; it is not a page",
+    "dropped_expression": "{field} {value!r} is left out: {detail}",
 }
 """Problems and skipped items of XLSForm import; the definition problems are CATALOGUE's."""
 
@@ -65,6 +82,9 @@ _XLSX_SUFFIXES = (".xlsx", ".xlsm")
 _YAML_SUFFIXES = (".yaml", ".yml", ".json")
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old binary .xls
+_DROPPED = frozenset({"unknown_selected_value"})
+"""Problems of an expression pyxform lets through (a choice its list lacks: ``selected()``
+is never true): the expression is left out, with a warning, instead of the form refused."""
 _COLUMN_NAMES = {("form", "id"): "form_id", ("form", "title"): "form_title",
                  ("sections", "title"): "label", ("sections", "description"): "hint",
                  ("choices", "value"): "name"}
@@ -121,7 +141,7 @@ def read_definition(name: str, data: bytes) -> Imported:
     lowered = name.lower()
     if lowered.endswith(_XLSX_SUFFIXES) or (
             not lowered.endswith(_YAML_SUFFIXES) and data[:4] in (_ZIP_MAGIC, _OLE_MAGIC)):
-        return read_xlsform(data)
+        return read_xlsform(data, name)
     return read_yaml(data)
 
 
@@ -146,8 +166,9 @@ def _from_problem(problem: Problem) -> ImportProblem:
                          problem.value)
 
 
-def read_xlsform(data: bytes) -> Imported:
-    """Read an XLSForm workbook into our definition; never raises on bad input."""
+def read_xlsform(data: bytes, file_name: str = "") -> Imported:
+    """Read an XLSForm workbook into our definition; never raises on bad input.
+    ``file_name`` gives the form's id and title when the settings sheet has none."""
     try:
         sheets = read_sheets(data)
     except NotAWorkbook as error:
@@ -159,7 +180,7 @@ def read_xlsform(data: bytes) -> Imported:
     fatal = _sheet_problems(sheets)
     if fatal:
         return Imported(None, fatal)
-    draft = _draft(sheets)
+    draft = _draft(sheets, file_name)
     return _checked(draft)
 
 
@@ -182,8 +203,8 @@ def _repeated(sheet: Any) -> list[ImportProblem]:
             for index, header in enumerate(headers) if header in headers[:index]]
 
 
-def _draft(sheets: dict[str, Any]) -> Draft:
-    draft = Draft(sheets)
+def _draft(sheets: dict[str, Any], file_name: str) -> Draft:
+    draft = Draft(sheets, file_name=file_name)
     resolve_languages(draft)
     form = build_form(draft)
     choices = build_choices(draft)
@@ -208,12 +229,28 @@ def _checked(draft: Draft) -> Imported:
     ctx = _SheetContext(draft.document, {}, draft=draft)
     problems = [sheet_problem(n.code, n.cell, n.value, **n.params)
                 for n in draft.notices if n.fatal]
-    problems += v.run(ctx, STEPS)  # type: ignore[arg-type]
+    found = v.run(ctx, STEPS)
+    if ctx.dropped:
+        _drop(draft, ctx.dropped)
+        ctx = _SheetContext(draft.document, {}, draft=draft)
+        found = v.run(ctx, STEPS)
+    problems += found  # type: ignore[arg-type]
     skipped = [sheet_problem(n.code, n.cell, n.value, **n.params)
                for n in draft.notices if not n.fatal]
     problems = sorted(problems, key=_position)
     definition = None if problems else assemble(draft.document)
     return Imported(definition, problems, sorted(skipped, key=_position))
+
+
+def _drop(draft: Draft, dropped: dict[Path, str]) -> None:
+    """Leave out each expression in ``dropped`` (noted): it never holds, or always does."""
+    for path, detail in dropped.items():
+        parent: Any = draft.document
+        for step in path[:-1]:
+            parent = parent[step]
+        written = parent.pop(path[-1])
+        draft.notice("dropped_expression", draft.cells.get(path, Cell("survey")), written,
+                     field=path[-1], detail=detail)
 
 
 def _position(problem: ImportProblem) -> tuple[int, int]:
@@ -226,8 +263,13 @@ class _SheetContext(v.Context):
     """The validation context, reporting problems at the cells the values came from."""
 
     draft: Draft = field(default_factory=lambda: Draft({}))
+    dropped: dict[Path, str] = field(default_factory=dict)
+    """Path of an expression -> the message of a problem pyxform does not see in it."""
 
     def report(self, code: str, path: Path, value: Any = None, **params: Any) -> None:
+        if code in _DROPPED and path[-1:] in (("relevant",), ("constraint",)):
+            self.dropped.setdefault(path, fill(CATALOGUE[code], value, **params))
+            return
         cell = self.cell(path, params)
         if code == "expression_syntax":  # tell the author about what they wrote
             params["ours"], value = value, self.written(cell) or value

@@ -16,6 +16,9 @@ from xml.parsers import expat
 
 MAX_ROWS = 5000
 """Rows read from a sheet: far more than any questionnaire, few enough to answer at once."""
+READ_SHEETS = frozenset({"survey", "choices", "settings"})
+"""The sheets read whole; of the others (external_choices, ...) only the header row, so
+that their length is no bound."""
 MAX_COLUMNS = 200
 MAX_CELLS = 100_000
 """Cells holding a value, in all sheets."""
@@ -146,7 +149,8 @@ class _Tally:
         if self.wide:
             raise TooLarge("too_many_columns", self.sheet_name(min(self.wide)), limit=MAX_COLUMNS)
         for part, last_row in sorted(self.last_rows.items()):
-            if last_row > MAX_ROWS + 1:
+            read = self.sheet_name(part) in READ_SHEETS
+            if read and last_row > MAX_ROWS + 1:
                 raise TooLarge("too_many_rows", self.sheet_name(part), limit=MAX_ROWS)
 
     def sheet_name(self, part: str) -> str:

@@ -9,11 +9,14 @@ The survey sheet itself is walked by ``forms.xlsform_survey``.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any
 
 from .loader import Path
+from .xlsform_bounds import READ_SHEETS
 from .xlsform_columns import choice_columns, filter_columns
+from .xlsform_names import choice_value, form_id, list_key
 from .xlsform_sheets import Row, Sheet, language_code
 
 SHEET_ORDER = ("survey", "choices", "settings")
@@ -58,6 +61,10 @@ class Draft:
     """(sheet, field, language) -> the header of the column holding it."""
     ignored: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     """(sheet, header) -> rows with a value in a column we do not read."""
+    fallbacks: dict[tuple[str, str, str], list[int]] = field(default_factory=dict)
+    """(sheet, field, language) -> rows whose text lacks that language (the default's shown)."""
+    file_name: str = ""
+    """The workbook's file name, when known: the form's id and title when settings lack them."""
 
     def notice(self, code: str, cell: Cell, value: Any = None, *, fatal: bool = False,
                **params: Any) -> None:
@@ -74,7 +81,16 @@ class Draft:
             self.cells.setdefault(path, Cell(sheet.name, row.number, column.header))
             if column.header in row.cells:
                 result.setdefault(language, row.cells[column.header])
-        return result or None
+        return self._complete(result, sheet.name, name, row.number) if result else None
+
+    def _complete(self, texts: dict[str, str], sheet: str, name: str,
+                  row: int) -> dict[str, str]:
+        """Every language of the form: a missing one shows the default language's text
+        (or the first written), as ODK does; noted per column by ``report_ignored``."""
+        for language in (code for code in self.languages if code not in texts):
+            texts[language] = texts.get(self.languages[0]) or next(iter(texts.values()))
+            self.fallbacks.setdefault((sheet, name, language), []).append(row)
+        return texts
 
     def put(self, target: dict[str, Any], key: str, value: Any, cell: Cell,
             path: Path) -> None:
@@ -103,7 +119,7 @@ def value(sheet: Sheet, row: Row, name: str) -> str | None:
 def resolve_languages(draft: Draft) -> None:
     """Name the language of every text column; the form's languages are the label's."""
     default = _default_language(draft)
-    for sheet in draft.sheets.values():
+    for sheet in (s for s in draft.sheets.values() if s.name in READ_SHEETS):
         for column in sheet.columns:
             if column.field not in (*TEXT_FIELDS, "form_title", "description"):
                 continue
@@ -162,10 +178,11 @@ def build_choices(draft: Draft) -> dict[str, list[dict[str, Any]]]:
         return lists
     for row in sheet.rows:
         name = value(sheet, row, "list_name")
-        if name is None:
-            draft.notice("missing_field", cell_of(sheet, row, "list_name"), fatal=True,
-                         field="list_name")
+        if name is None:  # pyxform leaves such a row out too
+            draft.notice("unlisted_choice", cell_of(sheet, row, "list_name"),
+                         ", ".join(row.cells.values()))
             continue
+        name = list_key(name)
         options = lists.setdefault(name, [])
         draft.cells.setdefault(("choices", name), cell_of(sheet, row, "list_name"))
         _choice(draft, sheet, row, ("choices", name, len(options)), options)
@@ -177,9 +194,16 @@ def _choice(draft: Draft, sheet: Sheet, row: Row, path: Path,
             options: list[dict[str, Any]]) -> None:
     option: dict[str, Any] = {}
     draft.cells[path] = Cell(sheet.name, row.number)
-    draft.put(option, "value", value(sheet, row, "name"), cell_of(sheet, row, "name"), path)
-    draft.put(option, "label", draft.texts(sheet, row, "label", (*path, "label")),
-              cell_of(sheet, row, "label"), path)
+    written = value(sheet, row, "name")
+    ours = None if written is None else choice_value(written)
+    if ours != written:
+        draft.notice("renamed_choice", cell_of(sheet, row, "name"), written, key=ours)
+    draft.put(option, "value", ours, cell_of(sheet, row, "name"), path)
+    label = draft.texts(sheet, row, "label", (*path, "label"))
+    if label is None and written is not None:
+        draft.notice("missing_label", cell_of(sheet, row, "label"), written)
+        label = dict.fromkeys(draft.languages, written)
+    draft.put(option, "label", label, cell_of(sheet, row, "label"), path)
     draft.put(option, "columns", choice_columns(sheet, row), Cell(sheet.name, row.number), path)
     options.append(option)
 
@@ -191,16 +215,43 @@ def build_form(draft: Draft) -> dict[str, Any]:
     form: dict[str, Any] = {"languages": list(draft.languages)}
     path = ("form",)
     draft.cells[path] = Cell("settings", row.number)
-    draft.put(form, "id", value(sheet, row, "form_id"), cell_of(sheet, row, "form_id"), path)
+    draft.put(form, "id", _form_id(draft, sheet, row), cell_of(sheet, row, "form_id"), path)
     draft.cells[("form", "title")] = cell_of(sheet, row, "form_title")
-    draft.put(form, "title", draft.texts(sheet, row, "form_title", ("form", "title")),
-              draft.cells[("form", "title")], path)
+    title = draft.texts(sheet, row, "form_title", ("form", "title")) or _default_title(
+        draft, form["id"])
+    draft.put(form, "title", title, draft.cells[("form", "title")], path)
     draft.put(form, "description", draft.texts(sheet, row, "description",
                                                 ("form", "description")),
               Cell("settings", row.number, "description"), path)
     draft.cells[("form", "languages")] = Cell("survey", 1, "label")
     note_ignored(draft, sheet, row, SETTINGS_FIELDS)
     return form
+
+
+def _form_id(draft: Draft, sheet: Sheet, row: Row) -> str:
+    """settings' form_id made an id we take; else the file's name (pyxform's default)."""
+    written = value(sheet, row, "form_id")
+    ours = form_id(written or _stem(draft.file_name) or "form")
+    if ours != written:
+        draft.notice("default_form_id", cell_of(sheet, row, "form_id"), written, key=ours)
+    return ours
+
+
+def _default_title(draft: Draft, form_id: str) -> dict[str, str]:
+    """The file's name, as pyxform titles a form without form_title; else the first label
+    of the survey sheet; else the form's id."""
+    survey = draft.sheets["survey"]
+    labels = [c.header for c in survey.columns if c.field == "label"]
+    first = next((row.cells[h].strip() for row in survey.rows for h in labels
+                  if h in row.cells), None)
+    title = _stem(draft.file_name) or first or form_id
+    draft.notice("default_title", Cell("settings", 2, "form_title"), title)
+    return dict.fromkeys(draft.languages, title)
+
+
+def _stem(file_name: str) -> str:
+    """``'dir/MCH v1.xlsx'`` -> ``'MCH v1'``."""
+    return posixpath.splitext(posixpath.basename(file_name.replace("\\", "/")))[0]
 
 
 # --- columns we do not read --------------------------------------------------------
@@ -217,3 +268,7 @@ def report_ignored(draft: Draft) -> None:
     """One skipped notice per ignored column: its first row and how many values it had."""
     for (sheet, header), rows in draft.ignored.items():
         draft.notice("ignored_column", Cell(sheet, rows[0], header), header, count=len(rows))
+    for (sheet, name, language), rows in draft.fallbacks.items():
+        header = draft.claimed.get((sheet, name, language), name)
+        draft.notice("translation_fallback", Cell(sheet, rows[0], header), language,
+                     field=name, count=len(rows), default=draft.languages[0])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,22 +19,38 @@ from typing import Any
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
-from .xlsform_bounds import MAX_COLUMNS, MAX_ROWS, Unreadable, check_archive
+from .xlsform_bounds import MAX_COLUMNS, MAX_ROWS, READ_SHEETS, Unreadable, check_archive
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _NAMED_LANGUAGE = re.compile(r"(?P<name>.*?)\s*\((?P<code>[^()]*)\)\s*")
 LANGUAGE_NAMES = {
     "vi": "Vietnamese", "en": "English", "fr": "French", "zh": "Chinese", "km": "Khmer",
-    "lo": "Lao", "th": "Thai", "ko": "Korean", "ja": "Japanese",
+    "lo": "Lao", "th": "Thai", "ko": "Korean", "ja": "Japanese", "ar": "Arabic",
+    "es": "Spanish", "pt": "Portuguese", "ru": "Russian", "de": "German", "sw": "Swahili",
+    "am": "Amharic", "so": "Somali", "ha": "Hausa", "yo": "Yoruba", "ig": "Igbo",
+    "rw": "Kinyarwanda", "hi": "Hindi", "bn": "Bengali", "ur": "Urdu", "ne": "Nepali",
+    "my": "Burmese", "id": "Indonesian", "ms": "Malay", "tl": "Tagalog", "tet": "Tetun",
+    "fa": "Persian", "ps": "Pashto", "tr": "Turkish", "uk": "Ukrainian",
 }
-"""Codes -> English names, for headers written ``label::Vietnamese (vi)`` both ways."""
+"""Codes -> English names, for headers written ``label::Vietnamese (vi)`` both ways; the
+names are those XLSForms in the field write alone (``label::Swahili``, ``label::Tetun``)."""
 _CODES_BY_NAME = {name.lower(): code for code, name in LANGUAGE_NAMES.items()} | {
-    "tiếng việt": "vi", "tieng viet": "vi"}
+    "tiếng việt": "vi", "tieng viet": "vi", "français": "fr", "español": "es",
+    "kiswahili": "sw", "العربية": "ar", "中文": "zh"}
 
 _ALIASES = {"list name": "list_name", "sipas_form_title": "form_title",
-            "sipas_description": "description"}
-"""Other spellings of a field. pyxform fails on a translated ``form_title`` column, so
-write_xlsform writes the title's other languages as ``sipas_form_title::English (en)``."""
+            "sipas_description": "description", "relevance": "relevant",
+            "bind:relevant": "relevant", "bind:constraint": "constraint",
+            "bind:required": "required", "bind:jr:constraintmsg": "constraint_message",
+            "jr:constraintmsg": "constraint_message", "constraining_message": "constraint_message",
+            "caption": "label", "value": "name", "set_form_id": "form_id",
+            "set_form_title": "form_title"}
+"""Other spellings of a field: pyxform's (``relevance``, the formhub dialect's ``bind:…``,
+``value`` for a choice's name) and ours. pyxform fails on a translated ``form_title``
+column, so write_xlsform writes the title's other languages as
+``sipas_form_title::English (en)``."""
+_ONE_COLON_FIELDS = frozenset({"label", "hint", "constraint_message", "caption"})
+"""Fields whose language older XLSForms write after a single colon (``label:English``)."""
 
 
 class NotAWorkbook(Exception):
@@ -85,6 +102,14 @@ def read_sheets(data: bytes) -> dict[str, Sheet]:
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotAWorkbook("the file is not an .xlsx workbook")
     _check(data)
+    with warnings.catch_warnings():
+        # openpyxl warns of styles and document properties it cannot read; we read neither.
+        warnings.simplefilter("ignore", UserWarning)
+        return _read(data)
+
+
+def _read(data: bytes) -> dict[str, Sheet]:
+    """The sheets of a workbook whose archive passed its bounds; raises NotAWorkbook."""
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     # openpyxl fails on damaged files with many kinds of error (zip, XML, KeyError, ...);
@@ -93,8 +118,8 @@ def read_sheets(data: bytes) -> dict[str, Sheet]:
             OSError, IndexError, AttributeError, SyntaxError) as error:
         raise NotAWorkbook(f"the workbook cannot be read ({type(error).__name__})") from None
     try:
-        return {ws.title.strip().lower(): _sheet(ws.title.strip().lower(), ws)
-                for ws in book.worksheets}
+        names = (ws.title.strip().lower() for ws in book.worksheets)
+        return {name: _sheet(name, ws) for name, ws in zip(names, book.worksheets, strict=True)}
     except (KeyError, ValueError, TypeError, zipfile.BadZipFile, OSError,
             SyntaxError) as error:
         raise NotAWorkbook(f"a sheet cannot be read ({type(error).__name__})") from None
@@ -116,8 +141,10 @@ def _check(data: bytes) -> None:
 
 def _sheet(name: str, worksheet: Any) -> Sheet:
     """The sheet's rows; read no further than MAX_ROWS after the header, past which
-    check_archive found no value (empty rows, styled or not, may follow: never parsed)."""
-    rows = worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=MAX_ROWS + 1)
+    check_archive found no value (empty rows, styled or not, may follow: never parsed).
+    A sheet we do not use is read to its header only, however long it is."""
+    last = MAX_ROWS + 1 if name in READ_SHEETS else 1
+    rows = worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=last)
     header = next(rows, None) or ()
     columns = [_column(text(value) or "") for value in header]
     sheet = Sheet(name, columns, [])
@@ -133,6 +160,10 @@ def _sheet(name: str, worksheet: Any) -> Sheet:
 def _column(header: str) -> Column:
     field, separator, language = header.partition("::")
     field = " ".join(field.split()).lower()
+    if not separator and field not in _ALIASES:
+        before, colon, after = field.partition(":")
+        if colon and before in _ONE_COLON_FIELDS and after.strip():
+            field, separator, language = before, colon, header.partition(":")[2]
     field = _ALIASES.get(field, field)
     return Column(header, field, language.strip() if separator else None)
 
@@ -155,7 +186,7 @@ def language_code(language_text: str) -> str | None:
     """``'Vietnamese (vi)'``, ``'vi'``, ``'Vietnamese'`` -> ``'vi'``; None if unknown."""
     named = _NAMED_LANGUAGE.fullmatch(language_text)
     if named is not None:
-        code = named.group("code").strip()
+        code = named.group("code").strip().lower()  # 'English (EN)' is written too
         return code if _LANGUAGE_CODE.fullmatch(code) else None
     if _LANGUAGE_CODE.fullmatch(language_text):
         return language_text

@@ -20,7 +20,9 @@ from .types import QUESTION_TYPES
 from .xlsform_document import Cell, Draft, cell_of, note_ignored, value
 from .xlsform_expressions import Unsupported, from_xlsform
 from .xlsform_extras import metadata_row, put_options, specify_other
+from .xlsform_names import Keys, list_key
 from .xlsform_sheets import Row, Sheet
+from .xlsform_spellings import canonical_type
 
 SURVEY_FIELDS = frozenset({"type", "name", "label", "hint", "required", "relevant",
                            "constraint", "constraint_message", "sipas_type", "sipas_levels", "appearance", "parameters",
@@ -69,6 +71,8 @@ class SurveyWalk:
     """The metadata rows read, name -> kind (``forms.metadata``)."""
     other_lists: dict[str, str] = field(default_factory=dict)
     """Lists of ``or_other`` selects -> the copy with the choice ``other`` (forms.xlsform_extras)."""
+    keys: Keys = field(default_factory=Keys)
+    """The key of every named row (``forms.xlsform_names``), given before the walk."""
 
     def unused_carriers(self) -> set[str]:
         """Carrier lists no imported question uses: not part of the definition."""
@@ -76,6 +80,7 @@ class SurveyWalk:
         return self.carrier_lists - used
 
     def run(self) -> list[dict[str, Any]]:
+        self.give_keys()
         for row in self.sheet.rows:
             self.row(row)
         for group in self.groups:
@@ -84,19 +89,68 @@ class SurveyWalk:
         if self.repeat is not None:
             self.draft.notice("unclosed_group", Cell("survey", self.repeat.row, "type"),
                               self.repeat.name, fatal=True, kind="repeat")
+        self.drop_empty_sections()
         return self.sections
 
+    def kind(self, row: Row) -> str:
+        """The row's type in its canonical spelling (``forms.xlsform_spellings``)."""
+        return canonical_type(" ".join((value(self.sheet, row, "type") or "").split()))
+
+    def give_keys(self) -> None:
+        """Give each named row its key in sheet order, within the group it is written in
+        (the row of its begin group); note every name changed and why."""
+        groups = [0]
+        for row in self.sheet.rows:
+            word = self.kind(row).lower()
+            if word in (*_END_GROUP, *_END_REPEAT):
+                groups = groups[:-1] or [0]
+                continue
+            self.give_key(row, word, groups[-1])
+            if word in (*_BEGIN_GROUP, *_BEGIN_REPEAT):
+                groups.append(row.number)
+
+    def give_key(self, row: Row, word: str, group: int) -> None:
+        name = value(self.sheet, row, "name")
+        if name is None and word == "note":  # pyxform names it too
+            name = f"note_{row.number}"
+            self.draft.notice("unnamed_note", cell_of(self.sheet, row, "name"), name)
+        if name is None:
+            return
+        key, reason = self.keys.give(row.number, name, group)
+        if reason is not None:
+            self.draft.notice("renamed", cell_of(self.sheet, row, "name"), name, key=key,
+                              reason=reason)
+
+    def name(self, row: Row) -> str | None:
+        """The row's key (None when it has no name)."""
+        return self.keys.at_row.get(row.number)
+
+    def drop_empty_sections(self) -> None:
+        """A group left with no question (all skipped, or none written) is no page."""
+        kept = [i for i, section in enumerate(self.sections) if section["questions"]]
+        for index in sorted(set(range(len(self.sections))) - set(kept)):
+            self.draft.notice("empty_group", self.draft.cells[("sections", index)],
+                              self.sections[index].get("name"))
+        moved: dict[Path, Path] = {("sections", old): ("sections", new) for new, old in enumerate(kept)}
+        self.draft.cells = {moved.get(path[:2], path[:2]) + path[2:]: cell
+                            for path, cell in self.draft.cells.items()
+                            if path[:1] != ("sections",) or path[:2] in moved}
+        self.sections = [self.sections[i] for i in kept]
+
     def row(self, row: Row) -> None:
-        kind = " ".join((value(self.sheet, row, "type") or "").split())
+        kind = self.kind(row)
         word = kind.lower()
-        if self.repeat is not None:
+        if not kind:
+            self.draft.notice("untyped_row", Cell("survey", row.number, "type"),
+                              ", ".join(row.cells.values()))
+        elif self.repeat is not None:
             self.in_repeat(row, word)
         elif word in _BEGIN_GROUP:
             self.begin_group(row)
         elif word in _END_GROUP:
             self.end_group(row)
         elif word in _BEGIN_REPEAT:
-            self.repeat = _Repeat(value(self.sheet, row, "name"), row.number)
+            self.repeat = _Repeat(self.name(row), row.number)
             self.skipped_names.add(self.repeat.name or "")
         elif word in _END_REPEAT:
             self.draft.notice("unmatched_end", cell_of(self.sheet, row, "type"), kind,
@@ -107,7 +161,7 @@ class SurveyWalk:
     # --- groups and repeats ---
 
     def begin_group(self, row: Row) -> None:
-        name = value(self.sheet, row, "name")
+        name = self.name(row)
         if not self.groups:
             self.loose = None
             self.new_section(row, name)
@@ -131,7 +185,7 @@ class SurveyWalk:
             repeat.depth += 1 if word in _BEGIN_REPEAT else -1
         elif word not in _BEGIN_GROUP and word not in _END_GROUP:
             repeat.questions += 1
-            self.skipped_names.add(value(self.sheet, row, "name") or "")
+            self.skipped_names.add(self.name(row) or "")
         if repeat.depth == 0:
             self.draft.notice("unsupported_repeat", Cell("survey", repeat.row, "type"),
                               repeat.name, count=repeat.questions, end=row.number)
@@ -142,8 +196,8 @@ class SurveyWalk:
         section: dict[str, Any] = {}
         self.draft.cells[path] = Cell("survey", row.number)
         self.draft.put(section, "name", name, cell_of(self.sheet, row, "name"), path)
-        self.draft.put(section, "title", self.draft.texts(self.sheet, row, "label",
-                                                          (*path, "title")),
+        self.put_xlsform_name(section, row, path)
+        self.draft.put(section, "title", self.label(row, (*path, "title")),
                        cell_of(self.sheet, row, "label"), path)
         self.draft.put(section, "description", self.draft.texts(
             self.sheet, row, "hint", (*path, "description")), cell_of(self.sheet, row, "hint"),
@@ -161,8 +215,7 @@ class SurveyWalk:
     def loose_section(self, row: Row) -> dict[str, Any]:
         """The section for questions outside any group, opened at the first of them."""
         if self.loose is None:
-            taken = {v for r in self.sheet.rows if (v := value(self.sheet, r, "name"))}
-            taken |= {name for section in self.sections if (name := section.get("name"))}
+            taken = set(self.keys.first_row) | {s.get("name") for s in self.sections}
             name = next(n for n in (f"main_{i}" if i else "main" for i in range(len(taken) + 1))
                         if n not in taken)
             self.loose = self.new_section(Row(row.number), name)
@@ -174,7 +227,7 @@ class SurveyWalk:
     # --- questions ---
 
     def question(self, row: Row, kind: str) -> None:
-        name = value(self.sheet, row, "name")
+        name = self.name(row)
         base, list_name, extra = _split_type(kind)
         if base in METADATA_KINDS:
             metadata_row(self, row, base, name)
@@ -202,12 +255,14 @@ class SurveyWalk:
         draft, sheet = self.draft, self.sheet
         question: dict[str, Any] = {}
         draft.cells[path] = Cell("survey", row.number)
-        draft.put(question, "name", value(sheet, row, "name"), cell_of(sheet, row, "name"), path)
+        draft.put(question, "name", self.name(row), cell_of(sheet, row, "name"), path)
+        self.put_xlsform_name(question, row, path)
         # "integer x" is reported whole; of "selct_one x" only the misspelt type.
         written = kind if extra and base in QUESTION_TYPES else base
         self.put_type(question, row, path, written, list_name)
         for key in ("label", "hint"):
-            texts = draft.texts(sheet, row, key, (*path, key))
+            texts = self.label(row, (*path, key)) if key == "label" else draft.texts(
+                sheet, row, key, (*path, key))
             draft.put(question, key, texts, cell_of(sheet, row, key), path)
             self.note_piping(texts, (*path, key))
         draft.put(question, "required", self.required(row), cell_of(sheet, row, "required"),
@@ -223,6 +278,22 @@ class SurveyWalk:
         draft.put(question, "levels", levels.split() if levels else None,
                   cell_of(sheet, row, "sipas_levels"), path)
         return question
+
+    def put_xlsform_name(self, target: dict[str, Any], row: Row, path: Path) -> None:
+        """Keep the name as written when its key differs, for export back to XLSForm."""
+        written = value(self.sheet, row, "name")
+        if written is not None and written != self.name(row):
+            self.draft.put(target, "xlsform_name", written, cell_of(self.sheet, row, "name"),
+                           path)
+
+    def label(self, row: Row, path: Path) -> dict[str, str] | None:
+        """The row's label; without one (pyxform takes it) its XLSForm name, noted."""
+        texts = self.draft.texts(self.sheet, row, "label", path)
+        written = value(self.sheet, row, "name")
+        if texts is not None or written is None:
+            return texts
+        self.draft.notice("missing_label", cell_of(self.sheet, row, "label"), written)
+        return dict.fromkeys(self.draft.languages, written)
 
     def note_piping(self, texts: dict[str, str] | None, path: Path) -> None:
         """``${q}`` shows q's answer (forms.piping), unless q is left out: then it is written
@@ -257,6 +328,11 @@ class SurveyWalk:
         message = self.draft.texts(self.sheet, row, "constraint_message",
                                    (*path, "constraint_message"))
         dropped = constraint is None and value(self.sheet, row, "constraint") is not None
+        if message is not None and value(self.sheet, row, "constraint") is None:
+            self.draft.notice("lone_constraint_message",
+                              cell_of(self.sheet, row, "constraint_message"),
+                              next(iter(message.values())))
+            dropped = True
         self.draft.put(question, "constraint_message", None if dropped else message,
                        cell_of(self.sheet, row, "constraint_message"), path)
 
@@ -278,8 +354,10 @@ class SurveyWalk:
         if written is None:
             return None
         cell = cell_of(self.sheet, row, key)
+        own = value(self.sheet, row, "name") if key == "constraint" else None
         try:
-            ours, names = from_xlsform(written, columns=key == "choice_filter")
+            ours, names = from_xlsform(self.keys.rewrite(written, own),
+                                       columns=key == "choice_filter")
         except Unsupported as reason:
             self.draft.notice("unsupported_expression", cell, written, field=key,
                               detail=str(reason))
@@ -315,7 +393,7 @@ _KNOWN_ELSEWHERE = frozenset({
     "start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber",
     "username", "email", "audit", "background-audio", "background-geopoint",
     "start-geopoint", "xml-external", "csv-external", "select_one_from_file",
-    "select_multiple_from_file", "begin_list", "end_list",
+    "select_multiple_from_file", "begin_list", "end_list", "select_one_external",
 })
 """XLSForm types we do not support: skipped. Any other unknown type is a problem."""
 _LOWER_CASE = XLSFORM_TYPES | set(_SELECTS) | _KNOWN_ELSEWHERE | set(QUESTION_TYPES)

@@ -113,14 +113,16 @@ def _expression(expression: Any) -> str | None:
 
 
 def _group_row(section: Section, languages: tuple[str, ...]) -> list[Any]:
-    return ["begin group", section.name, *_label_cells(section.title, languages),
+    return ["begin group", section.xlsform_name or section.name,
+            *_label_cells(section.title, languages),
             *_label_cells(section.description, languages), None,
             _expression(section.relevant)]
 
 
 def _question_row(question: Question, languages: tuple[str, ...], lists: dict[str, str],
                   ours: bool) -> list[Any]:
-    row = [_type(question, lists), question.name, *_label_cells(question.label, languages),
+    row = [_type(question, lists), question.xlsform_name or question.name,
+           *_label_cells(question.label, languages),
            *_label_cells(question.hint, languages), "yes" if question.required else None,
            _expression(question.relevant), _expression(question.constraint),
            *_label_cells(question.constraint_message, languages)]
