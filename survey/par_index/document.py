@@ -23,6 +23,8 @@ from survey.text import Problem
 
 ABOUT = ("name::vi", "name::en", "year", "note::vi", "note::en")
 REQUIRED_ABOUT = ("name::vi", "name::en", "year")
+NAME_LIMIT = 300
+"""Characters of a definition's Vietnamese name, the name it is stored and found under."""
 REQUIRED_COLUMNS = COLUMNS[:8]
 """id … rule: every row has them; recipe, node, scale_max, table and formula only some rules need."""
 Document = dict[str, Any]
@@ -119,6 +121,8 @@ def _about_problems(about: Mapping[str, Any]) -> list[Problem]:
                 if about.get(key) in (None, "")]
     problems += [_at_key(str(key), CATALOGUE.problem("par_unknown_column", str(key), sheet="about", column=key,
                                                     known=", ".join(ABOUT))) for key in about if key not in ABOUT]
+    if len(str(about.get("name::vi") or "")) > NAME_LIMIT:
+        problems.append(_at_key("name::vi", CATALOGUE.problem("par_name_too_long", "name::vi", limit=NAME_LIMIT)))
     year = about.get("year")
     if year is not None and not (isinstance(year, int | float) and float(year).is_integer() and 2000 <= year <= 2100):
         problems.append(_at_key("year", CATALOGUE.problem("par_bad_year", "year", value=year)))

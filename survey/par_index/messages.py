@@ -18,6 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "par_unknown_column": ("Trang “{sheet}” có cột lạ “{column}” (các cột: {known}).",
                            "The sheet '{sheet}' has an unknown column '{column}' (columns: {known})."),
     "par_about_missing": ("Cần có giá trị.", "A value is required."),
+    "par_name_too_long": ("Tên quá dài: tối đa {limit} ký tự.", "The name is too long: at most {limit} characters."),
     "par_bad_year": ("Năm “{value}” không hợp lệ: cần một năm từ 2000 đến 2100.",
                      "The year '{value}' is not valid: give a year from 2000 to 2100."),
     # The rows (analysis.par_index codes)

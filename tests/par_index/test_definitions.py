@@ -93,12 +93,13 @@ def test_a_bad_row_is_refused_by_sheet_row_and_column_in_both_languages(session)
 @pytest.mark.parametrize(("edit", "keys"), [
     (lambda book: book.remove(book["about"]), ["par_sheet_missing"]),
     (lambda book: book["tree"].cell(1, 6, "points"), ["par_column_missing", "par_unknown_column"]),
-    (lambda book: book["about"].cell(3, 2, "năm nay"), ["par_at_key"]),
+    (lambda book: book["about"].cell(3, 2, "năm nay"), ["par_bad_year"]),
+    (lambda book: book["about"].cell(1, 2, "Bộ chỉ số " * 40), ["par_name_too_long"]),
 ])
 def test_a_file_without_its_sheets_columns_or_year_is_refused(edit, keys):
     with pytest.raises(InvalidInput) as refused:
         check(read_xlsx(workbook(sample(), edit)), shipped_recipe_nodes())
-    assert [p.key for p in refused.value.problems] == keys
+    assert [p.params.get("problem", p).key for p in refused.value.problems] == keys
 
 
 def test_a_file_that_is_not_one_is_refused():
