@@ -19,8 +19,10 @@ def answerable(definition: Definition) -> list[Question]:
 
 
 def question_numbers(definition: Definition) -> dict[str, int]:
-    """Each answerable question's printed number: 1, 2, … in form order, notes not counted."""
-    return {question.name: number for number, question in enumerate(answerable(definition), start=1)}
+    """Each printed box's number: 1, 2, … in form order over the questions someone enters (a note
+    or a calculated value has no box, `has_input`)."""
+    boxed = [question for question in definition.questions if question.kind.has_input]
+    return {question.name: number for number, question in enumerate(boxed, start=1)}
 
 
 def codes_of(question: Question, language: str) -> list[tuple[str, str]]:

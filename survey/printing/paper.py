@@ -4,7 +4,7 @@ of `survey.entries.codes`, so that paper and screen cannot drift apart)."""
 from collections.abc import Sequence
 
 from forms import Definition
-from survey.entries.codes import answerable, option_codes, question_numbers
+from survey.entries.codes import option_codes, question_numbers
 
 
 class Paper:
