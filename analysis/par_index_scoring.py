@@ -14,6 +14,9 @@ from typing import Any
 from analysis.par_index_model import Definition, FormulaRule, Item, ParIndexError, Problem, SelfRule, SurveyRule
 from analysis.par_index_rules import self_points, survey_points
 
+RANK_DIGITS = 9
+"""Decimals of the percentage compared when ranking."""
+
 
 @dataclass(frozen=True)
 class UnitInput:
@@ -144,13 +147,15 @@ def _unit_score(definition: Definition, given: UnitInput, points: dict[str, floa
 
 
 def rank(scores: Sequence[UnitScore], previous: Sequence[UnitScore] = ()) -> list[UnitScore]:
-    """The scores with their rank among the units of their level (ties share the best rank, as
-    pandas' rank(method="min", ascending=False)) and their change against `previous`."""
+    """The scores with their rank among the units of their level by percentage to RANK_DIGITS
+    decimals (ties share the best rank, as pandas' rank(method="min", ascending=False)) and their
+    change against `previous`."""
     before = {(old.unit, old.level): old.rank for old in previous}
     ranked = []
     for unit in scores:
-        peers = [other.percent for other in scores if other.level == unit.level]
-        place = 1 + sum(1 for other in peers if other > unit.percent)
+        # Rounded: totals equal but for the order floats were added in (0.1 + 0.2 and 0.3) tie.
+        peers = [round(other.percent, RANK_DIGITS) for other in scores if other.level == unit.level]
+        place = 1 + sum(1 for other in peers if other > round(unit.percent, RANK_DIGITS))
         old = before.get((unit.unit, unit.level))
         ranked.append(replace(unit, rank=place, rank_change=None if old is None else old - place))
     return ranked

@@ -1,5 +1,6 @@
 """analysis.par_index: the definition's checks (each problem with its code, row and column), every
 rule type, a unit's scoring recomputed by hand, and ranking with ties and change of rank."""
+import pandas as pd
 import pytest
 
 from analysis.par_index import (
@@ -190,3 +191,19 @@ def test_units_rank_per_level_ties_sharing_the_best_rank_with_change_of_rank():
     assert [results[name].rank for name in "abcdx"] == [1, 2, 2, 4, 1]
     assert results["a"].rank_change == 1 and results["b"].rank_change == -1
     assert results["c"].rank_change is None and results["x"].rank_change is None
+
+
+def test_ranks_are_pandas_min_ranks_and_float_sums_that_differ_by_rounding_tie():
+    definition = load_definition(rows(), RECIPES)
+    shares = [10, 20, 30, 20, 0, 30, 30]
+    given = [unit(f"u{i}", survey={("sipas-2017", "sipas"): share}) for i, share in enumerate(shares)]
+    expected = pd.Series(shares).rank(method="min", ascending=False).astype(int).tolist()
+    assert [result.rank for result in score(definition, given)] == expected
+    table = [row("f", "", "field", 0.6), row("c1", "f", "criterion", 0.3), row("c2", "f", "criterion", 0.3),
+             row("a", "c1", "sub_criterion", 0.1, "self", "yes_no"),
+             row("b", "c1", "sub_criterion", 0.2, "self", "yes_no"),
+             row("d", "c2", "sub_criterion", 0.3, "self", "yes_no")]
+    both = score(load_definition(table, RECIPES), [unit("x", claimed={"a": True, "b": True}),
+                                                   unit("y", claimed={"d": True})])
+    assert both[0].total != both[1].total                 # 0.1 + 0.2 is not 0.3 in floats
+    assert [result.rank for result in both] == [1, 1]
