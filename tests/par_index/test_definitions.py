@@ -8,7 +8,8 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from analysis.par_index import load_definition, shipped_recipe_nodes
+from analysis.par_index import UnitInput, load_definition, score, shipped_recipe_nodes
+from analysis.par_index_model import SelfRule, SurveyRule
 from survey.errors import InvalidInput
 from survey.par_index.document import check, read_file, read_xlsx, write_xlsx, write_yaml
 from survey.par_index.models import ImmutableDefinitionError, IndexDefinition
@@ -132,3 +133,14 @@ def test_cli_stores_nothing_from_a_bad_file_and_names_the_problem(cli, session, 
     assert stored_count(session) == 0
     assert "No PAR index definition 9" in cli("par-index", "definition", "export", "9", "--out",
                                               str(tmp_path / "x.xlsx")).output
+
+
+def test_the_sample_gives_full_marks_for_full_inputs():
+    definition = load_definition(sample()["tree"], shipped_recipe_nodes())
+    best = {"yes_no": True, "percent": 100}
+    claimed = {item.id: best.get(item.source.rule) or max(item.source.levels, key=item.source.levels.get)
+               for item in definition.sub_criteria if isinstance(item.source, SelfRule)}
+    survey = {(item.source.recipe, item.source.node): 100.0
+              for item in definition.sub_criteria if isinstance(item.source, SurveyRule)}
+    [result] = score(definition, [UnitInput("so_noi_vu", "department", claimed=claimed, survey=survey)])
+    assert result.total == pytest.approx(100) and result.points["f8_3_1"] == pytest.approx(4)
