@@ -67,9 +67,10 @@ def draft_rows(campaign: Campaign, answers: dict[str, str], count: int) -> list[
 
 
 def campaign_definition(session: Session) -> tuple[forms.Definition, str]:
-    """The demo campaign's questionnaire, and the district code its unit questions are answered with."""
+    """The demo campaign's questionnaire, and the unit code its unit questions are answered with: a
+    commune or ward of today (the demo's districts are history since the 2025 reorganisation)."""
     campaign = session.scalar(select(Campaign).where(Campaign.slug == CAMPAIGN_SLUG))
-    return version_definition(campaign.questionnaire_version), active_units(session, {"district"})[0].code
+    return version_definition(campaign.questionnaire_version), active_units(session, {"commune"})[0].code
 
 
 def drafts(app: Flask, count: int) -> list[uuid.UUID]:
