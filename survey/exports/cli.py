@@ -16,6 +16,7 @@ from survey.errors import InvalidInput
 from survey.exports.codebook import check_path, write_codebook
 from survey.exports.halves import HALVES_FROM
 from survey.exports.operations import ExportRequest, export, plan_export
+from survey.exports.problems import CATALOGUE
 from survey.exports.reading import Filters
 from survey.results.weighting import Margins, read_margins
 
@@ -28,7 +29,7 @@ def _day(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"{option} '{text}' is not a date YYYY-MM-DD") from None
+        raise InvalidInput(CATALOGUE.problem("export_option_not_date", option, option=option, text=text)) from None
 
 
 def margins_file(path: Path | None) -> Margins | None:
@@ -38,9 +39,10 @@ def margins_file(path: Path | None) -> Margins | None:
     try:
         return read_margins(path.read_text(encoding="utf-8"), path.name)
     except OSError as error:
-        raise InvalidInput(f"--margins {path}: {error.strerror}") from None
+        raise InvalidInput(CATALOGUE.problem("export_margins_unreadable", "margins", path=str(path),
+                                             reason=error.strerror)) from None
     except UnicodeDecodeError:
-        raise InvalidInput(f"--margins {path}: not UTF-8 text") from None
+        raise InvalidInput(CATALOGUE.problem("export_margins_not_text", "margins", path=str(path))) from None
 
 
 def _request(slug, file_format, layout, weighting, margins, language, bom, units, statuses, first,

@@ -7,6 +7,7 @@ import xlsxwriter
 import forms
 from survey.errors import InvalidInput
 from survey.exports.operations import Plan, replacing
+from survey.exports.problems import CATALOGUE
 from survey.exports.variables import NAME_LIMITS, Variable, statistical_names
 
 COLUMNS = ("variable", "SPSS / Stata name", "question (vi)", "question (en)", "type", "values",
@@ -99,7 +100,7 @@ def _margins(plan: Plan) -> list[tuple[str, str]]:
 
 def check_path(path: Path) -> None:
     if path.suffix.lower() not in (".xlsx", ".html", ".htm"):
-        raise InvalidInput(f"codebook {path}: the name must end in .html or .xlsx")
+        raise InvalidInput(CATALOGUE.problem("codebook_suffix", "out", path=str(path)))
 
 
 def write_codebook(plan: Plan, path: Path) -> None:

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 
 import forms
 
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.exports import halves, reading, rows
+from survey.exports.problems import CATALOGUE
 from survey.exports.variables import Variable, long_variables, union_questions, wide_variables
 from survey.exports.writers import XlsxWriter
 from survey.responses.models import Answer, Response
@@ -41,16 +42,15 @@ class ExportRequest:
     margins: Margins | None = None
     """Population margins, for (and only for) weighting 'raked'."""
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Problem]:
         checks = (("format", self.file_format, FORMATS), ("layout", self.layout, LAYOUTS),
                   ("weighting", self.weighting, WEIGHTINGS), ("language", self.language, LANGUAGES))
-        found = [f"unknown {what} '{value}' (one of {', '.join(known)})"
+        found = [CATALOGUE.problem("export_choice_unknown", what, what=what, value=value, known=", ".join(known))
                  for what, value, known in checks if value not in known]
         if self.weighting == "raked" and self.margins is None:
-            found.append("--weighting raked needs --margins FILE: a CSV of population margins with the columns "
-                         "variable,level,population (as for flask analysis run), e.g. census counts by sex and age")
+            found.append(CATALOGUE.problem("export_margins_needed", "margins"))
         if self.weighting != "raked" and self.margins is not None:
-            found.append("--margins is only for --weighting raked")
+            found.append(CATALOGUE.problem("export_margins_unused", "margins"))
         return found
 
 
@@ -176,13 +176,14 @@ def row_count(session: Session, plan: Plan) -> int:
 def replacing(out: Path) -> Iterator[Path]:
     """A temporary file beside `out`, renamed to it on success and removed on any failure."""
     if out.is_dir():
-        raise InvalidInput(f"{out} is a directory; give a file name")
+        raise InvalidInput(CATALOGUE.problem("export_out_directory", "out", out=str(out)))
     if not out.parent.is_dir():
-        raise InvalidInput(f"directory {out.parent} does not exist")
+        raise InvalidInput(CATALOGUE.problem("export_no_directory", "out", directory=str(out.parent)))
     try:
         handle, name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
     except OSError as error:
-        raise InvalidInput(f"cannot write in {out.parent}: {error.strerror}") from None
+        raise InvalidInput(CATALOGUE.problem("export_not_writable", "out", directory=str(out.parent),
+                                             reason=error.strerror)) from None
     os.close(handle)
     part = Path(name)
     try:

@@ -16,6 +16,7 @@ import forms
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.campaigns.queries import campaign_by_slug
 from survey.errors import InvalidInput
+from survey.exports.problems import CATALOGUE
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import STATUSES, Answer, Response
@@ -76,10 +77,12 @@ class Filters:
         campaign = campaign_by_slug(session, slug)
         targets = {u.code: u.id for u in session.scalars(
             select(Unit).join(CampaignUnit).where(CampaignUnit.campaign_id == campaign.id))}
-        problems = [f"unit '{c}' is not surveyed by campaign '{slug}'" for c in self.unit_codes if c not in targets]
-        problems += [f"unknown status '{s}' (one of {', '.join(STATUSES)})" for s in self.statuses if s not in STATUSES]
+        problems = [CATALOGUE.problem("export_unit_not_surveyed", "unit", unit=c, slug=slug)
+                    for c in self.unit_codes if c not in targets]
+        problems += [CATALOGUE.problem("export_status_unknown", "status", status=s, known=", ".join(STATUSES))
+                     for s in self.statuses if s not in STATUSES]
         if self.first_day and self.last_day and self.first_day > self.last_day:
-            problems.append(f"--from {self.first_day} is after --to {self.last_day}")
+            problems.append(CATALOGUE.problem("export_dates_reversed", "to", first=self.first_day, last=self.last_day))
         if problems:
             raise InvalidInput(problems)
         return Selection(campaign, tuple(targets[c] for c in self.unit_codes), self.statuses,

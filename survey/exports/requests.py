@@ -9,9 +9,10 @@ from sqlalchemy.orm import Session
 from survey.accounts.models import User
 from survey.campaigns.models import CampaignUnit
 from survey.campaigns.queries import campaign_by_slug
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.exports.models import ExportJob
 from survey.exports.operations import ExportRequest
+from survey.exports.problems import CATALOGUE
 from survey.exports.reading import Filters
 from survey.results.weighting import read_margins
 from survey.units.models import Unit
@@ -33,7 +34,7 @@ class JobChoice:
     language: str = "vi"
     bom: bool = False
     timezone: str = "Asia/Ho_Chi_Minh"
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
     def request(self) -> ExportRequest:
         """The ExportRequest of the choice; InvalidInput lists every problem."""
@@ -53,13 +54,13 @@ class JobChoice:
         return request
 
 
-def _day(text: str, name: str, problems: list[str]) -> date | None:
+def _day(text: str, name: str, problems: list[Problem]) -> date | None:
     if not text:
         return None
     try:
         return date.fromisoformat(text)
     except ValueError:
-        problems.append(f"{name}: '{text}' is not a date YYYY-MM-DD")
+        problems.append(CATALOGUE.problem("export_date_invalid", name, text=text))
         return None
 
 

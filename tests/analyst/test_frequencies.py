@@ -75,9 +75,9 @@ def test_the_table_downloads_as_csv_and_xlsx(app, make_user, sipas_campaign):
 
 
 @pytest.mark.parametrize("query, problem", [
-    ("question=khong_co", "question: 'khong_co'"),
-    ("question=hl_chung&by=kv_y_kien", "by: 'kv_y_kien'"),
-    ("question=hl_chung&by=hl_chung", "by: 'hl_chung'"),
+    ("question=khong_co", "Câu hỏi: 'khong_co'"),
+    ("question=hl_chung&by=kv_y_kien", "Chia theo: 'kv_y_kien'"),
+    ("question=hl_chung&by=hl_chung", "Chia theo: 'hl_chung'"),
     ("question=hl_chung&weighting=rake", "Gia quyền: 'rake'")])
 def test_bad_choices_are_a_400(app, make_user, sipas_campaign, query, problem):
     browser = signed_in(app, make_user, "analyst")

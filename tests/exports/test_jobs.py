@@ -121,11 +121,11 @@ def test_another_analysts_export_is_refused_an_administrator_may_download(app, a
 
 
 @pytest.mark.parametrize("fields, messages", [
-    ({"file_format": "pdf", "layout": "tall"}, ["unknown format 'pdf'", "unknown layout 'tall'"]),
-    ({"unit": "AG-XX", "from": "2026-02-30"}, ["from: '2026-02-30' is not a date"]),
-    ({"unit": "AG-XX"}, ["unit 'AG-XX' is not surveyed by campaign 'xuat-thu'"]),
-    ({"weighting": "raked"}, ["raked needs --margins FILE"]),
-    ({"campaign": "khong-co"}, ["unknown campaign 'khong-co'"]),
+    ({"file_format": "pdf", "layout": "tall"}, ["Không có lựa chọn “pdf” cho format", "“tall” cho layout"]),
+    ({"unit": "AG-XX", "from": "2026-02-30"}, ["from: “2026-02-30” không phải là ngày"]),
+    ({"unit": "AG-XX"}, ["Đơn vị “AG-XX” không thuộc đợt khảo sát “xuat-thu”"]),
+    ({"weighting": "raked"}, ["Gia quyền raking cần tệp tổng thể biên"]),
+    ({"campaign": "khong-co"}, ["Không có đợt khảo sát “khong-co”"]),
 ])
 def test_bad_choices_are_a_400_and_no_job(analyst, answered, session, fields, messages):
     browser = analyst()
