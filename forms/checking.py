@@ -109,6 +109,19 @@ def effective_answers(definition: Definition, answers: Answers) -> dict[str, str
     return _resolve(definition, answers)[1]
 
 
+def with_calculations(definition: Definition, answers: Answers) -> dict[str, str | None]:
+    """``answers`` with every calculate's value as the server computes it from them.
+
+    Whatever a client sent for a calculate is replaced (ODK sends its own), so that a
+    response stores the same value through every channel; a calculate not asked, or
+    computing nothing, is dropped. Other keys are kept as given.
+    """
+    effective = effective_answers(definition, answers)
+    calculates = {q.name for q in definition.questions if q.calculation is not None}
+    kept = {key: value for key, value in answers.items() if key not in calculates}
+    return kept | {name: effective[name] for name in calculates if effective[name] is not None}
+
+
 def check_answers(definition: Definition, answers: Answers, *, language: str | None = None,
                   names: Collection[str] | None = None,
                   unit_codes: Collection[str] | None = None) -> dict[str, str]:

@@ -148,7 +148,10 @@ def build_response(submission: Submission) -> Response:
 
 def insert_answers(session: Session, response: Response, definition: forms.Definition,
                    answers: dict[str, str | None]) -> None:
-    rows = [answer_row(definition, key, value) for key, value in answers.items() if value is not None]
+    """Store `answers` in one statement, each calculate as the server computes it: whatever
+    the channel (web, API, keyed paper), a response keeps the same computed values."""
+    computed = forms.with_calculations(definition, answers)
+    rows = [answer_row(definition, key, value) for key, value in computed.items() if value is not None]
     if rows:
         write_answers(session.connection(), response, rows)
     session.expire(response, ["answers"])  # read back from the table when someone asks
