@@ -73,6 +73,11 @@ class QuestionType:
         """Whether answers are values from a list known when the definition loads."""
         return self.takes_choice_list or bool(self.builtin_choices)
 
+    def first_input(self, question: Question) -> str:
+        """The id suffix of the first input the page draws for it: ``-0`` when it draws one per
+        option (what an error links to), else nothing."""
+        return "-0" if self.has_choices else ""
+
     def field(self, question: Question, language: str,
               unit_choices: Sequence[tuple[str, str]] = ()) -> UnboundField | None:
         """The WTForms field for ``question`` (None for types without an answer)."""

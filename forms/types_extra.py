@@ -62,8 +62,7 @@ class Geopoint(QuestionType):
     def field(self, question: Question, language: str,
               unit_choices: Sequence[tuple[str, str]] = ()) -> UnboundField:
         return StringField(question.label.text(language), description=_hint(question, language),
-                           render_kw={"inputmode": "decimal", "autocomplete": "off",
-                                      "data-geopoint": "1"})
+                           render_kw={"autocomplete": "off", "placeholder": "10.38 105.43"})
 
     def to_stored(self, data: object, question: Question) -> str | None:
         text = str(data).strip() if data is not None else ""
@@ -117,6 +116,9 @@ class Range(QuestionType):
         return RadioField(label, description=hint, choices=[SelectChoice(v, v) for v in values],
                           validate_choice=False)
 
+    def first_input(self, question: Question) -> str:
+        return "-0" if range_values(question) else ""
+
     def to_stored(self, data: object, question: Question) -> str | None:
         text = str(data).strip() if data is not None else ""
         number = _number(text) if text else None
@@ -156,8 +158,8 @@ class RankWidget:
     def place(field: Field, index: int, chosen: str | None) -> Markup:
         options = [Markup('<option value=""></option>')]
         options += [Markup('<option value="{}"{}>{}</option>').format(
-            value, Markup(" selected") if value == chosen else "", label)
-            for value, label in field.choices]
+            choice.value, Markup(" selected") if choice.value == chosen else "", choice.label)
+            for choice in field.choices]
         return Markup('<li><select id="{}-{}" name="{}" aria-label="{} {}">{}</select></li>').format(
             field.id, index, field.name, field.label.text, index + 1, Markup("").join(options))
 
@@ -182,7 +184,7 @@ class Rank(QuestionType):
 
     def field(self, question: Question, language: str,
               unit_choices: Sequence[tuple[str, str]] = ()) -> UnboundField:
-        choices = [(c.value, c.label.text(language)) for c in question.choices]
+        choices = [SelectChoice(c.value, c.label.text(language)) for c in question.choices]
         return RankField(question.label.text(language), description=_hint(question, language),
                          choices=choices, validate_choice=False)
 

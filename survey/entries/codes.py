@@ -52,7 +52,7 @@ def to_stored(question: Question, typed: str | None) -> tuple[str | None, list[s
         return question.kind.to_stored(text, question), []
     typed_codes = [code for code in SEPARATORS.split(text) if code]
     unknown = [code for code in typed_codes if code not in codes]
-    if question.type != "select_multiple" and len(typed_codes) > 1:
+    if not question.kind.several_values and len(typed_codes) > 1:
         unknown = unknown or typed_codes[1:]
     if unknown:
         return None, unknown

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import forms
 from forms import Choice, Label
+from forms.metadata import metadata_questions
 
 # How values are typed: free text, a number, a UTC timestamp, or a choice value (text in
 # CSV/XLSX/Parquet, a labelled numeric code in SPSS/Stata).
@@ -91,7 +92,7 @@ def union_questions(definitions: Iterable[tuple[int, forms.Definition]],
     found: dict[str, forms.Question] = {}
     versions: dict[str, list[int]] = {}
     for number, definition in definitions:
-        for question in definition.questions:
+        for question in (*definition.questions, *metadata_questions(definition)):
             if question.kind.has_answer:
                 found.setdefault(question.name, question)
                 versions.setdefault(question.name, []).append(number)
@@ -103,9 +104,9 @@ def question_variables(question: forms.Question, versions: tuple[int, ...]) -> l
     if question.type == "satisfaction":
         return [Variable(question.name, "number", question.label, question, None, question.choices,
                          (DONT_KNOW,), versions)]
-    if question.type in ("integer", "decimal"):
+    if question.type in ("integer", "decimal", "range"):
         return [Variable(question.name, "number", question.label, question, versions=versions)]
-    if question.type in ("select_one", "yes_no"):
+    if question.type in ("select_one", "yes_no", "acknowledge", "trigger"):
         return [Variable(question.name, "choice", question.label, question, None, question.choices,
                          versions=versions)]
     main = Variable(question.name, "text", question.label, question, versions=versions)

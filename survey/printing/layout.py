@@ -8,7 +8,8 @@ from survey.printing.skips import Skip, Words, alternatives, condition, skip
 
 ANSWER_KINDS = {"select_one": "one", "satisfaction": "one", "yes_no": "one", "select_multiple": "many",
                 "integer": "integer", "decimal": "decimal", "date": "date", "text": "text", "unit": "one",
-                "note": "note"}
+                "note": "note", "geopoint": "geopoint", "range": "decimal", "rank": "rank",
+                "acknowledge": "one", "trigger": "one"}
 """How each question type is answered on paper (the template draws boxes, lines or codes)."""
 SHORT_LABEL = 26
 

@@ -42,10 +42,10 @@ def _new_version(session: Session, questionnaire: Questionnaire, definition: for
     version = QuestionnaireVersion(
         questionnaire=questionnaire, number=(last or 0) + 1, content_hash=digest, definition=definition.to_dict()
     )
-    version.questions = [
-        VersionQuestion(key=question.name, position=position, section=section.name, type=question.type)
-        for position, (section, question) in enumerate(_questions_with_sections(definition), start=1)
-    ]
+    keyed = [(section.name, question.name, question.type) for section, question in _questions_with_sections(definition)]
+    keyed += [("", name, kind) for name, kind in definition.metadata]  # paradata (responses.paradata): no section
+    version.questions = [VersionQuestion(key=key, position=position, section=section, type=kind)
+                         for position, (section, key, kind) in enumerate(keyed, start=1)]
     session.add(version)
     session.flush()
     return version

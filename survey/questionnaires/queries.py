@@ -78,7 +78,8 @@ def draft_version(questionnaire: Questionnaire) -> QuestionnaireVersion | None:
 
 def question_counts(session: Session) -> dict[int, int]:
     """Questions (notes included) of every published version, by version id."""
-    rows = session.execute(select(VersionQuestion.version_id, func.count()).group_by(VersionQuestion.version_id))
+    rows = session.execute(select(VersionQuestion.version_id, func.count()).where(VersionQuestion.section != "")
+                           .group_by(VersionQuestion.version_id))  # metadata keys have no section
     return dict(rows.all())
 
 

@@ -8,6 +8,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import forms
+from survey import clock
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.db import utcnow
@@ -17,6 +18,7 @@ from survey.responses.answers_insert import write_answers
 from survey.responses.messages import CATALOGUE
 from survey.responses.models import Answer, Response, ResponseChange
 from survey.responses.outbox import response_created, response_status_changed
+from survey.responses.paradata import with_metadata
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
 
@@ -62,7 +64,8 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
             response = build_response(submission)
             session.add(response)
             session.flush()
-            insert_answers(session, response, definition, submission.answers)
+            insert_answers(session, response, definition,
+                           with_metadata(definition, submission.answers, submission, clock.zone()))
             response_created(session, response)  # the webhook outbox: stored with the response or not at all
     except IntegrityError:
         return settle_conflict(session, submission), False
@@ -158,8 +161,9 @@ def insert_answers(session: Session, response: Response, definition: forms.Defin
 
 
 def answer_row(definition: forms.Definition, key: str, value: str) -> dict:
-    question_type = forms.QUESTION_TYPES[definition.question(key).type]
-    return {"question_key": key, "value": value, "number": question_type.numeric(value)}
+    metadata = dict(definition.metadata)  # paradata (responses.paradata): text, no number
+    number = None if key in metadata else definition.question(key).kind.numeric(value)
+    return {"question_key": key, "value": value, "number": number}
 
 
 def stored_answer(definition: forms.Definition, key: str, value: str) -> Answer:

@@ -137,6 +137,10 @@ def test_metadata_answers_are_what_the_server_knows():
                      today=datetime.date(2026, 12, 6), device="ab12", username=None)
     metadata = (("started", "start"), ("end", "end"), ("today", "today"), ("deviceid", "deviceid"),
                 ("who", "username"))
+    naive = Paradata(started=datetime.datetime(2026, 12, 5, 16, 30), ended=known.ended, today=known.today,
+                     device=None, username="keyer1")
+    assert metadata_answers(metadata, naive)["started"] == "2026-12-05T16:30:00+00:00"
+    assert metadata_answers(metadata, naive)["who"] == "keyer1"
     assert metadata_answers(metadata, known) == {
         "started": "2026-12-05T16:30:00+00:00", "end": "2026-12-05T17:05:00+00:00",
         "today": "2026-12-06", "deviceid": "ab12"}
