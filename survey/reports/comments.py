@@ -25,6 +25,7 @@ from survey.reports.periods import Period, campaigns_of, period, period_recipe
 from survey.reports.roles import COMMENTS, FIELD, present
 from survey.reports.words import say
 from survey.results.loading import load_campaign
+from survey.text import unit_name
 
 HEADERS = ("campaign", "code", "unit_name", "field", "question", "comment_text")
 FORMATS = ("csv", "xlsx")
@@ -57,7 +58,7 @@ def _campaign_rows(session: Session, campaign: Campaign, rated: set[str], unit: 
         frame = frame[frame["_unit"] == unit]
     fields = present(data.definition, (FIELD,))
     field_of = _labels(fields[0], language) if fields else {}
-    names = {t.unit.code: (t.unit.name_en or t.unit.name) if language == "en" else t.unit.name for t in campaign.units}
+    names = {t.unit.code: unit_name(t.unit, language) for t in campaign.units}
     rows = []
     for question in present(data.definition, COMMENTS):
         written = frame[frame[question.name].astype("string").str.strip().fillna("") != ""]

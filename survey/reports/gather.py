@@ -26,6 +26,7 @@ from survey.reports.periods import Period, campaigns_of
 from survey.results.loading import DEFAULT_STATUSES, load_campaign
 from survey.results.scope import in_scope
 from survey.results.weighting import weigh
+from survey.text import unit_name
 from survey.units.successions import Lineage
 
 WEIGHTINGS = ("design", "none")
@@ -121,5 +122,5 @@ def _flagged(session: Session, campaigns: list[Campaign], statuses: Sequence[str
 
 
 def _names(campaigns: list[Campaign], language: str) -> dict[str, str]:
-    return {t.unit.code: (t.unit.name_en or t.unit.name) if language == "en" else t.unit.name
+    return {t.unit.code: unit_name(t.unit, language)
             for campaign in campaigns for t in campaign.units}

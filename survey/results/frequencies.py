@@ -21,6 +21,7 @@ from survey.results.messages import CATALOGUE
 from survey.results.report import LEVEL_NAMES
 from survey.results.scope import in_scope, transactions_of
 from survey.results.weighting import weigh
+from survey.text import unit_name
 
 SHARED = ("select_one", "yes_no", "satisfaction")
 """Question types whose options are counted."""
@@ -93,7 +94,7 @@ def _group_names(campaign: Campaign, definition: forms.Definition, by: str, lang
     for target in campaign.units:
         for unit in (target.unit, target.unit.district):
             if unit is not None:
-                names[unit.code] = (unit.name_en or unit.name) if language == "en" else unit.name
+                names[unit.code] = unit_name(unit, language)
     if by and by not in BREAKDOWNS:
         names |= {c.value: c.label.text(language) for c in definition.question(by).choices}
     return names

@@ -22,6 +22,7 @@ from survey.results.loading import DEFAULT_STATUSES, META, CampaignData, load_ca
 from survey.results.messages import CATALOGUE
 from survey.results.scope import in_scope
 from survey.results.weighting import Margins, Weighting, margin_columns, weigh
+from survey.text import unit_name
 
 BY = ("unit", "district", "level")
 UNWEIGHTED = ("estimate", "ci_low", "ci_high", "se")
@@ -117,5 +118,5 @@ def _domain_names(campaign: Campaign, language: str) -> dict[str, str]:
     for target in campaign.units:
         for unit in (target.unit, target.unit.district):
             if unit is not None:
-                names[unit.code] = (unit.name_en or unit.name) if language == "en" else unit.name
+                names[unit.code] = unit_name(unit, language)
     return names
