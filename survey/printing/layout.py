@@ -26,6 +26,8 @@ class PrintedQuestion:
     """(code, label) of each option."""
     asked_if: str
     skip: str
+    filtered: str
+    """For a cascading select (choice_filter): which earlier answers its options must agree with."""
 
     @property
     def short_options(self) -> bool:
@@ -42,22 +44,25 @@ class PrintedSection:
 
 
 def printed_sections(paper: Paper, language: str, unit_names: dict[str, str]) -> list[PrintedSection]:
-    """Every section and question of the paper's definition, ready for the template."""
+    """Every section and question of the paper's definition, ready for the template; not the
+    calculates, which the server computes from the answers keyed."""
     words = condition_words()
     return [PrintedSection(title=section.title.text(language), description=_text(section.description, language),
                            asked_if=_asked_if(paper, section, words),
-                           questions=tuple(_question(paper, q, language, words, unit_names) for q in section.questions))
+                           questions=tuple(_question(paper, q, language, words, unit_names)
+                                           for q in section.questions if q.calculation is None))
             for section in paper.definition.sections]
 
 
 def _question(paper: Paper, question: Question, language: str, words: Words,
               unit_names: dict[str, str]) -> PrintedQuestion:
-    instruction = skip(paper, question) if question.kind.has_answer else None
+    instruction = skip(paper, question) if question.kind.has_input else None
     return PrintedQuestion(
         number=paper.number.get(question.name), name=question.name, answer=ANSWER_KINDS[question.type],
         label=question.label.text(language), hint=_text(question.hint, language),
         options=tuple(_options(paper, question, language, unit_names)),
-        asked_if=_asked_if(paper, question, words), skip=skip_text(paper, instruction, words) if instruction else "")
+        asked_if=_asked_if(paper, question, words), skip=skip_text(paper, instruction, words) if instruction else "",
+        filtered=_filtered(paper, question, words))
 
 
 def _options(paper: Paper, question: Question, language: str, unit_names: dict[str, str]):
@@ -69,6 +74,15 @@ def _options(paper: Paper, question: Question, language: str, unit_names: dict[s
 
 def _asked_if(paper: Paper, item: Section | Question, words: Words) -> str:
     return say("asked_if", condition=condition(paper, item.relevant, words)) if item.relevant else ""
+
+
+def _filtered(paper: Paper, question: Question, words: Words) -> str:
+    """The filter in words: the printed options are all of them, the respondent circles those that fit."""
+    if question.choice_filter is None:
+        return ""
+    read = [name for name in paper.number if name in question.choice_filter.references]
+    numbers = ", ".join(words.question.format(number=paper.number[name]) for name in read)
+    return say("filtered_options", questions=numbers) if read else say("filtered_options_any")
 
 
 def _text(label, language: str) -> str:
