@@ -10,6 +10,7 @@ def register_commands(app: Flask) -> None:
     from survey.exports.cli import codebook_command, export_command, exports
     from survey.invitations.cli import invitations
     from survey.migrate import database
+    from survey.officials.cli import officials
     from survey.par_index.cli import par_index
     from survey.questionnaires.cli import questionnaire
     from survey.reports.cli import report
@@ -22,7 +23,8 @@ def register_commands(app: Flask) -> None:
     from survey.webhooks.cli import webhooks
 
     for group in (database, units, questionnaire, campaign, users, demo, invitations, drafts, export_command,
-                  codebook_command, exports, analysis, report, api_tokens, webhooks, sample, par_index):
+                  codebook_command, exports, analysis, report, api_tokens, webhooks, sample, par_index,
+                  officials):
         app.cli.add_command(group)
     sample.add_command(draw_command)
     report.add_command(comments_command)

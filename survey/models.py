@@ -6,6 +6,7 @@ from survey.draws.models import DossierDraw
 from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.exports.models import ExportJob
 from survey.invitations.models import Invitation
+from survey.officials.models import Official
 from survey.par_index.models import IndexDefinition
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 from survey.responses.models import Answer, Draft, Exclusion, Response, ResponseChange
@@ -15,8 +16,8 @@ from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscri
 
 __all__ = [
     "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "DossierDraw", "Draft",
-    "EntryDiscrepancy", "Exclusion", "ExportJob", "IndexDefinition", "Invitation", "PaperEntry", "Questionnaire",
-    "QuestionnaireVersion", "Quota",
+    "EntryDiscrepancy", "Exclusion", "ExportJob", "IndexDefinition", "Invitation", "Official", "PaperEntry",
+    "Questionnaire", "QuestionnaireVersion", "Quota",
     "Reorganisation", "ReorganisationLink", "Response", "ResponseChange", "Unit", "User", "VersionQuestion",
     "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
 ]
