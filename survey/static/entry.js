@@ -24,11 +24,12 @@
     if (codes.length) {
       var parts = text.split(/[\s,;]+/).filter(Boolean);
       var bad = parts.some(function (c) { return !(c in q.codes); }) ||
-        (q.type !== "select_multiple" && parts.length > 1);
+        (q.type !== "select_multiple" && q.type !== "rank" && parts.length > 1);
       if (bad) { return {value: null, bad: true}; }
       var order = codes.map(function (c) { return q.codes[c][0]; });
-      var values = parts.map(function (c) { return q.codes[c][0]; })
-        .filter(function (v, i, all) { return all.indexOf(v) === i; })
+      var values = parts.map(function (c) { return q.codes[c][0]; });
+      if (q.type === "rank") { return {value: values.join(" "), bad: false}; }  /* the typed order is the rank */
+      values = values.filter(function (v, i, all) { return all.indexOf(v) === i; })
         .sort(function (a, b) { return order.indexOf(a) - order.indexOf(b); });
       return {value: values.join(" "), bad: false};
     }
@@ -43,7 +44,9 @@
   function typedValue(q, stored) {
     if (stored === null || stored === undefined) { return null; }
     if (q.type === "satisfaction") { return /^[1-5]$/.test(stored) ? Number(stored) : null; }
-    if (q.type === "integer" || q.type === "decimal") { return NUMBER.test(stored) ? Number(stored) : null; }
+    if (q.type === "integer" || q.type === "decimal" || q.type === "range") {
+      return NUMBER.test(stored) ? Number(stored) : null;
+    }
     return stored;
   }
 
