@@ -2,8 +2,10 @@
 
 A reference names a question with an answer (a later one too, as XLSForm allows: its answer
 shows once given, going back); the page shows that answer where the reference stands (a choice's
-label for select questions, the stored text otherwise, nothing when it has none). Simple markup
-(``**bold**``, ``*italic*``) is left to the page, which escapes everything else.
+label for select questions, the stored text otherwise, nothing when it has none). ``fill_html``
+also renders the text's simple markup (``**bold**``, ``*italic*``, forms.markup) for the citizen's
+and the keyer's pages, the answers escaped and never read as markup; paper and data files show
+the text plain (``markup.to_plain``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from markupsafe import Markup, escape
+
 from .definition import Definition, Question
+from .markup import to_html
 from .types import QUESTION_TYPES
 from .validation import Context, Item
 
@@ -27,14 +32,25 @@ def references(text: str) -> list[str]:
 def fill(text: str, definition: Definition, answers: Mapping[str, str | None],
          language: str) -> str:
     """``text`` with each ``${name}`` replaced by the answer to show (unknown names kept)."""
+    return REFERENCE.sub(lambda match: _shown(match, definition, answers, language), text)
+
+
+def fill_html(text: str, definition: Definition, answers: Mapping[str, str | None],
+              language: str) -> Markup:
+    """``text`` as HTML: escaped, its markup rendered, each ``${name}`` the escaped answer."""
     def shown(match: re.Match[str]) -> str:
-        name = match.group(1)
-        try:
-            question = definition.question(name)
-        except KeyError:
-            return match.group()
-        return _display(question, answers.get(name), language)
-    return REFERENCE.sub(shown, text)
+        return str(escape(_shown(match, definition, answers, language)))
+    return Markup(REFERENCE.sub(shown, to_html(text)))  # noqa: S704 (every part escaped)
+
+
+def _shown(match: re.Match[str], definition: Definition, answers: Mapping[str, str | None],
+           language: str) -> str:
+    name = match.group(1)
+    try:
+        question = definition.question(name)
+    except KeyError:
+        return match.group()
+    return _display(question, answers.get(name), language)
 
 
 def _display(question: Question, stored: str | None, language: str) -> str:

@@ -6,7 +6,7 @@ from flask import request
 
 import forms
 from forms import Definition, QuestionnaireForm, Section
-from forms.piping import fill
+from forms.piping import fill_html
 
 SYSTEM_FIELDS = frozenset({"csrf_token", "_uuid", "_action", "_shown", "_from"})
 """Fields every page posts besides its questions; they start with '_', which no question can."""
@@ -72,11 +72,12 @@ def valid_answers(form: QuestionnaireForm) -> dict[str, str | None]:
 def narrow(form: QuestionnaireForm, definition: Definition, section: Section, answers: dict[str, str | None],
            language: str) -> None:
     """Fit the page to the answers so far: each select offers only what its choice_filter keeps, and
-    labels and hints show the answers they name (`form.piped`, read by the template)."""
+    labels and hints show the answers they name and their bold and italic (`form.piped`, HTML read by
+    the template)."""
     effective = forms.effective_answers(definition, answers)
     for q in section.questions:
         if q.choice_filter is not None:
             offered = forms.offered_choices(definition, q, effective)
             form[q.name].choices = [(choice.value, choice.label.text(language)) for choice in offered]
-    form.piped = {f"{q.name}:{key}": fill(text.text(language), definition, effective, language)
+    form.piped = {f"{q.name}:{key}": fill_html(text.text(language), definition, effective, language)
                   for q in section.questions for key, text in (("label", q.label), ("hint", q.hint)) if text}
