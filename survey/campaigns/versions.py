@@ -59,7 +59,8 @@ def move_to_newest(session: Session, campaign: Campaign, actor: User | None) -> 
 def move_problems(session: Session, campaign: Campaign, version: QuestionnaireVersion) -> list[Problem]:
     responses = session.scalar(select(func.count()).where(Response.campaign_id == campaign.id))
     if responses:
-        return [CATALOGUE.problem("version_in_use", "version", responses=responses, version=campaign.questionnaire_version.label)]
+        label = campaign.questionnaire_version.label
+        return [CATALOGUE.problem("version_in_use", "version", responses=responses, version=label)]
     targets = [Target(cu.unit) for cu in campaign.units]
     strata = [Stratum(cu.unit, q.question_key, q.value, q.target) for cu in campaign.units for q in cu.quotas]
     return strata_problems(CampaignSpec(campaign.slug, campaign.name, version, targets, strata=strata))

@@ -6,9 +6,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "list_empty": ("Danh sách hồ sơ không có dòng nào", "the dossier list has no dossier"),
     "listing_column_missing": ("Dòng 1: danh sách hồ sơ thiếu cột “{column}”",
-                       "row 1: the dossier list lacks the column '{column}'"),
-    "listing_column_unknown": ("Dòng 1: cột “{column}” không thuộc mẫu danh sách hồ sơ (dossier_code, unit_code, date, field)",
-                       "row 1: the column '{column}' is not one of dossier_code, unit_code, date, field"),
+                               "row 1: the dossier list lacks the column '{column}'"),
+    "listing_column_unknown": ("Dòng 1: cột “{column}” không thuộc mẫu danh sách hồ sơ "
+                               "(dossier_code, unit_code, date, field)",
+                               "row 1: the column '{column}' is not one of dossier_code, unit_code, date, field"),
     "cells_extra": ("Dòng {row}: số ô nhiều hơn số cột", "row {row}: more cells than columns"),
     "listing_value_required": ("Dòng {row}, cột {column}: chưa có giá trị", "row {row}, {column}: a value is required"),
     "listing_control_character": ("Dòng {row}, cột {column}: có ký tự điều khiển không hợp lệ (ví dụ ký tự NUL)",
@@ -46,6 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "plan, row {row}: unit '{unit}' is not surveyed by campaign '{slug}'"),
     "plan_unit_repeated": ("Kế hoạch chọn mẫu, dòng {row}: đơn vị “{unit}” trùng với dòng {first}",
                            "plan, row {row}: unit '{unit}' repeats row {first}"),
+    "draw_expires_past": ("--expires {day}: ngày này đã qua", "--expires {day} is already past"),
 }
 
 CATALOGUE = Catalogue(MESSAGES)

@@ -24,12 +24,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_question": ("Không phải câu hỏi của bảng hỏi này.", "Not a question of this questionnaire."),
     "closed": ("Đợt khảo sát {campaign} không nhận phiếu giấy lúc này.",
                "Campaign {campaign} does not take paper forms now."),
-    "entry_unit_not_surveyed": ("Đơn vị {unit} không thuộc đợt khảo sát này.", "Unit {unit} is not surveyed by this campaign."),
+    "entry_unit_not_surveyed": ("Đơn vị {unit} không thuộc đợt khảo sát này.",
+                                "Unit {unit} is not surveyed by this campaign."),
     "uuid_elsewhere": ("Mã phiếu này đã được dùng trong đợt khảo sát khác.",
                        "This form reference was already used in another campaign."),
     "entry_answer": ("{message}", "{message}"),
-    "undecided": ("Chọn giá trị 1, giá trị 2 hoặc nhập giá trị đúng.", "Choose value 1, value 2 or type the right value."),
-    "nothing_to_reconcile": ("Phiếu số {serial} không có gì cần đối chiếu.", "Serial {serial} has nothing to reconcile."),
+    "undecided": ("Chọn giá trị 1, giá trị 2 hoặc nhập giá trị đúng.",
+                  "Choose value 1, value 2 or type the right value."),
+    "nothing_to_reconcile": ("Phiếu số {serial} không có gì cần đối chiếu.",
+                             "Serial {serial} has nothing to reconcile."),
 }
 
 

@@ -16,8 +16,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from sqlalchemy import (ARRAY, ColumnElement, Connection, Float, FromClause, Integer, Select, String, case,
-                        cast, extract, func, literal, select)
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    Float,
+    FromClause,
+    Integer,
+    Select,
+    String,
+    case,
+    cast,
+    extract,
+    func,
+    literal,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from survey.exports.csv_arrow import header_bytes
@@ -136,7 +150,8 @@ def _pivot(plan: Plan, keys: list[str], low: int, high: int | None):
     cells = [(func.max(Answer.value).filter(Answer.question_key == key).label(f"v{i}"),
               func.max(Answer.number).filter(Answer.question_key == key).label(f"n{i}"))
              for i, key in enumerate(keys)]
-    query = (select(Answer.response_id, *[c for pair in cells for c in pair]).join(Response, Response.id == Answer.response_id)
+    query = (select(Answer.response_id, *[c for pair in cells for c in pair])
+             .join(Response, Response.id == Answer.response_id)
              .where(*plan.selection.within(low, high), *_answers_in_range(low, high)))
     return query.group_by(Answer.response_id).subquery("pivot")
 

@@ -11,7 +11,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import forms
-
 from survey.errors import InvalidInput, Problem
 from survey.exports import halves, reading, rows
 from survey.exports.problems import CATALOGUE

@@ -5,8 +5,8 @@ query, as plain rows (no ORM objects), so memory depends on the batch size, not 
 """
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
-from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Connection, Select, String, cast, func, select
@@ -91,13 +91,13 @@ class Filters:
 
     def _moment(self, day: date | None) -> datetime | None:
         """Midnight starting `day` in the campaign's time zone, in UTC (SQLite compares the naive UTC text)."""
-        return None if day is None else datetime.combine(day, time(), ZoneInfo(self.timezone)).astimezone(timezone.utc)
+        return None if day is None else datetime.combine(day, time(), ZoneInfo(self.timezone)).astimezone(UTC)
 
 
 def responses_by_unit(session: Session, selection: Selection) -> dict[int, int]:
     """n_h: how many of the selected responses evaluate each unit."""
     query = select(Response.unit_id, func.count()).where(*selection.filters()).group_by(Response.unit_id)
-    return {unit_id: count for unit_id, count in session.execute(query)}
+    return dict(session.execute(query).all())
 
 
 def frozen(session: Session, selection: Selection) -> Selection:
@@ -138,7 +138,7 @@ class Batch:
     @cached_property
     def _columns(self) -> list[list]:
         """The rows turned into columns once (zip in C, not a comprehension per column)."""
-        return [list(values) for values in zip(*self.rows)]
+        return [list(values) for values in zip(*self.rows, strict=True)]
 
     def by_key(self) -> tuple[dict[str, list], dict[str, list]]:
         """Stored values and numbers per question key, one list each aligned with `rows` (None: no answer)."""

@@ -6,7 +6,7 @@ a time (comprehensions, no call per cell) since a million responses make tens of
 """
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import ColumnElement
 
@@ -48,7 +48,7 @@ class Context:
 
 def naive_utc(moments: list[datetime | str]) -> list[datetime]:
     """SQLite's driver gives the stored UTC text, PostgreSQL's aware datetimes: make them all naive UTC."""
-    return [datetime.fromisoformat(m) if isinstance(m, str) else m.astimezone(timezone.utc).replace(tzinfo=None)
+    return [datetime.fromisoformat(m) if isinstance(m, str) else m.astimezone(UTC).replace(tzinfo=None)
             for m in moments]
 
 
@@ -73,7 +73,8 @@ def response_columns(batch: Batch, context: Context, wanted: list[str]) -> Colum
         "channel": lambda: batch.column(3), "status": lambda: batch.column(4),
         "paper_serial": lambda: batch.column(5),
         "started_at": lambda: started, "submitted_at": lambda: submitted,
-        "duration_seconds": lambda: [(end - start).total_seconds() for start, end in zip(started, submitted)],
+        "duration_seconds": lambda: [(end - start).total_seconds()
+                                     for start, end in zip(started, submitted, strict=True)],
         "device_class": lambda: batch.column(8), "flag": lambda: batch.column(9),
         "questionnaire_version": lambda: [float(numbers[v]) for v in batch.column(10)],
         "weight": lambda: context.weights_of(batch),

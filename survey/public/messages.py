@@ -45,7 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "review_first": ("Xem lại", "Review"),
     "resume_code": ("Mã tiếp tục", "Resume code"),
     "resume_code_help": ("Câu trả lời được lưu sau mỗi trang. Ghi lại mã này để làm tiếp sau tại trang “Tiếp tục”.",
-                         "Your answers are saved after each page. Note this code to continue later on the “Resume” page."),
+                         "Your answers are saved after each page. Note this code to continue later on the "
+                         "“Resume” page."),
     # review and thanks
     "review_title": ("Xem lại câu trả lời", "Review your answers"),
     "review_lead": ("Kiểm tra các câu trả lời. Bấm “Sửa” để thay đổi một trang, rồi bấm “Gửi phiếu”.",
@@ -80,7 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown_body": ("Đường dẫn này không đúng hoặc không còn dùng được. Vui lòng kiểm tra lại mã QR hoặc đường dẫn.",
                      "This link is wrong or no longer valid. Please check the QR code or the link."),
     "used_title": ("Đường dẫn này đã được sử dụng", "This link has already been used"),
-    "used_body": ("Phiếu khảo sát theo đường dẫn mời này đã được gửi. Mỗi đường dẫn chỉ dùng cho một phiếu. Cảm ơn ông/bà!",
+    "used_body": ("Phiếu khảo sát theo đường dẫn mời này đã được gửi. Mỗi đường dẫn chỉ dùng cho một phiếu. "
+                  "Cảm ơn ông/bà!",
                   "A survey has already been sent with this invitation. Each link is for one survey only. Thank you!"),
     "expired_title": ("Đường dẫn mời đã hết hạn", "This invitation has expired"),
     "expired_body": ("Đường dẫn mời này đã hết hạn. Cảm ơn ông/bà đã quan tâm.",

@@ -16,9 +16,20 @@ from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import InvitationUnavailable, check_usable
 from survey.public import estimate, pages
-from survey.public.access import (DRAFT_KEY, check_posted_uuid, cookie_draft, invitation_by_token, load_draft,
-                                  open_target, posted_uuid, refuse, require_open, stop, unknown_link,
-                                  where_draft_is)
+from survey.public.access import (
+    DRAFT_KEY,
+    check_posted_uuid,
+    cookie_draft,
+    invitation_by_token,
+    load_draft,
+    open_target,
+    posted_uuid,
+    refuse,
+    require_open,
+    stop,
+    unknown_link,
+    where_draft_is,
+)
 from survey.public.device import device_class, device_hash, device_id, new_device_id, remember_device
 from survey.public.limits import limited
 from survey.public.messages import t
@@ -220,11 +231,12 @@ def render_page(draft: Draft, definition: forms.Definition, section: forms.Secti
     shown = set(pages.shown_names(definition, section, answers))
     errors = [(definition.question(name), field.errors[0]) for name, field in
               ((n, form[n]) for n in pages.answer_fields(section)) if field.errors and name not in revealed]
-    context = dict(draft=draft, definition=definition, section=section, form=form, shown=shown, errors=errors,
-                   page=page_number, pages=pages_count, back=preceding(definition, answers, section.name),
-                   revealed=set(revealed) & shown, lang=form_language(definition), last=page_number == pages_count,
-                   rules=page_rules(definition, section, answers), answered=pages.answered(definition, answers),
-                   came_from=REVIEW if REVIEW in (request.form.get("_from"), request.args.get("from")) else "")
+    context = {"draft": draft, "definition": definition, "section": section, "form": form, "shown": shown,
+               "errors": errors, "page": page_number, "pages": pages_count,
+               "back": preceding(definition, answers, section.name), "revealed": set(revealed) & shown,
+               "lang": form_language(definition), "last": page_number == pages_count,
+               "rules": page_rules(definition, section, answers), "answered": pages.answered(definition, answers),
+               "came_from": REVIEW if REVIEW in (request.form.get("_from"), request.args.get("from")) else ""}
     return render_template("public/page.html", **context), status
 
 

@@ -8,8 +8,8 @@ import json
 from decimal import Decimal
 
 import forms
-from forms import Definition, Section
 import forms.expressions
+from forms import Definition, Section
 from forms.expression_tree import QUESTION_FUNCTIONS, Binary, Call, Literal, Name, Negate, Node, Not
 
 

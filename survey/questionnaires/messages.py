@@ -14,11 +14,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "lưu lần nữa.",
                       "Someone else changed the draft meanwhile. What you typed is still below: review it and "
                       "save again."),
-    "text_refused": ("Bảng hỏi không hợp lệ sau khi sửa: {detail}", "The questionnaire is not valid once edited: {detail}"),
+    "text_refused": ("Bảng hỏi không hợp lệ sau khi sửa: {detail}",
+                     "The questionnaire is not valid once edited: {detail}"),
     "questionnaire_unknown": ("Không có bảng hỏi “{slug}”", "unknown questionnaire '{slug}'"),
     "questionnaire_unpublished": ("Bảng hỏi “{slug}” chưa có phiên bản nào được công bố",
                                   "questionnaire '{slug}' has no published version"),
-    "version_unknown": ("Bảng hỏi “{slug}” không có phiên bản {number}", "questionnaire '{slug}' has no version {number}"),
+    "version_unknown": ("Bảng hỏi “{slug}” không có phiên bản {number}",
+                        "questionnaire '{slug}' has no version {number}"),
 }
 
 CATALOGUE = Catalogue(MESSAGES)

@@ -99,10 +99,10 @@ def _batched(session: Session, query: Select, columns: list[str], texts: list[st
     column by column; the `texts` columns kept as categories meanwhile (a text repeated on many rows
     held once), then text as load_campaign's."""
     result = session.connection().execute(query.execution_options(yield_per=BATCH_SIZE))
-    parts = [pd.DataFrame(dict(zip(columns, zip(*rows))), columns=columns).astype({c: "category" for c in texts})
-             for rows in result.partitions()]
+    parts = [pd.DataFrame(dict(zip(columns, zip(*rows, strict=True), strict=True)), columns=columns)
+             .astype(dict.fromkeys(texts, "category")) for rows in result.partitions()]
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
-    return frame.astype({c: "str" for c in texts})
+    return frame.astype(dict.fromkeys(texts, "str"))
 
 
 def checked_keys(definition: forms.Definition, keys: Collection[str] | None, statuses: Sequence[str]) -> list[str]:

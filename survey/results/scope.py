@@ -41,7 +41,7 @@ class Weights:
         wanted = np.asarray(ids, dtype=np.int64)
         at = np.searchsorted(self.ids, wanted).clip(max=len(self.ids) - 1)
         found = (self.ids[at] == wanted).tolist()
-        return [value if hit else None for value, hit in zip(self.values[at].tolist(), found)]
+        return [value if hit else None for value, hit in zip(self.values[at].tolist(), found, strict=True)]
 
     def within(self, low: int, high: int | None) -> tuple[list[int], list[float]]:
         """The ids with low < id <= high (high None: no bound) and their weights."""

@@ -62,11 +62,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "allocation_equal": ("Chia đều tổng cỡ mẫu", "The budget shared equally"),
     "field_budget": ("Tổng cỡ mẫu (người trả lời)", "Budget (respondents)"),
     "budget_hint": ("Bắt buộc khi phân bổ tỷ lệ hoặc chia đều; với công thức của Bộ, để trống hoặc nhập mức trần.",
-                    "Required by the proportional and equal allocations; with the ministry's rule, blank or a ceiling."),
+                    "Required by the proportional and equal allocations; with the ministry's rule, blank or a "
+                    "ceiling."),
     "units_legend": ("Số giao dịch của từng đơn vị trong kỳ (N_h)", "Each unit's transactions in the period (N_h)"),
     "field_units_file": ("Hoặc tải lên tệp CSV (cột unit_code,transactions)",
                          "Or upload a CSV file (columns unit_code,transactions)"),
-    "units_file_hint": ("Tệp tải lên thay cho các số đã nhập trong bảng.", "An uploaded file replaces the numbers typed "
+    "units_file_hint": ("Tệp tải lên thay cho các số đã nhập trong bảng.",
+                        "An uploaded file replaces the numbers typed "
                         "in the table."),
     "compute": ("Tính kế hoạch", "Compute the plan"),
     "plan_table": ("Kế hoạch", "The plan"),

@@ -86,7 +86,8 @@ def count_of(entry: Typed, problems: list[Problem]) -> int:
     return 0
 
 
-def rate(field: str, value: str | None, default: Fraction, scale: int, closed: bool, problems: list[Problem]) -> Fraction:
+def rate(field: str, value: str | None, default: Fraction, scale: int, closed: bool,
+         problems: list[Problem]) -> Fraction:
     """A rate typed as a fraction of one (scale 1) or in percent (scale 100); a comma is a decimal
     point too. Above 0 and below 1, or up to 1 inclusive when `closed`; a problem otherwise."""
     text = (value or "").strip().replace(",", ".")

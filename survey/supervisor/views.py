@@ -15,17 +15,24 @@ from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
 from survey.errors import InvalidInput
 from survey.params import bounded_int
-from survey.quality.progress import (Tally, daily_counts, elapsed_share, stratum_progress, surveyor_progress,
-                                    unit_progress, visible)
+from survey.quality.progress import (
+    Tally,
+    daily_counts,
+    elapsed_share,
+    stratum_progress,
+    surveyor_progress,
+    unit_progress,
+    visible,
+)
 from survey.quality.queries import flagged_responses
 from survey.quality.rules import FLAG_NAMES
 from survey.responses.models import EXCLUSION_REASONS, STATUSES, aware
 from survey.responses.queries import campaigns_in_scope, exclusion_entries
 from survey.sampling import messages as sample_messages
 from survey.sampling.achieved import achieved
+from survey.supervisor.answers import stratum_words
 from survey.supervisor.charts import GUTTER, day_axis, day_columns, progress_bars
 from survey.supervisor.messages import CATALOGUE, say
-from survey.supervisor.answers import stratum_words
 from survey.text import speaks
 from survey.units.models import Unit
 

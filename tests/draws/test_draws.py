@@ -87,8 +87,8 @@ def test_a_replacement_draw_never_repeats_a_dossier_of_an_earlier_draw_nor_one_i
     assert session.scalar(invited) == 11
     with pytest.raises(InvalidInput) as refused:  # every dossier of Long Xuyên is invited now
         plan_draw(session, campaign, text, SEED, {"AG-LX": 1}, replacement=True)
-    assert [str(p) for p in refused.value.problems] == ["unit 'AG-LX': a sample of 1 is larger than the 0 dossiers listed and not yet "
-                                      "invited"]
+    assert [str(p) for p in refused.value.problems] == [
+        "unit 'AG-LX': a sample of 1 is larger than the 0 dossiers listed and not yet invited"]
 
 
 def test_by_default_a_replacement_draw_replaces_each_unanswered_dossier_of_the_first_draw(session, campaign,
@@ -108,8 +108,8 @@ def test_a_unit_drawn_already_is_drawn_again_only_as_a_replacement(session, camp
     logged, _ = draw(session, campaign, text, sizes={"AG-LX": 3})
     with pytest.raises(InvalidInput) as refused:
         plan_draw(session, campaign, text, SEED, None)
-    assert [str(p) for p in refused.value.problems] == [f"unit 'AG-LX' was drawn already (draw {logged.id}): a further draw is a "
-                                      "replacement draw"]
+    assert [str(p) for p in refused.value.problems] == [
+        f"unit 'AG-LX' was drawn already (draw {logged.id}): a further draw is a replacement draw"]
     assert drawn(plan_draw(session, campaign, text, SEED, {"AG-CD": 2}))["AG-CD"]
 
 

@@ -84,7 +84,7 @@ def posted_routes(app, campaign, arguments) -> list[str]:
 
 
 @pytest.mark.parametrize("nonsense", [False, True], ids=["empty", "nonsense"])
-def test_every_refusal_on_a_vietnamese_page_is_in_vietnamese(app, records, nonsense):  # noqa: F811
+def test_every_refusal_on_a_vietnamese_page_is_in_vietnamese(app, records, nonsense):
     campaign, arguments, body = records
     admin = Staff(app.test_client())
     admin.sign_in("quantri")

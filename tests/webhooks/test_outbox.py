@@ -5,6 +5,7 @@ import pytest
 from sqlalchemy import func, select
 
 from survey import db
+from survey.errors import InvalidInput
 from survey.responses.models import Response
 from survey.responses.operations import record_response
 from survey.responses.outbox import response_status_changed
@@ -32,10 +33,9 @@ def test_a_rolled_back_transaction_leaves_no_event(app, session, make_campaign, 
     campaign = make_campaign()
     session.commit()
     submission = make_submission(campaign)
-    with pytest.raises(RuntimeError):
-        with db.transaction() as unit_of_work:
-            record_response(unit_of_work, submission, TODAY)
-            raise RuntimeError("the request failed after storing")
+    with pytest.raises(RuntimeError), db.transaction() as unit_of_work:
+        record_response(unit_of_work, submission, TODAY)
+        raise RuntimeError("the request failed after storing")
     assert session.scalar(select(func.count()).select_from(Response)) == 0
     assert events(session) == []
 
@@ -55,14 +55,14 @@ def test_the_loser_of_a_concurrent_duplicate_leaves_no_event(session, make_campa
         calls.append(args)
         return None if len(calls) == 1 else real(*args)
     monkeypatch.setattr(operations, "response_by_uuid", not_seen_at_first)
-    stored, created = record_response(session, submission, TODAY)
+    _, created = record_response(session, submission, TODAY)
     session.commit()
     assert not created and len(events(session)) == 1
 
 
 def test_a_refused_response_leaves_no_event(session, make_campaign, make_submission):
     campaign = make_campaign()
-    with pytest.raises(Exception):
+    with pytest.raises(InvalidInput):
         record_response(session, make_submission(campaign, answers={"visits": "0"}), TODAY)
     assert events(session) == []
 

@@ -84,7 +84,8 @@ def read_form(form: MultiDict) -> CampaignForm:
     codes = [key.removeprefix("quota-") for key in form if key.startswith("quota-")]
     numbers = {code: (form.get(f"quota-{code}", "").strip()[:20], form.get(f"transactions-{code}", "").strip()[:20])
                for code in codes}
-    rows = zip(*(form.getlist(name) for name in STRATUM_FIELDS))
+    # A row the browser sent only part of (a tampered form) is dropped rather than refused.
+    rows = zip(*(form.getlist(name) for name in STRATUM_FIELDS), strict=False)
     strata = [tuple(cell.strip()[:64] for cell in row) for row in rows if any(cell.strip() for cell in row)]
     return CampaignForm({name: form.get(name, "").strip()[:300] for name in FIELDS},
                         form.getlist("channel"), form.get("double_entry") == "1", units, numbers, strata)
@@ -159,7 +160,7 @@ def add_uploaded_targets(session: Session, form: CampaignForm) -> None:
             form.fail("targets", problem)
         return
     for target in targets:
-        form.units = list(dict.fromkeys(form.units + [target.unit.code]))
+        form.units = list(dict.fromkeys([*form.units, target.unit.code]))
         form.numbers[target.unit.code] = (text(target.quota), text(target.transactions))
 
 
