@@ -2,6 +2,8 @@
 from dataclasses import dataclass
 
 from forms import Question, Section
+from forms.markup import to_plain
+from forms.piping import REFERENCE
 from survey.printing.messages import say
 from survey.printing.paper import Paper
 from survey.printing.skips import Skip, Words, alternatives, condition, skip
@@ -59,7 +61,8 @@ def _question(paper: Paper, question: Question, language: str, words: Words,
     instruction = skip(paper, question) if question.kind.has_input else None
     return PrintedQuestion(
         number=paper.number.get(question.name), name=question.name, answer=ANSWER_KINDS[question.type],
-        label=question.label.text(language), hint=_text(question.hint, language),
+        label=_printed_text(paper, question.label.text(language), words),
+        hint=_printed_text(paper, _text(question.hint, language), words),
         options=tuple(_options(paper, question, language, unit_names)),
         asked_if=_asked_if(paper, question, words), skip=skip_text(paper, instruction, words) if instruction else "",
         filtered=_filtered(paper, question, words))
@@ -83,6 +86,13 @@ def _filtered(paper: Paper, question: Question, words: Words) -> str:
     read = [name for name in paper.number if name in question.choice_filter.references]
     numbers = ", ".join(words.question.format(number=paper.number[name]) for name in read)
     return say("filtered_options", questions=numbers) if read else say("filtered_options_any")
+
+
+def _printed_text(paper: Paper, text: str, words: Words) -> str:
+    """A label or hint on paper: its markup dropped, each ``${name}`` the question to look at."""
+    def reference(match) -> str:
+        return f"[{words.question.format(number=paper.number.get(match.group(1), match.group(1)))}]"
+    return to_plain(REFERENCE.sub(reference, text))
 
 
 def _text(label, language: str) -> str:
