@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import forms
 from forms import Choice, Label
+from forms.markup import to_plain
 from forms.metadata import metadata_questions
 
 # How values are typed: free text, a number, a UTC timestamp, or a choice value (text in
@@ -100,20 +101,22 @@ def union_questions(definitions: Iterable[tuple[int, forms.Definition]],
 
 
 def question_variables(question: forms.Question, versions: tuple[int, ...]) -> list[Variable]:
-    """The answer column, and for select_multiple a 0/1 column per choice named key__value."""
+    """The answer column, and for select_multiple a 0/1 column per choice named key__value; labels
+    plain, without the bold and italic markers the pages render."""
+    label = Label({language: to_plain(question.label[language]) for language in question.label})
     if question.type == "satisfaction":
-        return [Variable(question.name, "number", question.label, question, None, question.choices,
+        return [Variable(question.name, "number", label, question, None, question.choices,
                          (DONT_KNOW,), versions)]
     if question.type in ("integer", "decimal", "range"):
-        return [Variable(question.name, "number", question.label, question, versions=versions)]
+        return [Variable(question.name, "number", label, question, versions=versions)]
     if question.type in ("select_one", "yes_no", "acknowledge", "trigger"):
-        return [Variable(question.name, "choice", question.label, question, None, question.choices,
+        return [Variable(question.name, "choice", label, question, None, question.choices,
                          versions=versions)]
-    main = Variable(question.name, "text", question.label, question, versions=versions)
+    main = Variable(question.name, "text", label, question, versions=versions)
     if question.type != "select_multiple":
         return [main]
     return [main] + [
-        Variable(f"{question.name}__{c.value}", "number", _joined(question.label, c.label), question,
+        Variable(f"{question.name}__{c.value}", "number", _joined(label, c.label), question,
                  c.value, SELECTED, versions=versions)
         for c in question.choices
     ]

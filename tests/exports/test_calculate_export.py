@@ -4,14 +4,16 @@ import csv
 import uuid
 from datetime import date
 
+import pyarrow.parquet as pq
 import pytest
 
 from survey import clock
 from survey.campaigns.operations import CampaignSpec, Target, create_campaign
-from survey.exports.operations import ExportRequest
+from survey.exports.operations import ExportRequest, export
 from survey.responses.operations import record_response
 from tests.exports.test_layouts_and_filters import rows_of
 from tests.public.test_calculate_pages import CASCADE
+from tests.public.test_markup_pages import MARKED
 
 
 @pytest.fixture
@@ -41,3 +43,15 @@ def test_a_calculate_is_a_row_of_the_long_layout(session, calculated, tmp_path):
     rows = rows_of(session, tmp_path, ExportRequest("tinh-xuat", layout="long"))
     assert [(r["value"], r["number"]) for r in rows if r["question"] == "older"] == [("yes", None), ("no", None)]
     assert [r["question"] for r in rows[:3]] == ["age", "older", "region"]
+
+
+def test_labels_are_exported_without_their_markup(session, make_unit, make_version, tmp_path):
+    unit = make_unit("AG-LX", "district", name="Long Xuyên")
+    create_campaign(session, CampaignSpec(slug="dam-xuat", name="Xuất đậm", version=make_version(MARKED),
+                                          targets=[Target(unit, 10, 100)], channels=("web",),
+                                          opens_on=date(2026, 1, 1), closes_on=date(2099, 1, 1)))
+    session.commit()
+    out = tmp_path / "x.parquet"
+    export(session, ExportRequest("dam-xuat", "parquet"), out)
+    label = pq.read_schema(out).field("ok").metadata[b"label"].decode()
+    assert label == "${name}, ông/bà hài lòng chứ?"
