@@ -49,7 +49,7 @@ def problems_of(text: str) -> list[tuple[str, int | None, str]]:
 
 
 def test_the_shipped_recipes_are_all_there_and_fit_their_questionnaires():
-    assert shipped_recipes() == ["sipas-2017", "sipas-2023", "sipas-local", "sipas-local-criteria"]
+    assert shipped_recipes() == ["par-officials", "sipas-2017", "sipas-2023", "sipas-local", "sipas-local-criteria"]
     for name in shipped_recipes():
         recipe = load_recipe(name)
         form = forms.load_definition(ROOT / "forms" / f"{recipe.form}.yaml")
