@@ -13,7 +13,7 @@ from survey import clock, db
 from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.campaigns.queries import campaign_or_404
-from survey.entries.codes import answerable, codes_of, question_numbers
+from survey.entries.codes import question_numbers
 from survey.entries.models import PaperEntry
 from survey.entries.operations import Keyed, entry_problems, key_entry
 from survey.entries.queries import discrepancies
@@ -21,6 +21,7 @@ from survey.errors import InvalidInput, Problem
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import Typed, read_typed, rules, stored_answers
 from survey.surveyor.messages import CATALOGUE, say
+from survey.surveyor.shown import offered_codes, shown_labels, typed_answers
 from survey.surveyor.today import keyed_today, local_moment, stored_form
 from survey.text import form_language, language, speaks
 from survey.units.models import Unit
@@ -158,11 +159,12 @@ def entry_page(campaign: Campaign, unit: Unit, typed: Typed, stored: PaperEntry 
                errors: dict[str, str] | None = None):
     definition = version_definition(campaign.questionnaire_version)
     lang = form_language(definition)
+    answers = typed_answers(definition, typed.values)
     return render_template(
         "surveyor/entry.html", campaign=campaign, unit=unit, definition=definition, lang=lang, typed=typed,
         errors=errors or {}, stored=stored, outcome=outcome(stored), keyed_today=keyed_today(campaign),
-        numbers=question_numbers(definition),
-        codes={q.name: codes_of(q, lang) for q in answerable(definition)}, rules=rules(definition, lang),
+        numbers=question_numbers(definition), labels=shown_labels(definition, answers, lang),
+        codes=offered_codes(definition, answers, lang), rules=rules(definition, lang),
     ), 422 if errors else 200
 
 

@@ -1,0 +1,45 @@
+"""What the keyer's page shows from what was typed so far (issue 17): labels with each ``${name}``
+filled and their bold and italic, and the codes a cascading select (choice_filter) offers.
+
+The page is drawn blank, then again with the typed values after a refused save; the save itself
+is checked by `forms.check_answers`, which refuses a code outside the filter whatever the page showed.
+"""
+from markupsafe import Markup
+
+import forms
+from forms import Definition, Question
+from forms.piping import fill_html
+from survey.entries.codes import answerable, codes_of, option_codes, to_stored
+
+NOT_TYPED = "…"
+"""What a ``${name}`` shows while its question has no answer typed."""
+
+
+def typed_answers(definition: Definition, values: dict[str, str]) -> dict[str, str | None]:
+    """The effective answers of what was typed (a code that is no option counts as none)."""
+    typed = {q.name: to_stored(q, values.get(q.name, ""))[0] for q in answerable(definition)}
+    return forms.effective_answers(definition, typed)
+
+
+def shown_labels(definition: Definition, answers: dict[str, str | None], language: str) -> dict[str, Markup]:
+    """Question name -> its label as HTML, a reference to an unanswered question shown as '…'."""
+    filled = {name: NOT_TYPED if value is None else value for name, value in answers.items()}
+    return {q.name: fill_html(q.label.text(language), definition, filled, language) for q in answerable(definition)}
+
+
+def offered_codes(definition: Definition, answers: dict[str, str | None],
+                  language: str) -> dict[str, list[tuple[str, str]]]:
+    """Question name -> the (code, label) to list; a cascade's only those its filter keeps, once
+    every question the filter reads has an answer (before, the keyer still needs them all)."""
+    return {q.name: _offered(definition, q, answers, language) for q in answerable(definition)}
+
+
+def _offered(definition: Definition, question: Question, answers: dict[str, str | None],
+             language: str) -> list[tuple[str, str]]:
+    listed = codes_of(question, language)
+    read = question.choice_filter.references if question.choice_filter is not None else frozenset()
+    if not read or any(answers.get(name) is None for name in read):
+        return listed
+    kept = {choice.value for choice in forms.offered_choices(definition, question, answers)}
+    value_of = dict(option_codes(question))
+    return [(code, label) for code, label in listed if value_of[code] in kept]
