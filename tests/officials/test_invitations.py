@@ -111,3 +111,13 @@ def workbook_text(path) -> str:
     """Every cell of every sheet of an XLSX file, one text."""
     book = openpyxl.load_workbook(path, read_only=True)
     return "\n".join(str(cell) for sheet in book for row in sheet.iter_rows(values_only=True) for cell in row)
+
+
+def test_the_list_shows_the_register_and_who_was_invited(cli, leaders, session):
+    registered(session, leaders)
+    before = list(csv.DictReader(io.StringIO(cli("officials", "list", "--campaign", "lanh-dao").output)))
+    assert len(before) == 4 and {row["invited"] for row in before} == {"no"}
+    invite(cli)
+    after = list(csv.DictReader(io.StringIO(cli("officials", "list", "--campaign", "lanh-dao").output)))
+    assert {row["invited"] for row in after} == {"yes"} and "link" not in after[0]
+    assert ("Lê Văn Cường", "AG-SNV", "division_leader") in {(row["name"], row["unit"], row["group"]) for row in after}
