@@ -10,7 +10,8 @@ from decimal import Decimal
 import forms
 import forms.expressions
 from forms import Definition, Section
-from forms.expression_tree import QUESTION_FUNCTIONS, Binary, Call, Literal, Name, Negate, Node, Not
+from forms.browser_rules import evaluable_in_browser
+from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
 
 
 def tree(node: Node) -> list:
@@ -28,18 +29,11 @@ def tree(node: Node) -> list:
     raise TypeError(f"no JSON form for {type(node).__name__}")
 
 
-def readable(definition: Definition, expression: forms.expressions.Expression) -> bool:
-    """Whether relevance.js can evaluate `expression`: the four question functions, no calculate read."""
-    return (expression.functions <= {*QUESTION_FUNCTIONS, "string_length"}
-            and all(call.question is not None for call in expression.calls)
-            and all(definition.question(name).type != "calculate" for name in expression.references))
-
-
 def rule(definition: Definition, question: forms.Question, answers: dict[str, str | None]) -> list:
     """The question's rule for the script; one it cannot evaluate comes as the server's answer so far
     (the page still works: saving it asks the server, which reveals what an answer opened)."""
     assert question.relevant is not None
-    if readable(definition, question.relevant):
+    if evaluable_in_browser(definition, question.relevant):
         return tree(question.relevant.tree)
     return ["lit", forms.relevance(definition, answers)[question.name]]
 

@@ -11,7 +11,9 @@ from decimal import Decimal
 from werkzeug.datastructures import MultiDict
 
 from forms import Definition, Question
+from forms.browser_rules import evaluable_in_browser
 from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
+from forms.expressions import Expression
 from survey.entries.codes import answerable, codes_of, option_codes, to_stored
 from survey.entries.problems import CATALOGUE
 from survey.errors import Problem
@@ -75,8 +77,15 @@ def rules(definition: Definition, language: str) -> dict:
         "key": question.name, "type": question.type,
         "codes": {code: [value, label] for (code, value), (_, label)
                   in zip(option_codes(question), codes_of(question, language))},
-        "when": [tree(expression.tree) for expression in (section.relevant, question.relevant) if expression],
+        "when": [condition(definition, expression) for expression in (section.relevant, question.relevant)
+                 if expression],
     } for section in definition.sections for question in section.questions if question.kind.has_input]}
+
+
+def condition(definition: Definition, expression: Expression) -> list:
+    """The condition's tree; one entry.js cannot evaluate (a value function, a calculate read) as
+    true: the box stays open for what the paper holds, and the save's check decides."""
+    return tree(expression.tree) if evaluable_in_browser(definition, expression) else ["lit", True]
 
 
 def tree(node: Node) -> list:

@@ -3,6 +3,8 @@ the calculate has no box and is stored as computed; the cascade lists and accept
 its filter keeps; the label shows the answer it names."""
 import pytest
 
+import forms
+
 from survey.responses.models import Response
 from tests.public.test_calculate_pages import CASCADE
 
@@ -39,3 +41,11 @@ def test_the_calculate_is_stored_as_computed(keyer, cascade, session):
     assert lan.key(cascade, "T-2", {"age": "70", "region": "1", "pension": "1", "province": "1"}).status_code == 303
     stored = {a.question_key: a.value for a in session.query(Response).one().answers}
     assert (stored["older"], stored["province"], stored["pension"]) == ("yes", "hn", "yes")
+
+
+def test_a_condition_on_a_calculate_keeps_its_box_open_for_the_save_to_decide():
+    from survey.surveyor.entry import rules
+
+    questions = {q["key"]: q for q in rules(forms.load_definition(CASCADE), "vi")["questions"]}
+    assert "older" not in questions
+    assert questions["pension"]["when"] == [["lit", True]]
