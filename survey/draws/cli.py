@@ -9,6 +9,7 @@ from survey.campaigns.queries import campaign_by_slug
 from survey.cli import unit_of_work
 from survey.clock import end_of_day
 from survey.db import utcnow
+from survey.draws.messages import CATALOGUE
 from survey.draws.operations import LARGEST_SEED, apply_draw, new_seed, plan_draw, plan_sizes
 from survey.errors import InvalidInput
 from survey.exports.formulas import neutralised
@@ -45,7 +46,7 @@ def draw_command(campaign_slug: str, list_path: str, seed: int | None, size: int
         plan = plan_draw(session, campaign, text, seed, sizes, replacement)
         expires_at = end_of_day(expires.date()) if expires else None
         if expires_at is not None and expires_at <= utcnow():
-            raise InvalidInput(f"--expires {expires.date()} is already past")
+            raise InvalidInput(CATALOGUE.problem("draw_expires_past", "expires", day=expires.date()))
         draw, created = apply_draw(session, plan, expires_at, utcnow(), None)
         rows = [[i.dossier_code, i.unit.code, i.token, public_url("questionnaire.invitation", base, token=i.token)]
                 for i in created]

@@ -14,6 +14,7 @@ from survey.config import ConfigurationError, public_base_url
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.exports.formulas import neutralised
+from survey.invitations.messages import CATALOGUE
 from survey.invitations.operations import create_invitations
 from survey.links import public_url
 from survey.units.queries import units_by_codes
@@ -42,7 +43,7 @@ def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime 
         unit = units_by_codes(session, [unit_code])[0]
         expires_at = end_of_day(expires.date()) if expires else None
         if expires_at is not None and expires_at <= utcnow():
-            raise InvalidInput(f"--expires {expires.date()} is already past")
+            raise InvalidInput(CATALOGUE.problem("invitation_expires_past", "expires", day=expires.date()))
         created = create_invitations(session, campaign, unit, dossier_codes, expires_at, utcnow())
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

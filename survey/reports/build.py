@@ -6,7 +6,7 @@ from survey.errors import InvalidInput
 from survey.reports.compose import Report, compose
 from survey.reports.gather import gather
 from survey.reports.lineage import lineage_flags
-from survey.reports.messages import say
+from survey.reports.messages import CATALOGUE
 from survey.reports.periods import Period
 from survey.units.successions import lineage
 
@@ -21,14 +21,14 @@ def build_report(session: Session, period: Period, unit: str | None, recipe: Rec
     and the report says so."""
     earlier = earlier or period.previous()
     if earlier.last_day() >= period.first_day():
-        raise InvalidInput(say("compared_not_earlier", language, earlier=earlier.name(language),
-                               period=period.name(language)))
+        raise InvalidInput(CATALOGUE.problem("compared_not_earlier", "compare_with", earlier=earlier.name(language),
+                                             period=period.name(language)))
     current = gather(session, period, recipe, weighting, language=language)
     if current is None:
-        raise InvalidInput(say("no_results", language, period=period.name(language)))
+        raise InvalidInput(CATALOGUE.problem("no_results", period=period.name(language)))
     if unit is not None and unit not in current.counts.index:
-        raise InvalidInput(f"unit '{unit}' has no response in the campaigns of {period.slug()} "
-                           f"({', '.join(current.campaigns)})")
+        raise InvalidInput(CATALOGUE.problem("report_unit_no_response", "unit", unit=unit, period=period.slug(),
+                                             campaigns=", ".join(current.campaigns)))
     successions = lineage(session, period.last_day())
     try:
         previous, problem = gather(session, earlier, recipe, weighting, language=language,

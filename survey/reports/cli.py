@@ -26,7 +26,7 @@ from survey.reports.build import build_report
 from survey.reports.docx import write_docx
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import render_standalone
-from survey.reports.messages import say
+from survey.reports.messages import CATALOGUE
 from survey.reports.pdf import write_pdf
 from survey.reports.periods import Period, period, period_recipe
 from survey.reports.xlsx import write_report_xlsx
@@ -93,8 +93,8 @@ def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, languag
         whole = document(db.session(), made, chosen, language)
         with replacing(out) as part:
             WRITERS[file_format](made, whole, part, language)
-    except InvalidInput as error:
-        raise click.ClickException(str(error)) from None
+    except InvalidInput as error:  # said in the report's --lang
+        raise click.ClickException("\n".join(problem.text(language) for problem in error.problems)) from None
     except RecipeError as error:
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(f"{out}\t{made.period.name(language)}\t{made.unit or 'province'}")
@@ -106,5 +106,5 @@ def compared_period(kind: str, text: str | None, language: str) -> Period | None
         return None
     found = COMPARED.fullmatch(text.strip().lower())
     if found is None:
-        raise InvalidInput(say("compare_with_invalid", language, value=text[:20]))
+        raise InvalidInput(CATALOGUE.problem("compare_with_invalid", "compare_with", value=text[:20]))
     return period(kind, int(found[1]), int(found[2]) if found[2] else None)

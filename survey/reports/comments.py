@@ -21,8 +21,10 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.exports.formulas import neutralised
 from survey.exports.operations import replacing
+from survey.reports.messages import CATALOGUE
 from survey.reports.periods import Period, campaigns_of, period, period_recipe
 from survey.reports.roles import COMMENTS, FIELD, present
+from survey.reports.words import CATALOGUE as WORDS
 from survey.reports.words import say
 from survey.results.loading import load_campaign
 from survey.text import unit_name
@@ -40,9 +42,9 @@ def comment_rows(session: Session, asked: Period, unit: str | None, recipe: Reci
     campaigns or a unit none of them surveyed."""
     campaigns = campaigns_of(session, asked)
     if not campaigns:
-        raise InvalidInput(say("no_results", language, period=asked.name(language)))
+        raise InvalidInput(CATALOGUE.problem("no_results", period=asked.name(language)))
     if unit is not None and unit not in {t.unit.code for c in campaigns for t in c.units}:
-        raise InvalidInput(say("comments_unknown_unit", language, unit=unit, period=asked.name(language)))
+        raise InvalidInput(WORDS.problem("comments_unknown_unit", "unit", unit=unit, period=asked.name(language)))
     rated = {m.question for m in recipe.measures()}
     rows = [row for campaign in campaigns for row in _campaign_rows(session, campaign, rated, unit, language)]
     return sorted(rows, key=lambda row: row[1])
@@ -113,8 +115,8 @@ def comments_command(year, quarter, unit, file_format, out, recipe, language) ->
                             language)
         with replacing(out) as part:
             (write_csv if file_format == "csv" else write_xlsx)(rows, language, part)
-    except InvalidInput as error:
-        raise click.ClickException(str(error)) from None
+    except InvalidInput as error:  # said in the report's --lang
+        raise click.ClickException("\n".join(problem.text(language) for problem in error.problems)) from None
     except RecipeError as error:
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(f"{out}\t{asked.name(language)}\t{len(rows)}")

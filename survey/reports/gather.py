@@ -22,6 +22,7 @@ from survey.errors import InvalidInput
 from survey.quality.queries import flagged_responses
 from survey.questionnaires.queries import version_definition
 from survey.reports.lineage import domain_passes, successor_rows
+from survey.reports.messages import CATALOGUE
 from survey.reports.periods import Period, campaigns_of
 from survey.results.loading import DEFAULT_STATUSES, load_campaign
 from survey.results.scope import in_scope
@@ -61,7 +62,8 @@ def gather(session: Session, period: Period, recipe: Recipe, weighting: str = "d
     """The period's results, or None when no campaign of the period fits the recipe; with `lineage`
     the units' rows are those of the units they became (`survey.reports.lineage`)."""
     if weighting not in WEIGHTINGS:
-        raise InvalidInput(f"unknown weighting '{weighting}' (one of {', '.join(WEIGHTINGS)})")
+        raise InvalidInput(CATALOGUE.problem("report_weighting_unknown", "weighting", weighting=weighting,
+                                             known=", ".join(WEIGHTINGS)))
     fitting, skipped = _fitting(session, period, recipe)
     if not fitting:
         return None

@@ -104,6 +104,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "The period compared with ({earlier}) must end before the report's period ({period})."),
     "compare_with_invalid": ("--compare-with: '{value}' không phải năm (2024) hoặc quý (2024-q4).",
                              "--compare-with: '{value}' is not a year (2024) or a quarter (2024-q4)."),
+    "report_unknown": ("Không có loại báo cáo “{kind}” (chỉ có {known})", "unknown report '{kind}' (one of {known})"),
+    "report_year_invalid": ("Năm {year} không nằm trong khoảng 2000 đến 2100",
+                            "year {year} is not a year between 2000 and 2100"),
+    "report_quarter_needed": ("Báo cáo quý cần một quý từ 1 đến 4 (đã nhập {quarter})",
+                              "a quarterly report needs a quarter 1-4 (got {quarter})"),
+    "report_quarter_unwanted": ("Báo cáo năm không có quý", "a yearly report takes no quarter"),
+    "report_weighting_unknown": ("Không có cách gia quyền “{weighting}” (chỉ có {known})",
+                                 "unknown weighting '{weighting}' (one of {known})"),
+    "report_unit_no_response": ("Đơn vị “{unit}” không có phiếu nào trong các đợt khảo sát của kỳ {period} "
+                                "({campaigns})",
+                                "unit '{unit}' has no response in the campaigns of {period} ({campaigns})"),
 }
 
 

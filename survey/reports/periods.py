@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from analysis.recipes import OFFICIAL, default_recipe, recipes_for
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
+from survey.reports.messages import CATALOGUE
 
 KINDS = ("quarterly", "yearly")
 
@@ -53,13 +54,13 @@ class Period:
 
 def period(kind: str, year: int | None, quarter: int | None) -> Period:
     """The period asked for; InvalidInput lists every problem (a quarter only for quarterly reports)."""
-    problems = [] if kind in KINDS else [f"unknown report '{kind}' (one of {', '.join(KINDS)})"]
+    problems = [] if kind in KINDS else [CATALOGUE.problem("report_unknown", "kind", kind=kind, known=", ".join(KINDS))]
     if year is None or not 2000 <= year <= 2100:
-        problems.append(f"year {year} is not a year between 2000 and 2100")
+        problems.append(CATALOGUE.problem("report_year_invalid", "year", year=year))
     if kind == "quarterly" and quarter not in (1, 2, 3, 4):
-        problems.append(f"a quarterly report needs a quarter 1-4 (got {quarter})")
+        problems.append(CATALOGUE.problem("report_quarter_needed", "quarter", quarter=quarter))
     if kind == "yearly" and quarter is not None:
-        problems.append("a yearly report takes no quarter")
+        problems.append(CATALOGUE.problem("report_quarter_unwanted", "quarter"))
     if problems:
         raise InvalidInput(problems)
     return Period(kind, year, quarter if kind == "quarterly" else None)

@@ -22,6 +22,7 @@ from survey.errors import InvalidInput
 from survey.results.console import render
 from survey.results.csv_result import write_csv, write_expectations_csv
 from survey.results.loading import DEFAULT_STATUSES
+from survey.results.messages import CATALOGUE
 from survey.results.report import BY, compute_results
 from survey.results.weighting import METHODS, Margins, read_margins
 from survey.results.xlsx import write_xlsx
@@ -89,13 +90,13 @@ def expectations_path(out: Path) -> Path:
 
 def _check_out(out: Path | None, file_format: str) -> None:
     if file_format not in FORMATS:
-        raise InvalidInput(f"unknown --format '{file_format}' (xlsx or csv)")
+        raise InvalidInput(CATALOGUE.problem("results_format_unknown", "format", format=file_format))
     if out is None:
         return
     if out.suffix.lower() != f".{file_format}":
-        raise InvalidInput(f"--out {out}: the file must end in .{file_format}")
+        raise InvalidInput(CATALOGUE.problem("results_out_suffix", "out", out=str(out), format=file_format))
     if not out.parent.resolve().is_dir():
-        raise InvalidInput(f"--out {out}: no directory {out.parent}")
+        raise InvalidInput(CATALOGUE.problem("results_out_directory", "out", out=str(out), directory=str(out.parent)))
 
 
 def _margins(path: Path | None) -> Margins | None:
@@ -104,9 +105,10 @@ def _margins(path: Path | None) -> Margins | None:
     try:
         return read_margins(path.read_text(encoding="utf-8"), path.name)
     except OSError as error:
-        raise InvalidInput(f"--margins {path}: {error.strerror}") from None
+        raise InvalidInput(CATALOGUE.problem("results_margins_unreadable", "margins", path=str(path),
+                                             reason=error.strerror)) from None
     except UnicodeDecodeError:
-        raise InvalidInput(f"--margins {path}: not UTF-8 text") from None
+        raise InvalidInput(CATALOGUE.problem("results_margins_not_text", "margins", path=str(path))) from None
 
 
 def _write(out: Path, writing) -> None:

@@ -13,16 +13,18 @@
 """
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 import pandas as pd
 
 from analysis import Design, calibrate, poststratify, rake
 from analysis.weights import stratum_weights
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.results.loading import META
+from survey.results.messages import CATALOGUE
 
 METHODS = ("none", "design", "poststratify", "rake", "calibrate")
 CALIBRATIONS = METHODS[2:]
@@ -57,29 +59,32 @@ def read_margins(text: str, source: str) -> Margins:
     """Margins from CSV text with columns variable, level, population; InvalidInput lists every problem."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     if reader.fieldnames is None or sorted(reader.fieldnames) != ["level", "population", "variable"]:
-        raise InvalidInput(f"{source}: the columns must be variable, level, population (got "
-                           f"{', '.join(reader.fieldnames or ['nothing'])})")
+        raise InvalidInput(CATALOGUE.problem("margins_columns", "margins", source=source,
+                                             got=", ".join(reader.fieldnames or ["nothing"])))
     counts: dict[str, dict[str, float]] = {}
-    problems = [problem for row, line in enumerate(reader, start=2) for problem in _margin_row(line, row, counts)]
+    problems = [problem for row, line in enumerate(reader, start=2)
+                for problem in _margin_row(line, partial(CATALOGUE.problem, field="margins", source=source, row=row),
+                                           counts)]
     if not counts and not problems:
-        problems.append(f"{source}: no margin rows")
+        problems.append(CATALOGUE.problem("margins_empty", "margins", source=source))
     if problems:
-        raise InvalidInput([p if p.startswith(source) else f"{source}, {p}" for p in problems])
+        raise InvalidInput(problems)
     return Margins(counts, source)
 
 
-def _margin_row(line: dict, row: int, counts: dict[str, dict[str, float]]) -> list[str]:
+def _margin_row(line: dict, refuse: Callable[..., Problem], counts: dict[str, dict[str, float]]) -> list[Problem]:
+    """The problems of one row (`refuse` makes one naming the file and the row), its count kept in `counts`."""
     variable, level = (line.get("variable") or "").strip(), (line.get("level") or "").strip()
     if not variable or not level:
-        return [f"row {row}: variable and level must not be empty"]
+        return [refuse("margin_blank")]
     try:
         population = float((line.get("population") or "").strip())
     except ValueError:
-        return [f"row {row}: population {line.get('population')!r} is not a number"]
+        return [refuse("margin_not_number", value=line.get("population"))]
     if not (np.isfinite(population) and population > 0):
-        return [f"row {row}: population of {variable} = {level} must be positive"]
+        return [refuse("margin_not_positive", variable=variable, level=level)]
     if level in counts.setdefault(variable, {}):
-        return [f"row {row}: {variable} = {level} is given twice"]
+        return [refuse("margin_twice", variable=variable, level=level)]
     counts[variable][level] = population
     return []
 
@@ -108,11 +113,11 @@ def weigh(frame: pd.DataFrame, method: str, transactions: Mapping[str, int | Non
 def check_weighting(method: str, margins: Margins | None, responses: int) -> None:
     """InvalidInput unless `method` can weigh `responses` responses in scope with these margins."""
     if method not in METHODS:
-        raise InvalidInput(f"unknown weighting '{method}' (one of {', '.join(METHODS)})")
+        raise InvalidInput(CATALOGUE.problem("weighting_unknown", "weighting", method=method, known=", ".join(METHODS)))
     if (method in CALIBRATIONS) != (margins is not None):
-        raise InvalidInput("margins are needed by, and only by, --weighting poststratify, rake or calibrate")
+        raise InvalidInput(CATALOGUE.problem("margins_mismatch", "margins"))
     if responses < 2:
-        raise InvalidInput(f"{responses} response(s) in scope: standard errors need at least two")
+        raise InvalidInput(CATALOGUE.problem("too_few_responses", responses=responses))
 
 
 def unit_weights(respondents: Mapping[str, int], transactions: Mapping[str, int | None]) -> dict[str, float]:
@@ -121,8 +126,7 @@ def unit_weights(respondents: Mapping[str, int], transactions: Mapping[str, int 
     (in the words the Design uses for the fpc column weigh gives it)."""
     lacking = sorted(u for u in respondents if not transactions.get(u))
     if lacking:
-        raise InvalidInput(f"design weights need the transaction count N_h (> 0) of unit(s) {', '.join(lacking)}: "
-                           "set it in the campaign's targets, or use --weighting none")
+        raise InvalidInput(CATALOGUE.problem("design_transactions_missing", "weighting", units=", ".join(lacking)))
     return _design(lambda: stratum_weights(respondents, {u: transactions[u] for u in respondents}, "_population"))
 
 
@@ -150,11 +154,12 @@ def _strata(units: pd.Series) -> tuple[dict[str, str], tuple[tuple[str, ...], ..
 
 def _calibrated(base: Design, frame: pd.DataFrame, method: str, margins: Margins) -> Design:
     columns = {META.get(v, v): levels for v, levels in margins.counts.items()}
-    problems = [f"variable '{v}' of the margins is neither a question of the form nor one of "
-                f"{', '.join(META)}" for v in margins.counts if META.get(v, v) not in frame.columns]
+    problems = [CATALOGUE.problem("margins_variable_unknown", "margins", variable=v, known=", ".join(META))
+                for v in margins.counts if META.get(v, v) not in frame.columns]
     if method == "poststratify" and len(columns) != 1:
-        problems.append(f"poststratify takes the margins of one variable, {margins.source} has {len(columns)}")
-    problems += [f"{int(frame[c].isna().sum())} response(s) have no answer to '{c}': they cannot be calibrated"
+        problems.append(CATALOGUE.problem("poststratify_one_variable", "margins", source=margins.source,
+                                          count=len(columns)))
+    problems += [CATALOGUE.problem("margins_unanswered", "margins", count=int(frame[c].isna().sum()), column=c)
                  for c in columns if c in frame.columns and frame[c].isna().any()]
     if problems:
         raise InvalidInput(problems)
@@ -177,4 +182,4 @@ def _design(build) -> Design:
         message = str(error)
         for name, column in META.items():
             message = message.replace(repr(column), repr(name))
-        raise InvalidInput(message) from None
+        raise InvalidInput(CATALOGUE.problem("design_refused", "weighting", message=message)) from None

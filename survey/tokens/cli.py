@@ -6,6 +6,7 @@ from survey import db
 from survey.cli import unit_of_work
 from survey.db import utcnow
 from survey.errors import InvalidInput
+from survey.tokens.messages import CATALOGUE
 from survey.tokens.models import SCOPES
 from survey.tokens.operations import active_token_named, all_tokens, issue_token, revoke_token
 from survey.units.queries import units_by_codes
@@ -42,7 +43,7 @@ def revoke(name: str) -> None:
     with unit_of_work() as session:
         token = active_token_named(session, name)
         if token is None:
-            raise InvalidInput(f"no active token called '{name}'")
+            raise InvalidInput(CATALOGUE.problem("token_not_active", "name", name=name))
         revoke_token(session, token, None, utcnow())
     click.echo(f"revoked {name}")
 

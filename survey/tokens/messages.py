@@ -11,6 +11,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scopes_none": ("Quyền: chọn ít nhất một trong các quyền {scopes}", "scope: choose at least one of {scopes}"),
     "scope_unknown": ("Quyền: không có quyền “{scope}” (chỉ có {scopes})",
                       "scope: unknown scope '{scope}' (one of {scopes})"),
+    "token_not_active": ("Không có khoá đang dùng nào tên “{name}”", "no active token called '{name}'"),
 }
 
 CATALOGUE = Catalogue(MESSAGES)

@@ -106,8 +106,8 @@ def test_raking_to_uploaded_margins_and_downloading_with_them(app, make_user, si
     ("/phan-tich/sipas-test?recipe=khac&weighting=all&by=commune",
      ["Công thức tính chỉ số: 'khac' (sipas-2017, sipas-2023, sipas-local, sipas-local-criteria)",
       "Gia quyền: 'all'", "Chia theo: 'commune'"]),
-    ("/phan-tich/sipas-test?weighting=rake", ["margins are needed"]),
-    ("/phan-tich/sipas-test", ["0 response(s) in scope: standard errors need at least two"]),
+    ("/phan-tich/sipas-test?weighting=rake", ["Tổng thể biên cần cho, và chỉ cho, gia quyền"]),
+    ("/phan-tich/sipas-test", ["0 phiếu trong phạm vi: cần ít nhất hai phiếu để tính sai số chuẩn"]),
 ])
 def test_bad_choices_are_a_400_listing_every_problem(app, make_user, empty_sipas_campaign, url, problems):
     browser = signed_in(app, make_user, "analyst")
@@ -119,7 +119,7 @@ def test_bad_margins_are_a_400_with_their_rows(app, make_user, empty_sipas_campa
     browser = signed_in(app, make_user, "analyst")
     response = browser.post("/phan-tich/sipas-test", {"weighting": "rake", "margins": "variable,level,population\n"
                                                       "gioi_tinh,nam,many\n"})
-    assert response.status_code == 400 and "margins.csv, row 2: population 'many' is not a number" in browser.text()
+    assert response.status_code == 400 and "margins.csv, dòng 2: population 'many' không phải là số" in browser.text()
     response = browser.post("/phan-tich/sipas-test", {"weighting": "rake", "margins_file": (
         io.BytesIO("variable".encode("utf-16")), "m.csv")}, content_type="multipart/form-data")
     assert response.status_code == 400

@@ -90,7 +90,7 @@ def test_the_comparison_with_2024_pools_the_old_communes_and_names_them(session,
 
 
 @pytest.mark.parametrize("value, expected", [
-    ("2024-q9", "a yearly report takes no quarter"), ("24", "không phải năm (2024) hoặc quý (2024-q4)"),
+    ("2024-q9", "Báo cáo năm không có quý"), ("24", "không phải năm (2024) hoặc quý (2024-q4)"),
     ("2099", "phải kết thúc trước kỳ báo cáo")])
 def test_a_bad_period_to_compare_with_is_refused_and_nothing_written(cli, session, tmp_path, value, expected):
     assert cli("demo", "load").exit_code == 0

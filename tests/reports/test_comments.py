@@ -60,7 +60,7 @@ def test_the_report_counts_the_comments_it_exports(cli, commented, tmp_path):
 @pytest.mark.parametrize("arguments, message", [
     (["--year", "2026", "--quarter", "3", "--unit", "AG-XX"], "Đơn vị AG-XX không được khảo sát"),
     (["--year", "2031"], "Không có đợt khảo sát nào phù hợp trong kỳ Năm 2031."),
-    (["--year", "2026", "--quarter", "5"], "a quarterly report needs a quarter 1-4 (got 5)"),
+    (["--year", "2026", "--quarter", "5"], "Báo cáo quý cần một quý từ 1 đến 4 (đã nhập 5)"),
     (["--year", "2026", "--format", "ods"], "unknown format 'ods'"),
 ])
 def test_bad_input_is_refused_and_nothing_written(cli, quarters, tmp_path, arguments, message):
