@@ -72,14 +72,19 @@ def invite_officials(session: Session, campaign: Campaign, expires_at: datetime 
     waiting = uninvited(session, campaign)
     if not waiting:
         raise InvalidInput(CATALOGUE.problem("official_none_to_invite", "campaign", slug=campaign.slug))
-    by_unit: dict[int, list[Official]] = defaultdict(list)
-    for person in waiting:
-        by_unit[person.unit_id].append(person)
     pairs: list[tuple[Official, Invitation]] = []
-    for people in by_unit.values():
+    for people in by_unit(waiting):
         created = create_invitations(session, campaign, people[0].unit, [None] * len(people), expires_at, now)
         pairs += zip(people, created, strict=True)
     for person in waiting:
         person.invited_at = now
     session.flush()
     return pairs
+
+
+def by_unit(people: list[Official]) -> list[list[Official]]:
+    """The officials grouped by unit: an invitation is made for a unit of the campaign."""
+    groups: dict[int, list[Official]] = defaultdict(list)
+    for person in people:
+        groups[person.unit_id].append(person)
+    return list(groups.values())
