@@ -89,6 +89,8 @@ TITLES: dict[str, tuple[str, str]] = {
     "empty_group": ("Nhóm không còn câu hỏi nào: không thành trang",
                     "A group with no question left is no page"),
     "dropped_expression": ("Bỏ qua biểu thức không bao giờ đúng", "Skipped: an expression that never holds"),
+    "unused_expression": ("Bỏ qua biểu thức mà loại câu hỏi này không dùng",
+                          "Skipped: an expression this type of question does not use"),
 }
 """Code -> (Vietnamese, English)."""
 

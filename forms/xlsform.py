@@ -75,6 +75,7 @@ XLSFORM_CATALOGUE: dict[str, str] = {
         "a constraint_message without a constraint is left out: {value!r}"),
     "empty_group": "group {value!r} has no question left to ask; it is not a page",
     "dropped_expression": "{field} {value!r} is left out: {detail}",
+    "unused_expression": "{field} {value!r} is left out: {reason}",
 }
 """Problems and skipped items of XLSForm import; the definition problems are CATALOGUE's."""
 

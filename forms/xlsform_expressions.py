@@ -56,6 +56,8 @@ _FUNCTIONS_IN = {"selected": "selected", "count-selected": "count_selected",
                                             "today", "date")}}
 _FUNCTIONS_OUT = {ours: theirs for theirs, ours in _FUNCTIONS_IN.items()}
 _WORDS = frozenset({"and", "or", "mod"})
+_COLUMN_AS_VALUE = re.compile(r"\bselected\([^(),]*,\s*choice\(")
+"""``selected(q, choice('c'))``: ours compares with a written value only."""
 _COMPARISONS = frozenset({"=", "==", "!=", "<", "<=", ">", ">="})
 _BINDS_TIGHTER_THAN_NOT = _COMPARISONS | {"+", "-", "*", "/", "mod"}
 
@@ -86,10 +88,10 @@ def from_xlsform(source: str, *, columns: bool = False) -> tuple[str, frozenset[
     tokens = _tokens(_XLSFORM_TOKEN, source)
     names = frozenset(t.text[2:-1].strip() for t in tokens if t.kind == "ref")
     tokens = _empty_string_tests(tokens)
-    out = []
-    for index, token in enumerate(tokens):
-        out.append(_token_in(tokens, index, token, columns))
-    return "".join(out), names
+    ours = "".join(_token_in(tokens, index, token, columns) for index, token in enumerate(tokens))
+    if _COLUMN_AS_VALUE.search(ours):
+        raise Unsupported("a choice's column as the value selected() looks for")
+    return ours, names
 
 
 def _token_in(tokens: list[_Token], index: int, token: _Token, columns: bool) -> str:
@@ -182,17 +184,16 @@ def _alone(tokens: list[_Token], left: int, right: int) -> bool:
 # --- ours -> XLSForm ----------------------------------------------------------------
 
 
-def to_xlsform(source: str) -> str:
-    """Our expression (already valid) in XLSForm syntax."""
+def to_xlsform(source: str, names: dict[str, str] | None = None) -> str:
+    """Our expression (already valid) in XLSForm syntax, each question read as ``${name}``
+    with the name ``names`` gives its key (``forms.xlsform_export_names``), else the key."""
     tokens = _column_reads(_tokens(_OURS_TOKEN, source))
     tokens = _wrap_not_operands(tokens)
-    out = []
-    for index, token in enumerate(tokens):
-        out.append(_token_out(tokens, index, token))
-    return "".join(out)
+    return "".join(_token_out(tokens, index, token, names or {})
+                   for index, token in enumerate(tokens))
 
 
-def _token_out(tokens: list[_Token], index: int, token: _Token) -> str:
+def _token_out(tokens: list[_Token], index: int, token: _Token, names: dict[str, str]) -> str:
     if token.kind == "column":
         return token.text
     if token.kind != "name" and token.text not in ("/", "=="):
@@ -212,7 +213,7 @@ def _token_out(tokens: list[_Token], index: int, token: _Token) -> str:
         return _FUNCTIONS_OUT.get(token.text, token.text)
     if token.text in ("true", "false"):
         return f"{token.text}()"
-    return "${" + token.text + "}"
+    return "${" + names.get(token.text, token.text) + "}"
 
 
 def _column_reads(tokens: list[_Token]) -> list[_Token]:

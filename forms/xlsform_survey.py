@@ -23,6 +23,7 @@ from .xlsform_extras import metadata_row, put_options, specify_other
 from .xlsform_names import Keys, list_key
 from .xlsform_sheets import Row, Sheet
 from .xlsform_spellings import canonical_type
+from .xlsform_unused import drop_unused
 
 SURVEY_FIELDS = frozenset({"type", "name", "label", "hint", "required", "relevant",
                            "constraint", "constraint_message", "sipas_type", "sipas_levels", "appearance", "parameters",
@@ -238,6 +239,7 @@ class SurveyWalk:
             return
         other = extra == ["or_other"]
         extra = [] if other else extra
+        drop_unused(self, row, base)
         if self.uncomputable(row, base):
             self.skipped_names.add(name or "")
             return
@@ -296,10 +298,11 @@ class SurveyWalk:
         return dict.fromkeys(self.draft.languages, written)
 
     def note_piping(self, texts: dict[str, str] | None, path: Path) -> None:
-        """``${q}`` shows q's answer (forms.piping), unless q is left out: then it is written
-        as its bare name (noted), since no answer can stand there."""
+        """``${q}`` shows q's answer (forms.piping), unless q is left out or is metadata,
+        which the person never sees: then it is written as its bare name (noted)."""
         for language, text in (texts or {}).items():
-            gone = [name for name in references(text) if name in self.skipped_names]
+            gone = [name for name in references(text)
+                    if name in self.skipped_names or name in self.metadata]
             if gone:
                 self.draft.notice("label_reference", self.draft.cells[(*path, language)], text)
                 texts[language] = REFERENCE.sub(  # type: ignore[index]
@@ -319,7 +322,8 @@ class SurveyWalk:
             self.draft.put(question, "type", ours, cell_of(self.sheet, row, "sipas_type"), path)
             return
         self.draft.put(question, "type", kind or None, cell_of(self.sheet, row, "type"), path)
-        self.draft.put(question, "choices", list_name, cell_of(self.sheet, row, "type"), path)
+        self.draft.put(question, "choices", list_key(list_name) if list_name else None,
+                       cell_of(self.sheet, row, "type"), path)
 
     def put_constraint(self, question: dict[str, Any], row: Row, path: Path) -> None:
         constraint = self.expression(row, "constraint")

@@ -23,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from .definition import Definition, Question, Section
 from .labels import Choice, Label
+from .xlsform_export_names import export_names, renamed_references
 from .xlsform_expressions import to_xlsform
 from .xlsform_sheets import language_header
 from .xlsform_write_extras import NATIVE_TYPES, write_extras
@@ -61,8 +62,11 @@ def _texts(key: str, languages: Iterable[str]) -> list[str]:
     return [f"{key}::{language_header(language)}" for language in languages]
 
 
-def _label_cells(label: Label | None, languages: Iterable[str]) -> list[str | None]:
-    return [label.text(language) if label else None for language in languages]
+def _label_cells(label: Label | None, languages: Iterable[str],
+                 names: dict[str, str] | None = None) -> list[str | None]:
+    """The label's text per language, ``${key}`` naming what ``names`` writes for the key."""
+    texts = [label.text(language) if label else None for language in languages]
+    return [renamed_references(text, names) if text and names else text for text in texts]
 
 
 def _append(sheet: Worksheet, values: list[Any]) -> None:
@@ -90,15 +94,16 @@ def _survey(sheet: Worksheet, definition: Definition, lists: dict[str, str]) -> 
     languages = definition.languages
     ours = any(q.type in lists or q.kind.takes_levels for q in definition.questions)
     computed = _computed_columns(definition)
+    names = export_names(definition)
     headers = ["type", "name", *_texts("label", languages), *_texts("hint", languages),
                "required", "relevant", "constraint", *_texts("constraint_message", languages)]
     headers += ["sipas_type", "sipas_levels"] if ours else []
     _header(sheet, headers + list(computed), "survey")
     for section in definition.sections:
-        _append(sheet, _group_row(section, languages))
+        _append(sheet, _group_row(section, languages, names))
         for question in section.questions:
-            _append(sheet, _question_row(question, languages, lists, ours)
-                    + [_expression(getattr(question, key)) for key in computed])
+            _append(sheet, _question_row(question, languages, lists, ours, names)
+                    + [_expression(getattr(question, key), names) for key in computed])
         _append(sheet, ["end group"])
 
 
@@ -108,24 +113,24 @@ def _computed_columns(definition: Definition) -> tuple[str, ...]:
                  if any(getattr(q, key) is not None for q in definition.questions))
 
 
-def _expression(expression: Any) -> str | None:
-    return None if expression is None else to_xlsform(expression.source)
+def _expression(expression: Any, names: dict[str, str]) -> str | None:
+    return None if expression is None else to_xlsform(expression.source, names)
 
 
-def _group_row(section: Section, languages: tuple[str, ...]) -> list[Any]:
-    return ["begin group", section.xlsform_name or section.name,
-            *_label_cells(section.title, languages),
-            *_label_cells(section.description, languages), None,
-            _expression(section.relevant)]
+def _group_row(section: Section, languages: tuple[str, ...], names: dict[str, str]) -> list[Any]:
+    return ["begin group", names[section.name],
+            *_label_cells(section.title, languages, names),
+            *_label_cells(section.description, languages, names), None,
+            _expression(section.relevant, names)]
 
 
 def _question_row(question: Question, languages: tuple[str, ...], lists: dict[str, str],
-                  ours: bool) -> list[Any]:
-    row = [_type(question, lists), question.xlsform_name or question.name,
-           *_label_cells(question.label, languages),
-           *_label_cells(question.hint, languages), "yes" if question.required else None,
-           _expression(question.relevant), _expression(question.constraint),
-           *_label_cells(question.constraint_message, languages)]
+                  ours: bool, names: dict[str, str]) -> list[Any]:
+    row = [_type(question, lists), names[question.name],
+           *_label_cells(question.label, languages, names),
+           *_label_cells(question.hint, languages, names), "yes" if question.required else None,
+           _expression(question.relevant, names), _expression(question.constraint, names),
+           *_label_cells(question.constraint_message, languages, names)]
     if ours:
         special = question.type in lists or question.kind.takes_levels
         row += [question.type if special else None, " ".join(question.levels) or None]
