@@ -12,6 +12,7 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -20,6 +21,7 @@ import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
 from .xlsform_bounds import MAX_COLUMNS, MAX_ROWS, READ_SHEETS, Unreadable, check_archive
+from .xlsform_xls import OLE_MAGIC, xls_rows
 
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _NAMED_LANGUAGE = re.compile(r"(?P<name>.*?)\s*\((?P<code>[^()]*)\)\s*")
@@ -97,8 +99,8 @@ class Sheet:
 def read_sheets(data: bytes) -> dict[str, Sheet]:
     """Sheet name (lower case) -> Sheet; raises NotAWorkbook, or TooLarge (see
     ``forms.xlsform_bounds``) before parsing a workbook that would take too long to read."""
-    if data[:4] == b"\xd0\xcf\x11\xe0":
-        raise NotAWorkbook("this is an old .xls file; save it as .xlsx (Excel Workbook)")
+    if data[:4] == OLE_MAGIC:
+        return _read_xls(data)
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise NotAWorkbook("the file is not an .xlsx workbook")
     _check(data)
@@ -127,6 +129,15 @@ def _read(data: bytes) -> dict[str, Sheet]:
         book.close()
 
 
+def _read_xls(data: bytes) -> dict[str, Sheet]:
+    """The sheets of an old .xls workbook (``forms.xlsform_xls`` keeps the same bounds)."""
+    try:
+        found = xls_rows(data)
+    except Unreadable as error:
+        raise NotAWorkbook(f"the .xls workbook cannot be read ({error})") from None
+    return {name: _rows_sheet(name, iter(rows)) for name, rows in found.items()}
+
+
 def _check(data: bytes) -> None:
     """The archive's bounds, checked before openpyxl parses it."""
     try:
@@ -144,7 +155,12 @@ def _sheet(name: str, worksheet: Any) -> Sheet:
     check_archive found no value (empty rows, styled or not, may follow: never parsed).
     A sheet we do not use is read to its header only, however long it is."""
     last = MAX_ROWS + 1 if name in READ_SHEETS else 1
-    rows = worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=last)
+    return _rows_sheet(name, worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS,
+                                                 max_row=last))
+
+
+def _rows_sheet(name: str, rows: Iterator[Sequence[Any]]) -> Sheet:
+    """A sheet of the rows' values, the header first; empty rows are left out."""
     header = next(rows, None) or ()
     columns = [_column(text(value) or "") for value in header]
     sheet = Sheet(name, columns, [])
