@@ -12,7 +12,7 @@ from flask import render_template, request, send_file, url_for
 from werkzeug.utils import secure_filename
 
 from survey import db
-from survey.analyst.messages import say
+from survey.analyst.messages import CATALOGUE, say
 from survey.analyst.views import XLSX, blueprint
 from survey.campaigns.models import CHANNELS
 from survey.campaigns.queries import campaign_or_404
@@ -70,7 +70,7 @@ def read_asked(default_question: str) -> Asked:
     values = request.args
     asked = Asked(values.get("question", default_question), values.get("by", ""), values.get("weighting", "design"))
     if asked.weighting not in WEIGHTINGS:
-        raise InvalidInput(f"{say('weighting')}: {asked.weighting!r}")
+        raise InvalidInput(CATALOGUE.problem("weighting_refused", "weighting", value=asked.weighting, known=""))
     return asked
 
 

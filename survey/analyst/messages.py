@@ -132,6 +132,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "column_ci_high": ("Cận trên 95 %", "Upper 95 % bound"),
     "column_n": ("Số câu trả lời hợp lệ", "Valid answers"),
     "mean": ("Trung bình", "Mean"),
+    # problems with what the query string or the form asks for (the field is the parameter's name)
+    "recipe_refused": ("Công thức tính chỉ số: {value!r}{known}", "Index recipe: {value!r}{known}"),
+    "weighting_refused": ("Gia quyền: {value!r}{known}", "Weighting: {value!r}{known}"),
+    "by_refused": ("Chia theo: {value!r}{known}", "Breakdown: {value!r}{known}"),
+    "year_refused": ("Năm: {value!r}", "Year: {value!r}"),
+    "quarter_refused": ("Quý: {value!r}", "Quarter: {value!r}"),
+    "margins_too_large": ("Tệp tổng thể CSV lớn hơn {kib} KiB", "The margins CSV is larger than {kib} KiB"),
+    "margins_not_utf8": ("Tệp tổng thể CSV không phải văn bản UTF-8", "The margins CSV is not UTF-8 text"),
 }
 
 

@@ -7,11 +7,11 @@ from werkzeug.utils import secure_filename
 
 from analysis.recipes import load_recipe, shipped_recipes
 from survey import db
+from survey.analyst.messages import CATALOGUE
 from survey.analyst.views import XLSX, blueprint
 from survey.errors import InvalidInput
 from survey.reports.comments import comment_rows, write_xlsx
 from survey.reports.periods import Period, period, period_recipe
-from survey.reports.words import say
 from survey.text import language
 
 
@@ -32,9 +32,10 @@ def _asked() -> tuple[Period, str | None, str]:
     values = request.args
     kind, recipe = values.get("kind", ""), values.get("recipe", "")
     numbers = {key: values.get(key, "") for key in ("year", "quarter")}
-    problems = [f"{say(key, language())}: {text!r}" for key, text in numbers.items() if text and not text.isdigit()]
+    problems = [CATALOGUE.problem(f"{key}_refused", key, value=text)
+                for key, text in numbers.items() if text and not text.isdigit()]
     if recipe and recipe not in shipped_recipes():
-        problems.append(f"{say('recipe', language())}: {recipe!r}")
+        problems.append(CATALOGUE.problem("recipe_refused", "recipe", value=recipe, known=""))
     if problems:
         raise InvalidInput(problems)
     year, quarter = (int(numbers[key]) if numbers[key] else None for key in ("year", "quarter"))

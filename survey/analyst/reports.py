@@ -15,7 +15,7 @@ from survey import clock, db
 from survey.analyst.messages import CATALOGUE as ANALYST
 from survey.analyst.views import XLSX, blueprint
 from survey.campaigns.models import Campaign
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.exports.requests import surveyed_units
 from survey.reports.assemble import document
 from survey.reports.build import build_report
@@ -23,7 +23,7 @@ from survey.reports.compose import Report
 from survey.reports.docx import write_docx
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import context
-from survey.reports.messages import MESSAGES, say
+from survey.reports.messages import MESSAGES
 from survey.reports.pdf import write_pdf
 from survey.reports.periods import KINDS, period, period_recipe
 from survey.reports.words import MORE
@@ -75,7 +75,8 @@ def requested_report() -> tuple[Report, dict[str, str]]:
     values = request.args
     query = {key: values.get(key, "") for key in ("kind", "year", "quarter", "unit", "recipe", "weighting")}
     recipe = query["recipe"]
-    problems = [] if not recipe or recipe in shipped_recipes() else [f"{say('recipe', language())}: {recipe!r}"]
+    problems = [] if not recipe or recipe in shipped_recipes() else [
+        ANALYST.problem("recipe_refused", "recipe", value=recipe, known="")]
     year, quarter = _whole(query["year"], "year", problems), _whole(query["quarter"], "quarter", problems)
     if problems:
         raise InvalidInput(problems)
@@ -96,11 +97,11 @@ def latest_closing(session) -> date:
     return closed or session.scalar(select(func.max(Campaign.closes_on))) or today
 
 
-def _whole(text: str, key: str, problems: list[str]) -> int | None:
+def _whole(text: str, key: str, problems: list[Problem]) -> int | None:
     if not text:
         return None
     if not text.isdigit():
-        problems.append(f"{say(key, language())}: {text!r}")
+        problems.append(ANALYST.problem(f"{key}_refused", key, value=text))
         return None
     return int(text)
 

@@ -140,10 +140,10 @@ def read_choice(default_recipe: str) -> Choice:
     values = request.values
     choice = Choice(values.get("recipe", default_recipe), values.get("weighting", "design"),
                     values.get("by", "unit"), uploaded_margins())
-    checks = ((say("recipe"), choice.recipe, shipped_recipes()), (say("weighting"), choice.weighting, METHODS),
-              (say("by"), choice.by, BY))
-    problems = [f"{label}: {value!r} ({', '.join(allowed)})"
-                for label, value, allowed in checks if value not in allowed]
+    checks = (("recipe", choice.recipe, shipped_recipes()), ("weighting", choice.weighting, METHODS),
+              ("by", choice.by, BY))
+    problems = [CATALOGUE.problem(f"{name}_refused", name, value=value, known=f" ({', '.join(allowed)})")
+                for name, value, allowed in checks if value not in allowed]
     if problems:
         raise InvalidInput(problems)
     return choice
@@ -158,11 +158,11 @@ def uploaded_margins() -> str | None:
     upload = request.files.get("margins_file")
     data = upload.read(MARGINS_LIMIT + 1) if upload and upload.filename else request.form.get("margins", "").encode()
     if len(data) > MARGINS_LIMIT:
-        raise InvalidInput(f"{say('margins_file')}: > {MARGINS_LIMIT // 1024} KiB")
+        raise InvalidInput(CATALOGUE.problem("margins_too_large", "margins_file", kib=MARGINS_LIMIT // 1024))
     try:
         return data.decode("utf-8") or None
     except UnicodeDecodeError:
-        raise InvalidInput(f"{say('margins_file')}: UTF-8?") from None
+        raise InvalidInput(CATALOGUE.problem("margins_not_utf8", "margins_file")) from None
 
 
 def fitting_recipe(campaign: Campaign) -> str:

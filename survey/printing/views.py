@@ -17,7 +17,7 @@ from survey.campaigns.queries import campaign_or_404
 from survey.errors import InvalidInput
 from survey.links import public_url
 from survey.printing.layout import printed_sections
-from survey.printing.messages import CATALOGUE, say
+from survey.printing.messages import CATALOGUE
 from survey.printing.paper import Paper
 from survey.questionnaires.queries import version_definition
 from survey.text import language, speaks, unit_name
@@ -81,12 +81,13 @@ def serial_range(args: Mapping[str, str]) -> list[int | None]:
     given = {name: args.get(name, "").strip() for name in ("tu", "den")}
     if not any(given.values()):
         return [None]
-    problems = [say("bad_serial", field=value) for value in given.values() if value and not value.isdigit()]
+    problems = [CATALOGUE.problem("bad_serial", name, value=value)
+                for name, value in given.items() if value and not value.isdigit()]
     if not all(given.values()):
-        problems.append(say("half_range"))
+        problems.append(CATALOGUE.problem("half_range", "den" if given["tu"] else "tu"))
     if problems:
         raise InvalidInput(problems)
     first, last = int(given["tu"]), int(given["den"])
     if not 1 <= first <= last or last - first >= MOST_COPIES:
-        raise InvalidInput([say("bad_range", most=MOST_COPIES)])
+        raise InvalidInput(CATALOGUE.problem("bad_range", "den", most=MOST_COPIES))
     return list(range(first, last + 1))
