@@ -70,6 +70,8 @@ TITLES: dict[str, tuple[str, str]] = {
                              "Skipped: a condition as 'required'"),
     "ignored_column": ("Bỏ qua cột chưa hỗ trợ", "Skipped: column not supported"),
     "ignored_parameters": ("Bỏ qua tham số (parameters) không dùng", "Skipped: parameters not used"),
+    "missing_attachment": ("Bỏ qua: thiếu tệp CSV chứa các lựa chọn", "Skipped: the CSV of choices is missing"),
+    "bad_attachment": ("Tệp CSV các lựa chọn không đọc được", "The CSV of choices cannot be read"),
     "label_reference": ("Văn bản nhắc đến câu hỏi đã bỏ qua: ghi tên câu hỏi thay cho câu trả lời",
                         "Text names a skipped question: its name is written instead"),
     # taken as pyxform takes it, changed so that the definition holds it

@@ -11,6 +11,7 @@ with its sheet, row, column and a coded message. ``write_xlsform`` is in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,6 +58,10 @@ XLSFORM_CATALOGUE: dict[str, str] = {
     "unsupported_required": "a condition as 'required' is not supported; the question is optional",
     "ignored_column": "column {value!r} is not supported; its {count} value(s) ignored",
     "ignored_parameters": "parameters {value!r} are read only for a range; ignored",
+    "missing_attachment": (
+        "the choices of {value!r} are in {file!r}, which was not uploaded with the form; question "
+        "skipped (upload the CSV beside the workbook)"),
+    "bad_attachment": "{value!r} cannot be read as a CSV of choices: {detail}",
     "label_reference": "{value!r} shows the answer of a question left out: its name is written instead",
     # Taken as pyxform takes it, and changed so that our definition holds it.
     "renamed": "name {value!r} is imported as {key!r}: {reason}; the name is kept for export",
@@ -137,12 +142,13 @@ def sheet_problem(code: str, cell: Cell, value: Any = None, **params: Any) -> Im
 # --- reading -----------------------------------------------------------------------
 
 
-def read_definition(name: str, data: bytes) -> Imported:
-    """Read a definition file: XLSForm by its .xlsx name or zip content, else YAML/JSON."""
+def read_definition(name: str, data: bytes, attachments: Mapping[str, bytes] | None = None) -> Imported:
+    """Read a definition file: XLSForm by its .xlsx name or zip content, else YAML/JSON.
+    ``attachments`` are the CSV files uploaded beside a workbook, by name."""
     lowered = name.lower()
     if lowered.endswith(_XLSX_SUFFIXES) or (
             not lowered.endswith(_YAML_SUFFIXES) and data[:4] in (_ZIP_MAGIC, _OLE_MAGIC)):
-        return read_xlsform(data, name)
+        return read_xlsform(data, name, attachments)
     return read_yaml(data)
 
 
@@ -167,7 +173,7 @@ def _from_problem(problem: Problem) -> ImportProblem:
                          problem.value)
 
 
-def read_xlsform(data: bytes, file_name: str = "") -> Imported:
+def read_xlsform(data: bytes, file_name: str = "", attachments: Mapping[str, bytes] | None = None) -> Imported:
     """Read an XLSForm workbook into our definition; never raises on bad input.
     ``file_name`` gives the form's id and title when the settings sheet has none."""
     try:
@@ -181,7 +187,7 @@ def read_xlsform(data: bytes, file_name: str = "") -> Imported:
     fatal = _sheet_problems(sheets)
     if fatal:
         return Imported(None, fatal)
-    draft = _draft(sheets, file_name)
+    draft = _draft(sheets, file_name, attachments or {})
     return _checked(draft)
 
 
@@ -204,20 +210,21 @@ def _repeated(sheet: Any) -> list[ImportProblem]:
             for index, header in enumerate(headers) if header in headers[:index]]
 
 
-def _draft(sheets: dict[str, Any], file_name: str) -> Draft:
+def _draft(sheets: dict[str, Any], file_name: str, attachments: Mapping[str, bytes]) -> Draft:
     draft = Draft(sheets, file_name=file_name)
     resolve_languages(draft)
     form = build_form(draft)
     choices = build_choices(draft)
-    walk = SurveyWalk(draft, sheets["survey"], form.get("title"))
+    walk = SurveyWalk(draft, sheets["survey"], form.get("title"), attachments=attachments)
     sections = walk.run()
+    choices.update(walk.file_lists)
     add_other_lists(choices, walk.other_lists, draft.languages)
     if walk.metadata:
         form["metadata"] = walk.metadata
     for name in walk.unused_carriers():
         choices.pop(name, None)
-    if "choices" not in sheets and any(q.get("choices") for s in sections
-                                       for q in s["questions"]):
+    if "choices" not in sheets and any(q.get("choices") not in (None, *walk.file_lists)
+                                       for s in sections for q in s["questions"]):
         draft.notice("missing_sheet", Cell("workbook"), "choices", fatal=True,
                      detail=" (select questions need it)")
     report_ignored(draft)

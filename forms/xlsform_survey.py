@@ -10,6 +10,7 @@ like the form.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,7 @@ from .loader import Path
 from .metadata import METADATA_KINDS
 from .piping import REFERENCE, references
 from .types import QUESTION_TYPES
+from .xlsform_attachments import EXTERNAL, FROM_FILE, external_type
 from .xlsform_document import Cell, Draft, cell_of, note_ignored, value
 from .xlsform_expressions import Unsupported, from_xlsform
 from .xlsform_extras import metadata_row, put_options, specify_other
@@ -71,6 +73,10 @@ class SurveyWalk:
     metadata: dict[str, str] = field(default_factory=dict)
     """The metadata rows read, name -> kind (``forms.metadata``)."""
     other_lists: dict[str, str] = field(default_factory=dict)
+    attachments: Mapping[str, bytes] = field(default_factory=dict)
+    """The files uploaded beside the workbook, by name (``forms.xlsform_attachments``)."""
+    file_lists: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Choice lists read from those files, by list name."""
     """Lists of ``or_other`` selects -> the copy with the choice ``other`` (forms.xlsform_extras)."""
     keys: Keys = field(default_factory=Keys)
     """The key of every named row (``forms.xlsform_names``), given before the walk."""
@@ -230,6 +236,12 @@ class SurveyWalk:
     def question(self, row: Row, kind: str) -> None:
         name = self.name(row)
         base, list_name, extra = _split_type(kind)
+        if base in FROM_FILE or base == EXTERNAL:
+            kind = external_type(self, row, base, kind.split()) or ""
+            if not kind:
+                self.skipped_names.add(name or "")
+                return
+            base, list_name, extra = _split_type(kind)
         if base in METADATA_KINDS:
             metadata_row(self, row, base, name)
             return

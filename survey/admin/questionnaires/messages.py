@@ -58,6 +58,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "to preview, not yet published."),
     "qn_file": ("Tệp bảng hỏi", "Questionnaire file"),
     "qn_file_hint": (".yaml, .yml hoặc .xlsx, tối đa {size} MB.", ".yaml, .yml or .xlsx, at most {size} MB."),
+    "qn_attachments": ("Tệp CSV các lựa chọn (nếu có)", "CSV files of choices (if any)"),
+    "qn_attachments_hint": (
+        "Với XLSForm dùng select_one_from_file hay select_one_external: chọn các tệp .csv đi kèm (cột name, "
+        "label). Các lựa chọn được lưu cùng phiên bản bảng hỏi. Tất cả các tệp cộng lại tối đa {size} MB.",
+        "For an XLSForm using select_one_from_file or select_one_external: choose the .csv files that go with it "
+        "(columns name, label). The choices are stored with the questionnaire's version. All the files together "
+        "at most {size} MB."),
+    "qn_attachment_not_csv": ("Tệp “{name}” đi kèm không phải tệp .csv.", "The file “{name}” beside the form is not a .csv file."),
+    "qn_too_many_attachments": ("Chỉ nhận tối đa {most} tệp CSV đi kèm.", "At most {most} CSV files are taken beside the form."),
     "qn_send_file": ("Kiểm tra và lưu bản nháp", "Check and store as the draft"),
     "qn_refused_title": ("Không đọc được tệp", "The file cannot be read"),
     "qn_no_file": ("Chưa chọn tệp nào.", "No file was chosen."),

@@ -18,6 +18,9 @@ MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
 MULTIPART_ALLOWANCE = 16 * 1024
 """What the form's other fields and the multipart boundaries may add to the file in the request body."""
 SUFFIXES = (".yaml", ".yml", ".xlsx")
+MAX_ATTACHMENTS = 20
+"""CSV files of choices beside one workbook (select_one_from_file, itemsets.csv); all the files
+together stay within MAX_BYTES, the request's own limit."""
 UPLOAD_ENDPOINT = "admin.questionnaire_upload"
 
 
@@ -39,8 +42,9 @@ class Upload:
     skipped: list[forms.ImportProblem] = field(default_factory=list)
 
 
-def read_upload(file: FileStorage | None) -> Upload:
-    """Read and check the uploaded file; Refused when it cannot be a definition."""
+def read_upload(file: FileStorage | None, attached: list[FileStorage] | None = None) -> Upload:
+    """Read and check the uploaded file, with the CSV files of choices `attached` beside it;
+    Refused when it cannot be a definition."""
     if file is None or not file.filename:
         raise Refused("qn_no_file")
     name = PurePath(file.filename.replace("\\", "/")).name[:200]
@@ -51,8 +55,26 @@ def read_upload(file: FileStorage | None) -> Upload:
         raise Refused("qn_too_large", 413, size=MAX_MEGABYTES)
     if not data.strip():
         raise Refused("qn_empty_file", name=name)
-    imported = forms.read_definition(name, data)
+    imported = forms.read_definition(name, data, read_attachments(attached or [], MAX_BYTES - len(data)))
     unreadable = [UNREADABLE[p.code] for p in imported.problems if p.code in UNREADABLE]
     if unreadable:
         raise Refused(unreadable[0], name=name, megabytes=MAX_UNPACKED_MEGABYTES)
     return Upload(name, imported.definition, imported.problems, imported.skipped)
+
+
+def read_attachments(files: list[FileStorage], room: int) -> dict[str, bytes]:
+    """The chosen CSV files by name (the name the workbook's types give them); Refused for a file
+    that is not .csv, too many files, or more bytes than the `room` the workbook left."""
+    chosen = [file for file in files if file.filename]
+    if len(chosen) > MAX_ATTACHMENTS:
+        raise Refused("qn_too_many_attachments", most=MAX_ATTACHMENTS)
+    found: dict[str, bytes] = {}
+    for file in chosen:
+        name = PurePath((file.filename or "").replace("\\", "/")).name[:200]
+        if PurePath(name).suffix.lower() != ".csv":
+            raise Refused("qn_attachment_not_csv", name=name)
+        found[name] = file.read(room + 1)
+        room -= len(found[name])
+        if room < 0:
+            raise Refused("qn_too_large", 413, size=MAX_MEGABYTES)
+    return found

@@ -78,7 +78,7 @@ def questionnaire_upload():
     if request.method != "POST":
         return upload_page()
     try:
-        upload = read_upload(request.files.get("definition"))
+        upload = read_upload(request.files.get("definition"), request.files.getlist("attachments"))
     except Refused as refused:
         return upload_page(refusal=refused), refused.status
     if upload.definition is None:
