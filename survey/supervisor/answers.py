@@ -11,7 +11,7 @@ def answer_text(question, value: str | None) -> str | None:
     labels = {choice.value: choice.label.text(language()) for choice in question.choices}
     if value is None or not labels:
         return value
-    chosen = value.split() if question.type == "select_multiple" else [value]
+    chosen = value.split() if question.kind.several_values else [value]
     return ", ".join(labels.get(part, part) for part in chosen)
 
 
