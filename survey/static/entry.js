@@ -121,10 +121,24 @@
     };
     questions.forEach(function (q) {
       var asked = q.when.every(function (tree) { return truthy(evaluate(tree, look)); });
-      var answer = toStored(q, q.input.value);
+      var answer = narrowed(q, toStored(q, q.input.value), effective);
       effective[q.key] = asked ? answer.value : null;
       show(q, asked, answer);
     });
+  }
+
+  /* A cascading select's codes for the answer it depends on (entry.py's cascade): the others are
+     hidden from its list and refused, as the server's check refuses them on save. */
+  function narrowed(q, answer, effective) {
+    if (!q.cascade) { return answer; }
+    var parent = effective[q.cascade.reads];
+    var kept = parent === undefined || parent === null ? null : (q.cascade.codes[parent] || []);
+    document.querySelectorAll("#codes-" + q.key + " [data-code]").forEach(function (span) {
+      span.hidden = kept !== null && kept.indexOf(span.getAttribute("data-code")) < 0;
+    });
+    var parts = q.input.value.trim().split(/[\s,;]+/).filter(Boolean);
+    var outside = kept !== null && parts.some(function (c) { return kept.indexOf(c) < 0; });
+    return outside ? {value: null, bad: true} : answer;
   }
 
   function show(q, asked, answer) {

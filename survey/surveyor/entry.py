@@ -17,6 +17,7 @@ from forms.expressions import Expression
 from survey.entries.codes import answerable, codes_of, option_codes, to_stored
 from survey.entries.problems import CATALOGUE
 from survey.errors import Problem
+from survey.surveyor.shown import cascade
 
 NUMERIC_TYPES = ("integer", "decimal")
 MAX_SECONDS = 24 * 3600
@@ -72,13 +73,15 @@ def not_a_code(question: Question, unknown: list[str]) -> Problem:
 
 
 def rules(definition: Definition, language: str) -> dict:
-    """What entry.js needs: each question's type, codes and the conditions that show it."""
+    """What entry.js needs: each question's type, codes, the conditions that show it and, for a
+    cascading select, the codes each answer of the question it depends on keeps."""
     return {"questions": [{
         "key": question.name, "type": question.type,
         "codes": {code: [value, label] for (code, value), (_, label)
                   in zip(option_codes(question), codes_of(question, language))},
         "when": [condition(definition, expression) for expression in (section.relevant, question.relevant)
                  if expression],
+        "cascade": cascade(definition, question),
     } for section in definition.sections for question in section.questions if question.kind.has_input]}
 
 

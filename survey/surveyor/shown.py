@@ -43,3 +43,20 @@ def _offered(definition: Definition, question: Question, answers: dict[str, str 
     kept = {choice.value for choice in forms.offered_choices(definition, question, answers)}
     value_of = dict(option_codes(question))
     return [(code, label) for code, label in listed if value_of[code] in kept]
+
+
+def cascade(definition: Definition, question: Question) -> dict | None:
+    """For entry.js: the codes a cascading select keeps for each answer of the one single-choice
+    question its filter reads; None without a filter or with one the script cannot follow (the
+    save's check decides)."""
+    read = question.choice_filter.references if question.choice_filter is not None else frozenset()
+    parent = definition.question(next(iter(read))) if len(read) == 1 else None
+    if parent is None or parent.calculation is not None or not parent.choices or parent.kind.several_values:
+        return None
+    return {"reads": parent.name, "codes": {choice.value: _kept_codes(definition, question, parent.name, choice.value)
+                                            for choice in parent.choices}}
+
+
+def _kept_codes(definition: Definition, question: Question, parent: str, value: str) -> list[str]:
+    kept = {choice.value for choice in forms.offered_choices(definition, question, {parent: value})}
+    return [code for code, stored in option_codes(question) if stored in kept]
