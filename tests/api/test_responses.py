@@ -46,6 +46,13 @@ def test_answers_are_checked_as_the_web_survey_checks_them(api, session, campaig
     assert count(session) == 0
 
 
+def test_a_problem_names_its_field_its_code_and_says_itself_in_english(api, campaign):
+    refused = api.post("/responses", body(answers={"nothing": "1"}))
+    problem = refused.get_json()["error"]["problems"][0]
+    assert problem == {"field": "answers.nothing", "code": "answer_not_a_question",
+                       "message": "nothing: not a question of this questionnaire"}
+
+
 def test_channel_unit_campaign_and_dates_are_checked(api, session, make_unit, campaign):
     make_unit("AG-CD")
     session.commit()
