@@ -67,6 +67,15 @@ def current_user() -> User | None:
     return signed_in_user()
 
 
+def signed_in() -> User:
+    """The user of a page that `role_required` or `protect` guards, which let no one signed out through
+    (a 401 should a guard be missing)."""
+    user = signed_in_user()
+    if user is None:
+        abort(401)
+    return user
+
+
 def role_required(*roles: str) -> Callable[[View], View]:
     known_roles(roles)
 
@@ -74,7 +83,7 @@ def role_required(*roles: str) -> Callable[[View], View]:
         @wraps(view)
         def guarded(*args, **kwargs):
             return refusal(roles) or no_store(make_response(view(*args, **kwargs)))
-        guarded.roles = roles  # type: ignore[attr-defined]  (read by may_open)
+        guarded.roles = roles  # type: ignore[attr-defined]  # read by may_open; functions take attributes at run time
         return guarded  # type: ignore[return-value]
     return decorate
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from survey.accounts.messages import CATALOGUE
 from survey.accounts.models import ROLES, AuditEntry, User
 from survey.accounts.queries import with_descendants
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.units.models import Unit
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -47,18 +47,18 @@ def create_user(session: Session, username: str, role: str, password: str, units
     return user
 
 
-def user_problems(username: str, role: str, password: str) -> list[str]:
-    problems = []
+def user_problems(username: str, role: str, password: str) -> list[Problem]:
+    problems: list[Problem] = []
     if not USERNAME.match(username):
         problems.append(CATALOGUE.problem("username_invalid", username=username))
     return problems + role_problems(role) + password_problems(password, username)
 
 
-def role_problems(role: str) -> list[str]:
+def role_problems(role: str) -> list[Problem]:
     return [] if role in ROLES else [CATALOGUE.problem("role_unknown", role=role, roles=", ".join(ROLES))]
 
 
-def password_problems(password: str, username: str) -> list[str]:
+def password_problems(password: str, username: str) -> list[Problem]:
     """The password policy: 10 to 256 characters, not containing the username, not a common one."""
     if len(password) < MIN_PASSWORD_LENGTH:
         return [CATALOGUE.problem("password_short", length=MIN_PASSWORD_LENGTH)]
@@ -81,7 +81,7 @@ def temporary_password(username: str) -> str:
 
 def change_own_password(session: Session, user: User, current: str, new: str, repeated: str) -> None:
     """The user replaces their password; their other sessions end (the caller starts a new one)."""
-    problems = [] if user.check_password(current) else [CATALOGUE.problem("password_wrong")]
+    problems: list[Problem] = [] if user.check_password(current) else [CATALOGUE.problem("password_wrong")]
     if new != repeated:
         problems.append(CATALOGUE.problem("password_mismatch"))
     elif new == current:
@@ -143,7 +143,7 @@ def set_units(session: Session, user: User, units: Sequence[Unit], actor: User |
     session.flush()
 
 
-def scope_problems(session: Session, actor: User | None, units: Sequence[Unit]) -> list[str]:
+def scope_problems(session: Session, actor: User | None, units: Sequence[Unit]) -> list[Problem]:
     """Problems with `actor` giving an account `units`. An administrator limited to some units
     gives only units within its scope, and never none (for an admin or an analyst: the whole
     province); the command line (`actor` None) and province-wide administrators give any."""
@@ -176,13 +176,14 @@ def enable_user(session: Session, user: User, actor: User | None) -> None:
     audit(session, actor, "user_enabled", user)
 
 
-def keeps_an_admin(session: Session, user: User, actor: User | None) -> list[str]:
+def keeps_an_admin(session: Session, user: User, actor: User | None) -> list[Problem]:
     """Problems with taking `user` out of the active administrators (disabling or demoting)."""
     if actor is not None and actor.id == user.id:
         return [CATALOGUE.problem("own_account")]
     if user.role != "admin" or not user.active:
         return []
-    admins = session.scalar(select(func.count()).select_from(User).where(User.role == "admin", User.active))
+    active_admins = select(func.count()).select_from(User).where(User.role == "admin", User.active)
+    admins = session.execute(active_admins).scalar_one()
     return [CATALOGUE.problem("last_admin")] if admins <= 1 else []
 
 

@@ -6,6 +6,7 @@ and webhooks. Each part is a subpackage with its views, its texts and its templa
 `routes.register(blueprint)` naming its URLs. What the parts share is here: the blueprint (`site`), the
 scope of an administrator limited to some units (`scope`), the navigation bar, files uploaded and
 downloaded (`files`) and the catalogue assembled from the parts' texts (`messages`)."""
+import inspect
 from pathlib import Path
 
 from flask import Flask
@@ -25,7 +26,7 @@ PARTS = (users_routes, units_routes, questionnaires_routes, campaigns_routes, in
 
 def register(app: Flask) -> None:
     """A fresh blueprint for `app` with every part's routes (a registered blueprint takes no more)."""
-    blueprint = site.blueprint(Path(part.__file__).parent / "templates" for part in PARTS)
+    blueprint = site.blueprint(Path(inspect.getfile(part)).parent / "templates" for part in PARTS)
     for part in PARTS:
         part.register(blueprint)
     app.register_blueprint(blueprint)

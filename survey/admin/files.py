@@ -8,7 +8,7 @@ UTF-8 with a byte-order mark (Excel opens it with the diacritics intact) and tex
 spreadsheet would take for a formula gets a leading quote (survey/exports/formulas.py)."""
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
 from flask import Blueprint, request
@@ -62,7 +62,7 @@ def uploaded(name: str) -> FileStorage | None:
 
 def read_text(file: FileStorage) -> str:
     """The text of an uploaded .csv or .txt file; Refused when it cannot be one."""
-    name = PurePath(file.filename.replace("\\", "/")).name[:200]
+    name = PurePath((file.filename or "").replace("\\", "/")).name[:200]
     if PurePath(name).suffix.lower() not in SUFFIXES:
         raise Refused("file_wrong_extension", name=name)
     data = file.read(MAX_BYTES + 1)
@@ -78,7 +78,7 @@ def read_text(file: FileStorage) -> str:
         raise Refused("file_not_utf8", name=name) from None
 
 
-def csv_bytes(header: list[str], rows: list[list[object]]) -> bytes:
+def csv_bytes(header: list[str], rows: Sequence[Sequence[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(header)

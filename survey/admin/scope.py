@@ -21,7 +21,7 @@ from flask import abort, request
 from sqlalchemy import select
 
 from survey import db
-from survey.accounts.access import current_user, visible_unit_ids
+from survey.accounts.access import signed_in, visible_unit_ids
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.campaigns.operations import CampaignSpec, targets_outside
@@ -44,7 +44,7 @@ Shown = TypeVar("Shown", Unit, User, Campaign)
 
 def admin_scope() -> frozenset[int] | None:
     """The units the signed-in administrator acts on, and all below them; None: the whole province."""
-    return visible_unit_ids(current_user())
+    return visible_unit_ids(signed_in())
 
 
 def within_scope() -> None:

@@ -38,11 +38,11 @@ class CampaignForm:
     units: list[str]
     numbers: dict[str, tuple[str, str]]
     strata: list[tuple[str, str, str, str]]
-    errors: dict[str, list[str]] = field(default_factory=dict)
+    errors: dict[str, list[str | Problem]] = field(default_factory=dict)
     status: int = 400
     """The status of a refusal: 413 when the uploaded file is too large."""
 
-    def fail(self, name: str, message: str) -> None:
+    def fail(self, name: str, message: str | Problem) -> None:
         self.errors.setdefault(name, []).append(message)
 
     @property
@@ -102,6 +102,8 @@ def spec_of(session: Session, form: CampaignForm) -> CampaignSpec:
     strata = chosen_strata(session, form)
     if form.errors:
         raise InvalidInput([message for messages in form.errors.values() for message in messages])
+    # each of these is None only when its field failed, which the form's errors have just refused
+    assert version is not None and min_cell_size is not None and min_seconds is not None
     return CampaignSpec(slug=form.values["slug"], name=form.values["name"], version=version, targets=targets,
                         channels=form.channels, opens_on=opens_on, closes_on=closes_on,
                         double_entry=form.double_entry, min_cell_size=min_cell_size, min_seconds=min_seconds,
@@ -124,7 +126,7 @@ def day(form: CampaignForm, name: str) -> date | None:
     return found
 
 
-def typed_day(value: str) -> tuple[date | None, list[str]]:
+def typed_day(value: str) -> tuple[date | None, list[str | Problem]]:
     """A day typed as YYYY-MM-DD or DD/MM/YYYY (blank: None), or None and the message saying it is not one."""
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:

@@ -3,6 +3,8 @@ uploaded as CSV unit_code,transactions), the parameters, the plan computed (POST
 `confirm`), then written into the quotas and N_h after a confirmation (POST with `confirm`, the
 same values posted again and the plan computed again from them). Percentages on the page;
 `survey.sampling.operations` checks everything and writes."""
+from collections.abc import Sequence
+
 from flask import redirect, render_template, request, url_for
 
 from survey import db
@@ -10,7 +12,7 @@ from survey.accounts.access import current_user
 from survey.admin.files import Refused, read_text, uploaded
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.sampling import messages
 from survey.sampling.operations import Typed, apply_plan, checked_units, read_parameters, units_from_csv
 from survey.sampling.plan import ALLOCATIONS, Row, plan_rows
@@ -56,8 +58,8 @@ def confirmed(campaign: Campaign, rows: list[Row]):
     return redirect(url_for("admin.campaign", slug=campaign.slug, saved=1))
 
 
-def plan_page(campaign: Campaign, values: dict[str, str], typed: dict[str, str], rows: list[Row] = (),
-              problems: list[str] = (), refusal: Refused | None = None, status: int = 200):
+def plan_page(campaign: Campaign, values: dict[str, str], typed: dict[str, str], rows: Sequence[Row] = (),
+              problems: Sequence[Problem] = (), refusal: Refused | None = None, status: int = 200):
     units = sorted(campaign.units, key=lambda cu: cu.unit.code)
     return render_template("admin/campaigns/sample_plan.html", campaign=campaign, values=values, typed=typed,
                            units=units, rows=list(rows), problems=list(problems), refusal=refusal,

@@ -1,6 +1,8 @@
 """Moving a campaign to the newest version of its questionnaire, from the questionnaires page where
 the campaigns left on older versions are listed after a publication. The endpoint names a campaign by
 `slug`, so an administrator limited to some units moves only the campaigns of its scope."""
+from typing import Any
+
 from flask import redirect, url_for
 
 from survey import db
@@ -20,4 +22,5 @@ def campaign_newest_version(slug: str):
             move_to_newest(session, campaign, current_user())
     except InvalidInput as error:
         return list_page(refused=(slug, error.problems)), 400
-    return redirect(url_for("admin.questionnaires", **{"chuyen": slug}) + f"#q-{questionnaire}")
+    moved: dict[str, Any] = {"chuyen": slug}  # the page's query argument, typed for url_for's **values
+    return redirect(url_for("admin.questionnaires", **moved) + f"#q-{questionnaire}")

@@ -3,6 +3,8 @@ from its dates), creation and editing (version, dates, units with quota and N_h,
 uploaded as CSV, strata, channels, double entry, minimum cell size), opening and closing early
 after a confirmation, and cloning last year's campaign. Writes are `survey.campaigns.operations`,
 which check everything first and write the audit entry in the same transaction."""
+from collections.abc import Sequence
+
 from flask import redirect, request, url_for
 from sqlalchemy import func, select
 
@@ -24,7 +26,7 @@ from survey.admin.site import page
 from survey.campaigns.models import CHANNELS, Campaign
 from survey.campaigns.operations import CloneSpec, add_campaign, clone_campaign, close_now, open_now, update_campaign
 from survey.campaigns.queries import TARGETS_LOADED, all_campaigns, campaign_or_404
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import all_questionnaires
 from survey.responses.models import Response
@@ -73,7 +75,7 @@ def campaign_edit(slug: str):
     return redirect(url_for("admin.campaign", slug=found.slug, saved=1))
 
 
-def form_page(form: CampaignForm, editing: Campaign | None, problems: list[str] = (), status: int = 200):
+def form_page(form: CampaignForm, editing: Campaign | None, problems: Sequence[Problem] = (), status: int = 200):
     """The form; after a refusal, what was sent with every problem (those of a field next to it too)."""
     place_problems(form, list(problems))
     offered = shown(active_units(db.session())) + [cu.unit for cu in editing.units if not cu.unit.active] \
@@ -137,14 +139,14 @@ def clone_spec(session, source: Campaign, form: CampaignForm) -> CloneSpec:
     version = source.questionnaire_version
     if request.form.get("newest") == "1":
         form.values["version"] = f"{version.questionnaire.slug}:{version.questionnaire.versions[-1].number}"
-        version = chosen_version(session, form)
+        version = chosen_version(session, form) or version  # None failed the form, refused below
     spec = CloneSpec(form.values["slug"], form.values["name"], day(form, "opens_on"), day(form, "closes_on"), version)
     if form.errors:
         raise InvalidInput([message for messages in form.errors.values() for message in messages])
     return spec
 
 
-def clone_page(source: Campaign, form: CampaignForm, problems: list[str], status: int = 200):
+def clone_page(source: Campaign, form: CampaignForm, problems: list[Problem], status: int = 200):
     newest = source.questionnaire_version.questionnaire.versions[-1]
     return page("admin/campaigns/clone.html", status, source=source, form=form, problems=problems, newest=newest)
 

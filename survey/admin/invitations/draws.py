@@ -20,7 +20,7 @@ from survey.draws.messages import CATALOGUE
 from survey.draws.models import DossierDraw
 from survey.draws.operations import LARGEST_SEED, DrawPlan, apply_draw, new_seed, plan_draw, plan_sizes
 from survey.draws.queries import draw_invitations
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.links import public_url
 
 FIELDS = ("size", "seed", "expires_on", "replacement")
@@ -94,12 +94,12 @@ def planned(campaign: Campaign, form: dict[str, str], text: str, plan_text: str)
     return plan, expires_at
 
 
-def form_values(form: dict[str, str]) -> tuple[int | None, int, datetime | None, list[str]]:
+def form_values(form: dict[str, str]) -> tuple[int | None, int, datetime | None, list[str | Problem]]:
     """The size (None: blank), seed (a new one when blank) and expiry typed, and the problems of those
     that are not what they should be."""
     size, size_ok = whole(form["size"], LARGEST_SIZE)
     seed, seed_ok = whole(form["seed"], LARGEST_SEED)
-    problems = [] if size_ok else [CATALOGUE.problem("size_invalid", value=form["size"])]
+    problems: list[str | Problem] = [] if size_ok else [CATALOGUE.problem("size_invalid", value=form["size"])]
     problems += [] if seed_ok else [CATALOGUE.problem("seed_invalid", value=form["seed"], largest=LARGEST_SEED)]
     expires_at, typed = expiry(form["expires_on"])
     return size, new_seed() if seed is None else seed, expires_at, problems + typed
@@ -113,7 +113,7 @@ def whole(text: str, largest: int) -> tuple[int | None, bool]:
     return (int(text) if valid else None), valid
 
 
-def expiry(typed: str) -> tuple[datetime | None, list[str]]:
+def expiry(typed: str) -> tuple[datetime | None, list[str | Problem]]:
     """The end of the day typed in the province (None: blank), or the problem with it."""
     day, problems = typed_day(typed)
     if day is not None and day < clock.today():

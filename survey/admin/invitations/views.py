@@ -3,6 +3,7 @@ expired), bulk creation from a pasted or uploaded list of dossier codes (m√£ h·ª
 with every duplicate and already-invited code named, and the download of the links as CSV."""
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from flask import make_response, redirect, request, url_for
 from sqlalchemy import select
@@ -17,7 +18,7 @@ from survey.campaigns.models import Campaign
 from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
 from survey.db import utcnow
 from survey.draws.queries import campaign_draws
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.invitations.models import Invitation
 from survey.invitations.operations import dossier_codes, invite
 from survey.links import public_url
@@ -47,7 +48,7 @@ def invitations(slug: str):
 
 def creation_request(campaign: Campaign, form: dict[str, str]):
     """The unit, the codes (pasted and uploaded) and the expiry asked for; InvalidInput naming each problem."""
-    problems = []
+    problems: list[str | Problem] = []
     unit = next((cu.unit for cu in campaign.units if cu.unit.code == form["unit"]), None)
     if unit is None:
         problems.append(say("inv_choose_unit"))
@@ -66,7 +67,7 @@ def creation_request(campaign: Campaign, form: dict[str, str]):
     return unit, codes, clock.end_of_day(expires_on) if expires_on else None
 
 
-def invitations_page(campaign: Campaign, form: dict[str, str], problems: list[str], status: int = 200):
+def invitations_page(campaign: Campaign, form: dict[str, str], problems: Sequence[str | Problem], status: int = 200):
     chosen = chosen_unit(campaign)
     every = listed(campaign)
     rows = [i for i in every if i.unit.code == chosen] if chosen else every

@@ -2,6 +2,8 @@
 versions, upload of a definition (checked in full before anything is stored, then kept as the
 draft), the draft previewed as citizens and keyers see it, publication of a new immutable
 version, the changes between versions, and downloads of any version."""
+from typing import Any
+
 from flask import abort, make_response, redirect, render_template, request, url_for
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -9,14 +11,14 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 import forms
 from survey import db
-from survey.accounts.access import current_user
+from survey.accounts.access import signed_in
 from survey.admin.files import Refused
 from survey.admin.questionnaires.upload import MAX_MEGABYTES, UPLOAD_ENDPOINT, Upload, read_upload
 from survey.admin.scope import shown
 from survey.campaigns.models import Campaign
 from survey.campaigns.versions import Behind, campaigns_behind
 from survey.entries.codes import answerable, codes_of
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
 from survey.questionnaires.operations import import_uploaded, publish_draft
 from survey.questionnaires.queries import (
@@ -42,7 +44,7 @@ def questionnaires():
     return list_page()
 
 
-def list_page(refused: tuple[str, list[str]] | None = None):
+def list_page(refused: tuple[str, list[Problem]] | None = None):
     """Every questionnaire with its versions and the campaigns (of the scope) left on older ones;
     `refused`: a campaign that could not move, and why."""
     session = db.session()
@@ -84,7 +86,7 @@ def questionnaire_upload():
     if upload.definition is None:
         return upload_page(upload=upload), 400
     with db.transaction() as session:
-        stored = import_uploaded(session, upload.definition, current_user(), upload.filename)
+        stored = import_uploaded(session, upload.definition, signed_in(), upload.filename)
     return draft_page(stored, upload=upload)
 
 
@@ -156,10 +158,11 @@ def questionnaire_publish(slug: str):
         return publish_page(questionnaire)
     try:
         with db.transaction() as session:
-            publish_draft(session, questionnaire, current_user())
+            publish_draft(session, questionnaire, signed_in())
     except IntegrityError:  # another administrator published the same draft a moment before
         return publish_page(questionnaire_or_404(slug))
-    return redirect(url_for("admin.questionnaires", **{"cong-bo": slug}))
+    published: dict[str, Any] = {"cong-bo": slug}  # a hyphenated argument, typed for url_for's **values
+    return redirect(url_for("admin.questionnaires", **published))
 
 
 def publish_page(questionnaire: Questionnaire):

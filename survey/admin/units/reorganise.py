@@ -2,6 +2,8 @@
 reorganisations, and a CSV upload in two steps like the units import: a dry run listing what each row
 records and which units it deactivates (every problem with its row and column), then a confirmation
 that applies exactly what was shown."""
+from collections.abc import Sequence
+
 from flask import redirect, request, url_for
 
 from survey import clock, db
@@ -9,7 +11,7 @@ from survey.accounts.access import current_user
 from survey.admin.files import Refused, read_text, uploaded
 from survey.admin.messages import say
 from survey.admin.site import page
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.units.reorganise import apply_reorganisation, plan_reorganisation
 from survey.units.successions import stored_moves
 
@@ -48,6 +50,6 @@ def units_reorganise_confirm():
     return redirect(url_for("admin.units_reorganise", ghi=len(done.added)))
 
 
-def form_page(problems: list[str], recorded: int | None = None, status: int = 200):
+def form_page(problems: Sequence[str | Problem], recorded: int | None = None, status: int = 200):
     return page("admin/units/reorganise.html", status, problems=problems, recorded=recorded,
                 moves=stored_moves(db.session()))

@@ -12,7 +12,7 @@ from survey.admin.messages import say
 from survey.admin.scope import shown
 from survey.admin.site import page
 from survey.campaigns.models import Campaign, CampaignUnit
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.responses.models import Response
 from survey.units.models import Unit
 from survey.units.operations import apply_units_import, plan_units_import, set_unit_active
@@ -86,7 +86,7 @@ def activation(unit_code: str, active: bool):
     return redirect(url_for("admin.units", _anchor=f"u-{unit.code}"))
 
 
-def activation_page(unit: Unit, active: bool, problems: list[str], status: int = 200):
+def activation_page(unit: Unit, active: bool, problems: list[Problem], status: int = 200):
     session = db.session()
     responses = session.scalar(select(func.count()).select_from(Response).where(Response.unit_id == unit.id))
     today = clock.today()

@@ -20,7 +20,7 @@ from survey.accounts.signin import is_locked
 from survey.admin.scope import shown
 from survey.admin.site import local_time
 from survey.db import utcnow
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.units.models import Unit
 from survey.units.queries import active_units, units_by_codes
 
@@ -114,12 +114,12 @@ def unit_choices() -> list[Unit]:
     return shown(active_units(db.session()))
 
 
-def creation_form(form: dict[str, str], problems: list[str]):
+def creation_form(form: dict[str, str], problems: list[Problem]):
     chosen = set(request.form.getlist("unit"))
     return render_template("admin/users/create.html", form=form, problems=problems, units=unit_choices(), chosen=chosen)
 
 
-def user_page(found: User, problems: list[str]):
+def user_page(found: User, problems: list[Problem]):
     """The account's page; after a refused change, the form shows what was sent."""
     sent = request.method == "POST" and "role" in request.form
     chosen = set(request.form.getlist("unit")) if sent else {unit.code for unit in found.units}

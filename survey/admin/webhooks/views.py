@@ -14,10 +14,11 @@ def webhooks():
 
 
 def add_webhook():
-    form = {"url": request.form.get("url", "").strip()[:2100], "events": request.form.getlist("event")}
+    url, events = request.form.get("url", "").strip()[:2100], request.form.getlist("event")
+    form = {"url": url, "events": events}
     try:
         with db.transaction() as session:
-            subscription = add_subscription(session, form["url"], form["events"], current_user())
+            subscription = add_subscription(session, url, events, current_user())
     except InvalidInput as error:
         return webhooks_page(form, error.problems), 400
     return render_template("admin/webhooks/webhook_created.html", subscription=subscription)
