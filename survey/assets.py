@@ -21,6 +21,8 @@ def add_version(endpoint: str, values: dict) -> None:
 
 
 def version(filename: str) -> str:
+    if current_app.static_folder is None:  # no static files to version
+        return ""
     path = Path(current_app.static_folder, filename)
     try:
         return content_hash(str(path), path.stat().st_mtime_ns)

@@ -30,7 +30,8 @@ def register_extensions(app: Flask) -> None:
     limiter.init_app(app)
     hops = app.config["TRUSTED_PROXIES"]
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
+        # Flask's documented way to put middleware in front; its hints declare wsgi_app a method
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
 
 
 def storage_reachable() -> bool:

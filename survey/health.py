@@ -13,7 +13,7 @@ from shutil import disk_usage
 
 from flask import Blueprint, Flask, current_app
 from sqlalchemy import Connection, false, text, update
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from survey import db
 from survey.exports.jobs import export_folder
@@ -53,7 +53,13 @@ def database_problem() -> str | None:
             return write_problem(connection)
     except SQLAlchemyError as error:
         current_app.logger.warning("not ready: database unavailable: %s", error)
-        return f"database: {type(error.orig or error).__name__}"
+        return f"database: {fault_name(error)}"
+
+
+def fault_name(error: SQLAlchemyError) -> str:
+    """The driver's exception class when there is one (OperationalError, ReadOnlySqlTransaction), else SQLAlchemy's."""
+    original = error.orig if isinstance(error, DBAPIError) else None
+    return type(original or error).__name__
 
 
 def write_problem(connection: Connection) -> str | None:
@@ -64,7 +70,7 @@ def write_problem(connection: Connection) -> str | None:
         connection.execute(update(Unit).where(false()).values(code=Unit.code))
     except SQLAlchemyError as error:
         current_app.logger.warning("not ready: the database refuses writes: %s", error)
-        return f"database refuses writes: {type(error.orig or error).__name__}"
+        return f"database refuses writes: {fault_name(error)}"
     finally:
         connection.rollback()
     return None

@@ -15,7 +15,7 @@ format (`survey.api.routing.check_text`); the file importers check the text of t
 from collections.abc import Iterable
 
 from flask import Flask, jsonify, render_template, request
-from werkzeug.wrappers import Response
+from flask.typing import ResponseReturnValue
 
 from forms.text_checks import CONTROL, has_control
 from survey.text import Catalogue
@@ -54,14 +54,14 @@ def register(app: Flask) -> None:
     hooks.append(check_form)
 
 
-def check_location() -> Response | None:
+def check_location() -> ResponseReturnValue | None:
     if is_api():
         return None
     return refusal(fields_at_fault(list((request.view_args or {}).items())
                                    + list(request.args.items(multi=True))))
 
 
-def check_form() -> Response | None:
+def check_form() -> ResponseReturnValue | None:
     if is_api() or request.method not in UNSAFE_METHODS:
         return None
     names = [(name, file.filename or "") for name, file in request.files.items(multi=True)]
@@ -78,7 +78,7 @@ def fields_at_fault(pairs: Iterable[tuple[str, object]]) -> list[str]:
     return list(dict.fromkeys(CONTROL.sub("?", name) for name in found))
 
 
-def refusal(fields: list[str]) -> Response | None:
+def refusal(fields: list[str]) -> ResponseReturnValue | None:
     if not fields:
         return None
     if request.accept_mimetypes.best == "application/json":  # the client shows each next to its field

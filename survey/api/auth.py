@@ -27,8 +27,9 @@ def bearer() -> str | None:
 def active_token() -> ApiToken | None:
     """The active (issued, not revoked) token the request names: one indexed lookup by hash."""
     secret = bearer()
-    plausible = secret is not None and secret.isascii() and len(secret) <= 200
-    token = token_by_secret(db.session(), secret) if plausible else None
+    if secret is None or not secret.isascii() or len(secret) > 200:
+        return None
+    token = token_by_secret(db.session(), secret)
     return token if token is not None and token.revoked_at is None else None
 
 

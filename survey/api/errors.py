@@ -10,7 +10,7 @@ text as `message` for the person reading the log; a client shows its own words f
 """
 from flask import Response, jsonify, request
 from pydantic import ValidationError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from survey.errors import InvalidInput
 
@@ -47,7 +47,7 @@ def http_error(error: HTTPException) -> Response:
     """Werkzeug's errors (404, 405, 413, 415, 429, bad JSON...) as JSON."""
     status = error.code or 500
     response = error_response(ApiError(status, CODES.get(status, "error"), error.description or error.name))
-    if status == 405 and getattr(error, "valid_methods", None):
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(error.valid_methods)
     return response
 
@@ -55,8 +55,9 @@ def http_error(error: HTTPException) -> Response:
 def invalid_input(error: InvalidInput) -> Response:
     """An operation refused the input: every problem with its field (None: the whole request) and code."""
     problems = [{"field": p.field, "code": p.key, "message": str(p)} for p in error.problems]
-    first = problems[0] if problems else {"field": None, "message": "invalid input"}
-    return error_response(ApiError(400, "invalid", first["message"], first["field"], problems))
+    first = error.problems[0] if error.problems else None
+    message, field = (str(first), first.field) if first else ("invalid input", None)
+    return error_response(ApiError(400, "invalid", message, field, problems))
 
 
 def validation_error(error: ValidationError, where: str) -> Response:

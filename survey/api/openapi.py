@@ -2,10 +2,11 @@
 and the JSON Schemas pydantic gives their models; served at /api/v1/openapi.json."""
 import re
 from functools import cache
+from typing import Any
 
 from flask import jsonify
 from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from survey.api import schemas
 from survey.api.routing import OPERATIONS, Operation, blueprint
@@ -49,8 +50,8 @@ def document() -> dict:
                                                           "description": "An API token: sv_ and 43 characters."}}}}
 
 
-def _models() -> list[tuple[type[BaseModel], str]]:
-    found = {(schemas.ErrorOut, "serialization")}
+def _models() -> list[tuple[type[BaseModel], JsonSchemaMode]]:
+    found: set[tuple[type[BaseModel], JsonSchemaMode]] = {(schemas.ErrorOut, "serialization")}
     for operation in OPERATIONS:
         found |= {(model, "serialization") for _, model in operation.responses.values() if model is not None}
         if operation.body is not None:
@@ -64,7 +65,7 @@ def openapi_path(rule: str) -> str:
 
 def _operation(operation: Operation) -> dict:
     arguments = ARGUMENT.findall(operation.rule)
-    described = {"operationId": operation.endpoint.removeprefix("api."), "summary": operation.summary,
+    described: dict[str, Any] = {"operationId": operation.endpoint.removeprefix("api."), "summary": operation.summary,
                  "description": operation.description, "tags": [operation.tag],
                  "parameters": [_path_parameter(converter or None, name) for converter, name in arguments]
                  + _query_parameters(operation.query),

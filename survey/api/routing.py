@@ -8,7 +8,7 @@ entry in the OpenAPI document (`survey.api.openapi` reads OPERATIONS).
 The view receives the path arguments, and `query=` / `body=` models already validated; it
 returns a pydantic model (200), or (model, status) or (model, status, headers).
 """
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import wraps
 from typing import Any
@@ -42,7 +42,7 @@ OPERATIONS: list[Operation] = []
 
 def endpoint(method: str, rule: str, *, summary: str, tag: str, scope: str | None, ok: type[BaseModel],
              query: type[BaseModel] | None = None, body: type[BaseModel] | None = None,
-             extra: dict[int, tuple[str, type[BaseModel] | None]] | None = None) -> Callable:
+             extra: Mapping[int, tuple[str, type[BaseModel] | None]] | None = None) -> Callable:
     """Register the view on the API blueprint and describe it; see the module docstring."""
     def decorate(view: Callable) -> Callable:
         status = 201 if method == "POST" else 200

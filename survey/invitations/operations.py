@@ -3,8 +3,9 @@ import secrets
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from forms.text_checks import CONTROL, has_control
@@ -59,7 +60,8 @@ def code_problems(session: Session, campaign: Campaign, unit: Unit, codes: list[
                  for code, n in sorted(Counter(named).items()) if n > 1]
     taken = session.scalars(select(Invitation.dossier_code).where(
         Invitation.campaign_id == campaign.id, Invitation.dossier_code.in_(named)))
-    return problems + [CATALOGUE.problem("dossier_invited", "dossier_codes", dossier=code) for code in sorted(taken)]
+    return problems + [CATALOGUE.problem("dossier_invited", "dossier_codes", dossier=code)
+                       for code in sorted(code for code in taken if code is not None)]
 
 
 def check_usable(invitation: Invitation, now: datetime) -> None:
@@ -71,9 +73,10 @@ def check_usable(invitation: Invitation, now: datetime) -> None:
 
 def use_invitation(session: Session, invitation: Invitation, response: Response, now: datetime) -> None:
     """Mark the invitation used by `response`, only if no other response took it meanwhile."""
-    result = session.execute(
+    # an UPDATE's result is a CursorResult, which Session.execute's hints do not say
+    result = cast(CursorResult, session.execute(
         update(Invitation).where(Invitation.id == invitation.id, Invitation.response_id.is_(None))
-        .values(used_at=now, response_id=response.id).execution_options(synchronize_session=False))
+        .values(used_at=now, response_id=response.id).execution_options(synchronize_session=False)))
     if result.rowcount != 1:
         raise InvitationUnavailable("used")
     session.refresh(invitation)

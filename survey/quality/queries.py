@@ -5,10 +5,10 @@ Campaign-wide figures (the median duration, the serials held twice) are computed
 campaign, whoever asks: a response is flagged the same for every reader.
 """
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Select, select
+from sqlalchemy import Row, Select, select
 from sqlalchemy.orm import Session
 
 from survey.campaigns.models import Campaign
@@ -54,7 +54,13 @@ def campaign_context(session: Session, campaign: Campaign, thresholds: Threshold
     serials = session.scalars(select(Response.paper_serial).where(
         Response.campaign_id == campaign.id, Response.paper_serial.is_not(None)))
     return context(version_definition(campaign.questionnaire_version), thresholds, median_seconds(timed, thresholds),
-                   shared_serials(serials))
+                   shared_serials(serial for serial in serials if serial is not None))
+
+
+def facts_of(row: Row, answers: Mapping[str, str]) -> Facts:
+    """The facts of a row that starts with FACT_COLUMNS."""
+    return Facts(row.id, row.channel, row.started_at, row.submitted_at, row.page_seconds, row.paper_serial, row.flag,
+                 answers)
 
 
 def flagged_responses(session: Session, campaign: Campaign, unit_ids: Collection[int] | None,
@@ -73,7 +79,7 @@ def flagged_responses(session: Session, campaign: Campaign, unit_ids: Collection
     figures, answers = campaign_context(session, campaign, thresholds), answers_of(session, query)
     found = []
     for row in rows:
-        hits = [f for f in findings(Facts(*row[:7], answers=answers[row.id]), figures, thresholds)
+        hits = [f for f in findings(facts_of(row, answers[row.id]), figures, thresholds)
                 if rule is None or f.rule == rule]
         if hits:
             found.append(Flagged(row.id, row.unit_id, row.status, row.channel, row.paper_serial, tuple(hits)))

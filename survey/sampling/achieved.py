@@ -43,7 +43,7 @@ def achieved_sample(session: Session, campaign: Campaign, unit_ids: Collection[i
 
 
 def achieved(code: str, name: str, transactions: int | None, quota: int | None, n: int) -> Achieved:
-    known = transactions is not None and transactions > 0
-    planned = margin_of(transactions, quota, CONFIDENCE) if known and quota else None
-    achieved = margin_of(transactions, n, CONFIDENCE) if known else None
-    return Achieved(code, name, transactions, quota, n, planned, achieved)
+    if transactions is None or transactions <= 0:
+        return Achieved(code, name, transactions, quota, n, None, None)
+    planned = margin_of(transactions, quota, CONFIDENCE) if quota else None
+    return Achieved(code, name, transactions, quota, n, planned, margin_of(transactions, n, CONFIDENCE))

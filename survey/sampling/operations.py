@@ -48,7 +48,9 @@ def checked_units(session: Session, typed: Sequence[Typed], campaign: Campaign |
     once, with a whole number of transactions from 1 up; InvalidInput naming every bad row."""
     known = set(session.scalars(select(Unit.code).where(Unit.code.in_([t.unit_code for t in typed]))))
     targets = None if campaign is None else {cu.unit.code for cu in campaign.units}
-    problems, seen, populations = [], {}, {}
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}  # unit code -> the row that first named it
+    populations: dict[str, int] = {}
     for entry in typed:
         problems += unit_problems(entry, known, targets, seen)
         seen.setdefault(entry.unit_code, entry.row)

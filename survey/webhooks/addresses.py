@@ -44,7 +44,7 @@ def allowed_hosts() -> frozenset[str]:
 def url_acceptable(url: str, allowed: frozenset[str]) -> bool:
     """For a new subscription: well formed, and its host a name (or an allowed host), not an address."""
     parts = well_formed(url)
-    return parts is not None and (parts.hostname in allowed or is_host_name(parts.hostname))
+    return parts is not None and (parts.hostname in allowed or is_host_name(host_of(parts)))
 
 
 def well_formed(url: str) -> SplitResult | None:
@@ -62,6 +62,13 @@ def well_formed(url: str) -> SplitResult | None:
     return parts
 
 
+def host_of(parts: SplitResult) -> str:
+    """The host of a URL `well_formed` accepted (it refuses one without a host)."""
+    if not parts.hostname:
+        raise Refused("url")
+    return parts.hostname
+
+
 def is_host_name(host: str) -> bool:
     """Labels of letters, digits and hyphens, the last one not a number: 10.0.0.1, 2130706433 and
     0x7f.1 all reach an address without naming a host."""
@@ -75,7 +82,7 @@ def checked_address(url: str, allowed: frozenset[str]) -> tuple[SplitResult, str
     parts = well_formed(url)
     if parts is None:
         raise Refused("url")
-    addresses = resolve(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+    addresses = resolve(host_of(parts), parts.port or (443 if parts.scheme == "https" else 80))
     if parts.hostname not in allowed and not all(map(is_public, addresses)):
         raise Refused("not_allowed")
     return parts, addresses[0]
@@ -87,14 +94,14 @@ def resolve(host: str, port: int) -> list[str]:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (OSError, UnicodeError) as error:
         raise Refused("unreachable") from error
-    return [info[4][0] for info in found]
+    return [str(info[4][0]) for info in found]  # typeshed allows an int for AF_UNIX families, never asked for
 
 
 def is_public(address: str) -> bool:
     """Outside loopback, link-local, private, shared, reserved, multicast and unspecified ranges,
     IPv4 and IPv6; an IPv6 address carrying an IPv4 one (mapped, 6to4) is judged by that one."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and (ip.ipv4_mapped or ip.sixtofour):
-        ip = ip.ipv4_mapped or ip.sixtofour
+    ip: ipaddress.IPv4Address | ipaddress.IPv6Address = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address):
+        ip = ip.ipv4_mapped or ip.sixtofour or ip
     return ip.is_global and not (ip.is_loopback or ip.is_link_local or ip.is_private or ip.is_reserved
                                  or ip.is_multicast or ip.is_unspecified)

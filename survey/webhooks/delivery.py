@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from survey import clock
 from survey.config import DEFAULTS
-from survey.webhooks.addresses import Refused, allowed_hosts, checked_address
+from survey.webhooks.addresses import Refused, allowed_hosts, checked_address, host_of
 from survey.webhooks.events import envelope
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from survey.webhooks.signing import SIGNATURE_HEADER, TIMESTAMP_HEADER, sign
@@ -146,7 +146,7 @@ def _post(post: Post, policy: Policy, timestamp: int) -> int:
     """The status of the receiver's answer; a redirect is an answer, never followed."""
     parts, address = checked_address(post.url, policy.allowed_hosts)
     kind = _PinnedTLSConnection if parts.scheme == "https" else _PinnedConnection
-    connection = kind(parts.hostname, parts.port, timeout=policy.timeout)
+    connection = kind(host_of(parts), parts.port, timeout=policy.timeout)
     connection.address = address
     try:
         connection.request("POST", urlunsplit(("", "", parts.path or "/", parts.query, "")), post.body,

@@ -41,7 +41,8 @@ def campaign_closed(session: Session, campaign: Campaign, closed_on: date) -> bo
 def close_passed_campaigns(session: Session, today: date) -> list[str]:
     """campaign.closed for every campaign whose last day has passed and that has not had it yet."""
     passed = session.scalars(select(Campaign).where(Campaign.closes_on < today).order_by(Campaign.id))
-    return [campaign.slug for campaign in passed if campaign_closed(session, campaign, campaign.closes_on)]
+    return [campaign.slug for campaign in passed  # closes_on is set: the query compared it
+            if campaign.closes_on is not None and campaign_closed(session, campaign, campaign.closes_on)]
 
 
 def envelope(event: WebhookEvent) -> dict:
