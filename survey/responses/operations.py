@@ -230,13 +230,25 @@ def correct_answer(session: Session, response: Response, actor: User | None, key
         raise InvalidInput(problems)
     change = record_change(session, response, actor, "answer", key, answers.get(key), new, reason.strip())
     store_answer(definition, response, key, new)
+    recompute_calculations(definition, response, answers | {key: new})
     session.flush()
     return change
 
 
+def recompute_calculations(definition: forms.Definition, response: Response,
+                           answers: dict[str, str | None]) -> None:
+    """Each calculate as the corrected answers compute it, as a new response would store it (the
+    change row names the answer the supervisor corrected, which the calculate follows)."""
+    computed = forms.with_calculations(definition, answers)
+    for question in definition.questions:
+        if question.calculation is not None:
+            store_answer(definition, response, question.name, computed.get(question.name))
+
+
 def correction_value(definition: forms.Definition, key: str, value: str | None) -> str | None:
-    """The value in stored form (None: no answer); InvalidInput for a key that takes no answer."""
-    question = next((q for q in definition.questions if q.name == key and q.kind.has_answer), None)
+    """The value in stored form (None: no answer); InvalidInput for a key that takes no answer
+    typed (a note, or a calculate, which the server computes)."""
+    question = next((q for q in definition.questions if q.name == key and q.kind.has_input), None)
     if question is None:
         raise InvalidInput(CATALOGUE.problem("answer_not_a_question", "key", key=key))
     return question.kind.to_stored(value, question) if value is not None else None
