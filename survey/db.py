@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from flask import Flask, current_app, g
-from sqlalchemy import JSON, MetaData, create_engine, event, make_url
+from sqlalchemy import JSON, MetaData, String, create_engine, event, make_url
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
@@ -103,3 +103,12 @@ def transaction() -> Iterator[Session]:
     except BaseException:
         db_session.rollback()
         raise
+
+
+def declared_length(model: type[Base], name: str) -> int:
+    """The length the `name` column of `model` is declared with (String(n)): input is checked against
+    it before PostgreSQL refuses a longer value."""
+    kind = model.__table__.c[name].type
+    if not isinstance(kind, String) or kind.length is None:
+        raise TypeError(f"{model.__name__}.{name} is not a String of a given length")
+    return kind.length

@@ -1,6 +1,7 @@
 """`flask sample draw`: a random sample of dossiers from a dossier list, made into single-use invitations."""
 import csv
 import io
+from collections.abc import Sequence
 from datetime import datetime
 
 import click
@@ -44,9 +45,10 @@ def draw_command(campaign_slug: str, list_path: str, seed: int | None, size: int
         campaign = campaign_by_slug(session, campaign_slug)
         sizes = plan_sizes(campaign, read_text(plan_path)) if plan_path else size
         plan = plan_draw(session, campaign, text, seed, sizes, replacement)
-        expires_at = end_of_day(expires.date()) if expires else None
+        last_day = expires.date() if expires else None
+        expires_at = end_of_day(last_day) if last_day else None
         if expires_at is not None and expires_at <= utcnow():
-            raise InvalidInput(CATALOGUE.problem("draw_expires_past", "expires", day=expires.date()))
+            raise InvalidInput(CATALOGUE.problem("draw_expires_past", "expires", day=last_day))
         draw, created = apply_draw(session, plan, expires_at, utcnow(), None)
         rows = [[i.dossier_code, i.unit.code, i.token, public_url("questionnaire.invitation", base, token=i.token)]
                 for i in created]
@@ -62,7 +64,7 @@ def read_text(path: str) -> str:
         raise click.ClickException(f"{path} is not UTF-8 text") from None
 
 
-def write_rows(path: str, rows: list[list[str]]) -> None:
+def write_rows(path: str, rows: Sequence[Sequence[str | None]]) -> None:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(OUT_COLUMNS)

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from forms.text_checks import CONTROL, has_control
+from survey.db import declared_length
 from survey.draws.messages import CATALOGUE
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.invitations.operations import MAX_DOSSIER_CODE
 from survey.units.models import Unit
 from survey.units.operations import csv_table
 
 REQUIRED = ("dossier_code", "unit_code", "date")
 OPTIONAL = ("field",)
-LENGTHS = {"dossier_code": MAX_DOSSIER_CODE, "unit_code": Unit.__table__.c.code.type.length, "date": 10,
+LENGTHS = {"dossier_code": MAX_DOSSIER_CODE, "unit_code": declared_length(Unit, "code"), "date": 10,
            "field": 200}
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 """ISO dates, and the day/month/year of the one-stop systems' exports."""
@@ -63,7 +64,7 @@ def read_list(text: str) -> DossierList:
     return DossierList(dossiers, hashlib.sha256(text.encode("utf-8")).hexdigest())
 
 
-def row_problems(row: int, record: dict) -> Iterator[str]:
+def row_problems(row: int, record: dict) -> Iterator[Problem]:
     if None in record:
         yield CATALOGUE.problem("cells_extra", row=row)
     for column, length in LENGTHS.items():
@@ -89,13 +90,15 @@ def parsed_day(value: str) -> date | None:
 
 def dossier(row: int, record: dict) -> Dossier:
     cell = {column: (record.get(column) or "").strip() for column in LENGTHS}
-    return Dossier(row, cell["dossier_code"], cell["unit_code"], parsed_day(cell["date"]), cell["field"])
+    day = parsed_day(cell["date"])
+    assert day is not None, "row_problems refuses a row whose date does not parse"
+    return Dossier(row, cell["dossier_code"], cell["unit_code"], day, cell["field"])
 
 
-def repeated(dossiers: list[Dossier]) -> list[str]:
+def repeated(dossiers: list[Dossier]) -> list[Problem]:
     """A dossier code listed twice is refused: the draw could not say which row it took."""
     first: dict[str, int] = {}
-    problems = []
+    problems: list[Problem] = []
     for item in dossiers:
         if item.code in first:
             problems.append(CATALOGUE.problem("dossier_repeated", row=item.row, dossier=item.code,

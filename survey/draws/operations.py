@@ -9,6 +9,7 @@ version, and anyone can redo it from the seed and the list. Dossiers already inv
 """
 import hashlib
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -21,7 +22,7 @@ from survey.campaigns.models import Campaign, CampaignUnit
 from survey.draws.listing import Dossier, DossierList, read_list, read_plan
 from survey.draws.messages import CATALOGUE
 from survey.draws.models import DossierDraw
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.invitations.models import Invitation
 from survey.invitations.operations import create_invitations
 
@@ -83,7 +84,7 @@ def plan_draw(session: Session, campaign: Campaign, text: str, seed: int, sizes:
     if problems:
         raise InvalidInput(problems)
     for stratum in strata:
-        stratum.size = wanted.get(stratum.code, 0)
+        stratum.size = wanted.get(stratum.code) or 0  # a None size was refused above
         stratum.drawn = sorted(stratum.available, key=lambda d: draw_key(seed, stratum.code, d.code))[:stratum.size]
     if not any(stratum.drawn for stratum in strata):
         raise InvalidInput(CATALOGUE.problem("nothing_drawn"))
@@ -108,7 +109,7 @@ def strata_of(session: Session, campaign: Campaign, listing: DossierList,
             for code, rows in sorted(by_unit.items())]
 
 
-def unit_problem(campaign: Campaign, target: CampaignUnit | None, code: str, row: int) -> str | None:
+def unit_problem(campaign: Campaign, target: CampaignUnit | None, code: str, row: int) -> Problem | None:
     if target is None:
         return CATALOGUE.problem("listing_unit_not_surveyed", row=row, unit=code, slug=campaign.slug)
     if target.transactions is None:
@@ -126,7 +127,7 @@ def invited(session: Session, campaign: Campaign, codes: list[str]) -> set[str]:
 
 
 def wanted_sizes(session: Session, campaign: Campaign, strata: list[Stratum], sizes: Sizes,
-                 replacement: bool) -> dict[str, int | None]:
+                 replacement: bool) -> Mapping[str, int | None]:
     """Unit code -> dossiers to draw (None: the unit has no quota to default to)."""
     if isinstance(sizes, dict):
         return dict(sizes)
@@ -160,8 +161,8 @@ def earlier_draws(session: Session, campaign: Campaign, replacement: bool) -> li
         DossierDraw.campaign_id == campaign.id, DossierDraw.replacement.is_(replacement)).order_by(DossierDraw.id)))
 
 
-def size_problems(session: Session, campaign: Campaign, strata: list[Stratum], wanted: dict[str, int | None],
-                  replacement: bool) -> list[str]:
+def size_problems(session: Session, campaign: Campaign, strata: list[Stratum], wanted: Mapping[str, int | None],
+                  replacement: bool) -> list[Problem]:
     """Units without a quota to default to, units of a plan that the list lacks, samples larger than what
     the list leaves, and units a first draw has already drawn (a further draw must be a replacement)."""
     listed = {stratum.code: len(stratum.available) for stratum in strata}
@@ -196,7 +197,9 @@ def apply_draw(session: Session, plan: DrawPlan, expires_at: datetime | None, no
 def plan_sizes(campaign: Campaign, text: str) -> dict[str, int]:
     """Unit code -> dossiers to draw, from a plan's text; every unit a target of the campaign, once."""
     targets = {target.unit.code for target in campaign.units}
-    problems, sizes, first = [], {}, {}
+    problems: list[Problem] = []
+    sizes: dict[str, int] = {}
+    first: dict[str, int] = {}  # unit code -> the row that first named it
     for row, code, size in read_plan(text):
         if code not in targets:
             problems.append(CATALOGUE.problem("plan_unit_unknown", row=row, unit=code, slug=campaign.slug))

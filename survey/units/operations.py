@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from forms.text_checks import has_control
 from survey.accounts.models import User
 from survey.accounts.operations import audit
+from survey.db import declared_length
 from survey.errors import InvalidInput, Problem
 from survey.units.messages import CATALOGUE
 from survey.units.models import LEVELS, PARENT_LEVELS, Unit
@@ -24,7 +25,7 @@ FALSE_WORDS = {"0", "false", "no", "n", "không"}
 CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 """A unit code: it is in URLs (the QR codes) and in exported files, so letters, digits, '-', '_' and '.'
 only, beginning with a letter or a digit (a file's `=EVIL` would be a formula to a spreadsheet)."""
-LENGTHS = {name: Unit.__table__.c[name].type.length for name in ("code", "name", "name_en")}
+LENGTHS = {name: declared_length(Unit, name) for name in ("code", "name", "name_en")}
 SHOWN = 40
 """How much of a refused value a problem repeats."""
 
@@ -144,7 +145,7 @@ def check_hierarchy(rows: list[UnitRow], existing: dict[str, Unit]) -> None:
         raise InvalidInput(problems)
 
 
-def orphaned_children(existing: dict[str, Unit], rows: dict[str, int], levels: dict[str, str]) -> list[str]:
+def orphaned_children(existing: dict[str, Unit], rows: dict[str, int], levels: dict[str, str]) -> list[Problem]:
     """Units outside the file whose parent the file moves to a level that cannot hold them."""
     return [
         CATALOGUE.problem("children_orphaned", row=rows[unit.parent.code], parent=unit.parent.code, level=unit.level,
