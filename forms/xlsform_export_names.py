@@ -11,7 +11,6 @@ with its key, which is unique.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from .definition import Definition, Question, Section
 
@@ -19,16 +18,26 @@ _REFERENCE = re.compile(r"\$\{\s*([a-z][a-z0-9_]*)\s*\}")
 
 
 def export_names(definition: Definition) -> dict[str, str]:
-    """Key -> the name written for it (its XLSForm name unless that is taken, then the key)."""
+    """Key -> the name written for it: its XLSForm name, unless a metadata row, a key written
+    as is or an earlier item already takes that name (then its key)."""
     items: list[Section | Question] = [*definition.sections, *definition.questions]
     chosen = {item.name: item.xlsform_name or item.name for item in items}
-    fixed = [name.lower() for name, _ in definition.metadata]
     while True:
-        seen = Counter([*fixed, *(name.lower() for name in chosen.values())])
-        clashing = [key for key, name in chosen.items() if seen[name.lower()] > 1 and name != key]
+        clashing = _clashing(chosen, [name for name, _ in definition.metadata])
         if not clashing:
             return chosen
         chosen.update((key, key) for key in clashing)
+
+
+def _clashing(chosen: dict[str, str], fixed: list[str]) -> list[str]:
+    """The keys whose XLSForm name is taken, names compared without case as our reader does."""
+    taken = {name.lower() for name in fixed} | {key for key, name in chosen.items() if name == key}
+    clashing = []
+    for key, name in chosen.items():
+        if name != key and name.lower() in taken:
+            clashing.append(key)
+        taken.add(name.lower())
+    return clashing
 
 
 def renamed_references(text: str, names: dict[str, str]) -> str:

@@ -311,8 +311,10 @@ class SurveyWalk:
 
     def note_piping(self, texts: dict[str, str] | None, path: Path) -> None:
         """``${q}`` shows q's answer (forms.piping), unless q is left out or is metadata,
-        which the person never sees: then it is written as its bare name (noted)."""
+        which the person never sees: then it is written as its bare name (noted). ``${name}``
+        reads the key the name was given, as in expressions."""
         for language, text in (texts or {}).items():
+            text = texts[language] = self.keys.rewrite(text)  # type: ignore[index]
             gone = [name for name in references(text)
                     if name in self.skipped_names or name in self.metadata]
             if gone:
