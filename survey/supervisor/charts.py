@@ -68,13 +68,18 @@ def progress_bars(rows: Sequence[Tally], share: float | None = None) -> list[Bar
     def width(value: float | None) -> float:
         return round(LONGEST * (value or 0) / top, 2)
 
-    def expected(row: Tally) -> int | None:
-        return round(row.target * share) if row.target and share is not None else None
+    def expected(row: Tally) -> float | None:
+        """The responses due by now at the campaign's pace (None: no target or no mark)."""
+        return row.target * share if row.target and share is not None else None
 
     return [Bar(f"{row.label} · {row.detail}" if row.detail else row.label,
                 f"{row.collected}/{row.target}" if row.target else str(row.collected),
                 width(row.target), width(row.collected), width(row.verified),
-                None if expected(row) is None else width(row.target * share), expected(row)) for row in rows]
+                None if expected(row) is None else width(expected(row)), rounded(expected(row))) for row in rows]
+
+
+def rounded(value: float | None) -> int | None:
+    return None if value is None else round(value)
 
 
 def day_axis(days: Sequence[Day]) -> tuple[int, list[Tick]]:

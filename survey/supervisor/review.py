@@ -2,11 +2,13 @@
 status and audit trail; verify, reject with a reason, return to submitted, correct a keyed
 answer. The writes are the operations of `survey.responses.operations`, which record every
 change; a response outside the reader's units is refused (403), an unknown one is a 404."""
+from typing import Any
+
 from flask import abort, redirect, render_template, request, url_for
 
 from survey import db
-from survey.accounts.access import current_user, require_unit
-from survey.errors import InvalidInput
+from survey.accounts.access import require_unit, signed_in
+from survey.errors import InvalidInput, Problem
 from survey.quality.progress import visible
 from survey.quality.queries import flagged_responses, response_findings
 from survey.quality.rules import FLAG_NAMES
@@ -41,7 +43,7 @@ def review(response_id: int):
         abort(400)
     try:
         with db.transaction() as session:
-            operation(session, found, current_user(), request.form.get("reason", "").strip()[:2000])
+            operation(session, found, signed_in(), request.form.get("reason", "").strip()[:2000])
     except InvalidInput as error:
         return response_page(found, error.problems), 400
     return redirect(url_for("supervisor.response", response_id=response_id, done="reviewed", **carried()))
@@ -53,7 +55,7 @@ def correct(response_id: int):
     form = request.form
     try:
         with db.transaction() as session:
-            correct_answer(session, found, current_user(), form.get("key", ""), form.get("value", "")[:2000],
+            correct_answer(session, found, signed_in(), form.get("key", ""), form.get("value", "")[:2000],
                            form.get("reason", "").strip()[:2000])
     except InvalidInput as error:
         return response_page(found, error.problems), 400
@@ -64,11 +66,11 @@ def response_in_scope(response_id: int) -> Response:
     found = response_by_id(db.session(), response_id)
     if found is None:
         abort(404)
-    require_unit(current_user(), found.unit_id)
+    require_unit(signed_in(), found.unit_id)
     return found
 
 
-def response_page(found: Response, problems: list[str]):
+def response_page(found: Response, problems: list[Problem]):
     definition = version_definition(found.questionnaire_version)
     stored = {answer.question_key: answer.value for answer in found.answers}
     rows = [(question, stored.get(question.name), answer_text(question, stored.get(question.name)))
@@ -82,7 +84,7 @@ def response_page(found: Response, problems: list[str]):
                            done=request.args.get("done") if request.method != "POST" else None)
 
 
-def carried() -> dict[str, str]:
+def carried() -> dict[str, Any]:
     """The filters of the quality page the reader came from, kept from one response to the next."""
     return {name: request.args[name] for name in ("don_vi", "loi", "trang_thai") if request.args.get(name)}
 

@@ -10,7 +10,7 @@ from flask import Blueprint, abort, current_app, render_template, request
 from sqlalchemy import select
 
 from survey import clock, db
-from survey.accounts.access import current_user, protect, visible_unit_ids
+from survey.accounts.access import protect, signed_in, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
 from survey.errors import InvalidInput
@@ -102,7 +102,7 @@ def exclusions():
     unit_list = {unit.code: unit for campaign in campaigns.values() for unit in
                  (target.unit for target in visible(campaign, units))}
     chosen = read_filters({"dot": list(campaigns), "don_vi": list(unit_list), "ly_do": EXCLUSION_REASONS})
-    campaign, unit = campaigns.get(chosen["dot"]), unit_list.get(chosen["don_vi"])
+    campaign, unit = campaigns.get(chosen["dot"] or ""), unit_list.get(chosen["don_vi"] or "")
     entries = exclusion_entries(session, units, campaign_id=campaign.id if campaign else None,
                                 unit_id=unit.id if unit else None, reason=chosen["ly_do"],
                                 before=request.args.get("truoc", type=bounded_int), limit=EXCLUSIONS_PAGE)
@@ -113,7 +113,7 @@ def exclusions():
 
 
 def scope() -> frozenset[int] | None:
-    return visible_unit_ids(current_user())
+    return visible_unit_ids(signed_in())
 
 
 def campaign_in_scope(slug: str) -> tuple[Campaign, frozenset[int] | None]:
