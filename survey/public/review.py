@@ -2,9 +2,11 @@
 from dataclasses import dataclass
 
 from flask import render_template, url_for
+from markupsafe import Markup
 
 import forms
 from forms import Definition, Question, Section
+from forms.piping import fill_html
 from survey import db
 from survey.public.navigation import REVIEW, visible_sections
 from survey.responses.models import Draft
@@ -21,17 +23,25 @@ class ReviewedPage:
 
 
 def render_review(draft: Draft, definition: Definition, language: str, status: int = 200):
-    context = {"draft": draft, "definition": definition, "lang": language,
-               "problems": problem_links(draft, definition, language),
+    labels = shown_labels(definition, draft.answers, language)
+    context = {"draft": draft, "definition": definition, "lang": language, "labels": labels,
+               "problems": problem_links(draft, definition, language, labels),
                "reviewed": reviewed_pages(definition, draft.answers, language)}
     return render_template("public/review.html", **context), status
 
 
-def problem_links(draft: Draft, definition: Definition, language: str) -> list[tuple[str, str, str]]:
+def shown_labels(definition: Definition, answers: dict[str, str | None], language: str) -> dict[str, Markup]:
+    """Question name -> its label as the pages show it: the answers it names, its bold and italic."""
+    effective = forms.effective_answers(definition, answers)
+    return {q.name: fill_html(q.label.text(language), definition, effective, language) for q in definition.questions}
+
+
+def problem_links(draft: Draft, definition: Definition, language: str,
+                  labels: dict[str, Markup]) -> list[tuple[str, str, str]]:
     """(question label, message, URL of its page) for each answer still missing or wrong."""
     section_of = {q.name: s.name for s in definition.sections for q in s.questions}
     problems = forms.check_answers(definition, draft.answers, language=language)
-    return [(definition.question(name).label.text(language), message,
+    return [(labels[name], message,
              url_for("questionnaire.page", key=draft.uuid, section=section_of[name], **{"from": REVIEW}))
             for name, message in problems.items()]
 
@@ -40,7 +50,7 @@ def reviewed_pages(definition: Definition, answers: dict[str, str | None], langu
     effective = forms.effective_answers(definition, answers)
     shown = forms.relevance(definition, answers)
     return [ReviewedPage(number, section, [(q, shown_answer(q, effective[q.name], language))
-                                           for q in section.questions if q.kind.has_answer and shown[q.name]])
+                                           for q in section.questions if q.kind.has_input and shown[q.name]])
             for number, section in enumerate(visible_sections(definition, answers), start=1)]
 
 
