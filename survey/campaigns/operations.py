@@ -136,7 +136,7 @@ def date_problems(opens_on: date | None, closes_on: date | None) -> list[Problem
 
 def target_problems(targets: Sequence[Target]) -> list[Problem]:
     if not targets:
-        return [CATALOGUE.problem("units_none", "unit")]
+        return [CATALOGUE.problem("targets_none", "unit")]
     problems, seen = [], set()
     for target in targets:
         code = target.unit.code
@@ -188,7 +188,7 @@ def targets_from_csv(session: Session, text: str) -> list[Target]:
     Every problem is reported with its row (the header is row 1); nothing is returned unless all rows are good.
     """
     header, rows = csv_table(text)
-    problems = [CATALOGUE.problem("csv_column_unknown", "targets", column=c, columns=", ".join(TARGET_COLUMNS))
+    problems = [CATALOGUE.problem("targets_csv_column_unknown", "targets", column=c, columns=", ".join(TARGET_COLUMNS))
                 for c in header if c not in TARGET_COLUMNS]
     if "unit_code" not in header:
         problems.append(CATALOGUE.problem("csv_unit_code_missing", "targets"))
@@ -206,10 +206,10 @@ def targets_from_csv(session: Session, text: str) -> list[Target]:
 def target_row(number: int, row: dict, units: dict[str, Unit], problems: list[Problem]) -> Target | None:
     code = (row.get("unit_code") or "").strip()
     if None in row:
-        problems.append(CATALOGUE.problem("csv_cells_extra", "targets", row=number))
+        problems.append(CATALOGUE.problem("targets_csv_cells_extra", "targets", row=number))
     if code not in units:
-        problems.append(CATALOGUE.problem("csv_unit_unknown", "targets", row=number, unit=code) if code else
-                        CATALOGUE.problem("csv_unit_required", "targets", row=number))
+        problems.append(CATALOGUE.problem("targets_csv_unit_unknown", "targets", row=number, unit=code) if code else
+                        CATALOGUE.problem("targets_csv_unit_required", "targets", row=number))
     quota = whole_number(row, "quota", number, problems)
     transactions = whole_number(row, "transactions", number, problems)
     return Target(units[code], quota, transactions) if code in units else None
@@ -221,7 +221,8 @@ def repeated_units(rows: list[tuple[int, dict]]) -> list[str]:
     for number, row in rows:
         code = (row.get("unit_code") or "").strip()
         if code and code in seen:
-            problems.append(CATALOGUE.problem("csv_unit_repeated", "targets", row=number, unit=code, first=seen[code]))
+            problems.append(CATALOGUE.problem("targets_csv_unit_repeated", "targets", row=number, unit=code,
+                                              first=seen[code]))
         seen.setdefault(code, number)
     return problems
 
@@ -298,7 +299,8 @@ def usage_problems(session: Session, campaign: Campaign, spec: CampaignSpec) -> 
     kept = {t.unit.id for t in spec.targets}
     for cu in campaign.units:
         if cu.unit_id not in kept and (responses.get(cu.unit_id) or invitations.get(cu.unit_id)):
-            problems.append(CATALOGUE.problem("unit_in_use", "unit", unit=cu.unit.code, responses=responses.get(cu.unit_id, 0),
+            problems.append(CATALOGUE.problem("unit_in_use", "unit", unit=cu.unit.code,
+                                              responses=responses.get(cu.unit_id, 0),
                                               invitations=invitations.get(cu.unit_id, 0)))
     problems += [CATALOGUE.problem("channel_in_use", "channel", channel=name, responses=number)
                  for name, number in by_channel.items() if name not in spec.channels]
@@ -377,11 +379,13 @@ class CloneSpec:
     version: QuestionnaireVersion
 
 
-def clone_campaign(session: Session, source: Campaign, clone: CloneSpec, actor: User | None) -> tuple[Campaign, list[str]]:
+def clone_campaign(session: Session, source: Campaign, clone: CloneSpec,
+                   actor: User | None) -> tuple[Campaign, list[Problem]]:
     """A new campaign with the source's active units, channels, quotas and N_h (and strata the version
-    still has); returns it and what was left behind, one line each."""
+    still has); returns it and what was left behind, one problem each (the audit log keeps their English)."""
     targets = [Target(cu.unit, cu.quota, cu.transactions) for cu in source.units if cu.unit.active]
-    left = [CATALOGUE.problem("unit_deactivated", "unit", unit=cu.unit.code) for cu in source.units if not cu.unit.active]
+    left = [CATALOGUE.problem("unit_deactivated", "unit", unit=cu.unit.code)
+            for cu in source.units if not cu.unit.active]
     strata = [Stratum(cu.unit, q.question_key, q.value, q.target) for cu in source.units if cu.unit.active
               for q in cu.quotas]
     spec = CampaignSpec(slug=clone.slug, name=clone.name, version=clone.version, targets=targets,
@@ -389,11 +393,11 @@ def clone_campaign(session: Session, source: Campaign, clone: CloneSpec, actor: 
                         double_entry=source.double_entry, min_cell_size=source.min_cell_size,
                         min_seconds=source.min_seconds)
     kept = [s for s in strata if not strata_problems(replace(spec, strata=[s]))]
-    left += [CATALOGUE.problem("stratum_left_behind", "strata", unit=s.unit.code, question=s.question_key, value=s.value,
-                               version=clone.version.label) for s in strata if s not in kept]
+    left += [CATALOGUE.problem("stratum_left_behind", "strata", unit=s.unit.code, question=s.question_key,
+                               value=s.value, version=clone.version.label) for s in strata if s not in kept]
     campaign = create_campaign(session, replace(spec, strata=kept))
     audit(session, actor, "campaign_cloned", subject=f"campaign {campaign.slug}", source=source.slug,
-          version=clone.version.label, left_behind=left)
+          version=clone.version.label, left_behind=[str(problem) for problem in left])
     return campaign, left
 
 

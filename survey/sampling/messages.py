@@ -25,22 +25,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "budget_small_units": ("Tổng cỡ mẫu {budget} quá nhỏ: cần ít nhất 1 người trả lời cho mỗi đơn vị trong {units} "
                            "đơn vị", "budget {budget} is too small: each of the {units} units needs at least one "
                            "respondent"),
-    "plan_units_none": ("Chưa có đơn vị nào trong kế hoạch", "the plan has no unit"),
+    "units_none": ("Chưa có đơn vị nào trong kế hoạch", "the plan has no unit"),
     "transactions_missing": ("Dòng {row}, đơn vị {unit}: chưa có số giao dịch N_h",
                              "row {row}, unit {unit}: no transactions (N_h)"),
     "transactions_invalid": ("Dòng {row}, đơn vị {unit}: số giao dịch “{value}” phải là số nguyên từ 1 đến {largest}",
                              "row {row}, unit {unit}: transactions '{value}' must be a whole number from 1 to "
                              "{largest}"),
     "csv_column_missing": ("Tệp đơn vị: thiếu cột “{column}”", "units file: the column '{column}' is missing"),
-    "plan_csv_column_unknown": ("Tệp đơn vị: cột “{column}” không dùng được (các cột: {columns})",
+    "csv_column_unknown": ("Tệp đơn vị: cột “{column}” không dùng được (các cột: {columns})",
                            "units file: unknown column '{column}' (columns: {columns})"),
-    "plan_csv_unit_required": ("Dòng {row}: chưa có mã đơn vị", "row {row}: no unit_code"),
-    "plan_csv_unit_unknown": ("Dòng {row}: không có đơn vị mã “{unit}”", "row {row}: unknown unit '{unit}'"),
+    "csv_unit_required": ("Dòng {row}: chưa có mã đơn vị", "row {row}: no unit_code"),
+    "csv_unit_unknown": ("Dòng {row}: không có đơn vị mã “{unit}”", "row {row}: unknown unit '{unit}'"),
     "csv_unit_outside": ("Dòng {row}: đơn vị “{unit}” không thuộc đợt khảo sát này",
                          "row {row}: unit '{unit}' is not a target of this campaign"),
-    "plan_csv_unit_repeated": ("Dòng {row}: đơn vị “{unit}” đã có ở dòng {first}",
+    "csv_unit_repeated": ("Dòng {row}: đơn vị “{unit}” đã có ở dòng {first}",
                           "row {row}: unit '{unit}' repeats row {first}"),
-    "plan_csv_cells_extra": ("Dòng {row}: có nhiều ô hơn tiêu đề", "row {row}: more cells than the header"),
+    "csv_cells_extra": ("Dòng {row}: có nhiều ô hơn tiêu đề", "row {row}: more cells than the header"),
     "plan_csv_unreadable": ("Tệp đơn vị không đọc được (UTF-8, CSV)", "the units file is not readable (UTF-8 CSV)"),
     # the sample plan page of a campaign (administration)
     "plan_heading": ("Kế hoạch mẫu: {name}", "Sample plan: {name}"),

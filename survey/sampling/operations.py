@@ -34,9 +34,9 @@ def units_from_csv(text: str) -> list[Typed]:
     """The rows of a units file (columns unit_code, transactions; the header is row 1)."""
     header, records = csv_table(text)
     problems = [CATALOGUE.problem("csv_column_missing", column=c) for c in UNIT_COLUMNS if c not in header]
-    problems += [CATALOGUE.problem("plan_csv_column_unknown", column=c, columns=", ".join(UNIT_COLUMNS))
+    problems += [CATALOGUE.problem("csv_column_unknown", column=c, columns=", ".join(UNIT_COLUMNS))
                  for c in header if c not in UNIT_COLUMNS]
-    problems += [CATALOGUE.problem("plan_csv_cells_extra", row=number) for number, record in records if None in record]
+    problems += [CATALOGUE.problem("csv_cells_extra", row=number) for number, record in records if None in record]
     if problems:
         raise InvalidInput(problems)
     return [Typed(number, (record.get("unit_code") or "").strip(), (record.get("transactions") or "").strip())
@@ -56,7 +56,7 @@ def checked_units(session: Session, typed: Sequence[Typed], campaign: Campaign |
         seen.setdefault(entry.unit_code, entry.row)
         populations[entry.unit_code] = count_of(entry, problems)
     if not typed:
-        problems.append(CATALOGUE.problem("plan_units_none"))
+        problems.append(CATALOGUE.problem("units_none"))
     if problems:
         raise InvalidInput(problems)
     return populations
@@ -64,14 +64,14 @@ def checked_units(session: Session, typed: Sequence[Typed], campaign: Campaign |
 
 def unit_problems(entry: Typed, known: set[str], targets: set[str] | None, seen: Mapping[str, int]) -> list[Problem]:
     if not entry.unit_code:
-        return [CATALOGUE.problem("plan_csv_unit_required", row=entry.row)]
+        return [CATALOGUE.problem("csv_unit_required", row=entry.row)]
     if entry.unit_code not in known:
-        return [CATALOGUE.problem("plan_csv_unit_unknown", row=entry.row, unit=entry.unit_code)]
+        return [CATALOGUE.problem("csv_unit_unknown", row=entry.row, unit=entry.unit_code)]
     if targets is not None and entry.unit_code not in targets:
         return [CATALOGUE.problem("csv_unit_outside", row=entry.row, unit=entry.unit_code)]
     if entry.unit_code in seen:
         first = seen[entry.unit_code]
-        return [CATALOGUE.problem("plan_csv_unit_repeated", row=entry.row, unit=entry.unit_code, first=first)]
+        return [CATALOGUE.problem("csv_unit_repeated", row=entry.row, unit=entry.unit_code, first=first)]
     return []
 
 

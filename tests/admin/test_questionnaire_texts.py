@@ -136,7 +136,7 @@ def test_a_control_character_is_refused_by_the_operation_too(admin, published, s
     texts = {f.name: f.value for f in text_fields(questionnaire.draft, "main")} | {"label.why.vi": "Vì sao\x07?"}
     with pytest.raises(InvalidInput) as refused:
         edit_texts(session, questionnaire, "main", texts, draft_stamp(questionnaire), None)
-    assert [(p.key, p.params["field"]) for p in refused.value.problems] == [("text_control", "label.why.vi")]
+    assert [(p.key, p.field) for p in refused.value.problems] == [("text_control", "label.why.vi")]
     assert admin.post(PAGE, {"label.why.vi": "Vì sao\x00?"}).status_code == 400  # refused before the page reads it
     assert edits(session) == []
 

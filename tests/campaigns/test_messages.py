@@ -15,8 +15,9 @@ CATALOGUES = [campaigns, invitations]
 
 @pytest.mark.parametrize("module", CATALOGUES, ids=lambda module: module.__name__)
 def test_every_key_is_raised_by_the_operations_and_exists(module):
-    source = "".join((Path(module.__file__).parent / name).read_text(encoding="utf-8")
-                     for name in ("operations.py", "queries.py") if (Path(module.__file__).parent / name).exists())
+    folder = Path(module.__file__).parent
+    source = "".join((folder / name).read_text(encoding="utf-8")
+                     for name in ("operations.py", "queries.py", "cli.py") if (folder / name).exists())
     raised = set(re.findall(r"""CATALOGUE\.problem\(\s*["']([a-z0-9_]+)["']""", source))
     assert raised <= set(module.MESSAGES)
     assert set(module.MESSAGES) <= set(re.findall(r'"([a-z0-9_]+)"', source))  # some keys are chosen in a loop

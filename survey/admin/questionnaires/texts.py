@@ -25,7 +25,7 @@ def questionnaire_texts(slug: str, section: str):
         with db.transaction() as session:
             changed = edit_texts(session, questionnaire, section, texts, request.form.get("stamp", ""), current_user())
     except InvalidInput as error:
-        stale = any(problem.params.get("field") == "stamp" for problem in error.problems)
+        stale = any(problem.field == "stamp" for problem in error.problems)
         return texts_page(questionnaire, section, fields, texts, error.problems), 409 if stale else 400
     target = url_for("admin.questionnaire_draft", slug=slug, trang=section, sua=len(changed))
     return redirect(f"{target}#citizen")
@@ -41,11 +41,11 @@ def fields_or_404(questionnaire: Questionnaire, section: str) -> list[TextField]
 def texts_page(questionnaire: Questionnaire, section: str, fields: list[TextField], texts: dict[str, str],
                problems: list):
     """The form, its fields grouped (the page's title, each question, each choice list)."""
-    errors = {name: [p for p in problems if p.params.get("field") == name] for name in texts}
+    errors = {name: [p for p in problems if p.field == name] for name in texts}
     groups = [(group, list(items)) for group, items in groupby(fields, key=lambda f: (f.kind == "choice", f.group))]
     return render_template("admin/questionnaires/texts.html", questionnaire=questionnaire, section=section,
                            sections=questionnaire.draft["sections"], groups=groups, texts=texts, errors=errors,
-                           general=[p for p in problems if p.params.get("field") == "stamp"],
+                           general=[p for p in problems if p.field == "stamp"],
                            stamp=draft_stamp(questionnaire), limit=MAX_TEXT, caption=caption)
 
 
