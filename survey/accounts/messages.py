@@ -4,9 +4,8 @@ Vietnamese and English.
 Built on `survey.text.Catalogue`, like the citizen catalogue (`survey/public/messages.py`).
 Templates call `say('key')` (or `t`, the same): keys it lacks are the texts every page shares
 (`survey.texts_shared`: the site name, the language switch, the error pages).
-A problem an operation finds is made by `problem(key, ...)`: a plain English string for the
-command line and logs that also carries its key, so that a page can show it in the reader's
-language with `survey.text.readable`.
+A problem an operation finds is made by `CATALOGUE.problem(key, ...)` (a `survey.errors.Problem`):
+English for the command line and logs, the reader's language on a page.
 """
 from survey.text import Catalogue
 from survey.texts_shared import CATALOGUE as SHARED

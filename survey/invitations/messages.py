@@ -2,7 +2,7 @@
 
 Each is a `Problem`: its string is the English text (what the command line prints and the API
 returns; the API names the field by how it begins, "dossier code " or "unit '"), and the
-administration pages show it in the reader's language with `readable`.
+administration pages show it in the reader's language.
 """
 from survey.text import Catalogue
 

@@ -1,6 +1,6 @@
 """The problems issuing an API token reports, in Vietnamese and English: each a `Problem` whose
 string is the English text (command line, API) and which the administration pages show in the
-reader's language with `readable`. An unknown unit is the units' own problem."""
+reader's language. An unknown unit is the units' own problem."""
 from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -2,7 +2,7 @@
 and English.
 
 Each is a `Problem`: its string is the English text (what the command line prints and the API
-returns), and the administration pages show it in the reader's language with `readable`. Column
+returns), and the administration pages show it in the reader's language. Column
 names and level codes stay as the CSV file spells them, in both languages.
 """
 from survey.text import Catalogue

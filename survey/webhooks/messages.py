@@ -1,6 +1,6 @@
 """The problems webhook subscriptions report, in Vietnamese and English: each a `Problem` whose
 string is the English text (command line, API) and which the administration pages show in the
-reader's language with `readable`."""
+reader's language."""
 from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
