@@ -71,7 +71,7 @@ def test_an_empty_list_invites_an_upload(admin):
 
 def test_a_valid_upload_becomes_the_draft_and_nothing_is_published(admin, session):
     assert admin.get("/quan-tri/bang-hoi/tai-len").status_code == 200
-    assert 'enctype="multipart/form-data"' in admin.html and 'accept=".yaml,.yml,.xlsx"' in admin.html
+    assert 'enctype="multipart/form-data"' in admin.html and 'accept=".yaml,.yml,.xlsx,.xls"' in admin.html
     response = upload(admin, SMALL_FORM)
     assert response.status_code == 200
     assert "Đã lưu “small.yaml” thành bản nháp của small" in admin.text()
@@ -100,8 +100,8 @@ def test_a_definition_with_twenty_errors_lists_all_twenty_and_stores_nothing(adm
 @pytest.mark.parametrize(("filename", "data", "status", "message"), [
     ("small.yaml", b"", 400, "Tệp “small.yaml” rỗng"),
     ("small.yaml", b"  \n\n", 400, "Tệp “small.yaml” rỗng"),
-    ("small.csv", SMALL_FORM.encode(), 400, "Tệp “small.csv” không phải .yaml, .yml hay .xlsx"),
-    ("small", SMALL_FORM.encode(), 400, "Tệp “small” không phải .yaml, .yml hay .xlsx"),
+    ("small.csv", SMALL_FORM.encode(), 400, "Tệp “small.csv” không phải .yaml, .yml, .xlsx hay .xls"),
+    ("small", SMALL_FORM.encode(), 400, "Tệp “small” không phải .yaml, .yml, .xlsx hay .xls"),
     ("small.yaml", SMALL_FORM.encode("utf-16"), 400, "Tệp “small.yaml” không phải văn bản UTF-8"),
     ("small.yaml", "form: {title: Cà Mau}".encode("latin-1"), 400, "không phải văn bản UTF-8"),
     ("small.yaml", b"x" * (10 * 1024 * 1024), 413, "Tệp quá lớn: tối đa 2 MB"),

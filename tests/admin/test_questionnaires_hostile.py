@@ -31,3 +31,9 @@ def test_the_problem_table_shows_a_huge_value_cut_short(admin, session):
     assert "invalid_form_id" in admin.html and "X" * 100 in admin.html
     assert "X" * 1000 not in admin.html and len(admin.html) < 20_000
     assert count(session, Questionnaire) == 0
+
+
+def test_a_damaged_xls_upload_is_refused_in_plain_words(admin, session):
+    assert upload(admin, b"\xd0\xcf\x11\xe0" + bytes(range(256)) * 8, "cu.xls").status_code == 400
+    assert "Tệp “cu.xls” không phải bảng tính Excel (.xlsx hay .xls) đọc được" in admin.text()
+    assert count(session, Questionnaire) == 0

@@ -72,7 +72,7 @@ def test_xlsform_problems_are_listed_by_sheet_row_and_column_and_nothing_is_stor
 def test_a_file_named_xlsx_that_is_no_workbook_is_refused(admin, session):
     for data in (SMALL_FORM.encode(), b"PK\x03\x04 not really a zip"):
         assert upload(admin, data, "small.xlsx").status_code == 400
-        assert "Tệp “small.xlsx” không phải bảng tính Excel (.xlsx) đọc được" in admin.text()
+        assert "Tệp “small.xlsx” không phải bảng tính Excel (.xlsx hay .xls) đọc được" in admin.text()
     assert count(session, Questionnaire) == 0
 
 

@@ -50,14 +50,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                 "campaigns and answers are tied to it."),
     "qn_none": ("Chưa có bảng hỏi nào. Hãy tải lên một bảng hỏi.", "No questionnaire yet. Upload one."),
     "qn_upload": ("Tải lên bảng hỏi", "Upload a questionnaire"),
-    "qn_upload_lead": ("Tệp YAML theo định dạng của hệ thống hoặc tệp XLSForm (.xlsx, các trang survey, choices, "
+    "qn_upload_lead": ("Tệp YAML theo định dạng của hệ thống hoặc tệp XLSForm (.xlsx hay .xls, các trang survey, choices, "
                        "settings). Mọi lỗi được liệt kê trước khi lưu; tệp hợp lệ được lưu thành bản nháp để "
                        "xem trước, chưa được công bố.",
-                       "A YAML file in our format or an XLSForm file (.xlsx, with survey, choices and settings "
+                       "A YAML file in our format or an XLSForm file (.xlsx or .xls, with survey, choices and settings "
                        "sheets). Every problem is listed before anything is stored; a valid file becomes the draft, "
                        "to preview, not yet published."),
     "qn_file": ("Tệp bảng hỏi", "Questionnaire file"),
-    "qn_file_hint": (".yaml, .yml hoặc .xlsx, tối đa {size} MB.", ".yaml, .yml or .xlsx, at most {size} MB."),
+    "qn_file_hint": (".yaml, .yml, .xlsx hoặc .xls, tối đa {size} MB.", ".yaml, .yml, .xlsx or .xls, at most {size} MB."),
     "qn_attachments": ("Tệp CSV các lựa chọn (nếu có)", "CSV files of choices (if any)"),
     "qn_attachments_hint": (
         "Với XLSForm dùng select_one_from_file hay select_one_external: chọn các tệp .csv đi kèm (cột name, "
@@ -71,16 +71,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "qn_refused_title": ("Không đọc được tệp", "The file cannot be read"),
     "qn_no_file": ("Chưa chọn tệp nào.", "No file was chosen."),
     "qn_empty_file": ("Tệp “{name}” rỗng.", "The file “{name}” is empty."),
-    "qn_wrong_extension": ("Tệp “{name}” không phải .yaml, .yml hay .xlsx.",
-                           "The file “{name}” is not a .yaml, .yml or .xlsx file."),
+    "qn_wrong_extension": ("Tệp “{name}” không phải .yaml, .yml, .xlsx hay .xls.",
+                           "The file “{name}” is not a .yaml, .yml, .xlsx or .xls file."),
     "qn_too_large": ("Tệp quá lớn: tối đa {size} MB. Bảng hỏi dài nhất cũng chỉ vài trăm KB; hãy kiểm tra "
                      "lại tệp đã chọn.",
                      "The file is too large: at most {size} MB. Even the longest questionnaire takes a few "
                      "hundred KB; check the file chosen."),
     "qn_not_utf8": ("Tệp “{name}” không phải văn bản UTF-8. Hãy lưu lại tệp với bảng mã UTF-8.",
                     "The file “{name}” is not UTF-8 text. Save it again with the UTF-8 encoding."),
-    "qn_not_spreadsheet": ("Tệp “{name}” không phải bảng tính Excel (.xlsx) đọc được.",
-                           "The file “{name}” is not a readable Excel (.xlsx) workbook."),
+    "qn_not_spreadsheet": ("Tệp “{name}” không phải bảng tính Excel (.xlsx hay .xls) đọc được.",
+                           "The file “{name}” is not a readable Excel (.xlsx or .xls) workbook."),
     "qn_yaml_aliases": ("Tệp “{name}” dùng bí danh YAML (*tên) lặp lại quá nhiều nội dung nên không được đọc. "
                         "Hãy viết thẳng các giá trị thay cho bí danh.",
                         "The file “{name}” uses YAML aliases (*name) that repeat too much, so it was not read. "

@@ -17,7 +17,7 @@ MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
 """The largest file accepted: the shipped SIPAS questionnaire is 30 KB as YAML, 17 KB as XLSForm."""
 MULTIPART_ALLOWANCE = 16 * 1024
 """What the form's other fields and the multipart boundaries may add to the file in the request body."""
-SUFFIXES = (".yaml", ".yml", ".xlsx")
+SUFFIXES = (".yaml", ".yml", ".xlsx", ".xls")
 MAX_ATTACHMENTS = 20
 """CSV files of choices beside one workbook (select_one_from_file, itemsets.csv); all the files
 together stay within MAX_BYTES, the request's own limit."""
