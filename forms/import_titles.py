@@ -14,7 +14,7 @@ TITLES: dict[str, tuple[str, str]] = {
     "not_utf8": ("Tệp không phải văn bản UTF-8", "Not UTF-8 text"),
     "duplicate_key": ("Một khóa được viết hai lần", "A key written twice"),
     "empty_document": ("Tệp trống", "Empty file"),
-    "not_a_workbook": ("Không phải bảng tính XLSForm (.xlsx)", "Not an XLSForm workbook (.xlsx)"),
+    "not_a_workbook": ("Không phải bảng tính XLSForm (.xlsx, .xls)", "Not an XLSForm workbook (.xlsx, .xls)"),
     "missing_sheet": ("Thiếu trang tính", "A sheet is missing"),
     "missing_column": ("Thiếu cột", "A column is missing"),
     "too_many_rows": ("Trang tính quá dài", "Sheet too long"),

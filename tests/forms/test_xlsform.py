@@ -416,8 +416,8 @@ def test_every_problem_code_has_a_title_in_vietnamese_and_english():
     assert TITLES.keys() == forms.CATALOGUE.keys() | forms.XLSFORM_CATALOGUE.keys()
     assert all(vi and en and vi != en for vi, en in TITLES.values())
     problem = forms.read_xlsform(b"nope").problems[0]
-    assert (problem.title(), problem.title("en")) == ("Không phải bảng tính XLSForm (.xlsx)",
-                                                      "Not an XLSForm workbook (.xlsx)")
+    assert (problem.title(), problem.title("en")) == ("Không phải bảng tính XLSForm (.xlsx, .xls)",
+                                                      "Not an XLSForm workbook (.xlsx, .xls)")
 
 
 def test_cli_export_of_the_draft_and_of_nothing_published(cli, session, tmp_path, small_form):
