@@ -53,10 +53,9 @@ def load_demo(session: Session, today: date, with_accounts: bool) -> DemoSummary
     units = import_units_csv(session, (HERE / "an_giang_units.csv").read_text(encoding="utf-8"))
     versions = [import_and_publish(session, forms.load_definition(FORMS / name)) for name in QUESTIONNAIRES]
     earlier, earlier_created = load_history(session, versions[0], today)
-    campaign = session.scalar(select(Campaign).where(Campaign.slug == CAMPAIGN_SLUG))
-    created = campaign is None
-    if created:
-        campaign = create_campaign(session, demo_campaign_spec(session, versions[0], today))
+    found = session.scalar(select(Campaign).where(Campaign.slug == CAMPAIGN_SLUG))
+    created = found is None
+    campaign = found or create_campaign(session, demo_campaign_spec(session, versions[0], today))
     accounts = ensure_accounts(session) if with_accounts else []
     return DemoSummary(units, versions, campaign, created, earlier, earlier_created, accounts)
 

@@ -37,6 +37,8 @@ def simulate_responses(session: Session, campaign: Campaign, count: int, today: 
     `today` (or before its closing day, a closed campaign being recorded as on that day); nothing if it
     already holds responses. Returns how many were stored."""
     held = session.scalar(select(func.count()).select_from(Response).where(Response.campaign_id == campaign.id))
+    if campaign.opens_on is None or campaign.closes_on is None:  # a draft has not been open
+        return 0
     today = min(today, campaign.closes_on)
     days = (today - campaign.opens_on).days
     if held or days < 1:
@@ -49,14 +51,15 @@ def simulate_responses(session: Session, campaign: Campaign, count: int, today: 
     for number in range(count):
         unit = rng.choices([u for u, _ in targets], weights=[q for _, q in targets])[0]
         answers = plausible_answers(rng, definition, codes, leaning[unit.code])
-        record_response(session, submission(rng, campaign, unit, answers, number, days), today)
+        record_response(session, submission(rng, campaign, unit, answers, number, campaign.opens_on, days), today)
     return count
 
 
-def submission(rng: random.Random, campaign: Campaign, unit, answers: dict[str, str], number: int,
-               days: int) -> Submission:
-    """A web response from a phone or computer, or one in five keyed in from paper."""
-    day = campaign.opens_on + timedelta(days=rng.randrange(days))
+def submission(rng: random.Random, campaign: Campaign, unit, answers: dict[str, str | None], number: int,
+               opened: date, days: int) -> Submission:
+    """A web response from a phone or computer, or one in five keyed in from paper, submitted within
+    `days` days from `opened`."""
+    day = opened + timedelta(days=rng.randrange(days))
     start, end = (datetime.combine(day, moment, UTC) for moment in WORKDAY_UTC)
     submitted = start + (end - start) * rng.random()
     paper = rng.random() < 0.2
@@ -70,11 +73,11 @@ def submission(rng: random.Random, campaign: Campaign, unit, answers: dict[str, 
 
 
 def plausible_answers(rng: random.Random, definition: forms.Definition, codes: list[str],
-                      leaning: float) -> dict[str, str]:
+                      leaning: float) -> dict[str, str | None]:
     """Answers to the questions asked, given the earlier answers, that pass the questionnaire's checks;
     `codes` are the valid answers of unit questions."""
     for _ in range(TRIES):
-        answers: dict[str, str] = {}
+        answers: dict[str, str | None] = {}
         asked: set[str] = set()
         gave_feedback = rng.random() < FEEDBACK_SHARE
         for _ in definition.sections:  # each round can reveal questions that depend on the last

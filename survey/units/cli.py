@@ -4,7 +4,7 @@ from flask.cli import AppGroup
 
 from survey import clock, db
 from survey.cli import unit_of_work
-from survey.units.operations import import_units_csv, plan_units_import
+from survey.units.operations import ImportPlan, import_units_csv, plan_units_import
 from survey.units.queries import active_units
 from survey.units.reorganise import apply_reorganisation, plan_reorganisation
 
@@ -20,7 +20,8 @@ def import_command(path: str, dry_run: bool) -> None:
         text = handle.read()
     with unit_of_work() as session:
         summary = plan_units_import(session, text) if dry_run else import_units_csv(session, text)
-    for change in summary.changes if dry_run else []:  # the same list the administration page shows
+    changes = summary.changes if isinstance(summary, ImportPlan) else []  # what the administration page shows
+    for change in changes:
         click.echo(f"row {change.row}\t{change.code}\t{change.kind}"
                    + (f"\t{change.before or '-'} -> {change.after or '-'}" if change.before or change.after else ""))
     prefix = "would be " if dry_run else ""

@@ -45,7 +45,8 @@ def move_of(record: Reorganisation) -> Move:
     old = tuple(dict.fromkeys(link.old_unit.code for link in record.links))
     new = tuple(dict.fromkeys(link.new_unit.code for link in record.links))
     shares = {link.new_unit.code: link.share for link in record.links}
-    given = tuple(shares[code] for code in new) if all(shares[code] for code in new) else None
+    known = [share for code in new if (share := shares[code])]
+    given = tuple(known) if len(known) == len(new) else None
     return Move(0, record.kind, old, new, record.effective_on, given)
 
 
@@ -60,7 +61,7 @@ def check_moves(added: list[Move], stored: list[Move]) -> None:
 
 
 def date_problems(move: Move, everything: list[Move]) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for other in everything:
         if other is move:
             continue
@@ -72,17 +73,17 @@ def date_problems(move: Move, everything: list[Move]) -> list[Problem]:
     return problems
 
 
-def conflict(key: str, move: Move, other: Move, code: str) -> str:
+def conflict(key: str, move: Move, other: Move, code: str) -> Problem:
     """The problem naming the other move's row, or saying it is stored."""
-    params = {"row": move.row, "unit": code, "date": other.effective_on.isoformat()}
+    day = other.effective_on.isoformat()
     if other.row:
-        return CATALOGUE.problem(key, other=other.row, **params)
-    return CATALOGUE.problem(f"{key}_stored", **params)
+        return CATALOGUE.problem(key, other=other.row, row=move.row, unit=code, date=day)
+    return CATALOGUE.problem(f"{key}_stored", row=move.row, unit=code, date=day)
 
 
 def cycle_problems(added: list[Move], everything: list[Move]) -> list[Problem]:
     """A unit that would, through successions, follow itself (a unit staying in its own merge does not)."""
-    edges = defaultdict(set)
+    edges: defaultdict[str, set[str]] = defaultdict(set)
     for move in everything:
         for old in move.ceasing():
             edges[old].update(code for code in move.new)
