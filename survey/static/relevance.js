@@ -1,6 +1,9 @@
 // Questions revealed or hidden by an answer, in place, without a reload (the citizen's pages).
 // Each question's `relevant` expression comes as a tree (survey/public/relevance.py) and is
 // evaluated here as forms/expression_tree.py does on the server, which checks every save anyway.
+// A condition with a value function (if, coalesce, concat, round, int, regex…) or reading a
+// calculate comes as the server's decision so far, a literal (forms/browser_rules.py): saving the
+// page asks the server again.
 // A hidden question's fieldset is disabled, so what it holds is not sent.
 (function () {
   "use strict";
