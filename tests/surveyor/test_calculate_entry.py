@@ -4,7 +4,6 @@ its filter keeps; the label shows the answer it names."""
 import pytest
 
 import forms
-
 from survey.responses.models import Response
 from tests.public.test_calculate_pages import CASCADE
 
