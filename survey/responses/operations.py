@@ -98,7 +98,8 @@ def submission_problems(session: Session, submission: Submission, definition: fo
         "channel_closed", "channel", campaign=campaign.slug, channel=submission.channel,
         state=campaign.state_on(today))]
     if session.get(CampaignUnit, (campaign.id, submission.unit.id)) is None:
-        problems.append(CATALOGUE.problem("unit_not_in_campaign", "unit", unit=submission.unit.code, campaign=campaign.slug))
+        problems.append(CATALOGUE.problem("unit_not_in_campaign", "unit", unit=submission.unit.code,
+                                          campaign=campaign.slug))
     if submission.channel == "paper" and not (submission.paper_serial or "").strip():
         problems.append(CATALOGUE.problem("paper_serial_missing", "paper_serial"))
     if submission.submitted_at < submission.started_at:
@@ -114,7 +115,8 @@ def answer_problems(definition: forms.Definition, answers: dict[str, str | None]
     (in both languages when the questionnaire has both: the problem is said in the reader's)."""
     known = {question.name for question in definition.questions}
     asked = forms.relevance(definition, answers)
-    problems = [CATALOGUE.problem("answer_not_a_question", f"answers.{key}", key=key) for key in answers if key not in known]
+    problems = [CATALOGUE.problem("answer_not_a_question", f"answers.{key}", key=key)
+                for key in answers if key not in known]
     problems += [CATALOGUE.problem("answered_not_asked", f"answers.{key}", key=key) for key, value in answers.items()
                  if key in known and value is not None and not asked[key]]
     return problems + check_problems(definition, answers, codes)

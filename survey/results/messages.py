@@ -19,10 +19,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "margins are needed by, and only by, --weighting poststratify, rake or calibrate"),
     "too_few_responses": ("{responses} phiếu trong phạm vi: cần ít nhất hai phiếu để tính sai số chuẩn",
                           "{responses} response(s) in scope: standard errors need at least two"),
-    "design_transactions_missing": ("Trọng số thiết kế cần số giao dịch N_h (> 0) của đơn vị {units}: nhập trong chỉ tiêu "
-                             "của đợt khảo sát, hoặc không gia quyền",
-                             "design weights need the transaction count N_h (> 0) of unit(s) {units}: set it in the "
-                             "campaign's targets, or use --weighting none"),
+    "design_transactions_missing": ("Trọng số thiết kế cần số giao dịch N_h (> 0) của đơn vị {units}: nhập trong "
+                                    "chỉ tiêu của đợt khảo sát, hoặc không gia quyền",
+                                    "design weights need the transaction count N_h (> 0) of unit(s) {units}: set it "
+                                    "in the campaign's targets, or use --weighting none"),
     "design_refused": ("Không tính được trọng số: {message}", "{message}"),
     "margins_columns": ("{source}: các cột phải là variable, level, population (tệp có: {got})",
                         "{source}: the columns must be variable, level, population (got {got})"),

@@ -50,14 +50,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                 "campaigns and answers are tied to it."),
     "qn_none": ("Chưa có bảng hỏi nào. Hãy tải lên một bảng hỏi.", "No questionnaire yet. Upload one."),
     "qn_upload": ("Tải lên bảng hỏi", "Upload a questionnaire"),
-    "qn_upload_lead": ("Tệp YAML theo định dạng của hệ thống hoặc tệp XLSForm (.xlsx hay .xls, các trang survey, choices, "
-                       "settings). Mọi lỗi được liệt kê trước khi lưu; tệp hợp lệ được lưu thành bản nháp để "
+    "qn_upload_lead": ("Tệp YAML theo định dạng của hệ thống hoặc tệp XLSForm (.xlsx hay .xls, các trang survey, "
+                       "choices, settings). Mọi lỗi được liệt kê trước khi lưu; tệp hợp lệ được lưu thành bản nháp để "
                        "xem trước, chưa được công bố.",
                        "A YAML file in our format or an XLSForm file (.xlsx or .xls, with survey, choices and settings "
                        "sheets). Every problem is listed before anything is stored; a valid file becomes the draft, "
                        "to preview, not yet published."),
     "qn_file": ("Tệp bảng hỏi", "Questionnaire file"),
-    "qn_file_hint": (".yaml, .yml, .xlsx hoặc .xls, tối đa {size} MB.", ".yaml, .yml, .xlsx or .xls, at most {size} MB."),
+    "qn_file_hint": (".yaml, .yml, .xlsx hoặc .xls, tối đa {size} MB.",
+                     ".yaml, .yml, .xlsx or .xls, at most {size} MB."),
     "qn_attachments": ("Tệp CSV các lựa chọn (nếu có)", "CSV files of choices (if any)"),
     "qn_attachments_hint": (
         "Với XLSForm dùng select_one_from_file hay select_one_external: chọn các tệp .csv đi kèm (cột name, "
@@ -65,8 +66,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "For an XLSForm using select_one_from_file or select_one_external: choose the .csv files that go with it "
         "(columns name, label). The choices are stored with the questionnaire's version. All the files together "
         "at most {size} MB."),
-    "qn_attachment_not_csv": ("Tệp “{name}” đi kèm không phải tệp .csv.", "The file “{name}” beside the form is not a .csv file."),
-    "qn_too_many_attachments": ("Chỉ nhận tối đa {most} tệp CSV đi kèm.", "At most {most} CSV files are taken beside the form."),
+    "qn_attachment_not_csv": ("Tệp “{name}” đi kèm không phải tệp .csv.",
+                              "The file “{name}” beside the form is not a .csv file."),
+    "qn_too_many_attachments": ("Chỉ nhận tối đa {most} tệp CSV đi kèm.",
+                                "At most {most} CSV files are taken beside the form."),
     "qn_send_file": ("Kiểm tra và lưu bản nháp", "Check and store as the draft"),
     "qn_refused_title": ("Không đọc được tệp", "The file cannot be read"),
     "qn_no_file": ("Chưa chọn tệp nào.", "No file was chosen."),
