@@ -88,7 +88,9 @@ def entry_problems(session: Session, keyed: Keyed, today: date, language: str = 
 
 def place_problems(keyed: Keyed, today: date) -> list[Problem]:
     campaign = keyed.campaign
-    problems = [] if campaign.accepts("paper", today) else [CATALOGUE.problem("closed", "campaign", campaign=campaign.slug)]
+    problems: list[Problem] = []
+    if not campaign.accepts("paper", today):
+        problems.append(CATALOGUE.problem("closed", "campaign", campaign=campaign.slug))
     if keyed.unit.id not in {target.unit_id for target in campaign.units}:
         problems.append(CATALOGUE.problem("entry_unit_not_surveyed", "unit", unit=keyed.unit.code))
     return problems
