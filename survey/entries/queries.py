@@ -49,7 +49,7 @@ def reconciliation_queue(session: Session, unit_ids: frozenset[int] | None) -> l
              .order_by(func.min(EntryDiscrepancy.id)))
     if unit_ids is not None:
         query = query.where(first.unit_id.in_(unit_ids))
-    return [QueuedSerial(session.get(Campaign, campaign_id), serial, session.get(Unit, unit_id), count)
+    return [QueuedSerial(session.get_one(Campaign, campaign_id), serial, session.get_one(Unit, unit_id), count)
             for campaign_id, serial, unit_id, count in session.execute(query)]
 
 

@@ -1,5 +1,6 @@
 """Finding what a public URL points at, and the polite pages when it cannot be answered."""
 import uuid
+from datetime import date
 from typing import NoReturn
 
 from flask import abort, make_response, redirect, render_template, request, session, url_for
@@ -57,6 +58,11 @@ def target_ids(view_args: dict) -> tuple[int | None, int | None]:
     return None, None
 
 
+def day_text(day: date | None) -> str:
+    """A campaign's day as the notices write it (a closed or scheduled campaign has its dates)."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
 def require_open(campaign: Campaign) -> None:
     """A page saying why when the campaign takes no web answers today."""
     today = clock.today()
@@ -65,10 +71,10 @@ def require_open(campaign: Campaign) -> None:
     state = campaign.state_on(today)
     if state == "closed":
         stop("public/notice.html", 410, title=t("closed_title"),
-             body=t("closed_body", name=campaign.name, date=campaign.closes_on.strftime("%d/%m/%Y")))
+             body=t("closed_body", name=campaign.name, date=day_text(campaign.closes_on)))
     if state == "scheduled":
         stop("public/notice.html", 403, title=t("scheduled_title"),
-             body=t("scheduled_body", name=campaign.name, date=campaign.opens_on.strftime("%d/%m/%Y")))
+             body=t("scheduled_body", name=campaign.name, date=day_text(campaign.opens_on)))
     stop("public/notice.html", 403, title=t("closed_title"), body=t("not_open_body", name=campaign.name))
 
 

@@ -5,6 +5,7 @@ saved in the draft at every page, and sending stores the response exactly once.
 """
 import uuid
 from collections.abc import Collection
+from typing import Any
 
 from flask import Blueprint, current_app, make_response, redirect, render_template, request, session, url_for
 
@@ -188,7 +189,7 @@ def show_revealed(draft: Draft, definition: forms.Definition, section: forms.Sec
         return render_page(draft, definition, section, form, answers, status=422, revealed=revealed)
     with db.transaction() as db_session:
         save_page(db_session, draft, section.name, pages.valid_answers(form), section.name, utcnow())
-    back_to_review = {"from": REVIEW} if request.form.get("_from") == REVIEW else {}
+    back_to_review: dict[str, Any] = {"from": REVIEW} if request.form.get("_from") == REVIEW else {}
     return redirect(url_for(".page", key=draft.uuid, section=section.name, hien=" ".join(revealed),
                             _anchor=f"{revealed[0]}-label", **back_to_review))
 

@@ -6,11 +6,13 @@ answers has 225 parameters, over psycopg's cache limit of 50: it was parsed on e
 a millisecond of the app's CPU. SQLite has no arrays and its driver caches statements by text:
 there the rows go out as one multi-row INSERT (SQLAlchemy's "insertmanyvalues").
 """
-from sqlalchemy import ARRAY, Connection, Float, Integer, String, Text, bindparam, func, insert, select
+from typing import cast
+
+from sqlalchemy import ARRAY, Connection, Float, Integer, String, Table, Text, bindparam, func, insert, select
 
 from survey.responses.models import Answer, Response
 
-ANSWERS = Answer.__table__
+ANSWERS = cast(Table, Answer.__table__)  # a declarative model's table, which its hints call a FromClause
 COLUMNS = ("response_id", "version_id", "question_key", "value", "number")
 
 _unnested = (func.unnest(bindparam("keys", type_=ARRAY(String)), bindparam("values", type_=ARRAY(Text)),

@@ -7,8 +7,9 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import CursorResult, and_, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -136,8 +137,8 @@ def submit_draft(session: Session, draft: Draft, definition: forms.Definition, r
 
 def submission_of(draft: Draft, definition: forms.Definition, now: datetime) -> Submission:
     """The draft's answers to the questions asked (answers left behind by a changed path are dropped)."""
-    answers = {key: value for key, value in forms.effective_answers(definition, draft.answers).items()
-               if value is not None}
+    answers: dict[str, str | None] = {
+        key: value for key, value in forms.effective_answers(definition, draft.answers).items() if value is not None}
     return Submission(uuid=draft.uuid, campaign=draft.campaign, unit=draft.unit, channel="web",
                       started_at=aware(draft.started_at), submitted_at=now, answers=answers,
                       language=draft.language, device_class=draft.device_class, device_hash=draft.device_hash,
@@ -147,4 +148,5 @@ def submission_of(draft: Draft, definition: forms.Definition, now: datetime) -> 
 def purge_drafts(session: Session, today: date) -> int:
     """Delete the drafts of campaigns that have closed: nobody can resume them any more."""
     closed = select(Campaign.id).where(Campaign.closes_on < today)
-    return session.execute(delete(Draft).where(Draft.campaign_id.in_(closed))).rowcount
+    # a DELETE's result is a CursorResult, which Session.execute's hints do not say
+    return cast(CursorResult, session.execute(delete(Draft).where(Draft.campaign_id.in_(closed)))).rowcount

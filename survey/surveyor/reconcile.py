@@ -4,7 +4,7 @@ with a choice per question (value 1, value 2, or a corrected value typed as a ke
 from flask import abort, render_template, request
 
 from survey import clock, db
-from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
+from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
 from survey.entries.codes import answerable, codes_of, question_numbers, to_stored, to_typed
@@ -23,7 +23,7 @@ SUPERVISORS = ("supervisor", "admin")
 @role_required(*SUPERVISORS)
 def queue():
     return render_template("surveyor/queue.html",
-                           queue=reconciliation_queue(db.session(), visible_unit_ids(current_user())))
+                           queue=reconciliation_queue(db.session(), visible_unit_ids(signed_in())))
 
 
 @blueprint.route("/doi-chieu/<slug>/<path:serial>", methods=["GET", "POST"])
@@ -34,7 +34,7 @@ def serial_page(slug: str, serial: str):
     found = discrepancies(db.session(), campaign, serial) if passes else []
     if not found:
         abort(404)
-    require_unit(current_user(), passes[0].unit_id)
+    require_unit(signed_in(), passes[0].unit_id)
     if request.method != "POST":
         return page(campaign, serial, passes, found, {})
     decisions, problems = read_decisions(campaign, found)
@@ -42,7 +42,7 @@ def serial_page(slug: str, serial: str):
         if problems:
             raise InvalidInput(problems)
         with db.transaction() as session:
-            reconcile(session, campaign, serial, decisions, current_user(), clock.today(), language())
+            reconcile(session, campaign, serial, decisions, signed_in(), clock.today(), language())
     except InvalidInput as error:
         return page(campaign, serial, passes, found, first_problem_per_field(error.problems)), 422
     return page(campaign, serial, passes, discrepancies(db.session(), campaign, serial), {}, done=True)

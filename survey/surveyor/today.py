@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from survey import clock, db
-from survey.accounts.access import current_user
+from survey.accounts.access import signed_in
 from survey.campaigns.models import Campaign
 from survey.entries.models import PaperEntry
 from survey.entries.queries import keyed_between, serials_in_reconciliation
@@ -37,7 +37,7 @@ def local_moment(moment: datetime) -> str:
 def keyed_today(campaign: Campaign) -> list[KeyedForm]:
     """The signed-in keyer's forms of ``campaign`` keyed today, the latest first."""
     today = clock.today()
-    entries = keyed_between(db.session(), current_user(), campaign, clock.start_of_day(today), clock.end_of_day(today))
+    entries = keyed_between(db.session(), signed_in(), campaign, clock.start_of_day(today), clock.end_of_day(today))
     waiting = serials_in_reconciliation(db.session(), campaign, {entry.serial for entry in entries})
     return [keyed_form(entry, entry.serial in waiting) for entry in entries]
 

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
 from survey import clock, db
-from survey.accounts.access import current_user, require_unit, role_required, visible_unit_ids
+from survey.accounts.access import current_user, require_unit, role_required, signed_in, visible_unit_ids
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.campaigns.queries import campaign_or_404
 from survey.entries.codes import question_numbers
@@ -59,7 +59,7 @@ def http_error(error: HTTPException):
 @blueprint.get("/nhap-phieu")
 @role_required(*KEYERS)
 def choose():
-    visible = visible_unit_ids(current_user())
+    visible = visible_unit_ids(signed_in())
     stacks = [(campaign, [target.unit for target in campaign.units if visible is None or target.unit_id in visible])
               for campaign in paper_campaigns()]
     return render_template("surveyor/choose.html", stacks=[(c, sorted(u, key=lambda unit: unit.code))
@@ -91,7 +91,7 @@ def entry(slug: str, unit_code: str):
         abort(400, "uuid: every entry form carries a uuid")
     answers, code_problems = stored_answers(typed, definition)
     keyed = Keyed(uuid=typed.uuid, campaign=campaign, unit=unit, serial=typed.serial, answers=answers,
-                  keyer=current_user(), seconds=typed.seconds)
+                  keyer=signed_in(), seconds=typed.seconds)
     try:
         if code_problems:
             raise InvalidInput(code_problems + entry_problems(db.session(), keyed, clock.today(), language())[1])
@@ -111,7 +111,7 @@ def stack_or_404(slug: str, unit_code: str) -> tuple[Campaign, Unit]:
         CampaignUnit.campaign_id == campaign.id, Unit.code == unit_code))
     if unit is None:
         abort(404)
-    require_unit(current_user(), unit)
+    require_unit(signed_in(), unit)
     return campaign, unit
 
 
@@ -125,7 +125,7 @@ def stored_entry(key: str | None) -> PaperEntry | None:
         found = db.session().scalar(select(PaperEntry).where(PaperEntry.uuid == uuid.UUID(key or "")))
     except ValueError:
         return None
-    return found if found is not None and found.keyed_by_id == current_user().id else None
+    return found if found is not None and found.keyed_by_id == signed_in().id else None
 
 
 def refused(campaign: Campaign, unit: Unit, typed: Typed, problems: list[Problem]):
