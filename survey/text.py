@@ -53,9 +53,10 @@ class Catalogue:
         return text.format(**params) if params else text
 
     def problem(self, key: str, /, field: str | None = None, **params: object) -> "Problem":
-        """A problem about `field` (None: the whole request) whose key this catalogue defines."""
-        if key not in self.messages:
-            raise KeyError(f"{key} is not a key of this catalogue")
+        """A problem about `field` (None: the whole request) whose key this catalogue defines and no
+        other catalogue says otherwise (a problem is rendered by its key alone)."""
+        if key not in self.messages or any(other.messages[key] != self.messages[key] for other in REGISTRY[key]):
+            raise KeyError(f"{key} is not a key of this catalogue alone")
         return Problem(key, field, params)
 
     def known(self, key: str) -> bool:

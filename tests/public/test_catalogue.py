@@ -13,17 +13,17 @@ from survey.tokens import messages as tokens
 from survey.units import messages as units
 from survey.webhooks import messages as webhooks
 
-CATALOGUE = Catalogue({"unit_code": ("Đơn vị {code} ({key})", "Unit {code} ({key})")})
+CATALOGUE = Catalogue({"example_unit_code": ("Đơn vị {code} ({key})", "Unit {code} ({key})")})
 
 
 def test_parameters_may_be_called_code_or_key(app):
     with app.test_request_context("/"):
-        assert CATALOGUE.say("unit_code", code="AG-LX", key="k") == "Đơn vị AG-LX (k)"
-        assert CATALOGUE.in_language("en", "unit_code", code="AG-LX", key="k") == "Unit AG-LX (k)"
+        assert CATALOGUE.say("example_unit_code", code="AG-LX", key="k") == "Đơn vị AG-LX (k)"
+        assert CATALOGUE.in_language("en", "example_unit_code", code="AG-LX", key="k") == "Unit AG-LX (k)"
 
 
 def test_a_problem_is_english_text_said_in_the_readers_language(app):
-    problem = CATALOGUE.problem("unit_code", code="AG-LX", key="k")
+    problem = CATALOGUE.problem("example_unit_code", code="AG-LX", key="k")
     assert str(problem) == "Unit AG-LX (k)"
     with app.test_request_context("/"):
         assert problem.text() == "Đơn vị AG-LX (k)"

@@ -12,7 +12,7 @@ from survey.campaigns.messages import CATALOGUE as CAMPAIGNS
 from survey.entries.problems import CATALOGUE as ENTRIES
 from survey.errors import InvalidInput, Problem
 from survey.responses.messages import CATALOGUE as RESPONSES
-from survey.text import LANGUAGES, REGISTRY
+from survey.text import LANGUAGES, REGISTRY, Catalogue
 
 ROOT = Path(survey.__file__).parent
 
@@ -47,6 +47,8 @@ def test_a_problem_key_is_defined_once_across_the_catalogues(key):
 def test_a_catalogue_makes_problems_of_its_own_keys_only():
     with pytest.raises(KeyError):
         ENTRIES.problem("campaign_unknown")
+    with pytest.raises(KeyError, match="alone"):  # the key of a page's label in another catalogue
+        Catalogue({"unit_code": ("Mã", "Code")}).problem("unit_code")
 
 
 def test_a_problem_says_itself_in_each_language_and_english_as_a_string():
