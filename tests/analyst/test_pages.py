@@ -104,7 +104,7 @@ def test_raking_to_uploaded_margins_and_downloading_with_them(app, make_user, si
 
 @pytest.mark.parametrize("url, problems", [
     ("/phan-tich/sipas-test?recipe=khac&weighting=all&by=commune",
-     ["Công thức tính chỉ số: 'khac' (sipas-2017, sipas-2023, sipas-local, sipas-local-criteria)",
+     ["Công thức tính chỉ số: 'khac' (par-officials, sipas-2017, sipas-2023, sipas-local, sipas-local-criteria)",
       "Gia quyền: 'all'", "Chia theo: 'commune'"]),
     ("/phan-tich/sipas-test?weighting=rake", ["Tổng thể biên cần cho, và chỉ cho, gia quyền"]),
     ("/phan-tich/sipas-test", ["0 phiếu trong phạm vi: cần ít nhất hai phiếu để tính sai số chuẩn"]),

@@ -7,8 +7,8 @@ from string import Formatter
 from survey.sampling import messages
 
 SURVEY = Path(__file__).resolve().parents[2] / "survey"
-USERS = [SURVEY / "templates" / "_achieved.html", SURVEY / "admin" / "templates" / "admin" / "campaigns" /
-         "sample_plan.html", SURVEY / "sampling" / "operations.py"]
+USERS = [SURVEY / "templates" / "_achieved.html", SURVEY / "admin" / "campaigns" / "templates" / "admin" /
+         "campaigns" / "sample_plan.html", SURVEY / "sampling" / "operations.py"]
 
 
 def parameters(text: str) -> set[str]:
