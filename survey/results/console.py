@@ -3,6 +3,7 @@ import math
 
 import pandas as pd
 
+from survey.results.records import records
 from survey.results.report import Results
 
 LABEL = 44
@@ -27,18 +28,20 @@ def _dropped(results: Results) -> list[str]:
     labels = dict(zip(table["node"], table["label"], strict=True))
     lines = [f"{row.label} ({row.domain or 'campaign-wide'}): {', '.join(labels[c] for c in row.dropped.split(','))}"
              " left out (too few answers), the other parts averaged"
-             for row in table[table["dropped"].fillna("") != ""].itertuples(index=False)]
+             for row in records(table[table["dropped"].fillna("") != ""])]
     return ["", *lines] if lines else []
 
 
 def _expectations(results: Results) -> list[str]:
     """Campaign-wide shares of each expectation's answers (beside the index, never in it)."""
-    rows = results.expectations[results.expectations["by"] == "all"] if len(results.expectations) else []
+    if not len(results.expectations):  # none asked: not even the columns
+        return []
+    rows = results.expectations[results.expectations["by"] == "all"]
     if not len(rows):
         return []
     heading = "expectations (% of those answering; not in the index)"
     lines = ["", f"{heading:{LABEL}} {'share':>7} {'95% CI':>15} {'n':>6}"]
-    for row in rows.itertuples(index=False):
+    for row in records(rows):
         label = _cut(f"{row.label}: {row.answer_label}", LABEL)
         lines.append(f"{label:{LABEL}} {_number(row.estimate, row.suppressed):>7} {_interval(row):>15} {row.n:>6}")
     return lines
@@ -59,7 +62,7 @@ def _nodes(results: Results) -> list[str]:
     unweighted = "estimate_unweighted" in table.columns
     head = f"{'':{LABEL}} {'index':>7} {'95% CI':>15}" + (f" {'unw.':>7} {'deff':>5}" if unweighted else "")
     lines = [head + f" {'n':>6} {'n_eff':>7} {'points':>6}"]
-    for row in table.itertuples(index=False):
+    for row in records(table):
         label = _cut(INDENT[row.level] + f"{row.node} {row.label}", LABEL)
         line = f"{label:{LABEL}} {_number(row.estimate, row.suppressed):>7} {_interval(row):>15}"
         if unweighted:
@@ -75,7 +78,7 @@ def _domains(results: Results, by: str) -> list[str]:
     lines = [f"{'by ' + by:{LABEL - 10}} {'n':>9}" + "".join(f"{n:>{width}}" for n in nodes)]
     for domain, rows in table.groupby("domain", sort=False):
         rows = rows.set_index("node")
-        name = _cut(f"{domain} {rows['domain_name'].iloc[0]}" if rows["domain_name"].iloc[0] != domain else domain,
+        name = _cut(f"{domain} {rows['domain_name'].iloc[0]}" if rows["domain_name"].iloc[0] != domain else str(domain),
                     LABEL - 10)
         cells = "".join(f"{_number(rows.loc[n, 'estimate'], rows.loc[n, 'suppressed']):>{width}}" for n in nodes)
         lines.append(f"{name:{LABEL - 10}} {rows['n'].iloc[0]:>9}{cells}")

@@ -8,6 +8,7 @@ import pandas as pd
 
 from survey.results.loading import META
 from survey.results.report import Results
+from survey.results.weighting import Margins
 
 ESTIMATION = (
     ("Scores", "top_box: 100 x share of valid answers 4-5 (9 'don't know' is not valid); share: 100 x share of valid "
@@ -44,7 +45,7 @@ def methodology(results: Results) -> list[tuple[str, pd.DataFrame]]:
                 ("Responses in scope by status", _counts(results.scope, "_status", "status")),
                 ("Sample by unit", _units(results)), ("Weighting", _weighting(results))]
     if results.weighting.margins is not None:
-        sections.append(("Margins", _margins(results)))
+        sections.append(("Margins", _margins(results, results.weighting.margins)))
     sections += [("Estimation", _pairs(ESTIMATION)), ("Recipe", _recipe(results)),
                  ("Recipe file", pd.DataFrame({"line": results.recipe.source.splitlines()}))]
     return sections
@@ -99,8 +100,7 @@ def _weighting(results: Results) -> pd.DataFrame:
     return _pairs(rows)
 
 
-def _margins(results: Results) -> pd.DataFrame:
-    margins = results.weighting.margins
+def _margins(results: Results, margins: Margins) -> pd.DataFrame:
     table = margins.table()
     weights = pd.Series(results.weighting.design.weights, index=results.scope.index)
     achieved = []

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from survey.results.records import records
 from survey.results.report import Results
 
 
@@ -36,7 +37,7 @@ class Summary:
         labels = dict(zip(self.table["node"], self.table["label"], strict=True))
         rows = self.table[self.table["dropped"].fillna("") != ""] if "dropped" in self.table else self.table[:0]
         return [(row.domain_name if row.by != "all" else "", row.label,
-                 ", ".join(labels[child] for child in row.dropped.split(","))) for row in rows.itertuples(index=False)]
+                 ", ".join(labels[child] for child in row.dropped.split(","))) for row in records(rows)]
 
 
 def summarise(results: Results) -> Summary:
