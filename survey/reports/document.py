@@ -1,6 +1,7 @@
 """A report as a document: sections of paragraphs, tables and charts whose texts and figures are
 already written in the reader's language. The DOCX, PDF and HTML renderings (and the XLSX
 workbook's extra sheets) draw the same document, so every format carries the same content."""
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -29,7 +30,7 @@ class Section:
     key: str
     """A stable name (the XLSX sheet, the HTML anchor, tests): never shown."""
     title: str
-    blocks: list[Block] = field(default_factory=list)
+    blocks: Sequence[Block] = field(default_factory=list)
     level: int = 1
 
 

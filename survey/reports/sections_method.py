@@ -9,10 +9,14 @@ from survey.reports.fieldwork import Fieldwork
 from survey.reports.numbers import decimal, percent, whole
 from survey.reports.text import channel_label
 from survey.reports.words import say
+from survey.results.records import records
 from survey.sampling.achieved import achieved
 
 
-def day(value: date, language: str) -> str:
+def day(value: date | None, language: str) -> str:
+    """A campaign's day in the reader's way ("–" for a campaign without dates, which reports no responses)."""
+    if value is None:
+        return "–"
     return value.strftime("%d/%m/%Y") if language == "vi" else value.isoformat()
 
 
@@ -37,7 +41,7 @@ def sample_table(report: Report, work: Fieldwork, language: str) -> tuple[Table,
                                             "eligible", "attainment", "screened", "margin", "planned_margin",
                                             "deff")]
     rows = [_sample_row(row, report.current.units.get(row.unit, row.unit), deffs.get(row.unit), language)
-            for row in sample.itertuples(index=False)]
+            for row in records(sample)]
     return Table(say("sample_table", language), headers, rows), _total(sample, language)
 
 

@@ -5,7 +5,7 @@ change ("tăng 3 bậc"), PAR INDEX points where the recipe gives them."""
 import pandas as pd
 
 from survey.reports.compose import Report, ranking
-from survey.reports.document import Section, Table
+from survey.reports.document import Block, Section, Table
 from survey.reports.fieldwork import Fieldwork
 from survey.reports.numbers import decimal, interval, whole
 from survey.reports.sections_core import interval_chart
@@ -54,7 +54,7 @@ def rank_change(rank, previous, language: str) -> str:
 def rankings(tables: dict[str, pd.DataFrame], language: str) -> Section:
     headers = [say(k, language) for k in ("rank", "code", "unit_name", "estimate", "ci", "n", "points", "change",
                                             "significance", "rank_previous", "rank_change", "overlaps")]
-    blocks = []
+    blocks: list[Block] = []
     for level, table in tables.items():
         title = say("ranking_of_level", language, level=say(f"level_{level}", language))
         blocks.append(Table(title, headers, [_row(row, language) for row in table.itertuples(index=False)]))
