@@ -12,7 +12,7 @@ from flask import abort, current_app, jsonify, redirect, render_template, reques
 from sqlalchemy import select
 
 from survey import clock, db
-from survey.accounts.access import current_user
+from survey.accounts.access import signed_in
 from survey.analyst.exports_messages import say
 from survey.analyst.views import MARGINS_LIMIT, blueprint
 from survey.campaigns.queries import all_campaigns
@@ -30,7 +30,7 @@ MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedo
 
 @blueprint.get("/xuat-du-lieu")
 def exports():
-    user = current_user()
+    user = signed_in()
     listed = jobs_of(db.session(), user, user.role == "admin")
     return render_template("analyst/exports/index.html", campaigns=all_campaigns(db.session()),
                            jobs=listed, formats=JOB_FORMATS,
@@ -44,7 +44,7 @@ def exports():
 @blueprint.post("/xuat-du-lieu")
 def request_export():
     with db.transaction() as session:
-        job = queue_job(session, current_user(), posted_choice())
+        job = queue_job(session, signed_in(), posted_choice())
     start_worker()
     return redirect(url_for("analyst.exports", _anchor=f"job-{job.id}"), 303)
 
@@ -87,7 +87,7 @@ def own_job(job_id: int) -> ExportJob:
     job = db.session().get(ExportJob, job_id)
     if job is None:
         abort(404)
-    user = current_user()
+    user = signed_in()
     if job.user_id != user.id and user.role != "admin":
         abort(403)
     return job

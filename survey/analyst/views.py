@@ -18,7 +18,7 @@ from werkzeug.utils import secure_filename
 from analysis.recipes import fitting_recipe as first_fitting_recipe
 from analysis.recipes import load_recipe, shipped_recipes
 from survey import db
-from survey.accounts.access import current_user, protect, visible_unit_ids
+from survey.accounts.access import protect, signed_in, visible_unit_ids
 from survey.analyst.messages import CATALOGUE, say
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import all_campaigns, campaign_or_404
@@ -64,7 +64,7 @@ class Choice:
 @blueprint.before_request
 def whole_province_only():
     # Campaign-wide results pool every unit: an account limited to some units may not see them.
-    if visible_unit_ids(current_user()) is not None:
+    if visible_unit_ids(signed_in()) is not None:
         abort(403)
 
 

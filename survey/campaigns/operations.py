@@ -3,6 +3,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -129,7 +130,7 @@ def inactive_problems(targets: Sequence[Target], kept: Sequence[str]) -> list[Pr
 def date_problems(opens_on: date | None, closes_on: date | None) -> list[Problem]:
     if (opens_on is None) != (closes_on is None):
         return [CATALOGUE.problem("dates_half", "closes_on")]
-    if opens_on and closes_on < opens_on:
+    if opens_on and closes_on and closes_on < opens_on:
         return [CATALOGUE.problem("dates_reversed", "closes_on", closes=closes_on, opens=opens_on)]
     return []
 
@@ -157,7 +158,7 @@ def set_stratum_quota(session: Session, campaign: Campaign, unit: Unit, question
     problems += stratum_problems(campaign, question_key, value)
     if target < 0:
         problems.append(CATALOGUE.problem("target_negative", target=target))
-    if problems:
+    if problems or campaign_unit is None:  # None: the problem just listed
         raise InvalidInput(problems)
     quota = next((q for q in campaign_unit.quotas if (q.question_key, q.value) == (question_key, value)), None)
     if quota is None:
@@ -200,7 +201,7 @@ def targets_from_csv(session: Session, text: str) -> list[Target]:
     problems += repeated_units(rows) + ([] if rows else [CATALOGUE.problem("csv_empty", "targets")])
     if problems:
         raise InvalidInput(problems)
-    return targets
+    return [target for target in targets if target is not None]  # a None row listed a problem above
 
 
 def target_row(number: int, row: dict, units: dict[str, Unit], problems: list[Problem]) -> Target | None:
@@ -215,9 +216,9 @@ def target_row(number: int, row: dict, units: dict[str, Unit], problems: list[Pr
     return Target(units[code], quota, transactions) if code in units else None
 
 
-def repeated_units(rows: list[tuple[int, dict]]) -> list[str]:
+def repeated_units(rows: list[tuple[int, dict]]) -> list[Problem]:
     seen: dict[str, int] = {}
-    problems = []
+    problems: list[Problem] = []
     for number, row in rows:
         code = (row.get("unit_code") or "").strip()
         if code and code in seen:
@@ -265,8 +266,8 @@ def update_campaign(session: Session, campaign: Campaign, spec: CampaignSpec, ac
     session.flush()
     changed = [name for name, value in snapshot(campaign).items() if before[name] != value]
     if changed:
-        audit(session, actor, "campaign_updated", subject=f"campaign {campaign.slug}", changed=changed,
-              **({"slug_before": before["slug"]} if "slug" in changed else {}))
+        renamed: dict[str, Any] = {"slug_before": before["slug"]} if "slug" in changed else {}
+        audit(session, actor, "campaign_updated", subject=f"campaign {campaign.slug}", changed=changed, **renamed)
     return changed
 
 
@@ -357,7 +358,8 @@ def close_now(session: Session, campaign: Campaign, today: date, actor: User | N
         raise InvalidInput(CATALOGUE.problem("not_open", slug=campaign.slug))
     before = (campaign.opens_on, campaign.closes_on)
     campaign.closes_on = today - timedelta(days=1)
-    campaign.opens_on = min(campaign.opens_on, campaign.closes_on)  # opened today: it closes before a day passed
+    opened = campaign.opens_on or campaign.closes_on  # an open campaign has both dates
+    campaign.opens_on = min(opened, campaign.closes_on)  # opened today: it closes before a day passed
     session.flush()
     audit(session, actor, "campaign_closed", subject=f"campaign {campaign.slug}", before=dates_text(*before),
           after=dates_text(campaign.opens_on, campaign.closes_on))
@@ -401,7 +403,7 @@ def clone_campaign(session: Session, source: Campaign, clone: CloneSpec,
     return campaign, left
 
 
-def targets_outside(spec: CampaignSpec, scope: frozenset[int] | None) -> list[str]:
+def targets_outside(spec: CampaignSpec, scope: frozenset[int] | None) -> list[Problem]:
     """The problem of target units outside `scope` (an administrator's units and all below them;
     None: the whole province), or none."""
     outside = sorted(t.unit.code for t in spec.targets if scope is not None and t.unit.id not in scope)
