@@ -182,7 +182,8 @@ def make_response(session: Session, passes: list[PaperEntry], answers: dict[str,
     keyed_at = aware(first.keyed_at)
     response, _ = record_response(session, Submission(
         uuid=first.uuid, campaign=first.campaign, unit=first.unit, channel="paper",
-        started_at=keyed_at - timedelta(seconds=first.seconds or 0), submitted_at=keyed_at, answers=answers, paper_serial=first.serial, entered_by=first.keyed_by),
+        started_at=keyed_at - timedelta(seconds=first.seconds or 0), submitted_at=keyed_at, answers=answers,
+        paper_serial=first.serial, entered_by=first.keyed_by),
         today)
     for entry in passes:
         entry.response = response

@@ -73,7 +73,7 @@ def choice_fields(document: Mapping[str, Any], section: Mapping[str, Any], langu
 def label_fields(path: tuple, label: Mapping[str, str] | None, kind: str, group: str, languages: list[str],
                  item: str = "") -> list[TextField]:
     parts = [kind, group, item]
-    return [TextField(".".join(p for p in parts + [language] if p), path, language, kind, group,
+    return [TextField(".".join(p for p in [*parts, language] if p), path, language, kind, group,
                       (label or {}).get(language, "")) for language in languages]
 
 

@@ -78,7 +78,7 @@ def rules(definition: Definition, language: str) -> dict:
     return {"questions": [{
         "key": question.name, "type": question.type,
         "codes": {code: [value, label] for (code, value), (_, label)
-                  in zip(option_codes(question), codes_of(question, language))},
+                  in zip(option_codes(question), codes_of(question, language), strict=True)},
         "when": [condition(definition, expression) for expression in (section.relevant, question.relevant)
                  if expression],
         "cascade": cascade(definition, question),
