@@ -9,6 +9,7 @@ spreadsheet would take for a formula gets a leading quote (survey/exports/formul
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from flask import Blueprint, request
@@ -60,16 +61,38 @@ def uploaded(name: str) -> FileStorage | None:
     return file if file is not None and file.filename else None
 
 
+@dataclass(frozen=True)
+class Accepted:
+    """What an upload field takes (extensions, size) and the message keys of its three refusals."""
+
+    suffixes: tuple[str, ...]
+    max_megabytes: int
+    wrong_extension: str
+    too_large: str
+    empty: str
+
+
+TABLE = Accepted(SUFFIXES, MAX_MEGABYTES, "file_wrong_extension", "file_too_large", "file_empty")
+
+
+def read_bytes(file: FileStorage, accepted: Accepted) -> tuple[str, bytes]:
+    """The file's base name and its bytes; Refused for another extension, too large or empty. Reads at
+    most one byte past the limit, whatever the file's size."""
+    name = PurePath((file.filename or "").replace("\\", "/")).name[:200]
+    if PurePath(name).suffix.lower() not in accepted.suffixes:
+        raise Refused(accepted.wrong_extension, name=name)
+    limit = accepted.max_megabytes * 1024 * 1024
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise Refused(accepted.too_large, 413, size=accepted.max_megabytes)
+    if not data.strip():
+        raise Refused(accepted.empty, name=name)
+    return name, data
+
+
 def read_text(file: FileStorage) -> str:
     """The text of an uploaded .csv or .txt file; Refused when it cannot be one."""
-    name = PurePath((file.filename or "").replace("\\", "/")).name[:200]
-    if PurePath(name).suffix.lower() not in SUFFIXES:
-        raise Refused("file_wrong_extension", name=name)
-    data = file.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise Refused("file_too_large", 413, size=MAX_MEGABYTES)
-    if not data.strip():
-        raise Refused("file_empty", name=name)
+    name, data = read_bytes(file, TABLE)
     if b"\0" in data:
         raise Refused("file_binary", name=name)
     try:

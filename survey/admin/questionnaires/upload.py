@@ -10,7 +10,7 @@ from werkzeug.datastructures import FileStorage
 
 import forms
 from forms.xlsform_bounds import MAX_UNPACKED_MEGABYTES
-from survey.admin.files import Refused
+from survey.admin.files import Accepted, Refused, read_bytes
 
 MAX_MEGABYTES = 2
 MAX_BYTES = MAX_MEGABYTES * 1024 * 1024
@@ -22,6 +22,7 @@ MAX_ATTACHMENTS = 20
 """CSV files of choices beside one workbook (select_one_from_file, itemsets.csv); all the files
 together stay within MAX_BYTES, the request's own limit."""
 UPLOAD_ENDPOINT = "admin.questionnaire_upload"
+DEFINITION = Accepted(SUFFIXES, MAX_MEGABYTES, "qn_wrong_extension", "qn_too_large", "qn_empty_file")
 
 
 UNREADABLE = {"not_utf8": "qn_not_utf8", "not_a_workbook": "qn_not_spreadsheet", "yaml_aliases": "qn_yaml_aliases",
@@ -47,14 +48,7 @@ def read_upload(file: FileStorage | None, attached: list[FileStorage] | None = N
     Refused when it cannot be a definition."""
     if file is None or not file.filename:
         raise Refused("qn_no_file")
-    name = PurePath(file.filename.replace("\\", "/")).name[:200]
-    if PurePath(name).suffix.lower() not in SUFFIXES:
-        raise Refused("qn_wrong_extension", name=name)
-    data = file.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise Refused("qn_too_large", 413, size=MAX_MEGABYTES)
-    if not data.strip():
-        raise Refused("qn_empty_file", name=name)
+    name, data = read_bytes(file, DEFINITION)
     imported = forms.read_definition(name, data, read_attachments(attached or [], MAX_BYTES - len(data)))
     unreadable = [UNREADABLE[p.code] for p in imported.problems if p.code in UNREADABLE]
     if unreadable:
