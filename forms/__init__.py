@@ -8,7 +8,7 @@ needs (unit choices, stored answers) and stores what comes out (``to_dict()``, a
 """
 
 from .builder import QuestionnaireForm, build_form
-from .checking import check_answers, effective_answers, offered_choices, relevance, with_calculations
+from .checking import check_answers, effective_answers, offered_choices, relevance, use_clock, with_calculations
 from .compare import Change, compare
 from .definition import Definition, Question, Section
 from .dump import dump_yaml
@@ -45,6 +45,7 @@ __all__ = [
     "read_definition",
     "read_xlsform",
     "relevance",
+    "use_clock",
     "with_calculations",
     "write_xlsform",
 ]

@@ -9,7 +9,7 @@ response. Expressions see only *effective* answers: a question that is not relev
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 
 from .definition import Definition, Question
 from .errors import answer_message
@@ -18,6 +18,16 @@ from .expressions import CURRENT
 from .labels import Choice
 
 Answers = Mapping[str, str | None]
+
+_clock: list[Callable[[], datetime.date]] = []
+"""Where ``today()`` in expressions reads the date (set by ``use_clock``)."""
+
+
+def use_clock(today: Callable[[], datetime.date]) -> None:
+    """Read ``today()`` of expressions from ``today``: the service passes the province's clock
+    (``survey.clock.today``, injected and fixed in tests), never the machine's date, which is the UTC
+    date on a server for seven hours of every day. Without a clock ``today()`` is unknown (missing)."""
+    _clock[:] = [today]
 
 
 class AnswerLookup:
@@ -40,8 +50,8 @@ class AnswerLookup:
     def value(self, name: str) -> object:
         return self._question(name).kind.to_value(self.stored(name))
 
-    def today(self) -> datetime.date:
-        return datetime.date.today()
+    def today(self) -> datetime.date | None:
+        return _clock[0]() if _clock else None
 
     def column(self, name: str) -> str | None:
         return None

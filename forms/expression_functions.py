@@ -103,7 +103,8 @@ def _regex(lookup: Lookup, args: tuple[Value, ...]) -> Value:
 
 
 def _today(lookup: Lookup, args: tuple[Value, ...]) -> Value:
-    return lookup.today().isoformat()
+    day = lookup.today()
+    return day.isoformat() if day else None
 
 
 def _date(lookup: Lookup, args: tuple[Value, ...]) -> Value:

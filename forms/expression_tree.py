@@ -58,8 +58,8 @@ class Lookup(Protocol):
     def stored(self, name: str) -> str | None:
         """The answer as stored (for selected() / count_selected() / answered())."""
 
-    def today(self) -> datetime.date:
-        """The day today() gives."""
+    def today(self) -> datetime.date | None:
+        """The day today() gives (None: no clock, today() is missing)."""
 
     def column(self, name: str) -> str | None:
         """The column ``name`` of the choice a choice_filter is deciding on (None elsewhere)."""
@@ -71,10 +71,10 @@ class DictLookup:
 
     values: Mapping[str, object]
     stored_values: Mapping[str, str | None] | None = None
-    day: datetime.date = field(default_factory=datetime.date.today)
+    day: datetime.date | None = None
     columns: Mapping[str, str] = field(default_factory=dict)
 
-    def today(self) -> datetime.date:
+    def today(self) -> datetime.date | None:
         return self.day
 
     def column(self, name: str) -> str | None:

@@ -2,6 +2,7 @@
 from flask import Flask
 
 from survey import config
+from survey.clock import register_clock
 from survey.commands import register_commands
 from survey.db import register_database
 from survey.extensions import register_extensions
@@ -15,6 +16,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     app = Flask(__name__, instance_relative_config=True)
     app.config.from_mapping(config.load(app.instance_path, overrides))
     register_database(app)
+    register_clock(app)
     register_extensions(app)
     register_text(app, default=CITIZENS)
     register_blueprints(app)

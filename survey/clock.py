@@ -9,7 +9,9 @@ context (a thread or a script without one keeps working).
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from flask import current_app, has_app_context
+from flask import Flask, current_app, has_app_context
+
+import forms
 
 
 def now() -> datetime:
@@ -30,6 +32,11 @@ def zone() -> ZoneInfo:
 def today() -> date:
     """The province's date at this instant (not the UTC date)."""
     return now().astimezone(zone()).date()
+
+
+def register_clock(app: Flask) -> None:
+    """today() in questionnaire expressions (calculations, constraints) is the province's date."""
+    forms.use_clock(today)
 
 
 def start_of_day(day: date) -> datetime:

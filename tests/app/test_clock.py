@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from forms.checking import AnswerLookup
+from forms.expressions import parse
 from survey import clock, create_app
 from tests.clock import START, TODAY, ZONE
 
@@ -15,6 +17,12 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_in_the_suite_the_province_date_is_not_the_utc_date(session):
     assert clock.today() == TODAY == date(2026, 11, 17)
     assert clock.now().date() == date(2026, 11, 16) != clock.today()
+
+
+def test_today_in_questionnaire_expressions_is_the_province_date(session):
+    """A calculation or constraint with today() reads the injected clock, not the machine's (UTC) date."""
+    lookup = AnswerLookup(None, {})  # type: ignore[arg-type]  # today() reads no question
+    assert parse("today()").evaluate(lookup) == TODAY.isoformat() == "2026-11-17"
 
 
 def test_the_suite_clock_runs_on_from_its_instant(session):
