@@ -75,7 +75,7 @@ class Outcome:
     def longest_silence_after(self, moment: float) -> float:
         """The longest wait between acknowledgements from `moment` on (the outage as clients felt it)."""
         times = sorted(t for t in self.acked_at.values() if t >= moment)
-        return max((b - a for a, b in zip([moment, *times], times, strict=True)), default=float("inf"))
+        return max((b - a for a, b in zip([moment, *times], times, strict=False)), default=float("inf"))
 
 
 class RetryingClients:
