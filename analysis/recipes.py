@@ -38,20 +38,32 @@ EXPECTATION_TYPES = ("select_one", "select_multiple")
 
 
 class Choice(Protocol):
-    value: str
+    """A choice as a recipe reads it. Members are read-only properties so that frozen dataclasses
+    (forms.Choice) fit: a recipe never writes to the questionnaire it is checked against."""
+
+    @property
+    def value(self) -> str: ...
 
 
 class Question(Protocol):
-    name: str
-    type: str
-    choices: Sequence[Choice]
+    """A question as a recipe reads it (forms.Question is one); read-only, as Choice."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def choices(self) -> Sequence[Choice]: ...
 
 
 class Questionnaire(Protocol):
-    """What a recipe is checked against; forms.Definition is one."""
+    """What a recipe is checked against; forms.Definition is one (its questions are a cached
+    property, its id a frozen field, hence read-only members)."""
 
-    id: str
-    questions: Sequence[Question]
+    @property
+    def id(self) -> str: ...
+    @property
+    def questions(self) -> Sequence[Question]: ...
 
     def question(self, name: str) -> Question: ...
 
