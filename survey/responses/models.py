@@ -1,4 +1,4 @@
-"""Responses and their answers, stored long: one row per (response, question key).
+"""Responses and their answers, stored long: one row per (response, question key, repeat instance).
 
 The database itself guards the invariants: a response's unit is a target of its campaign, its
 channel is allowed by the campaign, each answer's key is a question of the version answered.
@@ -99,16 +99,21 @@ class Response(Base):
     unit: Mapped[Unit] = relationship()
     entered_by: Mapped[User | None] = relationship()
     answers: Mapped[list["Answer"]] = relationship(
-        cascade="all, delete-orphan", order_by="Answer.question_key"
+        cascade="all, delete-orphan", order_by=lambda: (Answer.question_key, Answer.instance)
     )
 
 
 class Answer(Base):
-    """The stored answer (canonical text, see forms/FORMAT.md) and its numeric reading, if any."""
+    """The stored answer (canonical text, see forms/FORMAT.md) and its numeric reading, if any.
+
+    `instance` is 0 for a question outside a repeat, and 1..n for the n-th instance of its repeat
+    (a household roster's n-th member), so one question of a repeat has one row per instance.
+    """
 
     __tablename__ = "answers"
     __table_args__ = (
         CheckConstraint("value <> ''", name="value_not_empty"),
+        CheckConstraint("instance >= 0", name="instance_not_negative"),
         ForeignKeyConstraint(
             ["response_id", "version_id"],
             ["responses.id", "responses.questionnaire_version_id"],
@@ -125,6 +130,7 @@ class Answer(Base):
 
     response_id: Mapped[int] = mapped_column(primary_key=True)
     question_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    instance: Mapped[int] = mapped_column(primary_key=True, default=0, server_default="0")
     version_id: Mapped[int] = mapped_column(index=True)
     value: Mapped[str] = mapped_column(Text)
     number: Mapped[float | None] = mapped_column(Float)
