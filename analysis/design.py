@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 from functools import cached_property
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -187,11 +188,21 @@ class Design:
         """
         return quantile_table(self, var, q, by)
 
+    @overload
+    def effective_n(self, by: None = None) -> float: ...
+    @overload
+    def effective_n(self, by: str | Sequence[str]) -> pd.Series: ...
+
     def effective_n(self, by: By = None) -> float | pd.Series:
         """Kish's (1965) effective sample size (sum w)^2 / sum w^2, overall or per domain."""
         total, square, _ = self._weight_sums(by)
         with np.errstate(divide="ignore", invalid="ignore"):
             return _per_domain(total ** 2 / square, by, self)
+
+    @overload
+    def deff_weighting(self, by: None = None) -> float: ...
+    @overload
+    def deff_weighting(self, by: str | Sequence[str]) -> pd.Series: ...
 
     def deff_weighting(self, by: By = None) -> float | pd.Series:
         """Kish's (1965) design effect of unequal weighting n / n_eff = n sum w^2 / (sum w)^2."""

@@ -8,6 +8,7 @@
 
 from collections.abc import Sequence
 from functools import cached_property
+from typing import overload
 
 import numpy as np
 import pandas as pd
@@ -141,6 +142,11 @@ class ReplicateDesign:
         """c_j + sum_k C_jk R_k per combination and domain, as Design.linear_combination, with
         the SE from the combination computed on every replicate (R's svycontrast on replicates)."""
         return combination_table(self, ratios, coefficients, constants, names, by)
+
+    @overload
+    def effective_n(self, by: None = None) -> float: ...
+    @overload
+    def effective_n(self, by: str | Sequence[str]) -> pd.Series: ...
 
     def effective_n(self, by: By = None) -> float | pd.Series:
         """Kish's (1965) effective sample size (sum w)^2 / sum w^2 of the full-sample weights."""
