@@ -7,6 +7,7 @@ from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.exports.models import ExportJob
 from survey.invitations.models import Invitation
 from survey.officials.models import Official
+from survey.par_index.assessments import Assessment, AssessmentValue, Evidence, ScoringRound
 from survey.par_index.models import IndexDefinition
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 from survey.responses.models import Answer, Draft, Exclusion, Response, ResponseChange
@@ -15,9 +16,9 @@ from survey.units.models import Reorganisation, ReorganisationLink, Unit
 from survey.webhooks.models import WebhookDelivery, WebhookEvent, WebhookSubscription
 
 __all__ = [
-    "Answer", "ApiToken", "AuditEntry", "Base", "Campaign", "CampaignChannel", "CampaignUnit", "DossierDraw", "Draft",
-    "EntryDiscrepancy", "Exclusion", "ExportJob", "IndexDefinition", "Invitation", "Official", "PaperEntry",
-    "Questionnaire", "QuestionnaireVersion", "Quota",
-    "Reorganisation", "ReorganisationLink", "Response", "ResponseChange", "Unit", "User", "VersionQuestion",
-    "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
+    "Answer", "ApiToken", "Assessment", "AssessmentValue", "AuditEntry", "Base", "Campaign", "CampaignChannel",
+    "CampaignUnit", "DossierDraw", "Draft", "EntryDiscrepancy", "Evidence", "Exclusion", "ExportJob", "IndexDefinition",
+    "Invitation", "Official", "PaperEntry", "Questionnaire", "QuestionnaireVersion", "Quota",
+    "Reorganisation", "ReorganisationLink", "Response", "ResponseChange", "ScoringRound", "Unit", "User",
+    "VersionQuestion", "WebhookDelivery", "WebhookEvent", "WebhookSubscription", "user_units",
 ]

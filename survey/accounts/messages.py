@@ -54,6 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "role_supervisor": ("Giám sát viên", "Supervisor"),
     "role_surveyor": ("Điều tra viên", "Field surveyor"),
     "role_analyst": ("Phân tích viên", "Analyst"),
+    "role_agency_officer": ("Cán bộ đầu mối chấm điểm của cơ quan", "Agency scoring officer"),
     # problems found by operations (the English text is what the command line prints)
     "username_invalid": ("Tên đăng nhập “{username}”: 2–64 ký tự gồm chữ thường, chữ số, “.”, “_” hoặc “-”",
                          "username '{username}': 2–64 lower-case letters, digits, '.', '_' or '-'"),

@@ -9,13 +9,15 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from survey.db import Base, Document, utcnow
 from survey.units.models import Unit
 
-ROLES = ("admin", "supervisor", "surveyor", "analyst")
+ROLES = ("admin", "supervisor", "surveyor", "analyst", "agency_officer")
 AUDIT_ACTIONS = (
     "user_created", "role_changed", "units_changed", "user_disabled", "user_enabled", "password_reset",
     "questionnaire_imported", "questionnaire_published", "units_imported", "unit_deactivated", "unit_reactivated",
     "campaign_created", "campaign_updated", "campaign_opened", "campaign_closed", "campaign_cloned",
     "invitations_created", "api_token_created", "api_token_revoked", "webhook_added", "webhook_removed",
     "dossiers_drawn", "units_reorganised", "questionnaire_texts_edited", "campaign_version_moved",
+    "par_round_opened", "par_self_assessed", "par_evidence_added", "par_submitted", "par_appraised", "par_answered",
+    "par_finalised",
 )
 
 user_units = Table(

@@ -74,6 +74,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "par_definition_published": ("Bộ chỉ số “{name}” năm {year} đã công bố, không sửa được; hãy đặt tên khác.",
                                  "The definition '{name}' of {year} is published and cannot change; "
                                  "give another name."),
+    # Self-assessed values (survey.par_index.values)
+    "par_level_unknown": ("Mức “{value}” không có trong danh sách ({known}).",
+                          "The level '{value}' is not in the list ({known})."),
+    "par_percent_out_of_range": ("“{value}” không hợp lệ: cần một tỷ lệ phần trăm từ 0 đến 100.",
+                                 "'{value}' is not valid: give a percentage from 0 to 100."),
+    "par_yes_no_required": ("Hãy chọn Có hoặc Không.", "Choose Yes or No."),
 }
+
 
 CATALOGUE = Catalogue(MESSAGES)

@@ -78,4 +78,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action_api_token_revoked": ("Thu hồi khoá API", "API token revoked"),
     "action_webhook_added": ("Thêm địa chỉ nhận webhook", "Webhook subscription added"),
     "action_webhook_removed": ("Xoá địa chỉ nhận webhook", "Webhook subscription removed"),
+    "action_par_round_opened": ("Mở đợt chấm điểm chỉ số cải cách hành chính", "PAR index scoring round opened"),
+    "action_par_self_assessed": ("Lưu tự đánh giá chỉ số cải cách hành chính", "PAR index self-assessment saved"),
+    "action_par_evidence_added": ("Gửi tài liệu kiểm chứng", "Evidence file added"),
+    "action_par_submitted": ("Gửi bản tự đánh giá", "Self-assessment submitted"),
+    "action_par_appraised": ("Thẩm định điểm tự đánh giá", "Self-assessment appraised"),
+    "action_par_answered": ("Giải trình kết quả thẩm định", "Answer to the appraisal given"),
+    "action_par_finalised": ("Chốt kết quả chấm điểm", "Scores finalised"),
 }
