@@ -125,7 +125,8 @@ def _check_choice_call(ctx: Context, site: _Site, call: Call, target: Item) -> N
                    function=call.name, type=target.type)
         return
     values = _choice_values(ctx, target)
-    if call.name == "selected" and values is not None and call.choice_value not in values:
+    written = call.choice_value is not None  # else a choice's column, read as each choice is filtered
+    if call.name == "selected" and written and values is not None and call.choice_value not in values:
         ctx.report("unknown_selected_value", site.path, call.choice_value,
                    question=target.name, choices=", ".join(sorted(values)))
 

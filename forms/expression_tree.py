@@ -21,7 +21,8 @@ Value = Decimal | str | bool | None
 
 CURRENT = "."
 QUESTION_FUNCTIONS: dict[str, str] = {
-    "selected": "a question and a literal choice value, e.g. selected(q, 'a')",
+    "selected": "a question and a literal choice value, e.g. selected(q, 'a'), or in a choice_filter"
+                " a column of the choice, e.g. selected(q, choice('region'))",
     "count_selected": "one question, e.g. count_selected(q)",
     "answered": "one question, e.g. answered(q)",
 }
@@ -184,7 +185,7 @@ class Call(Node):
         stored = lookup.stored(self.question or CURRENT)
         chosen = stored.split() if stored is not None else []
         if self.name == "selected":
-            return self.choice_value in chosen
+            return self.tested_value(lookup) in chosen
         if self.name == "count_selected":
             return Decimal(len(chosen))
         return stored is not None  # answered()
@@ -203,6 +204,19 @@ class Call(Node):
         """The literal second argument as text (the value tested by selected())."""
         return _literal_text(self.args[1]) if len(self.args) > 1 else None
 
+    def tested_value(self, lookup: Lookup) -> str | None:
+        """The value selected() looks for: its literal, or the column of the choice being filtered."""
+        if self.choice_value is not None:
+            return self.choice_value
+        column = self.args[1].evaluate(lookup)
+        return column if isinstance(column, str) else None
+
+
+def column_read(node: Node) -> bool:
+    """Whether ``node`` is ``choice('col')``: in a choice_filter, selected() may look for it."""
+    return (isinstance(node, Call) and node.name == "choice" and len(node.args) == 1
+            and isinstance(node.args[0], Literal) and isinstance(node.args[0].value, str))
+
 
 def signature_error(call: Call) -> str | None:
     """Why ``call`` is not a valid call of a known function, or None if it is."""
@@ -214,7 +228,7 @@ def signature_error(call: Call) -> str | None:
     arity = 2 if call.name == "selected" else 1
     if len(call.args) != arity or call.question is None:
         return FUNCTIONS[call.name]
-    if arity == 2 and call.choice_value is None:
+    if arity == 2 and call.choice_value is None and not column_read(call.args[1]):
         return FUNCTIONS[call.name]
     return None
 

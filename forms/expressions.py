@@ -241,10 +241,10 @@ class Expression:
 
     @cached_property
     def selected_values(self) -> frozenset[tuple[str, str]]:
-        """(question name or '.', value) for each well-formed selected() call."""
+        """(question name or '.', value) for each well-formed selected() of a written value."""
         return frozenset((call.question, call.choice_value)  # type: ignore[misc]
-                         for call in self.calls
-                         if call.name == "selected" and signature_error(call) is None)
+                         for call in self.calls if call.name == "selected"
+                         and call.choice_value is not None and signature_error(call) is None)
 
     def evaluate(self, lookup: Lookup) -> Value:
         return self.tree.evaluate(lookup)

@@ -10,7 +10,8 @@ XLSForm -> ours: ``${q}`` -> ``q``; ``selected``, ``count-selected``, ``string-l
 ``not``, ``true()``, ``false()``, ``div``, ``mod``, ``and``, ``or``, comparisons and
 arithmetic; ``${q} = ''`` -> ``not answered(q)`` and ``${q} != ''`` -> ``answered(q)``
 (in XLSForm an unanswered question reads as ''); in a choice_filter a bare name is a
-choice's column, ``choice('name')``. Anything else (other functions, XPath
+choice's column, ``choice('name')`` (also as the value ``selected()`` looks for:
+``selected(${grains}, name)``). Anything else (other functions, XPath
 paths, predicates) raises ``Unsupported`` with the reason.
 """
 
@@ -56,8 +57,6 @@ _FUNCTIONS_IN = {"selected": "selected", "count-selected": "count_selected",
                                             "today", "date")}}
 _FUNCTIONS_OUT = {ours: theirs for theirs, ours in _FUNCTIONS_IN.items()}
 _WORDS = frozenset({"and", "or", "mod"})
-_COLUMN_AS_VALUE = re.compile(r"\bselected\([^(),]*,\s*choice\(")
-"""``selected(q, choice('c'))``: ours compares with a written value only."""
 _COMPARISONS = frozenset({"=", "==", "!=", "<", "<=", ">", ">="})
 _BINDS_TIGHTER_THAN_NOT = _COMPARISONS | {"+", "-", "*", "/", "mod"}
 
@@ -89,8 +88,6 @@ def from_xlsform(source: str, *, columns: bool = False) -> tuple[str, frozenset[
     names = frozenset(t.text[2:-1].strip() for t in tokens if t.kind == "ref")
     tokens = _empty_string_tests(tokens)
     ours = "".join(_token_in(tokens, index, token, columns) for index, token in enumerate(tokens))
-    if _COLUMN_AS_VALUE.search(ours):
-        raise Unsupported("a choice's column as the value selected() looks for")
     return ours, names
 
 
@@ -223,7 +220,7 @@ def _column_reads(tokens: list[_Token]) -> list[_Token]:
     while index < len(tokens):
         solid = [i for i in range(index, min(index + 8, len(tokens))) if tokens[i].kind != "space"]
         texts = [tokens[i] for i in solid[:4]]
-        if (len(texts) == 4 and texts[0].text == "choice" and texts[1].text == "("
+        if (len(texts) == 4 and solid[0] == index and texts[0].text == "choice" and texts[1].text == "("
                 and texts[2].kind == "string" and texts[3].text == ")"):
             result.append(_Token("column", texts[2].text[1:-1]))
             index = solid[3] + 1

@@ -1,5 +1,5 @@
 """What pyxform lets through and we take with a notice (issue 17): expressions a row's type
-never uses, a choice's column as selected()'s value, metadata piped into a label, list names
+never uses, a choice's column as selected()'s value (read as such), metadata piped into a label, list names
 with capitals; and the export that gives pyxform the form's own names back."""
 
 import io
@@ -44,15 +44,17 @@ def test_an_expression_the_rows_type_never_uses_is_left_out_and_noted():
     assert "only a calculate computes its answer" in str(imported.skipped[0])
 
 
-def test_a_choice_column_as_the_value_selected_looks_for_drops_the_filter_not_the_question():
+def test_a_choice_column_as_the_value_selected_looks_for_filters_by_that_column():
     header = ("type", "name", "label", "choice_filter")
     imported = forms.read_xlsform(_workbook([
         header, ("select_multiple Fruit_List", "liked", "Liked", None),
-        ("select_one Fruit_List", "best", "Best", "selected(${liked}, kind)")]))
-    assert imported.problems == []
-    best = imported.definition.question("best")
-    assert (best.choice_filter, best.choice_list) == (None, "fruit_list")
-    assert _where(imported) == [(3, "choice_filter", "unsupported_expression")]
+        ("select_one Fruit_List", "best", "Best", "selected(${liked}, name)"),
+        ("select_one Fruit_List", "kin", "Same kind", "selected(${liked}, kind)")]))
+    assert (imported.problems, imported.skipped) == ([], [])
+    best, kin = imported.definition.question("best"), imported.definition.question("kin")
+    assert (best.choice_filter.source, kin.choice_filter.source) == (
+        "selected(liked, choice('name'))", "selected(liked, choice('kind'))")
+    assert [c.value for c in forms.offered_choices(imported.definition, best, {"liked": "melon"})] == ["melon"]
 
 
 def test_metadata_piped_into_a_label_is_written_as_its_name():
