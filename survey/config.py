@@ -33,6 +33,14 @@ DEFAULTS: dict[str, Any] = {
     "WEBHOOK_MAX_BACKOFF_SECONDS": 6 * 3600.0,
     "WEBHOOK_TIMEOUT_SECONDS": 10.0,
     "EXPORT_KEEP_DAYS": 7,  # finished exports are deleted after this many days (`flask exports purge`)
+    # PAR index evidence files (survey.par_index.evidence): the largest taken, and the types taken as
+    # their first bytes tell them (PDF, JPEG, PNG, DOCX, XLSX), whatever the name or the browser says.
+    "PAR_EVIDENCE_MAX_MB": 10,
+    "PAR_EVIDENCE_TYPES": (
+        "application/pdf", "image/jpeg", "image/png",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
 }
 """Settings whatever the environment (the environment variables and overrides of `load` aside)."""
 

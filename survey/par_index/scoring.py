@@ -1,0 +1,145 @@
+"""Writes of the PAR index scoring workflow (see survey.par_index.assessments for the steps). Each
+one refuses bad input with InvalidInput, every problem keyed to the field it concerns, before it
+writes anything; each flushes and leaves an audit entry; the caller's unit of work commits.
+
+Who may call which is the pages' business (survey.par_scoring): here, what the assessment's status
+and the round's deadline allow. The agency's steps end with the deadline (a date in the province's
+clock, the day itself included); nothing changes once an assessment is final.
+"""
+from collections.abc import Mapping
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from analysis.par_index import Item
+from survey import clock
+from survey.accounts.models import User
+from survey.accounts.operations import audit
+from survey.errors import InvalidInput, Problem
+from survey.par_index.assessments import Assessment, AssessmentValue, Evidence, ScoringRound
+from survey.par_index.evidence import CheckedFile
+from survey.par_index.messages import CATALOGUE
+from survey.par_index.models import IndexDefinition
+from survey.par_index.values import canonical, parsed, self_items
+from survey.units.models import Unit
+
+SCORED_LEVELS = ("department", "district", "commune")
+"""The units a round assesses: the province's agencies and local governments, not the province itself."""
+
+
+def open_round(session: Session, actor: User | None, definition: IndexDefinition, year: int,
+               deadline: date) -> ScoringRound:
+    """A round of `year` on a published definition, with an assessment for every active scored unit."""
+    problems = _round_problems(session, definition, year, deadline)
+    if problems:
+        raise InvalidInput(problems)
+    scoring = ScoringRound(definition=definition, year=year, deadline=deadline)
+    units = session.scalars(select(Unit).where(Unit.active, Unit.level.in_(SCORED_LEVELS)).order_by(Unit.code))
+    scoring.assessments = [Assessment(unit=unit, status="self_assessing") for unit in units]
+    session.add(scoring)
+    session.flush()
+    audit(session, actor, "par_round_opened", subject=f"par round {scoring.id}", definition=definition.name,
+          year=year, deadline=deadline.isoformat(), units=len(scoring.assessments))
+    return scoring
+
+
+def _round_problems(session: Session, definition: IndexDefinition, year: int, deadline: date) -> list[Problem]:
+    problems = []
+    if definition.status != "published":
+        problems.append(CATALOGUE.problem("par_round_needs_published", "definition", name=definition.name))
+    if not 2000 <= year <= 2100:
+        problems.append(CATALOGUE.problem("par_bad_year", "year", value=year))
+    elif session.scalar(select(ScoringRound.id).where(ScoringRound.definition_id == definition.id,
+                                                      ScoringRound.year == year)) is not None:
+        problems.append(CATALOGUE.problem("par_round_exists", "year", year=year))
+    if deadline < clock.today():
+        problems.append(CATALOGUE.problem("par_deadline_past", "deadline", day=deadline.strftime("%d/%m/%Y")))
+    return problems
+
+
+def agency_may_edit(assessment: Assessment) -> Problem | None:
+    """Why the agency may no longer change its self-assessment, None while it may."""
+    if assessment.status == "final":
+        return CATALOGUE.problem("par_final")
+    if clock.today() > assessment.round.deadline:
+        return CATALOGUE.problem("par_deadline_passed", day=assessment.round.deadline.strftime("%d/%m/%Y"))
+    if assessment.status != "self_assessing":
+        return CATALOGUE.problem("par_already_submitted")
+    return None
+
+
+def _editable(assessment: Assessment) -> None:
+    refusal = agency_may_edit(assessment)
+    if refusal is not None:
+        raise InvalidInput(refusal)
+
+
+def save_self_assessment(session: Session, actor: User | None, assessment: Assessment,
+                         entries: Mapping[str, tuple[str, str]]) -> None:
+    """Store the agency's (value, note) by sub-criterion id: every value checked against its rule
+    first (problems keyed `value_<id>`), then the changed ones written and audited."""
+    _editable(assessment)
+    items = {item.id: item for item in self_items(parsed(assessment.round.definition))}
+    texts, problems = {}, []
+    for name, (given, note) in entries.items():
+        try:
+            texts[name] = (canonical(_known(items, name), given, f"value_{name}"), note.strip())
+        except InvalidInput as refused:
+            problems += refused.problems
+    if problems:
+        raise InvalidInput(problems)
+    changed = {name: _store_claim(assessment, name, *value) for name, value in texts.items()}
+    changed = {name: change for name, change in changed.items() if change}
+    session.flush()
+    audit(session, actor, "par_self_assessed", subject=subject(assessment), changes=changed)
+
+
+def _known(items: Mapping[str, Item], name: str) -> Item:
+    if name not in items:
+        raise InvalidInput(CATALOGUE.problem("par_unknown_input", f"value_{name}", value=name))
+    return items[name]
+
+
+def value_of(assessment: Assessment, name: str) -> AssessmentValue:
+    """The assessment's record of sub-criterion `name`, added empty when it has none yet."""
+    stored = next((value for value in assessment.values if value.sub_criterion == name), None)
+    if stored is None:
+        stored = AssessmentValue(sub_criterion=name, claimed=None, note="", appraised=None, reason="")
+        assessment.values.append(stored)
+    return stored
+
+
+def _store_claim(assessment: Assessment, name: str, claimed: str | None, note: str) -> list[str | None]:
+    """Store a claim and a note; what changed as [old value, new value] (empty: nothing did)."""
+    stored = value_of(assessment, name)
+    changed = [stored.claimed, claimed] if (stored.claimed, stored.note) != (claimed, note) else []
+    stored.claimed, stored.note = claimed, note
+    return changed
+
+
+def add_evidence(session: Session, actor: User | None, assessment: Assessment, name: str,
+                 file: CheckedFile) -> Evidence:
+    """Keep a checked file (survey.par_index.evidence.checked_file) as evidence for sub-criterion `name`."""
+    _editable(assessment)
+    _known({item.id: item for item in self_items(parsed(assessment.round.definition))}, name)
+    evidence = Evidence(sub_criterion=name, filename=file.filename, content_type=file.content_type,
+                        size=len(file.data), sha256=file.sha256, data=file.data)
+    assessment.evidence.append(evidence)
+    session.flush()
+    audit(session, actor, "par_evidence_added", subject=subject(assessment), sub_criterion=name,
+          filename=file.filename, content_type=file.content_type, size=len(file.data), sha256=file.sha256)
+    return evidence
+
+
+def submit(session: Session, actor: User | None, assessment: Assessment) -> None:
+    """Hand the self-assessment to Home Affairs; the agency can no longer change it."""
+    _editable(assessment)
+    assessment.status, assessment.submitted_at = "submitted", clock.now()
+    session.flush()
+    audit(session, actor, "par_submitted", subject=subject(assessment))
+
+
+def subject(assessment: Assessment) -> str:
+    """What an audit entry of the assessment names."""
+    return f"par round {assessment.round_id} unit {assessment.unit.code}"
