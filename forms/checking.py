@@ -9,13 +9,16 @@ response. Expressions see only *effective* answers: a question that is not relev
 from __future__ import annotations
 
 import datetime
+from collections import ChainMap
 from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 
 from .definition import Definition, Question
 from .errors import answer_message
 from .expression_functions import text
 from .expressions import CURRENT
 from .labels import Choice
+from .repeats import instance_count, instance_key, split_key
 
 Answers = Mapping[str, str | None]
 
@@ -78,45 +81,70 @@ def offered_choices(definition: Definition, question: Question,
                  if expression.is_true(ChoiceLookup(definition, answers, choice)))
 
 
-def _resolve(definition: Definition,
-             answers: Answers) -> tuple[dict[str, bool], dict[str, str | None]]:
-    """(name -> relevant, for sections and questions; question name -> effective answer).
+@dataclass
+class _Resolved:
+    """What the answers give, by answers' key (``forms.repeats``: ``q[n]`` inside a repeat)."""
 
-    One pass in form order is enough: expressions only read earlier questions.
-    """
-    relevant: dict[str, bool] = {}
-    effective: dict[str, str | None] = {}
-    lookup = AnswerLookup(definition, effective)
+    relevant: dict[str, bool] = field(default_factory=dict)
+    """Section names and answers' keys -> shown; a repeat's questions also by name (its section's)."""
+    effective: dict[str, str | None] = field(default_factory=dict)
+    slots: list[tuple[Question, str]] = field(default_factory=list)
+    """Every (question, answers' key) asked about, in form order."""
+    views: dict[str, Mapping[str, str | None]] = field(default_factory=dict)
+    """Answers' key -> the effective answers its expressions read: by plain name, the own instance's
+    answers first inside a repeat."""
+
+
+def _resolve(definition: Definition, answers: Answers) -> _Resolved:
+    """One pass in form order is enough: expressions only read earlier questions."""
+    found = _Resolved()
+    lookup = AnswerLookup(definition, found.effective)
     for section in definition.sections:
         shown = section.relevant is None or section.relevant.is_true(lookup)
-        relevant[section.name] = shown
-        for question in section.questions:
-            asked = shown and (question.relevant is None or question.relevant.is_true(lookup))
-            relevant[question.name] = asked
-            effective[question.name] = _effective(question, asked, answers, lookup)
-    return relevant, effective
+        found.relevant[section.name] = shown
+        if not section.repeat:
+            _resolve_questions(definition, section.questions, 0, shown, answers, found)
+            continue
+        found.relevant.update((question.name, shown) for question in section.questions)
+        count = instance_count(section, answers, lookup) if shown else 0
+        for instance in range(1, count + 1):
+            _resolve_questions(definition, section.questions, instance, shown, answers, found)
+    return found
 
 
-def _effective(question: Question, asked: bool, answers: Answers,
-               lookup: AnswerLookup) -> str | None:
+def _resolve_questions(definition: Definition, questions: tuple[Question, ...], instance: int,
+                       shown: bool, answers: Answers, found: _Resolved) -> None:
+    """The questions of a section, or of one instance of a repeat (read by name in its view)."""
+    own: dict[str, str | None] = {}
+    view = found.effective if instance == 0 else ChainMap(own, found.effective)
+    lookup = AnswerLookup(definition, view)
+    for question in questions:
+        key = instance_key(question.name, instance)
+        asked = shown and (question.relevant is None or question.relevant.is_true(lookup))
+        found.relevant[key] = asked
+        found.effective[key] = own[question.name] = _effective(question, asked, answers.get(key), lookup)
+        found.slots.append((question, key))
+        found.views[key] = view
+
+
+def _effective(question: Question, asked: bool, answer: object, lookup: AnswerLookup) -> str | None:
     """The answer kept: computed for a calculate, else as given when asked and text."""
     if not asked or not question.kind.has_answer:
         return None
     if question.calculation is not None:
         return text(question.calculation.evaluate(lookup)) or None
-    answer = answers.get(question.name)
     # Non-text answers (from a careless API client) are invalid: never read them.
     return answer if isinstance(answer, str) else None
 
 
 def relevance(definition: Definition, answers: Answers) -> dict[str, bool]:
     """Section and question name -> whether it is shown, given ``answers``."""
-    return _resolve(definition, answers)[0]
+    return _resolve(definition, answers).relevant
 
 
 def effective_answers(definition: Definition, answers: Answers) -> dict[str, str | None]:
-    """Question name -> the answer to keep: None for notes and questions not relevant."""
-    return _resolve(definition, answers)[1]
+    """Answers' key -> the answer to keep: None for notes and questions not relevant."""
+    return _resolve(definition, answers).effective
 
 
 def with_calculations(definition: Definition, answers: Answers) -> dict[str, str | None]:
@@ -126,37 +154,39 @@ def with_calculations(definition: Definition, answers: Answers) -> dict[str, str
     response stores the same value through every channel; a calculate not asked, or
     computing nothing, is dropped. Other keys are kept as given.
     """
-    effective = effective_answers(definition, answers)
+    resolved = _resolve(definition, answers)
     calculates = {q.name for q in definition.questions if q.calculation is not None}
-    kept = {key: value for key, value in answers.items() if key not in calculates}
-    return kept | {name: effective[name] for name in calculates if effective[name] is not None}
+    kept = {key: value for key, value in answers.items() if split_key(key)[0] not in calculates}
+    return kept | {key: resolved.effective[key] for question, key in resolved.slots
+                   if question.name in calculates and resolved.effective[key] is not None}
 
 
 def check_answers(definition: Definition, answers: Answers, *, language: str | None = None,
                   names: Collection[str] | None = None,
                   unit_codes: Collection[str] | None = None) -> dict[str, str]:
-    """Question name -> message, for every problem in ``answers`` (stored strings).
+    """Answers' key -> message, for every problem in ``answers`` (stored strings); the key of a
+    repeat's question is ``q[n]``, each instance checked against its own answers.
 
     ``names`` limits the report to those questions (a page). Keys that are not
     questions of the definition are ignored: what to do with them is the caller's call.
     ``unit_codes``, when given, are the valid answers of unit questions.
     """
     language = language or definition.languages[0]
-    relevant, effective = _resolve(definition, answers)
+    resolved = _resolve(definition, answers)
     errors: dict[str, str] = {}
-    for question in definition.questions:
-        if names is not None and question.name not in names:
+    for question, key in resolved.slots:
+        if names is not None and question.name not in names and key not in names:
             continue
-        if relevant[question.name] and question.kind.has_input:
-            problem = _problem(definition, question, answers.get(question.name), effective,
+        if resolved.relevant[key] and question.kind.has_input:
+            problem = _problem(definition, question, answers.get(key), resolved.views[key],
                                language, unit_codes)
             if problem is not None:
-                errors[question.name] = problem
+                errors[key] = problem
     return errors
 
 
 def _problem(definition: Definition, question: Question, answer: object,
-             effective: dict[str, str | None], language: str,
+             effective: Answers, language: str,
              unit_codes: Collection[str] | None) -> str | None:
     if answer is None:
         return answer_message("required", language) if question.required else None
@@ -173,8 +203,7 @@ def _problem(definition: Definition, question: Question, answer: object,
     return None
 
 
-def _constraint_holds(definition: Definition, question: Question,
-                      effective: dict[str, str | None]) -> bool:
+def _constraint_holds(definition: Definition, question: Question, effective: Answers) -> bool:
     """A constraint is checked only against an answer that has a value (9 has none)."""
     lookup = AnswerLookup(definition, effective, current=question)
     if question.constraint is None or lookup.value(CURRENT) is None:
@@ -183,8 +212,7 @@ def _constraint_holds(definition: Definition, question: Question,
 
 
 
-def _offered(definition: Definition, question: Question, answer: str,
-             effective: dict[str, str | None]) -> bool:
+def _offered(definition: Definition, question: Question, answer: str, effective: Answers) -> bool:
     """Whether every value of ``answer`` is among the choices its choice_filter offers."""
     if question.choice_filter is None:
         return True

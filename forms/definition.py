@@ -84,6 +84,12 @@ class Section:
     """The name an imported XLSForm gave it when that is no name of ours."""
     appearance: str | None = None
     """XLSForm's appearance of the group (``field-list``: every section is one page anyway)."""
+    repeat: bool = False
+    """A repeat (a household roster): its questions are asked once per instance (``forms.repeats``)."""
+    repeat_count: Expression | None = None
+    """How many instances a repeat has, computed from earlier answers; None: as many as answered."""
+    repeat_max: int | None = None
+    """The most instances a repeat without a ``repeat_count`` takes (``forms.repeats.MAX_INSTANCES``)."""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"name": self.name, "title": dict(self.title)}
@@ -91,6 +97,11 @@ class Section:
         _put(data, "relevant", self.relevant)
         _put(data, "xlsform_name", self.xlsform_name)
         _put(data, "appearance", self.appearance)
+        if self.repeat:
+            data["repeat"] = True
+        _put(data, "repeat_count", self.repeat_count)
+        if self.repeat_max is not None:
+            data["repeat_max"] = self.repeat_max
         data["questions"] = [question.to_dict() for question in self.questions]
         return data
 
@@ -119,6 +130,14 @@ class Definition:
     def question(self, name: str) -> Question:
         """The question called ``name``; KeyError if there is none."""
         return self._by_name[name]
+
+    @cached_property
+    def _repeat_of(self) -> dict[str, Section]:
+        return {q.name: section for section in self.sections if section.repeat for q in section.questions}
+
+    def repeat_of(self, name: str) -> Section | None:
+        """The repeat section holding question ``name``; None for a question outside repeats."""
+        return self._repeat_of.get(name)
 
     def section(self, name: str) -> Section:
         """The section called ``name``; KeyError if there is none."""
@@ -206,7 +225,13 @@ def _section(raw: Mapping[str, Any], languages: tuple[str, ...],
     return Section(name=raw["name"], title=_label(raw["title"], languages), questions=questions,
                    description=_optional_label(raw.get("description"), languages),
                    relevant=_expression(raw.get("relevant")), xlsform_name=raw.get("xlsform_name"),
-                   appearance=raw.get("appearance"))
+                   appearance=raw.get("appearance"), repeat=raw.get("repeat") is True,
+                   repeat_count=_counted(raw.get("repeat_count")), repeat_max=raw.get("repeat_max"))
+
+
+def _counted(raw: Any) -> Expression | None:
+    """A repeat's count: YAML reads ``repeat_count: 3`` as a number, an expression all the same."""
+    return None if raw is None else parse(str(raw))
 
 
 def _question(raw: Mapping[str, Any], languages: tuple[str, ...],

@@ -60,6 +60,10 @@ CATALOGUE: dict[str, str] = {
     "unknown_selected_value": "{value!r} is not a choice of {question} (choices: {choices})",
     "dot_outside_constraint": "'.' (this question's answer) is only allowed in a constraint",
     "choice_outside_filter": "choice() (a column of a choice) is only allowed in a choice_filter",
+    "invalid_repeat": "a repeat's {field} must be a whole number from 1 to {most}, not {value!r}",
+    "repeat_reference": (
+        "{value!r} is asked in each instance of the repeat {repeat!r}: only that repeat's own "
+        "questions may read it (each its own instance's)"),
 }
 
 ANSWER_MESSAGES: dict[str, dict[str, str]] = {

@@ -14,6 +14,7 @@ from .expression_checks import check_expressions
 from .loader import Path, load_yaml
 from .option_checks import check_options
 from .piping import check_piping
+from .repeat_checks import check_repeats
 from .text_checks import check_text
 
 STEPS: tuple[v.Step, ...] = (
@@ -25,6 +26,7 @@ STEPS: tuple[v.Step, ...] = (
     v.check_questions,
     v.check_names,
     check_expressions,
+    check_repeats,
     check_piping,
     check_options,
 )

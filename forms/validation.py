@@ -30,7 +30,8 @@ TOP_FIELDS = (("form", "sections"), ("choices",))
 FORM_FIELDS = (("id", "title", "languages"), ("description", "metadata"))
 CHOICE_FIELDS = (("value", "label"), ("columns",))
 SECTION_FIELDS = (("name", "title", "questions"),
-                  ("description", "relevant", "appearance", "xlsform_name"))
+                  ("description", "relevant", "appearance", "xlsform_name", "repeat", "repeat_count",
+                   "repeat_max"))
 QUESTION_FIELDS = (("name", "type", "label"), ("hint", "required", "relevant", "constraint",
                                               "constraint_message", "choices", "levels",
                                               "calculation", "choice_filter", "appearance",

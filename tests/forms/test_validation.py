@@ -76,6 +76,11 @@ HEADER_CASES = [
     ("form: &f {id: x, title: T, languages: [vi], again: *f}\n", "yaml_aliases", 1, ""),
     ("form: {id: x, id: y}\n", "duplicate_key", 1, "form.id"),
     ('form: {id: x, title: "T\\0", languages: [vi]}\n', "control_character", 1, "form.title"),
+    ("form: {id: x, title: T, languages: [vi]}\nsections:\n  - {name: m, title: M, repeat: true, repeat_max: 0,"
+     " questions: [{name: a, type: text, label: A}]}\n", "invalid_repeat", 3, "sections[0].repeat_max"),
+    ("form: {id: x, title: T, languages: [vi]}\nsections:\n  - {name: m, title: M, repeat: true,"
+     " questions: [{name: a, type: text, label: A}]}\n  - {name: s, title: S, relevant: \"a = 'x'\","
+     " questions: [{name: b, type: text, label: B}]}\n", "repeat_reference", 4, "sections[1].relevant"),
     ("form: {id: x, title: T, languages: [vi], metadata: {a: phone}}\n", "unknown_metadata", 1,
      "form.metadata.a"),
 ]
