@@ -45,10 +45,11 @@ class Report:
     """The report's domain: a row per node with the estimates, the previous ones and the change."""
     counts: pd.DataFrame
     """Responses in scope by channel: a row per unit (the unit's only, in a unit report), then the total."""
+    ranking: pd.DataFrame
+    """`ranking` of the units: all of them (province report), or the unit's own row (unit report)."""
     ranked_units: int = 0
     flags: list[tuple[str, dict]] = field(default_factory=list)
     """(message key, parameters), rendered in the report's language."""
-    ranking: pd.DataFrame | None = None
     units: pd.DataFrame | None = None
     """Province report: the overall index and elements of every unit, with intervals and changes."""
 
@@ -138,10 +139,10 @@ def compose(current: PeriodResults, previous: PeriodResults | None, unit: str | 
     if unit is not None:
         own_ranks = ranks[ranks["unit"] == unit].reset_index(drop=True)
         return Report(current.period, earlier, unit, current.units[unit], recipe, weighting,
-                      current, previous, mine, counts, ranked, flags, own_ranks)
+                      current, previous, mine, counts, own_ranks, ranked, flags)
     units = compared[compared["level"].isin(["overall", "element"])].reset_index(drop=True)
     return Report(current.period, earlier, None, "", recipe, weighting, current, previous, mine,
-                  counts, ranked, flags, ranks, units)
+                  counts, ranks, ranked, flags, units)
 
 
 def _counts(counts: pd.DataFrame, unit: str | None) -> pd.DataFrame:

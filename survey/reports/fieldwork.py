@@ -13,6 +13,7 @@ import pandas as pd
 from sqlalchemy.orm import Session
 
 import forms
+from analysis import Design
 from analysis.recipes import Recipe
 from survey.campaigns.models import Campaign
 from survey.questionnaires.queries import version_definition
@@ -34,7 +35,7 @@ class Fieldwork:
     """Responses in scope, every question, with _code (unit), _level and _weight."""
     sample: pd.DataFrame
     """A row per unit code: level, quota, transactions, responses, eligible."""
-    design: object
+    design: Design
     """The weighted design of `answers` (analysis.Design)."""
 
 

@@ -95,7 +95,8 @@ def _pooled(session: Session, campaigns: list[Campaign], recipe: Recipe,
     """The responses in scope of every campaign, one frame; `_unit` is "slug/code" (the strata of
     the design weights), `_code` the unit code (the report's domains)."""
     questions = sorted({m.question for m in recipe.measures()})
-    parts, transactions = [], {}
+    parts: list[pd.DataFrame] = []
+    transactions: dict[str, int | None] = {}
     for campaign in campaigns:
         scope = in_scope(session, load_campaign(session, campaign, keys=questions, statuses=statuses))
         parts.append(scope.assign(_code=scope["_unit"], _unit=campaign.slug + "/" + scope["_unit"]))

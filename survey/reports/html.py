@@ -3,7 +3,6 @@
 embedded in the standalone file, linked from the page since the page's CSP forbids inline style)."""
 import base64
 from functools import partial
-from pathlib import Path
 
 from flask import current_app
 
@@ -39,7 +38,8 @@ def _base64(data: bytes) -> str:
 
 def render_standalone(report: Report, language: str, document: Document | None = None) -> str:
     """A whole HTML document with its print stylesheet inside: a file to open, print or mail."""
-    css = Path(current_app.static_folder, "report.css").read_text(encoding="utf-8")
+    with current_app.open_resource("static/report.css", "r", encoding="utf-8") as stylesheet:
+        css = stylesheet.read()
     # The app's context processors need a request; the standalone file needs none of them.
     template = current_app.jinja_env.get_template("analyst/reports/standalone.html")
     return template.render(css=css, **context(report, language, document))

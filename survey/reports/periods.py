@@ -61,7 +61,7 @@ def period(kind: str, year: int | None, quarter: int | None) -> Period:
         problems.append(CATALOGUE.problem("report_quarter_needed", "quarter", quarter=quarter))
     if kind == "yearly" and quarter is not None:
         problems.append(CATALOGUE.problem("report_quarter_unwanted", "quarter"))
-    if problems:
+    if problems or year is None:  # a missing year is among the problems
         raise InvalidInput(problems)
     return Period(kind, year, quarter if kind == "quarterly" else None)
 

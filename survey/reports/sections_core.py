@@ -21,7 +21,7 @@ def summary(report: Report, language: str, rank_line: str | None) -> Section:
 def indices(report: Report, language: str) -> Section:
     headers = [say(k, language) for k in ("node", "estimate", "ci", "n", "points", "previous", "change", "p_value",
                                             "significance")]
-    rows = [[row.label, decimal(row.estimate, 1, language) + ("*" if row.suppressed else ""),
+    rows = [[str(row.label), decimal(row.estimate, 1, language) + ("*" if row.suppressed else ""),
              interval(row.ci_low, row.ci_high, language), whole(row.n, language), decimal(row.points, 2, language),
              decimal(row.previous, 1, language), decimal(row.change, 1, language), p_value(row.p_value, language),
              significance(row.significant, language)] for row in report.indices.itertuples(index=False)]

@@ -40,7 +40,9 @@ def _rules_in_words(params: dict, language: str) -> dict:
     return {"rules": "; ".join(words)}
 
 
-def significance(value: bool | None, language: str) -> str:
+def significance(value: object, language: str) -> str:
+    """Whether a change is significant: a table cell, True or False (bool or numpy.bool_) when the
+    change was tested, None when it was not."""
     if value is None:
         return say("not_tested", language)
     return say("significant_yes" if value else "significant_no", language)

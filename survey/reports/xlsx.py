@@ -41,9 +41,10 @@ def write_report_xlsx(report: Report, target: Path | BinaryIO, language: str = "
               "wrap": book.add_format({"text_wrap": True, "valign": "top"})}
     sheet = book.add_worksheet("report")
     _report_sheet(sheet, report, language, styles)
-    if report.unit is None:
+    if report.units is not None:  # the province report's
         _frame(book.add_worksheet("ranking"), 0, _ranking_rows(report, language), RANK_COLUMNS, language, styles)
-        _frame(book.add_worksheet("units"), 0, _units_rows(report, language), UNIT_COLUMNS, language, styles)
+        _frame(book.add_worksheet("units"), 0, _units_rows(report, report.units, language), UNIT_COLUMNS, language,
+               styles)
     for section in document.sections if document is not None else ():
         if section.key not in ("summary", "indices"):
             _section_sheet(book, book.add_worksheet(SHEETS.get(section.key, section.key)), section, styles)
@@ -133,9 +134,10 @@ def _ranking_rows(report: Report, language: str) -> pd.DataFrame:
     return table
 
 
-def _units_rows(report: Report, language: str) -> pd.DataFrame:
-    return report.units.assign(significant=[significance(v, language) for v in report.units["significant"]],
-                               name=report.units["domain"].map(report.current.units))
+def _units_rows(report: Report, units: pd.DataFrame, language: str) -> pd.DataFrame:
+    """`units` (the report's) with the significance in words and the unit's name."""
+    return units.assign(significant=[significance(v, language) for v in units["significant"]],
+                        name=units["domain"].map(report.current.units))
 
 
 def _cell(sheet, row: int, column: int, value, number_format) -> None:
