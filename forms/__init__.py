@@ -8,7 +8,16 @@ needs (unit choices, stored answers) and stores what comes out (``to_dict()``, a
 """
 
 from .builder import QuestionnaireForm, build_form
-from .checking import check_answers, effective_answers, offered_choices, relevance, use_clock, with_calculations
+from .checking import (
+    AnswerProblem,
+    check_answers,
+    effective_answers,
+    find_problems,
+    offered_choices,
+    relevance,
+    use_clock,
+    with_calculations,
+)
 from .compare import Change, compare
 from .definition import Definition, Question, Section
 from .dump import dump_yaml
@@ -23,6 +32,7 @@ __all__ = [
     "CATALOGUE",
     "QUESTION_TYPES",
     "XLSFORM_CATALOGUE",
+    "AnswerProblem",
     "Change",
     "Choice",
     "Definition",
@@ -40,6 +50,7 @@ __all__ = [
     "definition_from_dict",
     "dump_yaml",
     "effective_answers",
+    "find_problems",
     "load_definition",
     "offered_choices",
     "read_definition",

@@ -17,7 +17,7 @@ from .definition import Definition, Question
 from .errors import answer_message
 from .expression_functions import text
 from .expressions import CURRENT
-from .labels import Choice
+from .labels import Choice, Label
 from .repeats import instance_count, instance_key, split_key
 
 Answers = Mapping[str, str | None]
@@ -161,45 +161,64 @@ def with_calculations(definition: Definition, answers: Answers) -> dict[str, str
                    if question.name in calculates and resolved.effective[key] is not None}
 
 
-def check_answers(definition: Definition, answers: Answers, *, language: str | None = None,
-                  names: Collection[str] | None = None,
-                  unit_codes: Collection[str] | None = None) -> dict[str, str]:
-    """Answers' key -> message, for every problem in ``answers`` (stored strings); the key of a
-    repeat's question is ``q[n]``, each instance checked against its own answers.
+@dataclass(frozen=True)
+class AnswerProblem:
+    """What is wrong with one answer, in no language yet: a code of ``ANSWER_MESSAGES``
+    (``forms.errors``), or the questionnaire's own ``constraint_message``. The app says it in
+    the reader's language when it shows it, so an answer is checked once whoever reads it."""
+
+    code: str
+    message: Label | None = None
+
+    def text(self, language: str) -> str:
+        """The problem in ``language`` (the questionnaire's message: else its first language)."""
+        return self.message.text(language) if self.message else answer_message(self.code, language)
+
+
+def find_problems(definition: Definition, answers: Answers, *, names: Collection[str] | None = None,
+                  unit_codes: Collection[str] | None = None) -> dict[str, AnswerProblem]:
+    """Answers' key -> what is wrong, for every problem in ``answers`` (stored strings); the key of
+    a repeat's question is ``q[n]``, each instance checked against its own answers.
 
     ``names`` limits the report to those questions (a page). Keys that are not
     questions of the definition are ignored: what to do with them is the caller's call.
     ``unit_codes``, when given, are the valid answers of unit questions.
     """
-    language = language or definition.languages[0]
     resolved = _resolve(definition, answers)
-    errors: dict[str, str] = {}
+    found: dict[str, AnswerProblem] = {}
     for question, key in resolved.slots:
         if names is not None and question.name not in names and key not in names:
             continue
         if resolved.relevant[key] and question.kind.has_input:
-            problem = _problem(definition, question, answers.get(key), resolved.views[key],
-                               language, unit_codes)
+            problem = _problem(definition, question, answers.get(key), resolved.views[key], unit_codes)
             if problem is not None:
-                errors[key] = problem
-    return errors
+                found[key] = problem
+    return found
 
 
-def _problem(definition: Definition, question: Question, answer: object,
-             effective: Answers, language: str,
-             unit_codes: Collection[str] | None) -> str | None:
+def check_answers(definition: Definition, answers: Answers, *, language: str | None = None,
+                  names: Collection[str] | None = None,
+                  unit_codes: Collection[str] | None = None) -> dict[str, str]:
+    """Answers' key -> message in ``language`` (the questionnaire's first by default): the
+    problems of ``find_problems`` said for a page or a console that speaks one language."""
+    language = language or definition.languages[0]
+    return {key: problem.text(language)
+            for key, problem in find_problems(definition, answers, names=names, unit_codes=unit_codes).items()}
+
+
+def _problem(definition: Definition, question: Question, answer: object, effective: Answers,
+             unit_codes: Collection[str] | None) -> AnswerProblem | None:
     if answer is None:
-        return answer_message("required", language) if question.required else None
+        return AnswerProblem("required") if question.required else None
     if not isinstance(answer, str):
-        return answer_message(question.kind.invalid_code, language)
+        return AnswerProblem(question.kind.invalid_code)
     code = question.kind.validate_stored(answer, question, unit_codes)
     if code is not None:
-        return answer_message(code, language)
+        return AnswerProblem(code)
     if not _offered(definition, question, answer, effective):
-        return answer_message("filtered_choice", language)
+        return AnswerProblem("filtered_choice")
     if not _constraint_holds(definition, question, effective):
-        message = question.constraint_message
-        return message.text(language) if message else answer_message("constraint", language)
+        return AnswerProblem("constraint", question.constraint_message)
     return None
 
 
@@ -209,7 +228,6 @@ def _constraint_holds(definition: Definition, question: Question, effective: Ans
     if question.constraint is None or lookup.value(CURRENT) is None:
         return True
     return question.constraint.is_true(lookup)
-
 
 
 def _offered(definition: Definition, question: Question, answer: str, effective: Answers) -> bool:

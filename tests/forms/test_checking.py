@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from forms import check_answers, effective_answers, relevance
+from forms import AnswerProblem, check_answers, effective_answers, find_problems, relevance
 
 SURVEY = """\
 form:
@@ -106,6 +106,15 @@ def test_a_constraint_without_a_message_uses_the_catalogue(survey, answers):
     assert check_answers(survey, answers(visits="0"), language="en") == {
         "visits": "This answer is not valid."}
     assert check_answers(survey, answers(visits="0")) == {"visits": "Câu trả lời không hợp lệ."}
+
+
+def test_problems_are_found_once_in_no_language_and_said_in_either(survey, answers):
+    found = find_problems(survey, answers(age="16", visits="0", overall="6"))
+    assert found == {"age": AnswerProblem("constraint", survey.question("age").constraint_message),
+                     "visits": AnswerProblem("constraint"), "overall": AnswerProblem("invalid_choice")}
+    assert [found["age"].text(code) for code in ("vi", "en")] == ["Phải từ 18 tuổi", "Must be 18 or older"]
+    assert [found["visits"].text(code) for code in ("vi", "en")] == [
+        "Câu trả lời không hợp lệ.", "This answer is not valid."]
 
 
 def test_constraints_can_read_selected_answers(survey, answers):
