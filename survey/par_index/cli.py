@@ -1,7 +1,10 @@
 """`flask par-index definition ...`: import a definition file (.xlsx or .yaml) as a draft, check one
 without storing it (--dry-run), publish it, export it, list them. Problems are listed one per line,
 e.g. `Sheet 'tree', row 7, column 'max_points': The maximum points 6 differ from the sum of its
-children's (5.5).`; nothing is stored when there is any."""
+children's (5.5).`; nothing is stored when there is any.
+
+`flask par-index results --year YEAR --format csv|xlsx|docx --out FILE [--unit CODE]` writes a
+year's results (survey.par_index.results); it reads only."""
 from pathlib import Path
 
 import click
@@ -12,7 +15,15 @@ from survey.cli import unit_of_work
 from survey.par_index.document import read_file, write_xlsx, write_yaml
 from survey.par_index.operations import import_definition, publish
 from survey.par_index.queries import all_definitions, definition_by_id
+from survey.par_index.results import evidence_of, year_results
+from survey.par_index.results_document import scorecard, year_document
+from survey.par_index.results_files import write_csv
+from survey.par_index.results_files import write_xlsx as write_results_xlsx
+from survey.par_index.scoring_queries import unit_inputs
+from survey.reports.docx import write_docx
+from survey.text import LANGUAGES
 
+RESULT_FORMATS = ("csv", "xlsx", "docx")
 par_index = AppGroup("par-index", help="The province's internal PAR index.")
 definition_group = AppGroup("definition", help="PAR index definitions: the tree of fields, criteria and "
                                                 "sub-criteria with their points and sources.")
@@ -61,3 +72,28 @@ def list_command() -> None:
     """List the definitions: id, year, name, status, content hash."""
     for stored in all_definitions(db.session()):
         click.echo(f"{stored.id}\t{stored.year}\t{stored.name}\t{stored.status}\t{stored.content_hash[:12]}")
+
+
+@par_index.command("results")
+@click.option("--year", type=click.IntRange(2000, 2100), required=True, help="The year scored.")
+@click.option("--format", "file_format", type=click.Choice(RESULT_FORMATS), required=True,
+              help="csv: a row per unit and field and a total row; xlsx: results, every score with its evidence; "
+                   "docx: the province's results, or with --unit that unit's scorecard.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True, path_type=Path), required=True)
+@click.option("--unit", "unit_code", help="With --format docx: the scorecard of this unit.")
+@click.option("--language", type=click.Choice(LANGUAGES), default="vi", show_default=True)
+def results_command(year: int, file_format: str, out: Path, unit_code: str | None, language: str) -> None:
+    """Write the PAR index results of a year (its published definition, the scoring round's values,
+    the survey points of its campaigns); refused for a year without a published definition."""
+    with unit_of_work() as session:
+        found = year_results(session, year, unit_inputs)
+        evidence = evidence_of(session, found)
+        if file_format == "csv":
+            out.write_text(write_csv(found), encoding="utf-8")
+        elif file_format == "xlsx":
+            out.write_bytes(write_results_xlsx(found, language, evidence))
+        else:
+            document = scorecard(found, unit_code, language, evidence) if unit_code else year_document(found, language)
+            write_docx(document, out)
+        session.rollback()
+    click.echo(f"wrote the PAR index results of {year} ({len(found.scores)} units) to {out}")

@@ -18,14 +18,16 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from analysis.par_index import Definition, ParIndexError, UnitInput, UnitScore, score, shipped_recipe_nodes
+from analysis.par_index import Definition, ParIndexError, UnitInput, UnitScore, score
 from analysis.par_index_model import FormulaRule, SelfRule, SurveyRule
 from analysis.par_index_scoring import RANK_DIGITS
 from survey.errors import InvalidInput
-from survey.par_index.document import check, said
+from survey.par_index.document import said
 from survey.par_index.models import IndexDefinition
 from survey.par_index.results_messages import CATALOGUE
 from survey.par_index.results_survey import SurveyResults, survey_results
+from survey.par_index.scoring_queries import round_assessments, scoring_round
+from survey.par_index.values import parsed
 from survey.units.models import Unit
 
 InputsReader = Callable[[Session, IndexDefinition, int], list[UnitInput]]
@@ -83,7 +85,7 @@ def year_results(session: Session, year: int, read_inputs: InputsReader, compare
     """The year's results; with `compare`, ranks changed against the year before when it has a
     published definition. InvalidInput when the year has none or a stored value does not fit."""
     stored = published_definition(session, year)
-    definition = check(stored.document, shipped_recipe_nodes())
+    definition = parsed(stored)
     survey = survey_results(session, definition, year)
     inputs = [replace(given, survey=survey.values.get(given.unit, {})) for given in read_inputs(session, stored, year)]
     before = _previous(session, year, read_inputs) if compare else None
@@ -141,3 +143,13 @@ def _ranks(scores: list[UnitScore], name: str) -> dict[str, int]:
     points = {s.unit: round(s.points[name], RANK_DIGITS) for s in scores}
     return {s.unit: 1 + sum(1 for other in scores if other.level == s.level and points[other.unit] > points[s.unit])
             for s in scores}
+
+
+def evidence_of(session: Session, results: YearResults) -> Callable[[str, str], list[str]]:
+    """The names of the evidence files each unit sent for each sub-criterion in the year's round."""
+    scoring = scoring_round(session, results.stored, results.year)
+    files: dict[tuple[str, str], list[str]] = {}
+    for assessment in round_assessments(session, scoring) if scoring else []:
+        for item in assessment.evidence:
+            files.setdefault((assessment.unit.code, item.sub_criterion), []).append(item.filename)
+    return lambda unit, sub_criterion: files.get((unit, sub_criterion), [])
