@@ -2,9 +2,12 @@
 `survey.errors.Problem` whose field is what the API or the review page names (`answers.<key>`,
 `paper_serial`, `unit`, `channel`, `uuid`; `reason`, `status`, `value` on the review page).
 
-`answer_check` carries the questionnaire's own check (forms.check_answers) in both its languages,
-so that it too is said in the reader's."""
-from survey.text import Catalogue
+`answer_check` carries the questionnaire's own check (`forms.find_problems`, done once) as a
+problem of its own (`answer_problem`): a message of `forms.ANSWER_MESSAGES`, or the questionnaire's
+constraint message, said in the reader's language when it is shown."""
+import forms
+from forms.errors import ANSWER_MESSAGES
+from survey.text import Catalogue, Problem
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -25,7 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{key}: not a question of this questionnaire"),
     "answered_not_asked": ("{key}: có câu trả lời nhưng câu này không được hỏi theo các câu trả lời khác",
                            "{key}: answered, but not asked given the other answers"),
-    "answer_check": ("{key}: {vi}", "{key}: {en}"),
+    "answer_check": ("{key}: {problem}", "{key}: {problem}"),
+    "answer_own_message": ("{vi}", "{en}"),
     "reason_required": ("Lý do: bắt buộc phải nhập", "reason: a reason is required"),
     "status_forbids": ("Trạng thái của phiếu ({status}) không cho phép thao tác này (trang có thể đã cũ, hãy tải lại)",
                        "status: a {status} response cannot become {wanted} (the page may be out of date: reload it)"),
@@ -38,4 +42,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "the survey could not be started; please try again"),
 }
 
-CATALOGUE = Catalogue(MESSAGES)
+ANSWERS: dict[str, tuple[str, str]] = {
+    f"answer_{code}": (ANSWER_MESSAGES["vi"][code], ANSWER_MESSAGES["en"][code]) for code in ANSWER_MESSAGES["vi"]}
+"""The questionnaire's answer messages (forms.errors), each under its code."""
+
+CATALOGUE = Catalogue(MESSAGES | ANSWERS)
+
+
+def answer_problem(found: forms.AnswerProblem) -> Problem:
+    """A problem of one answer as the catalogue says it: the questionnaire's own constraint message
+    in its Vietnamese and English (a language it lacks: its first), else the message of its code."""
+    if found.message is not None:
+        return CATALOGUE.problem("answer_own_message", vi=found.message.text("vi"), en=found.message.text("en"))
+    return CATALOGUE.problem(f"answer_{found.code}")

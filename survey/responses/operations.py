@@ -15,7 +15,7 @@ from survey.db import utcnow
 from survey.errors import InvalidInput, Problem
 from survey.questionnaires.queries import version_definition
 from survey.responses.answers_insert import write_answers
-from survey.responses.messages import CATALOGUE
+from survey.responses.messages import CATALOGUE, answer_problem
 from survey.responses.models import Answer, Response, ResponseChange
 from survey.responses.outbox import response_created, response_status_changed
 from survey.responses.paradata import with_metadata
@@ -123,13 +123,10 @@ def answer_problems(definition: forms.Definition, answers: dict[str, str | None]
 
 
 def check_problems(definition: forms.Definition, answers: dict[str, str | None], codes: list[str]) -> list[Problem]:
-    """The questionnaire's checks as problems, in its Vietnamese and its English (a language it lacks:
-    its first); answers of the web channel were checked on their pages and skip this."""
-    said = {code: forms.check_answers(definition, answers, unit_codes=codes,
-                                      language=code if code in definition.languages else None)
-            for code in ("vi", "en")}
-    return [CATALOGUE.problem("answer_check", f"answers.{key}", key=key, vi=message, en=said["en"][key])
-            for key, message in said["vi"].items()]
+    """The questionnaire's checks, made once, as problems said in the reader's language when shown."""
+    found = forms.find_problems(definition, answers, unit_codes=codes)
+    return [CATALOGUE.problem("answer_check", f"answers.{key}", key=key, problem=answer_problem(problem))
+            for key, problem in found.items()]
 
 
 def unit_codes(session: Session, definition: forms.Definition) -> list[str]:

@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+import forms
 from survey import clock, db
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
@@ -77,6 +78,20 @@ def test_invalid_answers_are_all_reported_and_nothing_is_written(session, make_c
     for key in ("age: not a question", "overall:", "sex:", "visits:"):
         assert key in text
     assert stored(session) == (0, 0)
+
+
+def test_the_answers_are_checked_once_and_said_in_either_language(session, make_campaign, make_submission,
+                                                                  monkeypatch):
+    found = []
+    real = forms.find_problems
+    monkeypatch.setattr(forms, "find_problems", lambda *args, **kwargs: found.append(1) or real(*args, **kwargs))
+    with pytest.raises(InvalidInput) as caught:
+        record_response(session, make_submission(make_campaign(), {"overall": None}), TODAY)
+    assert len(found) == 1
+    [problem] = caught.value.problems
+    assert problem.field == "answers.overall"
+    assert [problem.text(code) for code in ("vi", "en")] == [
+        "overall: Vui lòng trả lời câu hỏi này.", "overall: Please answer this question."]
 
 
 def test_answers_to_questions_that_are_not_relevant_are_refused(session, make_campaign, make_submission):

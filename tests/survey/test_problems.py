@@ -60,7 +60,7 @@ def test_a_problem_says_itself_in_each_language_and_english_as_a_string():
 
 
 def test_a_problem_among_the_parameters_is_said_in_the_same_language():
-    wrapped = RESPONSES.problem("answer_check", "answers.q", key="q", vi=ENTRIES.problem("serial_missing"), en="")
+    wrapped = RESPONSES.problem("answer_check", "answers.q", key="q", problem=ENTRIES.problem("serial_missing"))
     assert wrapped.text("vi") == "q: Nhập số phiếu in trên phiếu giấy trước."
 
 
