@@ -1,8 +1,8 @@
 """CSV and text files going in and out of the unit, campaign and invitation pages (and the cap on
 the body of every upload, the questionnaire's too).
 
-An upload is refused outright (with its message key and HTTP status) when it cannot be a table of
-text at all: no file, empty, larger than the limit, another extension, binary, not UTF-8. Its rows
+An upload is refused outright (a keyed problem on the file's field, and an HTTP status) when it cannot
+be a table of text at all: no file, empty, larger than the limit, another extension, binary, not UTF-8. Its rows
 are then checked by the domain operation, which names the row of every problem. A download is
 UTF-8 with a byte-order mark (Excel opens it with the diacritics intact) and text that a
 spreadsheet would take for a formula gets a leading quote (survey/exports/formulas.py)."""
@@ -15,6 +15,8 @@ from pathlib import PurePath
 from flask import Blueprint, request
 from werkzeug.datastructures import FileStorage
 
+from survey.admin.messages import CATALOGUE
+from survey.errors import InvalidInput
 from survey.exports.formulas import neutralised
 
 MAX_MEGABYTES = 1
@@ -25,11 +27,12 @@ ALLOWANCE = 64 * 1024
 SUFFIXES = (".csv", ".txt")
 
 
-class Refused(Exception):
-    """An upload that cannot be what the page takes: `key` names the message, `status` the HTTP status."""
+class Refused(InvalidInput):
+    """An upload that cannot be what the page takes: one keyed problem on the file's `field` (`key` and
+    `params` kept for the pages that word it themselves), `status` the HTTP status."""
 
-    def __init__(self, key: str, status: int = 400, **params: object):
-        super().__init__(key)
+    def __init__(self, key: str, status: int = 400, field: str | None = None, **params: object):
+        super().__init__(CATALOGUE.problem(key, field, **params))
         self.key, self.status, self.params = key, status, params
 
 
@@ -76,17 +79,17 @@ TABLE = Accepted(SUFFIXES, MAX_MEGABYTES, "file_wrong_extension", "file_too_larg
 
 
 def read_bytes(file: FileStorage, accepted: Accepted) -> tuple[str, bytes]:
-    """The file's base name and its bytes; Refused for another extension, too large or empty. Reads at
-    most one byte past the limit, whatever the file's size."""
+    """The file's base name and its bytes; Refused (on the file's form field) for another extension, too
+    large or empty. Reads at most one byte past the limit, whatever the file's size."""
     name = PurePath((file.filename or "").replace("\\", "/")).name[:200]
     if PurePath(name).suffix.lower() not in accepted.suffixes:
-        raise Refused(accepted.wrong_extension, name=name)
+        raise Refused(accepted.wrong_extension, field=file.name, name=name)
     limit = accepted.max_megabytes * 1024 * 1024
     data = file.read(limit + 1)
     if len(data) > limit:
-        raise Refused(accepted.too_large, 413, size=accepted.max_megabytes)
+        raise Refused(accepted.too_large, 413, field=file.name, size=accepted.max_megabytes)
     if not data.strip():
-        raise Refused(accepted.empty, name=name)
+        raise Refused(accepted.empty, field=file.name, name=name)
     return name, data
 
 
@@ -94,11 +97,11 @@ def read_text(file: FileStorage) -> str:
     """The text of an uploaded .csv or .txt file; Refused when it cannot be one."""
     name, data = read_bytes(file, TABLE)
     if b"\0" in data:
-        raise Refused("file_binary", name=name)
+        raise Refused("file_binary", field=file.name, name=name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise Refused("file_not_utf8", name=name) from None
+        raise Refused("file_not_utf8", field=file.name, name=name) from None
 
 
 def csv_bytes(header: list[str], rows: Sequence[Sequence[object]]) -> bytes:

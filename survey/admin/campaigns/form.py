@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 
 from survey.admin.files import Refused, read_text, uploaded
-from survey.admin.messages import say
+from survey.admin.messages import CATALOGUE
 from survey.campaigns.models import Campaign
 from survey.campaigns.operations import LARGEST_COUNT, CampaignSpec, Stratum, Target, targets_from_csv
 from survey.errors import InvalidInput, Problem
@@ -30,7 +30,7 @@ BLANK_STRATA = 3
 
 @dataclass
 class CampaignForm:
-    """The form as typed; `errors` holds the messages of each field, by field name."""
+    """The form as typed; `errors` holds the problems of each field, by field name."""
 
     values: dict[str, str]
     channels: list[str]
@@ -38,12 +38,12 @@ class CampaignForm:
     units: list[str]
     numbers: dict[str, tuple[str, str]]
     strata: list[tuple[str, str, str, str]]
-    errors: dict[str, list[str | Problem]] = field(default_factory=dict)
+    errors: dict[str, list[Problem]] = field(default_factory=dict)
     status: int = 400
     """The status of a refusal: 413 when the uploaded file is too large."""
 
-    def fail(self, name: str, message: str | Problem) -> None:
-        self.errors.setdefault(name, []).append(message)
+    def fail(self, name: str, problem: Problem) -> None:
+        self.errors.setdefault(name, []).append(problem)
 
     @property
     def rows(self) -> list[tuple[str, str, str, str]]:
@@ -101,7 +101,7 @@ def spec_of(session: Session, form: CampaignForm) -> CampaignSpec:
     targets = chosen_targets(session, form)
     strata = chosen_strata(session, form)
     if form.errors:
-        raise InvalidInput([message for messages in form.errors.values() for message in messages])
+        raise InvalidInput([problem for problems in form.errors.values() for problem in problems])
     # each of these is None only when its field failed, which the form's errors have just refused
     assert version is not None and min_cell_size is not None and min_seconds is not None
     return CampaignSpec(slug=form.values["slug"], name=form.values["name"], version=version, targets=targets,
@@ -115,34 +115,35 @@ def chosen_version(session: Session, form: CampaignForm) -> QuestionnaireVersion
     try:
         return version_by_number(session, slug, int(number))
     except (ValueError, InvalidInput):
-        form.fail("version", say("f_version"))
+        form.fail("version", CATALOGUE.problem("f_version", "version"))
         return None
 
 
 def day(form: CampaignForm, name: str) -> date | None:
-    found, problems = typed_day(form.values[name])
+    found, problems = typed_day(form.values[name], name)
     for problem in problems:
         form.fail(name, problem)
     return found
 
 
-def typed_day(value: str) -> tuple[date | None, list[str | Problem]]:
-    """A day typed as YYYY-MM-DD or DD/MM/YYYY (blank: None), or None and the message saying it is not one."""
+def typed_day(value: str, field: str) -> tuple[date | None, list[Problem]]:
+    """A day typed in `field` as YYYY-MM-DD or DD/MM/YYYY (blank: None), or None and the problem that it is
+    not one."""
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
             return (datetime.strptime(value, pattern).date() if value else None), []
         except ValueError:
             continue
-    return None, [say("f_date", value=value)]
+    return None, [CATALOGUE.problem("f_date", field, value=value)]
 
 
 def count(form: CampaignForm, name: str, value: str) -> int | None:
-    """A whole number from 0 (blank: None); a message on `name` otherwise."""
+    """A whole number from 0 (blank: None); a problem on `name` otherwise."""
     if not value:
         return None
     if value.isascii() and value.isdigit() and int(value) <= LARGEST_COUNT:
         return int(value)
-    form.fail(name, say("f_count", value=value, largest=LARGEST_COUNT))
+    form.fail(name, CATALOGUE.problem("f_count", name, value=value, largest=LARGEST_COUNT))
     return None
 
 
@@ -154,7 +155,7 @@ def add_uploaded_targets(session: Session, form: CampaignForm) -> None:
     try:
         targets = targets_from_csv(session, read_text(file))
     except Refused as refused:
-        form.fail("targets", say(refused.key, **refused.params))
+        form.fail("targets", refused.problems[0])
         form.status = refused.status
         return
     except InvalidInput as error:
@@ -183,12 +184,12 @@ def chosen_strata(session: Session, form: CampaignForm) -> list[Stratum]:
     strata = []
     for number, (code, question, value, target) in enumerate(form.strata, start=1):
         if not (code and question and value and target):
-            form.fail("strata", say("f_stratum_incomplete", number=number))
+            form.fail("strata", CATALOGUE.problem("f_stratum_incomplete", "strata", number=number))
             continue
         amount = count(form, "strata", target)
         units = units_by_codes(session, [code]) if code in form.units else []
         if not units:
-            form.fail("strata", say("f_stratum_unit", number=number, unit=code))
+            form.fail("strata", CATALOGUE.problem("f_stratum_unit", "strata", number=number, unit=code))
         elif amount is not None:
             strata.append(Stratum(units[0], question, value, amount))
     return strata

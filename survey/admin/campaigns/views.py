@@ -98,7 +98,7 @@ def campaign_open(slug: str):
         (str(found.closes_on) if found.closes_on and found.closes_on >= today else "")
     if request.method != "POST":
         return page("admin/campaigns/open.html", campaign=found, today=today, closes_on=closes, problems=[])
-    closes_on, typed = typed_day(closes)
+    closes_on, typed = typed_day(closes, "closes_on")
     try:
         with db.transaction() as session:
             open_now(session, found, today, closes_on, current_user())
@@ -142,7 +142,7 @@ def clone_spec(session, source: Campaign, form: CampaignForm) -> CloneSpec:
         version = chosen_version(session, form) or version  # None failed the form, refused below
     spec = CloneSpec(form.values["slug"], form.values["name"], day(form, "opens_on"), day(form, "closes_on"), version)
     if form.errors:
-        raise InvalidInput([message for messages in form.errors.values() for message in messages])
+        raise InvalidInput([problem for problems in form.errors.values() for problem in problems])
     return spec
 
 

@@ -9,7 +9,6 @@ from flask import redirect, request, url_for
 from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.files import Refused, read_text, uploaded
-from survey.admin.messages import say
 from survey.admin.site import page
 from survey.errors import InvalidInput, Problem
 from survey.units.reorganise import apply_reorganisation, plan_reorganisation
@@ -26,11 +25,11 @@ def units_reorganise():
     try:
         file = uploaded("moves")
         if file is None:
-            raise Refused("file_missing")
+            raise Refused("file_missing", field="moves")
         text = read_text(file)
         plan = plan_reorganisation(db.session(), text, clock.today())
     except Refused as refused:
-        return form_page([say(refused.key, **refused.params)], status=refused.status)
+        return form_page(refused.problems, status=refused.status)
     except InvalidInput as error:
         return form_page(error.problems, status=400)
     return page("admin/units/reorganise_dry_run.html", plan=plan, text=text, changed=False)

@@ -8,7 +8,6 @@ from sqlalchemy import func, select
 from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.files import Refused, read_text, uploaded
-from survey.admin.messages import say
 from survey.admin.scope import shown
 from survey.admin.site import page
 from survey.campaigns.models import Campaign, CampaignUnit
@@ -39,11 +38,11 @@ def units_import():
     file = uploaded("units")
     try:
         if file is None:
-            raise Refused("file_missing")
+            raise Refused("file_missing", field="units")
         text = read_text(file)
         plan = plan_units_import(db.session(), text)
     except Refused as refused:
-        return page("admin/units/import.html", refused.status, problems=[say(refused.key, **refused.params)])
+        return page("admin/units/import.html", refused.status, problems=refused.problems)
     except InvalidInput as error:
         return page("admin/units/import.html", 400, problems=error.problems)
     return page("admin/units/dry_run.html", plan=plan, text=text, changed=False)
