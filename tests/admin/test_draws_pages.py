@@ -16,6 +16,7 @@ from survey.draws.operations import plan_draw
 from survey.invitations.models import Invitation
 from survey.invitations.operations import create_invitations
 from tests.admin.test_campaigns_pages import post_multipart
+from tests.admin.test_invitations_pages import beside
 from tests.draws.test_draws import dossier_list
 
 URL = "/quan-tri/dot-khao-sat/sipas-2026/thu-moi"
@@ -137,3 +138,13 @@ def test_the_draw_speaks_english_to_an_english_reader(admin, campaign, session):
     preview(admin, "dossier_code,unit_code,date\nA-1,AG-LX,2026-02-30\n")
     assert "row 2, date: '2026-02-30' is not a date (YYYY-MM-DD or DD/MM/YYYY)" in admin.text()
     assert "Dòng" not in admin.text() and counts(session) == (0, 0)
+
+
+def test_the_draws_problems_stand_beside_their_fields_and_not_beside_the_invitation_form(admin, campaign, session):
+    preview(admin, dossier_list({"AG-LX": 5}), size="mười", seed="-1", expires_on="2020-01-01")
+    page = html.unescape(admin.html)
+    assert beside(page, "draw-size") == ["Cỡ mẫu “mười” phải là số nguyên không âm"]
+    assert beside(page, "draw-seed") == ["Hạt giống ngẫu nhiên “-1” phải là số nguyên từ 0 đến 9223372036854775807"]
+    assert beside(page, "draw-expires") == ["Hạn dùng 01/01/2020 đã qua."] and beside(page, "expires_on") == []
+    post_multipart(admin, f"{URL}/chon-mau", {"size": "1"})
+    assert beside(html.unescape(admin.html), "dossiers_file") == ["Chọn một tệp để tải lên."]

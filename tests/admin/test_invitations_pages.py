@@ -1,7 +1,9 @@
 """The invitation pages: bulk creation from pasted or uploaded dossier codes (all or nothing, every
 repeat and already invited code named), status per unit, the CSV of links, the QR poster links."""
 import csv
+import html
 import io
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -147,3 +149,24 @@ def test_unknown_campaigns_and_non_administrators(admin, campaign, new_browser, 
     assert surveyor.post(URL, {"unit": "AG-LX", "codes": "HS-1"}).status_code == 403
     assert surveyor.get("/quan-tri/dot-khao-sat/sipas-2026/thu-moi.csv").status_code == 403
     assert session.scalar(select(func.count()).select_from(Invitation)) == 0
+
+
+def beside(page: str, field: str) -> list[str]:
+    """The problems a page shows next to the field `field`: between its label and the field itself."""
+    label = page.index(f'<label for="{field}">')
+    return re.findall(r'<p class="field-error">([^<]*)</p>', page[label:page.index(f'id="{field}"', label)])
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("vi", {"unit": ["Chọn một đơn vị của đợt khảo sát."], "codes": ["Nhập hoặc tải lên ít nhất một mã hồ sơ."],
+            "expires_on": ["“mai” không phải là ngày (dạng 2026-12-31 hoặc 31/12/2026)."]}),
+    ("en", {"unit": ["Choose a unit of the campaign."], "codes": ["Paste or upload at least one dossier code."],
+            "expires_on": ["“mai” is not a date (like 2026-12-31 or 31/12/2026)."]}),
+])
+def test_each_problem_is_shown_beside_its_field_in_the_readers_language(admin, campaign, session, language,
+                                                                        expected):
+    admin.get(f"{URL}?lang={language}")
+    assert admin.post(URL, {"unit": "", "codes": " ", "expires_on": "mai"}).status_code == 400
+    page = html.unescape(admin.html)
+    assert {field: beside(page, field) for field in expected} == expected
+    assert beside(page, "codes_file") == [] and len(invitations(session)) == 0

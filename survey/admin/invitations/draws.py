@@ -11,7 +11,7 @@ from survey.accounts.access import current_user
 from survey.admin.campaigns.form import typed_day
 from survey.admin.files import MAX_BYTES, Refused, csv_bytes, read_text, uploaded
 from survey.admin.invitations.views import invitations_page
-from survey.admin.messages import say
+from survey.admin.messages import CATALOGUE as ADMIN
 from survey.admin.site import page
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
@@ -35,7 +35,7 @@ def invitations_draw(slug: str):
         texts = uploaded_texts()
         plan, _ = planned(campaign, form, *texts)
     except Refused as refused:
-        return invitations_page(campaign, form, [say(refused.key, **refused.params)], refused.status)
+        return invitations_page(campaign, form, refused.problems, refused.status)
     except InvalidInput as error:
         return invitations_page(campaign, form, error.problems, 400)
     return preview(campaign, plan, form, *texts)
@@ -76,7 +76,7 @@ def uploaded_texts() -> tuple[str, str]:
     """The dossier list (required) and the plan (optional) uploaded; Refused when a file cannot be one."""
     file, plan = uploaded("dossiers_file"), uploaded("plan_file")
     if file is None:
-        raise Refused("file_missing")
+        raise Refused("file_missing", field="dossiers_file")
     return read_text(file), read_text(plan) if plan else ""
 
 
@@ -85,7 +85,7 @@ def planned(campaign: Campaign, form: dict[str, str], text: str, plan_text: str)
     blank is drawn here and written into the form, for the confirmation to draw the same."""
     size, seed, expires_at, problems = form_values(form)
     if size is not None and plan_text:
-        problems.append(say("draw_size_and_plan"))
+        problems.append(ADMIN.problem("draw_size_and_plan", "plan_file"))
     if problems:
         raise InvalidInput(problems)
     sizes = plan_sizes(campaign, plan_text) if plan_text else size
@@ -94,13 +94,13 @@ def planned(campaign: Campaign, form: dict[str, str], text: str, plan_text: str)
     return plan, expires_at
 
 
-def form_values(form: dict[str, str]) -> tuple[int | None, int, datetime | None, list[str | Problem]]:
+def form_values(form: dict[str, str]) -> tuple[int | None, int, datetime | None, list[Problem]]:
     """The size (None: blank), seed (a new one when blank) and expiry typed, and the problems of those
     that are not what they should be."""
     size, size_ok = whole(form["size"], LARGEST_SIZE)
     seed, seed_ok = whole(form["seed"], LARGEST_SEED)
-    problems: list[str | Problem] = [] if size_ok else [CATALOGUE.problem("size_invalid", value=form["size"])]
-    problems += [] if seed_ok else [CATALOGUE.problem("seed_invalid", value=form["seed"], largest=LARGEST_SEED)]
+    problems: list[Problem] = [] if size_ok else [CATALOGUE.problem("size_invalid", "size", value=form["size"])]
+    problems += [] if seed_ok else [CATALOGUE.problem("seed_invalid", "seed", value=form["seed"], largest=LARGEST_SEED)]
     expires_at, typed = expiry(form["expires_on"])
     return size, new_seed() if seed is None else seed, expires_at, problems + typed
 
@@ -113,11 +113,11 @@ def whole(text: str, largest: int) -> tuple[int | None, bool]:
     return (int(text) if valid else None), valid
 
 
-def expiry(typed: str) -> tuple[datetime | None, list[str | Problem]]:
+def expiry(typed: str) -> tuple[datetime | None, list[Problem]]:
     """The end of the day typed in the province (None: blank), or the problem with it."""
-    day, problems = typed_day(typed)
+    day, problems = typed_day(typed, "expires_on")
     if day is not None and day < clock.today():
-        problems.append(say("inv_expiry_past", day=day.strftime("%d/%m/%Y")))
+        problems.append(ADMIN.problem("inv_expiry_past", "expires_on", day=day.strftime("%d/%m/%Y")))
     return (clock.end_of_day(day) if day else None), problems
 
 

@@ -12,7 +12,7 @@ from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.campaigns.form import typed_day
 from survey.admin.files import Refused, csv_bytes, read_text, uploaded
-from survey.admin.messages import say
+from survey.admin.messages import CATALOGUE
 from survey.admin.site import local_time, page
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
@@ -40,7 +40,7 @@ def invitations(slug: str):
         with db.transaction() as session:
             created = invite(session, campaign, unit, codes, expires_at, utcnow(), current_user())
     except Refused as refused:
-        return invitations_page(campaign, form, [say(refused.key, **refused.params)], refused.status)
+        return invitations_page(campaign, form, refused.problems, refused.status)
     except InvalidInput as error:
         return invitations_page(campaign, form, error.problems, 400)
     return redirect(url_for("admin.invitations", slug=slug, tao=len(created), **{"don-vi": unit.code}))
@@ -48,26 +48,26 @@ def invitations(slug: str):
 
 def creation_request(campaign: Campaign, form: dict[str, str]):
     """The unit, the codes (pasted and uploaded) and the expiry asked for; InvalidInput naming each problem."""
-    problems: list[str | Problem] = []
+    problems: list[Problem] = []
     unit = next((cu.unit for cu in campaign.units if cu.unit.code == form["unit"]), None)
     if unit is None:
-        problems.append(say("inv_choose_unit"))
+        problems.append(CATALOGUE.problem("inv_choose_unit", "unit"))
     file = uploaded("codes_file")
     codes = dossier_codes(request.form.get("codes", "")) + (dossier_codes(read_text(file)) if file else [])
     if not codes:
-        problems.append(say("inv_no_codes"))
+        problems.append(CATALOGUE.problem("inv_no_codes", "codes"))
     if len(codes) > MAX_CODES:
-        problems.append(say("inv_too_many", count=len(codes), largest=MAX_CODES))
-    expires_on, typed = typed_day(form["expires_on"])
+        problems.append(CATALOGUE.problem("inv_too_many", "codes", count=len(codes), largest=MAX_CODES))
+    expires_on, typed = typed_day(form["expires_on"], "expires_on")
     problems += typed
     if expires_on is not None and expires_on < clock.today():
-        problems.append(say("inv_expiry_past", day=expires_on.strftime("%d/%m/%Y")))
+        problems.append(CATALOGUE.problem("inv_expiry_past", "expires_on", day=expires_on.strftime("%d/%m/%Y")))
     if problems:
         raise InvalidInput(problems)
     return unit, codes, clock.end_of_day(expires_on) if expires_on else None
 
 
-def invitations_page(campaign: Campaign, form: dict[str, str], problems: Sequence[str | Problem], status: int = 200):
+def invitations_page(campaign: Campaign, form: dict[str, str], problems: Sequence[Problem], status: int = 200):
     chosen = chosen_unit(campaign)
     every = listed(campaign)
     rows = [i for i in every if i.unit.code == chosen] if chosen else every
