@@ -14,9 +14,8 @@ from sqlalchemy import select
 from survey import clock, db
 from survey.accounts.access import signed_in
 from survey.analyst.exports_messages import say
-from survey.analyst.views import MARGINS_LIMIT, blueprint
+from survey.analyst.views import blueprint, uploaded_margins
 from survey.campaigns.queries import all_campaigns
-from survey.errors import InvalidInput
 from survey.exports import jobs
 from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
 from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
@@ -62,7 +61,7 @@ def export_status(job_id: int):
 @blueprint.get("/xuat-du-lieu/<int:job_id>/tai-ve")
 def export_download(job_id: int):
     job = own_job(job_id)
-    path = jobs.export_folder() / job.file_name if job.state == "done" else None
+    path = jobs.export_folder() / job.file_name if job.state == "done" and job.file_name else None
     if path is None or not path.is_file():
         abort(404)
     return send_file(path, mimetype=MIMETYPES[job.file_format], as_attachment=True, download_name=job.file_name)
@@ -101,21 +100,9 @@ def posted_choice() -> JobChoice:
                      form.get("language", language()), form.get("bom") == "1", current_app.config["TIMEZONE"])
 
 
-def uploaded_margins() -> str | None:
-    upload = request.files.get("margins_file")
-    if not upload or not upload.filename:
-        return None
-    data = upload.read(MARGINS_LIMIT + 1)
-    if len(data) > MARGINS_LIMIT:
-        raise InvalidInput(f"{say('margins_file')}: > {MARGINS_LIMIT // 1024} KiB")
-    try:
-        return data.decode("utf-8").lstrip("\ufeff") or None
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{say('margins_file')}: UTF-8?") from None
-
-
 def start_worker() -> None:
     """A background thread runs the queue in this process (EXPORT_THREADS; off in tests, which run
     `flask exports work`)."""
     if current_app.config["EXPORT_THREADS"]:
-        jobs.start_thread(current_app._get_current_object())
+        # the app behind the proxy, for the thread; Flask's hints type current_app as the app itself
+        jobs.start_thread(current_app._get_current_object())  # type: ignore[attr-defined]

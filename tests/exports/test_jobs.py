@@ -126,6 +126,10 @@ def test_another_analysts_export_is_refused_an_administrator_may_download(app, a
     ({"unit": "AG-XX"}, ["Đơn vị “AG-XX” không thuộc đợt khảo sát “xuat-thu”"]),
     ({"weighting": "raked"}, ["Gia quyền raking cần tệp tổng thể biên"]),
     ({"campaign": "khong-co"}, ["Không có đợt khảo sát “khong-co”"]),
+    ({"weighting": "raked", "margins_file": (io.BytesIO(b"variable,level,population\nage,\xff,1\n"), "bien.csv")},
+     ["Tệp tổng thể CSV không phải văn bản UTF-8"]),
+    ({"weighting": "raked", "margins_file": (io.BytesIO(b"x" * 300_000), "bien.csv")},
+     ["Tệp tổng thể CSV lớn hơn 256 KiB"]),
 ])
 def test_bad_choices_are_a_400_and_no_job(analyst, answered, session, fields, messages):
     browser = analyst()
