@@ -128,7 +128,7 @@ def campaign_in_scope(slug: str) -> tuple[Campaign, frozenset[int] | None]:
 def read_filters(allowed: dict[str, list[str] | tuple[str, ...]]) -> dict[str, str | None]:
     """The filters of the query string (empty: no filter); a value not offered is a 400."""
     chosen = {name: request.args.get(name) or None for name in allowed}
-    problems = [say("bad_filter", name=name, value=value) for name, value in chosen.items()
+    problems = [CATALOGUE.problem("bad_filter", name, name=name, value=value) for name, value in chosen.items()
                 if value is not None and value not in allowed[name]]
     if problems:
         raise InvalidInput(problems)
