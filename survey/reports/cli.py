@@ -26,7 +26,7 @@ from survey.reports.build import build_report
 from survey.reports.docx import write_docx
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import render_standalone
-from survey.reports.messages import CATALOGUE
+from survey.reports.messages import CATALOGUE, choice_problems
 from survey.reports.pdf import write_pdf
 from survey.reports.periods import Period, period, period_recipe
 from survey.reports.xlsx import write_report_xlsx
@@ -81,8 +81,7 @@ def yearly(**options) -> None:
 
 def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, language, compare_with) -> None:
     try:
-        problems = ([f"unknown format '{file_format}' (one of {', '.join(FORMATS)})"] if file_format not in FORMATS
-                    else []) + ([f"unknown language '{language}' (vi or en)"] if language not in ("vi", "en") else [])
+        problems = choice_problems(file_format, FORMATS, language)
         if problems:
             raise InvalidInput(problems)
         g.language = language

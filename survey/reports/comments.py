@@ -21,7 +21,7 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.exports.formulas import neutralised
 from survey.exports.operations import replacing
-from survey.reports.messages import CATALOGUE
+from survey.reports.messages import CATALOGUE, choice_problems
 from survey.reports.periods import Period, campaigns_of, period, period_recipe
 from survey.reports.roles import COMMENTS, FIELD, present
 from survey.reports.words import CATALOGUE as WORDS
@@ -123,7 +123,6 @@ def comments_command(year, quarter, unit, file_format, out, recipe, language) ->
 
 
 def _check(file_format: str, language: str) -> None:
-    problems = ([f"unknown format '{file_format}' (one of {', '.join(FORMATS)})"] if file_format not in FORMATS
-                else []) + ([f"unknown language '{language}' (vi or en)"] if language not in ("vi", "en") else [])
+    problems = choice_problems(file_format, FORMATS, language)
     if problems:
         raise InvalidInput(problems)

@@ -1,6 +1,6 @@
 """Texts of the reports, in Vietnamese and English; the language is the report's (a CLI option or
 the page's), so `say` takes it explicitly."""
-from survey.text import Catalogue
+from survey.text import LANGUAGES, Catalogue, Problem
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -115,6 +115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report_unit_no_response": ("Đơn vị “{unit}” không có phiếu nào trong các đợt khảo sát của kỳ {period} "
                                 "({campaigns})",
                                 "unit '{unit}' has no response in the campaigns of {period} ({campaigns})"),
+    "report_format_unknown": ("Không có định dạng “{format}” (chỉ có {known})",
+                              "unknown format '{format}' (one of {known})"),
+    "report_language_unknown": ("Không có ngôn ngữ “{language}” (vi hoặc en)",
+                                "unknown language '{language}' (vi or en)"),
 }
 
 
@@ -123,3 +127,12 @@ CATALOGUE = Catalogue(MESSAGES)
 
 def say(key: str, language: str = "vi", **params: object) -> str:
     return CATALOGUE.in_language(language, key, **params)
+
+
+def choice_problems(file_format: str, formats: tuple[str, ...], language: str) -> list[Problem]:
+    """The problems of a file format not among `formats` and of a language that is neither vi nor en,
+    the choices every report command checks before it reads anything."""
+    problems = [] if file_format in formats else [
+        CATALOGUE.problem("report_format_unknown", "format", format=file_format, known=", ".join(formats))]
+    return problems + ([] if language in LANGUAGES else [
+        CATALOGUE.problem("report_language_unknown", "language", language=language)])

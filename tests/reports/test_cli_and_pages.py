@@ -33,7 +33,8 @@ def test_flask_report_writes_unit_and_province_reports(cli, quarters, tmp_path):
 @pytest.mark.parametrize("arguments, message", [
     (["quarterly", "--year", "2026"], "Missing option '--quarter'"),
     (["quarterly", "--year", "2026", "--quarter", "5"], "Báo cáo quý cần một quý từ 1 đến 4 (đã nhập 5)"),
-    (["quarterly", "--year", "2026", "--quarter", "1", "--format", "odt"], "unknown format 'odt'"),
+    (["quarterly", "--year", "2026", "--quarter", "1", "--format", "odt"],
+     "Không có định dạng “odt” (chỉ có xlsx, html, docx, pdf)"),
     (["yearly", "--year", "2031"], "Không có đợt khảo sát nào phù hợp trong kỳ Năm 2031."),
     (["yearly", "--year", "2026", "--recipe", "nope"], "no shipped recipe 'nope'"),
     (["yearly", "--year", "2026", "--weighting", "rake"], "Không có cách gia quyền “rake”"),

@@ -10,6 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from survey.models import Unit
+from survey.reports.comments import FORMATS
+from survey.reports.messages import choice_problems
 from tests.analyst.conftest import signed_in
 from tests.reports.conftest import quarter_dates
 from tests.results.conftest import SIPAS, answers_for, submit
@@ -61,7 +63,7 @@ def test_the_report_counts_the_comments_it_exports(cli, commented, tmp_path):
     (["--year", "2026", "--quarter", "3", "--unit", "AG-XX"], "Đơn vị AG-XX không được khảo sát"),
     (["--year", "2031"], "Không có đợt khảo sát nào phù hợp trong kỳ Năm 2031."),
     (["--year", "2026", "--quarter", "5"], "Báo cáo quý cần một quý từ 1 đến 4 (đã nhập 5)"),
-    (["--year", "2026", "--format", "ods"], "unknown format 'ods'"),
+    (["--year", "2026", "--format", "ods"], "Không có định dạng “ods” (chỉ có csv, xlsx)"),
 ])
 def test_bad_input_is_refused_and_nothing_written(cli, quarters, tmp_path, arguments, message):
     result = cli("report", "comments", *arguments, "--out", str(tmp_path / "c.xlsx"))
@@ -79,3 +81,12 @@ def test_the_report_page_offers_the_comments(app, make_user, commented):
     sheet = openpyxl.load_workbook(io.BytesIO(download.data))["comments"]
     assert [row[5] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["Cán bộ nhiệt tình"]
     assert browser.client.get("/phan-tich/bao-cao/y-kien.xlsx?kind=quarterly&year=20x6").status_code == 400
+
+
+def test_a_bad_format_or_language_is_a_keyed_problem_of_its_option():
+    problems = choice_problems("ods", FORMATS, "fr")
+    assert [(p.key, p.field) for p in problems] == [("report_format_unknown", "format"),
+                                                    ("report_language_unknown", "language")]
+    assert [p.text("vi") for p in problems] == ["Không có định dạng “ods” (chỉ có csv, xlsx)",
+                                                "Không có ngôn ngữ “fr” (vi hoặc en)"]
+    assert choice_problems("csv", FORMATS, "en") == []
