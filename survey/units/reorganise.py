@@ -83,7 +83,7 @@ def apply_reorganisation(session: Session, text: str, today: date, actor: User |
 
 
 def record_of(move: Move, units: dict[str, Unit]) -> Reorganisation:
-    shares = dict(zip(move.new, move.shares)) if move.shares else {}
+    shares = dict(zip(move.new, move.shares, strict=True)) if move.shares else {}  # one share per new unit
     links = [ReorganisationLink(old_unit=units[old], new_unit=units[new], share=shares.get(new))
              for old in move.old for new in move.new]
     return Reorganisation(kind=move.kind, effective_on=move.effective_on, links=links)
@@ -159,6 +159,6 @@ def shape_problems(row: int, kind: str, old: tuple[str, ...], new: tuple[str, ..
     return [] if fits else [CATALOGUE.problem(f"shape_{kind}", row=row)]
 
 
-def unknown_codes(move: Move, units: dict[str, Unit]) -> list[str]:
+def unknown_codes(move: Move, units: dict[str, Unit]) -> list[Problem]:
     return [CATALOGUE.problem("reorganised_unknown", row=move.row, column=column, unit=code)
             for column, codes in (("old", move.old), ("new", move.new)) for code in codes if code not in units]
