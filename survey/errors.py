@@ -7,23 +7,17 @@ a page shows it in the reader's language, the API and the command line in Englis
 page places it next to `field` (None: the whole request). Templates print a problem as it is
 (`{{ problem }}`): `__html__` renders it in the reader's language. `Problem` is defined beside the
 catalogues (survey.text) that render it, which import nothing of this module.
-
-Operations not yet given keyed problems (issue 19) still raise English text: `InvalidInput` carries
-it as an `unkeyed` problem, shown as it is in every language; `grep -rn "InvalidInput(f"` lists them.
 """
 from collections.abc import Iterable
 
-from survey.text import Catalogue, Problem
+from survey.text import Problem
 
 __all__ = ["InvalidInput", "Problem"]
-CATALOGUE = Catalogue({"unkeyed": ("{text}", "{text}")})
-"""The text of an unkeyed problem: the English it was raised with, in either language."""
 
 
 class InvalidInput(ValueError):
     """Input an operation refuses; `problems` holds every problem found, `str()` their English text."""
 
-    def __init__(self, problems: Problem | str | Iterable[Problem | str]):
-        listed = [problems] if isinstance(problems, (Problem, str)) else list(problems)
-        self.problems = [p if isinstance(p, Problem) else CATALOGUE.problem("unkeyed", text=p) for p in listed]
+    def __init__(self, problems: Problem | Iterable[Problem]):
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
         super().__init__("\n".join(map(str, self.problems)))
