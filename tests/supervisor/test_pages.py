@@ -6,8 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from survey import clock
+from survey.errors import InvalidInput
 from survey.responses.models import Answer, Response, ResponseChange
 from survey.responses.screening import log_exclusion
+from survey.supervisor.views import read_filters
 from tests.results.conftest import SIPAS, empty_sipas_campaign, sipas_campaign  # noqa: F401 (fixtures)
 from tests.supervisor.conftest import VARIED, signed_in
 
@@ -224,3 +226,11 @@ def test_the_sipas_campaign_progress_and_a_response_in_labels(session, sipas_cam
     labels = {choice.value: choice.label.text("vi") for choice in SIPAS.question("kv_cai_thien").choices}
     admin.get(f"/giam-sat/phieu/{response.id}")
     assert ", ".join(labels[value] for value in chosen) in admin.text()
+
+
+def test_a_filter_not_offered_is_a_keyed_problem_of_its_field(app):
+    with app.test_request_context("/?loi=khong-co&don_vi=AG-LX"), pytest.raises(InvalidInput) as refused:
+        read_filters({"loi": ("duplicate", "too_fast"), "don_vi": ["AG-LX"]})
+    [problem] = refused.value.problems
+    assert (problem.key, problem.field, problem.text("vi")) == (
+        "bad_filter", "loi", "Bộ lọc “loi”: giá trị “khong-co” không hợp lệ")
