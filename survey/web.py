@@ -6,8 +6,21 @@ from survey.errors import InvalidInput
 
 
 def register_blueprints(app: Flask) -> None:
-    from survey import (admin, analyst, api, assets, health, hygiene, offline, printing, public, security, supervisor,
-                        surveyor)
+    from survey import (
+        admin,
+        analyst,
+        api,
+        assets,
+        health,
+        hygiene,
+        offline,
+        par_scoring,
+        printing,
+        public,
+        security,
+        supervisor,
+        surveyor,
+    )
     from survey.accounts import pages as accounts
 
     public.register(app)
@@ -15,6 +28,7 @@ def register_blueprints(app: Flask) -> None:
     admin.register(app)
     analyst.register(app)
     supervisor.register(app)
+    par_scoring.register(app)
     surveyor.register(app)
     api.register(app)
     printing.register(app)

@@ -34,6 +34,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "supervision": ("Giám sát tiến độ và chất lượng", "Progress and data quality"),
     "reconciliation": ("Đối chiếu nhập liệu hai lần", "Double-entry reconciliation"),
     "analysis": ("Phân tích kết quả", "Analysis"),
+    "par_scoring": ("Chấm điểm chỉ số cải cách hành chính", "PAR index scoring"),
     "change_password": ("Đổi mật khẩu", "Change password"),
     "must_change_password": ("Mật khẩu hiện tại là mật khẩu tạm thời. Vui lòng đặt mật khẩu mới để tiếp tục.",
                              "Your password is a temporary one. Please choose a new password to continue."),

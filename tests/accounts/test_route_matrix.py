@@ -17,6 +17,9 @@ ANALYSIS = ("analyst", "admin")
 SUPERVISION = ("supervisor", "admin")
 KEYERS = ("surveyor", "supervisor", "admin")
 RECONCILERS = ("supervisor", "admin")
+HOME_AFFAIRS = ("admin", "analyst")
+SCORING = ("admin", "analyst", "agency_officer")
+OFFICER = ("agency_officer",)
 API = "api"
 """The REST API: bearer tokens only; without one every visitor, signed in or not, gets 401 JSON."""
 
@@ -127,13 +130,24 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "printing.campaign": ("surveyor", "supervisor", "admin"),
     "printing.unit": ("surveyor", "supervisor", "admin"),
     "offline.service_worker": PUBLIC,
+    "par_scoring.home": SCORING,
+    "par_scoring.new_round": HOME_AFFAIRS,
+    "par_scoring.round_units_page": HOME_AFFAIRS,
+    "par_scoring.assessment": SCORING,
+    "par_scoring.save": OFFICER,
+    "par_scoring.submit_page": OFFICER,
+    "par_scoring.answer_page": OFFICER,
+    "par_scoring.appraise_page": HOME_AFFAIRS,
+    "par_scoring.finalise_page": HOME_AFFAIRS,
+    "par_scoring.evidence_file": SCORING,
 }
 
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").
 ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "token": "khong-co-token",
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
              "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1, "job_id": 1,
-             "token_id": 1, "subscription_id": 1, "draw_id": 1, "file_format": "pdf", "kind": "csv"}
+             "token_id": 1, "subscription_id": 1, "draw_id": 1, "file_format": "pdf", "kind": "csv",
+             "round_id": 1, "assessment_id": 1, "evidence_id": 1}
 
 
 def requests(app) -> list[tuple[str, str, str]]:

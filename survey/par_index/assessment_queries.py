@@ -1,0 +1,38 @@
+"""Reads of the scoring workflow for its pages: the rounds, an agency's assessments, the published
+definitions a round may be opened on. (The results read scoring_queries.)"""
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from survey.par_index.assessments import Assessment, ScoringRound
+from survey.par_index.models import IndexDefinition
+from survey.units.models import Unit
+
+
+def all_rounds(session: Session) -> list[ScoringRound]:
+    """Every round, the newest year first, with its definition and assessments loaded."""
+    query = (select(ScoringRound).order_by(ScoringRound.year.desc(), ScoringRound.id.desc())
+             .options(selectinload(ScoringRound.definition), selectinload(ScoringRound.assessments)))
+    return list(session.scalars(query))
+
+
+def assessments_of_units(session: Session, unit_ids: Iterable[int]) -> list[Assessment]:
+    """The assessments of the given units in every round, the newest round first."""
+    query = (select(Assessment).join(ScoringRound).join(Unit).where(Assessment.unit_id.in_(list(unit_ids)))
+             .order_by(ScoringRound.year.desc(), ScoringRound.id.desc(), Unit.code))
+    return list(session.scalars(query))
+
+
+def round_units(session: Session, scoring: ScoringRound) -> list[Assessment]:
+    """The round's assessments in unit level then code order, their units loaded."""
+    query = (select(Assessment).join(Unit).where(Assessment.round_id == scoring.id)
+             .order_by(Unit.level, Unit.code).options(selectinload(Assessment.unit)))
+    return list(session.scalars(query))
+
+
+def published_definitions(session: Session) -> list[IndexDefinition]:
+    """The published definitions, the newest year first, then by name."""
+    query = (select(IndexDefinition).where(IndexDefinition.status == "published")
+             .order_by(IndexDefinition.year.desc(), IndexDefinition.name))
+    return list(session.scalars(query))

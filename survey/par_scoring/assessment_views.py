@@ -1,0 +1,162 @@
+"""One unit's assessment: the page everyone reads (values grouped by field and criterion, notes,
+evidence, the appraisal and the answer), the agency's forms on it (save with evidence files,
+submit, answer once), Home Affairs' appraisal page and finalisation, and the evidence files."""
+from collections.abc import Mapping, Sequence
+from urllib.parse import quote
+
+from flask import abort, current_app, render_template, request
+from werkzeug.datastructures import MultiDict
+
+from analysis.par_index import Definition, Item
+from analysis.par_index_model import SelfRule
+from survey import db
+from survey.accounts.access import role_required, signed_in
+from survey.errors import InvalidInput, Problem
+from survey.par_index.appraisal import APPRAISABLE, answer, appraise, finalise
+from survey.par_index.assessments import Assessment, Evidence
+from survey.par_index.evidence import EvidenceRules
+from survey.par_index.scoring import add_evidence, agency_may_edit, save_self_assessment, submit
+from survey.par_index.values import parsed, self_items
+from survey.par_scoring.forms import entries, evidence_files
+from survey.par_scoring.views import EVERYONE, HOME_AFFAIRS, OFFICER, blueprint, done, readable
+
+Groups = list[tuple[Item, list[tuple[Item, list[Item]]]]]
+
+
+def groups(definition: Definition) -> Groups:
+    """The self-assessed sub-criteria under their criterion under their field, in the sheet's order
+    (a criterion or field with none of them left out)."""
+    items, tree = definition.items, []
+    for field in definition.fields:
+        criteria = [(items[name], [items[sub] for sub in items[name].children
+                                   if isinstance(items[sub].source, SelfRule)])
+                    for name in items[field].children]
+        criteria = [(criterion, subs) for criterion, subs in criteria if subs]
+        if criteria:
+            tree.append((items[field], criteria))
+    return tree
+
+
+def rules() -> EvidenceRules:
+    return EvidenceRules.of(current_app.config)
+
+
+def page(found: Assessment, template: str, problems: Sequence[Problem] = (), typed: Mapping | None = None,
+         status: int = 200):
+    """An assessment page, with what was typed shown again when it was refused."""
+    definition, user = parsed(found.round.definition), signed_in()
+    context = {
+        "found": found, "groups": groups(definition), "problems": problems, "typed": typed,
+        "values": {value.sub_criterion: value for value in found.values}, "evidence": _evidence(found),
+        "refusal": agency_may_edit(found), "officer": user.role == OFFICER, "rules": rules(),
+        "home_affairs": user.role in HOME_AFFAIRS, "appraisable": found.status in APPRAISABLE,
+        "notice": request.args.get("done", ""),
+    }
+    return render_template(template, **context), status
+
+
+def _evidence(found: Assessment) -> dict[str, list[Evidence]]:
+    files: dict[str, list[Evidence]] = {}
+    for evidence in found.evidence:
+        files.setdefault(evidence.sub_criterion, []).append(evidence)
+    return files
+
+
+@blueprint.get("/danh-gia/<int:assessment_id>")
+@role_required(*EVERYONE)
+def assessment(assessment_id: int):
+    return page(readable(assessment_id), "par_scoring/assessment.html")
+
+
+@blueprint.post("/danh-gia/<int:assessment_id>/luu")
+@role_required(OFFICER)
+def save(assessment_id: int):
+    """Store the values and notes, and keep the files chosen, all or nothing."""
+    found = readable(assessment_id)
+    try:
+        with db.transaction() as session:
+            _save_all(session, found, request.form, request.files)
+    except InvalidInput as refused:
+        return page(found, "par_scoring/assessment.html", refused.problems, request.form, 400)
+    return done(found, "saved")
+
+
+def _save_all(session, found: Assessment, form: MultiDict, files: MultiDict) -> None:
+    """Values and files checked together, so that every problem is listed at once."""
+    items = self_items(parsed(found.round.definition))
+    problems, checked = [], {}
+    try:
+        checked = evidence_files(files, items, rules())
+    except InvalidInput as refused:
+        problems = refused.problems
+    try:
+        save_self_assessment(session, signed_in(), found, entries(form, items, "note"))
+    except InvalidInput as refused:
+        raise InvalidInput(refused.problems + problems) from None
+    if problems:
+        raise InvalidInput(problems)
+    for name, file in checked.items():
+        add_evidence(session, signed_in(), found, name, file)
+
+
+@blueprint.post("/danh-gia/<int:assessment_id>/gui")
+@role_required(OFFICER)
+def submit_page(assessment_id: int):
+    found = readable(assessment_id)
+    try:
+        with db.transaction() as session:
+            submit(session, signed_in(), found)
+    except InvalidInput as refused:
+        return page(found, "par_scoring/assessment.html", refused.problems, None, 400)
+    return done(found, "submitted_notice")
+
+
+@blueprint.post("/danh-gia/<int:assessment_id>/giai-trinh")
+@role_required(OFFICER)
+def answer_page(assessment_id: int):
+    found = readable(assessment_id)
+    try:
+        with db.transaction() as session:
+            answer(session, signed_in(), found, request.form.get("answer", ""))
+    except InvalidInput as refused:
+        return page(found, "par_scoring/assessment.html", refused.problems, request.form, 400)
+    return done(found, "answered_notice")
+
+
+@blueprint.route("/danh-gia/<int:assessment_id>/tham-dinh", methods=["GET", "POST"])
+@role_required(*HOME_AFFAIRS)
+def appraise_page(assessment_id: int):
+    found = readable(assessment_id)
+    if request.method != "POST":
+        return page(found, "par_scoring/appraise.html")
+    try:
+        with db.transaction() as session:
+            items = self_items(parsed(found.round.definition))
+            appraise(session, signed_in(), found, entries(request.form, items, "reason"))
+    except InvalidInput as refused:
+        return page(found, "par_scoring/appraise.html", refused.problems, request.form, 400)
+    return done(found, "appraised_notice")
+
+
+@blueprint.post("/danh-gia/<int:assessment_id>/chot")
+@role_required(*HOME_AFFAIRS)
+def finalise_page(assessment_id: int):
+    found = readable(assessment_id)
+    try:
+        with db.transaction() as session:
+            finalise(session, signed_in(), found)
+    except InvalidInput as refused:
+        return page(found, "par_scoring/assessment.html", refused.problems, None, 400)
+    return done(found, "finalised_notice")
+
+
+@blueprint.get("/minh-chung/<int:evidence_id>")
+@role_required(*EVERYONE)
+def evidence_file(evidence_id: int):
+    """The file as sent, as a download of its sniffed type (never shown inline)."""
+    evidence = db.session().get(Evidence, evidence_id) or abort(404)
+    readable(evidence.assessment_id)
+    response = current_app.response_class(evidence.data, mimetype=evidence.content_type)
+    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(evidence.filename, safe='')}"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

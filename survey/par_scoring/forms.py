@@ -1,0 +1,75 @@
+"""The scoring pages' forms read from the request: what was typed, per sub-criterion, in the field
+names the templates use (and browser tests fill): value_<id>, note_<id>, file_<id> (the agency),
+value_<id>, reason_<id> (Home Affairs), answer; definition, year, deadline (a new round).
+
+Problems are keyed to those names, so that a page shows each beside its field.
+"""
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from werkzeug.datastructures import FileStorage, MultiDict
+
+from analysis.par_index import Item
+from survey.errors import InvalidInput
+from survey.par_index.evidence import CheckedFile, EvidenceRules, checked_file
+from survey.par_scoring.messages import CATALOGUE
+
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
+"""A date input sends YYYY-MM-DD; without one (an old browser) people type day/month/year."""
+
+
+def entries(form: MultiDict, items: Iterable[Item], second: str) -> dict[str, tuple[str, str]]:
+    """(value, note or reason) by sub-criterion id: `second` is "note" or "reason"."""
+    return {item.id: (form.get(f"value_{item.id}", ""), form.get(f"{second}_{item.id}", "")) for item in items}
+
+
+def evidence_files(files: MultiDict, items: Iterable[Item], rules: EvidenceRules) -> dict[str, CheckedFile]:
+    """The files chosen, by sub-criterion id, each checked; InvalidInput listing every refused one."""
+    checked, problems = {}, []
+    for item in items:
+        upload: FileStorage | None = files.get(f"file_{item.id}")
+        if upload is None or not upload.filename:
+            continue
+        data = upload.stream.read(rules.max_megabytes * 1024 * 1024 + 1)  # one byte past the limit, no more
+        try:
+            checked[item.id] = checked_file(upload.filename, data, rules, f"file_{item.id}")
+        except InvalidInput as refused:
+            problems += refused.problems
+    if problems:
+        raise InvalidInput(problems)
+    return checked
+
+
+@dataclass(frozen=True)
+class RoundForm:
+    """A new round as typed: the definition's id, the year and the deadline."""
+
+    definition: int
+    year: int
+    deadline: date
+
+
+def round_form(form: MultiDict) -> RoundForm:
+    """The round typed; InvalidInput naming every field that cannot be read."""
+    problems = []
+    definition, year = form.get("definition", ""), form.get("year", "").strip()
+    if not definition.isdigit():
+        problems.append(CATALOGUE.problem("scoring_choose_definition", "definition"))
+    if not (year.isdigit() and len(year) == 4):
+        problems.append(CATALOGUE.problem("scoring_bad_year", "year", value=year))
+    deadline = _day(form.get("deadline", "").strip())
+    if deadline is None:
+        problems.append(CATALOGUE.problem("scoring_bad_date", "deadline", value=form.get("deadline", "")))
+    if problems or deadline is None:
+        raise InvalidInput(problems)
+    return RoundForm(int(definition), int(year), deadline)
+
+
+def _day(text: str) -> date | None:
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,96 @@
+"""PAR index scoring pages (/cham-diem): Home Affairs (administrators and analysts) open rounds,
+follow the units' statuses, appraise and finalise; an agency officer sees only its own unit's
+assessments, fills them in with evidence before the deadline, submits, and answers once.
+
+Every form works without JavaScript; a refusal shows each problem beside its field, with a 400,
+and stores nothing (one transaction per request). The assessment pages are in
+survey.par_scoring.assessment_views.
+"""
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from survey import db
+from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
+from survey.errors import InvalidInput
+from survey.par_index.assessment_queries import all_rounds, assessments_of_units, published_definitions, round_units
+from survey.par_index.assessments import Assessment, ScoringRound
+from survey.par_index.queries import definition_by_id
+from survey.par_index.scoring import open_round
+from survey.par_scoring.forms import round_form
+from survey.par_scoring.messages import CATALOGUE
+from survey.text import language, speaks
+
+HOME_AFFAIRS = ("admin", "analyst")
+OFFICER = "agency_officer"
+EVERYONE = (*HOME_AFFAIRS, OFFICER)
+
+blueprint = Blueprint("par_scoring", __name__, url_prefix="/cham-diem", template_folder="templates")
+speaks(blueprint, CATALOGUE)
+
+
+@blueprint.context_processor
+def scoring_helpers() -> dict:
+    return {"label": label, "points": lambda value: f"{value:g}", "day": lambda value: value.strftime("%d/%m/%Y")}
+
+
+def label(item) -> str:
+    """A definition item's label in the reader's language (Vietnamese where it has no other)."""
+    return item.label.get(language()) or item.label.get("vi") or item.id
+
+
+@blueprint.get("/")
+@role_required(*EVERYONE)
+def home():
+    user, session = signed_in(), db.session()
+    if user.role == OFFICER:
+        mine = assessments_of_units(session, [unit.id for unit in user.units])
+        return render_template("par_scoring/officer_home.html", assessments=mine)
+    return render_template("par_scoring/home.html", rounds=all_rounds(session))
+
+
+@blueprint.route("/dot-moi", methods=["GET", "POST"])
+@role_required(*HOME_AFFAIRS)
+def new_round():
+    if request.method != "POST":
+        return _round_form({}, [])
+    try:
+        with db.transaction() as session:
+            typed = round_form(request.form)
+            scoring = open_round(session, signed_in(), definition_by_id(session, typed.definition), typed.year,
+                                 typed.deadline)
+    except InvalidInput as refused:
+        return _round_form(request.form, refused.problems, 400)
+    return redirect(url_for(".round_units_page", round_id=scoring.id, done="round_opened"))
+
+
+def _round_form(values, problems, status: int = 200):
+    definitions = published_definitions(db.session())
+    page = render_template("par_scoring/new_round.html", definitions=definitions, values=values, problems=problems)
+    return page, status
+
+
+@blueprint.get("/dot/<int:round_id>")
+@role_required(*HOME_AFFAIRS)
+def round_units_page(round_id: int):
+    scoring = db.session().get(ScoringRound, round_id) or abort(404)
+    visible = visible_unit_ids(signed_in())
+    units = [found for found in round_units(db.session(), scoring) if visible is None or found.unit_id in visible]
+    return render_template("par_scoring/round.html", scoring=scoring, assessments=units)
+
+
+def readable(assessment_id: int) -> Assessment:
+    """The assessment if the signed-in user may read it (404 when there is none, 403 otherwise): an
+    agency officer only its own unit's, Home Affairs any within its scope."""
+    found = db.session().get(Assessment, assessment_id) or abort(404)
+    user = signed_in()
+    if user.role == OFFICER:
+        if found.unit_id not in {unit.id for unit in user.units}:
+            abort(403)
+    else:
+        require_unit(user, found.unit_id)
+    return found
+
+
+def done(found: Assessment, notice: str) -> Response:
+    """Back to the assessment page, which says what was done."""
+    return redirect(url_for(".assessment", assessment_id=found.id, done=notice))
