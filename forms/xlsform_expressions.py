@@ -253,10 +253,20 @@ def _wrap_not_operands(tokens: list[_Token]) -> list[_Token]:
 def _parenthesised(tokens: list[_Token]) -> list[_Token]:
     """``tokens`` as one parenthesised group: kept as is if it already is one."""
     solid = [index for index, token in enumerate(tokens) if token.kind != "space"]
-    if solid and tokens[solid[0]].text == "(" and _operand_end(tokens, solid[0] + 1) == solid[-1]:
+    if solid and tokens[solid[0]].text == "(" and _closing(tokens, solid[0]) == solid[-1]:
         return tokens
     start = solid[0] if solid else len(tokens)
     return [_Token("op", "("), *tokens[start:], _Token("op", ")")]
+
+
+def _closing(tokens: list[_Token], opening: int) -> int | None:
+    """The index of the ``)`` that closes the ``(`` at ``opening`` (None if it is never closed)."""
+    depth = 0
+    for index in range(opening, len(tokens)):
+        depth += {"(": 1, ")": -1}.get(tokens[index].text, 0)
+        if depth == 0:
+            return index
+    return None
 
 
 def _operand_end(tokens: list[_Token], start: int) -> int:

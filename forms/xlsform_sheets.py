@@ -46,7 +46,7 @@ _ALIASES = {"list name": "list_name", "sipas_form_title": "form_title",
             "bind:required": "required", "bind:jr:constraintmsg": "constraint_message",
             "jr:constraintmsg": "constraint_message", "constraining_message": "constraint_message",
             "caption": "label", "value": "name", "set_form_id": "form_id",
-            "set_form_title": "form_title"}
+            "set_form_title": "form_title", "jr:count": "repeat_count", "control::jr:count": "repeat_count"}
 """Other spellings of a field: pyxform's (``relevance``, the formhub dialect's ``bind:…``,
 ``value`` for a choice's name) and ours. pyxform fails on a translated ``form_title``
 column, so write_xlsform writes the title's other languages as

@@ -23,13 +23,14 @@ from .xlsform_document import Cell, Draft, cell_of, note_ignored, value
 from .xlsform_expressions import Unsupported, from_xlsform
 from .xlsform_extras import metadata_row, put_options, specify_other
 from .xlsform_names import Keys, list_key
+from .xlsform_repeats import all_of, begin_repeat, end_repeat
 from .xlsform_sheets import Row, Sheet
 from .xlsform_spellings import canonical_type
 from .xlsform_unused import drop_unused
 
 SURVEY_FIELDS = frozenset({"type", "name", "label", "hint", "required", "relevant",
                            "constraint", "constraint_message", "sipas_type", "sipas_levels", "appearance", "parameters",
-                           "calculation", "choice_filter"})
+                           "calculation", "choice_filter", "repeat_count", "sipas_repeat_max"})
 """The survey columns we read; ``sipas_type`` / ``sipas_levels`` carry our own types."""
 XLSFORM_TYPES = frozenset({"integer", "decimal", "text", "date", "note",
                            "geopoint", "range", "rank", "acknowledge", "trigger", "calculate"})
@@ -45,6 +46,7 @@ class _Group:
     name: str | None
     row: int
     relevant: str | None  # ours, already translated
+    repeat: bool = False  # a repeat section (forms.xlsform_repeats)
 
 
 @dataclass
@@ -92,7 +94,7 @@ class SurveyWalk:
             self.row(row)
         for group in self.groups:
             self.draft.notice("unclosed_group", Cell("survey", group.row, "type"), group.name,
-                              fatal=True, kind="group")
+                              fatal=True, kind="repeat" if group.repeat else "group")
         if self.repeat is not None:
             self.draft.notice("unclosed_group", Cell("survey", self.repeat.row, "type"),
                               self.repeat.name, fatal=True, kind="repeat")
@@ -157,15 +159,22 @@ class SurveyWalk:
         elif word in _END_GROUP:
             self.end_group(row)
         elif word in _BEGIN_REPEAT:
-            self.repeat = _Repeat(self.name(row), row.number)
-            self.skipped_names.add(self.repeat.name or "")
+            self.begin_repeat(row)
         elif word in _END_REPEAT:
-            self.draft.notice("unmatched_end", cell_of(self.sheet, row, "type"), kind,
-                              fatal=True)
+            if not end_repeat(self, row):
+                self.draft.notice("unmatched_end", cell_of(self.sheet, row, "type"), kind, fatal=True)
         else:
             self.question(row, kind)
 
     # --- groups and repeats ---
+
+    def begin_repeat(self, row: Row) -> None:
+        """A repeat section (``forms.xlsform_repeats``), or skipped whole when it cannot be one."""
+        if begin_repeat(self, row):
+            self.groups.append(_Group(self.name(row), row.number, None, repeat=True))
+            return
+        self.repeat = _Repeat(self.name(row), row.number)
+        self.skipped_names.add(self.repeat.name or "")
 
     def begin_group(self, row: Row) -> None:
         name = self.name(row)
@@ -179,7 +188,7 @@ class SurveyWalk:
         self.groups.append(_Group(name, row.number, relevant))
 
     def end_group(self, row: Row) -> None:
-        if not self.groups:
+        if not self.groups or self.groups[-1].repeat:
             self.draft.notice("unmatched_end", cell_of(self.sheet, row, "type"),
                               value(self.sheet, row, "type"), fatal=True)
         else:
@@ -281,7 +290,7 @@ class SurveyWalk:
             self.note_piping(texts, (*path, key))
         draft.put(question, "required", self.required(row), cell_of(sheet, row, "required"),
                   path)
-        relevant = _all_of([g.relevant for g in self.groups[1:]] +
+        relevant = all_of([g.relevant for g in self.groups[1:]] +
                            [self.expression(row, "relevant")])
         draft.put(question, "relevant", relevant, cell_of(sheet, row, "relevant"), path)
         self.put_constraint(question, row, path)
@@ -396,13 +405,6 @@ def _split_type(kind: str) -> tuple[str, str | None, list[str]]:
     if base in (*_SELECTS, "rank"):
         return base, parts[1] if len(parts) > 1 else None, parts[2:]
     return base, None, parts[1:]
-
-
-def _all_of(expressions: list[str | None]) -> str | None:
-    kept = [e for e in expressions if e]
-    if len(kept) <= 1:
-        return kept[0] if kept else None
-    return " and ".join(f"({e})" for e in kept)
 
 
 _KNOWN_ELSEWHERE = frozenset({

@@ -104,7 +104,7 @@ def _survey(sheet: Worksheet, definition: Definition, lists: dict[str, str]) -> 
         for question in section.questions:
             _append(sheet, _question_row(question, languages, lists, ours, names)
                     + [_expression(getattr(question, key), names) for key in computed])
-        _append(sheet, ["end group"])
+        _append(sheet, ["end repeat" if section.repeat else "end group"])
 
 
 def _computed_columns(definition: Definition) -> tuple[str, ...]:
@@ -118,7 +118,7 @@ def _expression(expression: Any, names: dict[str, str]) -> str | None:
 
 
 def _group_row(section: Section, languages: tuple[str, ...], names: dict[str, str]) -> list[Any]:
-    return ["begin group", names[section.name],
+    return ["begin repeat" if section.repeat else "begin group", names[section.name],
             *_label_cells(section.title, languages, names),
             *_label_cells(section.description, languages, names), None,
             _expression(section.relevant, names)]

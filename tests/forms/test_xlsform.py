@@ -182,7 +182,7 @@ def test_unsupported_types_repeats_and_functions_are_skipped_the_rest_imported(w
                    q("geotrace", "where"), q("image", "photo"), q("audio", "voice"),
                    q("calculate", "total", calculation="pulldata('a', 'b', 'c', 'd')"),
                    q("select_one fruit", "f"),
-                   q("begin repeat", "members"), q("text", "member"), q("integer", "age"), {"type": "end repeat"},
+                   q("begin loop over fruit", "members"), q("text", "member"), q("integer", "age"), {"type": "end loop"},
                    q("integer", "a", constraint="format-date(., '%Y')"),
                    q("text", "b", relevant="${where} != ''", required="${a} > 1"),
                    q("text", "c", relevant="${member} = 'x'", appearance="multiline"),
