@@ -1,7 +1,8 @@
 """The An Giang demo as reorganised in 2025: the province, its departments and today's communes and
 wards; the shipped questionnaires; an open campaign on today's units and, from `survey.demo.history`, a
 closed 2024 campaign on the 2017 structure, both on the official 2017 form (sipas-2017, the first of
-QUESTIONNAIRES) so that a report can compare them; an account per role, scoped to today's units.
+QUESTIONNAIRES) so that a report can compare them; an account per role, scoped to today's units; and
+the PAR index's officials' campaign, definition and scoring round (survey.demo.par_index).
 
 Loading is idempotent: a second run finds everything in place and adds nothing.
 """
@@ -18,6 +19,7 @@ from survey.accounts.operations import create_user
 from survey.campaigns.models import Campaign
 from survey.campaigns.operations import CampaignSpec, create_campaign, targets_from_csv
 from survey.demo.history import load_history
+from survey.demo.par_index import ParDemo, load_par_demo
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.operations import import_and_publish
 from survey.units.operations import ImportSummary, import_units_csv
@@ -46,6 +48,8 @@ class DemoSummary:
     """The closed 2024 campaign on the old structure."""
     earlier_created: bool
     accounts: list[tuple[str, str, str]] = field(default_factory=list)
+    par: ParDemo | None = None
+    """The PAR index demo beside the open campaign (survey.demo.par_index)."""
 
 
 def load_demo(session: Session, today: date, with_accounts: bool) -> DemoSummary:
@@ -57,7 +61,8 @@ def load_demo(session: Session, today: date, with_accounts: bool) -> DemoSummary
     created = found is None
     campaign = found or create_campaign(session, demo_campaign_spec(session, versions[0], today))
     accounts = ensure_accounts(session) if with_accounts else []
-    return DemoSummary(units, versions, campaign, created, earlier, earlier_created, accounts)
+    par = load_par_demo(session, campaign)
+    return DemoSummary(units, versions, campaign, created, earlier, earlier_created, accounts, par)
 
 
 def demo_campaign_spec(session: Session, version: QuestionnaireVersion, today: date) -> CampaignSpec:
