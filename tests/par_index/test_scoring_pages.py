@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import stream_encode_multipart
 
-from survey.accounts.models import AuditEntry
+from survey.accounts.models import AuditEntry, User
 from survey.par_index.assessments import Assessment, AssessmentValue, Evidence
 from survey.par_index.scoring import save_self_assessment, submit
 from tests.accounts.conftest import fresh_limits, make_user, new_browser, settings, staff  # noqa: F401 (fixtures)
@@ -52,7 +52,7 @@ def post_files(browser, address, fields):
         for name, value in fields.items()}}
     body, _, boundary = stream_encode_multipart(fields, use_tempfile=False)
     forget_csrf_token()
-    response = browser.client.post(address, data=body.getvalue(),
+    response = browser.client.post(address, data=body.read(),
                                    content_type=f'multipart/form-data; boundary="{boundary}"')
     browser.html = response.get_data(as_text=True)
     return response
@@ -165,3 +165,17 @@ def test_a_change_needs_a_reason_the_agency_answers_once_and_final_is_final(scor
     assert own.status == "final" and own.answer == "Đã ban hành ngày 3/1."
     actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
     assert actions[-4:] == ["par_submitted", "par_appraised", "par_answered", "par_finalised"]
+
+
+def test_an_administrator_creates_an_agency_officer_of_a_unit(scoring, staff, session, make_user):
+    make_user("quan-tri", "admin")
+    admin = signed_in(staff, "quan-tri")
+    admin.get("/quan-tri/tao-nguoi-dung?lang=en")
+    assert '<option value="agency_officer">Agency scoring officer</option>' in admin.html
+    admin.get("/quan-tri/tao-nguoi-dung?lang=vi")
+    assert '<option value="agency_officer">Cán bộ đầu mối chấm điểm của cơ quan</option>' in admin.html
+    response = admin.post("/quan-tri/tao-nguoi-dung", {"username": "can-bo-stc", "full_name": "Cán bộ STC",
+                                                       "role": "agency_officer", "unit": "AG-STC"})
+    assert response.status_code in (200, 302)
+    created = session.scalars(select(User).where(User.username == "can-bo-stc")).one()
+    assert (created.role, [unit.code for unit in created.units]) == ("agency_officer", ["AG-STC"])
