@@ -20,6 +20,7 @@ from survey.campaigns.models import Campaign
 from survey.campaigns.operations import CampaignSpec, create_campaign, targets_from_csv
 from survey.demo.history import load_history
 from survey.demo.par_index import ParDemo, load_par_demo
+from survey.demo.par_scoring import ensure_agency_officer
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.operations import import_and_publish
 from survey.units.operations import ImportSummary, import_units_csv
@@ -62,6 +63,7 @@ def load_demo(session: Session, today: date, with_accounts: bool) -> DemoSummary
     campaign = found or create_campaign(session, demo_campaign_spec(session, versions[0], today))
     accounts = ensure_accounts(session) if with_accounts else []
     par = load_par_demo(session, campaign)
+    accounts += ensure_agency_officer(session, par.definition) if with_accounts else []
     return DemoSummary(units, versions, campaign, created, earlier, earlier_created, accounts, par)
 
 
