@@ -1,8 +1,8 @@
 """JSON errors of the API: every 4xx is {"error": {"code", "message", "field", "problems"}}.
 
-`problems` lists every problem found (one per field at most once each); `message` and `field`
-repeat the first, for clients that show one. The HTML error pages of the rest of the site are
-untouched: these handlers answer only for paths under /api/.
+`problems` lists every problem found (one per field at most once each), each with its `field` and
+`code`; `message` and `field` repeat the first, for clients that show one. The HTML error pages of
+the rest of the site are untouched: these handlers answer only for paths under /api/.
 
 The API is for machines: an operation's problem (`survey.errors.Problem`) goes out with its field
 as the operation names it, its catalogue key as `code` for a program to act on, and its English
@@ -26,7 +26,7 @@ class ApiError(Exception):
                  problems: list[dict] | None = None):
         super().__init__(message)
         self.status, self.code, self.message, self.field = status, code, message, field
-        self.problems = problems or [{"field": field, "message": message}]
+        self.problems = problems or [{"field": field, "code": code, "message": message}]
 
 
 def is_api_request() -> bool:
@@ -61,8 +61,9 @@ def invalid_input(error: InvalidInput) -> Response:
 
 
 def validation_error(error: ValidationError, where: str) -> Response:
-    """A request that does not fit its schema (pydantic): one problem per field."""
-    problems = [{"field": ".".join(str(part) for part in detail["loc"]) or where,
+    """A request that does not fit its schema (pydantic): one problem per field, pydantic's error type
+    (missing, string_too_short, ...) as its code."""
+    problems = [{"field": ".".join(str(part) for part in detail["loc"]) or where, "code": detail["type"],
                  "message": detail["msg"]} for detail in error.errors(include_url=False)]
     return error_response(ApiError(400, "invalid", problems[0]["message"], problems[0]["field"], problems))
 
