@@ -2,13 +2,15 @@
    past a code that is none of the question's), the chosen option's label shows next to its code,
    skipped questions are disabled (so they are not sent), the form's keying time is measured, and
    the day's list shows where each form saved in the background stands (offline.js tells). The page works without this file; the
-   server checks everything again with the same rules (the expression trees in #entry-rules). */
+   server checks everything again with the same rules (the expression trees in #entry-rules, XLSForm's
+   value functions from expression-functions.js, the calculates computed from their trees). */
 (function () {
   "use strict";
   var form = document.getElementById("entry-form");
   var rulesNode = document.getElementById("entry-rules");
   if (!form || !rulesNode) { return; }
-  var questions = JSON.parse(rulesNode.textContent).questions;
+  var rules = JSON.parse(rulesNode.textContent), questions = rules.questions;
+  var expressions = window.SurveyExpressions;
   var byKey = {};
   questions.forEach(function (q) { byKey[q.key] = q; q.input = document.getElementById("q-" + q.key); });
   var NUMBER = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)\s*$/;
@@ -50,7 +52,7 @@
     return stored;
   }
 
-  function truthy(v) { return typeof v === "number" ? v !== 0 : Boolean(v); }
+  var truthy = expressions.truthy;
   function asNumber(v) {
     if (typeof v === "number") { return v; }
     return typeof v === "string" && NUMBER.test(v) ? Number(v) : null;
@@ -95,7 +97,6 @@
     var chosen = stored === null ? [] : stored.split(" ");
     if (node[1] === "selected") { return chosen.indexOf(node[3]) >= 0; }
     if (node[1] === "count_selected") { return chosen.length; }
-    if (node[1] === "string_length") { return (stored || "").length; }
     return stored !== null;
   }
 
@@ -108,19 +109,25 @@
       case "not": return !truthy(evaluate(node[1], look));
       case "neg": var n = asNumber(evaluate(node[1], look)); return n === null ? null : -n;
       case "bin": return binary(node, look);
+      case "fn": return expressions.call(node[1], node[2].map(function (arg) { return evaluate(arg, look); }), rules.today);
       default: return call(node, look);
     }
   }
 
-  /* Relevance in form order, reading only effective answers of earlier questions (forms/checking.py). */
+  /* Relevance in form order, reading only effective answers of earlier questions (forms/checking.py);
+     a calculate computed where it stands, stored as text ('' none) like the server's. */
   function refresh() {
     var effective = {};
     var look = {
       stored: function (key) { return effective[key] === undefined ? null : effective[key]; },
-      value: function (key) { return typedValue(byKey[key], look.stored(key)); }
+      value: function (key) { return typedValue(byKey[key] || {type: "calculate"}, look.stored(key)); }
     };
-    questions.forEach(function (q) {
-      var asked = q.when.every(function (tree) { return truthy(evaluate(tree, look)); });
+    function holds(when) { return when.every(function (tree) { return truthy(evaluate(tree, look)); }); }
+    rules.order.forEach(function (key) {
+      var q = byKey[key], calc = rules.calculates[key];
+      if (calc) { effective[key] = holds(calc.when) ? expressions.text(evaluate(calc.tree, look)) || null : null; }
+      if (!q) { return; }
+      var asked = holds(q.when);
       var answer = narrowed(q, toStored(q, q.input.value), effective);
       effective[q.key] = asked ? answer.value : null;
       show(q, asked, answer);

@@ -1,9 +1,10 @@
 // Questions revealed or hidden by an answer, in place, without a reload (the citizen's pages).
 // Each question's `relevant` expression comes as a tree (survey/public/relevance.py) and is
-// evaluated here as forms/expression_tree.py does on the server, which checks every save anyway.
-// A condition with a value function (if, coalesce, concat, round, int, regex…) or reading a
-// calculate comes as the server's decision so far, a literal (forms/browser_rules.py): saving the
-// page asks the server again.
+// evaluated here as forms/expression_tree.py does on the server, which checks every save anyway;
+// XLSForm's value functions (if, coalesce, concat, round, int, string-length, regex, today, date)
+// are expression-functions.js's, and the page's calculates are computed from their trees in form
+// order. A condition the script cannot follow (forms/browser_rules.py) comes as the server's
+// decision so far, a literal: saving the page asks the server again.
 // A hidden question's fieldset is disabled, so what it holds is not sent.
 (function () {
   "use strict";
@@ -36,7 +37,7 @@
     return stored;
   }
 
-  function truthy(value) { return typeof value === "number" ? value !== 0 : Boolean(value); }
+  var truthy = window.SurveyExpressions.truthy;
   function asNumber(value) {
     if (typeof value === "number") { return value; }
     return typeof value === "string" && NUMBER.test(value) ? Number(value) : null;
@@ -70,7 +71,6 @@
     var chosen = answer === null ? [] : answer.split(" ");
     if (node[1] === "selected") { return chosen.indexOf(node[3]) >= 0; }
     if (node[1] === "count_selected") { return chosen.length; }
-    if (node[1] === "string_length") { return (answer || "").length; }
     return answer !== null;
   }
 
@@ -81,6 +81,10 @@
     if (kind === "not") { return !truthy(evaluate(node[1], stored, value)); }
     if (kind === "neg") { var n = asNumber(evaluate(node[1], stored, value)); return n === null ? null : -n; }
     if (kind === "call") { return call(node, stored); }
+    if (kind === "fn") {
+      var args = node[2].map(function (arg) { return evaluate(arg, stored, value); });
+      return window.SurveyExpressions.call(node[1], args, page.today);
+    }
     var op = node[1];
     if (op === "and" || op === "or") {
       var left = truthy(evaluate(node[2], stored, value));
@@ -100,10 +104,17 @@
       var asked = rule === undefined || truthy(evaluate(rule, stored, value));
       var block = form.querySelector('[data-q="' + name + '"]');
       if (block && block.hidden === asked) { reveal(block, asked); }
-      effective[name] = asked ? storedHere(name) : null;
+      effective[name] = asked ? answerHere(name, stored, value) : null;
       if (asked) { shown.push(name); }
     });
     form.querySelector('input[name="_shown"]').value = shown.sort().join(" ");
+  }
+
+  // What the page holds for `name`: a calculate's value as the server stores it (text, '' none).
+  function answerHere(name, stored, value) {
+    var calc = page.calcs[name];
+    if (calc === undefined) { return storedHere(name); }
+    return window.SurveyExpressions.text(evaluate(calc, stored, value)) || null;
   }
 
   function reveal(block, asked) {

@@ -10,10 +10,12 @@ from decimal import Decimal
 
 from werkzeug.datastructures import MultiDict
 
-from forms import Definition, Question
+from forms import Definition, Question, Section
 from forms.browser_rules import evaluable_in_browser
+from forms.expression_functions import VALUE_FUNCTIONS
 from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
 from forms.expressions import Expression
+from survey import clock
 from survey.entries.codes import answerable, codes_of, option_codes, to_stored
 from survey.entries.problems import CATALOGUE
 from survey.errors import Problem
@@ -74,15 +76,31 @@ def not_a_code(question: Question, unknown: list[str]) -> Problem:
 
 def rules(definition: Definition, language: str) -> dict:
     """What entry.js needs: each question's type, codes, the conditions that show it and, for a
-    cascading select, the codes each answer of the question it depends on keeps."""
+    cascading select, the codes each answer of the question it depends on keeps; the calculates it
+    computes in form order (``order``), and the province's day for today()."""
     return {"questions": [{
         "key": question.name, "type": question.type,
         "codes": {code: [value, label] for (code, value), (_, label)
                   in zip(option_codes(question), codes_of(question, language), strict=True)},
-        "when": [condition(definition, expression) for expression in (section.relevant, question.relevant)
-                 if expression],
+        "when": conditions(definition, section, question),
         "cascade": cascade(definition, question),
-    } for section in definition.sections for question in section.questions if question.kind.has_input]}
+    } for section in definition.sections for question in section.questions if question.kind.has_input],
+        "calculates": calculates(definition), "order": [question.name for question in definition.questions],
+        "today": clock.today().isoformat()}
+
+
+def conditions(definition: Definition, section: Section, question: Question) -> list[list]:
+    """The trees of the section's and the question's conditions (those that hold)."""
+    return [condition(definition, expression) for expression in (section.relevant, question.relevant)
+            if expression]
+
+
+def calculates(definition: Definition) -> dict[str, dict]:
+    """Each calculate entry.js can compute: its conditions and its calculation's tree."""
+    return {question.name: {"when": conditions(definition, section, question),
+                            "tree": tree(question.calculation.tree)}
+            for section in definition.sections for question in section.questions
+            if question.calculation is not None and evaluable_in_browser(definition, question.calculation)}
 
 
 def condition(definition: Definition, expression: Expression) -> list:
@@ -103,6 +121,8 @@ def tree(node: Node) -> list:
         return ["neg", tree(node.operand)]
     if isinstance(node, Binary):
         return ["bin", node.op, tree(node.left), tree(node.right)]
+    if isinstance(node, Call) and node.name in VALUE_FUNCTIONS:
+        return ["fn", node.name, [tree(arg) for arg in node.args]]
     if isinstance(node, Call):
         return ["call", node.name, node.question, node.choice_value]
     raise TypeError(f"no JSON form for {type(node).__name__}")

@@ -1,5 +1,5 @@
-"""relevance.js's documented fallback (issue 17): a condition with a value function or a calculate
-read comes to the page as the server's decision, the rest as a tree the script evaluates."""
+"""What the page scripts evaluate (issue 17): XLSForm's value functions and the calculates a condition
+reads travel as trees; only a regex in Python's own syntax comes as the server's decision."""
 import json
 
 import pytest
@@ -10,10 +10,12 @@ from forms.expressions import parse
 from survey.public.relevance import page_rules
 from tests.public.test_calculate_pages import CASCADE
 
-FALLBACKS = ["if(age >= 60, 1, 0) = 1", "coalesce(name, 'x') = 'x'", "concat(name, 'a') = 'ba'",
-             "round(age, 0) > 1", "int(age) > 1", "regex(name, '^A')", "age >= 60 and older = 'yes'"]
+FALLBACKS = ["regex(name, '(?P<first>A)')", "regex(name, '\\AA')", "regex(name, '(?i)a')",
+             "older = 'yes' and regex(name, '(?#comment)a')"]
 SCRIPTED = ["age >= 60", "selected(region, 'north')", "count_selected(region) = 1", "string_length(name) > 2",
-            "not(answered(name)) or age + 1 > 3"]
+            "not(answered(name)) or age + 1 > 3", "if(age >= 60, 1, 0) = 1", "coalesce(name, 'x') = 'x'",
+            "concat(name, 'a') = 'ba'", "round(age, 0) > 1", "int(age) > 1", "regex(name, '^A')",
+            "age >= 60 and older = 'yes'", "date('2026-01-01') < today()"]
 RULES = """
 form: {id: rules, title: {vi: "Luật", en: Rules}, languages: [vi, en]}
 choices:
@@ -35,9 +37,20 @@ def test_what_the_page_scripts_evaluate(source, scripted):
     assert evaluable_in_browser(definition, parse(source)) == scripted
 
 
-def test_a_rule_on_a_calculate_comes_as_the_server_s_decision():
+def test_a_rule_on_a_calculate_comes_as_a_tree_and_the_calculate_as_the_server_computed_it(app):
     definition = forms.load_definition(CASCADE)
     second = definition.sections[1]
-    for age, asked in (("70", True), ("30", False)):
-        rules = json.loads(page_rules(definition, second, {"age": age, "region": "north"}))["rules"]
-        assert rules["pension"] == ["lit", asked]
+    for age, older in (("70", "yes"), ("30", "no")):
+        with app.app_context():
+            page = json.loads(page_rules(definition, second, {"age": age, "region": "north"}))
+        assert page["rules"]["pension"] == ["op", "=", ["name", "older"], ["lit", "yes"]]
+        assert page["answers"]["older"] == older
+
+
+def test_the_page_s_own_calculates_come_as_trees_with_the_province_s_day(app):
+    definition = forms.load_definition(RULES)
+    with app.app_context():
+        page = json.loads(page_rules(definition, definition.sections[0], {}))
+    assert page["calcs"] == {"older": ["fn", "if", [["op", ">=", ["name", "age"], ["lit", 60.0]],
+                                                     ["lit", "yes"], ["lit", "no"]]]}
+    assert page["today"] == "2026-11-17"

@@ -42,9 +42,13 @@ def test_the_calculate_is_stored_as_computed(keyer, cascade, session):
     assert (stored["older"], stored["province"], stored["pension"]) == ("yes", "hn", "yes")
 
 
-def test_a_condition_on_a_calculate_keeps_its_box_open_for_the_save_to_decide():
+def test_a_condition_on_a_calculate_travels_as_a_tree_with_the_calculate_s(app):
     from survey.surveyor.entry import rules
 
-    questions = {q["key"]: q for q in rules(forms.load_definition(CASCADE), "vi")["questions"]}
+    with app.app_context():
+        sent = rules(forms.load_definition(CASCADE), "vi")
+    questions = {q["key"]: q for q in sent["questions"]}
     assert "older" not in questions
-    assert questions["pension"]["when"] == [["lit", True]]
+    assert questions["pension"]["when"] == [["bin", "=", ["name", "older"], ["lit", "yes"]]]
+    assert sent["calculates"]["older"]["tree"][:2] == ["fn", "if"]
+    assert sent["order"].index("age") < sent["order"].index("older") < sent["order"].index("pension")

@@ -28,9 +28,10 @@ def test_typed_codes_become_stored_answers_and_back():
     assert to_typed(helps, "signs online") == "1 3" and to_typed(trips, "7") == "7" and to_typed(sex, None) == ""
 
 
-def test_the_routing_travels_as_expression_trees():
+def test_the_routing_travels_as_expression_trees(app):
     paper = definition()
-    sent = {q["key"]: q for q in rules(paper, "vi")["questions"]}
+    with app.app_context():
+        sent = {q["key"]: q for q in rules(paper, "vi")["questions"]}
     assert sent["trips"]["when"] == [["bin", "=", ["name", "visited"], ["lit", "yes"]]]
     assert sent["overall"]["codes"]["9"] == ["9", "Không biết / không áp dụng"]
     assert sent["helps"]["codes"]["2"] == ["staff", "Cán bộ hướng dẫn"]
