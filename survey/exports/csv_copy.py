@@ -130,13 +130,13 @@ def long_query(plan: Plan, low: int, high: int | None) -> Select:
     order = {q.name: i for i, (q, _) in enumerate(union_questions(plan.definitions))}
     position = case(order, value=Answer.question_key, else_=0) if order else literal(0)
     own = {"question": neutralised_sql(Answer.question_key), "value": neutralised_sql(Answer.value),
-           "number": Answer.number}
+           "number": Answer.number, "instance": Answer.instance}
     weights = _weights(plan, low, high)
     columns = [own[v.name] if v.name in own else _fixed(v.name, plan, weights) for v in plan.variables]
     query = _from_responses(select(*[c.label(f"c{i}") for i, c in enumerate(columns)]), plan, weights)
     return (query.join(Answer, Answer.response_id == Response.id)
             .where(*plan.selection.within(low, high), *_answers_in_range(low, high))
-            .order_by(Response.id, position))
+            .order_by(Response.id, position, Answer.instance))
 
 
 def _answers_in_range(low: int, high: int | None) -> list[ColumnElement[bool]]:
@@ -221,6 +221,8 @@ def answer_cell(variable: Variable, value: ColumnElement, number: ColumnElement)
     if variable.choice is not None:
         chosen = func.strpos(" " + value + " ", f" {variable.choice} ") > 0
         return case((value.is_(None), None), (chosen, 1.0), else_=0.0).cast(Float)
+    if variable.position is not None:  # rows.placed: '' past the last place is no answer
+        return neutralised_sql(func.nullif(func.split_part(value, " ", variable.position), ""))
     if variable.question.type == "satisfaction":
         return cast(value, Float)  # 9 (don't know) has no stored number
     return number if variable.kind == "number" else neutralised_sql(value)

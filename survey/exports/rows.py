@@ -90,9 +90,17 @@ def answer_column(variable: Variable, values: list | None, numbers: list | None,
     if variable.choice is not None:
         choice = variable.choice
         return [None if v is None else float(choice in v.split(" ")) for v in values]
+    if variable.position is not None:
+        return [placed(v, variable.position) for v in values]
     if variable.question.type == "satisfaction":
         return [None if v is None else float(v) for v in values]  # 9 (don't know) has no stored number
     return numbers if variable.kind == "number" else values
+
+
+def placed(value: str | None, position: int) -> str | None:
+    """The choice a rank's answer puts at ``position`` (from 1), None when it has none there."""
+    ranked = value.split(" ") if value else []
+    return ranked[position - 1] if position <= len(ranked) else None
 
 
 def wide_columns(batch: Batch, variables: list[Variable], context: Context) -> Columns:
@@ -105,11 +113,14 @@ def wide_columns(batch: Batch, variables: list[Variable], context: Context) -> C
 
 
 def long_columns(batch: Batch, variables: list[Variable], context: Context, order: dict[str, int]) -> Columns:
-    """One row per answer, answers in questionnaire order within each response."""
+    """One row per answer, answers in questionnaire order within each response (a repeat's by instance)."""
     position = {row[0]: i for i, row in enumerate(batch.rows)}
-    answers = sorted(batch.answers, key=lambda a: (position[a[0]], order.get(a[1], 0)))
-    own = {"question": 1, "value": 2, "number": 3}
+    answers = sorted(batch.answers, key=lambda a: (position[a[0]], order.get(a[1], 0), a[4]))
+    own = {"question": 1, "value": 2, "number": 3, "instance": 4}
     fixed = response_columns(batch, context, [v.name for v in variables if v.name not in own])
     at = [position[a[0]] for a in answers]
-    return {v.name: [a[own[v.name]] for a in answers] if v.name in own else [fixed[v.name][i] for i in at]
-            for v in variables}
+    columns = {v.name: [a[own[v.name]] for a in answers] if v.name in own else [fixed[v.name][i] for i in at]
+               for v in variables}
+    if "instance" in columns:
+        columns["instance"] = [float(n) for n in columns["instance"]]
+    return columns

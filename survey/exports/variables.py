@@ -31,6 +31,8 @@ class Variable:
     value_labels: tuple[Choice, ...] = ()
     missing: tuple[float, ...] = ()
     versions: tuple[int, ...] = ()
+    position: int | None = None
+    """For the column of a rank's place n (from 1): n, the choice ranked there."""
 
     def codes(self) -> dict[str, float]:
         """Choice value -> numeric code: the value itself when every value is a whole number, else 1, 2, ..."""
@@ -62,6 +64,7 @@ RESPONSE_VARIABLES = (
 )
 LONG_VARIABLES = (
     _fixed("question", "text", "Mã câu hỏi", "Question key"),
+    _fixed("instance", "number", "Lần lặp (0: ngoài nhóm lặp)", "Repeat instance (0: outside repeats)"),
     _fixed("value", "text", "Câu trả lời (dạng lưu)", "Answer (stored form)"),
     _fixed("number", "number", "Câu trả lời (số)", "Answer (number)"),
 )
@@ -101,8 +104,9 @@ def union_questions(definitions: Iterable[tuple[int, forms.Definition]],
 
 
 def question_variables(question: forms.Question, versions: tuple[int, ...]) -> list[Variable]:
-    """The answer column, and for select_multiple a 0/1 column per choice named key__value; labels
-    plain, without the bold and italic markers the pages render."""
+    """The answer column, and for select_multiple a 0/1 column per choice named key__value, for rank
+    a column per place named key__1, key__2 … holding the choice ranked there; labels plain, without
+    the bold and italic markers the pages render."""
     label = Label({language: to_plain(question.label[language]) for language in question.label})
     if question.type == "satisfaction":
         return [Variable(question.name, "number", label, question, None, question.choices,
@@ -113,6 +117,8 @@ def question_variables(question: forms.Question, versions: tuple[int, ...]) -> l
         return [Variable(question.name, "choice", label, question, None, question.choices,
                          versions=versions)]
     main = Variable(question.name, "text", label, question, versions=versions)
+    if question.type == "rank":
+        return [main, *rank_variables(question, label, versions)]
     if question.type != "select_multiple":
         return [main]
     return [main] + [
@@ -120,6 +126,19 @@ def question_variables(question: forms.Question, versions: tuple[int, ...]) -> l
                  c.value, SELECTED, versions=versions)
         for c in question.choices
     ]
+
+
+def rank_variables(question: forms.Question, label: Label, versions: tuple[int, ...]) -> list[Variable]:
+    """A rank's place columns, one per choice (a rank orders every choice), labelled '… (place n)'."""
+    places = range(1, len(question.choices) + 1)
+    return [Variable(f"{question.name}__{n}", "choice", _placed(label, n), question, None, question.choices,
+                     versions=versions, position=n) for n in places]
+
+
+def _placed(label: Label, place: int) -> Label:
+    words = {"vi": "hạng {place}", "en": "place {place}"}
+    return Label({language: f"{label[language]} ({words.get(language, words['en']).format(place=place)})"
+                  for language in label})
 
 
 def _joined(label: Label, choice: Label) -> Label:

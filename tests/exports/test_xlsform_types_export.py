@@ -65,3 +65,22 @@ def test_the_codebook_labels_the_metadata(cli, extras, tmp_path):
     assert result.exit_code == 0, result.output
     text = html.unescape(book.read_text(encoding="utf-8"))
     assert "Ngày gửi (giờ của tỉnh)" in text and "Day sent (the province's time)" in text
+
+
+def test_a_rank_has_a_column_per_place_in_csv_xlsx_and_spss(cli, extras, tmp_path):
+    import openpyxl
+    import pyreadstat
+
+    for form in ("csv", "xlsx", "sav"):
+        result = cli("export", "them-xuat", "--format", form, "--out", str(tmp_path / f"x.{form}"))
+        assert result.exit_code == 0, result.output
+    with open(tmp_path / "x.csv", encoding="utf-8", newline="") as handle:
+        [row] = list(csv.DictReader(handle))
+    assert (row["order"], row["order__1"], row["order__2"]) == ("b a", "b", "a")
+    sheet = openpyxl.load_workbook(tmp_path / "x.xlsx")["data"]
+    header = [cell.value for cell in sheet[1]]
+    assert [sheet[2][header.index(name)].value for name in ("order__1", "order__2")] == ["b", "a"]
+    frame, meta = pyreadstat.read_sav(str(tmp_path / "x.sav"))
+    assert (frame["order__1"][0], frame["order__2"][0]) == (2.0, 1.0)
+    assert meta.variable_value_labels["order__1"] == {1.0: "Táo", 2.0: "Chuối"}
+    assert meta.column_names_to_labels["order__2"] == "Xếp hạng (hạng 2)"
