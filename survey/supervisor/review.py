@@ -2,10 +2,15 @@
 status and audit trail; verify, reject with a reason, return to submitted, correct a keyed
 answer. The writes are the operations of `survey.responses.operations`, which record every
 change; a response outside the reader's units is refused (403), an unknown one is a 404."""
+from collections.abc import Mapping
 from typing import Any
 
 from flask import abort, redirect, render_template, request, url_for
+from markupsafe import Markup
 
+import forms
+from forms.markup import to_plain
+from forms.piping import fill, fill_html
 from survey import db
 from survey.accounts.access import require_unit, signed_in
 from survey.errors import InvalidInput, Problem
@@ -77,11 +82,20 @@ def response_page(found: Response, problems: list[Problem]):
             for question in definition.questions if question.kind.has_answer]
     correctable = found.channel in KEYED_CHANNELS and found.status == "submitted"
     return render_template("supervisor/response.html", response=found, rows=rows, problems=problems,
+                           labels=response_labels(definition, stored, language()),
                            findings=response_findings(db.session(), found),
                            changes=response_changes(db.session(), found),
                            correctable=correctable, language=language(), carried=carried(),
                            next_flagged=next_flagged(found),
                            done=request.args.get("done") if request.method != "POST" else None)
+
+
+def response_labels(definition: forms.Definition, stored: Mapping[str, str | None],
+                    lang: str) -> dict[str, tuple[Markup, str]]:
+    """Question name -> its label as the citizen's page shows it (HTML: markup rendered, each
+    ``${name}`` the response's answer, escaped) and as plain text (for a drop-down's options)."""
+    return {q.name: (fill_html(q.label.text(lang), definition, stored, lang),
+                     to_plain(fill(q.label.text(lang), definition, stored, lang))) for q in definition.questions}
 
 
 def carried() -> dict[str, Any]:

@@ -1,18 +1,24 @@
 """Reconciliation of double entry (/doi-chieu), for supervisors and administrators: the queue of
 serials whose two entries differ in the reader's units, and per serial both values side by side
 with a choice per question (value 1, value 2, or a corrected value typed as a keyer types it)."""
-from flask import abort, render_template, request
+from collections.abc import Sequence
 
+from flask import abort, render_template, request
+from markupsafe import Markup
+
+import forms
 from survey import clock, db
 from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
 from survey.entries.codes import answerable, codes_of, question_numbers, to_stored, to_typed
+from survey.entries.models import PaperEntry
 from survey.entries.queries import discrepancies, entries_of_serial, reconciliation_queue
 from survey.entries.reconciliation import Decision, reconcile
 from survey.errors import InvalidInput, Problem
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import not_a_code
+from survey.surveyor.shown import shown_labels
 from survey.surveyor.views import blueprint, first_problem_per_field
 from survey.text import form_language, language
 
@@ -71,8 +77,16 @@ def page(campaign: Campaign, serial: str, passes, found, errors: dict[str, str],
     shown = {q.name: (lambda stored, q=q: shown_value(q, stored, lang)) for q in answerable(definition)}
     return render_template("surveyor/reconcile.html", campaign=campaign, serial=serial, passes=passes,
                            found=found, errors=errors, done=done, definition=definition, lang=lang,
-                           numbers=numbers, shown=shown,
+                           numbers=numbers, shown=shown, labels=agreed_labels(definition, passes, lang),
                            codes={q.name: codes_of(q, lang) for q in answerable(definition)})
+
+
+def agreed_labels(definition: forms.Definition, passes: Sequence[PaperEntry], lang: str) -> dict[str, Markup]:
+    """The labels as the keyer's page shows them (markup rendered, escaped): a ``${name}`` shows the
+    answer both passes agree on, '…' where they differ (that is what is being decided)."""
+    first, second = passes[0].answers, passes[1].answers
+    agreed = {key: value for key, value in first.items() if second.get(key) == value}
+    return shown_labels(definition, forms.effective_answers(definition, agreed), lang)
 
 
 def shown_value(question, stored: str | None, lang: str) -> str:
