@@ -39,7 +39,8 @@ def test_demo_loads_an_giang_once(cli, session):
     assert (units_of(session, "commune", True), units_of(session, "commune", False)) == (15, 36)
     assert units_of(session, "department", True) == 15
     assert session.scalar(select(func.count()).select_from(QuestionnaireVersion)) == 5  # with par-officials
-    assert sorted(session.scalars(select(User.role))) == ["admin", "analyst", "supervisor", "surveyor"]
+    roles = ["admin", "agency_officer", "analyst", "supervisor", "surveyor"]  # one account per role
+    assert sorted(session.scalars(select(User.role))) == roles
 
 
 def test_demo_campaign_is_open_with_every_unit(cli, session, app):
