@@ -30,11 +30,14 @@ def invite(body: schemas.InvitationsIn):
         audit(session, None, "invitations_created", subject=f"campaign {campaign.slug}", unit=unit.code,
               count=len(created), api_token=current_token().name)
     return schemas.InvitationList(campaign=campaign.slug, unit=unit.code,
-                                  invitations=[invitation(i) for i in created])
+                                  invitations=[invitation(code, made)
+                                               for code, made in zip(body.dossier_codes, created, strict=True)])
 
 
-def invitation(found: Invitation) -> schemas.InvitationOut:
-    return schemas.InvitationOut(dossier_code=found.dossier_code, token=found.token, link=link(found.token),
+def invitation(dossier_code: str, found: Invitation) -> schemas.InvitationOut:
+    """The document of `found`, made for `dossier_code` (create_invitations makes one invitation per
+    code, in their order; an invitation made without a code is none of the API's)."""
+    return schemas.InvitationOut(dossier_code=dossier_code, token=found.token, link=link(found.token),
                                  expires_at=aware(found.expires_at) if found.expires_at else None)
 
 

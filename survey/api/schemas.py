@@ -7,13 +7,10 @@ from uuid import UUID
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from survey.campaigns.models import CHANNELS, STATES
-from survey.responses.models import STATUSES
-from survey.units.models import LEVELS
+from survey.campaigns.models import Channel, State
+from survey.responses.models import Status
+from survey.units.models import Level
 
-Channel = Literal[CHANNELS]
-Status = Literal[STATUSES]
-Level = Literal[LEVELS]
 Code = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Texts = dict[str, str]
 """A text in each language of the questionnaire: {"vi": ..., "en": ...}."""
@@ -86,7 +83,7 @@ class QuestionnaireRef(BaseModel):
 class CampaignOut(BaseModel):
     slug: str
     name: str
-    state: Literal[STATES]
+    state: State
     opens_on: date | None
     closes_on: date | None
     channels: list[Channel]

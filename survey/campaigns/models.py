@@ -1,5 +1,6 @@
 """Survey campaigns (đợt khảo sát): who is surveyed, with which questionnaire version, when."""
 from datetime import date
+from typing import Literal, get_args
 
 from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, ForeignKeyConstraint, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -8,8 +9,11 @@ from survey.db import Base
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.units.models import Unit
 
-CHANNELS = ("web", "paper", "interviewer")
-STATES = ("draft", "scheduled", "open", "closed")
+Channel = Literal["web", "paper", "interviewer"]
+"""A channel a response comes by (the API's documents are typed with it)."""
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+State = Literal["draft", "scheduled", "open", "closed"]
+STATES: tuple[State, ...] = get_args(State)
 
 
 class Campaign(Base):
@@ -43,7 +47,7 @@ class Campaign(Base):
     )
     units: Mapped[list["CampaignUnit"]] = relationship(cascade="all, delete-orphan")
 
-    def state_on(self, today: date) -> str:
+    def state_on(self, today: date) -> State:
         """draft without dates; scheduled before `opens_on`; open through `closes_on`; then closed."""
         if self.opens_on is None or self.closes_on is None:
             return "draft"

@@ -4,6 +4,7 @@ The database itself guards the invariants: a response's unit is a target of its 
 channel is allowed by the campaign, each answer's key is a question of the version answered.
 """
 from datetime import UTC, datetime
+from typing import Literal, get_args
 from uuid import UUID
 
 from sqlalchemy import (
@@ -26,7 +27,9 @@ from survey.db import Base, Document
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.units.models import Unit
 
-STATUSES = ("submitted", "verified", "rejected")
+Status = Literal["submitted", "verified", "rejected"]
+"""A response's status (the API's documents are typed with it)."""
+STATUSES: tuple[Status, ...] = get_args(Status)
 DEVICE_CLASSES = ("phone", "tablet", "desktop")
 FLAGS = ("burst_device", "burst_unit")
 EXCLUSION_REASONS = ("rate_limited", *FLAGS)

@@ -20,7 +20,6 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.orm.util import AliasedClass
 
 import forms
 from survey.campaigns.models import Campaign
@@ -131,7 +130,7 @@ def _query(campaign: Campaign, keys: list[str], statuses: Sequence[str]):
             .order_by(Response.id))
 
 
-def _district(parent: AliasedClass) -> ColumnElement[str]:
+def _district(parent: type[Unit]) -> ColumnElement[str]:
     """The _district column (see the module's docstring) for a query joining `parent` on Unit.parent_id."""
     return func.coalesce(Unit.district_code(Unit, parent), Unit.code)
 

@@ -1,6 +1,7 @@
 """Administrative units and agencies: province > district > commune, and provincial departments; since
 1 July 2025 communes and wards sit directly under the province (districts stay, deactivated, as history)."""
 from datetime import date, datetime
+from typing import Literal, get_args
 
 from sqlalchemy import (
     Boolean,
@@ -15,12 +16,13 @@ from sqlalchemy import (
     case,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
-from sqlalchemy.orm.util import AliasedClass
 
 from survey.db import Base, utcnow
 
+Level = Literal["province", "department", "district", "commune"]
+"""A unit's level (the API's documents are typed with it)."""
+LEVELS: tuple[Level, ...] = get_args(Level)
 # Which level a parent may have, for each level. A province has no parent.
-LEVELS = ("province", "department", "district", "commune")
 PARENT_LEVELS = {
     "province": (),
     "department": ("province",),
@@ -65,9 +67,10 @@ class Unit(Base):
         return self.parent if self.parent is not None and self.parent.level == "district" else None
 
     @staticmethod
-    def district_code(unit: "type[Unit] | AliasedClass", parent: AliasedClass) -> ColumnElement[str | None]:
-        """The code of `district` in SQL, for a query joining `parent` (an alias of Unit) on `unit.parent_id`
-        (a join, not a subquery per row: the exports read a million rows)."""
+    def district_code(unit: "type[Unit]", parent: "type[Unit]") -> ColumnElement[str | None]:
+        """The code of `district` in SQL, for a query joining `parent` (an alias of Unit, which
+        sqlalchemy.orm.aliased types as the class) on `unit.parent_id` (a join, not a subquery per
+        row: the exports read a million rows)."""
         return case((unit.level == "district", unit.code), (parent.level == "district", parent.code))
 
 
