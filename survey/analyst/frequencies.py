@@ -6,6 +6,7 @@ Everything travels in the query string (GET, no write): the same URL gives the s
 """
 import io
 from dataclasses import dataclass
+from typing import TypedDict
 
 import pandas as pd
 from flask import render_template, request, send_file, url_for
@@ -26,13 +27,21 @@ from survey.text import language
 WEIGHTINGS = ("design", "none")
 
 
+class AskedQuery(TypedDict):
+    """The URL values of what the frequencies page is asked (typed, so url_for takes them as values)."""
+
+    question: str
+    by: str
+    weighting: str
+
+
 @dataclass(frozen=True)
 class Asked:
     question: str
     by: str
     weighting: str
 
-    def query(self) -> dict[str, str]:
+    def query(self) -> AskedQuery:
         return {"question": self.question, "by": self.by, "weighting": self.weighting}
 
 
@@ -76,7 +85,7 @@ def read_asked(default_question: str) -> Asked:
 
 def table_of(campaign, asked: Asked) -> pd.DataFrame:
     key = digest("frequencies", campaign.id, asked.question, asked.by, asked.weighting, language())[:32]
-    channels = {channel: say(f"channel_{channel}") for channel in CHANNELS}
+    channels: dict[str, str] = {channel: say(f"channel_{channel}") for channel in CHANNELS}
     return cached(key, stamp(db.session(), campaign),
                   lambda: tabulate(db.session(), campaign, asked.question, asked.by, asked.weighting, language(),
                                    channels))
@@ -86,7 +95,7 @@ def grouped(table: pd.DataFrame | None) -> list[tuple[str, list]]:
     """(group name, its rows) in the table's order, for the page."""
     if table is None:
         return []
-    return [(name, list(rows.itertuples(index=False))) for name, rows in table.groupby("group_name", sort=False)]
+    return [(str(name), list(rows.itertuples(index=False))) for name, rows in table.groupby("group_name", sort=False)]
 
 
 def readable(table: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ administrators of the whole province may open these pages.
 import functools
 import io
 from dataclasses import dataclass, replace
+from typing import NotRequired, TypedDict
 
 from flask import Blueprint, Response, abort, render_template, request, send_file, url_for
 from werkzeug.utils import secure_filename
@@ -45,6 +46,17 @@ SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+class ChoiceQuery(TypedDict):
+    """The URL values of a Choice (typed, so url_for takes them as values); `margins` the key of
+    the margins file kept for the chart pages."""
+
+    recipe: str
+    weighting: str
+    by: str
+    chart: NotRequired[str]
+    margins: NotRequired[str]
+
+
 @dataclass(frozen=True)
 class Choice:
     recipe: str
@@ -52,10 +64,12 @@ class Choice:
     by: str
     margins: str | None
 
-    def query(self, chart: str | None = None) -> dict[str, str]:
+    def query(self, chart: str | None = None) -> "ChoiceQuery":
         """URL values of the choice (and of the chart's path, when given)."""
-        values = {"recipe": self.recipe, "weighting": self.weighting, "by": self.by}
-        return values | {"chart": chart} if chart else values
+        values = ChoiceQuery(recipe=self.recipe, weighting=self.weighting, by=self.by)
+        if chart:
+            values["chart"] = chart
+        return values
 
     def filename(self, slug: str, suffix: str) -> str:
         return secure_filename(f"{slug}-{self.recipe}-{self.weighting}-{self.by}{suffix}") or f"ket-qua{suffix}"
@@ -90,9 +104,10 @@ def results(slug: str):
     campaign = campaign_or_404(slug)
     choice = read_choice(fitting_recipe(campaign))
     summary = summary_of(campaign, choice)
-    extra = {"margins": keep_text(choice.margins)} if choice.margins else {}
-    urls = {name: url_for("analyst.chart", slug=slug, chart=name, lang=language(),
-                          **choice.query(), **extra) for name in CHARTS}
+    query = choice.query()
+    if choice.margins:
+        query["margins"] = keep_text(choice.margins)
+    urls = {name: url_for("analyst.chart", slug=slug, chart=name, lang=language(), **query) for name in CHARTS}
     return render_template("analyst/results.html", results=summary, campaign=campaign, recipe=recipe(choice.recipe),
                            choice=choice, charts=urls, overall=summary.extra["overall"],
                            matrix=summary.extra["matrix"], recipes=shipped_recipes(), methods=METHODS,
@@ -201,8 +216,9 @@ def summarise_page(campaign: Campaign, choice: Choice) -> Summary:
     charts = {name: draw(summary, name, choice) for name in CHARTS}
     alts = {name: chart_alt(summary, name, choice) for name in CHARTS}
     table = summary.table
-    extra = {"achieved": achieved_sample(db.session(), campaign, None), "matrix": domain_matrix(table, choice.by),
-             "overall": table[table["by"] == "all"].to_dict("records")}
+    extra: dict[str, object] = {"achieved": achieved_sample(db.session(), campaign, None),
+                                "matrix": domain_matrix(table, choice.by),
+                                "overall": table[table["by"] == "all"].to_dict("records")}
     return replace(summary, charts=charts, alts=alts, extra=extra)
 
 

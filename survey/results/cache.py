@@ -19,6 +19,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -26,6 +27,9 @@ from sqlalchemy.orm import Session
 
 from survey.campaigns.models import Campaign
 from survey.responses.models import Response, ResponseChange
+
+Kept = TypeVar("Kept")
+"""What a cache entry holds: a results page's summary, a frequency table..."""
 
 
 def stamp(session: Session, campaign: Campaign) -> str:
@@ -45,8 +49,9 @@ def digest(*parts) -> str:
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
 
 
-def cached(choice_key: str, version: str, compute: Callable[[], object]) -> object:
-    """The entry of `choice_key` at `version`, computed (and kept) when missing."""
+def cached(choice_key: str, version: str, compute: Callable[[], Kept]) -> Kept:
+    """The entry of `choice_key` at `version`, computed (and kept) when missing; a key names what
+    `compute` makes (the callers digest its kind and arguments into it), so a kept entry is one."""
     folder = cache_folder()
     path = folder / f"{choice_key}-{version}.pickle"
     try:

@@ -54,7 +54,7 @@ def index_chart(rows: pd.DataFrame, title: str, note: str, number=lambda value: 
     with _DRAWING:
         figure = _matplotlib().Figure(figsize=(7.5, 1.2 + 0.38 * max(len(rows), 1)), layout="constrained")
         axes = figure.add_subplot()
-        for position, row in rows.iterrows():
+        for position, (_, row) in enumerate(rows.iterrows()):
             _interval(axes, position, row, number)
         axes.set_yticks(range(len(rows)), [_text(n) for n in rows["domain_name"]])
         axes.set_ylim(-0.7, len(rows) - 0.3)

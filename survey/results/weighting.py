@@ -16,6 +16,7 @@ import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,8 @@ from survey.results.messages import CATALOGUE
 
 METHODS = ("none", "design", "poststratify", "rake", "calibrate")
 CALIBRATIONS = METHODS[2:]
+Built = TypeVar("Built")
+"""What `_design` builds: a design, or the design weights of its units."""
 
 
 @dataclass(frozen=True)
@@ -132,10 +135,12 @@ def unit_weights(respondents: Mapping[str, int], transactions: Mapping[str, int 
 
 def _design_weighted(frame: pd.DataFrame, transactions: Mapping[str, int | None]):
     units = frame["_unit"].value_counts()
-    frame["_weight"] = frame["_unit"].map(unit_weights(units.to_dict(), transactions)).astype("float64")
+    respondents = {str(unit): int(count) for unit, count in units.items()}
+    frame["_weight"] = frame["_unit"].map(unit_weights(respondents, transactions)).astype("float64")
+    sizes = {unit: transactions[unit] or 0 for unit in respondents}  # each > 0: unit_weights refuses the others
     stratum_of, collapsed = _strata(units)
     frame["_stratum"] = frame["_unit"].map(stratum_of)
-    population = {s: sum(transactions[u] for u in units.index if stratum_of[u] == s) for s in set(stratum_of.values())}
+    population = {s: sum(n for u, n in sizes.items() if stratum_of[u] == s) for s in set(stratum_of.values())}
     frame["_population"] = frame["_stratum"].map(population).astype("float64")
     absent = tuple(sorted(u for u, n in transactions.items() if n and u not in units.index))
     design = _design(lambda: Design(frame, weights="_weight", strata="_stratum", fpc="_population"))
@@ -174,8 +179,9 @@ def _calibrated(base: Design, frame: pd.DataFrame, method: str, margins: Margins
     return _design(lambda: rake(base, columns))
 
 
-def _design(build) -> Design:
-    """build(), its ValueError as InvalidInput in the names analysts use (unit, not _unit)."""
+def _design(build: Callable[[], Built]) -> Built:
+    """build() (a design, or the design weights), its ValueError as InvalidInput in the names
+    analysts use (unit, not _unit)."""
     try:
         return build()
     except ValueError as error:
