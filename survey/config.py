@@ -6,7 +6,7 @@ weakens a real deployment), `development` (what `make run` sets) or `testing`.
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 from urllib.parse import urlsplit
 
 ENVIRONMENTS = ("production", "development", "testing")
@@ -112,6 +112,12 @@ def secret_key(value: str | None, env: str) -> str:
             "For a local trial set SURVEY_ENV=development instead."
         )
     return secrets.token_hex(32)
+
+
+@overload
+def public_base_url(value: str | None, required: Literal[True]) -> str: ...
+@overload
+def public_base_url(value: str | None, required: bool) -> str | None: ...
 
 
 def public_base_url(value: str | None, required: bool) -> str | None:

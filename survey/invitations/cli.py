@@ -41,10 +41,7 @@ def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime 
     with unit_of_work() as session:
         campaign = campaign_by_slug(session, campaign_slug)
         unit = units_by_codes(session, [unit_code])[0]
-        expires_at = end_of_day(expires.date()) if expires else None
-        if expires_at is not None and expires_at <= utcnow():
-            raise InvalidInput(CATALOGUE.problem("invitation_expires_past", "expires", day=expires.date()))
-        created = create_invitations(session, campaign, unit, dossier_codes, expires_at, utcnow())
+        created = create_invitations(session, campaign, unit, dossier_codes, expiry(expires), utcnow())
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["dossier_code", "token", "link"])
@@ -52,6 +49,17 @@ def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime 
         link = public_url("questionnaire.invitation", base, token=invitation.token)
         writer.writerow([neutralised(invitation.dossier_code), invitation.token, link])
     click.echo(out.getvalue(), nl=False)
+
+
+def expiry(expires: datetime | None) -> datetime | None:
+    """The end of the province's day `expires` (None: the links never expire); InvalidInput when
+    that is already past."""
+    if expires is None:
+        return None
+    expires_at = end_of_day(expires.date())
+    if expires_at <= utcnow():
+        raise InvalidInput(CATALOGUE.problem("invitation_expires_past", "expires", day=expires.date()))
+    return expires_at
 
 
 def link_base(base_url: str | None) -> str:

@@ -193,10 +193,12 @@ def _plain(paper: Paper, node: Node, words: Words) -> str:
 
 
 def _call(paper: Paper, call: Call, words: Words) -> str:
-    question = _question(paper, call.question or ".", words)
+    name = call.question or "."
+    question = _question(paper, name, words)
     if call.name == "selected":
-        codes = {value: code for code, value in paper.codes.get(call.question, ())}
-        return words.ticked.format(question=question, codes=codes.get(call.choice_value, call.choice_value))
+        codes = {value: code for code, value in paper.codes.get(name, ())}
+        tested = call.choice_value or ""
+        return words.ticked.format(question=question, codes=codes.get(tested, tested))
     template = {"count_selected": words.count, "string_length": words.length}.get(call.name, words.answered)
     return template.format(question=question)
 

@@ -11,7 +11,7 @@ import segno
 from flask import Blueprint, abort, render_template, request
 
 from survey import db
-from survey.accounts.access import current_user, protect, require_unit
+from survey.accounts.access import protect, require_unit, signed_in
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
 from survey.errors import InvalidInput
@@ -45,7 +45,7 @@ def unit(slug: str, unit_code: str):
     target = next((t.unit for t in found.units if t.unit.code == unit_code), None)
     if target is None:
         abort(404)
-    require_unit(current_user(), target)
+    require_unit(signed_in(), target)
     return render_print(found, target, qr_link(found, target))
 
 
