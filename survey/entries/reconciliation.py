@@ -64,13 +64,17 @@ def reconcile(session: Session, campaign: Campaign, serial: str, decisions: dict
 
 
 def chosen(discrepancy: EntryDiscrepancy, decision: Decision) -> str | None:
-    return {"first": discrepancy.first_value, "second": discrepancy.second_value,
-            "corrected": decision.corrected}[decision.choice]
+    """The value `decision` keeps: the first pass's, the second's, or the corrected one (reconcile
+    refuses a decision that is none of CHOICES before it asks)."""
+    if decision.choice == "first":
+        return discrepancy.first_value
+    return discrepancy.second_value if decision.choice == "second" else decision.corrected
 
 
 def checked_answers(session: Session, campaign: Campaign, answers: dict[str, str | None],
-                    language: str) -> dict[str, str]:
-    """The decided answers without those not asked; InvalidInput when they break the form's checks."""
+                    language: str) -> dict[str, str | None]:
+    """The decided answers without those not asked (none of them None, typed as a response's answers
+    are); InvalidInput when they break the form's checks."""
     definition = version_definition(campaign.questionnaire_version)
     errors = forms.check_answers(definition, answers, language=language, unit_codes=unit_codes(session, definition))
     if errors:

@@ -1,5 +1,6 @@
 """The review page: every answer of every page shown, with a link to change each page."""
 from dataclasses import dataclass
+from typing import TypedDict
 
 from flask import render_template, url_for
 from markupsafe import Markup
@@ -12,6 +13,9 @@ from survey.public.navigation import REVIEW, visible_sections
 from survey.responses.models import Draft
 from survey.text import unit_name
 from survey.units.queries import units_by_codes
+
+FromPage = TypedDict("FromPage", {"from": str})
+"""The page a questionnaire page was opened from: ``from`` is a keyword, hence a dict to unpack."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +46,7 @@ def problem_links(draft: Draft, definition: Definition, language: str,
     section_of = {q.name: s.name for s in definition.sections for q in s.questions}
     problems = forms.check_answers(definition, draft.answers, language=language)
     return [(labels[name], message,
-             url_for("questionnaire.page", key=draft.uuid, section=section_of[name], **{"from": REVIEW}))
+             url_for("questionnaire.page", key=draft.uuid, section=section_of[name], **FromPage({"from": REVIEW})))
             for name, message in problems.items()]
 
 
