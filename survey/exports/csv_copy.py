@@ -103,7 +103,9 @@ def _copy(connection: Connection, plan: Plan, handle: IO[bytes], low: int, high:
     query = (wide_query if plan.request.layout == "wide" else long_query)(plan, low, high)
     compiled = query.compile(dialect=connection.dialect, compile_kwargs={"render_postcompile": True})
     quoted = ", ".join(f"c{i}" for i, v in enumerate(plan.variables) if v.kind in QUOTED_KINDS)
-    with connection.connection.driver_connection.cursor() as cursor:
+    driver = connection.connection.driver_connection
+    assert driver is not None, "a connection that just ran the export's queries holds its driver's"
+    with driver.cursor() as cursor:
         with cursor.copy(f"COPY ({compiled}) TO STDOUT (FORMAT csv, FORCE_QUOTE ({quoted}))",
                          compiled.params) as copy:
             for block in copy:
@@ -199,9 +201,9 @@ def _weight_note(plan: Plan, weights: Weight) -> ColumnElement:
 
 def _fixed(name: str, plan: Plan, weights: Weight | None) -> ColumnElement:
     """A fixed column's cell (see rows.response_columns)."""
-    if name == "weight":
+    if weights is not None and name == "weight":  # the weight columns are asked for with weights only
         return weights.cell
-    if name == "weight_note":
+    if weights is not None and name == "weight_note":
         return _weight_note(plan, weights)
     if name in ("started_at", "submitted_at"):
         return func.to_char(func.timezone("UTC", getattr(Response, name)), ISO_SECONDS)
@@ -223,6 +225,6 @@ def answer_cell(variable: Variable, value: ColumnElement, number: ColumnElement)
         return case((value.is_(None), None), (chosen, 1.0), else_=0.0).cast(Float)
     if variable.position is not None:  # rows.placed: '' past the last place is no answer
         return neutralised_sql(func.nullif(func.split_part(value, " ", variable.position), ""))
-    if variable.question.type == "satisfaction":
+    if variable.satisfaction:
         return cast(value, Float)  # 9 (don't know) has no stored number
     return number if variable.kind == "number" else neutralised_sql(value)

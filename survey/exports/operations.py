@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 import forms
 from survey.errors import InvalidInput, Problem
-from survey.exports import halves, reading, rows
+from survey.exports import halves, reading, repeats, rows
 from survey.exports.problems import CATALOGUE
 from survey.exports.variables import Variable, long_variables, union_questions, wide_variables
 from survey.exports.writers import XlsxWriter
@@ -71,7 +71,9 @@ def plan_export(session: Session, request: ExportRequest) -> Plan:
     selection = reading.frozen(session, request.filters.select(session, request.slug))
     versions = reading.answered_versions(session, selection)
     questions = union_questions((number, definition) for _, number, definition in versions)
-    variables = (wide_variables(questions, request.weighting) if request.layout == "wide"
+    inside = repeats.repeat_names([(number, definition) for _, number, definition in versions])
+    outside = [(question, numbers) for question, numbers in questions if question.name not in inside]
+    variables = (wide_variables(outside, request.weighting) if request.layout == "wide"
                  else long_variables(request.weighting))
     statuses = request.filters.statuses or DEFAULT_STATUSES
     weights = (analysis_weights(session, selection.campaign, ANALYSIS_METHODS[request.weighting], request.margins,
@@ -91,8 +93,21 @@ def export(session: Session, request: ExportRequest, out: Path, halves_from: int
     with replacing(out) as part:
         cut = _cut(session, plan, halves_from)
         if cut is not None:
-            return plan, halves.write_halves(session, session.get_bind(), part, *cut, write)
-        return plan, write(session, part, True, 0, None)
+            written = halves.write_halves(session, session.get_bind().engine, part, *cut, write)
+        else:
+            written = write(session, part, True, 0, None)
+    write_repeat_files(session, plan, out)
+    return plan, written
+
+
+def write_repeat_files(session: Session, plan: Plan, out: Path) -> None:
+    """A wide export's repeats as files beside `out` (XLSX has them as sheets: write_batches)."""
+    if plan.request.layout != "wide" or plan.request.file_format == "xlsx":
+        return
+    for table in repeats.repeat_tables(plan.definitions):
+        with replacing(repeats.side_path(out, table)) as part:
+            write_batches(repeats.table_plan(plan, table), session, part, table_columns=(
+                repeats.table_columns(session, plan.selection, table)))
 
 
 def _cut(session: Session, plan: Plan, halves_from: int | None) -> tuple[int, int] | None:
@@ -116,21 +131,32 @@ def write_rows(plan: Plan, session: Session, path: Path, header: bool = True, af
 
 
 def write_batches(plan: Plan, session: Session, path: Path, header: bool = True, after: int = 0,
-                  upto: int | None = None, progress: Callable[[int], None] | None = None) -> int:
-    """write_rows through Python: batches of columns given to the format's writer."""
+                  upto: int | None = None, progress: Callable[[int], None] | None = None,
+                  table_columns: Iterator[dict[str, list]] | None = None) -> int:
+    """write_rows through Python: batches of columns given to the format's writer (`table_columns`:
+    a repeat's table instead of the responses'); a wide XLSX gets each repeat's table as a sheet."""
     writer = open_writer(session, plan, path, header)
     written = 0
     try:
-        for columns in plan_columns(session, plan, after, upto):
+        for columns in table_columns or plan_columns(session, plan, after, upto):
             writer.write(columns)
             written += len(columns["response_id"])
             if progress is not None:
                 progress(written)
+        if isinstance(writer, XlsxWriter) and plan.request.layout == "wide" and table_columns is None:
+            _repeat_sheets(session, plan, writer)
     except BaseException:
         writer.discard()
         raise
     writer.close()
     return written
+
+
+def _repeat_sheets(session: Session, plan: Plan, writer: XlsxWriter) -> None:
+    for table in repeats.repeat_tables(plan.definitions):
+        writer.next_table(table.name, table.variables)
+        for columns in repeats.table_columns(session, plan.selection, table):
+            writer.write(columns)
 
 
 def plan_columns(session: Session, plan: Plan, after: int = 0, upto: int | None = None) -> Iterator[dict[str, list]]:
@@ -168,7 +194,7 @@ def row_count(session: Session, plan: Plan) -> int:
     if plan.request.layout == "wide":
         return sum(reading.responses_by_unit(session, plan.selection).values())
     query = select(func.count()).select_from(Answer).join(Response, Response.id == Answer.response_id)
-    return session.scalar(query.where(*plan.selection.filters()))
+    return session.execute(query.where(*plan.selection.filters())).scalar_one()
 
 
 @contextmanager

@@ -3,7 +3,7 @@
 Responses are read by keyset pagination on their id, each batch with its answers in one
 query, as plain rows (no ORM objects), so memory depends on the batch size, not the campaign.
 """
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
@@ -112,7 +112,7 @@ def unit_details(session: Session, campaign: Campaign) -> dict[int, tuple[str, s
     query = (select(Unit.id, Unit.code, Unit.name, Unit.level, Unit.district_code(Unit, parent))
              .join(CampaignUnit, CampaignUnit.unit_id == Unit.id).outerjoin(parent, Unit.parent_id == parent.id)
              .where(CampaignUnit.campaign_id == campaign.id))
-    return {uid: tuple(details) for uid, *details in session.execute(query)}
+    return {uid: (code, name, level, district) for uid, code, name, level, district in session.execute(query)}
 
 
 def answered_versions(session: Session, selection: Selection) -> list[tuple[int, int, forms.Definition]]:
@@ -128,9 +128,9 @@ def answered_versions(session: Session, selection: Selection) -> list[tuple[int,
 class Batch:
     """Up to a batch size of responses (rows of RESPONSE_COLUMNS) and their answers, in id order."""
 
-    rows: list[tuple]
-    answers: list[tuple]
-    """(response id, question key, value, number), in no particular order."""
+    rows: Sequence[tuple]
+    answers: Sequence[tuple]
+    """(response id, question key, value, number, repeat instance), in no particular order."""
 
     def column(self, index: int) -> list:
         return self._columns[index]
@@ -145,7 +145,7 @@ class Batch:
         position = {row[0]: i for i, row in enumerate(self.rows)}
         values: dict[str, list] = {}
         numbers: dict[str, list] = {}
-        for response_id, key, value, number in self.answers:
+        for response_id, key, value, number, *_ in self.answers:
             if key not in values:
                 values[key], numbers[key] = [None] * len(self.rows), [None] * len(self.rows)
             values[key][position[response_id]] = value
@@ -169,14 +169,14 @@ def batches(session: Session, selection: Selection, size: int = BATCH_SIZE, afte
                             .order_by(Response.id).limit(size))
         if not rows:
             return
-        answers = (select(Answer.response_id, Answer.question_key, Answer.value, Answer.number)
+        answers = (select(Answer.response_id, Answer.question_key, Answer.value, Answer.number, Answer.instance)
                    .join(Response, Response.id == Answer.response_id)
                    .where(*selection.within(last, rows[-1][0])))
         yield Batch(rows, _driver_rows(connection, answers))
         last = rows[-1][0]
 
 
-def _driver_rows(connection: Connection, query: Select) -> list[tuple]:
+def _driver_rows(connection: Connection, query: Select) -> Sequence[tuple]:
     """Rows straight from the driver's cursor, skipping SQLAlchemy's row objects and type conversions
     (a third of the time on millions of answers); times may then be text (SQLite), see rows.naive_utc."""
     result = connection.execute(query)

@@ -84,15 +84,15 @@ def response_columns(batch: Batch, context: Context, wanted: list[str]) -> Colum
 
 
 def answer_column(variable: Variable, values: list | None, numbers: list | None, rows: int) -> list:
-    """A question's column from the batch's values and numbers of its key (None: nobody answered it)."""
-    if values is None:
+    """A question's column from the batch's values and numbers of its key (both None: nobody answered it)."""
+    if values is None or numbers is None:
         return [None] * rows
     if variable.choice is not None:
         choice = variable.choice
         return [None if v is None else float(choice in v.split(" ")) for v in values]
     if variable.position is not None:
         return [placed(v, variable.position) for v in values]
-    if variable.question.type == "satisfaction":
+    if variable.satisfaction:
         return [None if v is None else float(v) for v in values]  # 9 (don't know) has no stored number
     return numbers if variable.kind == "number" else values
 

@@ -34,6 +34,11 @@ class Variable:
     position: int | None = None
     """For the column of a rank's place n (from 1): n, the choice ranked there."""
 
+    @property
+    def satisfaction(self) -> bool:
+        """Whether the column holds a satisfaction question's answers (9, don't know, has no stored number)."""
+        return self.question is not None and self.question.type == "satisfaction"
+
     def codes(self) -> dict[str, float]:
         """Choice value -> numeric code: the value itself when every value is a whole number, else 1, 2, ..."""
         values = [c.value for c in self.value_labels]

@@ -34,19 +34,25 @@ def cells(kind: str, column: list) -> list:
 
 
 class XlsxWriter:
-    """XLSX in constant memory (one row in memory at a time); more rows than a sheet holds go on to 'data_2'..."""
+    """XLSX in constant memory (one row in memory at a time); more rows than a sheet holds go on to 'data_2'...;
+    a repeat's table (`next_table`) on a sheet of its own."""
 
     def __init__(self, path: Path, variables: list[Variable]) -> None:
         self.variables = variables
         self.book = xlsxwriter.Workbook(str(path), {
             "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
             "strings_to_urls": False, "default_date_format": "yyyy-mm-dd hh:mm:ss"})
-        self.sheets = 0
+        self.sheets, self.name = 0, "data"
+        self._new_sheet()
+
+    def next_table(self, name: str, variables: list[Variable]) -> None:
+        """Go on to a table of other variables (a repeat's, survey.exports.repeats) on a sheet named `name`."""
+        self.variables, self.sheets, self.name = variables, 0, name
         self._new_sheet()
 
     def _new_sheet(self) -> None:
         self.sheets += 1
-        self.sheet = self.book.add_worksheet("data" if self.sheets == 1 else f"data_{self.sheets}")
+        self.sheet = self.book.add_worksheet(self.name if self.sheets == 1 else f"{self.name}_{self.sheets}")
         self.sheet.write_row(0, 0, [v.name for v in self.variables])
         self.sheet.freeze_panes(1, 0)
         self.row = 1
