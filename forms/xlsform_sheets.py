@@ -51,6 +51,8 @@ _ALIASES = {"list name": "list_name", "sipas_form_title": "form_title",
 ``value`` for a choice's name) and ours. pyxform fails on a translated ``form_title``
 column, so write_xlsform writes the title's other languages as
 ``sipas_form_title::English (en)``."""
+_SETTINGS_ALIASES = {"id_string": "form_id", "title": "form_title"}
+"""pyxform's own names of settings' form_id and form_title, which it reads there too."""
 _ONE_COLON_FIELDS = frozenset({"label", "hint", "constraint_message", "caption"})
 """Fields whose language older XLSForms write after a single colon (``label:English``)."""
 
@@ -162,7 +164,7 @@ def _sheet(name: str, worksheet: Any) -> Sheet:
 def _rows_sheet(name: str, rows: Iterator[Sequence[Any]]) -> Sheet:
     """A sheet of the rows' values, the header first; empty rows are left out."""
     header = next(rows, None) or ()
-    columns = [_column(text(value) or "") for value in header]
+    columns = [_column(text(value) or "", name) for value in header]
     sheet = Sheet(name, columns, [])
     for number, values in enumerate(rows, start=2):
         # Not strict: a row need not be as wide as the header; only cells under a heading count.
@@ -173,9 +175,11 @@ def _rows_sheet(name: str, rows: Iterator[Sequence[Any]]) -> Sheet:
     return sheet
 
 
-def _column(header: str) -> Column:
+def _column(header: str, sheet: str) -> Column:
     field, separator, language = header.partition("::")
     field = " ".join(field.split()).lower()
+    if sheet == "settings":
+        field = _SETTINGS_ALIASES.get(field, field)
     if not separator and field not in _ALIASES:
         before, colon, after = field.partition(":")
         if colon and before in _ONE_COLON_FIELDS and after.strip():

@@ -15,11 +15,11 @@ FRUIT = [("list_name", "name", "label", "kind"), ("Fruit_List", "apple", "Apple"
          ("Fruit_List", "melon", "Melon", "vine")]
 
 
-def _workbook(survey, choices=FRUIT) -> bytes:
+def _workbook(survey, choices=FRUIT, settings=SETTINGS) -> bytes:
     """An .xlsx of the rows given per sheet, the header first."""
     book = openpyxl.Workbook()
     book.remove(book.active)
-    for name, rows in {"survey": survey, "choices": choices, "settings": SETTINGS}.items():
+    for name, rows in {"survey": survey, "choices": choices, "settings": settings}.items():
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(list(row))
@@ -55,6 +55,13 @@ def test_a_choice_column_as_the_value_selected_looks_for_filters_by_that_column(
     assert (best.choice_filter.source, kin.choice_filter.source) == (
         "selected(liked, choice('name'))", "selected(liked, choice('kind'))")
     assert [c.value for c in forms.offered_choices(imported.definition, best, {"liked": "melon"})] == ["melon"]
+
+
+def test_settings_id_string_and_title_are_pyxform_s_form_id_and_form_title():
+    imported = forms.read_xlsform(_workbook([("type", "name", "label"), ("text", "t", "T")],
+                                            settings=[("id_string", "title"), ("household", "Household survey")]))
+    assert (imported.problems, imported.skipped) == ([], [])
+    assert (imported.definition.id, imported.definition.title.text("vi")) == ("household", "Household survey")
 
 
 def test_metadata_piped_into_a_label_is_written_as_its_name():
