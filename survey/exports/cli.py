@@ -107,9 +107,9 @@ def exports() -> None:
               help="Keep running, looking for new jobs every SECONDS (a service); without it, stop when none is left.")
 def work_command(wait: float | None) -> None:
     """Run queued export jobs (also those whose worker died: no heartbeat for two minutes)."""
-    from survey.exports.jobs import work
+    from survey.exports.jobs import running_app, work
 
-    click.echo(f"{work(current_app._get_current_object(), wait)} job(s) run")
+    click.echo(f"{work(running_app(), wait)} job(s) run")
 
 
 @exports.command("purge")

@@ -13,7 +13,7 @@ import re
 
 import pyarrow as pa
 import pyarrow.compute as pc
-from sqlalchemy import ColumnElement, and_, case, func
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func
 
 FORMULA_STARTS = "=+-@\t\r＝＋－＠"
 NUMBER = r"-?(0|[1-9][0-9]*)(\.[0-9]+)?"
@@ -47,7 +47,8 @@ def neutralised_arrow(texts: pa.Array) -> pa.Array:
     return pc.if_else(formula, pc.binary_join_element_wise("'", texts, ""), texts)
 
 
-def neutralised_sql(text: ColumnElement) -> ColumnElement:
-    """`neutralised` in PostgreSQL's SQL (the first character compared as a code point: cheaper than text)."""
+def neutralised_sql(text: SQLColumnExpression[str | None]) -> ColumnElement[str | None]:
+    """`neutralised` in PostgreSQL's SQL (the first character compared as a code point: cheaper than
+    text); `text` a text column or expression."""
     formula = and_(func.ascii(text).in_(CODE_POINTS), ~text.regexp_match(NUMBER_PATTERN))
     return case((formula, "'" + text), else_=text)

@@ -35,8 +35,8 @@ def cut(session: Session, selection: reading.Selection, least: int) -> tuple[int
     count, last = session.execute(select(func.count(), func.max(Response.id)).where(*selection.filters())).one()
     if count < max(least, 2):
         return None
-    middle = session.scalar(select(Response.id).where(*selection.filters()).order_by(Response.id)
-                            .offset(count // 2 - 1).limit(1))
+    middle = session.execute(select(Response.id).where(*selection.filters()).order_by(Response.id)
+                             .offset(count // 2 - 1).limit(1)).scalar_one()
     return middle, last
 
 

@@ -24,9 +24,10 @@ import threading
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
+from typing import cast
 
 from flask import Flask, current_app
-from sqlalchemy import delete, select, update
+from sqlalchemy import CursorResult, Update, delete, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
@@ -70,25 +71,38 @@ def worker_name() -> str:
 def recover(session: Session, now: datetime) -> int:
     """Requeue (or fail, after MAX_ATTEMPTS) running jobs without a heartbeat for STALE; how many."""
     stale = ExportJob.state == "running", ExportJob.heartbeat_at < now - STALE
-    failed = session.execute(update(ExportJob).where(*stale, ExportJob.attempts >= MAX_ATTEMPTS).values(
+    failed = _changed(session, update(ExportJob).where(*stale, ExportJob.attempts >= MAX_ATTEMPTS).values(
         state="failed", finished_at=now, worker=None,
         error=f"the export stopped {MAX_ATTEMPTS} times without finishing (its worker died); ask again or "
-              "narrow the filters")).rowcount
-    requeued = session.execute(update(ExportJob).where(*stale).values(state="queued", worker=None, rows_done=0))
+              "narrow the filters"))
+    requeued = _changed(session, update(ExportJob).where(*stale).values(state="queued", worker=None, rows_done=0))
     session.commit()
-    return failed + requeued.rowcount
+    return failed + requeued
 
 
 def claim(session: Session, worker: str, now: datetime) -> int | None:
     """Take the oldest queued job for `worker`; its id, or None when there is none left."""
     for job_id in session.scalars(select(ExportJob.id).where(ExportJob.state == "queued").order_by(ExportJob.id)
                                   .limit(5)).all():
-        taken = session.execute(update(ExportJob).where(ExportJob.id == job_id, ExportJob.state == "queued").values(
+        taken = _changed(session, update(ExportJob).where(ExportJob.id == job_id, ExportJob.state == "queued").values(
             state="running", worker=worker, started_at=now, heartbeat_at=now, attempts=ExportJob.attempts + 1))
         session.commit()
-        if taken.rowcount == 1:
+        if taken == 1:
             return job_id
     return None
+
+
+def _changed(session: Session, statement: Update) -> int:
+    """Rows `statement` changed: an UPDATE's result is a CursorResult, which Session.execute's hints
+    do not say."""
+    return cast(CursorResult, session.execute(statement)).rowcount
+
+
+def running_app() -> Flask:
+    """The application behind current_app (a proxy), for a thread or a loop that outlives the request
+    or command to enter its context."""
+    # current_app is typed as Flask, not as the LocalProxy whose _get_current_object unwraps it
+    return current_app._get_current_object()  # type: ignore[attr-defined]
 
 
 def report(job_id: int, claimed_by: str, **values) -> bool:
@@ -104,7 +118,7 @@ class TakenAway(Exception):
 
 def run_job(job_id: int, worker: str) -> None:
     """Write the job's export to the export folder and record the outcome (in an app context)."""
-    beat = _Heartbeat(current_app._get_current_object(), job_id, worker)
+    beat = _Heartbeat(running_app(), job_id, worker)
     beat.start()
     try:
         name = _write(db.session(), job_id, worker)
@@ -130,7 +144,7 @@ def unexpected_failure(job_id: int) -> dict[str, str]:
 
 
 def _write(session: Session, job_id: int, worker: str) -> str:
-    job = session.get(ExportJob, job_id)
+    job = session.get_one(ExportJob, job_id)
     plan = plan_export(session, job_request(job, current_app.config["TIMEZONE"]))
     total = row_count(session, plan)
     if not report(job_id, worker, rows_total=total):

@@ -6,12 +6,16 @@ codes instead of choice texts, and text cells that repeat, like channels and uni
 one object: the driver makes a new string for every cell).
 """
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import pyreadstat
 
 from survey.exports.variables import NAME_LIMITS, Variable, statistical_names
+
+if TYPE_CHECKING:  # the type of a missing range in pyreadstat's hints, which its package does not export
+    from pyreadstat.pyclasses import MissingRange
 
 STATA_LABEL_LIMIT = 80
 SHARED_TEXTS = 1000
@@ -79,10 +83,11 @@ class StatisticalWriter:
         names = statistical_names([v.name for v in self.variables], NAME_LIMITS[self.format])
         frame = pd.DataFrame({names[name]: array[:self.rows] for name, array in self.arrays.items()}, copy=False)
         self.arrays = {}
-        labels = {names[v.name]: self._label(v) for v in self.variables}
+        labels: dict[str, str | None] = {names[v.name]: self._label(v) for v in self.variables}
         coded = {names[v.name]: value_labels(v, self.language) for v in self.variables if v.value_labels}
         if self.format == "sav":
-            missing = {names[v.name]: list(v.missing) for v in self.variables if v.missing}
+            missing: dict[str, list[int | float | str | MissingRange]] = {
+                names[v.name]: list(v.missing) for v in self.variables if v.missing}
             pyreadstat.write_sav(frame, str(self.path), column_labels=labels, variable_value_labels=coded,
                                  missing_ranges=missing)
         else:
