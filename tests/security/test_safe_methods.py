@@ -6,18 +6,21 @@ a view that treated "not GET" as POST ran its POST code for HEAD, without a toke
 rate limits (found by an outside probe: HEAD disabled users, signed in, locked accounts).
 """
 import pytest
-from flask import url_for
+from flask import current_app, url_for
 from sqlalchemy import select
 
 from survey import clock, db
 from survey.db import utcnow
 from survey.invitations.operations import create_invitations
 from survey.models import Base
+from survey.par_index.evidence import EvidenceRules, checked_file
+from survey.par_index.scoring import add_evidence, open_round
 from survey.responses.drafts import DraftStart, start_draft
 from survey.responses.operations import record_response
 from survey.tokens.operations import issue_token
 from survey.webhooks.operations import add_subscription
 from tests.accounts.conftest import PASSWORD, Staff
+from tests.par_index.scoring_setup import published_sample
 
 SAFE = ("GET", "HEAD")
 
@@ -44,12 +47,16 @@ def records(session, make_user, make_campaign, make_submission):
                                             first_section="main", language="vi", device_class="phone"), now)
     token, _ = issue_token(session, "he-thong", ["responses:read"], None, None, now)
     hook = add_subscription(session, "https://example.org/hook", ["response.created"], None)
+    scoring = open_round(session, None, published_sample(session), 2026, clock.today())
+    evidence = add_evidence(session, None, scoring.assessments[0], "f1_1_1",
+                            checked_file("plan.pdf", b"%PDF-1.4", EvidenceRules.of(current_app.config), "file"))
     session.commit()
     arguments = {"slug": campaign.slug, "unit_code": unit.code, "code": unit.code, "token": invitation.token,
                  "key": draft.uuid, "section": "main", "username": target.username, "chart": "chi-so",
                  "number": 1, "serial": "0001", "response_id": response.id, "job_id": 1,
                  "token_id": token.id, "subscription_id": hook.id, "filename": "site.css", "draw_id": 1,
-                 "file_format": "pdf", "kind": "csv"}
+                 "file_format": "pdf", "kind": "csv", "round_id": scoring.id,
+                 "assessment_id": evidence.assessment_id, "evidence_id": evidence.id, "year": 2026}
     body = {"username": "quantri", "password": PASSWORD, "full_name": "Ai đó", "role": "admin",
             "unit": unit.code, "code": draft.resume_code, "codes": "HS-2\nHS-3", "closes_on": "2099-01-01",
             "confirm": "1", "overall": "5", "uuid": str(draft.uuid), "serial": "0002", "current": PASSWORD,
