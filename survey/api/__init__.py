@@ -2,13 +2,13 @@
 CSRF), JSON errors, a rate limit per token, and an OpenAPI 3.1 document at /api/v1/openapi.json.
 
 Endpoints are declared with `routing.endpoint` in small modules (catalogue, responses,
-invitations, results), which gives the document its operations.
+invitations, results, par_index), which gives the document its operations.
 """
 from flask import Flask, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
-from survey.api import catalogue, invitations, openapi, responses, results  # noqa: F401  (they declare endpoints)
+from survey.api import catalogue, invitations, openapi, par_index, responses, results  # noqa: F401  (they declare endpoints)
 from survey.api.auth import rate_key
 from survey.api.errors import ApiError, error_response, http_error, invalid_input
 from survey.api.routing import InvalidRequest, blueprint, check_text, handle_invalid_request

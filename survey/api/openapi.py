@@ -24,7 +24,8 @@ INFO = {
     "title": "Khảo sát sự hài lòng — API",
     "version": "1",
     "description": "Campaigns, questionnaires, units, responses, invitations and index results of the "
-                   "citizen satisfaction survey service, for outside systems. Authenticate with "
+                   "citizen satisfaction survey service, and the province's PAR index (definitions, results, "
+                   "scores), for outside systems. Authenticate with "
                    "`Authorization: Bearer <token>` (tokens are issued by administrators, each with scopes and "
                    "optionally a unit). Every error is "
                    "`{\"error\": {\"code\", \"message\", \"field\", \"problems\"}}`.",

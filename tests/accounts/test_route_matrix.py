@@ -127,6 +127,9 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "api.responses": API,
     "api.invite": API,
     "api.results": API,
+    "api.par_definition": API,
+    "api.par_results": API,
+    "api.par_unit_scores": API,
     "printing.campaign": ("surveyor", "supervisor", "admin"),
     "printing.unit": ("surveyor", "supervisor", "admin"),
     "offline.service_worker": PUBLIC,
@@ -147,7 +150,7 @@ ARGUMENTS = {"filename": "site.css", "slug": "khong-co", "unit_code": "AG-LX", "
              "key": uuid.UUID(int=1), "section": "main", "username": "muc-tieu",
              "chart": "chi-so", "number": 1, "code": "AG-LX", "serial": "0001", "response_id": 1, "job_id": 1,
              "token_id": 1, "subscription_id": 1, "draw_id": 1, "file_format": "pdf", "kind": "csv",
-             "round_id": 1, "assessment_id": 1, "evidence_id": 1}
+             "round_id": 1, "assessment_id": 1, "evidence_id": 1, "year": 2026}
 
 
 def requests(app) -> list[tuple[str, str, str]]:

@@ -4,9 +4,15 @@ and the units' self-assessed and appraised values read as scoring_queries.unit_i
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import select
+
 from analysis.par_index import UnitInput
+from survey.par_index.appraisal import appraise
+from survey.par_index.assessments import Assessment
 from survey.par_index.document import read_file
+from survey.par_index.models import IndexDefinition
 from survey.par_index.operations import import_definition, publish
+from survey.par_index.scoring import open_round, save_self_assessment, submit
 from survey.responses.operations import record_response
 from tests.clock import TODAY
 
@@ -72,3 +78,25 @@ def scored_setup(session, make_unit, make_campaign, make_version, make_submissio
     answer(session, make_submission, campaign, home, 6, 2)
     answer(session, make_submission, campaign, finance, 3, 0)
     return campaign
+
+
+def text_of(value):
+    """A value as a person types it: yes/no, a level's key, a percentage."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return f"{value:g}" if isinstance(value, float) else value
+
+
+def stored_round(session):
+    """The 2026 round on the published sample: every unit self-assessed as THREE_UNITS, Home
+    Affairs submitted and appraised lower on two sub-criteria with reasons."""
+    definition = session.scalar(select(IndexDefinition).where(IndexDefinition.year == 2026))
+    scoring = open_round(session, None, definition, 2026, TODAY.replace(day=27))
+    assessments = {a.unit.code: a for a in session.scalars(select(Assessment).where(Assessment.round_id == scoring.id))}
+    for given in THREE_UNITS[2026]:
+        entries = {name: (text_of(value), "") for name, value in given.claimed.items()}
+        save_self_assessment(session, None, assessments[given.unit], entries)
+    submit(session, None, assessments["AG-SNV"])
+    appraise(session, None, assessments["AG-SNV"], {name: (text_of(value), "kiểm tra hồ sơ")
+                                                    for name, value in THREE_UNITS[2026][0].appraised.items()})
+    session.commit()

@@ -7,39 +7,11 @@ import io
 import docx
 import openpyxl
 import pytest
-from sqlalchemy import select
 
-from survey.par_index.appraisal import appraise
-from survey.par_index.assessments import Assessment
-from survey.par_index.models import IndexDefinition
-from survey.par_index.scoring import open_round, save_self_assessment, submit
-from tests.clock import TODAY
-from tests.par_index.results_setup import THREE_UNITS, scored_setup
+from tests.par_index.results_setup import scored_setup, stored_round
 
 COLUMNS = ["unit_code", "level", "field", "self_assessed", "appraised", "survey", "formula", "total", "max_points",
            "percent", "rank", "rank_change"]
-
-
-def text_of(value):
-    """A value as a person types it: yes/no, a level's key, a percentage."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return f"{value:g}" if isinstance(value, float) else value
-
-
-def stored_round(session):
-    """The 2026 round on the published sample: every unit self-assessed as THREE_UNITS, Home
-    Affairs submitted and appraised lower on two sub-criteria with reasons."""
-    definition = session.scalar(select(IndexDefinition).where(IndexDefinition.year == 2026))
-    scoring = open_round(session, None, definition, 2026, TODAY.replace(day=27))
-    assessments = {a.unit.code: a for a in session.scalars(select(Assessment).where(Assessment.round_id == scoring.id))}
-    for given in THREE_UNITS[2026]:
-        entries = {name: (text_of(value), "") for name, value in given.claimed.items()}
-        save_self_assessment(session, None, assessments[given.unit], entries)
-    submit(session, None, assessments["AG-SNV"])
-    appraise(session, None, assessments["AG-SNV"], {name: (text_of(value), "kiểm tra hồ sơ")
-                                                    for name, value in THREE_UNITS[2026][0].appraised.items()})
-    session.commit()
 
 
 @pytest.fixture
