@@ -15,6 +15,7 @@ def scored(session, make_unit, make_campaign, make_version, make_submission):
     scored_setup(session, make_unit, make_campaign, make_version, make_submission)
     stored_round(session)
     scoring = scoring_round(session, published_definition(session, 2026), 2026)
+    assert scoring is not None
     finance = next(a for a in round_assessments(session, scoring) if a.unit.code == "AG-STC")
     add_evidence(session, None, finance, "f1_1_1", checked_file("ke-hoach.pdf", b"%PDF-1.4\n% plan\n",
                                                             EvidenceRules((PDF,), 1), "file"))
