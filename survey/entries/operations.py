@@ -177,13 +177,15 @@ def differences(first: dict[str, str], second: dict[str, str]) -> dict[str, tupl
 
 def make_response(session: Session, passes: list[PaperEntry], answers: dict[str, str | None],
                   today: date) -> Response:
-    """The response of a serial: the first pass's uuid, keyer, unit and keying time."""
+    """The response of a serial: the first pass's uuid, keyer, unit and keying time. Its answers
+    were checked in this request (a keyed pass, the second pass agreeing with them, or the decided
+    answers of a reconciliation): `record_response` does not check them again."""
     first = passes[0]
     keyed_at = aware(first.keyed_at)
     response, _ = record_response(session, Submission(
         uuid=first.uuid, campaign=first.campaign, unit=first.unit, channel="paper",
         started_at=keyed_at - timedelta(seconds=first.seconds or 0), submitted_at=keyed_at, answers=answers,
-        paper_serial=first.serial, entered_by=first.keyed_by),
+        paper_serial=first.serial, entered_by=first.keyed_by, answers_checked=True),
         today)
     for entry in passes:
         entry.response = response

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
 
-from sqlalchemy import CursorResult, and_, delete, select
+from sqlalchemy import CursorResult, Table, and_, bindparam, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, joinedload
 
@@ -21,7 +21,7 @@ from survey.invitations.operations import check_usable, use_invitation
 from survey.responses.messages import CATALOGUE
 from survey.responses.models import Draft, Response, aware
 from survey.responses.operations import Submission, record_response, response_by_uuid, unit_codes
-from survey.responses.screening import BurstRules, screen_response
+from survey.responses.screening import BurstRules, burst, log_exclusion
 from survey.units.models import Unit
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -94,16 +94,26 @@ def save_page(session: Session, draft: Draft, section: str, answers: dict[str, s
     session.flush()
 
 
+_TARGET = and_(CampaignUnit.campaign_id == Draft.campaign_id, CampaignUnit.unit_id == Draft.unit_id)
+DRAFT_WITH_CAMPAIGN = (
+    select(Draft, CampaignUnit).outerjoin(CampaignUnit, _TARGET).where(Draft.uuid == bindparam("key"))
+    .options(joinedload(Draft.unit), joinedload(Draft.campaign).joinedload(Campaign.questionnaire_version),
+             joinedload(Draft.campaign).joinedload(Campaign.channels)))
+"""Built once: every page of a draft runs it."""
+TARGETS = "survey.responses.targets"
+"""`Session.info` key of the target rows loaded with drafts (the identity map holds rows weakly)."""
+
+
 def draft_with_campaign(session: Session, key: uuid.UUID) -> Draft | None:
     """The draft `key` with what every page of it reads: its unit, campaign, questionnaire version
-    and channels, and its unit's target row (kept in the session for the send's check), in one
-    statement. The version's document stays deferred: its parsed definition is cached."""
-    target = and_(CampaignUnit.campaign_id == Draft.campaign_id, CampaignUnit.unit_id == Draft.unit_id)
-    query = (select(Draft, CampaignUnit).outerjoin(CampaignUnit, target).where(Draft.uuid == key)
-             .options(joinedload(Draft.unit), joinedload(Draft.campaign).joinedload(Campaign.questionnaire_version),
-                      joinedload(Draft.campaign).joinedload(Campaign.channels)))
-    found = session.execute(query).unique().first()
-    return found[0] if found else None
+    and channels, and its unit's target row (kept in the session for the send's check, which then
+    finds it without a query), in one statement. The version's document stays deferred: its parsed
+    definition is cached."""
+    found = session.execute(DRAFT_WITH_CAMPAIGN, {"key": key}).unique().first()
+    if found is None:
+        return None
+    session.info.setdefault(TARGETS, []).append(found[1])
+    return found[0]
 
 
 def draft_problems(session: Session, definition: forms.Definition, answers: dict[str, str | None],
@@ -116,7 +126,7 @@ def draft_problems(session: Session, definition: forms.Definition, answers: dict
 
 def submit_draft(session: Session, draft: Draft, definition: forms.Definition, rules: BurstRules,
                  now: datetime, today: date) -> Response:
-    """Store the draft as a response exactly once, with its paradata; delete the draft.
+    """Store the draft as a response exactly once, with its paradata and its burst flag; delete the draft.
 
     The caller has found no `draft_problems` in its answers: they are not checked again. An
     invitation is marked used in the same transaction; if another response took it first,
@@ -125,24 +135,31 @@ def submit_draft(session: Session, draft: Draft, definition: forms.Definition, r
     invitation = session.get(Invitation, draft.invitation_id) if draft.invitation_id else None
     if invitation is not None and response_by_uuid(session, draft.uuid) is None:
         check_usable(invitation, now)
-    response, created = record_response(session, submission_of(draft, definition, now), today)
+    flag, detail = burst(session, draft, rules, now)
+    response, created = record_response(session, submission_of(draft, definition, now, flag), today)
     if created:
         if invitation is not None:
             use_invitation(session, invitation, response, now)
-        screen_response(session, response, rules, now)
-    session.execute(delete(Draft).where(Draft.uuid == draft.uuid))
-    session.flush()
+        if flag is not None:
+            log_exclusion(session, flag, detail, now, campaign_id=response.campaign_id, unit_id=response.unit_id,
+                          response_id=response.id)
+    session.connection().execute(DELETE_DRAFT, {"key": draft.uuid})
     return response
 
 
-def submission_of(draft: Draft, definition: forms.Definition, now: datetime) -> Submission:
+DRAFTS = cast(Table, Draft.__table__)  # a declarative model's table, which its hints call a FromClause
+DELETE_DRAFT = delete(DRAFTS).where(DRAFTS.c.uuid == bindparam("key"))
+"""Built once: a send deletes its draft by key, which no page of this request reads again."""
+
+
+def submission_of(draft: Draft, definition: forms.Definition, now: datetime, flag: str | None = None) -> Submission:
     """The draft's answers to the questions asked (answers left behind by a changed path are dropped)."""
     answers: dict[str, str | None] = {
         key: value for key, value in forms.effective_answers(definition, draft.answers).items() if value is not None}
     return Submission(uuid=draft.uuid, campaign=draft.campaign, unit=draft.unit, channel="web",
                       started_at=aware(draft.started_at), submitted_at=now, answers=answers,
                       language=draft.language, device_class=draft.device_class, device_hash=draft.device_hash,
-                      page_seconds=dict(draft.page_seconds), answers_checked=True)
+                      page_seconds=dict(draft.page_seconds), answers_checked=True, drafted=True, flag=flag)
 
 
 def purge_drafts(session: Session, today: date) -> int:

@@ -1,5 +1,6 @@
 """Store responses exactly once (flush only; the caller commits)."""
 import uuid
+from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -8,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import forms
+from forms.repeats import answer_key_known, split_key
 from survey import clock
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign, CampaignUnit
@@ -19,6 +21,7 @@ from survey.responses.messages import CATALOGUE, answer_problem
 from survey.responses.models import Answer, Response, ResponseChange
 from survey.responses.outbox import response_created, response_status_changed
 from survey.responses.paradata import with_metadata
+from survey.responses.response_insert import insert_response
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
 
@@ -42,6 +45,11 @@ class Submission:
     page_seconds: dict[str, int] | None = None
     answers_checked: bool = False
     """The caller has checked the answers against the version (a web draft, before its send): not again."""
+    drafted: bool = False
+    """A web draft's send: no response has its uuid (a draft and its response never coexist, and a
+    duplicate stored since is met by the unique index), so none is looked up before the insert."""
+    flag: str | None = None
+    """The burst the response completes (`screening.burst`), stored with it."""
 
 
 def record_response(session: Session, submission: Submission, today: date) -> tuple[Response, bool]:
@@ -52,7 +60,7 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
     one statement (`answers_insert`): a statement per answer was most of a web send's time on
     PostgreSQL. The version's definition is looked up once and handed to the checks and the insert.
     """
-    stored = response_by_uuid(session, submission.uuid)
+    stored = None if submission.drafted else response_by_uuid(session, submission.uuid)
     if stored is not None:
         return same_submission(stored, submission), False
     definition = version_definition(submission.campaign.questionnaire_version)
@@ -61,9 +69,7 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
         raise InvalidInput(problems)
     try:
         with session.begin_nested():
-            response = build_response(submission)
-            session.add(response)
-            session.flush()
+            response = insert_response(session, submission)
             insert_answers(session, response, definition,
                            with_metadata(definition, submission.answers, submission, clock.zone()))
             response_created(session, response)  # the webhook outbox: stored with the response or not at all
@@ -113,12 +119,12 @@ def answer_problems(definition: forms.Definition, answers: dict[str, str | None]
                     codes: list[str]) -> list[Problem]:
     """Unknown keys, answers to questions the respondent was not asked, and the form's own checks
     (in both languages when the questionnaire has both: the problem is said in the reader's)."""
-    known = {question.name for question in definition.questions}
+    known = {key for key in answers if answer_key_known(definition, key)}  # q[n] inside a repeat (forms.repeats)
     asked = forms.relevance(definition, answers)
     problems = [CATALOGUE.problem("answer_not_a_question", f"answers.{key}", key=key)
                 for key in answers if key not in known]
     problems += [CATALOGUE.problem("answered_not_asked", f"answers.{key}", key=key) for key, value in answers.items()
-                 if key in known and value is not None and not asked[key]]
+                 if key in known and value is not None and not asked.get(key, False)]
     return problems + check_problems(definition, answers, codes)
 
 
@@ -135,38 +141,28 @@ def unit_codes(session: Session, definition: forms.Definition) -> list[str]:
     return [unit.code for unit in active_units(session, levels)] if levels else []
 
 
-def build_response(submission: Submission) -> Response:
-    """The response row with its paradata; its answers follow in `insert_answers`."""
-    campaign = submission.campaign
-    return Response(
-        uuid=submission.uuid, campaign=campaign, questionnaire_version_id=campaign.questionnaire_version_id,
-        unit=submission.unit, channel=submission.channel, status="submitted",
-        paper_serial=submission.paper_serial, entered_by=submission.entered_by, language=submission.language,
-        started_at=submission.started_at, submitted_at=submission.submitted_at,
-        device_class=submission.device_class, device_hash=submission.device_hash,
-        page_seconds=submission.page_seconds,
-    )
-
-
 def insert_answers(session: Session, response: Response, definition: forms.Definition,
                    answers: dict[str, str | None]) -> None:
     """Store `answers` in one statement, each calculate as the server computes it: whatever
     the channel (web, API, keyed paper), a response keeps the same computed values."""
     computed = forms.with_calculations(definition, answers)
-    rows = [answer_row(definition, key, value) for key, value in computed.items() if value is not None]
+    metadata = dict(definition.metadata)
+    rows = [answer_row(definition, key, value, metadata) for key, value in computed.items() if value is not None]
     if rows:
         write_answers(session.connection(), response, rows)
     session.expire(response, ["answers"])  # read back from the table when someone asks
 
 
-def answer_row(definition: forms.Definition, key: str, value: str) -> dict:
-    metadata = dict(definition.metadata)  # paradata (responses.paradata): text, no number
-    number = None if key in metadata else definition.question(key).kind.numeric(value)
+def answer_row(definition: forms.Definition, key: str, value: str, metadata: Container[str]) -> dict:
+    """The row of one answer; `metadata` (the definition's, responses.paradata) is text, no number."""
+    number = None if key in metadata else definition.question(split_key(key)[0]).kind.numeric(value)
     return {"question_key": key, "value": value, "number": number}
 
 
 def stored_answer(definition: forms.Definition, key: str, value: str) -> Answer:
-    return Answer(**answer_row(definition, key, value))
+    name, instance = split_key(key)
+    return Answer(**answer_row(definition, key, value, dict(definition.metadata)) | {"question_key": name,
+                                                                                    "instance": instance})
 
 
 # Review by supervisors: every change of a status or an answer leaves a ResponseChange row.

@@ -6,11 +6,12 @@ decides later whether to exclude it.
 """
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import false, func, or_, select
+from sqlalchemy import Table, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
-from survey.responses.models import Exclusion, Response
+from survey.responses.models import Draft, Exclusion, Response
 
 
 @dataclass(frozen=True)
@@ -24,30 +25,29 @@ class BurstRules:
     unit_window: timedelta = timedelta(minutes=10)
 
 
-def screen_response(session: Session, response: Response, rules: BurstRules, now: datetime) -> str | None:
-    """Flag `response` (already flushed) when it completes a burst; return the flag."""
-    flag, detail = burst(session, response, rules, now)
-    if flag is not None:
-        response.flag = flag
-        log_exclusion(session, flag, detail, now, campaign_id=response.campaign_id,
-                      unit_id=response.unit_id, response_id=response.id)
-    return flag
+RESPONSES = cast(Table, Response.__table__)  # a declarative model's table, which its hints call a FromClause
+_FOR_UNIT = (RESPONSES.c.unit_id == bindparam("unit_id")) & (RESPONSES.c.submitted_at >= bindparam("unit_since"))
+_FROM_DEVICE = ((RESPONSES.c.device_hash == bindparam("device_hash"))  # NULL: never true, counts 0
+                & (RESPONSES.c.submitted_at >= bindparam("device_since")))
+BURST_COUNTS = (select(func.count(RESPONSES.c.id).filter(_FROM_DEVICE), func.count(RESPONSES.c.id).filter(_FOR_UNIT))
+                .where(RESPONSES.c.campaign_id == bindparam("campaign_id"), RESPONSES.c.channel == "web",
+                       or_(_FROM_DEVICE, _FOR_UNIT)))
+"""Both counts in one statement, built once, over the rows of either window only (the two indexes
+on campaign, device or unit, and time): it runs on every web send."""
 
 
-def burst(session: Session, response: Response, rules: BurstRules, now: datetime) -> tuple[str | None, str]:
-    """Both counts in one statement, over the rows of either window only (the two indexes on
-    campaign, device or unit, and time): this runs on every web send."""
-    for_unit = (Response.unit_id == response.unit_id) & (Response.submitted_at >= now - rules.unit_window)
-    from_device = false() if response.device_hash is None else (
-        (Response.device_hash == response.device_hash) & (Response.submitted_at >= now - rules.device_window))
-    by_device, by_unit = session.execute(
-        select(func.count(Response.id).filter(from_device), func.count(Response.id).filter(for_unit))
-        .where(Response.campaign_id == response.campaign_id, Response.channel == "web", or_(from_device, for_unit))
-    ).one()
-    if by_device > rules.device_limit:  # 0 without a device hash: its count filter is false
-        return "burst_device", f"{by_device} responses from one device within {rules.device_window}"
-    if by_unit > rules.unit_limit:
-        return "burst_unit", f"{by_unit} web responses for this unit within {rules.unit_window}"
+def burst(session: Session, draft: Draft, rules: BurstRules, now: datetime) -> tuple[str | None, str]:
+    """The flag (and the exclusion log's detail) of the web response `draft` is about to become
+    when it completes a burst. Counted before it is stored, then counted in: the same counts as
+    after its insert, and the flag goes out with the response's row instead of an UPDATE."""
+    own = 1 if draft.device_hash is not None else 0  # without a device hash its count filter is false
+    by_device, by_unit = session.connection().execute(BURST_COUNTS, {
+        "campaign_id": draft.campaign_id, "unit_id": draft.unit_id, "unit_since": now - rules.unit_window,
+        "device_hash": draft.device_hash, "device_since": now - rules.device_window}).one()
+    if by_device + own > rules.device_limit:
+        return "burst_device", f"{by_device + own} responses from one device within {rules.device_window}"
+    if by_unit + 1 > rules.unit_limit:
+        return "burst_unit", f"{by_unit + 1} web responses for this unit within {rules.unit_window}"
     return None, ""
 
 

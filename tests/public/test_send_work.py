@@ -14,9 +14,11 @@ from survey.responses.models import Response
 from tests.public.conftest import THREE_PAGES, forget_csrf_token
 from tests.public.test_once_and_resume import answer_all
 
-SEND_STATEMENTS = 8
-"""The draft with its campaign, version, channels and target; the form's units; the stored-uuid
-check; the response, its answers and its event (in a savepoint); the burst counts; the draft's delete."""
+SEND_STATEMENTS = 7
+"""The draft with its campaign, version, channels and target; the form's units; the burst counts;
+the response, its answers and its event (in a savepoint); the draft's delete. No stored-uuid check:
+a draft and its response never coexist (the unique index meets a duplicate), and the burst flag
+goes out with the response's row."""
 
 
 @contextmanager

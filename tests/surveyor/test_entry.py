@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import func, insert, select
 
+import forms
+import forms.checking
 from survey import db
 from survey.entries import operations as entries
 from survey.entries.models import PaperEntry
@@ -37,6 +39,23 @@ def test_a_keyed_form_is_stored_and_a_blank_one_follows(session, paper_campaign,
             str(response.uuid)) == ("submitted", "paper", "AG-0001", "lan", first_uuid)
     assert {a.question_key: a.value for a in response.answers} == {
         "overall": "4", "visited": "yes", "trips": "3", "helps": "signs online", "sex": "female"}
+
+
+def test_a_keyed_form_checks_its_answers_once(session, paper_campaign, keyer, monkeypatch):
+    checks = []
+    real = forms.checking.find_problems
+
+    def counted(*args, **kwargs):
+        checks.append(1)
+        return real(*args, **kwargs)
+    monkeypatch.setattr(forms.checking, "find_problems", counted)  # check_answers finds them through it
+    monkeypatch.setattr(forms, "find_problems", counted)
+    campaign = paper_campaign()
+    lan = keyer()
+    uuid_ = lan.blank_uuid(campaign)
+    checks.clear()
+    assert lan.key(campaign, "C-1", key=uuid_).status_code == 303
+    assert len(checks) == 1 and len(responses(session)) == 1
 
 
 def test_the_serial_is_required_and_unique_in_the_campaign(session, paper_campaign, keyer):
