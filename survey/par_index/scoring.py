@@ -84,20 +84,21 @@ def save_self_assessment(session: Session, actor: User | None, assessment: Asses
     texts, problems = {}, []
     for name, (given, note) in entries.items():
         try:
-            texts[name] = (canonical(_known(items, name), given, f"value_{name}"), note.strip())
+            texts[name] = (canonical(_known(items, name, "value"), given, f"value_{name}"), note.strip())
         except InvalidInput as refused:
             problems += refused.problems
     if problems:
         raise InvalidInput(problems)
-    changed = {name: _store_claim(assessment, name, *value) for name, value in texts.items()}
-    changed = {name: change for name, change in changed.items() if change}
+    changed = {name: change for name, value in texts.items() if (change := _store_claim(assessment, name, *value))}
     session.flush()
-    audit(session, actor, "par_self_assessed", subject=subject(assessment), changes=changed)
+    if changed:
+        audit(session, actor, "par_self_assessed", subject=subject(assessment), changes=changed)
 
 
-def _known(items: Mapping[str, Item], name: str) -> Item:
+def _known(items: Mapping[str, Item], name: str, field: str) -> Item:
+    """The self-assessed sub-criterion `name`; InvalidInput keyed `<field>_<name>` when there is none."""
     if name not in items:
-        raise InvalidInput(CATALOGUE.problem("par_unknown_input", f"value_{name}", value=name))
+        raise InvalidInput(CATALOGUE.problem("par_unknown_input", f"{field}_{name}", value=name))
     return items[name]
 
 
@@ -122,7 +123,7 @@ def add_evidence(session: Session, actor: User | None, assessment: Assessment, n
                  file: CheckedFile) -> Evidence:
     """Keep a checked file (survey.par_index.evidence.checked_file) as evidence for sub-criterion `name`."""
     _editable(assessment)
-    _known({item.id: item for item in self_items(parsed(assessment.round.definition))}, name)
+    _known({item.id: item for item in self_items(parsed(assessment.round.definition))}, name, "file")
     evidence = Evidence(sub_criterion=name, filename=file.filename, content_type=file.content_type,
                         size=len(file.data), sha256=file.sha256, data=file.data)
     assessment.evidence.append(evidence)

@@ -10,7 +10,7 @@ from typing import Any
 from analysis.par_index import Definition, Item, load_definition
 from analysis.par_index_model import SelfRule
 from analysis.par_index_rules import number, text
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.par_index.messages import CATALOGUE
 from survey.par_index.models import IndexDefinition
 
@@ -66,7 +66,7 @@ def canonical(item: Item, given: str, field: str) -> str | None:
     raise InvalidInput(_refusal(rule, given, field))
 
 
-def _refusal(rule: SelfRule, given: str, field: str) -> Any:
+def _refusal(rule: SelfRule, given: str, field: str) -> Problem:
     if rule.rule == "levels":
         return CATALOGUE.problem("par_level_unknown", field, value=given, known=", ".join(rule.levels))
     if rule.rule == "percent":

@@ -109,7 +109,7 @@ def test_evidence_is_kept_with_its_sniffed_type_and_sha256(session, make_unit):
     assert sniffed(b"PK\x03\x04 not a zip") is None
     with pytest.raises(InvalidInput) as refused:
         add_evidence(session, None, snv, "f1_9_1", checked_file("a.pdf", A_PDF, RULES, "file"))
-    assert keys(refused) == [("par_unknown_input", "value_f1_9_1")]
+    assert keys(refused) == [("par_unknown_input", "file_f1_9_1")]
     assert count(session, Evidence) == 1
 
 
@@ -142,6 +142,7 @@ def test_a_change_needs_a_reason_the_agency_answers_once_and_final_is_final(sess
 def test_the_audit_names_what_changed(session, make_unit):
     snv = assessment_of(sample_round(session, make_unit), "AG-SNV")
     save_self_assessment(session, None, snv, {"f1_1_1": ("yes", ""), "f1_2_1": ("", "")})
+    save_self_assessment(session, None, snv, {"f1_1_1": ("yes", "")})  # no change, no entry
     submit(session, None, snv)
     appraise(session, None, snv, {"f1_1_1": ("no", "no plan")})
     entries = session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
