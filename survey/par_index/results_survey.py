@@ -1,7 +1,9 @@
 """The survey results a year's PAR index scores: for each unit and each recipe node a survey
 sub-criterion names, the node's value computed as the analysis pages compute it.
 
-A campaign belongs to the year its closing day falls in (as the yearly reports count it,
+Computed results are kept between requests (survey.results.cache) under the year and the nodes
+asked for, until a campaign of the year gets a response or a correction. A campaign belongs to the
+year its closing day falls in (as the yearly reports count it,
 survey.reports.periods). For each recipe the definition names, every campaign of the year whose
 questionnaire fits it is computed by survey.results.report.compute_results per unit, with design
 weights N_h / n_h when every unit of the campaign has its N_h, else unweighted (the weighting used
@@ -25,6 +27,7 @@ from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
 from survey.reports.periods import Period, campaigns_of
+from survey.results.cache import cached, digest, stamp
 from survey.results.records import records
 from survey.results.report import compute_results
 from survey.text import Problem
@@ -55,9 +58,17 @@ def survey_nodes(definition: Definition) -> dict[str, set[str]]:
 
 
 def survey_results(session: Session, definition: Definition, year: int) -> SurveyResults:
-    """Every survey node of `definition` per unit over the campaigns closing in `year`."""
-    found = SurveyResults()
+    """Every survey node of `definition` per unit over the campaigns closing in `year`, computed once
+    and kept (survey.results.cache) until a campaign's results may have changed."""
     campaigns = campaigns_of(session, Period("yearly", year))
+    wanted = sorted((recipe, sorted(nodes)) for recipe, nodes in survey_nodes(definition).items())
+    key = "par-survey-" + digest(year, wanted)[:24]
+    version = digest(*(stamp(session, campaign) for campaign in campaigns))[:16]
+    return cached(key, version, lambda: _computed(session, campaigns, definition))
+
+
+def _computed(session: Session, campaigns: list[Campaign], definition: Definition) -> SurveyResults:
+    found = SurveyResults()
     for recipe_id, nodes in sorted(survey_nodes(definition).items()):
         recipe = load_recipe(recipe_id)
         for campaign in fitting(campaigns, recipe):

@@ -4,10 +4,11 @@ level with the change against the year before, and the refusal of a year without
 import pytest
 
 from analysis.par_index import UnitInput
+from survey.campaigns.queries import campaign_by_slug
 from survey.errors import InvalidInput
 from survey.par_index.results import TOTAL, table, year_results
 from survey.par_index.results_notes import notes, withheld
-from tests.par_index.results_setup import GOOD, THREE_UNITS, inputs_of, publish_sample, scored_setup
+from tests.par_index.results_setup import GOOD, THREE_UNITS, answer, inputs_of, publish_sample, scored_setup
 
 # Home Affairs' points by hand: the sample's rules on GOOD, two appraised lower, and 75 % of the
 # officials agreeing with every statement (6 of 8) for 2 points a field: 1.5.
@@ -80,3 +81,12 @@ def test_a_year_without_a_published_definition_is_refused(session):
     [problem] = refused.value.problems
     assert problem.text("en") == "The year 2026 has no published PAR index definition: there are no results."
     assert problem.text("vi").startswith("Năm 2026 chưa có bộ chỉ số cải cách hành chính đã công bố")
+
+
+def test_kept_survey_results_are_computed_again_once_a_unit_gets_answers(session, make_unit, make_submission,
+                                                                          scored):
+    finance = make_unit("AG-STC", "department")
+    answer(session, make_submission, campaign_by_slug(session, "lanh-dao-2026"), finance, 2, 0)
+    again = year_results(session, 2026, inputs_of(THREE_UNITS))
+    assert again.survey.values["AG-STC"][("par-officials", "chi_dao")] == pytest.approx(100)
+    assert not scored.survey.values["AG-STC"]
