@@ -64,7 +64,7 @@ class Choice:
     by: str
     margins: str | None
 
-    def query(self, chart: str | None = None) -> "ChoiceQuery":
+    def query(self, chart: str | None = None) -> ChoiceQuery:
         """URL values of the choice (and of the chart's path, when given)."""
         values = ChoiceQuery(recipe=self.recipe, weighting=self.weighting, by=self.by)
         if chart:
