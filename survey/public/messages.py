@@ -98,6 +98,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_hidden": ("Có câu trả lời cho câu hỏi không được hỏi: {name}.",
                    "An answer was sent for a question that was not asked: {name}."),
     "bad_uuid": ("Mã phiếu gửi lên không khớp với trang.", "The survey reference sent does not match the page."),
+    # a repeat's page (a household's members)
+    "instance_title": ("{title} – thứ {number}", "{title} – no. {number}"),
+    "add_instance": ("Thêm một lần nữa", "Add another"),
+    "remove_instance": ("Xoá mục thứ {number}", "Remove no. {number}"),
+    "no_instance": ("Không có mục nào cần trả lời ở trang này.", "There is nothing to answer on this page."),
+    "bad_count": ("Số mục gửi lên không hợp lệ.", "The number of entries sent is not valid."),
     # QR poster
     "poster_title": ("Mời ông/bà đánh giá sự phục vụ", "Please rate our service"),
     "poster_scan": ("Quét mã QR bằng điện thoại hoặc mở đường dẫn:", "Scan the QR code with your phone or open:"),

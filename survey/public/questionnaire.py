@@ -16,7 +16,7 @@ from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import InvitationUnavailable, check_usable
-from survey.public import estimate, pages
+from survey.public import estimate, pages, repeat_page
 from survey.public.access import (
     DRAFT_KEY,
     check_posted_uuid,
@@ -145,12 +145,26 @@ def page(key: uuid.UUID, section: str):
     if section not in {s.name for s in visible_sections(definition, draft.answers)}:
         return redirect(where_draft_is(draft))
     current = definition.section(section)
+    if current.repeat:
+        return repeat(draft, definition, current)
     form_class = page_form(definition, current, form_language(definition))
     if request.method != "POST":
         revealed = pages.revealed_names(request.args.get("hien", ""))
         return render_page(draft, definition, current, form_class(prior_answers=draft.answers), draft.answers,
                            revealed=revealed)
     return post_page(draft, definition, current, form_class)
+
+
+def repeat(draft: Draft, definition: forms.Definition, section: forms.Section):
+    """A repeat's page (`repeat_page`): its own buttons, then on as from any page."""
+    if request.method != "POST":
+        return repeat_page.show(draft, definition, section)
+    outcome = repeat_page.post(draft, definition, section)
+    if not isinstance(outcome, repeat_page.Proceed):
+        return outcome
+    if sending() and following(definition, {**draft.answers, **outcome.answers}, section.name) == REVIEW:
+        return send(draft, definition, section, outcome.answers)
+    return go_on(draft, definition, section, outcome.answers)
 
 
 def post_page(draft: Draft, definition: forms.Definition, section: forms.Section, form_class):

@@ -1,5 +1,5 @@
 """The review page: every answer of every page shown, with a link to change each page."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypedDict
 
 from flask import render_template, url_for
@@ -8,8 +8,10 @@ from markupsafe import Markup
 import forms
 from forms import Definition, Question, Section
 from forms.piping import fill_html
+from forms.repeats import split_key
 from survey import db
 from survey.public.navigation import REVIEW, visible_sections
+from survey.public.repeat_page import instance_labels, instance_slots
 from survey.responses.models import Draft
 from survey.text import unit_name
 from survey.units.queries import units_by_codes
@@ -37,7 +39,8 @@ def render_review(draft: Draft, definition: Definition, language: str, status: i
 def shown_labels(definition: Definition, answers: dict[str, str | None], language: str) -> dict[str, Markup]:
     """Question name -> its label as the pages show it: the answers it names, its bold and italic."""
     effective = forms.effective_answers(definition, answers)
-    return {q.name: fill_html(q.label.text(language), definition, effective, language) for q in definition.questions}
+    return {q.name: fill_html(q.label.text(language), definition, effective, language)
+            for q in definition.questions} | instance_labels(definition, effective, language)
 
 
 def problem_links(draft: Draft, definition: Definition, language: str,
@@ -45,16 +48,18 @@ def problem_links(draft: Draft, definition: Definition, language: str,
     """(question label, message, URL of its page) for each answer still missing or wrong."""
     section_of = {q.name: s.name for s in definition.sections for q in s.questions}
     problems = forms.check_answers(definition, draft.answers, language=language)
-    return [(labels[name], message,
-             url_for("questionnaire.page", key=draft.uuid, section=section_of[name], **FromPage({"from": REVIEW})))
-            for name, message in problems.items()]
+    return [(labels[key], message, url_for("questionnaire.page", key=draft.uuid, section=section_of[split_key(key)[0]],
+                                           **FromPage({"from": REVIEW})))
+            for key, message in problems.items()]
 
 
 def reviewed_pages(definition: Definition, answers: dict[str, str | None], language: str) -> list[ReviewedPage]:
     effective = forms.effective_answers(definition, answers)
     shown = forms.relevance(definition, answers)
     return [ReviewedPage(number, section, [(q, shown_answer(q, effective[q.name], language))
-                                           for q in section.questions if q.kind.has_input and shown[q.name]])
+                                           for q in section.questions if q.kind.has_input and shown[q.name]]
+                         if not section.repeat else [(replace(q, name=key), shown_answer(q, effective[key], language))
+                                                     for q, key in instance_slots(section, shown)])
             for number, section in enumerate(visible_sections(definition, answers), start=1)]
 
 

@@ -1,0 +1,160 @@
+"""The page of a repeat (a household's members): its questions once per instance, with a button that
+adds an instance and one that removes each, both posting the page (no JavaScript needed).
+
+The draft keeps the instances as answers keyed ``q[n]`` (``forms.repeats``); an instance added
+and still empty lives only in the page posted back (its `_count`), as a page's unsaved answers do.
+Removing an instance moves the later ones down. A repeat counted by an earlier answer
+(``repeat_count``) has that many instances and neither button.
+"""
+from dataclasses import dataclass
+
+from flask import redirect, render_template, request, url_for
+from markupsafe import Markup
+
+import forms
+from forms import Definition, Section
+from forms.piping import fill_html
+from forms.repeat_form import RepeatForm, build_repeat_form, field_name, instance_questions
+from forms.repeats import MAX_INSTANCES, instance_key
+from survey import db
+from survey.db import utcnow
+from survey.public.access import check_posted_uuid, refuse
+from survey.public.messages import t
+from survey.public.navigation import preceding, progress
+from survey.public.pages import SYSTEM_FIELDS
+from survey.questionnaires.web_form import unit_choices
+from survey.responses.drafts import save_page
+from survey.responses.models import Draft
+from survey.text import form_language
+
+
+@dataclass(frozen=True)
+class Proceed:
+    """The page's answers passed their checks: the caller moves on as from any page."""
+
+    answers: dict[str, str | None]
+
+
+def most(section: Section) -> int:
+    return min(section.repeat_max or MAX_INSTANCES, MAX_INSTANCES)
+
+
+def instances(definition: Definition, section: Section, answers: dict[str, str | None]) -> int:
+    """The instances the page shows: as the answers resolve them, at least one of a free repeat."""
+    asked = forms.relevance(definition, answers)
+    first = section.questions[0].name
+    count = sum(instance_key(first, n) in asked for n in range(1, most(section) + 1))
+    return count if section.repeat_count is not None else max(count, 1)
+
+
+def form_class(definition: Definition, section: Section, count: int) -> type[RepeatForm]:
+    language = form_language(definition)
+    return build_repeat_form(definition, section, count, language, unit_choices(section, language))
+
+
+def show(draft: Draft, definition: Definition, section: Section):
+    count = instances(definition, section, draft.answers)
+    return render(draft, definition, section, form_class(definition, section, count)(prior_answers=draft.answers))
+
+
+def post(draft: Draft, definition: Definition, section: Section):
+    """Add, remove, go back, or the page's checked answers to move on with (`Proceed`)."""
+    check_posted_uuid(draft.uuid)
+    form = form_class(definition, section, posted_count(section))(prior_answers=draft.answers)
+    stray = sorted(set(request.form.keys()) - {f for _, _, f in form.slots()} - SYSTEM_FIELDS - {"_count"})
+    if stray:
+        refuse(t("bad_field", name=stray[0]))
+    action = request.form.get("_action", "")
+    if action == "add" and section.repeat_count is None and form.count < most(section):
+        return render(draft, definition, section, form_class(definition, section, form.count + 1)(
+            prior_answers={**draft.answers, **form.entered()}))
+    if action.startswith("remove-") and section.repeat_count is None:
+        return remove(draft, section, form, action.removeprefix("remove-"))
+    if action == "back":
+        return go_back(draft, definition, section, form)
+    if not form.validate():
+        return render(draft, definition, section, form, status=422)
+    return Proceed(form.answers())
+
+
+def posted_count(section: Section) -> int:
+    """The instances the posted page had (refused when it is no number the repeat allows)."""
+    raw = request.form.get("_count", "")
+    if not raw.isdigit() or not 0 <= int(raw) <= most(section):
+        refuse(t("bad_count"))
+    return int(raw)
+
+
+def remove(draft: Draft, section: Section, form: RepeatForm, which: str):
+    """The instance `which` left out, the later ones moved down; saved, and the page fetched again."""
+    if not which.isdigit() or not 1 <= int(which) <= form.count:
+        refuse(t("bad_count"))
+    entered = form.entered()
+    moved = {instance_key(q.name, n): entered.get(instance_key(q.name, n + (n >= int(which))))
+             for n in range(1, form.count + 1) for q in section.questions if q.kind.has_input}
+    with db.transaction() as db_session:
+        save_page(db_session, draft, section.name, moved, section.name, utcnow())
+    return redirect(url_for("questionnaire.page", key=draft.uuid, section=section.name))
+
+
+def go_back(draft: Draft, definition: Definition, section: Section, form: RepeatForm):
+    """Keep what was entered, then show the page before."""
+    answers = {**draft.answers, **form.entered()}
+    target = preceding(definition, answers, section.name) or section.name
+    with db.transaction() as db_session:
+        save_page(db_session, draft, section.name, form.entered(), target, utcnow())
+    return redirect(url_for("questionnaire.page", key=draft.uuid, section=target))
+
+
+def render(draft: Draft, definition: Definition, section: Section, form: RepeatForm, status: int = 200):
+    language = form_language(definition)
+    answers = {**draft.answers, **form.entered()}
+    page_number, pages_count = progress(definition, answers, section.name)
+    shown = forms.relevance(definition, answers)
+    blocks = [(n, [(q, shown.get(instance_key(q.name.rpartition("-")[0], n), True))
+                   for q in instance_questions(section, n)]) for n in range(1, form.count + 1)]
+    form.piped = piped(definition, section, answers, form.count, language)
+    errors = [(q, form[q.name].errors[0]) for _, block in blocks for q, _ in block
+              if q.kind.has_input and form[q.name].errors]
+    return render_template(
+        "public/repeat.html", draft=draft, definition=definition, section=section, form=form, blocks=blocks,
+        errors=errors, page=page_number, pages=pages_count, lang=language,
+        back=preceding(definition, answers, section.name), free=section.repeat_count is None,
+        room=form.count < most(section), last=page_number == pages_count), status
+
+
+def piped(definition: Definition, section: Section, answers: dict[str, str | None], count: int,
+          language: str) -> dict[str, str]:
+    """Each instance's labels and hints as the page shows them: `${name}` reads the same instance."""
+    effective = forms.effective_answers(definition, answers)
+    texts: dict[str, str] = {}
+    for n in range(1, count + 1):
+        own = instance_view(section, effective, n)
+        for q in section.questions:
+            for key, text in (("label", q.label), ("hint", q.hint)):
+                if text:
+                    texts[f"{field_name(q.name, n)}:{key}"] = fill_html(text.text(language), definition, own, language)
+    return texts
+
+
+def instance_view(section: Section, effective: dict[str, str | None], instance: int) -> dict[str, str | None]:
+    """The answers as an instance's texts read them: its own questions by their plain names."""
+    return effective | {q.name: effective.get(instance_key(q.name, instance)) for q in section.questions}
+
+
+def instance_slots(section: Section, shown: dict[str, bool]) -> list[tuple[forms.Question, str]]:
+    """(question, answers' key) of the instances asked, instance by instance (the review lists them)."""
+    asked = [n for n in range(1, most(section) + 1) if instance_key(section.questions[0].name, n) in shown]
+    return [(q, instance_key(q.name, n)) for n in asked for q in section.questions
+            if q.kind.has_input and shown.get(instance_key(q.name, n))]
+
+
+def instance_labels(definition: Definition, effective: dict[str, str | None], language: str) -> dict[str, Markup]:
+    """Answers' key -> the label of a repeat's question in that instance, named with its number."""
+    labels: dict[str, Markup] = {}
+    for section in (s for s in definition.sections if s.repeat):
+        for n in (n for n in range(1, most(section) + 1) if instance_key(section.questions[0].name, n) in effective):
+            own = instance_view(section, effective, n)
+            labels |= {instance_key(q.name, n): Markup(t("instance_title", number=n, title=fill_html(
+                q.label.text(language), definition, own, language))) for q in section.questions}
+    return labels

@@ -1,0 +1,79 @@
+"""A repeat (a household roster, issue 17) on the citizen's pages without JavaScript: 'add another'
+and 'remove' post the page, each instance is checked on its own, the send stores every instance."""
+import re
+from pathlib import Path
+
+import pytest
+
+from survey.responses.models import Draft, Response
+
+ROSTER = (Path(__file__).parents[1] / "forms" / "household_roster.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def roster(make_version, make_campaign, make_unit, session):
+    campaign = make_campaign("ho", units=[make_unit("AG-LX")], version=make_version(ROSTER))
+    session.commit()
+    return campaign
+
+
+def count(html: str) -> str:
+    return re.search(r'name="_count" value="(\d+)"', html).group(1)
+
+
+def to_roster(respondent):
+    respondent.start("/k/ho/AG-LX")
+    respondent.answer({"visit_rating": "4", "members_told": "3"})
+    assert respondent.url.endswith("/trang/member") and count(respondent.html) == "1"
+
+
+def test_instances_are_added_removed_checked_and_sent(respondent, roster, session):
+    to_roster(respondent)
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41"}, action="add", _count="1")
+    assert count(respondent.html) == "2" and "Lan</textarea>" in respondent.html
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Bỏ"}, action="add", _count="2")
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Bỏ", "member_name-3": "Minh",
+                       "member_age-3": "12"}, action="remove-2", _count="3")
+    assert count(respondent.html) == "2" and "Bỏ" not in respondent.html and "Minh</textarea>" in respondent.html
+    assert "Tuổi của Minh" in respondent.html  # ${member_name} reads its own instance
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "130"},
+                      _count="2")
+    assert respondent.status == 422 and "Câu trả lời không hợp lệ." in respondent.html
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "12",
+                       "at_school-2": "yes"}, _count="2")
+    assert respondent.url.endswith("/trang/closing")
+    respondent.answer({"comment": "Tốt"}, action="send")
+    stored = session.query(Response).one().answers
+    assert sorted((a.question_key, a.instance, a.value) for a in stored if a.instance) == [
+        ("adult", 1, "yes"), ("adult", 2, "no"), ("at_school", 2, "yes"), ("member_age", 1, "41"),
+        ("member_age", 2, "12"), ("member_name", 1, "Lan"), ("member_name", 2, "Minh")]
+
+
+def test_a_required_question_is_asked_in_each_instance_and_a_blank_one_left_out(respondent, roster):
+    to_roster(respondent)
+    respondent.answer({"member_name-1": "Lan"}, action="add", _count="1")
+    respondent.answer({"member_name-1": "Lan", "member_age-2": "30"}, _count="2")
+    assert respondent.status == 422 and 'id="member_name-2-error"' in respondent.html
+    respondent.answer({"member_name-1": "Lan"}, _count="2")
+    assert respondent.url.endswith("/trang/closing")
+
+
+@pytest.mark.parametrize("posted", [{"_count": "9"}, {"_count": "x"}, {"_count": "1", "member_name-2": "Lạ"}])
+def test_a_page_that_was_not_shown_is_refused(respondent, roster, posted):
+    to_roster(respondent)
+    respondent.answer({"member_name-1": "Lan"}, **posted)
+    assert respondent.status == 400
+
+
+def test_the_review_lists_each_instance_and_links_a_problem_to_the_repeat_page(respondent, roster, session):
+    to_roster(respondent)
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "9",
+                       "at_school-2": "yes"}, _count="2")
+    respondent.answer({"comment": "Tốt"}, action="review")
+    assert "Họ tên – thứ 2" in respondent.html and "Minh" in respondent.html
+    draft = session.get(Draft, respondent.uuid_value)
+    draft.answers = {**draft.answers, "member_name[2]": None}  # as an older page could have left it
+    session.commit()
+    respondent.get(respondent.url)
+    link = re.search(r'<li><a href="([^"]+)">Họ tên – thứ 2 — Vui lòng trả lời câu hỏi này.</a>', respondent.html)
+    assert link and "/trang/member" in link.group(1)
