@@ -17,7 +17,7 @@ def test_all_problems_are_reported_together(session):
         create_user(session, "X", "boss", "short")
     assert [str(p) for p in caught.value.problems] == [
         "username 'X': 2–64 lower-case letters, digits, '.', '_' or '-'",
-        "role 'boss' is not one of admin, supervisor, surveyor, analyst",
+        "role 'boss' is not one of admin, supervisor, surveyor, analyst, agency_officer",
         "password: at least 10 characters",
     ]
 

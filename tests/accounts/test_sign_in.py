@@ -233,8 +233,9 @@ def test_guessing_one_account_is_refused_while_the_others_sign_in(staff, app, ma
 @pytest.mark.parametrize("role, links", [
     ("surveyor", ["/nhap-phieu"]),
     ("supervisor", ["/nhap-phieu", "/giam-sat/", "/doi-chieu"]),
-    ("analyst", ["/phan-tich/"]),
-    ("admin", ["/quan-tri/nguoi-dung", "/nhap-phieu", "/giam-sat/", "/doi-chieu", "/phan-tich/"]),
+    ("analyst", ["/phan-tich/", "/cham-diem/"]),
+    ("admin", ["/quan-tri/nguoi-dung", "/nhap-phieu", "/giam-sat/", "/doi-chieu", "/phan-tich/", "/cham-diem/"]),
+    ("agency_officer", ["/cham-diem/"]),
 ])
 def test_the_account_page_links_to_the_pages_of_the_role(staff, make_user, role, links):
     make_user("hoa", role)
