@@ -2,7 +2,9 @@
 
 These are the XLSForm functions skip logic and calculations use, under our names: ``if``,
 ``coalesce``, ``concat``, ``round``, ``int``, ``string_length``, ``regex``, ``today``,
-``date`` and ``choice`` (a choice's column, only in a ``choice_filter``). The functions that
+``date``, ``choice`` (a choice's column, only in a ``choice_filter``) and the ODK XForms
+spec's arithmetic (``abs``, ``pow``, ``sqrt``, ``exp``, ``exp10``, ``log``, ``log10``, ``pi``
+and the trigonometry ``sin`` … ``atan2``, in radians). The functions that
 read a question's stored answer (``selected``, ``count_selected``, ``answered``) stay in
 ``forms.expression_tree``. Dates are ISO texts (``'2026-12-05'``), which compare in date
 order; a missing argument gives a missing result unless the function says otherwise.
@@ -11,6 +13,7 @@ order; a missing argument gives a missing result unless the function says otherw
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -120,6 +123,33 @@ def _choice(lookup: Lookup, args: tuple[Value, ...]) -> Value:
     return lookup.column(str(args[0]))
 
 
+def _arithmetic(function: Callable[..., float]) -> Callable[[Lookup, tuple[Value, ...]], Value]:
+    """A function of floats as a value function: missing when an argument is not a number or the
+    result is not a finite number (``sqrt(-1)``, ``log(0)``, an overflow)."""
+    def compute(lookup: Lookup, args: tuple[Value, ...]) -> Value:
+        numbers = [number(arg) for arg in args]
+        if any(n is None for n in numbers):
+            return None
+        try:
+            result = function(*(float(n) for n in numbers))  # type: ignore[arg-type]
+        except (ValueError, OverflowError, ZeroDivisionError):
+            return None
+        return Decimal(repr(result)) if math.isfinite(result) else None
+    return compute
+
+
+_ONE_NUMBER: dict[str, Callable[[float], float]] = {
+    "abs": abs, "sqrt": math.sqrt, "exp": math.exp, "exp10": lambda x: math.pow(10, x), "log": math.log,
+    "log10": math.log10, "sin": math.sin, "cos": math.cos, "tan": math.tan, "asin": math.asin,
+    "acos": math.acos, "atan": math.atan}
+"""XPath's functions of one number (ODK XForms spec), as Python computes them."""
+ARITHMETIC: dict[str, Function] = {
+    **{name: Function(1, 1, f"one number, e.g. {name}(x)", _arithmetic(f)) for name, f in _ONE_NUMBER.items()},
+    "pow": Function(2, 2, "a number and its power, e.g. pow(x, 2)", _arithmetic(math.pow)),
+    "atan2": Function(2, 2, "two numbers, e.g. atan2(y, x)", _arithmetic(math.atan2)),
+    "pi": Function(0, 0, "no arguments: pi()", _arithmetic(lambda: math.pi)),
+}
+
 VALUE_FUNCTIONS: dict[str, Function] = {
     "if": Function(3, 3, "a condition and two values, e.g. if(age >= 18, 'adult', 'minor')", _if),
     "coalesce": Function(2, 2, "two values, e.g. coalesce(phone, 'none')", _coalesce),
@@ -133,6 +163,7 @@ VALUE_FUNCTIONS: dict[str, Function] = {
     "date": Function(1, 1, "one date text, e.g. date('2026-01-01')", _date),
     "choice": Function(1, 1, "a column of the choice list in quotes, e.g. choice('province')",
                        _choice, literal_first=True),
+    **ARITHMETIC,
 }
 """Function name -> its definition; the usage is told to the author when a call is wrong."""
 

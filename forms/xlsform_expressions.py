@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .expression_functions import ARITHMETIC
+
 
 class Unsupported(ValueError):
     """An XLSForm expression we cannot translate; ``str()`` is the reason, for the author."""
@@ -54,7 +56,7 @@ _OURS_TOKEN = re.compile(
 _FUNCTIONS_IN = {"selected": "selected", "count-selected": "count_selected",
                  "string-length": "string_length", "not": "not",
                  **{name: name for name in ("if", "coalesce", "concat", "round", "int", "regex",
-                                            "today", "date")}}
+                                            "today", "date", *ARITHMETIC)}}
 _FUNCTIONS_OUT = {ours: theirs for theirs, ours in _FUNCTIONS_IN.items()}
 _WORDS = frozenset({"and", "or", "mod"})
 _COMPARISONS = frozenset({"=", "==", "!=", "<", "<=", ">", ">="})

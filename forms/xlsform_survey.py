@@ -284,7 +284,7 @@ class SurveyWalk:
         written = kind if extra and base in QUESTION_TYPES else base
         self.put_type(question, row, path, written, list_name)
         for key in ("label", "hint"):
-            texts = self.label(row, (*path, key)) if key == "label" else draft.texts(
+            texts = self.label(row, (*path, key), base != "calculate") if key == "label" else draft.texts(
                 sheet, row, key, (*path, key))
             draft.put(question, key, texts, cell_of(sheet, row, key), path)
             self.note_piping(texts, (*path, key))
@@ -309,13 +309,15 @@ class SurveyWalk:
             self.draft.put(target, "xlsform_name", written, cell_of(self.sheet, row, "name"),
                            path)
 
-    def label(self, row: Row, path: Path) -> dict[str, str] | None:
-        """The row's label; without one (pyxform takes it) its XLSForm name, noted."""
+    def label(self, row: Row, path: Path, shown: bool = True) -> dict[str, str] | None:
+        """The row's label; without one (pyxform takes it) its XLSForm name, noted when the label
+        is ``shown`` (a calculate's never is: XLSForm gives it none)."""
         texts = self.draft.texts(self.sheet, row, "label", path)
         written = value(self.sheet, row, "name")
         if texts is not None or written is None:
             return texts
-        self.draft.notice("missing_label", cell_of(self.sheet, row, "label"), written)
+        if shown:
+            self.draft.notice("missing_label", cell_of(self.sheet, row, "label"), written)
         return dict.fromkeys(self.draft.languages, written)
 
     def note_piping(self, texts: dict[str, str] | None, path: Path) -> None:

@@ -1,5 +1,6 @@
 /* XLSForm's value functions for the pages' scripts (relevance.js on the citizen's pages, entry.js
-   on the keyer's): if, coalesce, concat, round, int, string_length, regex, today, date, computed
+   on the keyer's): if, coalesce, concat, round, int, string_length, regex, today, date and the
+   ODK spec's arithmetic (abs, pow, sqrt, exp, exp10, log, log10, pi, sin … atan2), computed
    as forms/expression_functions.py computes them on the server, which checks every save anyway.
    Missing is null; numbers are JavaScript numbers where the server has decimals, so a sum like
    0.1 + 0.2 may differ in its last digit: the server's check is the one that counts.
@@ -51,6 +52,16 @@
     return new RegExp(String(pattern)).test(text(value));
   }
 
+  /* A function of numbers: missing for an argument that is none, or a result that is no finite number. */
+  function arithmetic(compute) {
+    return function (args) {
+      var numbers = args.map(number);
+      if (numbers.some(function (n) { return n === null; })) { return null; }
+      var result = compute.apply(null, numbers);
+      return isFinite(result) ? result : null;
+    };
+  }
+
   var FUNCTIONS = {
     "if": function (args) { return truthy(args[0]) ? args[1] : args[2]; },
     "coalesce": function (args) {
@@ -63,7 +74,13 @@
     "string_length": function (args) { return Array.from(text(args[0])).length; },
     "regex": function (args) { return regex(args[0], args[1]); },
     "today": function (args, today) { return today || null; },
-    "date": function (args) { return date(args[0]); }
+    "date": function (args) { return date(args[0]); },
+    "abs": arithmetic(Math.abs), "sqrt": arithmetic(Math.sqrt), "exp": arithmetic(Math.exp),
+    "exp10": arithmetic(function (x) { return Math.pow(10, x); }), "log": arithmetic(Math.log),
+    "log10": arithmetic(Math.log10), "sin": arithmetic(Math.sin), "cos": arithmetic(Math.cos),
+    "tan": arithmetic(Math.tan), "asin": arithmetic(Math.asin), "acos": arithmetic(Math.acos),
+    "atan": arithmetic(Math.atan), "pow": arithmetic(Math.pow), "atan2": arithmetic(Math.atan2),
+    "pi": arithmetic(function () { return Math.PI; })
   };
 
   /* The value of function `name` over the evaluated `args`; `today` the province's ISO day. */

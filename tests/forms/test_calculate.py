@@ -58,6 +58,13 @@ def cascade() -> forms.Definition:
     ("today()", "2026-12-05"),
     ("date('2026-02-30')", None),
     ("date('2026-02-28') < today()", True),
+    ("round(sqrt(2), 3)", Decimal("1.414")),
+    ("pow(2, 10)", Decimal("1024")),
+    ("round(15 / sqrt(cos(atan(a / 100))), 2)", Decimal("15.01")),
+    ("round(pi(), 2) + abs(-1)", Decimal("4.14")),
+    ("sqrt(-1)", None),
+    ("log(0)", None),
+    ("exp(1000)", None),
 ])
 def test_value_functions_compute_as_xlsform_does(source, expected):
     lookup = DictLookup({"a": 5, "b": "123"}, day=datetime.date(2026, 12, 5))

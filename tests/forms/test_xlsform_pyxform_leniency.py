@@ -64,6 +64,17 @@ def test_settings_id_string_and_title_are_pyxform_s_form_id_and_form_title():
     assert (imported.definition.id, imported.definition.title.text("vi")) == ("household", "Household survey")
 
 
+def test_the_odk_arithmetic_is_read_and_a_calculate_needs_no_label():
+    imported = forms.read_xlsform(_workbook([
+        ("type", "name", "label", "calculation"), ("decimal", "slope", "Slope", None),
+        ("calculate", "radius", None, "round(15 div (sqrt(cos(atan(${slope} div 100)))),2)")]))
+    assert (imported.problems, imported.skipped) == ([], [])
+    radius = imported.definition.question("radius").calculation
+    assert radius.source == "round(15 / (sqrt(cos(atan(slope / 100)))),2)"
+    assert forms.check_answers(imported.definition, {"slope": "0"}) == {}
+    assert forms.effective_answers(imported.definition, {"slope": "0"})["radius"] == "15"
+
+
 def test_metadata_piped_into_a_label_is_written_as_its_name():
     imported = forms.read_xlsform(_workbook([
         ("type", "name", "label"), ("start", "start", None), ("text", "t", "Began at ${start}")]))
