@@ -18,15 +18,17 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from flask import abort, request
-from sqlalchemy import select
 
 from survey import db
 from survey.accounts.access import signed_in, visible_unit_ids
 from survey.accounts.models import User
-from survey.campaigns.models import Campaign, CampaignUnit
+from survey.accounts.queries import user_by_username
+from survey.campaigns.models import Campaign
 from survey.campaigns.operations import CampaignSpec, targets_outside
+from survey.campaigns.queries import campaign_unit_ids
 from survey.errors import InvalidInput
 from survey.units.models import Unit
+from survey.units.queries import unit_by_code
 
 PROVINCE_ONLY = frozenset({
     "admin.audit", "admin.units_import", "admin.units_import_confirm", "admin.units_reorganise",
@@ -65,24 +67,21 @@ def may_reach(scope: frozenset[int], endpoint: str, args: dict) -> bool:
     if "username" in args:
         return user_reachable(scope, args["username"])
     if "unit_code" in args:
-        unit_id = db.session().scalar(select(Unit.id).where(Unit.code == args["unit_code"]))
-        return unit_id is None or unit_id in scope
+        unit = unit_by_code(db.session(), args["unit_code"])
+        return unit is None or unit.id in scope
     if "slug" in args and endpoint.startswith(CAMPAIGN_PAGES):
         return campaign_reachable(scope, args["slug"])
     return True
 
 
 def user_reachable(scope: frozenset[int], username: str) -> bool:
-    found = db.session().scalar(select(User).where(User.username == username))
+    found = user_by_username(db.session(), username)
     return found is None or covers(scope, [unit.id for unit in found.units])
 
 
 def campaign_reachable(scope: frozenset[int], slug: str) -> bool:
-    session = db.session()
-    campaign_id = session.scalar(select(Campaign.id).where(Campaign.slug == slug))
-    if campaign_id is None:
-        return True
-    return covers(scope, session.scalars(select(CampaignUnit.unit_id).where(CampaignUnit.campaign_id == campaign_id)))
+    unit_ids = campaign_unit_ids(db.session(), slug)
+    return unit_ids is None or covers(scope, unit_ids)
 
 
 def covers(scope: frozenset[int], unit_ids: Iterable[int]) -> bool:

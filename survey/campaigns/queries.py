@@ -2,7 +2,7 @@
 from datetime import date
 
 from flask import abort
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.base import ExecutableOption
 
@@ -10,6 +10,7 @@ from survey import db
 from survey.campaigns.messages import CATALOGUE
 from survey.campaigns.models import Campaign, CampaignUnit
 from survey.errors import InvalidInput
+from survey.units.models import Unit
 
 TARGETS_LOADED = (selectinload(Campaign.channels),
                   selectinload(Campaign.units).options(selectinload(CampaignUnit.unit),
@@ -51,3 +52,34 @@ def open_campaigns(session: Session, today: date) -> list[Campaign]:
         .order_by(Campaign.closes_on, Campaign.slug)
     )
     return list(session.scalars(query))
+
+
+def campaigns_by_slug(session: Session) -> list[Campaign]:
+    """Every campaign in the order of their slugs."""
+    return list(session.scalars(select(Campaign).order_by(Campaign.slug)))
+
+
+def campaign_unit(session: Session, campaign: Campaign, code: str) -> Unit | None:
+    """The unit called `code` if the campaign surveys it."""
+    return session.scalar(select(Unit).join(CampaignUnit, CampaignUnit.unit_id == Unit.id).where(
+        CampaignUnit.campaign_id == campaign.id, Unit.code == code))
+
+
+def campaign_unit_ids(session: Session, slug: str) -> list[int] | None:
+    """The ids of the units the campaign called `slug` surveys; None when there is no such campaign."""
+    campaign_id = session.scalar(select(Campaign.id).where(Campaign.slug == slug))
+    if campaign_id is None:
+        return None
+    return list(session.scalars(select(CampaignUnit.unit_id).where(CampaignUnit.campaign_id == campaign_id)))
+
+
+def campaigns_of_unit(session: Session, unit: Unit) -> list[Campaign]:
+    """The campaigns that survey `unit`."""
+    return list(session.scalars(select(Campaign).join(CampaignUnit).where(CampaignUnit.unit_id == unit.id)))
+
+
+def last_closing_day(session: Session, today: date) -> date | None:
+    """The last closing day of a campaign up to `today`, else the last closing day of any (None: no campaign
+    has dates)."""
+    closed = session.scalar(select(func.max(Campaign.closes_on)).where(Campaign.closes_on <= today))
+    return closed or session.scalar(select(func.max(Campaign.closes_on)))

@@ -4,7 +4,7 @@
 """
 from collections.abc import Collection
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.interfaces import ORMOption
 
@@ -51,3 +51,26 @@ def exclusion_entries(session: Session, unit_ids: Collection[int] | None, *, cam
     if before is not None:
         query = query.where(Exclusion.id < before)
     return list(session.scalars(query))
+
+
+def responses_per_campaign(session: Session) -> dict[int, int]:
+    """How many responses each campaign has, by campaign id (a campaign without any is left out)."""
+    counted = session.execute(select(Response.campaign_id, func.count()).group_by(Response.campaign_id))
+    return dict(counted.all())
+
+
+def responses_per_unit(session: Session, campaign: Campaign) -> dict[int, int]:
+    """How many responses each unit has in `campaign`, by unit id."""
+    counted = session.execute(select(Response.unit_id, func.count()).where(Response.campaign_id == campaign.id)
+                              .group_by(Response.unit_id))
+    return dict(counted.all())
+
+
+def responses_of_unit(session: Session, unit_id: int) -> int:
+    """How many responses evaluate the unit, in every campaign."""
+    return session.scalar(select(func.count()).select_from(Response).where(Response.unit_id == unit_id)) or 0
+
+
+def latest_campaign_id(session: Session) -> int | None:
+    """The campaign of the newest response, if any."""
+    return session.scalar(select(Response.campaign_id).order_by(Response.id.desc()).limit(1))

@@ -1,5 +1,5 @@
 """Reads on units."""
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,3 +24,19 @@ def active_units(session: Session, levels: Iterable[str] | None = None) -> list[
     if levels is not None:
         query = query.where(Unit.level.in_(list(levels)))
     return list(session.scalars(query))
+
+
+def unit_by_code(session: Session, code: str) -> Unit | None:
+    return session.scalar(select(Unit).where(Unit.code == code))
+
+
+def units_province_first(session: Session) -> list[Unit]:
+    """Every unit, active or not: the province first, then by code (the order of the units tree)."""
+    return list(session.scalars(select(Unit).order_by(Unit.level != "province", Unit.code)))
+
+
+def unit_names(session: Session, ids: Collection[int]) -> dict[int, str]:
+    """The (Vietnamese) name of each unit of `ids`, by id."""
+    if not ids:
+        return {}
+    return dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all())

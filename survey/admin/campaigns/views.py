@@ -6,7 +6,6 @@ which check everything first and write the audit entry in the same transaction."
 from collections.abc import Sequence
 
 from flask import redirect, request, url_for
-from sqlalchemy import func, select
 
 from survey import clock, db
 from survey.accounts.access import current_user
@@ -29,24 +28,21 @@ from survey.campaigns.queries import TARGETS_LOADED, all_campaigns, campaign_or_
 from survey.errors import InvalidInput, Problem
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import all_questionnaires
-from survey.responses.models import Response
+from survey.responses.queries import responses_per_campaign, responses_per_unit
 from survey.units.models import LEVELS
 from survey.units.queries import active_units
 
 
 def campaigns():
     session = db.session()
-    responses = dict(session.execute(select(Response.campaign_id, func.count()).group_by(Response.campaign_id)).all())
     return page("admin/campaigns/list.html", campaigns=shown(all_campaigns(session)), today=clock.today(),
-                responses=responses)
+                responses=responses_per_campaign(session))
 
 
 def campaign(slug: str):
     found = campaign_or_404(slug, *TARGETS_LOADED)
-    session = db.session()
-    responses = dict(session.execute(select(Response.unit_id, func.count()).where(Response.campaign_id == found.id)
-                                     .group_by(Response.unit_id)).all())
-    return page("admin/campaigns/campaign.html", campaign=found, today=clock.today(), responses=responses,
+    return page("admin/campaigns/campaign.html", campaign=found, today=clock.today(),
+                responses=responses_per_unit(db.session(), found),
                 units=sorted(found.units, key=lambda cu: cu.unit.code))
 
 

@@ -17,9 +17,8 @@ from survey.campaigns.models import Campaign
 from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
 from survey.db import utcnow
 from survey.draws.messages import CATALOGUE
-from survey.draws.models import DossierDraw
 from survey.draws.operations import LARGEST_SEED, DrawPlan, apply_draw, new_seed, plan_draw, plan_sizes
-from survey.draws.queries import draw_invitations
+from survey.draws.queries import campaign_draw, draw_invitations
 from survey.errors import InvalidInput, Problem
 from survey.links import public_url
 
@@ -61,9 +60,7 @@ def invitations_draw_csv(slug: str, draw_id: int):
     """The invitations of one draw, dossier_code,unit_code,link, for a mail merge in Excel (no token column:
     a token may begin with '-', which the formula guard would quote; the link holds it)."""
     campaign = campaign_or_404(slug, *TARGETS_LOADED)
-    draw = db.session().get(DossierDraw, draw_id)
-    if draw is None or draw.campaign_id != campaign.id:
-        abort(404)
+    draw = campaign_draw(db.session(), campaign, draw_id) or abort(404)
     rows = [[i.dossier_code, i.unit.code, public_url("questionnaire.invitation", token=i.token)]
             for i in draw_invitations(db.session(), draw)]
     response = make_response(csv_bytes(["dossier_code", "unit_code", "link"], rows))

@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Sequence
 
 from flask import make_response, redirect, request, url_for
-from sqlalchemy import select
 
 from survey import clock, db
 from survey.accounts.access import current_user
@@ -21,8 +20,8 @@ from survey.draws.queries import campaign_draws
 from survey.errors import InvalidInput, Problem
 from survey.invitations.models import Invitation
 from survey.invitations.operations import dossier_codes, invite
+from survey.invitations.queries import campaign_invitations
 from survey.links import public_url
-from survey.units.models import Unit
 
 MAX_CODES = 20_000
 """Dossier codes in one request: a large district's month, with room to spare."""
@@ -69,7 +68,7 @@ def creation_request(campaign: Campaign, form: dict[str, str]):
 
 def invitations_page(campaign: Campaign, form: dict[str, str], problems: Sequence[Problem], status: int = 200):
     chosen = chosen_unit(campaign)
-    every = listed(campaign)
+    every = campaign_invitations(db.session(), campaign)
     rows = [i for i in every if i.unit.code == chosen] if chosen else every
     now = utcnow()
     return page("admin/invitations/list.html", status, campaign=campaign, form=form, problems=problems,
@@ -84,14 +83,6 @@ def chosen_unit(campaign: Campaign) -> str:
     """The unit code the page is narrowed to: one of the campaign's, or none."""
     code = request.args.get("don-vi", "")
     return code if code in {cu.unit.code for cu in campaign.units} else ""
-
-
-def listed(campaign: Campaign, unit_code: str = "") -> list[Invitation]:
-    query = (select(Invitation).join(Unit, Unit.id == Invitation.unit_id).where(Invitation.campaign_id == campaign.id)
-             .order_by(Invitation.id.desc()))
-    if unit_code:
-        query = query.where(Unit.code == unit_code)
-    return list(db.session().scalars(query))
 
 
 def status_of(invitation: Invitation, now) -> str:
@@ -115,7 +106,7 @@ def invitations_csv(slug: str):
     now = utcnow()
     rows = [[i.dossier_code or "", i.unit.code, i.unit.name, public_url("questionnaire.invitation", token=i.token),
              status_of(i, now), local_time(i.expires_at) if i.expires_at else "", local_time(i.created_at)]
-            for i in reversed(listed(campaign, chosen))]
+            for i in reversed(campaign_invitations(db.session(), campaign, chosen))]
     response = make_response(csv_bytes(["dossier_code", "unit_code", "unit_name", "link", "status", "expires",
                                         "created"], rows))
     response.mimetype = "text/csv"

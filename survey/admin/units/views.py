@@ -3,18 +3,18 @@ the departments), import from CSV in two steps (a dry run listing every change, 
 that applies exactly what was shown), and deactivation or reactivation after a confirmation. Units
 are never deleted: responses keep pointing at them."""
 from flask import abort, redirect, request, url_for
-from sqlalchemy import func, select
 
 from survey import clock, db
 from survey.accounts.access import current_user
 from survey.admin.files import Refused, read_text, uploaded
 from survey.admin.scope import shown
 from survey.admin.site import page
-from survey.campaigns.models import Campaign, CampaignUnit
+from survey.campaigns.queries import campaigns_of_unit
 from survey.errors import InvalidInput, Problem
-from survey.responses.models import Response
+from survey.responses.queries import responses_of_unit
 from survey.units.models import Unit
 from survey.units.operations import apply_units_import, plan_units_import, set_unit_active
+from survey.units.queries import unit_by_code, units_province_first
 
 MAX_TEXT = 1024 * 1024
 """The CSV carried from the dry run to the confirmation (the upload's own limit)."""
@@ -22,7 +22,7 @@ MAX_TEXT = 1024 * 1024
 
 def units():
     """Every unit (of the scope) under its parent; the summary of an import just applied, if any."""
-    found = shown(db.session().scalars(select(Unit).order_by(Unit.level != "province", Unit.code)))
+    found = shown(units_province_first(db.session()))
     ids = {unit.id for unit in found}
     children: dict[int | None, list[Unit]] = {}
     for unit in found:  # the top units of a scope are roots of the tree shown
@@ -72,9 +72,7 @@ def unit_reactivate(unit_code: str):
 
 def activation(unit_code: str, active: bool):
     """A confirmation page (what the unit holds) first; the POST changes the unit."""
-    unit = db.session().scalar(select(Unit).where(Unit.code == unit_code))
-    if unit is None:
-        abort(404)
+    unit = unit_by_code(db.session(), unit_code) or abort(404)
     if request.method != "POST":
         return activation_page(unit, active, [])
     try:
@@ -86,11 +84,8 @@ def activation(unit_code: str, active: bool):
 
 
 def activation_page(unit: Unit, active: bool, problems: list[Problem], status: int = 200):
-    session = db.session()
-    responses = session.scalar(select(func.count()).select_from(Response).where(Response.unit_id == unit.id))
-    today = clock.today()
-    campaigns = [c for c in session.scalars(select(Campaign).join(CampaignUnit).where(CampaignUnit.unit_id == unit.id))
-                 if c.state_on(today) in ("open", "scheduled", "draft")]
+    session, today = db.session(), clock.today()
+    campaigns = [c for c in campaigns_of_unit(session, unit) if c.state_on(today) in ("open", "scheduled", "draft")]
     return page("admin/units/activation.html", status, unit=unit, active=active, problems=problems,
-                responses=responses, campaigns=campaigns,
+                responses=responses_of_unit(session, unit.id), campaigns=campaigns,
                 children=[child for child in unit.children if child.active])
