@@ -9,7 +9,6 @@ the analyst who asked, or an administrator, sees a job's status and downloads it
 from datetime import UTC
 
 from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
-from sqlalchemy import select
 
 from survey import clock, db
 from survey.accounts.access import signed_in
@@ -19,7 +18,8 @@ from survey.campaigns.queries import all_campaigns
 from survey.exports import jobs
 from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
 from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
-from survey.responses.models import STATUSES, Response
+from survey.responses.models import STATUSES
+from survey.responses.queries import latest_campaign_id
 from survey.text import language
 
 MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -36,7 +36,7 @@ def exports():
                            layouts=JOB_LAYOUTS, weightings=JOB_WEIGHTINGS, statuses=STATUSES, say=say,
                            units=surveyed_units(db.session()), failure=failure, local=local_time,
                            keep_days=current_app.config["EXPORT_KEEP_DAYS"],
-                           chosen=db.session().scalar(select(Response.campaign_id).order_by(Response.id.desc()).limit(1)),
+                           chosen=latest_campaign_id(db.session()),
                            busy=any(job.state in ("queued", "running") for job in listed))
 
 

@@ -7,14 +7,13 @@ import io
 from datetime import date
 
 from flask import Response, render_template, request, send_file
-from sqlalchemy import func, select
 from werkzeug.utils import secure_filename
 
 from analysis.recipes import load_recipe, shipped_recipes
 from survey import clock, db
 from survey.analyst.messages import CATALOGUE as ANALYST
 from survey.analyst.views import XLSX, blueprint
-from survey.campaigns.models import Campaign
+from survey.campaigns.queries import last_closing_day
 from survey.errors import InvalidInput, Problem
 from survey.exports.requests import surveyed_units
 from survey.reports.assemble import document
@@ -92,9 +91,7 @@ def requested_report() -> tuple[Report, dict[str, str]]:
 def latest_closing(session) -> date:
     """The form's default day: the latest closing of a campaign that has closed (else of any
     campaign, else today), so the period first shown has a campaign to report on."""
-    today = clock.today()
-    closed = session.scalar(select(func.max(Campaign.closes_on)).where(Campaign.closes_on <= today))
-    return closed or session.scalar(select(func.max(Campaign.closes_on))) or today
+    return last_closing_day(session, clock.today()) or clock.today()
 
 
 def _whole(text: str, key: str, problems: list[Problem]) -> int | None:

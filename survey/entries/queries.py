@@ -1,4 +1,5 @@
-"""Reading keyed entries: a keyer's forms of the day, the reconciliation queue of a scope."""
+"""Reading keyed entries: one by its uuid, a keyer's forms of the day, the reconciliation queue of a scope."""
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -9,6 +10,10 @@ from survey.accounts.models import User
 from survey.campaigns.models import Campaign
 from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.units.models import Unit
+
+
+def entry_by_uuid(session: Session, key: uuid.UUID) -> PaperEntry | None:
+    return session.scalar(select(PaperEntry).where(PaperEntry.uuid == key))
 
 
 def keyed_between(session: Session, keyer: User, campaign: Campaign, start: datetime,

@@ -7,7 +7,6 @@ from collections import Counter
 from datetime import datetime
 
 from flask import Blueprint, abort, current_app, render_template, request
-from sqlalchemy import select
 
 from survey import clock, db
 from survey.accounts.access import protect, signed_in, visible_unit_ids
@@ -34,7 +33,7 @@ from survey.supervisor.answers import stratum_words
 from survey.supervisor.charts import GUTTER, day_axis, day_columns, progress_bars
 from survey.supervisor.messages import CATALOGUE, say
 from survey.text import speaks
-from survey.units.models import Unit
+from survey.units.queries import unit_names
 
 FLAGGED_PAGE = 50
 EXCLUSIONS_PAGE = 100
@@ -144,5 +143,4 @@ def total(rows: list[Tally]) -> Tally:
 
 def names_of(session, entries) -> dict[int, str]:
     """Unit names of the log's entries."""
-    ids = {entry.unit_id for entry in entries if entry.unit_id is not None}
-    return dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all()) if ids else {}
+    return unit_names(session, {entry.unit_id for entry in entries if entry.unit_id is not None})

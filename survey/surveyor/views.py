@@ -6,17 +6,16 @@ import uuid
 
 from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
-from sqlalchemy import select
 from werkzeug.exceptions import HTTPException
 
 from survey import clock, db
 from survey.accounts.access import current_user, require_unit, role_required, signed_in, visible_unit_ids
-from survey.campaigns.models import Campaign, CampaignUnit
-from survey.campaigns.queries import campaign_or_404
+from survey.campaigns.models import Campaign
+from survey.campaigns.queries import campaign_or_404, campaign_unit, campaigns_by_slug
 from survey.entries.codes import question_numbers
 from survey.entries.models import PaperEntry
 from survey.entries.operations import Keyed, entry_problems, key_entry
-from survey.entries.queries import discrepancies
+from survey.entries.queries import discrepancies, entry_by_uuid
 from survey.errors import InvalidInput, Problem
 from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import Typed, read_typed, rules, stored_answers
@@ -68,8 +67,7 @@ def choose():
 
 def paper_campaigns() -> list[Campaign]:
     today = clock.today()
-    campaigns = db.session().scalars(select(Campaign).order_by(Campaign.slug))
-    return [campaign for campaign in campaigns if campaign.accepts("paper", today)]
+    return [campaign for campaign in campaigns_by_slug(db.session()) if campaign.accepts("paper", today)]
 
 
 @blueprint.get("/nhap-phieu/csrf")
@@ -107,10 +105,7 @@ def stack_or_404(slug: str, unit_code: str) -> tuple[Campaign, Unit]:
     campaign = campaign_or_404(slug)
     if "paper" not in campaign.channel_names:
         abort(404)
-    unit = db.session().scalar(select(Unit).join(CampaignUnit, CampaignUnit.unit_id == Unit.id).where(
-        CampaignUnit.campaign_id == campaign.id, Unit.code == unit_code))
-    if unit is None:
-        abort(404)
+    unit = campaign_unit(db.session(), campaign, unit_code) or abort(404)
     require_unit(signed_in(), unit)
     return campaign, unit
 
@@ -122,7 +117,7 @@ def blank() -> Typed:
 def stored_entry(key: str | None) -> PaperEntry | None:
     """The keyer's own entry named in the confirmation URL, if any."""
     try:
-        found = db.session().scalar(select(PaperEntry).where(PaperEntry.uuid == uuid.UUID(key or "")))
+        found = entry_by_uuid(db.session(), uuid.UUID(key or ""))
     except ValueError:
         return None
     return found if found is not None and found.keyed_by_id == signed_in().id else None
