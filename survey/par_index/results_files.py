@@ -23,6 +23,7 @@ import xlsxwriter
 from survey.par_index.results import Row, YearResults, table
 from survey.par_index.results_messages import say
 from survey.par_index.results_notes import Evidence, notes, score_rows
+from survey.reports.document import Document, Table
 from survey.results.report import LEVEL_NAMES
 from survey.text import unit_name
 
@@ -83,3 +84,31 @@ def _sheet(sheet: Any, headings: Sequence[str], rows: Sequence[Sequence[Any]], b
             elif value is not None:
                 sheet.write_string(line, column, str(value))
     sheet.freeze_panes(1, 0)
+
+
+def write_document_xlsx(document: Document) -> bytes:
+    """A report document (a scorecard) as a workbook: a sheet per section, its lines then its tables
+    (figures as written in the document, in the reader's language)."""
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"strings_to_formulas": False, "strings_to_numbers": False,
+                                        "strings_to_urls": False, "in_memory": True})
+    bold = book.add_format({"bold": True})
+    for section in document.sections:
+        sheet, line = book.add_worksheet(section.key[:31]), 0
+        sheet.write_string(line, 0, section.title, bold)
+        for block in section.blocks:
+            line = _block(sheet, line + 1, block, bold)
+    book.close()
+    return buffer.getvalue()
+
+
+def _block(sheet: Any, line: int, block: object, bold: Any) -> int:
+    """Write a line of text or a table from `line`; the last line written."""
+    if not isinstance(block, Table):
+        sheet.write_string(line, 0, str(block))
+        return line
+    sheet.write_row(line, 0, block.headers, bold)
+    for values in block.rows:
+        line += 1
+        sheet.write_row(line, 0, values)
+    return line

@@ -143,6 +143,11 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "par_scoring.appraise_page": HOME_AFFAIRS,
     "par_scoring.finalise_page": HOME_AFFAIRS,
     "par_scoring.evidence_file": SCORING,
+    "par_scoring.results": HOME_AFFAIRS,
+    "par_scoring.results_chart": HOME_AFFAIRS,
+    "par_scoring.results_file": HOME_AFFAIRS,
+    "par_scoring.scorecard_page": SCORING,
+    "par_scoring.scorecard_file": SCORING,
 }
 
 # A value for each URL argument; the records they name need not exist (a 404 is still "open").

@@ -1,0 +1,142 @@
+"""PAR index results pages on the scoring blueprint (/cham-diem/ket-qua): a year's results for Home
+Affairs (the province-wide summary, a chart, rankings per level with the change of rank, the files:
+CSV, XLSX with every score and its evidence, DOCX, PDF), and each unit's scorecard (page, DOCX, PDF,
+XLSX), which an agency officer may open for its own unit only.
+
+Everything is read on GET from the year's published definition, the scoring round's values and the
+campaigns' results (survey.par_index.results); nothing is written. The pages' texts are
+survey.par_index.results_messages', falling back on the scoring pages' catalogue.
+"""
+import io
+
+from flask import Response, abort, render_template, request, send_file, url_for
+from sqlalchemy import select
+
+from survey import db
+from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
+from survey.errors import InvalidInput
+from survey.par_index.assessment_queries import published_definitions
+from survey.par_index.results import TOTAL, YearResults, evidence_of, table, year_results
+from survey.par_index.results_document import chart, scorecard, unit_score, year_document
+from survey.par_index.results_files import write_csv, write_document_xlsx, write_xlsx
+from survey.par_index.results_messages import MESSAGES
+from survey.par_index.results_notes import notes
+from survey.par_index.scoring_queries import unit_inputs
+from survey.par_scoring.messages import CATALOGUE as SCORING
+from survey.par_scoring.views import EVERYONE, HOME_AFFAIRS, blueprint
+from survey.reports.docx import write_docx
+from survey.reports.pdf import write_pdf
+from survey.text import Catalogue, language
+from survey.units.models import Unit
+
+WORDS = Catalogue(MESSAGES, fallback=SCORING)
+MIMETYPES = {"csv": "text/csv", "pdf": "application/pdf",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+# Matplotlib's SVG styles its shapes inline and has no script: its own policy, not the pages'.
+SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
+
+
+def years() -> list[int]:
+    """The years with a published definition, the newest first."""
+    return sorted({found.year for found in published_definitions(db.session())}, reverse=True)
+
+
+def computed(year: int) -> YearResults:
+    """The year's results; 404 for a year without a published definition."""
+    try:
+        return year_results(db.session(), year, unit_inputs)
+    except InvalidInput:
+        abort(404)
+
+
+@blueprint.get("/ket-qua")
+@role_required(*HOME_AFFAIRS)
+def results():
+    """The chosen year's results (?year=, the newest by default), or that there are none yet."""
+    known = years()
+    year = request.args.get("year", type=int) or (known[0] if known else None)
+    if year is None or year not in known:
+        return render_template("par_scoring/results.html", r=WORDS.say, years=known, found=None, year=year)
+    found = computed(year)
+    visible = _visible_codes()
+    rows = [row for row in table(found) if row.field == TOTAL and (visible is None or row.unit in visible)]
+    return render_template("par_scoring/results.html", r=WORDS.say, years=known, year=year, found=found, rows=rows,
+                           notes=notes(found, language()), levels=sorted({row.level for row in rows}))
+
+
+def _visible_codes() -> set[str] | None:
+    visible = visible_unit_ids(signed_in())
+    if visible is None:
+        return None
+    return set(db.session().scalars(select(Unit.code).where(Unit.id.in_(visible))))
+
+
+@blueprint.get("/ket-qua/<int(min=2000, max=2100):year>/bieu-do.svg")
+@role_required(*HOME_AFFAIRS)
+def results_chart(year: int):
+    """The units' percentages as an SVG chart (downloaded with ?download=1)."""
+    headers = {"Content-Security-Policy": SVG_POLICY}
+    if request.args.get("download"):
+        headers["Content-Disposition"] = f'attachment; filename="chi-so-cchc-{year}.svg"'
+    return Response(chart(computed(year), language()), mimetype="image/svg+xml", headers=headers)
+
+
+@blueprint.get("/ket-qua/<int(min=2000, max=2100):year>/ket-qua.<any(csv, xlsx, docx, pdf):file_format>")
+@role_required(*HOME_AFFAIRS)
+def results_file(year: int, file_format: str):
+    """The year's results as a file, as `flask par-index results` writes it (and PDF)."""
+    found = computed(year)
+    if file_format == "csv":
+        data = write_csv(found).encode("utf-8")
+    elif file_format == "xlsx":
+        data = write_xlsx(found, language(), evidence_of(db.session(), found))
+    else:
+        data = _document_bytes(year_document(found, language()), file_format)
+    return _download(data, file_format, f"chi-so-cchc-{year}.{file_format}")
+
+
+def _document_bytes(document, file_format: str) -> bytes:
+    buffer = io.BytesIO()
+    if file_format == "docx":
+        write_docx(document, buffer)
+    elif file_format == "pdf":
+        write_pdf(document, buffer, language())
+    else:
+        buffer.write(write_document_xlsx(document))
+    return buffer.getvalue()
+
+
+def _download(data: bytes, file_format: str, name: str):
+    return send_file(io.BytesIO(data), mimetype=MIMETYPES[file_format], as_attachment=True, download_name=name)
+
+
+def _unit_results(year: int, code: str) -> YearResults:
+    """The year's results when the user may see the unit and it was scored; 403 / 404 otherwise."""
+    unit = db.session().scalar(select(Unit).where(Unit.code == code)) or abort(404)
+    require_unit(signed_in(), unit)
+    found = computed(year)
+    try:
+        unit_score(found, code)
+    except InvalidInput:
+        abort(404)
+    return found
+
+
+@blueprint.get("/ket-qua/<int(min=2000, max=2100):year>/don-vi/<code>")
+@role_required(*EVERYONE)
+def scorecard_page(year: int, code: str):
+    """A unit's scorecard: total and rank, points by field, every sub-criterion with its evidence."""
+    found = _unit_results(year, code)
+    card = scorecard(found, code, language(), evidence_of(db.session(), found))
+    return render_template("par_scoring/scorecard.html", r=WORDS.say, card=card, year=year, code=code,
+                           back=url_for(".results", year=year) if signed_in().role in HOME_AFFAIRS else None)
+
+
+@blueprint.get("/ket-qua/<int(min=2000, max=2100):year>/don-vi/<code>/phieu-diem.<any(docx, pdf, xlsx):file_format>")
+@role_required(*EVERYONE)
+def scorecard_file(year: int, code: str, file_format: str):
+    """The scorecard as Word, PDF or a workbook (a sheet per table)."""
+    found = _unit_results(year, code)
+    card = scorecard(found, code, language(), evidence_of(db.session(), found))
+    return _download(_document_bytes(card, file_format), file_format, f"phieu-diem-{code}-{year}.{file_format}")
