@@ -217,7 +217,7 @@ def correct_answer(session: Session, response: Response, actor: User | None, key
     against the questionnaire: skip logic, required questions, constraints."""
     definition = version_definition(response.questionnaire_version)
     new = correction_value(definition, key, value)
-    answers = {answer.question_key: answer.value for answer in response.answers}
+    answers: dict[str, str | None] = {answer.question_key: answer.value for answer in response.answers}
     problems = correction_problems(response, answers.get(key), new, reason)
     if not problems:
         problems = answer_problems(definition, answers | {key: new}, unit_codes(session, definition))
@@ -263,12 +263,14 @@ def correction_problems(response: Response, old: str | None, new: str | None,
 
 
 def store_answer(definition: forms.Definition, response: Response, key: str, value: str | None) -> None:
+    """Store `value` as the answer to `key`: replace the stored one, add it, or (None) remove it."""
     stored = next((answer for answer in response.answers if answer.question_key == key), None)
-    if stored is not None and value is None:
-        response.answers.remove(stored)
+    if value is None:
+        if stored is not None:
+            response.answers.remove(stored)
     elif stored is not None:
         stored.value, stored.number = value, forms.QUESTION_TYPES[definition.question(key).type].numeric(value)
-    elif value is not None:
+    else:
         response.answers.append(stored_answer(definition, key, value))
 
 
