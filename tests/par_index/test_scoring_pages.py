@@ -179,3 +179,12 @@ def test_an_administrator_creates_an_agency_officer_of_a_unit(scoring, staff, se
     assert response.status_code in (200, 302)
     created = session.scalars(select(User).where(User.username == "can-bo-stc")).one()
     assert (created.role, [unit.code for unit in created.units]) == ("agency_officer", ["AG-STC"])
+
+
+def test_the_page_speaks_the_readers_language_with_the_definitions_labels(scoring, staff):
+    officer, own = signed_in(staff, "can-bo-snv"), of(scoring, "AG-SNV")
+    officer.get(url(own) + "?lang=en")
+    assert "Annual plan issued on time (at most 2 points)" in officer.text()
+    assert "Self-assessed value (Yes or No)" in officer.text() and "Ban hành kế hoạch" not in officer.text()
+    officer.get(url(own) + "?lang=vi")
+    assert "Ban hành kế hoạch năm đúng thời hạn (tối đa 2 điểm)" in officer.text()
