@@ -95,8 +95,9 @@ class _Resolved:
     answers first inside a repeat."""
 
 
-def _resolve(definition: Definition, answers: Answers) -> _Resolved:
-    """One pass in form order is enough: expressions only read earlier questions."""
+def _resolve(definition: Definition, answers: Answers, pages: Mapping[str, int] | None = None) -> _Resolved:
+    """One pass in form order is enough: expressions only read earlier questions. ``pages``: repeat
+    name -> the instances its page shows, blank ones included (``forms.repeats.instance_count``)."""
     found = _Resolved()
     lookup = AnswerLookup(definition, found.effective)
     for section in definition.sections:
@@ -106,7 +107,7 @@ def _resolve(definition: Definition, answers: Answers) -> _Resolved:
             _resolve_questions(definition, section.questions, 0, shown, answers, found)
             continue
         found.relevant.update((question.name, shown) for question in section.questions)
-        count = instance_count(section, answers, lookup) if shown else 0
+        count = instance_count(section, answers, lookup, (pages or {}).get(section.name, 0)) if shown else 0
         for instance in range(1, count + 1):
             _resolve_questions(definition, section.questions, instance, shown, answers, found)
     return found
@@ -137,9 +138,10 @@ def _effective(question: Question, asked: bool, answer: object, lookup: AnswerLo
     return answer if isinstance(answer, str) else None
 
 
-def relevance(definition: Definition, answers: Answers) -> dict[str, bool]:
-    """Section and question name -> whether it is shown, given ``answers``."""
-    return _resolve(definition, answers).relevant
+def relevance(definition: Definition, answers: Answers, pages: Mapping[str, int] | None = None) -> dict[str, bool]:
+    """Section and question name (answers' key inside a repeat) -> whether it is shown, given ``answers``;
+    ``pages`` (repeat name -> instances on its page) asks blank instances a page shows too."""
+    return _resolve(definition, answers, pages).relevant
 
 
 def effective_answers(definition: Definition, answers: Answers) -> dict[str, str | None]:

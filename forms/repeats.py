@@ -39,12 +39,14 @@ def given_instances(section: Section, keys: Iterable[str]) -> int:
     return max((instance for name, instance in map(split_key, keys) if name in names), default=0)
 
 
-def instance_count(section: Section, answers: Mapping[str, object], lookup: Lookup) -> int:
+def instance_count(section: Section, answers: Mapping[str, object], lookup: Lookup, shown: int = 0) -> int:
     """How many instances the repeat ``section`` has: its ``repeat_count`` read from earlier answers
-    (a whole number, else 0), or up to the last that holds an answer; never over its maximum."""
+    (a whole number, else 0), or up to the last that holds an answer, or the ``shown`` a page has
+    (blank ones added); never over its maximum."""
     most = min(section.repeat_max or MAX_INSTANCES, MAX_INSTANCES)
     if section.repeat_count is None:
-        return min(given_instances(section, [key for key, value in answers.items() if value is not None]), most)
+        given = given_instances(section, [key for key, value in answers.items() if value is not None])
+        return min(max(given, shown), most)
     counted = number(section.repeat_count.evaluate(lookup))
     if counted is None or counted != counted.to_integral_value() or counted < 0:
         return 0

@@ -74,7 +74,24 @@ def post(draft: Draft, definition: Definition, section: Section):
         return go_back(draft, definition, section, form)
     if not form.validate():
         return render(draft, definition, section, form, status=422)
+    if revealed(definition, section, form):
+        return render(draft, definition, section, form)
     return Proceed(form.answers())
+
+
+def shown_fields(definition: Definition, section: Section, answers: dict[str, str | None], count: int) -> set[str]:
+    """The fields of the `count` instances' questions that their answers ask (blank instances too)."""
+    asked = forms.relevance(definition, answers, {section.name: count})
+    return {field_name(q.name, n) for n in range(1, count + 1) for q in section.questions
+            if asked.get(instance_key(q.name, n))}
+
+
+def revealed(definition: Definition, section: Section, form: RepeatForm) -> bool:
+    """Whether the answers posted ask a question the page did not show (`at_school` once an age is
+    under 18): the page is shown again with it, as any page shows what an answer revealed."""
+    before = set(request.form.get("_shown", "").split())
+    answers = {**form.prior_answers, **form.entered()}
+    return bool(shown_fields(definition, section, answers, form.count) - before)
 
 
 def posted_count(section: Section) -> int:
@@ -110,15 +127,14 @@ def render(draft: Draft, definition: Definition, section: Section, form: RepeatF
     language = form_language(definition)
     answers = {**draft.answers, **form.entered()}
     page_number, pages_count = progress(definition, answers, section.name)
-    shown = forms.relevance(definition, answers)
-    blocks = [(n, [(q, shown.get(instance_key(q.name.rpartition("-")[0], n), True))
-                   for q in instance_questions(section, n)]) for n in range(1, form.count + 1)]
+    shown = shown_fields(definition, section, answers, form.count)
+    blocks = [(n, [(q, q.name in shown) for q in instance_questions(section, n)]) for n in range(1, form.count + 1)]
     form.piped = piped(definition, section, answers, form.count, language)
     errors = [(q, form[q.name].errors[0]) for _, block in blocks for q, _ in block
               if q.kind.has_input and form[q.name].errors]
     return render_template(
         "public/repeat.html", draft=draft, definition=definition, section=section, form=form, blocks=blocks,
-        errors=errors, page=page_number, pages=pages_count, lang=language,
+        errors=errors, shown=" ".join(sorted(shown)), page=page_number, pages=pages_count, lang=language,
         back=preceding(definition, answers, section.name), free=section.repeat_count is None,
         room=form.count < most(section), last=page_number == pages_count), status
 

@@ -91,3 +91,10 @@ def test_a_broken_repeat_is_refused_with_its_cell(change, code, column):
     with pytest.raises(forms.DefinitionError) as raised:
         forms.load_definition(text)
     assert (code, column) in {(problem.code, problem.column) for problem in raised.value.problems}
+
+
+def test_a_blank_instance_a_page_shows_is_resolved_with_its_relevance(roster):
+    answers = {"member_name[1]": "Lan"}
+    assert "member_name[2]" not in forms.relevance(roster, answers)
+    shown = forms.relevance(roster, answers, {"member": 2})
+    assert (shown["member_name[2]"], shown["at_school[2]"]) == (True, False)

@@ -39,8 +39,11 @@ def test_instances_are_added_removed_checked_and_sent(respondent, roster, sessio
     respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "130"},
                       _count="2")
     assert respondent.status == 422 and "Câu trả lời không hợp lệ." in respondent.html
-    respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "12",
-                       "at_school-2": "yes"}, _count="2")
+    fixed = {"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "12"}
+    respondent.answer(fixed, _count="2")  # the age under 18 reveals at_school: the page again, with it
+    assert respondent.url.endswith("/trang/member") and 'name="at_school-2"' in respondent.html
+    assert ' hidden disabled' not in respondent.html.split('data-q="at_school-2"')[1][:40]
+    respondent.answer({**fixed, "at_school-2": "yes"}, _count="2")
     assert respondent.url.endswith("/trang/closing")
     respondent.answer({"comment": "Tốt"}, action="send")
     stored = session.query(Response).one().answers
@@ -67,6 +70,9 @@ def test_a_page_that_was_not_shown_is_refused(respondent, roster, posted):
 
 def test_the_review_lists_each_instance_and_links_a_problem_to_the_repeat_page(respondent, roster, session):
     to_roster(respondent)
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41"}, action="add", _count="1")
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "9"},
+                      _count="2")
     respondent.answer({"member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "9",
                        "at_school-2": "yes"}, _count="2")
     respondent.answer({"comment": "Tốt"}, action="review")
