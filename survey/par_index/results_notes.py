@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from statistics import mean
 from typing import Any
 
-from analysis.par_index import UnitScore
+from analysis.par_index import Definition, UnitScore
 from analysis.par_index_model import FormulaRule, Item, SelfRule, SurveyRule
 from survey.par_index.results import YearResults
 from survey.par_index.results_messages import say
@@ -59,10 +59,18 @@ def withheld(results: YearResults, unit: str, language: str) -> str | None:
     """Which survey sub-criteria got no points for the unit (below the minimum cell, or unanswered)."""
     hidden = results.survey.withheld.get(unit, set())
     got = results.survey.values.get(unit, {})
-    items = [item.label[language] for item in results.definition.sub_criteria
+    items = [item_name(results.definition, item, language) for item in results.definition.sub_criteria
              if isinstance(item.source, SurveyRule) and ((item.source.recipe, item.source.node) in hidden
                                                           or (item.source.recipe, item.source.node) not in got)]
     return say("pr_withheld", language, items="; ".join(items)) if items else None
+
+
+def item_name(definition: Definition, item: Item, language: str) -> str:
+    """A sub-criterion's label, or its criterion's where another sub-criterion has the same label
+    (the sample's officials' sub-criteria are each alone in a criterion naming its field)."""
+    label = item.label[language]
+    twins = sum(1 for other in definition.sub_criteria if other.label[language] == label)
+    return definition.items[item.parent].label[language] if twins > 1 and item.parent else label
 
 
 def source_name(item: Item, language: str) -> str:
@@ -85,7 +93,8 @@ def _score_row(results: YearResults, unit: UnitScore, item: Item, language: str,
     if isinstance(item.source, SurveyRule):
         result = results.survey.values.get(unit.unit, {}).get((item.source.recipe, item.source.node))
     named = results.units.get(unit.unit)
-    return [unit.unit, unit_name(named, language) if named else unit.unit, item.label[language],
+    name = item_name(results.definition, item, language)
+    return [unit.unit, unit_name(named, language) if named else unit.unit, name,
             source_name(item, language), value_text(claimed, language), sub.claimed, value_text(appraised, language),
             sub.appraised, result, sub.points, item.max_points, ", ".join(evidence(unit.unit, item.id))]
 

@@ -20,12 +20,13 @@ from survey.par_index.results import TOTAL, YearResults, evidence_of, table, yea
 from survey.par_index.results_document import chart, scorecard, unit_score, year_document
 from survey.par_index.results_files import write_csv, write_document_xlsx, write_xlsx
 from survey.par_index.results_messages import MESSAGES
-from survey.par_index.results_notes import notes
+from survey.par_index.results_notes import decimal, notes
 from survey.par_index.scoring_queries import unit_inputs
 from survey.par_scoring.messages import CATALOGUE as SCORING
 from survey.par_scoring.views import EVERYONE, HOME_AFFAIRS, blueprint
 from survey.reports.docx import write_docx
 from survey.reports.pdf import write_pdf
+from survey.results.report import LEVEL_NAMES
 from survey.text import Catalogue, language
 from survey.units.models import Unit
 
@@ -61,8 +62,14 @@ def results():
     found = computed(year)
     visible = _visible_codes()
     rows = [row for row in table(found) if row.field == TOTAL and (visible is None or row.unit in visible)]
+    levels = [level for level in LEVEL_NAMES["vi"] if any(row.level == level for row in rows)]
     return render_template("par_scoring/results.html", r=WORDS.say, years=known, year=year, found=found, rows=rows,
-                           notes=notes(found, language()), levels=sorted({row.level for row in rows}))
+                           notes=notes(found, language()), levels=levels, number=number)
+
+
+def number(value: float, digits: int = 2) -> str:
+    """A figure as the reader writes it (55,50 in Vietnamese)."""
+    return decimal(value, language(), digits)
 
 
 def _visible_codes() -> set[str] | None:
