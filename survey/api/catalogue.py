@@ -3,7 +3,6 @@
 A token limited to a unit sees the campaigns surveying that unit or a unit below it, and those
 units; other campaigns and units answer 403.
 """
-from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from survey import clock, db
@@ -12,9 +11,13 @@ from survey.api.auth import require_unit, visible_unit_ids
 from survey.api.errors import ApiError
 from survey.api.routing import endpoint
 from survey.campaigns.models import Campaign
-from survey.questionnaires.models import Questionnaire, QuestionnaireVersion
+from survey.campaigns.queries import campaign_called
+from survey.errors import InvalidInput
+from survey.questionnaires.queries import version_by_number
 from survey.responses.queries import campaigns_in_scope
+from survey.units import queries as unit_queries
 from survey.units.models import Unit
+from survey.units.queries import units_with_parents
 
 READ = "campaigns:read"
 
@@ -38,21 +41,17 @@ def campaign(slug: str):
           tag="campaigns", scope=READ, ok=schemas.VersionOut)
 def questionnaire_version(slug: str, number: int):
     """A published version with its sections, questions (keys, types, rules) and choices."""
-    found = db.session().scalar(select(QuestionnaireVersion).join(Questionnaire).where(
-        Questionnaire.slug == slug, QuestionnaireVersion.number == number))
-    if found is None:
-        raise ApiError(404, "not_found", f"questionnaire '{slug}' has no version {number}")
+    try:
+        found = version_by_number(db.session(), slug, number)
+    except InvalidInput:
+        raise ApiError(404, "not_found", f"questionnaire '{slug}' has no version {number}") from None
     return present.version(found)
 
 
 @endpoint("GET", "/units", summary="Units", tag="campaigns", scope=READ, ok=schemas.UnitList)
 def units():
     """Every unit the token may see (province, departments, districts, communes), by level and code."""
-    query = select(Unit).options(selectinload(Unit.parent)).order_by(Unit.level, Unit.code)
-    visible = visible_unit_ids()
-    if visible is not None:
-        query = query.where(Unit.id.in_(visible))
-    return schemas.UnitList(units=[present.unit(u) for u in db.session().scalars(query)])
+    return schemas.UnitList(units=[present.unit(u) for u in units_with_parents(db.session(), visible_unit_ids())])
 
 
 @endpoint("GET", "/units/<code>", summary="One unit", tag="campaigns", scope=READ, ok=schemas.UnitOut)
@@ -65,12 +64,12 @@ def unit(code: str):
 
 
 def unit_by_code(code: str) -> Unit | None:
-    return db.session().scalar(select(Unit).where(Unit.code == code))
+    return unit_queries.unit_by_code(db.session(), code)
 
 
 def visible_campaign(slug: str, status: int = 404, field: str | None = None) -> Campaign:
     """The campaign called `slug` if the token may see it; 403 when it surveys none of its units."""
-    found = db.session().scalar(select(Campaign).where(Campaign.slug == slug))
+    found = campaign_called(db.session(), slug)
     if found is None:
         raise ApiError(status, "not_found" if status == 404 else "invalid", f"no campaign '{slug}'", field)
     visible = visible_unit_ids()

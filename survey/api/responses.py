@@ -5,8 +5,7 @@ A response sent through the API is checked exactly as the web survey checks one
 fits the questionnaire's types, skip logic and constraints), and stored once per uuid: sending
 the same uuid again answers 200 with the stored response and writes nothing.
 """
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import ColumnElement
 
 from survey import clock, db
 from survey.api import pagination, present, schemas
@@ -16,6 +15,7 @@ from survey.api.errors import ApiError
 from survey.api.routing import endpoint
 from survey.responses.models import Response
 from survey.responses.operations import Submission, record_response, response_by_uuid
+from survey.responses.queries import response_with_answers, responses_in_order
 from survey.units.models import Unit
 
 REPLAYED = {200: ("The uuid was already stored: the stored response, nothing written", schemas.ResponseOut)}
@@ -50,7 +50,7 @@ def target_unit(code: str) -> Unit:
           ok=schemas.ResponseOut)
 def response(key):
     """A response with its status and answers (stored text by question key)."""
-    found = db.session().scalar(select(Response).where(Response.uuid == key).options(selectinload(Response.answers)))
+    found = response_with_answers(db.session(), key)
     if found is None:
         raise ApiError(404, "not_found", f"no response {key}")
     require_unit(found.unit_id)
@@ -62,18 +62,13 @@ def response(key):
 def responses(query: schemas.ResponseQuery):
     """Responses in the order they were stored, `limit` at a time; follow `next_cursor` until null.
     Filters: campaign, unit (responses evaluating that unit), status, since (submitted at or after)."""
-    statement = (select(Response).options(selectinload(Response.answers), selectinload(Response.campaign),
-                                          selectinload(Response.unit), selectinload(Response.questionnaire_version))
-                 .order_by(Response.id).limit(query.limit + 1))
-    for condition in filters(query):
-        statement = statement.where(condition)
-    found = list(db.session().scalars(statement))
+    found = responses_in_order(db.session(), filters(query), query.limit + 1)
     page, more = found[:query.limit], len(found) > query.limit
     return schemas.ResponsePage(responses=[present.response(r) for r in page],
                                 next_cursor=pagination.encode(page[-1].id) if more else None)
 
 
-def filters(query: schemas.ResponseQuery) -> list:
+def filters(query: schemas.ResponseQuery) -> list[ColumnElement[bool]]:
     conditions = [Response.id > pagination.decode(query.cursor)] if query.cursor else []
     if query.campaign is not None:
         conditions.append(Response.campaign_id == visible_campaign(query.campaign, 400, "campaign").id)

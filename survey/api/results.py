@@ -6,8 +6,6 @@ figures left out. A token limited to a unit gets the rows of its units only, so 
 """
 import math
 
-from sqlalchemy import select
-
 from analysis.recipes import default_recipe, load_recipe
 from survey import db
 from survey.api import schemas
@@ -16,7 +14,7 @@ from survey.api.catalogue import visible_campaign
 from survey.api.errors import ApiError
 from survey.api.routing import endpoint
 from survey.results.report import compute_results
-from survey.units.models import Unit
+from survey.units.queries import unit_codes
 
 FIGURES = ("estimate", "se", "ci_low", "ci_high")
 
@@ -44,7 +42,7 @@ def visible_codes() -> set[str] | None:
     visible = visible_unit_ids()
     if visible is None:
         return None
-    return set(db.session().scalars(select(Unit.code).where(Unit.id.in_(visible))))
+    return unit_codes(db.session(), visible)
 
 
 def row(record: dict) -> schemas.ResultRow:

@@ -21,18 +21,20 @@ TARGETS_LOADED = (selectinload(Campaign.channels),
 def campaign_or_404(slug: str, *loading: ExecutableOption) -> Campaign:
     """The campaign a page's address names, with `loading` (e.g. TARGETS_LOADED); 404 when there is none.
     Every page looks a campaign up here; commands and forms use `campaign_by_slug`."""
-    found = db.session().scalar(select(Campaign).where(Campaign.slug == slug).options(*loading))
-    if found is None:
-        abort(404)
-    return found
+    return campaign_called(db.session(), slug, *loading) or abort(404)
 
 
 def campaign_by_slug(session: Session, slug: str) -> Campaign:
     """The campaign called `slug`; InvalidInput naming it when there is none (a command's or a form's error)."""
-    campaign = session.scalar(select(Campaign).where(Campaign.slug == slug))
+    campaign = campaign_called(session, slug)
     if campaign is None:
         raise InvalidInput(CATALOGUE.problem("campaign_unknown", "campaign", slug=slug))
     return campaign
+
+
+def campaign_called(session: Session, slug: str, *loading: ExecutableOption) -> Campaign | None:
+    """The campaign called `slug` with `loading`, or None: the one lookup behind the two above."""
+    return session.scalar(select(Campaign).where(Campaign.slug == slug).options(*loading))
 
 
 def all_campaigns(session: Session) -> list[Campaign]:

@@ -2,7 +2,7 @@
 from collections.abc import Collection, Iterable
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from survey.errors import InvalidInput
 from survey.units.messages import CATALOGUE
@@ -40,3 +40,14 @@ def unit_names(session: Session, ids: Collection[int]) -> dict[int, str]:
     if not ids:
         return {}
     return dict(session.execute(select(Unit.id, Unit.name).where(Unit.id.in_(ids))).all())
+
+
+def units_with_parents(session: Session, ids: Collection[int] | None = None) -> list[Unit]:
+    """The units of `ids` (None: every unit) by level and code, each with its parent loaded."""
+    query = select(Unit).options(selectinload(Unit.parent)).order_by(Unit.level, Unit.code)
+    return list(session.scalars(query if ids is None else query.where(Unit.id.in_(ids))))
+
+
+def unit_codes(session: Session, ids: Collection[int]) -> set[str]:
+    """The codes of the units of `ids`."""
+    return set(session.scalars(select(Unit.code).where(Unit.id.in_(ids))))
