@@ -1,0 +1,59 @@
+"""A household roster (a repeat, issue 17) sent from a 360 px Android phone, with and without
+JavaScript: three members added with 'Thêm một lần nữa', one removed and another added, a question
+an instance's own age asks (at school, under 18) shown in that instance only, every member stored
+with its instance."""
+import pytest
+from sqlalchemy import select
+
+from survey.responses.models import Answer
+from tests.browser.test_web_survey import check_phone_layout
+from tests.public.test_repeat_pages import ROSTER
+
+pytestmark = pytest.mark.browser
+MEMBERS = (("Lan", "41"), ("Minh", "12"), ("Hoa", "70"))
+
+
+@pytest.fixture
+def roster(make_version, make_campaign, make_unit, session):
+    campaign = make_campaign("ho", units=[make_unit("AG-LX")], version=make_version(ROSTER))
+    session.commit()
+    return campaign
+
+
+def fill_member(page, number: int, name: str, age: str) -> None:
+    page.fill(f"#member_name-{number}", name)
+    page.fill(f"#member_age-{number}", age)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_three_members_are_sent_from_a_phone(live_server, android, roster, session, artifacts, javascript):
+    page = android if javascript else android.new_phone(javascript=False)
+    page.goto(f"{live_server}/k/ho/AG-LX")
+    page.get_by_role("button", name="Bắt đầu").click()
+    page.locator('label[for="visit_rating-3"]').click()
+    page.fill("#members_told", "3")
+    page.get_by_role("button", name="Tiếp theo").click()
+    fill_member(page, 1, "Lan", "41")
+    page.get_by_role("button", name="Thêm một lần nữa").click()
+    fill_member(page, 2, "Nhầm", "5")
+    page.get_by_role("button", name="Thêm một lần nữa").click()
+    page.get_by_role("button", name="Xoá mục thứ 2").click()
+    assert page.locator("section.instance").count() == 1
+    page.get_by_role("button", name="Thêm một lần nữa").click()
+    fill_member(page, 2, *MEMBERS[1])
+    page.get_by_role("button", name="Thêm một lần nữa").click()
+    fill_member(page, 3, *MEMBERS[2])
+    assert page.locator("#member_age-2-label").inner_text() == "Tuổi của Minh"  # its own instance's name
+    assert page.locator('[data-q="at_school-2"]').is_visible()  # Minh is 12: asked once the page came back
+    assert not page.locator('[data-q="at_school-1"]').is_visible()
+    page.locator('label[for="at_school-2-0"]').click()
+    check_phone_layout(page)
+    page.screenshot(path=str(artifacts / f"roster-{javascript}.png"), full_page=True)
+    page.get_by_role("button", name="Tiếp theo").click()
+    page.fill("#comment", "Tốt")
+    page.get_by_role("button", name="Gửi phiếu").click()
+    assert page.locator("h1").inner_text() == "Cảm ơn ông/bà!"
+    stored = session.execute(select(Answer.instance, Answer.value).where(
+        Answer.question_key.in_(("member_name", "member_age"))).order_by(Answer.instance, Answer.question_key)).all()
+    assert [tuple(row) for row in stored] == [(n, v) for n, (name, age) in enumerate(MEMBERS, 1) for v in (age, name)]
+    assert session.scalar(select(Answer.value).where(Answer.question_key == "at_school")) == "yes"
