@@ -23,10 +23,10 @@ demo: $(VENV)/.runtime
 test: $(VENV)/.dev lint browser
 	$(BIN)/pytest
 
-# ruff and mypy (configured in pyproject.toml) over the code that passes them; the rest of survey/
-# and tests/ joins these lists as it is cleaned (issue 19).
-RUFF_PATHS := analysis forms tests/analysis tests/forms
-MYPY_PATHS := analysis forms
+# ruff and mypy (configured in pyproject.toml), run by `make test` before the tests: ruff over all
+# the code and its tests, mypy over the packages (issue 19).
+RUFF_PATHS := analysis forms survey tests
+MYPY_PATHS := analysis forms survey
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check $(RUFF_PATHS)
