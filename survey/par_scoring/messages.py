@@ -10,6 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_rounds": ("Chưa có đợt chấm điểm nào.", "No scoring round yet."),
     "open_round": ("Mở đợt chấm điểm", "Open a scoring round"),
     "results_link": ("Kết quả, xếp hạng và phiếu điểm", "Results, rankings and scorecards"),
+    "scorecard_link": ("Phiếu điểm", "Scorecard"),
     "definition": ("Bộ chỉ số (đã công bố)", "Definition (published)"),
     "no_published": ("Chưa có bộ chỉ số nào được công bố: hãy công bố một bộ chỉ số trước "
                      "(flask par-index definition publish).",

@@ -68,3 +68,9 @@ def test_a_year_without_a_definition_says_so(staff, scored):
     page = staff.get("/cham-diem/ket-qua?year=2031")
     assert page.status_code == 200 and "Năm 2031 chưa có bộ chỉ số cải cách hành chính đã công bố" in staff.html
     assert staff.client.get("/cham-diem/ket-qua/2031/ket-qua.csv").status_code == 404
+
+
+def test_an_agency_officer_finds_its_scorecard_from_its_assessments(staff, scored):
+    staff.sign_in("can-bo-stc")
+    staff.get("/cham-diem/")
+    assert 'href="/cham-diem/ket-qua/2026/don-vi/AG-STC">Phiếu điểm' in staff.html
