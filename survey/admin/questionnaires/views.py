@@ -5,7 +5,6 @@ version, the changes between versions, and downloads of any version."""
 from typing import Any
 
 from flask import abort, make_response, redirect, render_template, request, url_for
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -15,7 +14,7 @@ from survey.accounts.access import signed_in
 from survey.admin.files import Refused
 from survey.admin.questionnaires.upload import MAX_MEGABYTES, UPLOAD_ENDPOINT, Upload, read_upload
 from survey.admin.scope import shown
-from survey.campaigns.models import Campaign
+from survey.campaigns.queries import campaign_called
 from survey.campaigns.versions import Behind, campaigns_behind
 from survey.entries.codes import answerable, codes_of
 from survey.errors import InvalidInput, Problem
@@ -59,7 +58,8 @@ def list_page(refused: tuple[str, list[Problem]] | None = None):
 
 def moved_name(session, slug: str) -> str | None:
     """The name of the campaign just moved to the newest version, for the notice."""
-    return session.scalar(select(Campaign.name).where(Campaign.slug == slug[:64])) if slug else None
+    moved = campaign_called(session, slug[:64]) if slug else None
+    return moved.name if moved else None
 
 
 def shown_behind(session, questionnaire: Questionnaire) -> list[Behind]:
