@@ -119,9 +119,9 @@ def table(results: YearResults) -> list[Row]:
 
 def _field_row(definition: Definition, unit: UnitScore, name: str, rank: int) -> Row:
     subs = [item for item in definition.sub_criteria if _field_of(definition, item.id) == name]
-    by_kind = {kind: sum(unit.sub[item.id].points for item in subs if isinstance(item.source, kind))
+    by_kind = {kind: sum((unit.sub[item.id].points for item in subs if isinstance(item.source, kind)), 0.0)
                for kind in (SelfRule, SurveyRule, FormulaRule)}
-    claimed = sum(unit.sub[item.id].claimed or 0.0 for item in subs)
+    claimed = sum((unit.sub[item.id].claimed or 0.0 for item in subs), 0.0)
     top = definition.items[name].max_points
     return Row(unit.unit, unit.level, name, claimed, by_kind[SelfRule], by_kind[SurveyRule], by_kind[FormulaRule],
                unit.points[name], top, 100 * unit.points[name] / top, rank)

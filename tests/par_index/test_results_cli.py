@@ -25,7 +25,7 @@ def test_the_csv_has_a_row_per_unit_and_field_and_a_total_row(cli, scored_round,
     result = cli("par-index", "results", "--year", "2026", "--format", "csv", "--out", str(out))
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert list(rows[0]) == COLUMNS and len(rows) == 3 * 9
+    assert list(rows[0]) == COLUMNS and len(rows) == 3 * 9 and rows[0]["formula"] == "0.0"  # every figure a float
     totals = {row["unit_code"]: row for row in rows if row["field"] == "total"}
     assert (float(totals["AG-SNV"]["total"]), totals["AG-SNV"]["rank"]) == (pytest.approx(62.0), "1")
     assert float(totals["AG-SNV"]["self_assessed"]) == pytest.approx(sum(
