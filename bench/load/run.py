@@ -8,6 +8,7 @@ import json
 import os
 import re
 import secrets
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -81,8 +82,15 @@ def wait_until_up(url: str, seconds: float = 30) -> None:
 
 
 def wrk(url: str, script: str, seconds: int, connections: int, extra_env: dict[str, str] | None = None) -> dict:
-    """One wrk run (one thread: the loader leaves the cores to the server); its RESULT line."""
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(HERE / script), url]
+    """One load run (wrk with one thread: the loader leaves the cores to the server; without wrk on
+    the machine, `loader.py`, the same run in Python); its RESULT line."""
+    if shutil.which("wrk"):
+        command = ["wrk", "-t1", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", str(HERE / script),
+                   url]
+    else:
+        kind, target = ("get", url) if script == "get.lua" else ("submit", url)
+        command = [sys.executable, str(HERE / "loader.py"), kind, target, "--seconds", str(seconds),
+                   "--connections", str(connections)]
     out = subprocess.run(command, env={**os.environ, "LOAD_THREADS": "1", **(extra_env or {})},
                          capture_output=True, text=True, timeout=seconds + 60, check=True).stdout
     line = next(line for line in out.splitlines() if line.startswith("RESULT "))

@@ -1,13 +1,16 @@
 """CPU of the app per citizen's send and per page save, in process (issue 19; bench/README.md, "Load").
 
     .venv/bin/python bench/load/send_cpu.py --database sqlite|postgresql [--sends 500] [--profile N]
+        [--name survey_send] [--limits memory://|redis://127.0.0.1:6379/14]
 
-A throw-away database (SQLite file, or PostgreSQL `survey_send`) is upgraded and given the demo;
+A throw-away database (SQLite file, or PostgreSQL `--name`) is upgraded and given the demo;
 prepared drafts (`prepare.py`, a complete SIPAS response each) are then sent through the test
-client with the production settings (rate limits raised, counted in memory), as `run.py`'s
-submit run sends them over HTTP. Page save: each of other drafts posts one page again with its
-answers, back to the review. Reported: `time.process_time` per request, after a warm-up; with
-`--profile N`, the N heaviest functions (cProfile, cumulative) of the sends instead.
+client with the production settings (rate limits raised, counted in memory by default, or in
+Redis as production counts them: the memory storage starts a timer thread per count, which is
+the bench's CPU, not the app's), as `run.py`'s submit run sends them over HTTP. Page save: each
+of other drafts posts one page again with its answers, back to the review. Reported:
+`time.process_time` per request, after a warm-up; with `--profile N`, the N heaviest functions
+(cProfile, cumulative) of the sends instead.
 """
 import argparse
 import cProfile
@@ -30,12 +33,12 @@ PAGE = "cong_chuc"
 
 
 @contextmanager
-def database(kind: str) -> Iterator[str]:
+def database(kind: str, name: str = "survey_send") -> Iterator[str]:
     """The URL of a database upgraded and holding the demo; dropped at the end."""
     if kind == "postgresql":
         from bench.load.run import environment, throwaway_database
 
-        env = environment("survey_send")
+        env = environment(name)
         with throwaway_database(env):
             yield env["DATABASE_URL"]
         return
@@ -52,14 +55,14 @@ def load_demo(env: dict[str, str]) -> None:
                        capture_output=True)
 
 
-def production_app(url: str):
-    """The app as `survey_app.py` serves it, with the limiter's counters in memory."""
+def production_app(url: str, limits: str = "memory://"):
+    """The app as `survey_app.py` serves it, with the limiter's counters in `limits` (a storage URI)."""
     os.environ.update(SURVEY_ENV="production", SECRET_KEY=secrets.token_hex(32), DATABASE_URL=url,
                       PUBLIC_BASE_URL="http://127.0.0.1:8000")
     from bench.load.survey_app import UNLIMITED
     from survey import create_app
 
-    return create_app({"RATELIMIT_STORAGE_URI": "memory://",
+    return create_app({"RATELIMIT_STORAGE_URI": limits,
                        **{f"LIMIT_{kind}_PER_{who}": UNLIMITED
                           for kind in ("START", "SUBMIT", "RESUME") for who in ("ADDRESS", "DEVICE")}})
 
@@ -121,17 +124,19 @@ def main() -> None:
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--sends", type=int, default=500, help="sends and page saves measured (each)")
     parser.add_argument("--profile", type=int, default=0, help="print the N heaviest functions instead")
+    parser.add_argument("--name", default="survey_send", help="the PostgreSQL database made and dropped")
+    parser.add_argument("--limits", default="memory://", help="the rate limiter's storage URI")
     args = parser.parse_args()
     from bench.load import prepare
 
-    with database(args.database) as url:
-        app = production_app(url)
+    with database(args.database, args.name) as url:
+        app = production_app(url, args.limits)
         visitor = prepare.browser(app)
         count = args.sends + WARM_UP
         sends = cpu_per_request(sender(app, visitor), prepare.drafts(app, count), args.profile)
         saves = cpu_per_request(page_saver(app, visitor), prepare.drafts(app, count), args.profile)
-    print(f"{args.database}: {args.sends} each, CPU per send {sends:.2f} ms, per page save {saves:.2f} ms, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{args.database} ({args.limits}): {args.sends} each, CPU per send {sends:.2f} ms, per page save "
+          f"{saves:.2f} ms, load average {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":
