@@ -1,8 +1,8 @@
 // Questions revealed or hidden by an answer, in place, without a reload (the citizen's pages).
 // Each question's `relevant` expression comes as a tree (survey/public/relevance.py) and is
 // evaluated here as forms/expression_tree.py does on the server, which checks every save anyway;
-// XLSForm's value functions (if, coalesce, concat, round, int, string-length, regex, today, date)
-// are expression-functions.js's, and the page's calculates are computed from their trees in form
+// XLSForm's value functions (if, coalesce, concat, round, int, string-length, regex, today, date,
+// the ODK spec's arithmetic) are expression-functions.js's, and the page's calculates are computed from their trees in form
 // order. A condition the script cannot follow (forms/browser_rules.py) comes as the server's
 // decision so far, a literal: saving the page asks the server again.
 // A hidden question's fieldset is disabled, so what it holds is not sent.
