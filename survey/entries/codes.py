@@ -14,8 +14,10 @@ SEPARATORS = re.compile(r"[\s,;]+")
 
 
 def answerable(definition: Definition) -> list[Question]:
-    """The questions someone answers (not notes, not calculates, which the server computes), in form order."""
-    return [question for question in definition.questions if question.kind.has_input]
+    """The questions someone keys (not notes, not calculates, which the server computes), in form order;
+    not a repeat's, which the keyer's page does not take yet (issue 17: it says so)."""
+    return [question for question in definition.questions
+            if question.kind.has_input and definition.repeat_of(question.name) is None]
 
 
 def question_numbers(definition: Definition) -> dict[str, int]:

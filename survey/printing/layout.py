@@ -45,15 +45,29 @@ class PrintedSection:
     questions: tuple[PrintedQuestion, ...]
 
 
+PAPER_INSTANCES = 5
+"""Blank instances a repeat (a household's members) gets on paper, fewer when it takes fewer."""
+
+
 def printed_sections(paper: Paper, language: str, unit_names: dict[str, str]) -> list[PrintedSection]:
     """Every section and question of the paper's definition, ready for the template; not the
-    calculates, which the server computes from the answers keyed."""
+    calculates, which the server computes from the answers keyed. A repeat is printed once per
+    blank instance, numbered in its title."""
     words = condition_words()
-    return [PrintedSection(title=section.title.text(language), description=_text(section.description, language),
+    return [PrintedSection(title=title, description=_text(section.description, language),
                            asked_if=_asked_if(paper, section, words),
                            questions=tuple(_question(paper, q, language, words, unit_names)
                                            for q in section.questions if q.calculation is None))
-            for section in paper.definition.sections]
+            for section in paper.definition.sections for title in _titles(section, language)]
+
+
+def _titles(section: Section, language: str) -> list[str]:
+    """The section's title, or for a repeat the title of each blank instance printed."""
+    title = section.title.text(language)
+    if not section.repeat:
+        return [title]
+    return [say("instance_title", title=title, number=n)
+            for n in range(1, min(section.repeat_max or PAPER_INSTANCES, PAPER_INSTANCES) + 1)]
 
 
 def _question(paper: Paper, question: Question, language: str, words: Words,

@@ -5,6 +5,7 @@ from survey.text import Catalogue
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
     "print_title": ("Phiếu giấy để in", "Paper questionnaire to print"),
+    "instance_title": ("{title} – thứ {number}", "{title} – no. {number}"),
     "print_help": ("Dùng lệnh In của trình duyệt (Ctrl+P), khổ A4. Mỗi phiếu bắt đầu ở một trang mới.",
                    "Use the browser's Print command (Ctrl+P), A4 paper. Each questionnaire starts on a new page."),
     "print_batch": ("Đánh số sẵn từ phiếu số … đến số …", "Pre-number from serial … to serial …"),

@@ -84,7 +84,8 @@ def rules(definition: Definition, language: str) -> dict:
                   in zip(option_codes(question), codes_of(question, language), strict=True)},
         "when": conditions(definition, section, question),
         "cascade": cascade(definition, question),
-    } for section in definition.sections for question in section.questions if question.kind.has_input],
+    } for section in definition.sections if not section.repeat
+        for question in section.questions if question.kind.has_input],
         "calculates": calculates(definition), "order": [question.name for question in definition.questions],
         "today": clock.today().isoformat()}
 
@@ -99,7 +100,7 @@ def calculates(definition: Definition) -> dict[str, dict]:
     """Each calculate entry.js can compute: its conditions and its calculation's tree."""
     return {question.name: {"when": conditions(definition, section, question),
                             "tree": tree(question.calculation.tree)}
-            for section in definition.sections for question in section.questions
+            for section in definition.sections if not section.repeat for question in section.questions
             if question.calculation is not None and evaluable_in_browser(definition, question.calculation)}
 
 
