@@ -4,7 +4,6 @@ leads to its scorecard, nothing is wider than the screen, and axe-core finds no 
 import pytest
 
 from tests.accounts.conftest import PASSWORD, fresh_limits, make_user  # noqa: F401 (fixtures)
-from tests.browser.conftest import artifacts, browser, live_server  # noqa: F401 (fixtures)
 from tests.browser.test_accessibility import AXE, violations
 from tests.par_index.results_setup import scored_setup, stored_round
 

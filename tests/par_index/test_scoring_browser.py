@@ -9,7 +9,6 @@ from survey.accounts.models import AuditEntry
 from survey.par_index.assessments import Assessment
 from survey.par_index.scoring import save_self_assessment, submit
 from tests.accounts.conftest import PASSWORD, fresh_limits, make_user  # noqa: F401 (fixtures)
-from tests.browser.conftest import artifacts, browser, live_server  # noqa: F401 (fixtures)
 from tests.browser.test_accessibility import AXE, violations
 from tests.par_index.scoring_setup import sample_round
 
