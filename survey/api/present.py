@@ -64,4 +64,4 @@ def response(found: Response) -> schemas.ResponseOut:
         paper_serial=found.paper_serial,
         language=found.language, questionnaire_version=found.questionnaire_version.number,
         started_at=aware(found.started_at), submitted_at=aware(found.submitted_at), flag=found.flag,
-        answers={a.question_key: a.value for a in found.answers})
+        answers={a.key: a.value for a in found.answers})

@@ -91,7 +91,7 @@ def response_findings(session: Session, response: Response, thresholds: Threshol
     thresholds = thresholds or campaign_thresholds(response.campaign)
     facts = Facts(response.id, response.channel, response.started_at, response.submitted_at, response.page_seconds,
                   response.paper_serial, response.flag,
-                  {answer.question_key: answer.value for answer in response.answers})
+                  {answer.key: answer.value for answer in response.answers})
     return findings(facts, campaign_context(session, response.campaign, thresholds), thresholds)
 
 

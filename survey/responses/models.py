@@ -21,6 +21,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from forms.repeats import instance_key
 from survey.accounts.models import User
 from survey.campaigns.models import CHANNELS, Campaign
 from survey.db import Base, Document
@@ -137,6 +138,11 @@ class Answer(Base):
     version_id: Mapped[int] = mapped_column(index=True)
     value: Mapped[str] = mapped_column(Text)
     number: Mapped[float | None] = mapped_column(Float)
+
+    @property
+    def key(self) -> str:
+        """Its key in a mapping of answers: the question's name, ``q[n]`` in a repeat's n-th instance."""
+        return instance_key(self.question_key, self.instance)
 
 
 class Draft(Base):

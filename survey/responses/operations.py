@@ -217,7 +217,7 @@ def correct_answer(session: Session, response: Response, actor: User | None, key
     against the questionnaire: skip logic, required questions, constraints."""
     definition = version_definition(response.questionnaire_version)
     new = correction_value(definition, key, value)
-    answers: dict[str, str | None] = {answer.question_key: answer.value for answer in response.answers}
+    answers: dict[str, str | None] = {answer.key: answer.value for answer in response.answers}
     problems = correction_problems(response, answers.get(key), new, reason)
     if not problems:
         problems = answer_problems(definition, answers | {key: new}, unit_codes(session, definition))
@@ -235,16 +235,17 @@ def recompute_calculations(definition: forms.Definition, response: Response,
     """Each calculate as the corrected answers compute it, as a new response would store it (the
     change row names the answer the supervisor corrected, which the calculate follows)."""
     computed = forms.with_calculations(definition, answers)
-    for question in definition.questions:
-        if question.calculation is not None:
-            store_answer(definition, response, question.name, computed.get(question.name))
+    calculates = {question.name for question in definition.questions if question.calculation is not None}
+    keys = {answer.key for answer in response.answers if answer.question_key in calculates}
+    for key in sorted(keys | {key for key in computed if split_key(key)[0] in calculates}):
+        store_answer(definition, response, key, computed.get(key))
 
 
 def correction_value(definition: forms.Definition, key: str, value: str | None) -> str | None:
     """The value in stored form (None: no answer); InvalidInput for a key that takes no answer
     typed (a note, or a calculate, which the server computes)."""
-    question = next((q for q in definition.questions if q.name == key and q.kind.has_input), None)
-    if question is None:
+    question = next((q for q in definition.questions if q.name == split_key(key)[0] and q.kind.has_input), None)
+    if question is None or not answer_key_known(definition, key):
         raise InvalidInput(CATALOGUE.problem("answer_not_a_question", "key", key=key))
     return question.kind.to_stored(value, question) if value is not None else None
 
@@ -264,12 +265,12 @@ def correction_problems(response: Response, old: str | None, new: str | None,
 
 def store_answer(definition: forms.Definition, response: Response, key: str, value: str | None) -> None:
     """Store `value` as the answer to `key`: replace the stored one, add it, or (None) remove it."""
-    stored = next((answer for answer in response.answers if answer.question_key == key), None)
+    stored = next((answer for answer in response.answers if answer.key == key), None)
     if value is None:
         if stored is not None:
             response.answers.remove(stored)
     elif stored is not None:
-        stored.value, stored.number = value, forms.QUESTION_TYPES[definition.question(key).type].numeric(value)
+        stored.value, stored.number = value, definition.question(split_key(key)[0]).kind.numeric(value)
     else:
         response.answers.append(stored_answer(definition, key, value))
 

@@ -77,7 +77,7 @@ def response_in_scope(response_id: int) -> Response:
 
 def response_page(found: Response, problems: list[Problem]):
     definition = version_definition(found.questionnaire_version)
-    stored = {answer.question_key: answer.value for answer in found.answers}
+    stored = {answer.key: answer.value for answer in found.answers}
     rows = [(question, stored.get(question.name), answer_text(question, stored.get(question.name)))
             for question in definition.questions if question.kind.has_answer]
     correctable = found.channel in KEYED_CHANNELS and found.status == "submitted"

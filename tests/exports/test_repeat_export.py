@@ -104,3 +104,15 @@ def test_the_statistical_formats_get_the_repeat_as_a_second_file(session, roster
     frame = READERS[file_format](tmp_path / f"wide_member.{file_format}")
     assert list(frame["instance"]) == [1, 2, 3]
     assert list(frame["member_name"]) == ["Lan", "Minh", "Hoa"]
+
+
+def test_a_supervisor_corrects_one_instance_and_its_calculate_follows(session, roster, make_submission):
+    from survey.responses.operations import correct_answer
+
+    campaign, _ = roster
+    keyed = record_response(session, make_submission(campaign, THREE, unit=campaign.units[0].unit, channel="paper",
+                                                     key=uuid.uuid4(), paper_serial="H-1"), clock.today())[0]
+    correct_answer(session, keyed, None, "member_age[3]", "17", "đọc nhầm phiếu")
+    stored = {answer.key: answer.value for answer in keyed.answers}
+    assert (stored["member_age[3]"], stored["adult[3]"], stored["adult[2]"], stored["member_age[1]"]) == (
+        "17", "no", "no", "41")
