@@ -187,19 +187,24 @@ def simulate_officials(session: Session, today: date) -> int:
     if campaign is None or campaign.opens_on is None or campaign.closes_on is None:
         return 0
     held = session.scalar(select(func.count()).select_from(Response).where(Response.campaign_id == campaign.id))
-    days = (min(today, campaign.closes_on) - campaign.opens_on).days
-    if held or days < 1:
+    day = min(today, campaign.closes_on)
+    if held or (day - campaign.opens_on).days < 1:
         return 0
+    return _answer(session, campaign, day)
+
+
+def _answer(session: Session, campaign: Campaign, day: date) -> int:
+    """Store the answers of those who answer, submitted before `day` (the campaign has its dates)."""
+    assert campaign.opens_on is not None
     rng = random.Random(f"{SEED}/{campaign.slug}")
-    people = session.scalars(select(Official).where(Official.campaign_id == campaign.id).order_by(Official.id))
-    stored = 0
     leaning = {unit.code: rng.uniform(-0.8, 0.6) for unit in scored_units(session)}
     statements = [q.name for q in forms.load_definition(FORM).questions if q.name not in ("nhom", "don_vi")]
-    for person in people:
+    stored, days = 0, (day - campaign.opens_on).days
+    for person in session.scalars(select(Official).where(Official.campaign_id == campaign.id).order_by(Official.id)):
         if rng.random() < ANSWERING:
             answers = official_answers(rng, person, statements, leaning.get(person.unit.code, 0.0))
-            record_response(session, submission(rng, campaign, person.unit, answers, stored, campaign.opens_on, days),
-                            min(today, campaign.closes_on))
+            sent = submission(rng, campaign, person.unit, answers, stored, campaign.opens_on, days)
+            record_response(session, sent, day)
             stored += 1
     return stored
 
