@@ -4,7 +4,9 @@ department's finalisation, after which nothing changes. Like survey.par_index.sc
 problem keyed to its field before anything is written, a flush and an audit entry per step.
 """
 from collections.abc import Mapping
+from typing import cast
 
+from sqlalchemy import CursorResult, update
 from sqlalchemy.orm import Session
 
 from survey import clock
@@ -69,8 +71,14 @@ def _store_appraisal(assessment: Assessment, name: str, value: str | None, reaso
 def answer(session: Session, actor: User | None, assessment: Assessment, text: str) -> None:
     """The agency's one answer to the appraisal (it may give none: the department finalises anyway)."""
     _refuse(_answer_refusal(assessment, text.strip()))
-    assessment.answer, assessment.status, assessment.answered_at = text.strip(), "answered", clock.now()
-    session.flush()
+    # One statement that answers only an unanswered assessment: of two answers sent at once, the
+    # second finds the row answered (its WHERE is evaluated again once the first commits).
+    once = (update(Assessment).where(Assessment.id == assessment.id, Assessment.answer.is_(None),
+                                     Assessment.status == "appraised")
+            .values(answer=text.strip(), status="answered", answered_at=clock.now()))
+    if cast(CursorResult, session.execute(once)).rowcount != 1:
+        _refuse(CATALOGUE.problem("par_already_answered", "answer"))
+    session.refresh(assessment)
     audit(session, actor, "par_answered", subject=subject(assessment), answer=text.strip())
 
 

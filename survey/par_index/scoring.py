@@ -36,7 +36,9 @@ def open_round(session: Session, actor: User | None, definition: IndexDefinition
         raise InvalidInput(problems)
     scoring = ScoringRound(definition=definition, year=year, deadline=deadline)
     units = session.scalars(select(Unit).where(Unit.active, Unit.level.in_(SCORED_LEVELS)).order_by(Unit.code))
-    scoring.assessments = [Assessment(unit=unit, status="self_assessing") for unit in units]
+    names = [item.id for item in self_items(parsed(definition))]
+    scoring.assessments = [Assessment(unit=unit, status="self_assessing", values=_empty_values(names))
+                           for unit in units]
     session.add(scoring)
     session.flush()
     audit(session, actor, "par_round_opened", subject=f"par round {scoring.id}", definition=definition.name,
@@ -102,13 +104,15 @@ def _known(items: Mapping[str, Item], name: str, field: str) -> Item:
     return items[name]
 
 
+def _empty_values(names: list[str]) -> list[AssessmentValue]:
+    """A record per self-assessed sub-criterion, made with the round: saving only updates rows, so
+    two saves at once (a double click) never insert the same sub-criterion twice."""
+    return [AssessmentValue(sub_criterion=name, claimed=None, note="", appraised=None, reason="") for name in names]
+
+
 def value_of(assessment: Assessment, name: str) -> AssessmentValue:
-    """The assessment's record of sub-criterion `name`, added empty when it has none yet."""
-    stored = next((value for value in assessment.values if value.sub_criterion == name), None)
-    if stored is None:
-        stored = AssessmentValue(sub_criterion=name, claimed=None, note="", appraised=None, reason="")
-        assessment.values.append(stored)
-    return stored
+    """The assessment's record of self-assessed sub-criterion `name` (every one has one)."""
+    return next(value for value in assessment.values if value.sub_criterion == name)
 
 
 def _store_claim(assessment: Assessment, name: str, claimed: str | None, note: str) -> list[str | None]:

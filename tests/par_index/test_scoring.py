@@ -6,8 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from analysis.par_index import UnitInput
+from survey import db
 from survey.accounts.models import AuditEntry
 from survey.errors import InvalidInput
 from survey.par_index.appraisal import answer, appraise, finalise
@@ -34,6 +36,11 @@ def count(session, model):
     return session.scalar(select(func.count()).select_from(model))
 
 
+def claimed_count(session):
+    """How many self-assessed values are stored (every sub-criterion has its row from the round's opening)."""
+    return session.scalar(select(func.count()).select_from(AssessmentValue).where(AssessmentValue.claimed.is_not(None)))
+
+
 def actions(session):
     return [entry.action for entry in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
 
@@ -41,6 +48,8 @@ def actions(session):
 def test_a_round_assesses_every_scored_unit_but_the_province(session, make_unit):
     scoring = sample_round(session, make_unit)
     assert sorted(a.unit.code for a in scoring.assessments) == ["AG-LX", "AG-LX-MB", "AG-SNV", "AG-STC"]
+    # a row per self-assessed sub-criterion from the start: saves only update, never insert twice
+    assert count(session, AssessmentValue) == 4 * 23 and claimed_count(session) == 0
     assert {a.status for a in scoring.assessments} == {"self_assessing"}
     assert actions(session) == ["par_round_opened"]
 
@@ -60,7 +69,7 @@ def test_values_are_checked_against_their_rule_and_nothing_is_stored_on_a_refusa
         save_self_assessment(session, None, snv, entries)
     assert keys(refused) == [("par_percent_out_of_range", "value_f1_1_2"), ("par_level_unknown", "value_f1_4_1"),
                              ("par_yes_no_required", "value_f2_2_1")]
-    assert count(session, AssessmentValue) == 0
+    assert claimed_count(session) == 0
 
 
 def test_the_inputs_carry_claimed_then_appraised_values_typed_for_the_scoring(session, make_unit):
@@ -155,3 +164,18 @@ def test_the_audit_names_what_changed(session, make_unit):
 def test_no_round_gives_no_inputs(session):
     assert unit_inputs(session, published_sample(session)) == []
     assert count(session, Assessment) == 0
+
+
+def test_of_two_answers_sent_at_once_the_second_is_refused(session, make_unit, app):
+    snv = assessment_of(sample_round(session, make_unit), "AG-SNV")
+    submit(session, None, snv)
+    appraise(session, None, snv, {})
+    session.commit()
+    with Session(db.engine()) as other:  # another request answers first and commits
+        answer(other, None, other.get_one(Assessment, snv.id), "The first answer.")
+        other.commit()
+    with pytest.raises(InvalidInput) as refused:
+        answer(session, None, snv, "The second answer.")  # snv was read before: unanswered in memory
+    assert keys(refused) == [("par_already_answered", "answer")]
+    session.rollback()
+    assert snv.answer == "The first answer." and actions(session).count("par_answered") == 1
