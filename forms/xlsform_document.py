@@ -233,8 +233,14 @@ def _form_id(draft: Draft, sheet: Sheet, row: Row) -> str:
     written = value(sheet, row, "form_id")
     ours = form_id(written or _stem(draft.file_name) or "form")
     if ours != written:
-        draft.notice("default_form_id", cell_of(sheet, row, "form_id"), written, key=ours)
+        draft.notice("default_form_id", _settings_cell(sheet, row, "form_id"), written, key=ours)
     return ours
+
+
+def _settings_cell(sheet: Sheet, row: Row, name: str) -> Cell:
+    """The settings' cell of ``name``; without a settings row, its column alone (no row to name)."""
+    cell = cell_of(sheet, row, name)
+    return cell if sheet.rows else Cell(cell.sheet, None, cell.column)
 
 
 def _default_title(draft: Draft, form_id: str) -> dict[str, str]:
@@ -245,7 +251,8 @@ def _default_title(draft: Draft, form_id: str) -> dict[str, str]:
     first = next((row.cells[h].strip() for row in survey.rows for h in labels
                   if h in row.cells), None)
     title = _stem(draft.file_name) or first or form_id
-    draft.notice("default_title", Cell("settings", 2, "form_title"), title)
+    settings = draft.sheets.get("settings") or Sheet("settings", [], [])
+    draft.notice("default_title", _settings_cell(settings, Row(2), "form_title"), title)
     return dict.fromkeys(draft.languages, title)
 
 

@@ -261,8 +261,8 @@ def test_a_workbook_with_twenty_errors_refuses_what_is_wrong_and_takes_what_pyxf
 def test_a_missing_settings_sheet_takes_id_and_title_from_the_file_name(workbook, q, group):
     imported = forms.read_definition("dir/My Form.xlsx", workbook(group("main", q("text", "t")), settings=None))
     assert (imported.definition.id, imported.definition.title.text("vi")) == ("my-form", "My Form")
-    assert [(p.sheet, p.column, p.code) for p in imported.skipped] == [
-        ("settings", "form_id", "default_form_id"), ("settings", "form_title", "default_title")]
+    assert [(p.sheet, p.row, p.column, p.code) for p in imported.skipped] == [  # no row: there is no sheet
+        ("settings", None, "form_id", "default_form_id"), ("settings", None, "form_title", "default_title")]
     untitled = forms.read_xlsform(workbook(group("main", q("text", "t")), settings=None)).definition
     assert (untitled.id, untitled.title.text("vi")) == ("form", "Nhóm main")
 
