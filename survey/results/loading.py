@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
 import forms
+from forms.repeats import repeat_names
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.questionnaires.queries import version_definition
@@ -106,13 +107,17 @@ def _batched(session: Session, query: Select, columns: list[str], texts: list[st
 
 def checked_keys(definition: forms.Definition, keys: Collection[str] | None, statuses: Sequence[str]) -> list[str]:
     """The answerable keys asked for, in form order (None: all); InvalidInput for an unknown status,
-    no status, or a key that is not a question of `definition`."""
-    answerable = [q.name for q in definition.questions if q.kind.has_answer]
+    no status, or a key that is not a question of `definition`. A repeat's questions are none of them:
+    a response has one answer to each per instance, which a row per response cannot hold (the
+    repeat's export table has them)."""
+    repeated = repeat_names(definition)
+    answerable = [q.name for q in definition.questions if q.kind.has_answer and q.name not in repeated]
     problems = [CATALOGUE.problem("status_unknown", "status", status=s, known=", ".join(STATUSES))
                 for s in statuses if s not in STATUSES]
     if not statuses:
         problems.append(CATALOGUE.problem("statuses_none", "status"))
-    problems += [CATALOGUE.problem("key_not_a_question", "question", key=key, questionnaire=definition.id)
+    problems += [CATALOGUE.problem("key_in_repeat" if key in repeated else "key_not_a_question", "question", key=key,
+                                   questionnaire=definition.id, repeat=repeated.get(key))
                  for key in sorted(set(keys or ()) - set(answerable))]
     if problems:
         raise InvalidInput(problems)

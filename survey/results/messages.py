@@ -11,6 +11,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "statuses_none": ("Chọn ít nhất một trạng thái phiếu", "choose at least one status"),
     "key_not_a_question": ("“{key}” không phải câu hỏi của bảng hỏi “{questionnaire}”",
                            "'{key}' is not a question of questionnaire '{questionnaire}'"),
+    "key_in_repeat": ("“{key}” được hỏi một lần cho mỗi mục của phần lặp “{repeat}”: phân tích theo phiếu không đọc "
+                      "câu này (dùng bảng “{repeat}” của tệp xuất dữ liệu)",
+                      "'{key}' is asked once per entry of the repeat '{repeat}': an analysis by response does not "
+                      "read it (use the '{repeat}' table of a data export)"),
     "question_not_tabulated": ("Câu hỏi: {key!r} không lập bảng tần suất được", "question: {key!r}"),
     "breakdown_unknown": ("Chia theo: {by!r} không dùng được", "by: {by!r}"),
     "weighting_unknown": ("Không có cách gia quyền “{method}” (chỉ có {known})",

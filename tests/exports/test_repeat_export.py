@@ -116,3 +116,15 @@ def test_a_supervisor_corrects_one_instance_and_its_calculate_follows(session, r
     stored = {answer.key: answer.value for answer in keyed.answers}
     assert (stored["member_age[3]"], stored["adult[3]"], stored["adult[2]"], stored["member_age[1]"]) == (
         "17", "no", "no", "41")
+
+
+def test_the_analysis_reads_the_questions_outside_repeats_and_refuses_a_repeat_s(session, roster):
+    from survey.results.loading import load_campaign
+
+    campaign, _ = roster
+    data = load_campaign(session, campaign)
+    assert sorted(data.frame["visit_rating"].dropna()) == [2.0, 4.0]
+    assert "member_name" not in data.frame.columns
+    with pytest.raises(InvalidInput) as refused:
+        load_campaign(session, campaign, keys=["member_age"])
+    assert "member_age" in refused.value.problems[0].text("en")
