@@ -33,7 +33,7 @@ def create_response(body: schemas.ResponseIn):
         submission = Submission(
             uuid=body.uuid, campaign=visible_campaign(body.campaign, 400, "campaign"), unit=target_unit(body.unit),
             channel=body.channel, started_at=body.started_at, submitted_at=body.submitted_at, answers=body.answers,
-            paper_serial=body.paper_serial, language=body.language)
+            paper_serial=body.paper_serial, language=body.language, new_uuid=stored is None)
         response, created = record_response(session, submission, clock.today())
     return present.response(response), 201 if created else 200
 

@@ -159,7 +159,7 @@ def submission_of(draft: Draft, definition: forms.Definition, now: datetime, fla
     return Submission(uuid=draft.uuid, campaign=draft.campaign, unit=draft.unit, channel="web",
                       started_at=aware(draft.started_at), submitted_at=now, answers=answers,
                       language=draft.language, device_class=draft.device_class, device_hash=draft.device_hash,
-                      page_seconds=dict(draft.page_seconds), answers_checked=True, drafted=True, flag=flag)
+                      page_seconds=dict(draft.page_seconds), answers_checked=True, new_uuid=True, flag=flag)
 
 
 def purge_drafts(session: Session, today: date) -> int:

@@ -45,9 +45,9 @@ class Submission:
     page_seconds: dict[str, int] | None = None
     answers_checked: bool = False
     """The caller has checked the answers against the version (a web draft, before its send): not again."""
-    drafted: bool = False
-    """A web draft's send: no response has its uuid (a draft and its response never coexist, and a
-    duplicate stored since is met by the unique index), so none is looked up before the insert."""
+    new_uuid: bool = False
+    """No response had this uuid when the caller looked (a web draft: a draft and its response never
+    coexist; the API looks first): not looked up again, a duplicate stored since meets the unique index."""
     flag: str | None = None
     """The burst the response completes (`screening.burst`), stored with it."""
 
@@ -60,7 +60,7 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
     one statement (`answers_insert`): a statement per answer was most of a web send's time on
     PostgreSQL. The version's definition is looked up once and handed to the checks and the insert.
     """
-    stored = None if submission.drafted else response_by_uuid(session, submission.uuid)
+    stored = None if submission.new_uuid else response_by_uuid(session, submission.uuid)
     if stored is not None:
         return same_submission(stored, submission), False
     definition = version_definition(submission.campaign.questionnaire_version)

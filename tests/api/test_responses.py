@@ -4,9 +4,9 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
-from survey import clock
+from survey import clock, db
 from survey.responses.models import Response
 from survey.webhooks.models import WebhookEvent
 
@@ -36,6 +36,22 @@ def test_the_same_uuid_twice_is_one_row_and_the_same_answer(api, session, campai
     assert first.get_json() == again.get_json()
     assert first.get_json()["answers"] == {"overall": "4", "sex": "female", "visits": "2"}
     assert count(session) == 1 and count(session, WebhookEvent) == 1
+
+
+def test_a_new_uuid_is_looked_up_once(api, app, campaign):
+    looked_up: list[str] = []
+
+    def keep(_connection, _cursor, sql, *_args) -> None:
+        if sql.startswith("SELECT") and "FROM responses" in sql and "responses.uuid =" in sql:
+            looked_up.append(sql)
+    with app.app_context():
+        engine = db.engine()
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        assert api.post("/responses", body()).status_code == 201
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    assert len(looked_up) == 1
 
 
 def test_answers_are_checked_as_the_web_survey_checks_them(api, session, campaign):
