@@ -12,6 +12,8 @@ kind                        before / after
 ``section_added/removed``   -
 ``section_retitled``        the title in ``language``
 ``section_relevant_changed`` the expression text (None when absent)
+``section_repeat_changed``  how many instances: its ``repeat_count`` text, ``≤ n`` (``repeat_max``), ``≤ 100``;
+                            None when it is no repeat
 ``question_added/removed``  the section it is / was in
 ``question_relabelled``     the label in ``language``
 ``hint_changed``            the hint in ``language``
@@ -35,6 +37,7 @@ from typing import Any
 from .definition import Definition, Question, Section
 from .expressions import Expression
 from .labels import Label
+from .repeats import MAX_INSTANCES
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,17 @@ def _sections(old: Definition, new: Definition) -> Iterator[Change]:
 def _section(old: Section, new: Section) -> Iterator[Change]:
     yield from _labels("section_retitled", new.name, old.title, new.title)
     yield from _expressions("section_relevant_changed", new.name, old.relevant, new.relevant)
+    if _instances(old) != _instances(new):
+        yield Change("section_repeat_changed", new.name, _instances(old), _instances(new))
+
+
+def _instances(section: Section) -> str | None:
+    """How many instances a repeat section has, as ``section_repeat_changed`` says it."""
+    if not section.repeat:
+        return None
+    if section.repeat_count is not None:
+        return section.repeat_count.source
+    return f"≤ {section.repeat_max or MAX_INSTANCES}"
 
 
 def _homes(definition: Definition) -> dict[str, tuple[Section, Question]]:

@@ -98,3 +98,9 @@ def test_a_blank_instance_a_page_shows_is_resolved_with_its_relevance(roster):
     assert "member_name[2]" not in forms.relevance(roster, answers)
     shown = forms.relevance(roster, answers, {"member": 2})
     assert (shown["member_name[2]"], shown["at_school[2]"]) == (True, False)
+
+
+def test_a_repeat_made_counted_is_a_change_between_versions(roster):
+    changed = counted("members_told")
+    assert [(c.kind, c.key, c.before, c.after) for c in forms.compare(roster, changed)] == [
+        ("section_repeat_changed", "member", "≤ 8", "members_told")]

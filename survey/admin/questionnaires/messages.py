@@ -179,6 +179,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "qn_change_language_removed": ("Bỏ ngôn ngữ", "Language removed"),
     "qn_change_section_added": ("Thêm trang", "Page added"),
     "qn_change_section_removed": ("Bỏ trang", "Page removed"),
+    "qn_change_section_repeat_changed": ("Đổi số lần lặp của trang", "Page's repeat changed"),
     "qn_change_section_retitled": ("Đổi tên trang", "Page retitled"),
     "qn_change_section_relevant_changed": ("Đổi điều kiện hiện trang", "Page condition changed"),
     "qn_change_question_added": ("Thêm câu hỏi", "Question added"),
