@@ -1,5 +1,6 @@
 """Report pages on the analysis blueprint (/phan-tich/bao-cao): choose a quarter or a year, a unit
-or the province; see the printable report (print stylesheet), download it as XLSX.
+or the province, the period to compare with (as `flask report --compare-with`);
+see the printable report (print stylesheet), download it as XLSX.
 
 Everything travels in the query string (GET, no write): the same URL gives the same report.
 """
@@ -24,7 +25,7 @@ from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import context
 from survey.reports.messages import MESSAGES
 from survey.reports.pdf import write_pdf
-from survey.reports.periods import KINDS, period, period_recipe
+from survey.reports.periods import KINDS, comparable_periods, compared_period, period, period_recipe
 from survey.reports.words import MORE
 from survey.reports.xlsx import write_report_xlsx
 from survey.text import Catalogue, language
@@ -32,10 +33,13 @@ from survey.text import Catalogue, language
 
 @blueprint.get("/bao-cao")
 def reports():
+    """The report form, on the quarter of the latest closing; the periods offered to compare with
+    are those with campaigns that end before the newest one's (the report asked is checked)."""
     day = latest_closing(db.session())
     return render_template("analyst/reports/index.html", kinds=KINDS, year=day.year,
                            quarter=(day.month - 1) // 3 + 1, units=surveyed_units(db.session()),
-                           recipes=shipped_recipes(), weightings=WEIGHTINGS, say=page_say)
+                           recipes=shipped_recipes(), weightings=WEIGHTINGS,
+                           earlier=comparable_periods(db.session()), say=page_say)
 
 
 @blueprint.get("/bao-cao/xem")
@@ -72,7 +76,8 @@ def requested_report() -> tuple[Report, dict[str, str]]:
     """The report the query string asks for, and that query (for the download link); InvalidInput
     (a 400 page) lists every bad value."""
     values = request.args
-    query = {key: values.get(key, "") for key in ("kind", "year", "quarter", "unit", "recipe", "weighting")}
+    query = {key: values.get(key, "") for key in ("kind", "year", "quarter", "unit", "recipe", "weighting",
+                                                    "compare_with")}
     recipe = query["recipe"]
     problems = [] if not recipe or recipe in shipped_recipes() else [
         ANALYST.problem("recipe_refused", "recipe", value=recipe, known="")]
@@ -83,8 +88,9 @@ def requested_report() -> tuple[Report, dict[str, str]]:
     chosen = period(query["kind"], year, None if query["kind"] == "yearly" else quarter)
     # No recipe named: the one written for the form of the period's campaigns.
     query["recipe"] = recipe or period_recipe(db.session(), chosen)
+    earlier = compared_period(chosen.kind, query["compare_with"])
     made = build_report(db.session(), chosen, query["unit"] or None, load_recipe(query["recipe"]),
-                        query["weighting"] or "design", language())
+                        query["weighting"] or "design", language(), earlier)
     return made, query
 
 

@@ -11,7 +11,6 @@ a quarter as 2024-q4 for a quarterly report): a survey may skip a period.
 Read only. Bad input is a message listing every problem and exit code 1; the file is written
 only when the report is complete.
 """
-import re
 from pathlib import Path
 
 import click
@@ -26,9 +25,9 @@ from survey.reports.build import build_report
 from survey.reports.docx import write_docx
 from survey.reports.gather import WEIGHTINGS
 from survey.reports.html import render_standalone
-from survey.reports.messages import CATALOGUE, choice_problems
+from survey.reports.messages import choice_problems
 from survey.reports.pdf import write_pdf
-from survey.reports.periods import Period, period, period_recipe
+from survey.reports.periods import compared_period, period, period_recipe
 from survey.reports.xlsx import write_report_xlsx
 
 WRITERS = {
@@ -39,7 +38,6 @@ WRITERS = {
     "pdf": lambda report, whole, part, language: write_pdf(whole, part, language),
 }
 FORMATS = tuple(WRITERS)
-COMPARED = re.compile(r"(\d{4})(?:-q(\d))?")
 
 
 @click.group("report")
@@ -87,7 +85,7 @@ def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, languag
         g.language = language
         asked = period(kind, year, quarter)
         chosen = load_recipe(recipe or period_recipe(db.session(), asked))
-        earlier = compared_period(kind, compare_with, language)
+        earlier = compared_period(kind, compare_with)
         made = build_report(db.session(), asked, unit, chosen, weighting, language, earlier)
         whole = document(db.session(), made, chosen, language)
         with replacing(out) as part:
@@ -98,12 +96,3 @@ def _run(kind, quarter, year, unit, file_format, out, recipe, weighting, languag
         raise click.ClickException(f"recipe {recipe}:\n" + "\n".join(str(p) for p in error.problems)) from None
     click.echo(f"{out}\t{made.period.name(language)}\t{made.unit or 'province'}")
 
-
-def compared_period(kind: str, text: str | None, language: str) -> Period | None:
-    """The period `--compare-with` names, of the report's kind; None when not given (the one before)."""
-    if not text:
-        return None
-    found = COMPARED.fullmatch(text.strip().lower())
-    if found is None:
-        raise InvalidInput(CATALOGUE.problem("compare_with_invalid", "compare_with", value=text[:20]))
-    return period(kind, int(found[1]), int(found[2]) if found[2] else None)

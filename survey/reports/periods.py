@@ -8,7 +8,8 @@ campaigns (no dates) belong to no period. The previous period of a quarter is th
 (Q1 2027 follows Q4 2026); of a year, the year before. A unit's previous result is its result
 over the previous period's campaigns; none when none of them surveyed it.
 """
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from survey.errors import InvalidInput
 from survey.reports.messages import CATALOGUE
 
 KINDS = ("quarterly", "yearly")
+COMPARED = re.compile(r"(\d{4})(?:-q(\d))?")
 
 
 @dataclass(frozen=True)
@@ -78,3 +80,34 @@ def period_recipe(session: Session, period: Period) -> str:
     latest-closing campaign that has one (a quick-rating campaign has none), else OFFICIAL."""
     forms = [campaign.questionnaire_version.questionnaire.slug for campaign in campaigns_of(session, period)]
     return next((default_recipe(form) for form in reversed(forms) if recipes_for(form)), OFFICIAL)
+
+
+def compared_period(kind: str, text: str | None) -> Period | None:
+    """The period a report of `kind` is compared with, named as a year (2024) or a quarter (2024-q4):
+    the command line's --compare-with and the report page's choice; None when not given (the period
+    before). InvalidInput puts every problem on the field compare_with, where the page asked it."""
+    if not text:
+        return None
+    found = COMPARED.fullmatch(text.strip().lower())
+    if found is None:
+        raise InvalidInput(CATALOGUE.problem("compare_with_invalid", "compare_with", value=text[:20]))
+    try:
+        return period(kind, int(found[1]), int(found[2]) if found[2] else None)
+    except InvalidInput as error:
+        raise InvalidInput([replace(problem, field="compare_with") for problem in error.problems]) from None
+
+
+
+def comparable_periods(session: Session) -> dict[str, list[Period]]:
+    """Per kind, newest first, the periods a report may be compared with: those with a campaign closing
+    in them that end before the quarter of the newest closing day (a later report has them before
+    it). Whether one ends before the report asked for is checked when that report is built."""
+    days = [day for day in session.scalars(select(Campaign.closes_on).distinct()) if day is not None]
+    found = {Period("yearly", day.year) for day in days} | {_quarter_of(day) for day in days}
+    newest = _quarter_of(max(days)).first_day() if days else date.min
+    return {kind: sorted((p for p in found if p.kind == kind and p.last_day() < newest), key=Period.first_day,
+                         reverse=True) for kind in KINDS}
+
+
+def _quarter_of(day: date) -> Period:
+    return Period("quarterly", day.year, (day.month - 1) // 3 + 1)
