@@ -8,8 +8,10 @@ from analysis.par_index_formula import Expr
 LEVELS = ("field", "criterion", "sub_criterion")
 """The levels of the tree, top down; a level's parent is of the level before it."""
 COLUMNS = ("id", "parent", "level", "label::vi", "label::en", "max_points", "source", "rule", "recipe", "node",
-           "scale_max", "table", "formula")
+           "scale_max", "table", "formula", "levels::vi", "levels::en")
 """The columns of the `tree` sheet, in order; a document row is a mapping of some of them to cells."""
+LEVEL_LABELS = ("levels::vi", "levels::en")
+"""The columns naming a levels rule's levels (`tot=Tốt; dat=Đạt`), optional: older documents have none."""
 FIRST_ROW = 2
 """The sheet row of the document's first row (row 1 holds the column names)."""
 SOURCES = {"self": ("yes_no", "levels", "percent"), "survey": ("share", "mean_rescale"), "formula": ("",)}
@@ -18,7 +20,8 @@ CODES = (
     # A row
     "invalid_id", "duplicate_id", "label_missing", "unknown_level", "bad_points", "source_not_allowed",
     "unknown_source", "unknown_rule", "bad_table", "level_over_max", "threshold_out_of_range", "thresholds_unordered",
-    "value_required", "bad_scale", "bad_formula",
+    "value_required", "bad_scale", "bad_formula", "bad_level_labels", "level_label_missing",
+    "level_labels_not_allowed",
     # The tree
     "unknown_parent", "wrong_parent", "no_children", "no_fields", "points_do_not_add_up", "unknown_recipe",
     "unknown_node", "unknown_reference", "formula_cycle",
@@ -57,10 +60,12 @@ class ParIndexError(ValueError):
 class SelfRule:
     """Points from the unit's self-assessment (appraised by Home Affairs): `yes_no` gives all or
     nothing; `levels` the points of the level chosen; `percent` the share of the maximum of the
-    first threshold the percentage reaches, highest first (0 below them all)."""
+    first threshold the percentage reaches, highest first (0 below them all). `labels` name each
+    level by language (`{"tot": {"vi": "Tốt", "en": "Good"}}`); empty when the document gives none."""
 
     rule: str
     levels: Mapping[str, float] = field(default_factory=dict)
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     thresholds: tuple[tuple[float, float], ...] = ()
 
 

@@ -5,14 +5,16 @@ mean_rescale); `table` pairs `key=value` separated by `;`: for `levels` a level 
 (`tot=2; kha=1; kem=0`, each at most the maximum), for `percent` a minimum percentage and the
 share of the maximum it earns (`95=1; 80=0.5`: ≥ 95 % full points, ≥ 80 % half, else 0), highest
 first, both strictly decreasing; `recipe`, `node` and (mean_rescale) `scale_max` > 1 for a survey;
-`formula` the expression of a formula.
+`formula` the expression of a formula; `levels::vi` and `levels::en` (levels only, optional so that
+older documents still load: without them a level is shown by its key) name each level of the table,
+`tot=Tốt; dat=Đạt`, every level in both languages once given.
 """
 import itertools
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from analysis.par_index_formula import FormulaSyntaxError, parse_formula
-from analysis.par_index_model import SOURCES, FormulaRule, Problem, SelfRule, Source, SurveyRule
+from analysis.par_index_model import LEVEL_LABELS, SOURCES, FormulaRule, Problem, SelfRule, Source, SurveyRule
 
 
 def text(cell: Any) -> str:
@@ -39,6 +41,9 @@ def read_source(cells: Mapping[str, Any], row: int, max_points: float) -> tuple[
         return None, [Problem("unknown_source", row, "source", {"value": source, "known": ", ".join(SOURCES)})]
     if rule not in SOURCES[source]:
         return None, [Problem("unknown_rule", row, "rule", {"value": rule, "known": ", ".join(SOURCES[source])})]
+    if rule != "levels" and any(text(cells.get(column)) for column in LEVEL_LABELS):
+        column = next(column for column in LEVEL_LABELS if text(cells.get(column)))
+        return None, [Problem("level_labels_not_allowed", row, column, {"rule": rule})]
     return READERS[source](cells, row, max_points)
 
 
@@ -53,7 +58,8 @@ def _self_source(cells: Mapping[str, Any], row: int, max_points: float) -> tuple
         over = [Problem("level_over_max", row, "table",
                         {"level": key, "points": f"{value:g}", "max": f"{max_points:g}"})
                 for key, value in pairs if value > max_points or value < 0]
-        return (None, over) if over else (SelfRule(rule, levels=dict(pairs)), [])
+        labels, wrong = level_labels(cells, row, [key for key, _ in pairs])
+        return (None, over + wrong) if over or wrong else (SelfRule(rule, levels=dict(pairs), labels=labels), [])
     thresholds = tuple((float(key), value) for key, value in pairs)
     problems = _threshold_problems(thresholds, row)
     return (None, problems) if problems else (SelfRule(rule, thresholds=thresholds), [])
@@ -67,6 +73,34 @@ def _table(cell: Any, row: int) -> tuple[list[tuple[str, float]], list[Problem]]
     if not pairs or any(value is None or not key for key, value in pairs) or len(set(keys)) < len(keys):
         return [], [Problem("bad_table", row, "table", {"value": text(cell)})]
     return [(key, float(value)) for key, value in pairs if value is not None], []
+
+
+Labels = dict[str, dict[str, str]]
+
+
+def level_labels(cells: Mapping[str, Any], row: int, levels: list[str]) -> tuple[Labels, list[Problem]]:
+    """Each level's label by language from the `levels::vi` and `levels::en` cells; none when both
+    are empty, else every level named once in each, and only the levels of the table."""
+    if not any(text(cells.get(column)) for column in LEVEL_LABELS):
+        return {}, []
+    labels: Labels = {level: {} for level in levels}
+    problems = [problem for column in LEVEL_LABELS for problem in _read_labels(cells, row, column, labels)]
+    problems += [Problem("level_label_missing", row, column, {"level": level}) for column in LEVEL_LABELS
+                 for level in levels if not problems and column.partition("::")[2] not in labels[level]]
+    return ({}, problems) if problems else (labels, [])
+
+
+def _read_labels(cells: Mapping[str, Any], row: int, column: str, labels: Labels) -> list[Problem]:
+    """Fill `labels` from one column's `key=label` pairs; a problem when a pair is not one of a known level."""
+    language, cell = column.partition("::")[2], text(cells.get(column))
+    pairs = [(key.strip(), label.strip()) for key, _, label in
+             (part.partition("=") for part in cell.split(";") if part.strip())]
+    keys = [key for key, _ in pairs]
+    if any(key not in labels or not label for key, label in pairs) or len(set(keys)) < len(keys):
+        return [Problem("bad_level_labels", row, column, {"value": cell, "known": ", ".join(labels)})]
+    for key, label in pairs:
+        labels[key][language] = label
+    return []
 
 
 def _threshold_problems(thresholds: tuple[tuple[float, float], ...], row: int) -> list[Problem]:

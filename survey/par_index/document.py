@@ -2,7 +2,8 @@
 
 The document is the workbook's two sheets: `about` (entries name::vi, name::en, year, note::vi,
 note::en; a YAML mapping of the same keys) and `tree` (a row per field, criterion or
-sub-criterion under the columns of analysis.par_index.COLUMNS; a YAML list of mappings). Cells are
+sub-criterion under the columns of analysis.par_index.COLUMNS, a levels rule's labels under
+levels::vi and levels::en; a YAML list of mappings). Cells are
 kept as written, so an export gives back the file imported. Every problem names its sheet, row
 or entry and column, in the catalogue's two languages.
 """
@@ -17,6 +18,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from analysis.par_index import COLUMNS, Definition, ParIndexError, load_definition
 from analysis.par_index import Problem as RowProblem
+from analysis.par_index_model import LEVEL_LABELS
 from survey.errors import InvalidInput
 from survey.par_index.messages import CATALOGUE
 from survey.text import Problem
@@ -72,7 +74,13 @@ def _row(names: list[Any], cells: tuple) -> dict[str, Any]:
     """A row by column, every known column present (None where empty)."""
     # Cells under no column name are notes beside the table, not part of the definition.
     given = {name: _cell(cell) for name, cell in zip(names, cells, strict=False) if name}
-    return {column: given.get(column) for column in COLUMNS}
+    return _kept({column: given.get(column) for column in COLUMNS})
+
+
+def _kept(row: dict[str, Any]) -> dict[str, Any]:
+    """A row without empty level-label cells: a document written before those columns existed
+    reads (and hashes) as it did."""
+    return {column: value for column, value in row.items() if column not in LEVEL_LABELS or value is not None}
 
 
 def _trimmed(rows: list[tuple]) -> list[tuple]:
@@ -100,7 +108,7 @@ def read_yaml(data: bytes) -> Document:
             and all(isinstance(row, dict) for row in raw["tree"])):
         raise InvalidInput(CATALOGUE.problem("par_not_yaml", "file"))
     _check_columns(sorted({str(name) for row in raw["tree"] for name in row} | set(REQUIRED_COLUMNS)))
-    tree = [{column: _cell(row.get(column)) for column in COLUMNS} for row in raw["tree"]]
+    tree = [_kept({column: _cell(row.get(column)) for column in COLUMNS}) for row in raw["tree"]]
     return {"about": {str(key): _cell(value) for key, value in raw["about"].items()}, "tree": tree}
 
 

@@ -37,6 +37,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                          "The rule '{value}' does not fit this source (rules: {known})."),
     "par_bad_table": ("Bảng “{value}” không đọc được: cần các cặp khóa=số cách nhau bởi “;”, mỗi khóa một lần.",
                       "The table '{value}' cannot be read: give key=number pairs separated by ';', each key once."),
+    "par_bad_level_labels": ("Nhãn các mức “{value}” không đọc được: cần các cặp mức=nhãn cách nhau bởi “;”, "
+                             "mỗi mức một lần, chỉ các mức của bảng ({known}).",
+                             "The level labels '{value}' cannot be read: give level=label pairs separated by ';', "
+                             "each level once, only the table's levels ({known})."),
+    "par_level_label_missing": ("Mức “{level}” chưa có nhãn trong cột này (đã đặt nhãn thì mỗi mức cần nhãn "
+                                "bằng cả hai ngôn ngữ).",
+                                "The level '{level}' has no label in this column (once labels are given, every "
+                                "level needs one in both languages)."),
+    "par_level_labels_not_allowed": ("Chỉ cách tính theo mức (levels) mới có nhãn mức; cách tính này là “{rule}”.",
+                                     "Only a levels rule takes level labels; this rule is '{rule}'."),
     "par_level_over_max": ("Mức “{level}” cho {points} điểm, ngoài khoảng từ 0 đến điểm tối đa {max}.",
                            "The level '{level}' gives {points} points, outside 0 to the maximum {max}."),
     "par_threshold_out_of_range": ("Ngưỡng phải từ 0 đến 100 (%) và phần điểm từ 0 đến 1.",

@@ -30,12 +30,20 @@ speaks(blueprint, CATALOGUE)
 
 @blueprint.context_processor
 def scoring_helpers() -> dict:
-    return {"label": label, "points": lambda value: f"{value:g}", "day": lambda value: value.strftime("%d/%m/%Y")}
+    return {"label": label, "level_name": level_name, "points": lambda value: f"{value:g}",
+            "day": lambda value: value.strftime("%d/%m/%Y")}
 
 
 def label(item) -> str:
     """A definition item's label in the reader's language (Vietnamese where it has no other)."""
     return item.label.get(language()) or item.label.get("vi") or item.id
+
+
+def level_name(item, key: str) -> str:
+    """A level of a levels rule by its label in the reader's language; its key where the
+    definition (an older one) names none."""
+    named = item.source.labels.get(key, {})
+    return named.get(language()) or named.get("vi") or key
 
 
 @blueprint.get("/")
