@@ -103,6 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "The self-assessment has been sent to Home Affairs and can no longer change."),
     "par_final": ("Kết quả chấm điểm đã chốt, không thay đổi được nữa.",
                   "The scores are final and can no longer change."),
+    "par_evidence_gone": ("Tệp “{name}” đã được gỡ trước đó.", "The file '{name}' was already removed."),
     "par_evidence_empty": ("Hãy chọn một tệp có nội dung.", "Choose a file that is not empty."),
     "par_evidence_too_large": ("Tệp quá lớn: tối đa {size} MB.", "The file is too large: at most {size} MB."),
     "par_evidence_type": ("Tệp “{name}” không thuộc loại được nhận ({types}), theo nội dung của tệp.",

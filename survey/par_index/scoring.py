@@ -8,8 +8,9 @@ clock, the day itself included); nothing changes once an assessment is final.
 """
 from collections.abc import Mapping
 from datetime import date
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from analysis.par_index import Item
@@ -135,6 +136,23 @@ def add_evidence(session: Session, actor: User | None, assessment: Assessment, n
     audit(session, actor, "par_evidence_added", subject=subject(assessment), sub_criterion=name,
           filename=file.filename, content_type=file.content_type, size=len(file.data), sha256=file.sha256)
     return evidence
+
+
+def remove_evidence(session: Session, actor: User | None, evidence: Evidence) -> None:
+    """Take back an evidence file while the agency may still edit: one statement, so that of two
+    removals sent at once (a double click) the second is refused, not a failed flush."""
+    assessment = evidence.assessment
+    _editable(assessment)
+    field, facts = f"file_{evidence.sub_criterion}", {"sub_criterion": evidence.sub_criterion,
+                                                      "filename": evidence.filename, "sha256": evidence.sha256}
+    gone = cast(CursorResult, session.execute(delete(Evidence).where(Evidence.id == evidence.id)))
+    if gone.rowcount != 1:
+        raise InvalidInput(CATALOGUE.problem("par_evidence_gone", field, name=evidence.filename))
+    session.expire(assessment, ["evidence"])
+    session.flush()
+    # The self-assessment changed (its evidence): audit.action_known lists no removal of its own, and
+    # a new action is a schema change, so the entry says what was removed in its details.
+    audit(session, actor, "par_self_assessed", subject=subject(assessment), evidence_removed=facts)
 
 
 def submit(session: Session, actor: User | None, assessment: Assessment) -> None:

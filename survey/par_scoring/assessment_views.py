@@ -15,7 +15,7 @@ from survey.errors import InvalidInput, Problem
 from survey.par_index.appraisal import APPRAISABLE, answer, appraise, finalise
 from survey.par_index.assessments import Assessment, Evidence
 from survey.par_index.evidence import EvidenceRules
-from survey.par_index.scoring import add_evidence, agency_may_edit, save_self_assessment, submit
+from survey.par_index.scoring import add_evidence, agency_may_edit, remove_evidence, save_self_assessment, submit
 from survey.par_index.values import parsed, self_items
 from survey.par_scoring.forms import entries, evidence_files
 from survey.par_scoring.views import EVERYONE, HOME_AFFAIRS, OFFICER, blueprint, done, readable
@@ -148,6 +148,20 @@ def finalise_page(assessment_id: int):
     except InvalidInput as refused:
         return page(found, "par_scoring/assessment.html", refused.problems, None, 400)
     return done(found, "finalised_notice")
+
+
+@blueprint.post("/minh-chung/<int:evidence_id>/go")
+@role_required(OFFICER)
+def remove_evidence_page(evidence_id: int):
+    """Take back one of the unit's evidence files while its self-assessment may still change."""
+    evidence = db.session().get(Evidence, evidence_id) or abort(404)
+    found = readable(evidence.assessment_id)
+    try:
+        with db.transaction() as session:
+            remove_evidence(session, signed_in(), evidence)
+    except InvalidInput as refused:
+        return page(found, "par_scoring/assessment.html", refused.problems, None, 400)
+    return done(found, "evidence_removed")
 
 
 @blueprint.get("/minh-chung/<int:evidence_id>")

@@ -143,6 +143,7 @@ ACCESS: dict[str, str | tuple[str, ...]] = {
     "par_scoring.appraise_page": HOME_AFFAIRS,
     "par_scoring.finalise_page": HOME_AFFAIRS,
     "par_scoring.evidence_file": SCORING,
+    "par_scoring.remove_evidence_page": OFFICER,
     "par_scoring.results": HOME_AFFAIRS,
     "par_scoring.results_chart": HOME_AFFAIRS,
     "par_scoring.results_file": HOME_AFFAIRS,

@@ -82,6 +82,7 @@ BAD: dict[str, dict] = {
     "par_scoring.appraise_page": {},
     "par_scoring.finalise_page": {},
     "par_scoring.new_round": {"year": "năm nay"},
+    "par_scoring.remove_evidence_page": {},
     "par_scoring.save": {},
     "par_scoring.submit_page": {},
     "public.resume": {"code": "khong-co"},
