@@ -97,13 +97,18 @@ def _answer_refusal(assessment: Assessment, text: str) -> Problem | None:
 
 
 def finalise(session: Session, actor: User | None, assessment: Assessment) -> None:
-    """Close the assessment on its appraised values; nothing of it changes afterwards."""
+    """Close the assessment on its appraised values; nothing of it changes afterwards. One statement
+    that closes only an appraised (or answered) assessment: of two finalisations sent at once the
+    second finds it final and is refused, with no second audit entry."""
     if assessment.status == "final":
         _refuse(CATALOGUE.problem("par_final"))
     if assessment.status not in ("appraised", "answered"):
         _refuse(CATALOGUE.problem("par_not_appraised"))
-    assessment.status, assessment.finalised_at = "final", clock.now()
-    session.flush()
+    once = (update(Assessment).where(Assessment.id == assessment.id, Assessment.status.in_(("appraised", "answered")))
+            .values(status="final", finalised_at=clock.now()))
+    if cast(CursorResult, session.execute(once)).rowcount != 1:
+        _refuse(CATALOGUE.problem("par_final"))
+    session.refresh(assessment)
     audit(session, actor, "par_finalised", subject=subject(assessment))
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import cast
 
-from sqlalchemy import CursorResult, delete, select
+from sqlalchemy import CursorResult, delete, select, update
 from sqlalchemy.orm import Session
 
 from analysis.par_index import Item
@@ -156,10 +156,15 @@ def remove_evidence(session: Session, actor: User | None, evidence: Evidence) ->
 
 
 def submit(session: Session, actor: User | None, assessment: Assessment) -> None:
-    """Hand the self-assessment to Home Affairs; the agency can no longer change it."""
+    """Hand the self-assessment to Home Affairs; the agency can no longer change it. One statement
+    that submits only an assessment still self-assessing: of two submissions sent at once (a double
+    click, two tabs) the second finds it submitted and is refused, with no second audit entry."""
     _editable(assessment)
-    assessment.status, assessment.submitted_at = "submitted", clock.now()
-    session.flush()
+    once = (update(Assessment).where(Assessment.id == assessment.id, Assessment.status == "self_assessing")
+            .values(status="submitted", submitted_at=clock.now()))
+    if cast(CursorResult, session.execute(once)).rowcount != 1:
+        raise InvalidInput(CATALOGUE.problem("par_already_submitted"))
+    session.refresh(assessment)
     audit(session, actor, "par_submitted", subject=subject(assessment))
 
 
