@@ -4,8 +4,8 @@ the same RESULT fields, one process and one thread (asyncio), keep-alive connect
     .venv/bin/python bench/load/loader.py get URL --seconds 30 --connections 16
     LOAD_FILE=keys .venv/bin/python bench/load/loader.py submit URL --seconds 60 --connections 16
 
-It costs the machine more than wrk (Python parses each answer: about 0.1 ms of CPU per request),
-which `run.py` reports beside the results; both apps are loaded by the same loader in one run.
+It costs the machine more than wrk (Python writes each request and parses each answer): its own CPU
+seconds are in the RESULT (`loader_cpu_s`); both apps are loaded by the same loader in one run.
 """
 import argparse
 import asyncio
