@@ -56,8 +56,11 @@ def test_the_list_shows_each_version_with_its_hash_questions_and_campaigns(admin
     make_campaign("dot-1", version=version), make_campaign("dot-2", version=version)
     session.commit()
     assert admin.get("/quan-tri/bang-hoi").status_code == 200
-    row = re.search(r"<tr><th scope=\"row\">v1</th>.*?</tr>", admin.html, re.S).group(0)
-    cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+    row = re.search(r"<tr role=\"row\"><th scope=\"row\" role=\"rowheader\">v1</th>.*?</tr>", admin.html,
+                    re.S).group(0)
+    # Each cell names its column for the stacked layout of a phone (read by no screen reader).
+    cells = re.findall(r"<td role=\"cell\"><span class=\"cell-label\" aria-hidden=\"true\">.*?</span>(.*?)</td>",
+                       row, re.S)
     assert re.fullmatch(r"\d\d/\d\d/\d{4} \d\d:\d\d", cells[0])
     assert version.content_hash in cells[1] and cells[2:4] == ["4", "2"]
     assert 'href="/quan-tri/bang-hoi/small/phien-ban/1.yaml"' in row
