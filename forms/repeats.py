@@ -18,6 +18,8 @@ from .expressions import Lookup
 
 MAX_INSTANCES = 100
 """The most instances any repeat takes, whatever its count says: a roster, not a data table."""
+PAPER_INSTANCES = 5
+"""Blank instances a repeat gets on paper (and so on the keyer's page), fewer when it takes fewer."""
 
 _INSTANCE_KEY = re.compile(r"([a-z][a-z0-9_]*)\[([1-9][0-9]{0,5})\]")
 
@@ -51,6 +53,11 @@ def instance_count(section: Section, answers: Mapping[str, object], lookup: Look
     if counted is None or counted != counted.to_integral_value() or counted < 0:
         return 0
     return min(int(counted), most)
+
+
+def paper_instances(section: Section) -> int:
+    """How many blank instances of the repeat ``section`` paper prints and the keyer's page has."""
+    return min(section.repeat_max or PAPER_INSTANCES, PAPER_INSTANCES)
 
 
 def repeat_names(definition: Definition) -> dict[str, str]:

@@ -9,15 +9,28 @@ are numbered as printed too (`question_numbers`), so that the keyer finds each o
 import re
 
 from forms import Definition, Question
+from forms.repeat_form import field_name
+from forms.repeats import instance_key, paper_instances
 
 SEPARATORS = re.compile(r"[\s,;]+")
 
 
 def answerable(definition: Definition) -> list[Question]:
     """The questions someone keys (not notes, not calculates, which the server computes), in form order;
-    not a repeat's, which the keyer's page does not take yet (issue 17: it says so)."""
+    not a repeat's, which are keyed once per instance printed (`keyed_slots`)."""
     return [question for question in definition.questions
             if question.kind.has_input and definition.repeat_of(question.name) is None]
+
+
+def keyed_slots(definition: Definition) -> list[tuple[Question, str, str]]:
+    """(question, answers' key, the page's field) of every box keyed, in form order: a repeat's
+    questions once per instance printed (`forms.repeats.paper_instances`), keyed ``q[n]``, field ``q-n``."""
+    slots = []
+    for section in definition.sections:
+        instances = range(1, paper_instances(section) + 1) if section.repeat else (0,)
+        slots += [(q, instance_key(q.name, n), field_name(q.name, n) if n else q.name)
+                  for n in instances for q in section.questions if q.kind.has_input]
+    return slots
 
 
 def question_numbers(definition: Definition) -> dict[str, int]:

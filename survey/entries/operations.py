@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import forms
+from forms.repeats import answer_key_known, split_key
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign
 from survey.db import utcnow
@@ -99,11 +100,12 @@ def place_problems(keyed: Keyed, today: date) -> list[Problem]:
 def answer_problems(session: Session, keyed: Keyed, language: str) -> list[Problem]:
     """Unknown keys, answers to questions skipped by the other answers, and the form's own checks."""
     definition = version_definition(keyed.campaign.questionnaire_version)
-    known = {question.name for question in definition.questions if question.kind.has_answer}
+    known = {key for key in keyed.answers if answer_key_known(definition, key)  # q[n] in a repeat's n-th instance
+             and definition.question(split_key(key)[0]).kind.has_answer}
     asked = forms.relevance(definition, keyed.answers)
     problems = [CATALOGUE.problem("unknown_question", key) for key in keyed.answers if key not in known]
     problems += [CATALOGUE.problem("not_asked", key) for key, value in keyed.answers.items()
-                 if key in known and value is not None and not asked[key]]
+                 if key in known and value is not None and not asked.get(key, False)]
     errors = forms.check_answers(definition, keyed.answers, language=language,
                                  unit_codes=unit_codes(session, definition))
     return problems + [CATALOGUE.problem("entry_answer", key, message=message) for key, message in errors.items()]

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from forms import Question, Section
 from forms.markup import to_plain
 from forms.piping import REFERENCE
+from forms.repeats import paper_instances
 from survey.printing.messages import say
 from survey.printing.paper import Paper
 from survey.printing.skips import Skip, Words, alternatives, condition, skip
@@ -45,10 +46,6 @@ class PrintedSection:
     questions: tuple[PrintedQuestion, ...]
 
 
-PAPER_INSTANCES = 5
-"""Blank instances a repeat (a household's members) gets on paper, fewer when it takes fewer."""
-
-
 def printed_sections(paper: Paper, language: str, unit_names: dict[str, str]) -> list[PrintedSection]:
     """Every section and question of the paper's definition, ready for the template; not the
     calculates, which the server computes from the answers keyed. A repeat is printed once per
@@ -66,8 +63,7 @@ def _titles(section: Section, language: str) -> list[str]:
     title = section.title.text(language)
     if not section.repeat:
         return [title]
-    return [say("instance_title", title=title, number=n)
-            for n in range(1, min(section.repeat_max or PAPER_INSTANCES, PAPER_INSTANCES) + 1)]
+    return [say("instance_title", title=title, number=n) for n in range(1, paper_instances(section) + 1)]
 
 
 def _question(paper: Paper, question: Question, language: str, words: Words,

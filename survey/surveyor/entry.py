@@ -5,8 +5,10 @@ The skip logic travels to the browser as the parsed expression trees of the defi
 source text to parse again), so the page and `forms.checking` evaluate the same expressions.
 """
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from types import MappingProxyType
 
 from werkzeug.datastructures import MultiDict
 
@@ -15,8 +17,10 @@ from forms.browser_rules import evaluable_in_browser
 from forms.expression_functions import VALUE_FUNCTIONS
 from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
 from forms.expressions import Expression
+from forms.repeat_form import field_name, instance_questions
+from forms.repeats import paper_instances, split_key
 from survey import clock
-from survey.entries.codes import answerable, codes_of, option_codes, to_stored
+from survey.entries.codes import codes_of, keyed_slots, option_codes, question_numbers, to_stored
 from survey.entries.problems import CATALOGUE
 from survey.errors import Problem
 from survey.surveyor.shown import cascade
@@ -38,7 +42,7 @@ class Typed:
 def read_typed(form: MultiDict, definition: Definition) -> Typed:
     return Typed(uuid=parse_uuid(form.get("uuid", "")), serial=form.get("serial", "").strip(),
                  seconds=parse_seconds(form.get("seconds", "")),
-                 values={q.name: form.get(q.name, "") for q in answerable(definition)})
+                 values={field: form.get(field, "") for _, _, field in keyed_slots(definition)})
 
 
 def parse_uuid(text: str) -> uuid.UUID | None:
@@ -61,17 +65,35 @@ def stored_answers(typed: Typed, definition: Definition) -> tuple[dict[str, str 
     """The answers to store, and a problem for each code that is not an option of its question."""
     answers: dict[str, str | None] = {}
     problems = []
-    for question in answerable(definition):
-        answers[question.name], unknown = to_stored(question, typed.values[question.name])
+    for question, key, field in keyed_slots(definition):
+        answers[key], unknown = to_stored(question, typed.values[field])
         if unknown:
-            problems.append(not_a_code(question, unknown))
+            problems.append(not_a_code(question, unknown, field))
     return answers, problems
 
 
-def not_a_code(question: Question, unknown: list[str]) -> Problem:
-    """The problem of codes typed for ``question`` that are none of its options."""
-    return CATALOGUE.problem("not_a_code", question.name, codes=" ".join(unknown),
+def not_a_code(question: Question, unknown: list[str], field: str | None = None) -> Problem:
+    """The problem of codes typed for ``question`` (in the page's ``field``) that are none of its options."""
+    return CATALOGUE.problem("not_a_code", field or question.name, codes=" ".join(unknown),
                              allowed=", ".join(code for code, _ in option_codes(question)))
+
+
+def box_numbers(definition: Definition) -> dict[str, int]:
+    """The page's field -> the number of its box on paper (a repeat's questions: the same in every instance)."""
+    numbers = question_numbers(definition)
+    return numbers | {field: numbers[question.name] for question, _, field in keyed_slots(definition)}
+
+
+def instance_boxes(definition: Definition) -> dict[str, list[tuple[int, tuple[Question, ...]]]]:
+    """Repeat name -> (instance, its questions named by their fields) for each instance printed."""
+    return {section.name: [(n, instance_questions(section, n)) for n in range(1, paper_instances(section) + 1)]
+            for section in definition.sections if section.repeat}
+
+
+def field_of(key: str) -> str:
+    """The page's field of an answers' key (``member_age[2]`` -> ``member_age-2``)."""
+    name, instance = split_key(key)
+    return field_name(name, instance) if instance else key
 
 
 def rules(definition: Definition, language: str) -> dict:
@@ -79,51 +101,63 @@ def rules(definition: Definition, language: str) -> dict:
     cascading select, the codes each answer of the question it depends on keeps; the calculates it
     computes in form order (``order``), and the province's day for today()."""
     return {"questions": [{
-        "key": question.name, "type": question.type,
+        "key": field, "type": question.type,
         "codes": {code: [value, label] for (code, value), (_, label)
                   in zip(option_codes(question), codes_of(question, language), strict=True)},
-        "when": conditions(definition, section, question),
-        "cascade": cascade(definition, question),
-    } for section in definition.sections if not section.repeat
-        for question in section.questions if question.kind.has_input],
-        "calculates": calculates(definition), "order": [question.name for question in definition.questions],
+        "when": conditions(definition, section, question, names),
+        "cascade": None if names else cascade(definition, question),
+    } for section, names in instances(definition) for question, field in boxes(section, names)],
+        "calculates": calculates(definition),
+        "order": [names.get(q.name, q.name) for section, names in instances(definition) for q in section.questions],
         "today": clock.today().isoformat()}
 
 
-def conditions(definition: Definition, section: Section, question: Question) -> list[list]:
+def instances(definition: Definition) -> list[tuple[Section, dict[str, str]]]:
+    """Each section once, a repeat once per instance printed, with the fields its names are read
+    from on the page (a repeat's questions: their instance's, ``member_age-2``; none elsewhere)."""
+    return [(section, {q.name: field_name(q.name, n) for q in section.questions} if n else {})
+            for section in definition.sections
+            for n in (range(1, paper_instances(section) + 1) if section.repeat else (0,))]
+
+
+def boxes(section: Section, names: dict[str, str]) -> list[tuple[Question, str]]:
+    return [(q, names.get(q.name, q.name)) for q in section.questions if q.kind.has_input]
+
+
+def conditions(definition: Definition, section: Section, question: Question, names: dict[str, str]) -> list[list]:
     """The trees of the section's and the question's conditions (those that hold)."""
-    return [condition(definition, expression) for expression in (section.relevant, question.relevant)
+    return [condition(definition, expression, names) for expression in (section.relevant, question.relevant)
             if expression]
 
 
 def calculates(definition: Definition) -> dict[str, dict]:
     """Each calculate entry.js can compute: its conditions and its calculation's tree."""
-    return {question.name: {"when": conditions(definition, section, question),
-                            "tree": tree(question.calculation.tree)}
-            for section in definition.sections if not section.repeat for question in section.questions
+    return {names.get(question.name, question.name): {"when": conditions(definition, section, question, names),
+                                                      "tree": tree(question.calculation.tree, names)}
+            for section, names in instances(definition) for question in section.questions
             if question.calculation is not None and evaluable_in_browser(definition, question.calculation)}
 
 
-def condition(definition: Definition, expression: Expression) -> list:
+def condition(definition: Definition, expression: Expression, names: dict[str, str]) -> list:
     """The condition's tree; one entry.js cannot evaluate (a value function, a calculate read) as
     true: the box stays open for what the paper holds, and the save's check decides."""
-    return tree(expression.tree) if evaluable_in_browser(definition, expression) else ["lit", True]
+    return tree(expression.tree, names) if evaluable_in_browser(definition, expression) else ["lit", True]
 
 
-def tree(node: Node) -> list:
-    """An expression tree as JSON lists: [kind, ...operands]."""
+def tree(node: Node, names: Mapping[str, str] = MappingProxyType({})) -> list:
+    """An expression tree as JSON lists: [kind, ...operands]; a name read as its field in `names`."""
     if isinstance(node, Literal):
         return ["num", str(node.value)] if isinstance(node.value, Decimal) else ["lit", node.value]
     if isinstance(node, Name):
-        return ["name", node.name]
+        return ["name", names.get(node.name, node.name)]
     if isinstance(node, Not):
-        return ["not", tree(node.operand)]
+        return ["not", tree(node.operand, names)]
     if isinstance(node, Negate):
-        return ["neg", tree(node.operand)]
+        return ["neg", tree(node.operand, names)]
     if isinstance(node, Binary):
-        return ["bin", node.op, tree(node.left), tree(node.right)]
+        return ["bin", node.op, tree(node.left, names), tree(node.right, names)]
     if isinstance(node, Call) and node.name in VALUE_FUNCTIONS:
-        return ["fn", node.name, [tree(arg) for arg in node.args]]
+        return ["fn", node.name, [tree(arg, names) for arg in node.args]]
     if isinstance(node, Call):
-        return ["call", node.name, node.question, node.choice_value]
+        return ["call", node.name, names.get(node.question or "", node.question), node.choice_value]
     raise TypeError(f"no JSON form for {type(node).__name__}")

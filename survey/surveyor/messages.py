@@ -16,10 +16,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "JavaScript: Tab). Leave questions skipped by the routing empty."),
     "double_entry": ("Đợt này nhập mỗi phiếu hai lần, do hai người khác nhau.",
                      "This campaign keys every form twice, by two different people."),
-    "repeat_not_keyed": ("Phần lặp lại này (mỗi mục một lần) chưa nhập được trên trang này; "
-                         "giữ lại phiếu giấy để nhập sau.",
-                         "This repeated part (once per entry) cannot be keyed on this page yet; "
-                         "keep the paper form to key it later."),
+    "instance_title": ("{title} – thứ {number}", "{title} – no. {number}"),
     "serial": ("Số phiếu", "Serial number"),
     "codes": ("Mã", "Codes"),
     "free_number": ("số", "a number"),

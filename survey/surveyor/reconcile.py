@@ -7,11 +7,12 @@ from flask import abort, render_template, request
 from markupsafe import Markup
 
 import forms
+from forms.repeats import split_key
 from survey import clock, db
 from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
-from survey.entries.codes import answerable, codes_of, question_numbers, to_stored, to_typed
+from survey.entries.codes import codes_of, keyed_slots, question_numbers, to_stored, to_typed
 from survey.entries.models import PaperEntry
 from survey.entries.queries import discrepancies, entries_of_serial, reconciliation_queue
 from survey.entries.reconciliation import Decision, reconcile
@@ -60,7 +61,7 @@ def read_decisions(campaign: Campaign, found) -> tuple[dict[str, Decision], list
     decisions, problems = {}, []
     for discrepancy in found:
         key = discrepancy.question_key
-        question = definition.question(key)
+        question = definition.question(split_key(key)[0])
         corrected, unknown = to_stored(question, request.form.get(f"value-{key}"))
         if unknown and request.form.get(f"choice-{key}") == "corrected":
             problems.append(not_a_code(question, unknown))
@@ -72,13 +73,17 @@ def page(campaign: Campaign, serial: str, passes, found, errors: dict[str, str],
     definition = version_definition(campaign.questionnaire_version)
     lang = form_language(definition)
     numbers = question_numbers(definition)
-    order = {question.name: place for place, question in enumerate(definition.questions)}
+    slots = keyed_slots(definition)  # a repeat's questions once per instance, keyed q[n]
+    order = {key: place for place, (_, key, _) in enumerate(slots)}
     found = sorted(found, key=lambda discrepancy: order.get(discrepancy.question_key, len(order)))
-    shown = {q.name: (lambda stored, q=q: shown_value(q, stored, lang)) for q in answerable(definition)}
+    shown = {key: (lambda stored, q=q: shown_value(q, stored, lang)) for q, key, _ in slots}
+    labels = agreed_labels(definition, passes, lang)
     return render_template("surveyor/reconcile.html", campaign=campaign, serial=serial, passes=passes,
                            found=found, errors=errors, done=done, definition=definition, lang=lang,
-                           numbers=numbers, shown=shown, labels=agreed_labels(definition, passes, lang),
-                           codes={q.name: codes_of(q, lang) for q in answerable(definition)})
+                           questions={key: q for q, key, _ in slots},
+                           numbers={key: numbers[q.name] for q, key, _ in slots}, shown=shown,
+                           labels={key: labels[field] for _, key, field in slots},
+                           codes={key: codes_of(q, lang) for q, key, _ in slots})
 
 
 def agreed_labels(definition: forms.Definition, passes: Sequence[PaperEntry], lang: str) -> dict[str, Markup]:

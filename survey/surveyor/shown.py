@@ -9,7 +9,8 @@ from markupsafe import Markup
 import forms
 from forms import Definition, Question
 from forms.piping import fill_html
-from survey.entries.codes import answerable, codes_of, option_codes, to_stored
+from forms.repeats import instance_key, split_key
+from survey.entries.codes import codes_of, keyed_slots, option_codes, to_stored
 
 NOT_TYPED = "…"
 """What a ``${name}`` shows while its question has no answer typed."""
@@ -17,21 +18,35 @@ NOT_TYPED = "…"
 
 def typed_answers(definition: Definition, values: dict[str, str]) -> dict[str, str | None]:
     """The effective answers of what was typed (a code that is no option counts as none)."""
-    typed = {q.name: to_stored(q, values.get(q.name, ""))[0] for q in answerable(definition)}
+    typed = {key: to_stored(q, values.get(field, ""))[0] for q, key, field in keyed_slots(definition)}
     return forms.effective_answers(definition, typed)
 
 
 def shown_labels(definition: Definition, answers: dict[str, str | None], language: str) -> dict[str, Markup]:
-    """Question name -> its label as HTML, a reference to an unanswered question shown as '…'."""
-    filled = {name: NOT_TYPED if value is None else value for name, value in answers.items()}
-    return {q.name: fill_html(q.label.text(language), definition, filled, language) for q in answerable(definition)}
+    """The page's field -> its label as HTML, a reference to an unanswered question shown as '…'."""
+    return {field: fill_html(q.label.text(language), definition, _filled(_view(definition, key, answers)), language)
+            for q, key, field in keyed_slots(definition)}
+
+
+def _filled(answers: dict[str, str | None]) -> dict[str, str | None]:
+    return {name: NOT_TYPED if value is None else value for name, value in answers.items()}
+
+
+def _view(definition: Definition, key: str, answers: dict[str, str | None]) -> dict[str, str | None]:
+    """The answers as the box of `key` reads them: in a repeat's instance, that instance's by plain name."""
+    name, instance = split_key(key)
+    section = definition.repeat_of(name)
+    if section is None or not instance:
+        return answers
+    return answers | {q.name: answers.get(instance_key(q.name, instance)) for q in section.questions}
 
 
 def offered_codes(definition: Definition, answers: dict[str, str | None],
                   language: str) -> dict[str, list[tuple[str, str]]]:
-    """Question name -> the (code, label) to list; a cascade's only those its filter keeps, once
+    """The page's field -> the (code, label) to list; a cascade's only those its filter keeps, once
     every question the filter reads has an answer (before, the keyer still needs them all)."""
-    return {q.name: _offered(definition, q, answers, language) for q in answerable(definition)}
+    return {field: _offered(definition, q, _view(definition, key, answers), language)
+            for q, key, field in keyed_slots(definition)}
 
 
 def _offered(definition: Definition, question: Question, answers: dict[str, str | None],

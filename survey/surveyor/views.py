@@ -12,13 +12,12 @@ from survey import clock, db
 from survey.accounts.access import current_user, require_unit, role_required, signed_in, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404, campaign_unit, campaigns_by_slug
-from survey.entries.codes import question_numbers
 from survey.entries.models import PaperEntry
 from survey.entries.operations import Keyed, entry_problems, key_entry
 from survey.entries.queries import discrepancies, entry_by_uuid
 from survey.errors import InvalidInput, Problem
 from survey.questionnaires.queries import version_definition
-from survey.surveyor.entry import Typed, read_typed, rules, stored_answers
+from survey.surveyor.entry import Typed, box_numbers, field_of, instance_boxes, read_typed, rules, stored_answers
 from survey.surveyor.messages import CATALOGUE, say
 from survey.surveyor.shown import offered_codes, shown_labels, typed_answers
 from survey.surveyor.today import keyed_today, local_moment, stored_form
@@ -124,7 +123,7 @@ def stored_entry(key: str | None) -> PaperEntry | None:
 
 
 def refused(campaign: Campaign, unit: Unit, typed: Typed, problems: list[Problem]):
-    first = first_problem_per_field(problems)
+    first = {field_of(field): message for field, message in first_problem_per_field(problems).items()}
     if wants_json():
         return jsonify(status="invalid", problems=[{"field": field, "message": text}
                                                    for field, text in first.items()]), 422
@@ -158,8 +157,9 @@ def entry_page(campaign: Campaign, unit: Unit, typed: Typed, stored: PaperEntry 
     return render_template(
         "surveyor/entry.html", campaign=campaign, unit=unit, definition=definition, lang=lang, typed=typed,
         errors=errors or {}, stored=stored, outcome=outcome(stored), keyed_today=keyed_today(campaign),
-        numbers=question_numbers(definition), labels=shown_labels(definition, answers, lang),
-        codes=offered_codes(definition, answers, lang), rules=rules(definition, lang),
+        numbers=box_numbers(definition), instances=instance_boxes(definition),
+        labels=shown_labels(definition, answers, lang), codes=offered_codes(definition, answers, lang),
+        rules=rules(definition, lang),
     ), 422 if errors else 200
 
 

@@ -1,6 +1,6 @@
-"""A questionnaire with a repeat (a household roster, issue 17) on the keyer's page: the questions
-outside the repeat are keyed and stored; the repeat's are not keyed on this page (it says so), so
-a keyed form is not refused for the boxes the page does not have."""
+"""A questionnaire with a repeat (a household roster, issue 17) on the keyer's page: the repeat's
+questions once per instance printed on paper (a block each, the paper's numbers), keyed and stored
+with their instance; an instance's problem is shown at its own box."""
 import pytest
 
 from survey.responses.models import Response
@@ -9,16 +9,46 @@ from tests.public.test_repeat_pages import ROSTER
 
 @pytest.fixture
 def roster(session, make_campaign, make_unit, make_version):
-    campaign = make_campaign("giay-ho", units=[make_unit("AG-LX")], channels=("paper",), version=make_version(ROSTER))
+    campaign = make_campaign("giay-ho", units=[make_unit("AG-LX")], channels=("paper",),
+                             version=make_version(ROSTER.replace("repeat_max: 8", "repeat_max: 3")))
     session.commit()
     return campaign
 
 
-def test_the_questions_outside_the_repeat_are_keyed_and_stored(keyer, roster, session):
+def test_each_printed_instance_is_keyed_and_stored_with_its_number(keyer, roster, session):
     lan = keyer()
     lan.get(lan.page_url(roster))
-    assert 'name="visit_rating"' in lan.html and 'name="member_name"' not in lan.html
-    assert "Thành viên" in lan.text() and "chưa nhập được trên trang này" in lan.text()
-    assert lan.key(roster, "H-1", {"visit_rating": "4", "members_told": "3", "comment": "Tốt"}).status_code == 303
+    assert [f'name="member_name-{n}"' in lan.html for n in (1, 2, 3, 4)] == [True, True, True, False]
+    assert "Thành viên – thứ 2" in lan.text()
+    typed = {"visit_rating": "4", "members_told": "2", "member_name-1": "Lan", "relation-1": "1",
+             "member_age-1": "41", "member_name-2": "Minh", "member_age-2": "12", "at_school-2": "1"}
+    assert lan.key(roster, "H-1", typed).status_code == 303
     stored = {(a.question_key, a.instance): a.value for a in session.query(Response).one().answers}
-    assert stored == {("visit_rating", 0): "4", ("members_told", 0): "3", ("comment", 0): "Tốt"}
+    assert stored[("member_name", 2)] == "Minh" and stored[("relation", 1)] == "head"
+    assert stored[("at_school", 2)] == "yes" and stored[("adult", 1)] == "yes" and ("member_name", 3) not in stored
+
+
+def test_an_instance_s_problem_is_shown_at_its_box(keyer, roster, session):
+    lan = keyer()
+    refused = lan.key(roster, "H-2", {"visit_rating": "4", "member_name-1": "Lan", "member_age-2": "130"})
+    assert refused.status_code == 422 and session.query(Response).count() == 0
+    assert "Vui lòng trả lời câu hỏi này." in lan.html.split('id="row-member_name-2"')[1].split("</div>")[0]
+    assert "Câu trả lời không hợp lệ." in lan.html.split('id="row-member_age-2"')[1].split("</div>")[0]
+
+
+def test_two_keyings_differing_in_an_instance_are_reconciled_by_its_key(keyer, session, make_campaign, make_unit,
+                                                                          make_version):
+    campaign = make_campaign("giay-ho-2", units=[make_unit("AG-LX")], channels=("paper",), double_entry=True,
+                             version=make_version(ROSTER.replace("repeat_max: 8", "repeat_max: 3")))
+    session.commit()
+    typed = {"visit_rating": "4", "member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh",
+             "member_age-2": "21"}
+    keyer("lan").key(campaign, "H-3", typed)
+    keyer("minh").key(campaign, "H-3", {**typed, "member_age-2": "12", "at_school-2": "1"})
+    hoa = keyer("hoa", role="supervisor")
+    assert hoa.get("/doi-chieu/giay-ho-2/H-3").status_code == 200
+    assert "Giá trị 1 (lan): 21" in hoa.text() and "Giá trị 2 (minh): 12" in hoa.text()
+    done = hoa.post("/doi-chieu/giay-ho-2/H-3", {"choice-member_age[2]": "second", "choice-at_school[2]": "second"})
+    assert done.status_code == 200, hoa.text()
+    stored = {(a.question_key, a.instance): a.value for a in session.query(Response).one().answers}
+    assert (stored[("member_age", 2)], stored[("at_school", 2)], stored[("adult", 2)]) == ("12", "yes", "no")
