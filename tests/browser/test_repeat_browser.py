@@ -6,6 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from survey.responses.models import Answer
+from tests.accounts.conftest import fresh_limits, make_user  # noqa: F401 (fixtures)
+from tests.browser.test_offline_entry import saved, sign_in
 from tests.browser.test_web_survey import check_phone_layout
 from tests.public.test_repeat_pages import ROSTER
 
@@ -57,3 +59,27 @@ def test_three_members_are_sent_from_a_phone(live_server, android, roster, sessi
         Answer.question_key.in_(("member_name", "member_age"))).order_by(Answer.instance, Answer.question_key)).all()
     assert [tuple(row) for row in stored] == [(n, v) for n, (name, age) in enumerate(MEMBERS, 1) for v in (age, name)]
     assert session.scalar(select(Answer.value).where(Answer.question_key == "at_school")) == "yes"
+
+
+def test_the_keyer_s_page_follows_each_instance_s_routing(live_server, browser, make_user, make_version,
+                                                         make_campaign, make_unit, session):
+    make_campaign("giay-ho", units=[make_unit("AG-LX")], channels=("paper",), version=make_version(ROSTER))
+    make_user("lan", "surveyor", units=("AG-LX",))
+    session.commit()
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN", service_workers="block",
+                                  is_mobile=True, has_touch=True)
+    page = context.new_page()
+    sign_in(page, live_server, "/nhap-phieu/giay-ho/AG-LX")
+    page.fill("#serial", "H-1")
+    page.fill("#q-visit_rating", "4")
+    for number, (name, age) in enumerate(MEMBERS[:2], start=1):
+        page.fill(f"#q-member_name-{number}", name)
+        page.fill(f"#q-member_age-{number}", age)
+    assert page.locator("#q-at_school-2").is_enabled() and not page.locator("#q-at_school-1").is_enabled()
+    page.fill("#q-at_school-2", "1")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.click("#save")
+    saved(page, "H-1")
+    context.close()
+    stored = {(a.question_key, a.instance): a.value for a in session.scalars(select(Answer))}
+    assert (stored[("member_name", 2)], stored[("at_school", 2)], stored[("adult", 1)]) == ("Minh", "yes", "yes")
