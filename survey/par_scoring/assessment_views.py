@@ -6,11 +6,13 @@ from urllib.parse import quote
 
 from flask import abort, current_app, render_template, request
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from analysis.par_index import Definition, Item
 from analysis.par_index_model import SelfRule
 from survey import db
 from survey.accounts.access import role_required, signed_in
+from survey.accounts.sessions import signed_in_user
 from survey.errors import InvalidInput, Problem
 from survey.par_index.appraisal import APPRAISABLE, answer, appraise, finalise
 from survey.par_index.assessments import Assessment, Evidence
@@ -18,6 +20,7 @@ from survey.par_index.evidence import EvidenceRules
 from survey.par_index.scoring import add_evidence, agency_may_edit, remove_evidence, save_self_assessment, submit
 from survey.par_index.values import parsed, self_items
 from survey.par_scoring.forms import entries, evidence_files
+from survey.par_scoring.messages import CATALOGUE
 from survey.par_scoring.views import EVERYONE, HOME_AFFAIRS, OFFICER, blueprint, done, readable
 
 Groups = list[tuple[Item, list[tuple[Item, list[Item]]]]]
@@ -79,6 +82,29 @@ def save(assessment_id: int):
     except InvalidInput as refused:
         return page(found, "par_scoring/assessment.html", refused.problems, request.form, 400)
     return done(found, "saved")
+
+
+@blueprint.errorhandler(RequestEntityTooLarge)
+def too_large(error: RequestEntityTooLarge):
+    """A save whose body is over MAX_CONTENT_LENGTH, refused before anything read it (the CSRF check
+    included), so nothing is stored: the officer's page again, the limit beside its first file field."""
+    found = _officers_own()
+    if request.endpoint != "par_scoring.save" or found is None:
+        return render_template("error.html", code=413, name=error.name, problems=[]), 413
+    first = self_items(parsed(found.round.definition))[0].id
+    problem = CATALOGUE.problem("request_too_large", f"file_{first}", size=current_app.config["MAX_CONTENT_LENGTH"]
+                                // (1024 * 1024), each=rules().max_megabytes)
+    return page(found, "par_scoring/assessment.html", [problem], None, 413)
+
+
+def _officers_own() -> Assessment | None:
+    """The assessment the address names if it is the signed-in officer's own unit's, else None (an
+    error handler may not abort as the guards do)."""
+    user = signed_in_user()
+    found = db.session().get(Assessment, (request.view_args or {}).get("assessment_id", 0))
+    if user is None or user.role != OFFICER or found is None or found.unit not in user.units:
+        return None
+    return found
 
 
 def _save_all(session, found: Assessment, form: MultiDict, files: MultiDict) -> None:

@@ -59,6 +59,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_hint": ("{types}; tối đa {size} MB. Loại tệp được xét theo nội dung tệp.",
                   "{types}; at most {size} MB. The type is told by the file's content."),
     "no_evidence": ("Chưa có tệp.", "No file."),
+    "request_too_large": ("Các tệp gửi cùng một lần vượt quá {size} MB nên chưa lưu gì, kể cả các giá trị đã nhập. "
+                          "Hãy gửi ít tệp hơn mỗi lần (mỗi tệp tối đa {each} MB).",
+                          "The files sent at once are over {size} MB in all, so nothing was saved, not even the values "
+                          "typed. Send fewer files at a time (each at most {each} MB)."),
     "remove_file": ("Gỡ tệp", "Remove"),
     "remove_file_named": ("Gỡ tệp {name}", "Remove the file {name}"),
     "evidence_removed": ("Đã gỡ tệp kiểm chứng.", "The evidence file has been removed."),
