@@ -64,7 +64,9 @@ def export_download(job_id: int):
     path = jobs.export_folder() / job.file_name if job.state == "done" and job.file_name else None
     if path is None or not path.is_file():
         abort(404)
-    return send_file(path, mimetype=MIMETYPES[job.file_format], as_attachment=True, download_name=job.file_name)
+    zipped = path.suffix == ".zip"  # a wide export with repeats: its files in one ZIP (jobs._bundle)
+    return send_file(path, mimetype="application/zip" if zipped else MIMETYPES[job.file_format], as_attachment=True,
+                     download_name=job.file_name)
 
 
 def local_time(moment) -> str:

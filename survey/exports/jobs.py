@@ -5,7 +5,8 @@
   workers racing for a job only one UPDATE matches a row (PostgreSQL re-checks the WHERE after the
   other's commit; SQLite writes one at a time), the other tries the next job.
 - Running: `run_job` writes the file beside the export folder as a temporary part, reports rows
-  done after every batch, and a heartbeat thread stamps `heartbeat_at` every HEARTBEAT seconds,
+  done after every batch (a wide export with repeats: the responses' file and each repeat's, as
+  `flask export` writes them, in one ZIP), and a heartbeat thread stamps `heartbeat_at` every HEARTBEAT seconds,
   also while a writer finishes (SPSS/Stata write their whole file at the end). Every report is
   `... WHERE id=:id AND worker=:me`: a job taken away from a worker (requeued) is no longer its.
 - A worker that died (a gunicorn worker recycled or killed, a crash) stops its heartbeat: `recover`
@@ -20,7 +21,10 @@ import logging
 import os
 import secrets
 import socket
+import tempfile
 import threading
+import zipfile
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -35,7 +39,15 @@ from survey import db
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.exports.models import ExportJob
-from survey.exports.operations import plan_export, replacing, row_count, write_rows
+from survey.exports.operations import (
+    Plan,
+    plan_export,
+    replacing,
+    row_count,
+    side_tables,
+    write_repeat_files,
+    write_rows,
+)
 from survey.exports.requests import job_request
 
 HEARTBEAT = 10.0
@@ -150,9 +162,26 @@ def _write(session: Session, job_id: int, worker: str) -> str:
     if not report(job_id, worker, rows_total=total):
         raise TakenAway
     name = f"{job.id}-{job.campaign.slug}.{job.file_format}"
-    with replacing(export_folder() / name) as part:
-        write_rows(plan, session, part, progress=partial(_progress, job_id, worker))
-    return name
+    write = partial(write_rows, plan, session, progress=partial(_progress, job_id, worker))
+    if not side_tables(plan):
+        with replacing(export_folder() / name) as part:
+            write(part)
+        return name
+    return _bundle(session, plan, name, write)
+
+
+def _bundle(session: Session, plan: Plan, name: str, write: Callable[[Path], int]) -> str:
+    """A wide export with repeats as one download: a ZIP of the responses' file `name` and each repeat's
+    file (written as `flask export` writes them beside it); the ZIP's name."""
+    zipped = f"{Path(name).stem}-{plan.request.file_format}.zip"
+    with tempfile.TemporaryDirectory(dir=export_folder(), prefix=".bundle-") as work:
+        main = Path(work) / name
+        write(main)
+        files = [main, *write_repeat_files(session, plan, main)]
+        with replacing(export_folder() / zipped) as part, zipfile.ZipFile(part, "w", zipfile.ZIP_DEFLATED) as bundle:
+            for path in files:
+                bundle.write(path, path.name)
+    return zipped
 
 
 def _progress(job_id: int, worker: str, written: int) -> None:

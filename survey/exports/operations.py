@@ -100,14 +100,23 @@ def export(session: Session, request: ExportRequest, out: Path, halves_from: int
     return plan, written
 
 
-def write_repeat_files(session: Session, plan: Plan, out: Path) -> None:
-    """A wide export's repeats as files beside `out` (XLSX has them as sheets: write_batches)."""
+def side_tables(plan: Plan) -> list[repeats.RepeatTable]:
+    """The repeats a wide export writes as files of their own (none for XLSX, whose sheets hold them,
+    nor for the long layout, whose rows carry the instance)."""
     if plan.request.layout != "wide" or plan.request.file_format == "xlsx":
-        return
-    for table in repeats.repeat_tables(plan.definitions):
+        return []
+    return repeats.repeat_tables(plan.definitions)
+
+
+def write_repeat_files(session: Session, plan: Plan, out: Path) -> list[Path]:
+    """A wide export's repeats as files beside `out` (XLSX has them as sheets: write_batches); their paths."""
+    written = []
+    for table in side_tables(plan):
         with replacing(repeats.side_path(out, table)) as part:
             write_batches(repeats.table_plan(plan, table), session, part, table_columns=(
                 repeats.table_columns(session, plan.selection, table)))
+        written.append(repeats.side_path(out, table))
+    return written
 
 
 def _cut(session: Session, plan: Plan, halves_from: int | None) -> tuple[int, int] | None:
