@@ -29,8 +29,8 @@ ACTIONS_BEFORE = (
     "dossiers_drawn", "units_reorganised", "questionnaire_texts_edited", "campaign_version_moved",
 )
 ACTIONS_AFTER = (
-    *ACTIONS_BEFORE, "par_round_opened", "par_self_assessed", "par_evidence_added", "par_submitted",
-    "par_appraised", "par_answered", "par_finalised",
+    *ACTIONS_BEFORE, "par_round_opened", "par_self_assessed", "par_evidence_added", "par_evidence_removed",
+    "par_submitted", "par_appraised", "par_answered", "par_finalised",
 )
 STATUSES = ("self_assessing", "submitted", "appraised", "answered", "final")
 

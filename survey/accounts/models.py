@@ -16,8 +16,8 @@ AUDIT_ACTIONS = (
     "campaign_created", "campaign_updated", "campaign_opened", "campaign_closed", "campaign_cloned",
     "invitations_created", "api_token_created", "api_token_revoked", "webhook_added", "webhook_removed",
     "dossiers_drawn", "units_reorganised", "questionnaire_texts_edited", "campaign_version_moved",
-    "par_round_opened", "par_self_assessed", "par_evidence_added", "par_submitted", "par_appraised", "par_answered",
-    "par_finalised",
+    "par_round_opened", "par_self_assessed", "par_evidence_added", "par_evidence_removed", "par_submitted",
+    "par_appraised", "par_answered", "par_finalised",
 )
 
 user_units = Table(

@@ -150,9 +150,7 @@ def remove_evidence(session: Session, actor: User | None, evidence: Evidence) ->
         raise InvalidInput(CATALOGUE.problem("par_evidence_gone", field, name=evidence.filename))
     session.expire(assessment, ["evidence"])
     session.flush()
-    # The self-assessment changed (its evidence): audit.action_known lists no removal of its own, and
-    # a new action is a schema change, so the entry says what was removed in its details.
-    audit(session, actor, "par_self_assessed", subject=subject(assessment), evidence_removed=facts)
+    audit(session, actor, "par_evidence_removed", subject=subject(assessment), **facts)
 
 
 def submit(session: Session, actor: User | None, assessment: Assessment) -> None:

@@ -37,8 +37,8 @@ def test_the_officer_removes_its_file_before_submitting_and_it_is_audited(scorin
     officer.get(response.headers["Location"])
     assert "The evidence file has been removed." in officer.text() and "No file." in officer.text()
     entry = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
-    assert (entry.action, entry.subject) == ("par_self_assessed", f"par round {scoring.id} unit AG-SNV")
-    assert entry.details["evidence_removed"]["filename"] == "ke-hoach.pdf"
+    assert (entry.action, entry.subject) == ("par_evidence_removed", f"par round {scoring.id} unit AG-SNV")
+    assert entry.details["filename"] == "ke-hoach.pdf"
     assert officer.post(remove).status_code == 404
 
 

@@ -81,6 +81,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "action_par_round_opened": ("Mở đợt chấm điểm chỉ số cải cách hành chính", "PAR index scoring round opened"),
     "action_par_self_assessed": ("Lưu tự đánh giá chỉ số cải cách hành chính", "PAR index self-assessment saved"),
     "action_par_evidence_added": ("Gửi tài liệu kiểm chứng", "Evidence file added"),
+    "action_par_evidence_removed": ("Gỡ tài liệu kiểm chứng", "Evidence file removed"),
     "action_par_submitted": ("Gửi bản tự đánh giá", "Self-assessment submitted"),
     "action_par_appraised": ("Thẩm định điểm tự đánh giá", "Self-assessment appraised"),
     "action_par_answered": ("Giải trình kết quả thẩm định", "Answer to the appraisal given"),
