@@ -6,12 +6,19 @@ import xlsxwriter
 
 import forms
 from survey.errors import InvalidInput
+from survey.exports import repeats
 from survey.exports.operations import Plan, replacing
 from survey.exports.problems import CATALOGUE
 from survey.exports.variables import NAME_LIMITS, Variable, statistical_names
 
 COLUMNS = ("variable", "SPSS / Stata name", "question (vi)", "question (en)", "type", "values",
-           "asked when (relevant)", "constraint", "questionnaire versions")
+           "asked when (relevant)", "constraint", "questionnaire versions", "table")
+RESPONSES = "responses"
+"""The table column's name for the responses' own table (one row per response)."""
+TABLES = ("responses: a row per response (the export's file; in XLSX the sheet 'data'). A repeat's table, named "
+          "after the repeat, has a row per response and instance of the repeat, keyed by response_id and instance "
+          "(in XLSX a sheet of that name, else the file <export>_<repeat> beside the export; in the web download "
+          "both in one ZIP). The long layout has no repeat table: its rows carry the instance.")
 SCOPE = (
     "The weight is the one the analysis gives the response (survey.results.scope; flask analysis run with the "
     "same --status, by default submitted and verified): only responses in scope of the analysis have one, those "
@@ -39,10 +46,24 @@ MISSING = ("Satisfaction answers: 1–5, and 9 = 'Không biết / không áp d�
 
 
 def entries(plan: Plan) -> list[dict[str, str]]:
-    """One row of texts per variable of the plan."""
-    stat = statistical_names([v.name for v in plan.variables], NAME_LIMITS["dta"])
+    """One row of texts per variable of each table the export writes, naming its table."""
     sections = _section_conditions(plan.definitions)
-    return [_entry(v, stat[v.name], sections) for v in plan.variables]
+    return [row for table, variables in tables(plan) for row in _table_entries(table, variables, sections)]
+
+
+def tables(plan: Plan) -> list[tuple[str, list[Variable]]]:
+    """The export's tables and their variables: the responses' and, in the wide layout, each repeat's
+    (survey.exports.repeats), whose questions the responses' table leaves out."""
+    found = [(RESPONSES, plan.variables)]
+    if plan.request.layout == "wide":
+        found += [(table.name, table.variables) for table in repeats.repeat_tables(plan.definitions)]
+    return found
+
+
+def _table_entries(table: str, variables: list[Variable], sections: dict[str, str]) -> list[dict[str, str]]:
+    """A table's rows; its SPSS / Stata names are its own file's (each table is a file of its own there)."""
+    stat = statistical_names([v.name for v in variables], NAME_LIMITS["dta"])
+    return [_entry(v, stat[v.name], sections) | {"table": table} for v in variables]
 
 
 def _section_conditions(definitions: list[tuple[int, forms.Definition]]) -> dict[str, str]:
@@ -86,7 +107,7 @@ def about(plan: Plan) -> list[tuple[str, str]]:
     campaign = plan.selection.campaign
     return [("campaign", f"{campaign.slug}: {campaign.name}"), ("layout", plan.request.layout),
             ("weighting", f"{plan.request.weighting}: {WEIGHTING[plan.request.weighting]}"), *_margins(plan),
-            ("values", MISSING)]
+            ("values", MISSING), ("tables", TABLES)]
 
 
 def _margins(plan: Plan) -> list[tuple[str, str]]:

@@ -128,3 +128,20 @@ def test_the_analysis_reads_the_questions_outside_repeats_and_refuses_a_repeat_s
     with pytest.raises(InvalidInput) as refused:
         load_campaign(session, campaign, keys=["member_age"])
     assert "member_age" in refused.value.problems[0].text("en")
+
+
+def test_the_codebook_lists_the_repeat_table_s_variables(session, roster, cli, tmp_path):
+    out = tmp_path / "book.xlsx"
+    result = cli("codebook", "ho-gia-dinh", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(out)
+    header, *rows = list(book["variables"].iter_rows(values_only=True))
+    listed = [dict(zip(header, row, strict=True)) for row in rows]
+    member = [(r["variable"], r["question (vi)"], r["question (en)"], r["type"]) for r in listed
+              if r["table"] == "member"]
+    assert [name for name, *_ in member] == [
+        "response_id", "instance", "member_name", "relation", "member_age", "at_school", "adult"]
+    assert member[2] == ("member_name", "Họ tên", "Name", "text") and member[1][3] == "number"
+    assert {r["table"] for r in listed if r["variable"] == "visit_rating"} == {"responses"}
+    assert "member_name" not in {r["variable"] for r in listed if r["table"] == "responses"}
+    assert "<export>_<repeat>" in dict(book["about"].iter_rows(values_only=True))["tables"]
