@@ -95,14 +95,24 @@ def _score_row(results: YearResults, unit: UnitScore, item: Item, language: str,
     named = results.units.get(unit.unit)
     name = item_name(results.definition, item, language)
     return [unit.unit, unit_name(named, language) if named else unit.unit, name,
-            source_name(item, language), value_text(claimed, language), sub.claimed, value_text(appraised, language),
-            sub.appraised, result, sub.points, item.max_points, ", ".join(evidence(unit.unit, item.id))]
+            source_name(item, language), value_text(item, claimed, language), sub.claimed,
+            value_text(item, appraised, language), sub.appraised, result, sub.points, item.max_points,
+            ", ".join(evidence(unit.unit, item.id))]
 
 
-def value_text(value: Any, language: str) -> str | None:
-    """A self-assessed or appraised value as written: yes/no in words, a level's key, a percentage."""
+def value_text(item: Item, value: Any, language: str) -> str | None:
+    """A self-assessed or appraised value as written: yes/no in words, a level by its label, a percentage."""
     if value is None:
         return None
     if isinstance(value, bool):
         return say("yes" if value else "no", language)
-    return decimal(value, language, 2) if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return decimal(value, language, 2)
+    return level_label(item, str(value), language)
+
+
+def level_label(item: Item, key: str, language: str) -> str:
+    """A level of a levels rule by its label in `language`; its key where the definition (an older
+    one) names none."""
+    named = item.source.labels.get(key, {}) if isinstance(item.source, SelfRule) else {}
+    return named.get(language) or named.get("vi") or key

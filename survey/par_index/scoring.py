@@ -143,14 +143,14 @@ def remove_evidence(session: Session, actor: User | None, evidence: Evidence) ->
     removals sent at once (a double click) the second is refused, not a failed flush."""
     assessment = evidence.assessment
     _editable(assessment)
-    field, facts = f"file_{evidence.sub_criterion}", {"sub_criterion": evidence.sub_criterion,
-                                                      "filename": evidence.filename, "sha256": evidence.sha256}
+    sub_criterion, filename, sha256 = evidence.sub_criterion, evidence.filename, evidence.sha256
     gone = cast(CursorResult, session.execute(delete(Evidence).where(Evidence.id == evidence.id)))
     if gone.rowcount != 1:
-        raise InvalidInput(CATALOGUE.problem("par_evidence_gone", field, name=evidence.filename))
+        raise InvalidInput(CATALOGUE.problem("par_evidence_gone", f"file_{sub_criterion}", name=filename))
     session.expire(assessment, ["evidence"])
     session.flush()
-    audit(session, actor, "par_evidence_removed", subject=subject(assessment), **facts)
+    audit(session, actor, "par_evidence_removed", subject=subject(assessment), sub_criterion=sub_criterion,
+          filename=filename, sha256=sha256)
 
 
 def submit(session: Session, actor: User | None, assessment: Assessment) -> None:

@@ -15,6 +15,7 @@ from survey.errors import InvalidInput
 from survey.par_index.assessment_queries import all_rounds, assessments_of_units, published_definitions, round_units
 from survey.par_index.assessments import Assessment, ScoringRound
 from survey.par_index.queries import definition_by_id
+from survey.par_index.results_notes import level_label
 from survey.par_index.scoring import open_round
 from survey.par_scoring.forms import round_form
 from survey.par_scoring.messages import CATALOGUE
@@ -40,10 +41,8 @@ def label(item) -> str:
 
 
 def level_name(item, key: str) -> str:
-    """A level of a levels rule by its label in the reader's language; its key where the
-    definition (an older one) names none."""
-    named = item.source.labels.get(key, {})
-    return named.get(language()) or named.get("vi") or key
+    """A level of a levels rule by its label in the reader's language."""
+    return level_label(item, key, language())
 
 
 @blueprint.get("/")

@@ -43,6 +43,8 @@ def test_the_xlsx_and_docx_open_with_the_results_and_a_scorecard(cli, scored_rou
     assert book.sheetnames == ["results", "scores", "about"]
     assert [cell.value for cell in book["results"][1]][:4] == ["Unit code", "Unit", "Level", "Field"]
     assert book["scores"].max_row == 1 + 3 * 37
+    values = {cell.value for row in book["scores"].iter_rows(min_row=2) for cell in row}
+    assert "Partly applied" in values and "mot_phan" not in values  # a level by its label, not its key
     document = docx.Document(str(tmp_path / "results.docx"))
     assert document.paragraphs[0].text == "PAR index results 2026"
     card = docx.Document(str(tmp_path / "card.docx"))
