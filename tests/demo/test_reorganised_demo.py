@@ -62,7 +62,8 @@ def test_todays_units_sit_under_the_province_and_the_accounts_point_at_them(cli,
     assert {t.unit.level for t in current.units} == {"department", "commune"}
     assert all(t.unit.active and t.unit.parent.code == "AG" for t in current.units)
     scoped = [unit for user in session.scalars(select(User)) for unit in user.units]
-    assert {unit.code for unit in scoped} == {"AG-PLX", "AG-PCD"} and all(unit.active for unit in scoped)
+    # The surveyors' and supervisors' wards, and the agency officer's (Bình Đức, from the PAR scoring demo).
+    assert {unit.code for unit in scoped} == {"AG-PLX", "AG-PCD", "AG-PBD"} and all(unit.active for unit in scoped)
     earlier = campaign_by_slug(session, EARLIER_SLUG)
     assert {t.unit.level for t in earlier.units} == {"department", "commune"}
     assert all(t.unit.parent.level == "district" for t in earlier.units if t.unit.level == "commune")
