@@ -1,10 +1,12 @@
 """One unit's assessment: the page everyone reads (values grouped by field and criterion, notes,
 evidence, the appraisal and the answer), the agency's forms on it (save with evidence files,
 submit, answer once), Home Affairs' appraisal page and finalisation, and the evidence files."""
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import quote
 
 from flask import abort, current_app, render_template, request
+from flask.typing import ResponseReturnValue
+from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -129,24 +131,15 @@ def _save_all(session, found: Assessment, form: MultiDict, files: MultiDict) -> 
 @role_required(OFFICER)
 def submit_page(assessment_id: int):
     found = readable(assessment_id)
-    try:
-        with db.transaction() as session:
-            submit(session, signed_in(), found)
-    except InvalidInput as refused:
-        return page(found, "par_scoring/assessment.html", refused.problems, None, 400)
-    return done(found, "submitted_notice")
+    return step(found, lambda session: submit(session, signed_in(), found), "submitted_notice")
 
 
 @blueprint.post("/danh-gia/<int:assessment_id>/giai-trinh")
 @role_required(OFFICER)
 def answer_page(assessment_id: int):
     found = readable(assessment_id)
-    try:
-        with db.transaction() as session:
-            answer(session, signed_in(), found, request.form.get("answer", ""))
-    except InvalidInput as refused:
-        return page(found, "par_scoring/assessment.html", refused.problems, request.form, 400)
-    return done(found, "answered_notice")
+    return step(found, lambda session: answer(session, signed_in(), found, request.form.get("answer", "")),
+                "answered_notice", request.form)
 
 
 @blueprint.route("/danh-gia/<int:assessment_id>/tham-dinh", methods=["GET", "POST"])
@@ -155,25 +148,28 @@ def appraise_page(assessment_id: int):
     found = readable(assessment_id)
     if request.method != "POST":
         return page(found, "par_scoring/appraise.html")
-    try:
-        with db.transaction() as session:
-            items = self_items(parsed(found.round.definition))
-            appraise(session, signed_in(), found, entries(request.form, items, "reason"))
-    except InvalidInput as refused:
-        return page(found, "par_scoring/appraise.html", refused.problems, request.form, 400)
-    return done(found, "appraised_notice")
+    items = self_items(parsed(found.round.definition))
+    return step(found, lambda session: appraise(session, signed_in(), found, entries(request.form, items, "reason")),
+                "appraised_notice", request.form, "par_scoring/appraise.html")
 
 
 @blueprint.post("/danh-gia/<int:assessment_id>/chot")
 @role_required(*HOME_AFFAIRS)
 def finalise_page(assessment_id: int):
     found = readable(assessment_id)
+    return step(found, lambda session: finalise(session, signed_in(), found), "finalised_notice")
+
+
+def step(found: Assessment, act: Callable[[Session], object], notice: str, typed: Mapping[str, str] | None = None,
+         template: str = "par_scoring/assessment.html") -> ResponseReturnValue:
+    """One step of the workflow in its own transaction: on refusal the page again with the problems
+    beside their fields (400, nothing stored), else back to the assessment with the notice."""
     try:
         with db.transaction() as session:
-            finalise(session, signed_in(), found)
+            act(session)
     except InvalidInput as refused:
-        return page(found, "par_scoring/assessment.html", refused.problems, None, 400)
-    return done(found, "finalised_notice")
+        return page(found, template, refused.problems, typed, 400)
+    return done(found, notice)
 
 
 @blueprint.post("/minh-chung/<int:evidence_id>/go")
