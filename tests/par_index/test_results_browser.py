@@ -4,11 +4,10 @@ leads to its scorecard, nothing is wider than the screen, and axe-core finds no 
 import pytest
 
 from tests.accounts.conftest import PASSWORD, fresh_limits, make_user  # noqa: F401 (fixtures)
-from tests.browser.test_accessibility import AXE, violations
+from tests.browser.test_accessibility import screen, violations  # noqa: F401 (screen: a fixture)
 from tests.par_index.results_setup import scored_setup, stored_round
 
 pytestmark = pytest.mark.browser
-SCREENS = {"desktop": {"width": 1366, "height": 768}, "phone": {"width": 360, "height": 740}}
 
 
 @pytest.fixture
@@ -17,19 +16,6 @@ def scored(session, make_unit, make_campaign, make_version, make_submission, mak
     stored_round(session)
     make_user("noi-vu", "analyst")
     session.commit()
-
-
-@pytest.fixture(params=list(SCREENS))
-def screen(request, browser):
-    """A page of one screen size; the Content-Security-Policy is bypassed for axe's script only."""
-    if not AXE.exists():
-        pytest.fail("axe-core is missing: run `bash scripts/install-axe` (make test does)")
-    context = browser.new_context(viewport=SCREENS[request.param], locale="vi-VN", bypass_csp=True,
-                                  is_mobile=request.param == "phone", has_touch=request.param == "phone")
-    page = context.new_page()
-    page.label = request.param
-    yield page
-    context.close()
 
 
 def sign_in(page, server, username):
