@@ -13,6 +13,8 @@ from survey import create_app, db
 from survey.models import Base, Unit
 from tests.clock import CLOCK, START, TODAY, ZONE
 
+pytest_plugins = ["tests.browser.fixtures"]
+
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:

@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from survey.entries.models import PaperEntry
 from tests.accounts.conftest import PASSWORD, fresh_limits, make_user  # noqa: F401 (fixtures)
-from tests.browser.conftest import CHROMIUM, FLAGS
+from tests.browser.fixtures import CHROMIUM, FLAGS
 from tests.surveyor.conftest import paper_campaign  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser

@@ -64,6 +64,7 @@ def complete_sipas(page, live_server: str, artifacts: Path, prefix: str) -> list
         shots += 1
         next_or_send(page).click()
         if "hien=" in page.url:  # no JavaScript: the page again, at the questions an answer revealed
+            page.wait_for_load_state()  # the click returns once the URL has changed, maybe before a frame is drawn
             page.screenshot(path=str(artifacts / f"{prefix}-{shots:02d}-{section.name}-revealed.png"))
             shots += 1
             fill_page(page, first_choices(SIPAS, section, answered))

@@ -1,4 +1,6 @@
-"""A live server on 127.0.0.1 and Debian's chromium driven by Playwright."""
+"""A live server on 127.0.0.1 and Debian's chromium driven by Playwright: fixtures of every folder's page
+tests, loaded once as a plugin by tests/conftest.py (one session-wide chromium: a second Playwright
+started in the same process while the first runs is refused)."""
 import threading
 
 import pytest
