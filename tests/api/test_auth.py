@@ -1,5 +1,8 @@
 """Bearer tokens: 401 without one, with a bad or revoked one; 403 for a missing scope or another unit.
 Cookies are no way in, and the API sets none."""
+import re
+from datetime import UTC, datetime
+
 from sqlalchemy import select
 
 from survey.accounts.models import AuditEntry
@@ -84,6 +87,13 @@ def test_the_cli_issues_lists_and_revokes(cli, client, session, make_unit):
     assert cli("api-tokens", "revoke", "mot-cua").exit_code == 1
     actions = [(e.action, e.subject) for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
     assert actions == [("api_token_created", "token mot-cua"), ("api_token_revoked", "token mot-cua")]
+
+
+def test_the_cli_lists_times_on_the_provinces_clock(cli, clock_at):
+    clock_at(datetime(2026, 12, 31, 17, 30, tzinfo=UTC))  # 00:30 on 1 January 2027 in the province
+    assert cli("api-tokens", "create", "mot-cua", "--scope", "campaigns:read").exit_code == 0
+    created = cli("api-tokens", "list").output.split("\t")[3]
+    assert re.fullmatch(r"2027-01-01 00:\d\d", created), created  # the admin page's day, not 2026-12-31 17:30
 
 
 def test_the_cli_refuses_bad_scopes_and_names(cli, session):
