@@ -16,6 +16,7 @@ from survey.analyst.exports_messages import say
 from survey.analyst.views import blueprint, uploaded_margins
 from survey.campaigns.queries import all_campaigns
 from survey.exports import jobs
+from survey.exports.failures import said
 from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
 from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
 from survey.responses.models import STATUSES
@@ -76,11 +77,14 @@ def local_time(moment) -> str:
 
 
 def failure(job: ExportJob) -> str | None:
-    """What the analyst is told of a failed job: the problems of the choices, or for an unexpected
-    error the catalogue's message with its reference (the exception itself is in the log)."""
+    """What the analyst is told of a failed job, in the reader's language: the problems of the choices,
+    or for an unexpected error the catalogue's message with its reference (the exception itself is in
+    the log)."""
     if job.state != "failed":
         return None
-    return say("export_failed", reference=job.error_reference) if job.error_reference else job.error
+    if job.error_reference:
+        return say("export_failed", reference=job.error_reference)
+    return said(job.error or "", language())
 
 
 def own_job(job_id: int) -> ExportJob:

@@ -10,7 +10,7 @@
   also while a writer finishes (SPSS/Stata write their whole file at the end). Every report is
   `... WHERE id=:id AND worker=:me`: a job taken away from a worker (requeued) is no longer its.
 - A worker that died (a gunicorn worker recycled or killed, a crash) stops its heartbeat: `recover`
-  requeues a running job whose heartbeat is older than STALE seconds, or fails it with a message
+  requeues a running job whose heartbeat is older than STALE seconds, or fails it with a problem
   after MAX_ATTEMPTS tries. Every claimer calls it first, so any live worker recovers the jobs
   of a dead one.
 - Where they run: `start_thread(app)` runs `work(app)` in a daemon thread of the web process when
@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from survey import db
 from survey.db import utcnow
 from survey.errors import InvalidInput
+from survey.exports.failures import stored
 from survey.exports.models import ExportJob
 from survey.exports.operations import (
     Plan,
@@ -48,6 +49,7 @@ from survey.exports.operations import (
     write_repeat_files,
     write_rows,
 )
+from survey.exports.problems import CATALOGUE
 from survey.exports.requests import job_request
 
 HEARTBEAT = 10.0
@@ -85,8 +87,7 @@ def recover(session: Session, now: datetime) -> int:
     stale = ExportJob.state == "running", ExportJob.heartbeat_at < now - STALE
     failed = _changed(session, update(ExportJob).where(*stale, ExportJob.attempts >= MAX_ATTEMPTS).values(
         state="failed", finished_at=now, worker=None,
-        error=f"the export stopped {MAX_ATTEMPTS} times without finishing (its worker died); ask again or "
-              "narrow the filters"))
+        error=stored([CATALOGUE.problem("export_job_abandoned", attempts=MAX_ATTEMPTS)])))
     requeued = _changed(session, update(ExportJob).where(*stale).values(state="queued", worker=None, rows_done=0))
     session.commit()
     return failed + requeued
@@ -138,7 +139,7 @@ def run_job(job_id: int, worker: str) -> None:
     except TakenAway:
         return
     except InvalidInput as error:
-        outcome = {"state": "failed", "error": str(error)}
+        outcome = {"state": "failed", "error": stored(error.problems)}
     except Exception:
         outcome = unexpected_failure(job_id)
     finally:
@@ -151,7 +152,7 @@ def unexpected_failure(job_id: int) -> dict[str, str]:
     """Log the exception being handled under a new reference; the job's outcome naming it."""
     reference = secrets.token_hex(4).upper()
     log.exception("export job %s failed (reference %s)", job_id, reference)
-    return {"state": "failed", "error": f"unexpected error, logged with reference {reference}",
+    return {"state": "failed", "error": stored([CATALOGUE.problem("export_job_unexpected", reference=reference)]),
             "error_reference": reference}
 
 

@@ -49,8 +49,9 @@ class ExportJob(Base):
     file_name: Mapped[str | None] = mapped_column(String(200))
     """The finished file, in the export folder of the instance."""
     error: Mapped[str | None] = mapped_column(Text)
-    """Why the job failed: the problems of its choices (shown to the analyst), or, with
-    `error_reference`, a note for operators."""
+    """Why the job failed, as problems (keys and parameters, `survey.exports.failures`, said in the
+    reader's language): those of its choices (shown to the analyst), or, with `error_reference`, a
+    note for operators. Rows from before hold English text, shown as it is."""
     error_reference: Mapped[str | None] = mapped_column(String(16))
     """An unexpected error's reference, logged with its trace: the analyst is told only this."""
     worker: Mapped[str | None] = mapped_column(String(120))

@@ -1,6 +1,7 @@
 """The problems an export request, its file and its command line report, in Vietnamese and English:
 each a `survey.errors.Problem` naming the field of the analysts' export page (`format`, `layout`,
-`weighting`, `language`, `margins`, `from`, `to`) or the command line's `out`."""
+`weighting`, `language`, `margins`, `from`, `to`) or the command line's `out`, and those a
+background job fails with (`export_job_*`, no field)."""
 from survey.text import Catalogue
 
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -28,6 +29,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_not_writable": ("Không ghi được vào {directory}: {reason}", "cannot write in {directory}: {reason}"),
     "export_margins_unreadable": ("--margins {path}: {reason}", "--margins {path}: {reason}"),
     "export_margins_not_text": ("--margins {path}: không phải văn bản UTF-8", "--margins {path}: not UTF-8 text"),
+    "export_job_abandoned": ("Việc xuất đã dừng {attempts} lần mà không xong (tiến trình chạy nó bị ngắt); hãy yêu cầu "
+                             "lại hoặc thu hẹp bộ lọc",
+                             "the export stopped {attempts} times without finishing (its worker died); ask again or "
+                             "narrow the filters"),
+    "export_job_unexpected": ("Lỗi không lường trước, đã ghi vào nhật ký với mã tham chiếu {reference}",
+                              "unexpected error, logged with reference {reference}"),
     "codebook_suffix": ("Sổ mã {path}: tên tệp phải có đuôi .html hoặc .xlsx",
                         "codebook {path}: the name must end in .html or .xlsx"),
 }

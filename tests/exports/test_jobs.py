@@ -12,6 +12,7 @@ import pytest
 
 from survey.db import utcnow
 from survey.exports import jobs
+from survey.exports.failures import said
 from survey.exports.models import ExportJob
 from tests.accounts.conftest import Staff, fresh_limits, make_user  # noqa: F401 (fixtures)
 from tests.exports.conftest import LONG_NAME
@@ -45,6 +46,11 @@ def job_of(session, **where) -> ExportJob:
     return session.query(ExportJob).filter_by(**where).one()
 
 
+def failure_text(job: ExportJob) -> tuple[str, str]:
+    """The job's stored failure said in Vietnamese and in English."""
+    return said(job.error, "vi"), said(job.error, "en")
+
+
 def test_an_export_is_queued_run_and_downloaded(analyst, answered, cli, session, folder):
     browser = analyst()
     response = ask(browser, weighting="design", unit="AG-LX", status=["submitted"])
@@ -74,11 +80,25 @@ def test_a_failing_export_shows_its_error(analyst, answered, cli, session):
     assert ask(browser, weighting="raked", margins_file=margins).status_code == 303
     assert cli("exports", "work").exit_code == 0
     job = job_of(session)
-    assert job.state == "failed" and "have no answer to 'age'" in job.error and job.file_name is None
+    assert job.state == "failed" and job.file_name is None
     browser.get(PAGE)
-    assert "Lỗi" in browser.text() and job.error.splitlines()[0] in browser.text()
-    assert browser.client.get(f"{PAGE}/{job.id}.json").json["error"] == job.error
+    vietnamese, english = "1 phiếu không trả lời “age”", "have no answer to 'age'"
+    assert "Lỗi" in browser.text() and vietnamese in browser.text() and english not in browser.html
+    assert vietnamese in browser.client.get(f"{PAGE}/{job.id}.json").json["error"]
+    browser.get(PAGE + "?lang=en")
+    assert english in browser.text() and vietnamese not in browser.html
+    assert english in browser.client.get(f"{PAGE}/{job.id}.json").json["error"]
     assert browser.client.get(f"{PAGE}/{job.id}/tai-ve").status_code == 404
+
+
+def test_a_failure_stored_as_text_before_problems_is_shown_as_it_is(analyst, answered, session):
+    browser = analyst()
+    ask(browser)
+    job = job_of(session)
+    job.state, job.error = "failed", "margins: 1 response(s) have no answer to 'age'"
+    session.commit()
+    browser.get(PAGE)
+    assert job.error in browser.text()
 
 
 def test_an_unexpected_failure_shows_a_reference_never_the_exception(analyst, answered, cli, session, monkeypatch,
@@ -162,7 +182,11 @@ def test_a_dead_workers_job_is_requeued_then_failed(session, answered, make_user
         assert jobs.recover(session, start + jobs.STALE / 2) == 0  # still beating
         assert jobs.recover(session, start + jobs.STALE * 2) == 1
     job = job_of(session, id=job_id)
-    assert job.state == "failed" and "stopped 3 times" in job.error and job.attempts == 3
+    assert job.state == "failed" and job.attempts == 3
+    assert failure_text(job) == ("Việc xuất đã dừng 3 lần mà không xong (tiến trình chạy nó bị ngắt); hãy yêu cầu lại "
+                                 "hoặc thu hẹp bộ lọc",
+                                 "the export stopped 3 times without finishing (its worker died); ask again or narrow "
+                                 "the filters")
 
 
 def test_a_thread_of_the_web_process_runs_the_queue(app, analyst, answered, session, monkeypatch):
