@@ -64,7 +64,7 @@ def read_decisions(campaign: Campaign, found) -> tuple[dict[str, Decision], list
         question = definition.question(split_key(key)[0])
         corrected, unknown = to_stored(question, request.form.get(f"value-{key}"))
         if unknown and request.form.get(f"choice-{key}") == "corrected":
-            problems.append(not_a_code(question, unknown))
+            problems.append(not_a_code(question, unknown, key))  # at the instance's box, q[n]
         decisions[key] = Decision(request.form.get(f"choice-{key}"), corrected)
     return decisions, problems
 

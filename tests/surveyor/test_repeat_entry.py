@@ -52,3 +52,21 @@ def test_two_keyings_differing_in_an_instance_are_reconciled_by_its_key(keyer, s
     assert done.status_code == 200, hoa.text()
     stored = {(a.question_key, a.instance): a.value for a in session.query(Response).one().answers}
     assert (stored[("member_age", 2)], stored[("at_school", 2)], stored[("adult", 2)]) == ("12", "yes", "no")
+
+
+def test_a_corrected_value_that_is_no_code_is_refused_at_each_instance_s_box(keyer, session, make_campaign,
+                                                                              make_unit, make_version):
+    campaign = make_campaign("giay-ho-3", units=[make_unit("AG-LX")], channels=("paper",), double_entry=True,
+                             version=make_version(ROSTER.replace("repeat_max: 8", "repeat_max: 3")))
+    session.commit()
+    typed = {"visit_rating": "4", "member_name-1": "Lan", "relation-1": "1", "member_name-2": "Minh",
+             "relation-2": "2"}
+    keyer("lan").key(campaign, "H-4", typed)
+    keyer("minh").key(campaign, "H-4", {**typed, "relation-1": "2", "relation-2": "3"})
+    hoa = keyer("hoa", role="supervisor")
+    refused = hoa.post("/doi-chieu/giay-ho-3/H-4", {"choice-relation[1]": "corrected", "value-relation[1]": "7",
+                                                     "choice-relation[2]": "corrected", "value-relation[2]": "8"})
+    assert refused.status_code == 422
+    for n, code in ((1, "7"), (2, "8")):
+        box = hoa.html.split(f'id="d-relation[{n}]"')[1].split("</fieldset>")[0]
+        assert code in box.split('class="error"')[1].split("</p>")[0]
