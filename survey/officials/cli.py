@@ -12,7 +12,6 @@ from flask.cli import AppGroup
 from survey import db
 from survey.campaigns.queries import campaign_by_slug
 from survey.cli import unit_of_work
-from survey.clock import end_of_day
 from survey.db import utcnow
 from survey.exports.formulas import neutralised
 from survey.invitations.cli import link_base
@@ -49,7 +48,7 @@ def invite_command(campaign_slug: str, expires: datetime | None, base_url: str |
     base = link_base(base_url)
     with unit_of_work() as session:
         pairs = invite_officials(session, campaign_by_slug(session, campaign_slug),
-                                 end_of_day(expires.date()) if expires else None, utcnow())
+                                 expires.date() if expires else None, utcnow())
         rows = [[*contact_row(person), public_url("questionnaire.invitation", base, token=invitation.token)]
                 for person, invitation in pairs]
     click.echo(as_csv(["name", "position", "unit", "group", "email", "phone", "link"], rows), nl=False)

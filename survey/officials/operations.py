@@ -2,12 +2,13 @@
 nothing, and invite those not yet invited, one single-use invitation each."""
 from collections import defaultdict
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.campaigns.models import Campaign
+from survey.clock import end_of_day
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import create_invitations
@@ -63,12 +64,15 @@ def repeats(session: Session, campaign: Campaign, rows: list[Row], units: dict[s
         first.setdefault(key, row.row)
 
 
-def invite_officials(session: Session, campaign: Campaign, expires_at: datetime | None,
+def invite_officials(session: Session, campaign: Campaign, last_day: date | None,
                      now: datetime) -> list[tuple[Official, Invitation]]:
-    """One invitation (without a dossier code) for each official not yet invited, marked invited.
-    The pairs are for the caller to hand out once: the register keeps no link to the invitation."""
-    if expires_at is not None and expires_at <= now:
-        raise InvalidInput(CATALOGUE.problem("official_expiry_past", "expires", day=expires_at.date().isoformat()))
+    """One invitation (without a dossier code) for each official not yet invited, marked invited,
+    valid through the province's day `last_day` (None: never expiring). The refusal of a day already
+    past names that day, not the UTC date of its end. The pairs are for the caller to hand out once:
+    the register keeps no link to the invitation."""
+    if last_day is not None and end_of_day(last_day) <= now:
+        raise InvalidInput(CATALOGUE.problem("official_expiry_past", "expires", day=last_day.isoformat()))
+    expires_at = end_of_day(last_day) if last_day else None
     waiting = uninvited(session, campaign)
     if not waiting:
         raise InvalidInput(CATALOGUE.problem("official_none_to_invite", "campaign", slug=campaign.slug))

@@ -64,6 +64,13 @@ def test_a_past_expiry_is_refused_inviting_nobody(cli, leaders, session):
     assert session.scalar(select(func.count()).where(Official.invited_at.is_not(None))) == 0
 
 
+def test_a_past_expiry_names_the_day_typed_whatever_the_zone(app, cli, leaders, session, monkeypatch):
+    registered(session, leaders)
+    monkeypatch.setitem(app.config, "TIMEZONE", "UTC")  # the day ends at midnight UTC, on the next UTC date
+    result = cli("officials", "invite", "--campaign", "lanh-dao", "--expires", "2001-01-01", "--base-url", BASE)
+    assert result.exit_code == 1 and "The expiry day 2001-01-01 is already past." in result.output, result.output
+
+
 def test_the_register_has_no_way_to_the_answers():
     referred = {key.column.table.name for key in Official.__table__.foreign_keys}
     assert referred == {"campaigns", "units", "campaign_units"}
