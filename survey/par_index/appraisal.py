@@ -115,7 +115,3 @@ def finalise(session: Session, actor: User | None, assessment: Assessment) -> No
 def _refuse(problems: Problem | list[Problem] | None) -> None:
     if problems:
         raise InvalidInput(problems)
-
-
-def _subject(assessment: Assessment) -> str:
-    return f"par round {assessment.round_id} unit {assessment.unit.code}"
