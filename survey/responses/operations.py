@@ -21,7 +21,7 @@ from survey.responses.messages import CATALOGUE, answer_problem
 from survey.responses.models import Answer, Response, ResponseChange
 from survey.responses.outbox import response_created, response_status_changed
 from survey.responses.paradata import with_metadata
-from survey.responses.response_insert import insert_response
+from survey.responses.response_insert import forget_response, insert_response
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
 
@@ -67,6 +67,7 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
     problems = submission_problems(session, submission, definition, today)
     if problems:
         raise InvalidInput(problems)
+    response = None
     try:
         with session.begin_nested():
             response = insert_response(session, submission)
@@ -74,6 +75,7 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
                            with_metadata(definition, submission.answers, submission, clock.zone()))
             response_created(session, response)  # the webhook outbox: stored with the response or not at all
     except IntegrityError:
+        forget_response(session, response)
         return settle_conflict(session, submission), False
     return response, True
 

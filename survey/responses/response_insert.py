@@ -42,3 +42,11 @@ def insert_response(session: Session, submission: "Submission") -> Response:
     make_transient_to_detached(response)  # as loaded: nothing pending for the next flush
     session.add(response)
     return response
+
+
+def forget_response(session: Session, response: Response | None) -> None:
+    """Take out of `session` the response of a savepoint rolled back (None: none was inserted). A
+    rollback expunges only what a flush added, not this object put in as loaded: it would stay in
+    the identity map, as stored, with an id SQLite gives to the next response."""
+    if response is not None:
+        session.expunge(response)

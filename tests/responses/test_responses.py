@@ -11,7 +11,7 @@ from survey import clock, db
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.responses.models import Answer, Response
-from survey.responses.operations import record_response
+from survey.responses.operations import record_response, settle_conflict
 from tests.clock import TODAY
 
 
@@ -170,3 +170,23 @@ def test_the_database_refuses_a_second_response_with_the_same_uuid(session, make
     session.add_all([raw_response(campaign, uuid=key), raw_response(campaign, uuid=key)])
     with pytest.raises(IntegrityError):
         session.flush()
+
+
+
+def test_a_send_refused_after_its_row_went_out_has_no_response_left_in_the_session(session, make_campaign,
+                                                                                   make_submission, monkeypatch):
+    """The savepoint took the row away; the object must go too, or the conflict is settled (and the
+    session used) with a response that is not stored, whose id SQLite gives to the next one."""
+    def refused(*_):
+        raise IntegrityError("INSERT INTO outbox", {}, Exception("refused"))
+
+    def settle(own, submission):
+        left.extend(o for o in own if isinstance(o, Response))
+        return settle_conflict(own, submission)
+
+    left: list[Response] = []
+    monkeypatch.setattr("survey.responses.operations.response_created", refused)
+    monkeypatch.setattr("survey.responses.operations.settle_conflict", settle)
+    with pytest.raises(InvalidInput):
+        record_response(session, make_submission(make_campaign()), TODAY)
+    assert left == [] and stored(session) == (0, 0)
