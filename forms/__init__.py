@@ -15,6 +15,7 @@ from .checking import (
     find_problems,
     offered_choices,
     relevance,
+    resolving_once,
     use_clock,
     with_calculations,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "read_definition",
     "read_xlsform",
     "relevance",
+    "resolving_once",
     "use_clock",
     "with_calculations",
     "write_xlsform",

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime
 from collections import ChainMap
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from .definition import Definition, Question
@@ -95,6 +97,38 @@ class _Resolved:
     answers first inside a repeat."""
 
 
+_kept: ContextVar[list[tuple[Definition, tuple[dict, dict], _Resolved]] | None] = ContextVar("kept", default=None)
+"""The resolutions of the current ``resolving_once`` block: (definition, (answers, pages), result)."""
+
+
+@contextmanager
+def resolving_once() -> Iterator[None]:
+    """Within the block (or the function it decorates), answers resolved again, equal to answers
+    resolved before with the same definition object and repeat pages, give that first resolution
+    instead of another pass over the skip logic and calculates. A web request asks about the same
+    answers many times (the page's checks, what it shows, where it goes next); it must not outlive
+    a change of the answers' meaning, such as the day ``today()`` reads, which a request does not."""
+    token = _kept.set([])
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+
+
+def _resolved(definition: Definition, answers: Answers, pages: Mapping[str, int] | None = None) -> _Resolved:
+    """``_resolve``, done once per inputs inside a ``resolving_once`` block (inputs copied: a
+    caller may change its answers later)."""
+    kept = _kept.get()
+    if kept is None:
+        return _resolve(definition, answers, pages)
+    inputs = (dict(answers), dict(pages or {}))
+    found = next((result for seen, same, result in kept if seen is definition and same == inputs), None)
+    if found is None:
+        found = _resolve(definition, answers, pages)
+        kept.append((definition, inputs, found))
+    return found
+
+
 def _resolve(definition: Definition, answers: Answers, pages: Mapping[str, int] | None = None) -> _Resolved:
     """One pass in form order is enough: expressions only read earlier questions. ``pages``: repeat
     name -> the instances its page shows, blank ones included (``forms.repeats.instance_count``)."""
@@ -141,12 +175,12 @@ def _effective(question: Question, asked: bool, answer: object, lookup: AnswerLo
 def relevance(definition: Definition, answers: Answers, pages: Mapping[str, int] | None = None) -> dict[str, bool]:
     """Section and question name (answers' key inside a repeat) -> whether it is shown, given ``answers``;
     ``pages`` (repeat name -> instances on its page) asks blank instances a page shows too."""
-    return _resolve(definition, answers, pages).relevant
+    return dict(_resolved(definition, answers, pages).relevant)
 
 
 def effective_answers(definition: Definition, answers: Answers) -> dict[str, str | None]:
     """Answers' key -> the answer to keep: None for notes and questions not relevant."""
-    return _resolve(definition, answers).effective
+    return dict(_resolved(definition, answers).effective)
 
 
 def with_calculations(definition: Definition, answers: Answers) -> dict[str, str | None]:
@@ -156,7 +190,7 @@ def with_calculations(definition: Definition, answers: Answers) -> dict[str, str
     response stores the same value through every channel; a calculate not asked, or
     computing nothing, is dropped. Other keys are kept as given.
     """
-    resolved = _resolve(definition, answers)
+    resolved = _resolved(definition, answers)
     calculates = {q.name for q in definition.questions if q.calculation is not None}
     kept = {key: value for key, value in answers.items() if split_key(key)[0] not in calculates}
     return kept | {key: resolved.effective[key] for question, key in resolved.slots
@@ -186,7 +220,7 @@ def find_problems(definition: Definition, answers: Answers, *, names: Collection
     questions of the definition are ignored: what to do with them is the caller's call.
     ``unit_codes``, when given, are the valid answers of unit questions.
     """
-    resolved = _resolve(definition, answers)
+    resolved = _resolved(definition, answers)
     found: dict[str, AnswerProblem] = {}
     for question, key in resolved.slots:
         if names is not None and question.name not in names and key not in names:

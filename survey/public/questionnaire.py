@@ -139,6 +139,7 @@ def sending() -> bool:
 
 @blueprint.route("/phieu/<uuid:key>/trang/<section>", methods=["GET", "POST"])
 @limited("SUBMIT", exempt_when=lambda: not sending())
+@forms.resolving_once()  # skip logic passed once over each set of answers, not by every step that asks
 def page(key: uuid.UUID, section: str):
     draft = load_draft(key)
     definition = version_definition(draft.campaign.questionnaire_version)
@@ -256,6 +257,7 @@ def render_page(draft: Draft, definition: forms.Definition, section: forms.Secti
 
 
 @blueprint.get("/phieu/<uuid:key>/xem-lai")
+@forms.resolving_once()
 def review(key: uuid.UUID):
     draft = load_draft(key)
     if draft.section != REVIEW:
@@ -266,6 +268,7 @@ def review(key: uuid.UUID):
 
 @blueprint.post("/phieu/<uuid:key>/gui")
 @limited("SUBMIT")
+@forms.resolving_once()
 def submit(key: uuid.UUID):
     check_posted_uuid(key)
     draft = load_draft(key)  # once sent, the draft is gone and this redirects to the thanks page

@@ -189,3 +189,11 @@ def test_question_names_cannot_hide_form_attributes(survey, form_app):
     public = {name for name in dir(form) if not name.startswith("_")}
     field_names = {field.name for field in form}
     assert public - field_names - {"Meta"} <= FORM_ATTRIBUTES
+
+
+def test_a_class_is_built_once_per_definition_page_language_and_unit_choices(survey):
+    built = build_form(survey, "rating", "en", UNITS)
+    assert build_form(survey, "rating", "en", list(UNITS)) is built
+    assert build_form(survey, "rating", "en", UNITS[:1]) is not built  # the units active today
+    assert build_form(survey, "rating", "vi", UNITS) is not built
+    assert build_form(forms.load_definition(SURVEY), "rating", "en", UNITS) is not built
