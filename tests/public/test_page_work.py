@@ -1,19 +1,7 @@
 """The work of a citizen's page (issue 19): the skip logic and calculates pass once over each set
 of answers a request asks about, however many of its steps ask."""
-import pytest
-
-from forms import checking
+from tests.forms.test_resolving_once import passes  # noqa: F401 (fixture)
 from tests.public.conftest import forget_csrf_token
-
-
-@pytest.fixture
-def passes(monkeypatch) -> list[dict]:
-    """The answers of every pass over the skip logic and calculates."""
-    seen: list[dict] = []
-    real = checking._resolve
-    monkeypatch.setattr(checking, "_resolve", lambda definition, answers, pages=None:
-                        seen.append(dict(answers)) or real(definition, answers, pages))
-    return seen
 
 
 def test_a_page_save_passes_once_over_the_draft_and_once_with_the_page(respondent, three_pages, passes):
