@@ -10,7 +10,6 @@ from typing import cast
 
 from sqlalchemy import ARRAY, Connection, Float, Integer, String, Table, Text, bindparam, func, insert, select
 
-from forms.repeats import split_key
 from survey.responses.models import Answer, Response
 
 ANSWERS = cast(Table, Answer.__table__)  # a declarative model's table, which its hints call a FromClause
@@ -25,16 +24,14 @@ UNNEST_INSERT = insert(ANSWERS).from_select(COLUMNS, select(
 
 
 def write_answers(connection: Connection, response: Response, rows: list[dict]) -> None:
-    """Insert `rows` (question_key, value, number) as the answers of `response` (flushed); a key
-    `q[n]` is question `q` of a repeat's n-th instance (`forms.repeats`), stored as its `instance`."""
+    """Insert `rows` (question_key, instance, value, number: `operations.answer_row`) as the answers
+    of `response` (flushed)."""
     owner = {"response_id": response.id, "version_id": response.questionnaire_version_id}
-    keyed = [{**row, "question_key": name, "instance": instance}
-             for row in rows for name, instance in [split_key(row["question_key"])]]
     if connection.dialect.name == "postgresql":
-        connection.execute(UNNEST_INSERT, {**owner, "keys": [row["question_key"] for row in keyed],
-                                           "instances": [row["instance"] for row in keyed],
-                                           "values": [row["value"] for row in keyed],
-                                           "numbers": [row["number"] for row in keyed]})
+        connection.execute(UNNEST_INSERT, {**owner, "keys": [row["question_key"] for row in rows],
+                                           "instances": [row["instance"] for row in rows],
+                                           "values": [row["value"] for row in rows],
+                                           "numbers": [row["number"] for row in rows]})
     else:
         # RETURNING makes SQLAlchemy send the rows as one multi-row INSERT, not one per row.
-        connection.execute(insert(ANSWERS).returning(ANSWERS.c.question_key), [{**owner, **row} for row in keyed])
+        connection.execute(insert(ANSWERS).returning(ANSWERS.c.question_key), [{**owner, **row} for row in rows])

@@ -156,15 +156,15 @@ def insert_answers(session: Session, response: Response, definition: forms.Defin
 
 
 def answer_row(definition: forms.Definition, key: str, value: str, metadata: Container[str]) -> dict:
-    """The row of one answer; `metadata` (the definition's, responses.paradata) is text, no number."""
-    number = None if key in metadata else definition.question(split_key(key)[0]).kind.numeric(value)
-    return {"question_key": key, "value": value, "number": number}
+    """The row of the answer under `key`: its question's name and instance (`q[n]`: `q` in the n-th,
+    forms.repeats), value and number; `metadata` (the definition's, responses.paradata) is text, no number."""
+    name, instance = split_key(key)
+    number = None if key in metadata else definition.question(name).kind.numeric(value)
+    return {"question_key": name, "instance": instance, "value": value, "number": number}
 
 
 def stored_answer(definition: forms.Definition, key: str, value: str) -> Answer:
-    name, instance = split_key(key)
-    return Answer(**answer_row(definition, key, value, dict(definition.metadata)) | {"question_key": name,
-                                                                                    "instance": instance})
+    return Answer(**answer_row(definition, key, value, dict(definition.metadata)))
 
 
 # Review by supervisors: every change of a status or an answer leaves a ResponseChange row.
