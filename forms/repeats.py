@@ -62,8 +62,7 @@ def paper_instances(section: Section) -> int:
 
 def repeat_names(definition: Definition) -> dict[str, str]:
     """Question name -> the name of its repeat, for every question inside a repeat."""
-    return {question.name: section.name for section in definition.sections if section.repeat
-            for question in section.questions}
+    return {name: section.name for name, section in definition._repeat_of.items()}
 
 
 def answer_key_known(definition: Definition, key: str) -> bool:
