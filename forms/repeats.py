@@ -68,6 +68,6 @@ def repeat_names(definition: Definition) -> dict[str, str]:
 def answer_key_known(definition: Definition, key: str) -> bool:
     """Whether ``key`` may hold an answer: a question's plain name outside repeats, ``q[n]`` inside."""
     name, instance = split_key(key)
-    if name not in {question.name for question in definition.questions}:
+    if name not in definition._by_name:
         return False
     return (definition.repeat_of(name) is not None) == (instance > 0)

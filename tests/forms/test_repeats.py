@@ -38,6 +38,25 @@ def test_only_repeat_questions_take_an_instance(roster):
     assert not answer_key_known(roster, "comment[1]")
 
 
+
+class Walked(tuple):
+    """A definition's questions that count the walks over them."""
+
+    walks = 0
+
+    def __iter__(self):
+        Walked.walks += 1
+        return super().__iter__()
+
+
+def test_a_key_is_looked_up_in_the_definition_s_index_not_by_walking_its_questions():
+    definition = forms.load_definition(ROSTER)
+    definition.question("comment")  # the index, built once
+    definition.__dict__["questions"] = Walked(definition.questions)
+    keys = ["member_age[3]", "comment", "member_age", "comment[1]", "nothing"]
+    assert [answer_key_known(definition, key) for key in keys] == [True, True, False, False, False]
+    assert Walked.walks == 0
+
 def test_the_definition_keeps_the_repeat_through_its_document(roster):
     section = roster.section("member")
     assert (section.repeat, section.repeat_max, section.repeat_count) == (True, 8, None)
