@@ -48,3 +48,9 @@ def start_of_day(day: date) -> datetime:
 def end_of_day(day: date) -> datetime:
     """The instant (UTC) of midnight after the province's `day`: what is valid through `day` ends then."""
     return start_of_day(day + timedelta(days=1))
+
+
+def last_day(end: datetime) -> date:
+    """The province's day that ends at the instant `end` (naive UTC from SQLite or aware), the inverse of
+    end_of_day: an invitation valid through 31/12 ends at midnight on 01/01 and shows 31/12."""
+    return (end.replace(tzinfo=end.tzinfo or UTC).astimezone(zone()) - timedelta(microseconds=1)).date()

@@ -49,6 +49,13 @@ def test_creating_invitations_from_a_pasted_list(admin, campaign, session):
     assert entry.subject == "campaign sipas-2026" and entry.details["count"] == 3 and entry.details["unit"] == "AG-LX"
 
 
+def test_the_list_shows_the_last_day_an_invitation_is_valid(admin, campaign, session):
+    admin.post(URL, {"unit": "AG-LX", "codes": "HS-001", "expires_on": "31/12/2026"})
+    admin.get(f"{URL}?don-vi=AG-LX")
+    # the column is the last day (Hạn dùng (ngày cuối cùng)), not the instant it ends: 01/01/2027 00:00
+    assert "HS-001 AG-LX Chưa dùng 31/12/2026 " in admin.text() and "01/01/2027" not in admin.text()
+
+
 def test_an_invitation_valid_through_a_day_ends_at_the_province_midnight(admin, campaign, session, client,
                                                                          clock_at):
     admin.post(URL, {"unit": "AG-LX", "codes": "HS-001", "expires_on": TODAY.strftime("%d/%m/%Y")})

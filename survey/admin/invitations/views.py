@@ -74,7 +74,7 @@ def invitations_page(campaign: Campaign, form: dict[str, str], problems: Sequenc
     return page("admin/invitations/list.html", status, campaign=campaign, form=form, problems=problems,
                 units=sorted((cu.unit for cu in campaign.units), key=lambda u: u.code), tally=tally(every, now),
                 invitations=rows[:SHOWN], total=len(rows), chosen=chosen, status_of=lambda i: status_of(i, now),
-                local_time=local_time, created=request.args.get("tao", type=int),
+                local_time=local_time, last_day=clock.last_day, created=request.args.get("tao", type=int),
                 draws=campaign_draws(db.session(), campaign), drawn_now=request.args.get("luot", type=int),
                 drawn_count=request.args.get("chon", 0, type=int))
 
