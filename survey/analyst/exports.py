@@ -18,7 +18,7 @@ from survey.campaigns.queries import all_campaigns
 from survey.exports import jobs
 from survey.exports.failures import said
 from survey.exports.models import JOB_FORMATS, JOB_LAYOUTS, JOB_WEIGHTINGS, ExportJob
-from survey.exports.requests import JobChoice, jobs_of, queue_job, surveyed_units
+from survey.exports.requests import JobChoice, job_by_id, jobs_of, queue_job, surveyed_units
 from survey.responses.models import STATUSES
 from survey.responses.queries import latest_campaign_id
 from survey.text import language
@@ -89,9 +89,7 @@ def failure(job: ExportJob) -> str | None:
 
 def own_job(job_id: int) -> ExportJob:
     """The job, if the signed-in user asked for it or is an administrator: else 404 or 403."""
-    job = db.session().get(ExportJob, job_id)
-    if job is None:
-        abort(404)
+    job = job_by_id(db.session(), job_id) or abort(404)
     user = signed_in()
     if job.user_id != user.id and user.role != "admin":
         abort(403)

@@ -97,6 +97,11 @@ def surveyed_units(session: Session) -> list[tuple[str, str]]:
     return [(code, name) for code, name in session.execute(query)]
 
 
+def job_by_id(session: Session, job_id: int) -> ExportJob | None:
+    """The job numbered `job_id`, anyone's (None when there is none)."""
+    return session.get(ExportJob, job_id)
+
+
 def jobs_of(session: Session, user: User, everyone: bool) -> list[ExportJob]:
     """The user's jobs (an administrator's view: everyone's), newest first."""
     query = select(ExportJob).order_by(ExportJob.id.desc()).limit(100)

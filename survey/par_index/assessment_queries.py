@@ -1,13 +1,27 @@
-"""Reads of the scoring workflow for its pages: the rounds, an agency's assessments, the published
-definitions a round may be opened on. (The results read scoring_queries.)"""
+"""Reads of the scoring workflow for its pages: a round, an assessment or an evidence file by number,
+the rounds, an agency's assessments, the published definitions a round may be opened on. (The results read
+scoring_queries.)"""
 from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from survey.par_index.assessments import Assessment, ScoringRound
+from survey.par_index.assessments import Assessment, Evidence, ScoringRound
 from survey.par_index.models import IndexDefinition
 from survey.units.models import Unit
+
+
+def round_by_id(session: Session, round_id: int) -> ScoringRound | None:
+    return session.get(ScoringRound, round_id)
+
+
+def assessment_by_id(session: Session, assessment_id: int) -> Assessment | None:
+    return session.get(Assessment, assessment_id)
+
+
+def evidence_by_id(session: Session, evidence_id: int) -> Evidence | None:
+    """One evidence file of any assessment (the page checks the reader may see its assessment)."""
+    return session.get(Evidence, evidence_id)
 
 
 def all_rounds(session: Session) -> list[ScoringRound]:

@@ -17,6 +17,7 @@ from survey.accounts.access import role_required, signed_in
 from survey.accounts.sessions import signed_in_user
 from survey.errors import InvalidInput, Problem
 from survey.par_index.appraisal import APPRAISABLE, answer, appraise, finalise
+from survey.par_index.assessment_queries import assessment_by_id, evidence_by_id
 from survey.par_index.assessments import Assessment, Evidence
 from survey.par_index.evidence import EvidenceRules
 from survey.par_index.scoring import add_evidence, agency_may_edit, remove_evidence, save_self_assessment, submit
@@ -103,7 +104,7 @@ def _officers_own() -> Assessment | None:
     """The assessment the address names if it is the signed-in officer's own unit's, else None (an
     error handler may not abort as the guards do)."""
     user = signed_in_user()
-    found = db.session().get(Assessment, (request.view_args or {}).get("assessment_id", 0))
+    found = assessment_by_id(db.session(), (request.view_args or {}).get("assessment_id", 0))
     if user is None or user.role != OFFICER or found is None or found.unit not in user.units:
         return None
     return found
@@ -176,7 +177,7 @@ def step(found: Assessment, act: Callable[[Session], object], notice: str, typed
 @role_required(OFFICER)
 def remove_evidence_page(evidence_id: int):
     """Take back one of the unit's evidence files while its self-assessment may still change."""
-    evidence = db.session().get(Evidence, evidence_id) or abort(404)
+    evidence = evidence_by_id(db.session(), evidence_id) or abort(404)
     found = readable(evidence.assessment_id)
     try:
         with db.transaction() as session:
@@ -190,7 +191,7 @@ def remove_evidence_page(evidence_id: int):
 @role_required(*EVERYONE)
 def evidence_file(evidence_id: int):
     """The file as sent, as a download of its sniffed type (never shown inline)."""
-    evidence = db.session().get(Evidence, evidence_id) or abort(404)
+    evidence = evidence_by_id(db.session(), evidence_id) or abort(404)
     readable(evidence.assessment_id)
     response = current_app.response_class(evidence.data, mimetype=evidence.content_type)
     response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(evidence.filename, safe='')}"

@@ -12,8 +12,15 @@ from werkzeug.wrappers import Response
 from survey import db
 from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
 from survey.errors import InvalidInput
-from survey.par_index.assessment_queries import all_rounds, assessments_of_units, published_definitions, round_units
-from survey.par_index.assessments import Assessment, ScoringRound
+from survey.par_index.assessment_queries import (
+    all_rounds,
+    assessment_by_id,
+    assessments_of_units,
+    published_definitions,
+    round_by_id,
+    round_units,
+)
+from survey.par_index.assessments import Assessment
 from survey.par_index.queries import definition_by_id
 from survey.par_index.results_notes import level_label
 from survey.par_index.scoring import open_round
@@ -79,7 +86,7 @@ def _round_form(values, problems, status: int = 200):
 @blueprint.get("/dot/<int:round_id>")
 @role_required(*HOME_AFFAIRS)
 def round_units_page(round_id: int):
-    scoring = db.session().get(ScoringRound, round_id) or abort(404)
+    scoring = round_by_id(db.session(), round_id) or abort(404)
     visible = visible_unit_ids(signed_in())
     units = [found for found in round_units(db.session(), scoring) if visible is None or found.unit_id in visible]
     return render_template("par_scoring/round.html", scoring=scoring, assessments=units)
@@ -88,7 +95,7 @@ def round_units_page(round_id: int):
 def readable(assessment_id: int) -> Assessment:
     """The assessment if the signed-in user may read it (404 when there is none, 403 otherwise): an
     agency officer only its own unit's, Home Affairs any within its scope."""
-    found = db.session().get(Assessment, assessment_id) or abort(404)
+    found = assessment_by_id(db.session(), assessment_id) or abort(404)
     user = signed_in()
     if user.role == OFFICER:
         if found.unit_id not in {unit.id for unit in user.units}:

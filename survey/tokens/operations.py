@@ -66,6 +66,11 @@ def active_token_named(session: Session, name: str) -> ApiToken | None:
     return session.scalar(select(ApiToken).where(ApiToken.name == name, ApiToken.revoked_at.is_(None)))
 
 
+def token_by_id(session: Session, token_id: int) -> ApiToken | None:
+    """The token numbered `token_id`, revoked or not (None when there is none)."""
+    return session.get(ApiToken, token_id)
+
+
 def token_by_secret(session: Session, token: str) -> ApiToken | None:
     """The token presented, revoked or not (None when unknown)."""
     return session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_token(token)))

@@ -25,6 +25,7 @@ def test_issue_use_and_revoke_a_token(staff, make_user, make_unit, client, sessi
     token = session.scalar(select(ApiToken))
     assert staff.post(f"/quan-tri/khoa-api/{token.id}/thu-hoi").status_code == 302
     assert Api(client, secret).get("/units").status_code == 401
+    assert staff.post(f"/quan-tri/khoa-api/{token.id + 1}/thu-hoi").status_code == 404
     audited = session.execute(select(AuditEntry.action, AuditEntry.subject, AuditEntry.actor_id)
                               .order_by(AuditEntry.id)).all()
     assert [(a, s) for a, s, _ in audited][-2:] == [("api_token_created", "token mot-cua"),

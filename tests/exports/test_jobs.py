@@ -213,3 +213,4 @@ def test_purge_removes_old_files_and_jobs(cli, analyst, answered, session, folde
     assert not old_file.exists() and (folder / new.file_name).exists()
     assert [j.id for j in session.query(ExportJob)] == [new.id]
     assert browser.client.get(f"{PAGE}/{old.id}/tai-ve").status_code == 404
+    assert browser.client.get(f"{PAGE}/{old.id}.json").status_code == 404

@@ -6,8 +6,8 @@ from survey import db
 from survey.accounts.access import current_user
 from survey.db import utcnow
 from survey.errors import InvalidInput
-from survey.tokens.models import SCOPES, ApiToken
-from survey.tokens.operations import all_tokens, issue_token, revoke_token
+from survey.tokens.models import SCOPES
+from survey.tokens.operations import all_tokens, issue_token, revoke_token, token_by_id
 from survey.units.queries import active_units, units_by_codes
 
 
@@ -29,9 +29,7 @@ def create_api_token():
 
 def revoke_api_token(token_id: int):
     with db.transaction() as session:
-        token = session.get(ApiToken, token_id)
-        if token is None:
-            abort(404)
+        token = token_by_id(session, token_id) or abort(404)
         revoke_token(session, token, current_user(), utcnow())
     return redirect(url_for("admin.api_tokens"))
 

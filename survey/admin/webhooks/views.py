@@ -6,7 +6,13 @@ from survey import db
 from survey.accounts.access import current_user
 from survey.errors import InvalidInput
 from survey.webhooks.models import EVENTS, WebhookSubscription
-from survey.webhooks.operations import add_subscription, all_subscriptions, recent_deliveries, remove_subscription
+from survey.webhooks.operations import (
+    add_subscription,
+    all_subscriptions,
+    recent_deliveries,
+    remove_subscription,
+    subscription_by_id,
+)
 
 
 def webhooks():
@@ -37,10 +43,10 @@ def remove_webhook(subscription_id: int):
 
 
 def subscription_or_404(subscription_id: int) -> WebhookSubscription:
-    found = db.session().get(WebhookSubscription, subscription_id)
-    if found is None:
+    try:
+        return subscription_by_id(db.session(), subscription_id)
+    except InvalidInput:
         abort(404)
-    return found
 
 
 def webhooks_page(form: dict, problems: list):
