@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import forms
+from forms.repeats import repeat_names
 from survey.errors import InvalidInput, Problem
 from survey.exports import halves, reading, repeats, rows
 from survey.exports.problems import CATALOGUE
@@ -71,7 +72,7 @@ def plan_export(session: Session, request: ExportRequest) -> Plan:
     selection = reading.frozen(session, request.filters.select(session, request.slug))
     versions = reading.answered_versions(session, selection)
     questions = union_questions((number, definition) for _, number, definition in versions)
-    inside = repeats.repeat_names([(number, definition) for _, number, definition in versions])
+    inside = {name for _, _, definition in versions for name in repeat_names(definition)}  # asked per instance
     outside = [(question, numbers) for question, numbers in questions if question.name not in inside]
     variables = (wide_variables(outside, request.weighting) if request.layout == "wide"
                  else long_variables(request.weighting))

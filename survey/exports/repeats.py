@@ -15,7 +15,6 @@ from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 import forms
-from forms import repeats as form_repeats
 from survey.exports import rows
 from survey.exports.reading import BATCH_SIZE, Selection
 from survey.exports.variables import RESPONSE_VARIABLES, Variable, question_variables
@@ -38,11 +37,6 @@ class RepeatTable:
     @property
     def keys(self) -> list[str]:
         return list(dict.fromkeys(v.question.name for v in self.variables if v.question is not None))
-
-
-def repeat_names(definitions: list[tuple[int, forms.Definition]]) -> set[str]:
-    """The names of every question asked inside a repeat in any of the versions."""
-    return {name for _, definition in definitions for name in form_repeats.repeat_names(definition)}
 
 
 def repeat_tables(definitions: list[tuple[int, forms.Definition]]) -> list[RepeatTable]:
