@@ -96,7 +96,8 @@ class AssessmentValue(Base):
 
 
 class Evidence(Base):
-    """A file the agency sent for a sub-criterion, kept in the database with its sniffed type and sha256."""
+    """A file the agency sent for a sub-criterion, kept in the database with its sniffed type and sha256.
+    Its bytes (up to PAR_EVIDENCE_MAX_MB) are deferred: read only where they are used, the download."""
 
     __tablename__ = "par_evidence"
     __table_args__ = (
@@ -111,7 +112,7 @@ class Evidence(Base):
     content_type: Mapped[str] = mapped_column(String(100))
     size: Mapped[int] = mapped_column(Integer)
     sha256: Mapped[str] = mapped_column(String(64))
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
     uploaded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     assessment: Mapped[Assessment] = relationship(back_populates="evidence")

@@ -22,11 +22,11 @@ from analysis.par_index import Definition, ParIndexError, UnitInput, UnitScore, 
 from analysis.par_index_model import FormulaRule, SelfRule, SurveyRule
 from analysis.par_index_scoring import RANK_DIGITS
 from survey.errors import InvalidInput
+from survey.par_index.assessments import Assessment, Evidence, ScoringRound
 from survey.par_index.document import said
 from survey.par_index.models import IndexDefinition
 from survey.par_index.results_messages import CATALOGUE
 from survey.par_index.results_survey import SurveyResults, survey_results
-from survey.par_index.scoring_queries import round_assessments, scoring_round
 from survey.par_index.values import parsed
 from survey.units.models import Unit
 
@@ -146,10 +146,13 @@ def _ranks(scores: list[UnitScore], name: str) -> dict[str, int]:
 
 
 def evidence_of(session: Session, results: YearResults) -> Callable[[str, str], list[str]]:
-    """The names of the evidence files each unit sent for each sub-criterion in the year's round."""
-    scoring = scoring_round(session, results.stored, results.year)
+    """The names of the evidence files each unit sent for each sub-criterion in the year's round, read
+    in one statement that takes the names only (never the files)."""
+    query = (select(Unit.code, Evidence.sub_criterion, Evidence.filename).join(Evidence.assessment)
+             .join(Assessment.unit).join(Assessment.round)
+             .where(ScoringRound.definition_id == results.stored.id, ScoringRound.year == results.year)
+             .order_by(Evidence.id))
     files: dict[tuple[str, str], list[str]] = {}
-    for assessment in round_assessments(session, scoring) if scoring else []:
-        for item in assessment.evidence:
-            files.setdefault((assessment.unit.code, item.sub_criterion), []).append(item.filename)
+    for code, sub_criterion, filename in session.execute(query):
+        files.setdefault((code, sub_criterion), []).append(filename)
     return lambda unit, sub_criterion: files.get((unit, sub_criterion), [])
