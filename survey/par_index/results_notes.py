@@ -44,9 +44,9 @@ def decimal(value: float, language: str, digits: int = 1) -> str:
 def survey_notes(results: YearResults, language: str) -> list[str]:
     """The campaigns used with their weighting, those that could not be, or that there were none."""
     survey = results.survey
-    lines = [say("pr_campaign_used", language, campaign=slug, weighting=say(f"pr_weighting_{method}", language))
-             for slug, method in survey.used.items()]
-    lines += [say("pr_campaign_skipped", language, campaign=slug,
+    lines = [say("pr_campaign_used", language, campaign=survey.names[slug],
+                 weighting=say(f"pr_weighting_{method}", language)) for slug, method in survey.used.items()]
+    lines += [say("pr_campaign_skipped", language, campaign=survey.names[slug],
                   problems="; ".join(problem.text(language) for problem in problems))
               for slug, problems in survey.skipped.items()]
     has_survey = any(isinstance(item.source, SurveyRule) for item in results.definition.sub_criteria)

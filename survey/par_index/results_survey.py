@@ -15,7 +15,7 @@ so that the results can say why the survey gave no points. A campaign whose resu
 computed (fewer than two responses, say) is listed in `skipped` with the problem, never guessed.
 """
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from sqlalchemy.orm import Session
@@ -40,12 +40,15 @@ Node = tuple[str, str]
 class SurveyResults:
     """What the year's campaigns say of each unit: `values` unit code → node → 0-100 result;
     `withheld` unit code → nodes below the minimum cell size; `used` campaign slug → weighting;
-    `skipped` campaign slug → the problems that kept its results from being computed."""
+    `skipped` campaign slug → the problems that kept its results from being computed; `names`
+    campaign slug → name, what the results call a campaign (read at each request, never kept, as a
+    campaign may be renamed)."""
 
     values: dict[str, dict[Node, float]] = field(default_factory=dict)
     withheld: dict[str, set[Node]] = field(default_factory=dict)
     used: dict[str, str] = field(default_factory=dict)
     skipped: dict[str, list[Problem]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
 
 
 def survey_nodes(definition: Definition) -> dict[str, set[str]]:
@@ -64,7 +67,8 @@ def survey_results(session: Session, definition: Definition, year: int) -> Surve
     wanted = sorted((recipe, sorted(nodes)) for recipe, nodes in survey_nodes(definition).items())
     key = "par-survey-" + digest(year, wanted)[:24]
     version = digest(*(stamp(session, campaign) for campaign in campaigns))[:16]
-    return cached(key, version, lambda: _computed(session, campaigns, definition))
+    found = cached(key, version, lambda: _computed(session, campaigns, definition))
+    return replace(found, names={campaign.slug: campaign.name for campaign in campaigns})
 
 
 def _computed(session: Session, campaigns: list[Campaign], definition: Definition) -> SurveyResults:

@@ -30,6 +30,7 @@ THREE_UNITS = {2026: [UnitInput("AG-SNV", "department", GOOD, {"f3_2_1": 82.0, "
                       UnitInput("AG-STC", "department", GOOD | {"f1_1_1": False, "f3_2_1": 70.0}),
                       UnitInput("AG-LX", "commune", GOOD)]}
 """2026: Home Affairs as GOOD, appraised lower on two; Finance with less; the commune alone."""
+CAMPAIGN_NAME = "Khảo sát lãnh đạo, quản lý về cải cách hành chính năm 2026"
 
 
 def publish_sample(session, year=2026, name=None):
@@ -49,9 +50,12 @@ def make_par_units(make_unit):
 
 
 def officials_campaign(make_campaign, make_version, units):
-    """An officials' campaign on the shipped form, closing in 2026, with a minimum cell of 5."""
+    """An officials' campaign on the shipped form, closing in 2026, with a minimum cell of 5, named
+    CAMPAIGN_NAME."""
     version = make_version(OFFICIALS_FORM.read_text(encoding="utf-8"))
-    return make_campaign("lanh-dao-2026", units=units, version=version, channels=("web",), min_cell_size=5)
+    campaign = make_campaign("lanh-dao-2026", units=units, version=version, channels=("web",), min_cell_size=5)
+    campaign.name = CAMPAIGN_NAME
+    return campaign
 
 
 def answer(session, make_submission, campaign, unit, agreeing, others):

@@ -8,7 +8,15 @@ from survey.campaigns.queries import campaign_by_slug
 from survey.errors import InvalidInput
 from survey.par_index.results import TOTAL, table, year_results
 from survey.par_index.results_notes import notes, withheld
-from tests.par_index.results_setup import GOOD, THREE_UNITS, answer, inputs_of, publish_sample, scored_setup
+from tests.par_index.results_setup import (
+    CAMPAIGN_NAME,
+    GOOD,
+    THREE_UNITS,
+    answer,
+    inputs_of,
+    publish_sample,
+    scored_setup,
+)
 
 # Home Affairs' points by hand: the sample's rules on GOOD, two appraised lower, and 75 % of the
 # officials agreeing with every statement (6 of 8) for 2 points a field: 1.5.
@@ -39,7 +47,7 @@ def test_a_units_total_is_the_sum_of_its_sub_criteria_by_hand(scored):
 def test_survey_points_come_from_the_recipe_with_design_weights(scored):
     assert scored.survey.used == {"lanh-dao-2026": "design"}
     assert scored.survey.values["AG-SNV"][("par-officials", "chi_dao")] == pytest.approx(75.0)
-    assert "Campaign 'lanh-dao-2026': design weights (N_h / n_h)." in notes(scored, "en")
+    assert f"Campaign '{CAMPAIGN_NAME}': design weights (N_h / n_h)." in notes(scored, "en")
 
 
 def test_a_unit_below_the_minimum_cell_gets_no_survey_points_and_is_told_why(scored):

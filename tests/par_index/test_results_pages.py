@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from tests.accounts.conftest import fresh_limits, make_user, settings, staff  # noqa: F401 (fixtures)
-from tests.par_index.results_setup import scored_setup, stored_round
+from tests.par_index.results_setup import CAMPAIGN_NAME, scored_setup, stored_round
 
 
 @pytest.fixture
@@ -27,7 +27,7 @@ def test_home_affairs_sees_the_rankings_per_level_with_their_files(staff, scored
     assert "Ranking: Department" in staff.html and "Ranking: Commune" in staff.html
     assert "3 units scored; on average" in staff.html and "not ranked the year before" in staff.html
     assert 'href="/cham-diem/ket-qua/2026/don-vi/AG-SNV"' in staff.html
-    assert "Campaign &#39;lanh-dao-2026&#39;: design weights (N_h / n_h)." in staff.html
+    assert f"Campaign &#39;{CAMPAIGN_NAME}&#39;: design weights (N_h / n_h)." in staff.html
     csv_file = staff.client.get("/cham-diem/ket-qua/2026/ket-qua.csv")
     assert csv_file.mimetype == "text/csv" and csv_file.get_data(as_text=True).startswith("unit_code,level,field")
     book = openpyxl.load_workbook(io.BytesIO(staff.client.get("/cham-diem/ket-qua/2026/ket-qua.xlsx").get_data()))
@@ -36,6 +36,13 @@ def test_home_affairs_sees_the_rankings_per_level_with_their_files(staff, scored
     assert staff.client.get("/cham-diem/ket-qua/2026/ket-qua.pdf").get_data().startswith(b"%PDF")
     chart = staff.client.get("/cham-diem/ket-qua/2026/bieu-do.svg")
     assert chart.mimetype == "image/svg+xml" and "Home Affairs" in chart.get_data(as_text=True)
+
+
+def test_the_results_name_a_campaign_never_by_its_slug(staff, scored):
+    staff.sign_in("noi-vu")
+    staff.get("/cham-diem/ket-qua")
+    assert f"Đợt khảo sát “{CAMPAIGN_NAME}”: gia quyền theo thiết kế" in staff.html
+    assert "lanh-dao-2026" not in staff.html
 
 
 def test_a_scorecard_as_a_page_and_as_files(staff, scored):
