@@ -2,37 +2,17 @@
 
 The script (static/relevance.js, with static/expression-functions.js for XLSForm's value
 functions) evaluates each question's `relevant` expression in the browser, the way
-forms.checking does on the server, from the tree serialised here as JSON arrays; the calculates
+forms.checking does on the server, from its tree as JSON arrays (forms.browser_rules.tree); the calculates
 of the page come as trees too, computed in form order like the server's, and `today()` is the
 province's day. The server stays the judge: a page saved is checked again in full.
 """
 import json
-from decimal import Decimal
 
 import forms
 import forms.expressions
 from forms import Definition, Section
-from forms.browser_rules import evaluable_in_browser
-from forms.expression_functions import VALUE_FUNCTIONS
-from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
+from forms.browser_rules import evaluable_in_browser, tree
 from survey import clock
-
-
-def tree(node: Node) -> list:
-    """The expression `node` as nested lists, read by relevance.js's `evaluate`."""
-    if isinstance(node, Literal):
-        return ["lit", float(node.value) if isinstance(node.value, Decimal) else node.value]
-    if isinstance(node, Name):
-        return ["name", node.name]
-    if isinstance(node, (Not, Negate)):
-        return ["not" if isinstance(node, Not) else "neg", tree(node.operand)]
-    if isinstance(node, Binary):
-        return ["op", node.op, tree(node.left), tree(node.right)]
-    if isinstance(node, Call) and node.name in VALUE_FUNCTIONS:
-        return ["fn", node.name, [tree(arg) for arg in node.args]]
-    if isinstance(node, Call):
-        return ["call", node.name, node.question, node.choice_value]
-    raise TypeError(f"no JSON form for {type(node).__name__}")
 
 
 def rule(definition: Definition, question: forms.Question, answers: dict[str, str | None]) -> list:

@@ -100,7 +100,7 @@
     return stored !== null;
   }
 
-  /* An expression tree of entry.py's tree(): [kind, ...operands]. */
+  /* An expression tree of forms/browser_rules.py's tree(): [kind, ...operands]. */
   function evaluate(node, look) {
     switch (node[0]) {
       case "lit": return node[1];

@@ -77,6 +77,7 @@
   function evaluate(node, stored, value) {
     var kind = node[0];
     if (kind === "lit") { return node[1]; }
+    if (kind === "num") { return Number(node[1]); }
     if (kind === "name") { return value(node[1]); }
     if (kind === "not") { return !truthy(evaluate(node[1], stored, value)); }
     if (kind === "neg") { var n = asNumber(evaluate(node[1], stored, value)); return n === null ? null : -n; }

@@ -5,17 +5,12 @@ The skip logic travels to the browser as the parsed expression trees of the defi
 source text to parse again), so the page and `forms.checking` evaluate the same expressions.
 """
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
-from types import MappingProxyType
 
 from werkzeug.datastructures import MultiDict
 
 from forms import Definition, Question, Section
-from forms.browser_rules import evaluable_in_browser
-from forms.expression_functions import VALUE_FUNCTIONS
-from forms.expression_tree import Binary, Call, Literal, Name, Negate, Node, Not
+from forms.browser_rules import evaluable_in_browser, tree
 from forms.expressions import Expression
 from forms.repeat_form import field_name, instance_questions
 from forms.repeats import paper_instances, split_key
@@ -143,21 +138,3 @@ def condition(definition: Definition, expression: Expression, names: dict[str, s
     true: the box stays open for what the paper holds, and the save's check decides."""
     return tree(expression.tree, names) if evaluable_in_browser(definition, expression) else ["lit", True]
 
-
-def tree(node: Node, names: Mapping[str, str] = MappingProxyType({})) -> list:
-    """An expression tree as JSON lists: [kind, ...operands]; a name read as its field in `names`."""
-    if isinstance(node, Literal):
-        return ["num", str(node.value)] if isinstance(node.value, Decimal) else ["lit", node.value]
-    if isinstance(node, Name):
-        return ["name", names.get(node.name, node.name)]
-    if isinstance(node, Not):
-        return ["not", tree(node.operand, names)]
-    if isinstance(node, Negate):
-        return ["neg", tree(node.operand, names)]
-    if isinstance(node, Binary):
-        return ["bin", node.op, tree(node.left, names), tree(node.right, names)]
-    if isinstance(node, Call) and node.name in VALUE_FUNCTIONS:
-        return ["fn", node.name, [tree(arg, names) for arg in node.args]]
-    if isinstance(node, Call):
-        return ["call", node.name, names.get(node.question or "", node.question), node.choice_value]
-    raise TypeError(f"no JSON form for {type(node).__name__}")

@@ -43,7 +43,7 @@ def test_a_rule_on_a_calculate_comes_as_a_tree_and_the_calculate_as_the_server_c
     for age, older in (("70", "yes"), ("30", "no")):
         with app.app_context():
             page = json.loads(page_rules(definition, second, {"age": age, "region": "north"}))
-        assert page["rules"]["pension"] == ["op", "=", ["name", "older"], ["lit", "yes"]]
+        assert page["rules"]["pension"] == ["bin", "=", ["name", "older"], ["lit", "yes"]]
         assert page["answers"]["older"] == older
 
 
@@ -51,6 +51,6 @@ def test_the_page_s_own_calculates_come_as_trees_with_the_province_s_day(app):
     definition = forms.load_definition(RULES)
     with app.app_context():
         page = json.loads(page_rules(definition, definition.sections[0], {}))
-    assert page["calcs"] == {"older": ["fn", "if", [["op", ">=", ["name", "age"], ["lit", 60.0]],
+    assert page["calcs"] == {"older": ["fn", "if", [["bin", ">=", ["name", "age"], ["num", "60"]],
                                                      ["lit", "yes"], ["lit", "no"]]]}
     assert page["today"] == "2026-11-17"

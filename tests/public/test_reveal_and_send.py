@@ -30,7 +30,7 @@ def test_the_page_carries_its_skip_logic_for_the_script(respondent, three_pages)
     respondent.start("/k/ba-trang/AG-LX")
     respondent.answer({"visited": "yes"})
     rules = json.loads(html.unescape(re.search(r'data-rules="([^"]+)"', respondent.html).group(1)))
-    assert rules["rules"] == {"why": ["op", "<=", ["name", "overall"], ["lit", 2.0]]}
+    assert rules["rules"] == {"why": ["bin", "<=", ["name", "overall"], ["num", "2"]]}
     assert rules["types"] == {"overall": "satisfaction", "why": "text"} and rules["order"] == ["overall", "why"]
     assert 'src="/static/relevance.js' in respondent.html
 

@@ -1,7 +1,8 @@
 """What keyers type: option codes as printed, their stored values, and the routing sent to entry.js."""
 import forms
+from forms.browser_rules import tree
 from survey.entries.codes import option_codes, to_stored, to_typed
-from survey.surveyor.entry import rules, tree
+from survey.surveyor.entry import rules
 from tests.surveyor.conftest import PAPER_FORM
 
 
