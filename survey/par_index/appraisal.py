@@ -15,7 +15,7 @@ from survey.accounts.operations import audit
 from survey.errors import InvalidInput, Problem
 from survey.par_index.assessments import Assessment
 from survey.par_index.messages import CATALOGUE
-from survey.par_index.scoring import subject, value_of
+from survey.par_index.scoring import locked, subject, value_of
 from survey.par_index.values import canonical, parsed, self_items
 
 APPRAISABLE = ("submitted", "appraised", "answered")
@@ -27,7 +27,7 @@ def appraise(session: Session, actor: User | None, assessment: Assessment,
              entries: Mapping[str, tuple[str, str]]) -> None:
     """Store Home Affairs' (value, reason) by sub-criterion id. An empty value accepts the agency's;
     another value needs a reason (`reason_<id>`). Every self-assessed sub-criterion gets a value."""
-    _refuse(_appraisal_refusal(assessment))
+    _refuse(_appraisal_refusal(locked(session, assessment)))
     decided, problems = {}, []
     for item in self_items(parsed(assessment.round.definition)):
         given, reason = entries.get(item.id, ("", ""))

@@ -72,8 +72,16 @@ def agency_may_edit(assessment: Assessment) -> Problem | None:
     return None
 
 
-def _editable(assessment: Assessment) -> None:
-    refusal = agency_may_edit(assessment)
+def locked(session: Session, assessment: Assessment) -> Assessment:
+    """The assessment read again with its row locked until the commit (FOR UPDATE on PostgreSQL;
+    SQLite has one writer at a time anyway): a step that checks the status and then writes cannot
+    interleave with a submission or a finalisation, whose conditional UPDATEs wait for the lock."""
+    session.refresh(assessment, with_for_update=True)
+    return assessment
+
+
+def _editable(session: Session, assessment: Assessment) -> None:
+    refusal = agency_may_edit(locked(session, assessment))
     if refusal is not None:
         raise InvalidInput(refusal)
 
@@ -82,7 +90,7 @@ def save_self_assessment(session: Session, actor: User | None, assessment: Asses
                          entries: Mapping[str, tuple[str, str]]) -> None:
     """Store the agency's (value, note) by sub-criterion id: every value checked against its rule
     first (problems keyed `value_<id>`), then the changed ones written and audited."""
-    _editable(assessment)
+    _editable(session, assessment)
     items = {item.id: item for item in self_items(parsed(assessment.round.definition))}
     texts, problems = {}, []
     for name, (given, note) in entries.items():
@@ -127,7 +135,7 @@ def _store_claim(assessment: Assessment, name: str, claimed: str | None, note: s
 def add_evidence(session: Session, actor: User | None, assessment: Assessment, name: str,
                  file: CheckedFile) -> Evidence:
     """Keep a checked file (survey.par_index.evidence.checked_file) as evidence for sub-criterion `name`."""
-    _editable(assessment)
+    _editable(session, assessment)
     _known({item.id: item for item in self_items(parsed(assessment.round.definition))}, name, "file")
     evidence = Evidence(sub_criterion=name, filename=file.filename, content_type=file.content_type,
                         size=len(file.data), sha256=file.sha256, data=file.data)
@@ -142,7 +150,7 @@ def remove_evidence(session: Session, actor: User | None, evidence: Evidence) ->
     """Take back an evidence file while the agency may still edit: one statement, so that of two
     removals sent at once (a double click) the second is refused, not a failed flush."""
     assessment = evidence.assessment
-    _editable(assessment)
+    _editable(session, assessment)
     sub_criterion, filename, sha256 = evidence.sub_criterion, evidence.filename, evidence.sha256
     gone = cast(CursorResult, session.execute(delete(Evidence).where(Evidence.id == evidence.id)))
     if gone.rowcount != 1:
@@ -157,7 +165,7 @@ def submit(session: Session, actor: User | None, assessment: Assessment) -> None
     """Hand the self-assessment to Home Affairs; the agency can no longer change it. One statement
     that submits only an assessment still self-assessing: of two submissions sent at once (a double
     click, two tabs) the second finds it submitted and is refused, with no second audit entry."""
-    _editable(assessment)
+    _editable(session, assessment)
     once = (update(Assessment).where(Assessment.id == assessment.id, Assessment.status == "self_assessing")
             .values(status="submitted", submitted_at=clock.now()))
     if cast(CursorResult, session.execute(once)).rowcount != 1:
