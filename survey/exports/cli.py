@@ -18,7 +18,7 @@ from survey.exports.halves import HALVES_FROM
 from survey.exports.operations import ExportRequest, export, plan_export
 from survey.exports.problems import CATALOGUE
 from survey.exports.reading import Filters
-from survey.results.weighting import Margins, read_margins
+from survey.results.weighting import margins_file
 
 OUT = click.Path(path_type=Path)
 
@@ -30,19 +30,6 @@ def _day(text: str | None, option: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise InvalidInput(CATALOGUE.problem("export_option_not_date", option, option=option, text=text)) from None
-
-
-def margins_file(path: Path | None) -> Margins | None:
-    """The margins CSV named by --margins (variable,level,population), or None."""
-    if path is None:
-        return None
-    try:
-        return read_margins(path.read_text(encoding="utf-8"), path.name)
-    except OSError as error:
-        raise InvalidInput(CATALOGUE.problem("export_margins_unreadable", "margins", path=str(path),
-                                             reason=error.strerror)) from None
-    except UnicodeDecodeError:
-        raise InvalidInput(CATALOGUE.problem("export_margins_not_text", "margins", path=str(path))) from None
 
 
 def _request(slug, file_format, layout, weighting, margins, language, bom, units, statuses, first,

@@ -27,8 +27,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export_out_directory": ("{out} là một thư mục; hãy cho tên tệp", "{out} is a directory; give a file name"),
     "export_no_directory": ("Không có thư mục {directory}", "directory {directory} does not exist"),
     "export_not_writable": ("Không ghi được vào {directory}: {reason}", "cannot write in {directory}: {reason}"),
-    "export_margins_unreadable": ("--margins {path}: {reason}", "--margins {path}: {reason}"),
-    "export_margins_not_text": ("--margins {path}: không phải văn bản UTF-8", "--margins {path}: not UTF-8 text"),
     "export_job_abandoned": ("Việc xuất đã dừng {attempts} lần mà không xong (tiến trình chạy nó bị ngắt); hãy yêu cầu "
                              "lại hoặc thu hẹp bộ lọc",
                              "the export stopped {attempts} times without finishing (its worker died); ask again or "

@@ -24,7 +24,7 @@ from survey.results.csv_result import write_csv, write_expectations_csv
 from survey.results.loading import DEFAULT_STATUSES
 from survey.results.messages import CATALOGUE
 from survey.results.report import BY, compute_results
-from survey.results.weighting import METHODS, Margins, read_margins
+from survey.results.weighting import METHODS, margins_file
 from survey.results.xlsx import write_xlsx
 
 FORMATS = ("xlsx", "csv")
@@ -56,7 +56,7 @@ def run(slug: str, recipe: str, weighting: str, margins: Path | None, by: tuple[
         _check_out(out, file_format)
         session = db.session()
         results = compute_results(session, campaign_by_slug(session, slug), load_recipe(recipe), weighting,
-                                  _margins(margins), by, statuses or DEFAULT_STATUSES, language)
+                                  margins_file(margins), by, statuses or DEFAULT_STATUSES, language)
     except InvalidInput as error:
         raise click.ClickException(str(error)) from None
     except RecipeError as error:
@@ -97,18 +97,6 @@ def _check_out(out: Path | None, file_format: str) -> None:
         raise InvalidInput(CATALOGUE.problem("results_out_suffix", "out", out=str(out), format=file_format))
     if not out.parent.resolve().is_dir():
         raise InvalidInput(CATALOGUE.problem("results_out_directory", "out", out=str(out), directory=str(out.parent)))
-
-
-def _margins(path: Path | None) -> Margins | None:
-    if path is None:
-        return None
-    try:
-        return read_margins(path.read_text(encoding="utf-8"), path.name)
-    except OSError as error:
-        raise InvalidInput(CATALOGUE.problem("results_margins_unreadable", "margins", path=str(path),
-                                             reason=error.strerror)) from None
-    except UnicodeDecodeError:
-        raise InvalidInput(CATALOGUE.problem("results_margins_not_text", "margins", path=str(path))) from None
 
 
 def _write(out: Path, writing) -> None:

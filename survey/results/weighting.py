@@ -16,6 +16,7 @@ import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 from typing import TypeVar
 
 import numpy as np
@@ -73,6 +74,20 @@ def read_margins(text: str, source: str) -> Margins:
     if problems:
         raise InvalidInput(problems)
     return Margins(counts, source)
+
+
+def margins_file(path: Path | None) -> Margins | None:
+    """The margins CSV a command's --margins names (`read_margins`), or None without one; InvalidInput
+    when the file cannot be read or is not UTF-8 text (`flask export`, `flask analysis run`)."""
+    if path is None:
+        return None
+    try:
+        return read_margins(path.read_text(encoding="utf-8"), path.name)
+    except OSError as error:
+        raise InvalidInput(CATALOGUE.problem("results_margins_unreadable", "margins", path=str(path),
+                                             reason=error.strerror)) from None
+    except UnicodeDecodeError:
+        raise InvalidInput(CATALOGUE.problem("results_margins_not_text", "margins", path=str(path))) from None
 
 
 def _margin_row(line: dict, refuse: Callable[..., Problem], counts: dict[str, dict[str, float]]) -> list[Problem]:

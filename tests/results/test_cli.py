@@ -149,3 +149,16 @@ def test_campaigns_without_transaction_counts_say_so(cli, sipas_campaign):
     assert result.exit_code == 1 and "need the transaction count N_h" in result.output
     assert cli("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local",
                "--weighting", "none").exit_code == 0
+
+
+@pytest.mark.parametrize(("command", "suffix"), [
+    (("analysis", "run", "--campaign", "sipas-test", "--recipe", "sipas-local", "--weighting", "rake"), "xlsx"),
+    (("export", "sipas-test", "--format", "csv", "--weighting", "raked"), "csv")])
+def test_both_commands_refuse_a_margins_file_they_cannot_read(cli, sipas_campaign, tmp_path, command, suffix):
+    latin = tmp_path / "bien.csv"
+    latin.write_bytes("variable,level,population\ngioi_tinh,nữ,5400\n".encode("utf-16"))
+    out = ("--out", str(tmp_path / f"r.{suffix}"))
+    result = cli(*command, "--margins", str(latin), *out)
+    assert result.exit_code == 1 and f"--margins {latin}: not UTF-8 text" in result.output
+    result = cli(*command, "--margins", str(tmp_path / "none.csv"), *out)
+    assert result.exit_code == 1 and f"--margins {tmp_path / 'none.csv'}: No such file or directory" in result.output
