@@ -85,8 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "The definition '{name}' of {year} is published and cannot change; "
                                  "give another name."),
     # Self-assessed values (survey.par_index.values)
-    "par_level_unknown": ("Mức “{value}” không có trong danh sách ({known}).",
-                          "The level '{value}' is not in the list ({known})."),
+    "par_level_unknown": ("Hãy chọn một mức trong danh sách.", "Choose one of the levels in the list."),
     "par_percent_out_of_range": ("“{value}” không hợp lệ: cần một tỷ lệ phần trăm từ 0 đến 100.",
                                  "'{value}' is not valid: give a percentage from 0 to 100."),
     "par_yes_no_required": ("Hãy chọn Có hoặc Không.", "Choose Yes or No."),

@@ -68,7 +68,7 @@ def canonical(item: Item, given: str, field: str) -> str | None:
 
 def _refusal(rule: SelfRule, given: str, field: str) -> Problem:
     if rule.rule == "levels":
-        return CATALOGUE.problem("par_level_unknown", field, value=given, known=", ".join(rule.levels))
+        return CATALOGUE.problem("par_level_unknown", field)  # never the levels' keys: no words for a reader
     if rule.rule == "percent":
         return CATALOGUE.problem("par_percent_out_of_range", field, value=given)
     return CATALOGUE.problem("par_yes_no_required", field)

@@ -86,6 +86,7 @@ def test_a_value_outside_its_rule_is_shown_beside_its_field_and_nothing_stored(s
     assert response.status_code == 400
     assert 'id="err-value_f1_1_2"' in officer.html and 'id="err-value_f1_4_1"' in officer.html
     assert "“120” không hợp lệ: cần một tỷ lệ phần trăm từ 0 đến 100." in officer.text()
+    assert "Hãy chọn một mức trong danh sách." in officer.text() and "chua_dat" not in officer.text()
     assert 'value="120"' in officer.html  # what was typed is shown again
     assert claimed(session) == 0
     assert officer.post(url(own, "/luu"), {"value_f1_1_1": "yes", "value_f1_1_2": "90"}).status_code == 302
