@@ -6,7 +6,6 @@ A token limited to a unit gets the results of its units only, and 403 for anothe
 A year without a published definition answers 404. Nothing is written.
 """
 from pydantic import BaseModel, Field
-from sqlalchemy import select
 
 from analysis.par_index import UnitScore
 from analysis.par_index_model import Item, SurveyRule
@@ -15,11 +14,20 @@ from survey.api.auth import require_unit, visible_unit_ids
 from survey.api.errors import ApiError
 from survey.api.routing import endpoint
 from survey.errors import InvalidInput
-from survey.par_index.results import TOTAL, Row, YearResults, evidence_of, published_definition, table, year_results
+from survey.par_index.results import (
+    NO_DEFINITION,
+    TOTAL,
+    Row,
+    YearResults,
+    evidence_of,
+    published_definition,
+    table,
+    year_results,
+)
 from survey.par_index.results_notes import Evidence
 from survey.par_index.scoring_queries import unit_inputs
 from survey.par_index.values import parsed
-from survey.units.models import Unit
+from survey.units.queries import unit_by_code, unit_codes
 
 READ = "results:read"
 YEAR = "<int(min=2000, max=2100):year>"
@@ -105,9 +113,9 @@ def par_definition(year: int):
     """The published definition of the year: every field, criterion and sub-criterion with its
     maximum points and, for a sub-criterion, where its points come from."""
     stored = _published(year)
-    definition = parsed(stored)
+    definition, sources = parsed(stored), _sources(stored.document)
     items = [ItemOut(id=item.id, parent=item.parent, level=item.level, label_vi=item.label["vi"],
-                     label_en=item.label["en"], max_points=item.max_points, **_source(stored.document, item.id))
+                     label_en=item.label["en"], max_points=item.max_points, **sources[item.id])
              for item in definition.items.values()]
     return DefinitionOut(id=stored.id, year=stored.year, name=stored.name, content_hash=stored.content_hash,
                          max_points=definition.max_points, items=items)
@@ -117,14 +125,18 @@ def _published(year: int):
     try:
         return published_definition(db.session(), year)
     except InvalidInput as refused:
-        raise ApiError(404, "not_found", str(refused.problems[0]), "year") from None
+        raise _no_definition(refused) from None
 
 
-def _source(document: dict, name: str) -> dict[str, str | None]:
-    """The sub-criterion's source cells as written (None for a field or criterion)."""
-    row = next(cells for cells in document["tree"] if cells.get("id") == name)
-    return {column: (str(row[column]) if row.get(column) is not None else None)
-            for column in ("source", "rule", "recipe", "node")}
+def _no_definition(refused: InvalidInput) -> ApiError:
+    return ApiError(404, "not_found", str(refused.problems[0]), "year")
+
+
+def _sources(document: dict) -> dict[str, dict[str, str | None]]:
+    """Each item's source cells as written, by id (None for a field's or criterion's), the tree read once."""
+    return {row.get("id"): {column: (str(row[column]) if row.get(column) is not None else None)
+                            for column in ("source", "rule", "recipe", "node")}
+            for row in document["tree"]}
 
 
 @endpoint("GET", f"/par-index/results/{YEAR}", summary="The year's PAR index results", tag="par-index",
@@ -133,10 +145,11 @@ def par_results(year: int):
     """Every unit scored in the year (those of the token's unit only, for a limited token): its
     points per field and in total, self-assessed, appraised and from the survey, and its rank."""
     found = _results(year)
-    visible = _visible_codes()
+    visible = visible_unit_ids()
+    visible_codes = None if visible is None else unit_codes(db.session(), visible)
     by_unit: dict[str, list[Row]] = {}
     for row in table(found):
-        if visible is None or row.unit in visible:
+        if visible_codes is None or row.unit in visible_codes:
             by_unit.setdefault(row.unit, []).append(row)
     units = [UnitResultOut(unit=code, level=rows[0].level, rows=[_points(row) for row in rows])
              for code, rows in by_unit.items()]
@@ -145,15 +158,13 @@ def par_results(year: int):
 
 
 def _results(year: int) -> YearResults:
-    _published(year)
-    return year_results(db.session(), year, unit_inputs)
-
-
-def _visible_codes() -> set[str] | None:
-    visible = visible_unit_ids()
-    if visible is None:
-        return None
-    return set(db.session().scalars(select(Unit.code).where(Unit.id.in_(visible))))
+    """The year's results; 404 when the year has no published definition (read once, by year_results)."""
+    try:
+        return year_results(db.session(), year, unit_inputs)
+    except InvalidInput as refused:
+        if refused.problems[0].key != NO_DEFINITION:
+            raise
+        raise _no_definition(refused) from None
 
 
 def _points(row: Row) -> PointsOut:
@@ -167,7 +178,7 @@ def _points(row: Row) -> PointsOut:
 def par_unit_scores(year: int, code: str):
     """The unit's score of every sub-criterion: the values self-assessed and appraised, their
     points, the survey result, the points counted and the evidence files' names."""
-    unit = db.session().scalar(select(Unit).where(Unit.code == code))
+    unit = unit_by_code(db.session(), code)
     if unit is None:
         raise ApiError(404, "not_found", f"no unit '{code}'", "code")
     require_unit(unit)
@@ -175,19 +186,21 @@ def par_unit_scores(year: int, code: str):
     score = next((s for s in found.scores if s.unit == code), None)
     if score is None:
         raise ApiError(404, "not_found", f"the unit '{code}' was not scored in {year}", "code")
-    evidence = evidence_of(db.session(), found)
-    scores = [_score(found, score, item, evidence) for item in found.definition.sub_criteria]
+    evidence, sources = evidence_of(db.session(), found), _sources(found.stored.document)
+    scores = [_score(found, score, item, evidence, sources[item.id]["source"] or "")
+              for item in found.definition.sub_criteria]
     return UnitScoresOut(year=year, unit=code, level=score.level, total=score.total, percent=score.percent,
                          rank=score.rank, rank_change=score.rank_change, scores=scores)
 
 
-def _score(found: YearResults, score: UnitScore, item: Item, evidence: Evidence) -> ScoreOut:
-    """A sub-criterion's score for the unit; `withheld` only for a survey sub-criterion without a result."""
+def _score(found: YearResults, score: UnitScore, item: Item, evidence: Evidence, source: str) -> ScoreOut:
+    """A sub-criterion's score for the unit (`source` as written); `withheld` only for a survey
+    sub-criterion without a result."""
     code, sub, given = score.unit, score.sub[item.id], found.inputs[score.unit]
     result = None
     if isinstance(item.source, SurveyRule):
         result = found.survey.values.get(code, {}).get((item.source.recipe, item.source.node))
-    return ScoreOut(sub_criterion=item.id, source=_source(found.stored.document, item.id)["source"] or "",
+    return ScoreOut(sub_criterion=item.id, source=source,
                     claimed_value=_value(given.claimed.get(item.id)), claimed_points=sub.claimed,
                     appraised_value=_value(given.appraised.get(item.id)), appraised_points=sub.appraised,
                     survey_result=result, withheld=isinstance(item.source, SurveyRule) and result is None,

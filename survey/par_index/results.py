@@ -34,6 +34,8 @@ InputsReader = Callable[[Session, IndexDefinition, int], list[UnitInput]]
 """The stored self-assessed and appraised values of every unit scored on a definition in a year
 (survey.par_index.scoring_queries.unit_inputs)."""
 TOTAL = "total"
+NO_DEFINITION = "par_results_no_definition"
+"""The key of the problem that the year has no published definition."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def published_definition(session: Session, year: int) -> IndexDefinition:
                                                           IndexDefinition.status == "published")
                             .order_by(IndexDefinition.published_at.desc(), IndexDefinition.id.desc())).first()
     if found is None:
-        raise InvalidInput(CATALOGUE.problem("par_results_no_definition", "year", year=year))
+        raise InvalidInput(CATALOGUE.problem(NO_DEFINITION, "year", year=year))
     return found
 
 
