@@ -84,7 +84,7 @@ def test_the_citizen_pages_have_no_violation(live_server, screen, sipas, artifac
     screen.locator("summary").first.click()
     check(screen, found, artifacts, "index-open")
     visit(screen, f"{live_server}/tiep-tuc", found, artifacts, "resume")
-    visit(screen, f"{live_server}/k/sipas-web/AG-LX", found, artifacts, "start")
+    visit(screen, f"{live_server}/k/sipas-web/AG-PLX", found, artifacts, "start")
     screen.get_by_role("button", name="Bắt đầu").click()
     screen.get_by_role("button", name="Tiếp theo").click()  # nothing answered: the page with its errors
     check(screen, found, artifacts, "page-errors")

@@ -13,7 +13,7 @@ from tests.browser.test_offline_entry import saved, sign_in
 from tests.browser.test_paper_entry import PAPER, keyed_answers, sipas_campaign  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
-ENTRY = "/nhap-phieu/sipas-giay/AG-LX"
+ENTRY = "/nhap-phieu/sipas-giay/AG-PLX"
 SCREENS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1366, "height": 768}}
 SELECTED = """() => { const input = document.activeElement;
   return [input.id, input.value.slice(input.selectionStart, input.selectionEnd), input.value]; }"""
@@ -22,7 +22,7 @@ SELECTED = """() => { const input = document.activeElement;
 @pytest.fixture(params=SCREENS)
 def keyer_page(request, browser, make_user, sipas_campaign, live_server):
     """lan signed in at the SIPAS entry page, every request and reply 300 ms late."""
-    make_user("lan", "surveyor", units=("AG-LX",))
+    make_user("lan", "surveyor", units=("AG-PLX",))
     context = browser.new_context(viewport=SCREENS[request.param], locale="vi-VN", service_workers="block",
                                   is_mobile=request.param == "phone", has_touch=request.param == "phone")
     page = context.new_page()

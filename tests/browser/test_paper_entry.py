@@ -11,6 +11,7 @@ from survey.entries.codes import to_stored
 from survey.questionnaires.queries import version_definition
 from survey.responses.models import Response
 from tests.accounts.conftest import PASSWORD, fresh_limits, make_user  # noqa: F401 (fixtures)
+from tests.results.conftest import add_wards
 
 pytestmark = pytest.mark.browser
 SIPAS = Path(__file__).resolve().parents[2] / "forms" / "sipas.yaml"
@@ -22,14 +23,14 @@ PAPER = {  # what is circled or written on the paper form, as codes (questions t
     "hl_tt": "9", "cc_1": "1", "cc_2": "1", "cc_3": "2", "cc_4": "1", "cc_5": "1", "hl_cc": "5",
     "kq_1": "1", "kq_2": "1", "kq_3": "1", "kq_4": "2", "hl_kq": "4", "gy_1": "1", "gy_co_gop_y": "2",
     "hl_chung": "4", "kv_cai_thien": "4 1", "kv_y_kien": "", "gioi_tinh": "2", "nhom_tuoi": "3", "hoc_van": "4",
-    "dan_toc": "1", "nghe_nghiep": "5", "huyen_cu_tru": "AG-LX", "cap_co_quan": "2",
+    "dan_toc": "1", "nghe_nghiep": "5", "xa_cu_tru": "AG-PLX", "cap_co_quan": "2",
 }
 
 
 @pytest.fixture
 def sipas_campaign(session, make_campaign, make_unit, make_version):
     version = make_version(SIPAS.read_text(encoding="utf-8"))
-    campaign = make_campaign("sipas-giay", units=[make_unit("AG-LX")], version=version)
+    campaign = make_campaign("sipas-giay", units=add_wards(session, make_unit("AG", "province"))[:1], version=version)
     session.commit()
     return campaign
 
@@ -41,7 +42,7 @@ def keyed_answers(definition: forms.Definition) -> dict[str, str]:
 
 def test_a_sipas_paper_form_is_keyed_with_the_keyboard_only(session, make_user, sipas_campaign, live_server,
                                                             browser, artifacts):
-    make_user("lan", "surveyor", units=("AG-LX",))
+    make_user("lan", "surveyor", units=("AG-PLX",))
     context = browser.new_context(viewport={"width": 1024, "height": 800}, locale="vi-VN")
     page = context.new_page()
     console = []
@@ -50,7 +51,7 @@ def test_a_sipas_paper_form_is_keyed_with_the_keyboard_only(session, make_user, 
     page.fill("#username", "lan")
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
-    page.goto(f"{live_server}/nhap-phieu/sipas-giay/AG-LX")
+    page.goto(f"{live_server}/nhap-phieu/sipas-giay/AG-PLX")
 
     assert page.evaluate("document.activeElement.id") == "serial"
     page.keyboard.type("AG-0042")
@@ -83,14 +84,14 @@ def test_a_sipas_paper_form_is_keyed_with_the_keyboard_only(session, make_user, 
 
 def test_without_javascript_tab_moves_and_the_server_checks(session, make_user, sipas_campaign, live_server,
                                                             browser):
-    make_user("lan", "surveyor", units=("AG-LX",))
+    make_user("lan", "surveyor", units=("AG-PLX",))
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN", java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{live_server}/dang-nhap")
     page.fill("#username", "lan")
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
-    page.goto(f"{live_server}/nhap-phieu/sipas-giay/AG-LX")
+    page.goto(f"{live_server}/nhap-phieu/sipas-giay/AG-PLX")
     page.wait_for_function("document.activeElement.id === 'serial'")  # autofocus, no script needed
     page.keyboard.type("AG-0043")
     for code in ("1", "1"):  # doi_tuong, linh_vuc

@@ -8,6 +8,7 @@ import forms
 from survey.invitations.operations import create_invitations
 from survey.responses.models import Response
 from tests.public.conftest import first_choices
+from tests.results.conftest import add_wards
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -16,7 +17,7 @@ SIPAS = forms.load_definition((ROOT / "forms" / "sipas.yaml").read_text(encoding
 
 @pytest.fixture
 def sipas(make_version, make_campaign, make_unit, session):
-    units = [make_unit("AG-LX", name="thành phố Long Xuyên"), make_unit("AG-CD", name="thành phố Châu Đốc")]
+    units = add_wards(session, make_unit("AG", "province"))
     version = make_version((ROOT / "forms" / "sipas.yaml").read_text(encoding="utf-8"))
     campaign = make_campaign("sipas-web", units=units, version=version)
     session.commit()
@@ -50,7 +51,7 @@ def complete_sipas(page, live_server: str, artifacts: Path, prefix: str) -> list
     """Answer every page and send from the last one; the URLs of the pages loaded, in order."""
     loaded: list[str] = []
     page.on("load", lambda: loaded.append(page.url))
-    page.goto(f"{live_server}/k/sipas-web/AG-LX")
+    page.goto(f"{live_server}/k/sipas-web/AG-PLX")
     page.screenshot(path=str(artifacts / f"{prefix}-00-start.png"), full_page=True)
     page.get_by_role("button", name="Bắt đầu").click()
     answered: dict = {}
@@ -93,7 +94,7 @@ def test_the_same_without_javascript(live_server, android, sipas, session, artif
 
 
 def test_errors_are_summarised_and_linked_to_their_questions(live_server, android, sipas, artifacts):
-    android.goto(f"{live_server}/k/sipas-web/AG-LX")
+    android.goto(f"{live_server}/k/sipas-web/AG-PLX")
     android.get_by_role("button", name="Bắt đầu").click()
     android.get_by_role("button", name="Tiếp theo").click()
     summary = android.get_by_role("alert")
@@ -105,7 +106,7 @@ def test_errors_are_summarised_and_linked_to_their_questions(live_server, androi
 
 
 def test_leave_and_come_back_on_another_phone_with_the_code(live_server, android, sipas, artifacts):
-    android.goto(f"{live_server}/k/sipas-web/AG-CD")
+    android.goto(f"{live_server}/k/sipas-web/AG-PCD")
     android.get_by_role("button", name="Bắt đầu").click()
     first = first_choices(SIPAS, SIPAS.sections[0], {})
     fill_page(android, first)

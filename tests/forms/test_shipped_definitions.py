@@ -256,9 +256,11 @@ def test_sipas_demographics(sipas):
         assert int(re.match(r"[0-9]+", choice["value"]).group()) >= 18, choice["value"]
     ethnic = [c["value"] for c in lists[by_name["dan_toc"]["choices"]]]
     assert {"kinh", "khmer", "hoa", "cham", "khac"} <= set(ethnic)
-    assert [c["value"] for c in lists[by_name["cap_co_quan"]["choices"]]] == ["tinh", "huyen", "xa"]
+    # Two levels of local government since 1 July 2025: the province and the commune, no district.
+    assert [c["value"] for c in lists[by_name["cap_co_quan"]["choices"]]] == ["tinh", "xa"]
     units = [q for q in last["questions"] if q["type"] == "unit"]
-    assert len(units) == 1 and units[0]["levels"] == ["district"]
+    assert [(q["name"], q["levels"]) for q in units] == [("xa_cu_tru", ["commune"])]
+    assert "huyen_cu_tru" not in by_name
 
 
 def test_sipas_choice_lists_are_all_used(sipas):
@@ -268,7 +270,7 @@ def test_sipas_choice_lists_are_all_used(sipas):
 
 # The skip logic and checks, run through the loader's own answer checking.
 
-DISTRICT = "AG-LX"  # Long Xuyên in the demo units (illustrative)
+WARD = "AG-PLX"  # Phường Long Xuyên in the reorganised demo units (illustrative)
 
 
 @pytest.fixture(scope="module")
@@ -292,12 +294,12 @@ def _full_sipas_answers() -> dict[str, str]:
         "hl_chung": "4",
         "kv_cai_thien": "rut_ngan_thoi_gian thai_do khac", "kv_khac": "Trả kết quả qua Zalo",
         "gioi_tinh": "nu", "nhom_tuoi": "35-44", "hoc_van": "thpt", "dan_toc": "khmer",
-        "nghe_nghiep": "nong_dan", "huyen_cu_tru": DISTRICT, "cap_co_quan": "huyen",
+        "nghe_nghiep": "nong_dan", "xa_cu_tru": WARD, "cap_co_quan": "xa",
     }
 
 
 def _errors(definition, answers):
-    return forms.check_answers(definition, answers, unit_codes={DISTRICT})
+    return forms.check_answers(definition, answers, unit_codes={WARD})
 
 
 def test_sipas_complete_response_is_accepted(sipas_def):
@@ -309,6 +311,11 @@ def test_sipas_required_items_are_enforced(sipas_def):
     for name in ("hl_chung", "tt_3", "gy_co_gop_y", "cap_co_quan"):
         del answers[name]
     assert set(_errors(sipas_def, answers)) == {"hl_chung", "tt_3", "gy_co_gop_y", "cap_co_quan"}
+
+
+def test_sipas_no_longer_takes_a_district_of_residence_or_a_district_agency(sipas_def):
+    answers = _full_sipas_answers() | {"xa_cu_tru": "AG-LX", "cap_co_quan": "huyen"}
+    assert set(_errors(sipas_def, answers)) == {"xa_cu_tru", "cap_co_quan"}
 
 
 def test_sipas_screens_out_those_without_a_result(sipas_def):

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from tests.accounts.conftest import Staff, fresh_limits, make_user  # noqa: F401 (fixtures)
+from tests.results.conftest import add_wards
 
 ROOT = Path(__file__).resolve().parents[2]
 SIPAS = (ROOT / "forms" / "sipas.yaml").read_text(encoding="utf-8")
@@ -13,8 +14,8 @@ SIPAS = (ROOT / "forms" / "sipas.yaml").read_text(encoding="utf-8")
 
 @pytest.fixture
 def paper_campaign(make_version, make_campaign, make_unit, session):
-    """An open SIPAS campaign on paper and the web over two districts."""
-    units = [make_unit("AG-LX", name="thành phố Long Xuyên"), make_unit("AG-CD", name="thành phố Châu Đốc")]
+    """An open SIPAS campaign on paper and the web over two of today's wards."""
+    units = add_wards(session, make_unit("AG", "province"))
     campaign = make_campaign("sipas-giay", units=units, version=make_version(SIPAS))
     session.commit()
     return campaign

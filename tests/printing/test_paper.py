@@ -20,8 +20,8 @@ def expected_options(question: forms.Question) -> list[tuple[str, str]]:
 
 
 def test_every_question_of_the_definition_is_printed_with_its_label_and_codes(paper_campaign, signed_in):
-    browser = signed_in("surveyor", units=["AG-LX"])
-    assert browser.get("/in-phieu/sipas-giay/AG-LX").status_code == 200
+    browser = signed_in("surveyor", units=["AG-PLX"])
+    assert browser.get("/in-phieu/sipas-giay/AG-PLX").status_code == 200
     [copy] = copies(browser.html)
     printed = questions(copy)
     assert list(printed) == [q.name for q in DEFINITION.questions]
@@ -55,17 +55,20 @@ def test_the_scale_is_printed_with_9_for_dont_know(paper_campaign, signed_in):
     assert "1 Rất không hài lòng" in block and "5 Rất hài lòng" in block and "9 Không biết / không áp dụng" in block
 
 
-def test_a_unit_question_lists_the_units_it_may_name_with_their_codes(paper_campaign, signed_in):
+def test_a_unit_question_lists_the_units_it_may_name_with_their_codes(paper_campaign, signed_in, make_unit, session):
+    district = make_unit("AG-LX", "district", active=False)  # abolished on 1 July 2025, with its communes
+    make_unit("AG-LX-MB", "commune", parent=district, active=False)
+    session.commit()
     browser = signed_in("admin")
     browser.get("/in-phieu/sipas-giay")
-    block = questions(copies(browser.html)[0])["huyen_cu_tru"]
-    assert codes(block) == ["AG-CD", "AG-LX"]
-    assert "AG-LX thành phố Long Xuyên" in text(block)
+    block = questions(copies(browser.html)[0])["xa_cu_tru"]
+    assert codes(block) == ["AG-PCD", "AG-PLX"]
+    assert "AG-PLX Phường Long Xuyên" in text(block)
 
 
 def test_skip_instructions_come_from_the_relevance_expressions(paper_campaign, signed_in):
-    browser = signed_in("surveyor", units=["AG-LX"])
-    browser.get("/in-phieu/sipas-giay/AG-LX")
+    browser = signed_in("surveyor", units=["AG-PLX"])
+    browser.get("/in-phieu/sipas-giay/AG-PLX")
     printed = {name: text(block) for name, block in questions(copies(browser.html)[0]).items()}
     n = NUMBER
     assert f"→ Nếu chọn 1, trả lời câu {n['tc_2']}; nếu không, chuyển sang câu {n['tc_3']}." in printed["tc_1"]
@@ -83,8 +86,8 @@ def test_skip_instructions_come_from_the_relevance_expressions(paper_campaign, s
 
 
 def test_a_section_asked_on_several_answers_prints_its_condition(paper_campaign, signed_in):
-    browser = signed_in("surveyor", units=["AG-LX"])
-    browser.get("/in-phieu/sipas-giay/AG-LX")
+    browser = signed_in("surveyor", units=["AG-PLX"])
+    browser.get("/in-phieu/sipas-giay/AG-PLX")
     n = NUMBER
     assert (f"Chỉ hỏi khi: câu {n['da_nhan_ket_qua']} chọn 1 và (câu {n['hinh_thuc_nop']} chọn 1 hoặc "
             f"câu {n['den_mot_cua']} chọn 1).") in text(copies(browser.html)[0])
@@ -92,13 +95,13 @@ def test_a_section_asked_on_several_answers_prints_its_condition(paper_campaign,
 
 def test_the_paper_is_headed_with_campaign_unit_serial_box_and_the_qr_code_of_the_units_link(paper_campaign,
                                                                                                signed_in):
-    browser = signed_in("surveyor", units=["AG-LX"])
-    browser.get("/in-phieu/sipas-giay/AG-LX")
+    browser = signed_in("surveyor", units=["AG-PLX"])
+    browser.get("/in-phieu/sipas-giay/AG-PLX")
     [copy] = copies(browser.html)
     head = copy.split("</header>")[0]
-    assert "Campaign sipas-giay" in text(head) and "thành phố Long Xuyên (AG-LX)" in text(head)
+    assert "Campaign sipas-giay" in text(head) and "Phường Long Xuyên (AG-PLX)" in text(head)
     assert 'data-serial=""' in copy and head.count('<span class="box">') == 6
-    assert '<figure class="qr"><svg' in head and "http://localhost/k/sipas-giay/AG-LX" in head
+    assert '<figure class="qr"><svg' in head and "http://localhost/k/sipas-giay/AG-PLX" in head
     assert 'style="' not in browser.html  # the CSP refuses inline styles
 
 
@@ -112,7 +115,7 @@ def test_no_qr_code_when_the_campaign_takes_no_web_answers(make_campaign, make_v
 
 def test_a_batch_is_pre_numbered_one_copy_per_serial(paper_campaign, signed_in):
     browser = signed_in("admin")
-    browser.get("/in-phieu/sipas-giay/AG-CD?tu=48&den=52")
+    browser.get("/in-phieu/sipas-giay/AG-PCD?tu=48&den=52")
     printed = copies(browser.html)
     assert [c.split('data-serial="')[1].split('"')[0] for c in printed] == ["48", "49", "50", "51", "52"]
     assert [text(c).split("Số phiếu: ")[1].split()[0] for c in printed] == ["48", "49", "50", "51", "52"]
@@ -133,16 +136,16 @@ def test_a_bad_serial_range_is_refused_with_its_problem(paper_campaign, signed_i
 
 def test_printed_in_english_on_request(paper_campaign, signed_in):
     browser = signed_in("admin")
-    browser.get("/in-phieu/sipas-giay/AG-LX?lang=en")
+    browser.get("/in-phieu/sipas-giay/AG-PLX?lang=en")
     block = text(questions(copies(browser.html)[0])["tc_1"])
     assert block.startswith("Question 8. Did the one-stop desk have a waiting area")
     assert "1 Yes" in block and "If 1 is circled, answer question 9; otherwise go to question 10." in block
 
 
 def test_who_may_print_a_units_paper(paper_campaign, signed_in):
-    outside = signed_in("surveyor", units=["AG-CD"])
-    assert outside.get("/in-phieu/sipas-giay/AG-LX").status_code == 403
-    assert outside.get("/in-phieu/sipas-giay/AG-CD").status_code == 200
+    outside = signed_in("surveyor", units=["AG-PCD"])
+    assert outside.get("/in-phieu/sipas-giay/AG-PLX").status_code == 403
+    assert outside.get("/in-phieu/sipas-giay/AG-PCD").status_code == 200
     assert outside.get("/in-phieu/sipas-giay").status_code == 200
     assert outside.get("/in-phieu/sipas-giay/AG-XX").status_code == 404
     assert outside.get("/in-phieu/khong-co").status_code == 404

@@ -9,6 +9,7 @@ from flask.testing import FlaskClient
 
 import forms
 from survey.extensions import limiter
+from tests.results.conftest import add_wards
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,8 +68,8 @@ def three_pages(make_version, make_campaign, make_unit, session):
 
 @pytest.fixture
 def sipas_campaign(make_version, make_campaign, make_unit, session):
-    """An open web campaign on the shipped SIPAS questionnaire."""
-    units = [make_unit("AG-LX", name="thành phố Long Xuyên"), make_unit("AG-CD", name="thành phố Châu Đốc")]
+    """An open web campaign on the shipped SIPAS questionnaire over two of today's wards."""
+    units = add_wards(session, make_unit("AG", "province"))
     version = make_version((ROOT / "forms" / "sipas.yaml").read_text(encoding="utf-8"))
     campaign = make_campaign("sipas-web", units=units, version=version)
     session.commit()
@@ -153,5 +154,5 @@ def first_choices(definition: forms.Definition, section: forms.Section, earlier:
         if not question.kind.has_answer or not forms.relevance(definition, {**earlier, **answers})[question.name]:
             continue
         answers[question.name] = {"satisfaction": "4", "yes_no": "yes", "integer": "2", "text": "Không có",
-                                  "unit": "AG-LX"}.get(question.type) or question.choices[0].value
+                                  "unit": "AG-PLX"}.get(question.type) or question.choices[0].value
     return answers

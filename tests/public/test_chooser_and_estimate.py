@@ -78,5 +78,5 @@ def test_the_estimate_counts_seconds_per_question_type():
 def test_the_start_page_and_the_poster_give_the_same_estimate(client, sipas_campaign):
     sipas = forms.load_definition((ROOT / "forms" / "sipas.yaml").read_text(encoding="utf-8"))
     said = f"khoảng {minutes(sipas)} phút"
-    assert said in client.get("/k/sipas-web/AG-LX").get_data(as_text=True)
-    assert said in client.get("/k/sipas-web/AG-LX/ap-phich").get_data(as_text=True)
+    assert said in client.get("/k/sipas-web/AG-PLX").get_data(as_text=True)
+    assert said in client.get("/k/sipas-web/AG-PLX/ap-phich").get_data(as_text=True)

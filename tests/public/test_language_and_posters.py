@@ -38,7 +38,7 @@ def test_english_is_chosen_with_lang_and_kept_in_the_session(respondent, three_p
 
 
 def test_every_control_is_labelled_and_every_question_a_fieldset(respondent, sipas_campaign):
-    respondent.start("/k/sipas-web/AG-LX")
+    respondent.start("/k/sipas-web/AG-PLX")
     respondent.answer({"doi_tuong": "ca_nhan", "linh_vuc": "dat_dai", "hinh_thuc_nop": "truc_tiep",
                        "da_nhan_ket_qua": "yes"})
     html = respondent.html
@@ -71,7 +71,7 @@ def test_the_qr_code_decodes_to_the_link():
 
 def test_the_whole_sipas_questionnaire_in_vietnamese(respondent, sipas_campaign, session):
     definition = forms.load_definition(SIPAS)
-    respondent.start("/k/sipas-web/AG-LX")
+    respondent.start("/k/sipas-web/AG-PLX")
     assert "Trang 1/9" in respondent.html
     answered: dict = {}
     while "/trang/" in respondent.url:
@@ -84,12 +84,13 @@ def test_the_whole_sipas_questionnaire_in_vietnamese(respondent, sipas_campaign,
     respondent.send()
     response = session.scalar(select(Response))
     assert respondent.url.endswith("/cam-on") and response.language == "vi"
-    assert {a.question_key for a in response.answers} >= {"hl_tc", "hl_gy", "hl_chung", "huyen_cu_tru"}
+    assert {a.question_key for a in response.answers} >= {"hl_tc", "hl_gy", "hl_chung", "xa_cu_tru"}
+    assert {a.value for a in response.answers if a.question_key == "xa_cu_tru"} == {"AG-PLX"}
 
 
 def test_a_respondent_who_has_no_result_yet_sees_one_page(app, sipas_campaign):
     respondent = Respondent(app.test_client())
-    respondent.start("/k/sipas-web/AG-CD")
+    respondent.start("/k/sipas-web/AG-PCD")
     respondent.answer({"doi_tuong": "ca_nhan", "linh_vuc": "ho_tich", "hinh_thuc_nop": "truc_tiep",
                        "da_nhan_ket_qua": "no"})
     assert "Khảo sát này chỉ dành cho người đã nhận kết quả" in respondent.html  # the note it reveals

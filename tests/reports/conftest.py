@@ -19,7 +19,7 @@ from survey.campaigns.operations import CampaignSpec, Target, create_campaign
 from survey.models import Base, Unit
 from survey.questionnaires.operations import import_and_publish
 from tests.accounts.conftest import fresh_limits, make_user  # noqa: F401 (fixtures)
-from tests.results.conftest import SIPAS, SIPAS_TEXT, answers_for, submit
+from tests.results.conftest import SIPAS, SIPAS_TEXT, WARDS, add_wards, answers_for, submit
 
 # quarter -> (unit code, respondents, latent mean)
 PLAN = {2: (("AG-LX", 30, 1.2), ("AG-CD", 30, 0.0), ("AG-SNV", 30, 0.0)),
@@ -44,7 +44,7 @@ def build_campaign(session, version, units, quarter: int, plan, seed: int):
     rng = np.random.default_rng(seed)
     for code, count, mean in plan:
         for k in range(count):
-            answers = answers_for(SIPAS, rng, mean + rng.normal(0, 1), ["AG-LX", "AG-CD"])
+            answers = answers_for(SIPAS, rng, mean + rng.normal(0, 1), list(WARDS))
             submit(session, campaign, units[code], answers, "paper" if k % 3 == 0 else "web", last)
     return campaign
 
@@ -56,6 +56,7 @@ def build_quarters(session) -> dict[int, Campaign]:
     units = {code: Unit(code=code, level=level, name=f"Đơn vị {code}", parent=province)
              for code, (level, _) in UNITS.items()}
     session.add_all([province, *units.values()])
+    add_wards(session, province)
     version = import_and_publish(session, forms.load_definition(SIPAS_TEXT))
     made = {quarter: build_campaign(session, version, units, quarter, plan, 2026 + quarter)
             for quarter, plan in PLAN.items()}

@@ -14,7 +14,7 @@ from survey.reports.comments import FORMATS
 from survey.reports.messages import choice_problems
 from tests.analyst.conftest import signed_in
 from tests.reports.conftest import quarter_dates
-from tests.results.conftest import SIPAS, answers_for, submit
+from tests.results.conftest import SIPAS, WARDS, answers_for, submit
 
 COMMENTS = {"AG-LX": ["=HYPERLINK(\"http://x\")", "Cần rút ngắn thời gian chờ"], "AG-CD": ["Cán bộ nhiệt tình"]}
 
@@ -27,7 +27,7 @@ def commented(session, quarters):
     for code, texts in COMMENTS.items():
         unit = session.scalar(select(Unit).where(Unit.code == code))
         for text in texts:
-            answers = answers_for(SIPAS, rng, 0.5, ["AG-LX"]) | {"kv_y_kien": text}
+            answers = answers_for(SIPAS, rng, 0.5, list(WARDS)[:1]) | {"kv_y_kien": text}
             submit(session, quarters[3], unit, answers, "web", day)
     session.commit()
     return quarters

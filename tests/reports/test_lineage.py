@@ -18,7 +18,7 @@ from survey.results.weighting import weigh
 from survey.units.models import Unit
 from survey.units.reorganise import apply_reorganisation
 from tests.reports.conftest import quarter_dates
-from tests.results.conftest import SIPAS, SIPAS_TEXT, answers_for, submit
+from tests.results.conftest import SIPAS, SIPAS_TEXT, add_wards, answers_for, submit
 
 Q2, Q3 = Period("quarterly", 2026, 2), Period("quarterly", 2026, 3)
 RECIPE = load_recipe("sipas-local")
@@ -32,6 +32,7 @@ MOVES = "kind,old,new,effective_on,shares\nmerge,OLD-A OLD-B,NEW-C,2026-07-01,\n
 def reorganised(session, make_unit, make_version):
     province = make_unit("AG", "province")
     district = make_unit("AG-LX", "district", parent=province)
+    residence = [add_wards(session, province)[0].code]  # where every respondent lives
     units = {code: make_unit(code, "commune", parent=district if code.startswith("OLD") else province)
              for plan in PLAN.values() for code, *_ in plan if code != "AG-LX"} | {"AG-LX": district}
     version = make_version(SIPAS_TEXT)
@@ -44,7 +45,7 @@ def reorganised(session, make_unit, make_version):
             targets=[Target(units[c], quota=n, transactions=t) for c, n, _, t in plan]))
         for code, count, mean, _ in plan:
             for _ in range(count):
-                submit(session, campaign, units[code], answers_for(SIPAS, rng, mean + rng.normal(0, 1), ["AG-LX"]),
+                submit(session, campaign, units[code], answers_for(SIPAS, rng, mean + rng.normal(0, 1), residence),
                        "web", last)
     session.commit()  # as tests/reports/conftest.py: read back in full on both databases
     return session

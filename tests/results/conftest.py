@@ -12,6 +12,7 @@ import forms
 from survey import clock
 from survey.campaigns.operations import CampaignSpec, Target, create_campaign
 from survey.responses.operations import Submission, record_response
+from survey.units.models import Unit
 
 ROOT = Path(__file__).resolve().parents[2]
 SIPAS_TEXT = (ROOT / "forms" / "sipas.yaml").read_text(encoding="utf-8")
@@ -20,21 +21,33 @@ SIPAS = forms.load_definition(SIPAS_TEXT)
 UNITS = (("AG-LX", "district", "AG", 6000, 70, 0.6), ("AG-CD", "district", "AG", 1500, 60, -0.2),
          ("AG-LX-MB", "commune", "AG-LX", 900, 40, 0.1), ("AG-SNV", "department", "AG", 3000, 45, -0.6))
 SCREENED_OUT = 0.05
+WARDS = {"AG-PLX": "Phường Long Xuyên", "AG-PCD": "Phường Châu Đốc"}
+"""Two of today's wards (the reorganised demo's codes), directly under the province since July 2025:
+where the generated respondents live (xa_cu_tru), and the surveyed units of some fixtures."""
+
+
+def add_wards(session, province: Unit) -> list[Unit]:
+    """WARDS, active, under `province`."""
+    wards = [Unit(code=code, level="commune", name=name, parent=province) for code, name in WARDS.items()]
+    session.add_all(wards)
+    session.flush()
+    return wards
 
 
 def answers_for(definition: forms.Definition, rng: np.random.Generator, latent: float,
-                districts: list[str]) -> dict[str, str]:
-    """Answers to every question asked given the earlier answers (the form's own relevance)."""
+                residences: list[str]) -> dict[str, str]:
+    """Answers to every question asked given the earlier answers (the form's own relevance), a unit
+    question's drawn from `residences`."""
     answers: dict[str, str] = {}
     for question in definition.questions:
         if question.kind.has_answer and forms.relevance(definition, answers)[question.name]:
-            value = _answer(question, rng, latent + rng.normal(0, 0.7), districts)
+            value = _answer(question, rng, latent + rng.normal(0, 0.7), residences)
             if value is not None:
                 answers[question.name] = value
     return answers
 
 
-def _answer(question: forms.Question, rng: np.random.Generator, mood: float, districts: list[str]) -> str | None:
+def _answer(question: forms.Question, rng: np.random.Generator, mood: float, residences: list[str]) -> str | None:
     if question.name == "da_nhan_ket_qua":
         return "no" if rng.random() < SCREENED_OUT else "yes"
     if question.type == "satisfaction":
@@ -49,7 +62,7 @@ def _answer(question: forms.Question, rng: np.random.Generator, mood: float, dis
     if question.type == "integer":
         return str(rng.integers(1, 4))
     if question.type == "unit":
-        return str(rng.choice(districts))
+        return str(rng.choice(residences))
     return "Ý kiến khác" if question.required else None
 
 
@@ -58,6 +71,7 @@ def empty_sipas_campaign(session, make_unit, make_version):
     """The SIPAS campaign 'sipas-test' with UNITS as targets, before any response."""
     province = make_unit("AG", "province", name="An Giang")
     units = {"AG": province}
+    add_wards(session, province)
     for code, level, parent, *_ in UNITS:
         units[code] = make_unit(code, level, name=f"Đơn vị {code}", parent=units[parent])
     targets = [Target(units[code], quota=count, transactions=n_h) for code, _, _, n_h, count, _ in UNITS]
@@ -82,7 +96,7 @@ def generated_answers() -> tuple[tuple[str, str, tuple], ...]:
     """(unit code, channel, answers) of every response of `sipas_campaign`: the same in every test."""
     rng = np.random.default_rng(20270301)
     return tuple((code, "paper" if k % 3 == 0 else "web",
-                  tuple(answers_for(SIPAS, rng, mean + rng.normal(0, 1), ["AG-LX", "AG-CD"]).items()))
+                  tuple(answers_for(SIPAS, rng, mean + rng.normal(0, 1), list(WARDS)).items()))
                  for code, _, _, _, count, mean in UNITS for k in range(count))
 
 

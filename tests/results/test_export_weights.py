@@ -20,7 +20,7 @@ from survey.results.loading import load_campaign, load_subset
 from survey.results.report import compute_results
 from survey.results.scope import UnitWeights, Weights, analysis_weights, in_scope
 from survey.results.weighting import Margins
-from tests.results.conftest import ROOT, UNITS, answers_for, submit
+from tests.results.conftest import ROOT, UNITS, WARDS, answers_for, submit
 
 FORM_TEXT = (ROOT / "forms" / "sipas-2017.yaml").read_text(encoding="utf-8")
 FORM = forms.load_definition(FORM_TEXT)
@@ -33,7 +33,7 @@ FEEDBACK = [name for name in RATED if name.startswith("gy_")]
 
 
 def demo_like_answers(rng: np.random.Generator, latent: float) -> dict[str, str]:
-    answers = answers_for(FORM, rng, latent, ["AG-LX", "AG-CD"])
+    answers = answers_for(FORM, rng, latent, list(WARDS))
     if rng.random() > 0.15:
         answers |= {name: "9" for name in FEEDBACK if name in answers}
     return answers
