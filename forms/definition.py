@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, wraps
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from .expressions import Expression, parse
 from .labels import Choice, Label
@@ -163,6 +163,25 @@ class Definition:
         text = json.dumps(self.to_dict(), sort_keys=True, ensure_ascii=False,
                           separators=(",", ":"))
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_P = ParamSpec("_P")
+_T = TypeVar("_T")
+
+
+def per_definition(function: Callable[Concatenate[Definition, _P], _T]) -> Callable[Concatenate[Definition, _P], _T]:
+    """``function(definition, *args)`` computed once per definition object and ``args`` (hashable),
+    kept on the definition as its cached properties are: a definition never changes once loaded
+    (``survey.questionnaires.queries.version_definition`` keeps one per version and process), and
+    what was derived from it goes with it. The value is shared: callers must not change it."""
+    @wraps(function)
+    def kept(definition: Definition, *args: _P.args, **kwargs: _P.kwargs) -> _T:
+        derived: dict[Hashable, Any] = definition.__dict__.setdefault("_derived", {})
+        key = (function, *args, *sorted(kwargs.items()))
+        if key not in derived:
+            derived[key] = function(definition, *args, **kwargs)
+        return derived[key]
+    return kept
 
 
 def _choice_dict(choice: Choice) -> dict[str, Any]:

@@ -9,6 +9,7 @@ are numbered as printed too (`question_numbers`), so that the keyer finds each o
 import re
 
 from forms import Definition, Question
+from forms.definition import per_definition
 from forms.repeat_form import field_name
 from forms.repeats import instance_key, paper_instances
 
@@ -22,15 +23,17 @@ def answerable(definition: Definition) -> list[Question]:
             if question.kind.has_input and definition.repeat_of(question.name) is None]
 
 
-def keyed_slots(definition: Definition) -> list[tuple[Question, str, str]]:
+@per_definition
+def keyed_slots(definition: Definition) -> tuple[tuple[Question, str, str], ...]:
     """(question, answers' key, the page's field) of every box keyed, in form order: a repeat's
-    questions once per instance printed (`forms.repeats.paper_instances`), keyed ``q[n]``, field ``q-n``."""
-    slots = []
+    questions once per instance printed (`forms.repeats.paper_instances`), keyed ``q[n]``, field ``q-n``.
+    Once per definition: a keyer's page and save read them many times."""
+    slots: list[tuple[Question, str, str]] = []
     for section in definition.sections:
         instances = range(1, paper_instances(section) + 1) if section.repeat else (0,)
         slots += [(q, instance_key(q.name, n), field_name(q.name, n) if n else q.name)
                   for n in instances for q in section.questions if q.kind.has_input]
-    return slots
+    return tuple(slots)
 
 
 def question_numbers(definition: Definition) -> dict[str, int]:

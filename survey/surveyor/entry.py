@@ -11,6 +11,7 @@ from werkzeug.datastructures import MultiDict
 
 from forms import Definition, Question, Section
 from forms.browser_rules import evaluable_in_browser, tree
+from forms.definition import per_definition
 from forms.expressions import Expression
 from forms.repeat_form import field_name, instance_questions
 from forms.repeats import paper_instances, split_key
@@ -92,19 +93,25 @@ def field_of(key: str) -> str:
 
 
 def rules(definition: Definition, language: str) -> dict:
-    """What entry.js needs: each question's type, codes, the conditions that show it and, for a
-    cascading select, the codes each answer of the question it depends on keeps; the calculates it
-    computes in form order (``order``), and the province's day for today()."""
+    """What entry.js needs: the routing (``routing``) and the province's day for today()."""
+    return {**routing(definition, language), "today": clock.today().isoformat()}
+
+
+@per_definition
+def routing(definition: Definition, language: str) -> dict:
+    """Each question's type, codes, the conditions that show it and, for a cascading select, the
+    codes each answer of the question it depends on keeps; the calculates entry.js computes in form
+    order (``order``). Once per definition and language: every keyer's page sends the same."""
+    placed = instances(definition)
     return {"questions": [{
         "key": field, "type": question.type,
         "codes": {code: [value, label] for (code, value), (_, label)
                   in zip(option_codes(question), codes_of(question, language), strict=True)},
         "when": conditions(definition, section, question, names),
         "cascade": None if names else cascade(definition, question),
-    } for section, names in instances(definition) for question, field in boxes(section, names)],
-        "calculates": calculates(definition),
-        "order": [names.get(q.name, q.name) for section, names in instances(definition) for q in section.questions],
-        "today": clock.today().isoformat()}
+    } for section, names in placed for question, field in boxes(section, names)],
+        "calculates": calculates(definition, placed),
+        "order": [names.get(q.name, q.name) for section, names in placed for q in section.questions]}
 
 
 def instances(definition: Definition) -> list[tuple[Section, dict[str, str]]]:
@@ -125,11 +132,12 @@ def conditions(definition: Definition, section: Section, question: Question, nam
             if expression]
 
 
-def calculates(definition: Definition) -> dict[str, dict]:
-    """Each calculate entry.js can compute: its conditions and its calculation's tree."""
+def calculates(definition: Definition, placed: list[tuple[Section, dict[str, str]]]) -> dict[str, dict]:
+    """Each calculate entry.js can compute (of the sections ``placed`` by ``instances``): its
+    conditions and its calculation's tree."""
     return {names.get(question.name, question.name): {"when": conditions(definition, section, question, names),
                                                       "tree": tree(question.calculation.tree, names)}
-            for section, names in instances(definition) for question in section.questions
+            for section, names in placed for question in section.questions
             if question.calculation is not None and evaluable_in_browser(definition, question.calculation)}
 
 

@@ -1,8 +1,11 @@
 """What keyers type: option codes as printed, their stored values, and the routing sent to entry.js."""
+from datetime import timedelta
+
 import forms
 from forms.browser_rules import tree
-from survey.entries.codes import option_codes, to_stored, to_typed
+from survey.entries.codes import keyed_slots, option_codes, to_stored, to_typed
 from survey.surveyor.entry import rules
+from tests.clock import START
 from tests.surveyor.conftest import PAPER_FORM
 
 
@@ -50,3 +53,19 @@ def test_the_routing_travels_as_expression_trees(app):
         ["not", ["bin", ">", ["bin", "+", ["neg", ["name", "a"]], ["num", "1"]], ["num", "2.5"]]],
         ["bin", "and", ["call", "selected", "b", "x"],
          ["bin", "=", ["bin", "mod", ["call", "count_selected", "b", None], ["num", "2"]], ["num", "1"]]]]
+
+
+def test_the_routing_is_built_once_per_definition_and_language_and_sent_with_the_day_it_is(app, clock_at):
+    paper = definition()
+    with app.app_context():
+        first, english = rules(paper, "vi"), rules(paper, "en")
+        clock_at(START + timedelta(days=1))
+        again = rules(paper, "vi")
+    assert again["questions"] is first["questions"] and english["questions"] is not first["questions"]
+    assert again["calculates"] is first["calculates"] and again["order"] is first["order"]
+    assert (first["today"], again["today"]) == ("2026-11-17", "2026-11-18")
+
+
+def test_the_keyed_boxes_are_listed_once_per_definition():
+    paper = definition()
+    assert keyed_slots(paper) is keyed_slots(paper) and keyed_slots(definition()) is not keyed_slots(paper)
