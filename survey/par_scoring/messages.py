@@ -46,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "max_points": ("tối đa {points} điểm", "at most {points} points"),
     "rule_yes_no": ("Có hoặc Không", "Yes or No"),
     "rule_levels": ("Chọn một mức", "Choose a level"),
-    "rule_percent": ("Tỷ lệ phần trăm (0–100)", "A percentage (0–100)"),
+    "rule_percent": ("tỷ lệ phần trăm, từ 0 đến 100", "a percentage from 0 to 100"),
     "level_points": ("{level} ({points} điểm)", "{level} ({points} points)"),
     "yes": ("Có", "Yes"),
     "no": ("Không", "No"),

@@ -194,3 +194,4 @@ def test_the_page_speaks_the_readers_language_with_the_definitions_labels(scorin
     assert "Self-assessed value (Yes or No)" in officer.text() and "Ban hành kế hoạch" not in officer.text()
     officer.get(url(own) + "?lang=vi")
     assert "Ban hành kế hoạch năm đúng thời hạn (tối đa 2 điểm)" in officer.text()
+    assert "Giá trị tự đánh giá (tỷ lệ phần trăm, từ 0 đến 100)" in officer.text()  # one pair of brackets
