@@ -10,7 +10,6 @@ survey.par_index.results_messages', falling back on the scoring pages' catalogue
 import io
 
 from flask import Response, abort, render_template, request, send_file, url_for
-from sqlalchemy import select
 
 from survey import db
 from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
@@ -28,7 +27,7 @@ from survey.reports.docx import write_docx
 from survey.reports.pdf import write_pdf
 from survey.results.report import LEVEL_NAMES
 from survey.text import Catalogue, language
-from survey.units.models import Unit
+from survey.units.queries import unit_by_code, unit_codes
 
 WORDS = Catalogue(MESSAGES, fallback=SCORING)
 MIMETYPES = {"csv": "text/csv", "pdf": "application/pdf",
@@ -60,8 +59,9 @@ def results():
     if year is None or year not in known:
         return render_template("par_scoring/results.html", r=WORDS.say, years=known, found=None, year=year)
     found = computed(year)
-    visible = _visible_codes()
-    rows = [row for row in table(found) if row.field == TOTAL and (visible is None or row.unit in visible)]
+    visible = visible_unit_ids(signed_in())
+    codes = None if visible is None else unit_codes(db.session(), visible)
+    rows = [row for row in table(found) if row.field == TOTAL and (codes is None or row.unit in codes)]
     levels = [level for level in LEVEL_NAMES["vi"] if any(row.level == level for row in rows)]
     return render_template("par_scoring/results.html", r=WORDS.say, years=known, year=year, found=found, rows=rows,
                            notes=notes(found, language()), levels=levels, number=number)
@@ -70,13 +70,6 @@ def results():
 def number(value: float, digits: int = 2) -> str:
     """A figure as the reader writes it (55,50 in Vietnamese)."""
     return decimal(value, language(), digits)
-
-
-def _visible_codes() -> set[str] | None:
-    visible = visible_unit_ids(signed_in())
-    if visible is None:
-        return None
-    return set(db.session().scalars(select(Unit.code).where(Unit.id.in_(visible))))
 
 
 @blueprint.get("/ket-qua/<int(min=2000, max=2100):year>/bieu-do.svg")
@@ -120,7 +113,7 @@ def _download(data: bytes, file_format: str, name: str):
 
 def _unit_results(year: int, code: str) -> YearResults:
     """The year's results when the user may see the unit and it was scored; 403 / 404 otherwise."""
-    unit = db.session().scalar(select(Unit).where(Unit.code == code)) or abort(404)
+    unit = unit_by_code(db.session(), code) or abort(404)
     require_unit(signed_in(), unit)
     found = computed(year)
     try:
