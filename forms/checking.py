@@ -191,7 +191,7 @@ def with_calculations(definition: Definition, answers: Answers) -> dict[str, str
     computing nothing, is dropped. Other keys are kept as given.
     """
     resolved = _resolved(definition, answers)
-    calculates = {q.name for q in definition.questions if q.calculation is not None}
+    calculates = definition.calculate_names
     kept = {key: value for key, value in answers.items() if split_key(key)[0] not in calculates}
     return kept | {key: resolved.effective[key] for question, key in resolved.slots
                    if question.name in calculates and resolved.effective[key] is not None}

@@ -124,6 +124,11 @@ class Definition:
         return tuple(q for section in self.sections for q in section.questions)
 
     @cached_property
+    def calculate_names(self) -> frozenset[str]:
+        """The names of the questions computed by the server (``calculation``), whose answers it sets."""
+        return frozenset(q.name for q in self.questions if q.calculation is not None)
+
+    @cached_property
     def _by_name(self) -> dict[str, Question]:
         return {question.name: question for question in self.questions}
 

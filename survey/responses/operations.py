@@ -237,7 +237,7 @@ def recompute_calculations(definition: forms.Definition, response: Response,
     """Each calculate as the corrected answers compute it, as a new response would store it (the
     change row names the answer the supervisor corrected, which the calculate follows)."""
     computed = forms.with_calculations(definition, answers)
-    calculates = {question.name for question in definition.questions if question.calculation is not None}
+    calculates = definition.calculate_names
     keys = {answer.key for answer in response.answers if answer.question_key in calculates}
     for key in sorted(keys | {key for key in computed if split_key(key)[0] in calculates}):
         store_answer(definition, response, key, computed.get(key))

@@ -10,6 +10,7 @@ import pytest
 import forms
 from forms.expressions import DictLookup, parse
 from forms.piping import fill
+from tests.forms.test_repeats import Walked
 
 CASCADE = """\
 form: {id: cascade, title: {vi: "Tầng", en: Cascade}, languages: [vi, en]}
@@ -78,6 +79,14 @@ def test_a_calculate_is_computed_stored_and_changes_what_is_asked(cascade):
     assert (younger["older"], younger["pension"]) == ("no", None)
     assert forms.relevance(cascade, {"age": "30"})["pension"] is False
 
+
+
+def test_each_send_finds_the_calculates_in_the_definition_s_own_list(cascade):
+    answers = {"age": "70", "older": "forged"}
+    assert forms.with_calculations(cascade, answers)["older"] == "yes"
+    cascade.__dict__["questions"] = Walked(cascade.questions)
+    assert forms.with_calculations(cascade, answers)["older"] == "yes"
+    assert cascade.questions.walks == 0 and cascade.calculate_names == {"older"}
 
 def test_a_calculate_has_no_field_and_no_check_of_its_own(cascade):
     assert cascade.question("older").kind.field(cascade.question("older"), "vi") is None

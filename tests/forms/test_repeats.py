@@ -45,7 +45,7 @@ class Walked(tuple):
     walks = 0
 
     def __iter__(self):
-        Walked.walks += 1
+        self.walks += 1
         return super().__iter__()
 
 
@@ -55,7 +55,7 @@ def test_a_key_is_looked_up_in_the_definition_s_index_not_by_walking_its_questio
     definition.__dict__["questions"] = Walked(definition.questions)
     keys = ["member_age[3]", "comment", "member_age", "comment[1]", "nothing"]
     assert [answer_key_known(definition, key) for key in keys] == [True, True, False, False, False]
-    assert Walked.walks == 0
+    assert definition.questions.walks == 0
 
 def test_the_definition_keeps_the_repeat_through_its_document(roster):
     section = roster.section("member")
