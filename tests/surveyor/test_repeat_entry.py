@@ -36,16 +36,24 @@ def test_an_instance_s_problem_is_shown_at_its_box(keyer, roster, session):
     assert "Câu trả lời không hợp lệ." in lan.html.split('id="row-member_age-2"')[1].split("</div>")[0]
 
 
-def test_two_keyings_differing_in_an_instance_are_reconciled_by_its_key(keyer, session, make_campaign, make_unit,
-                                                                          make_version):
-    campaign = make_campaign("giay-ho-2", units=[make_unit("AG-LX")], channels=("paper",), double_entry=True,
-                             version=make_version(ROSTER.replace("repeat_max: 8", "repeat_max: 3")))
-    session.commit()
+@pytest.fixture
+def keyed_twice(keyer, session, make_campaign, make_unit, make_version):
+    """``keyed_twice(slug, serial, typed, changed)``: a double-entry campaign of the roster whose form
+    ``serial`` lan keys as ``typed`` and minh with ``changed``; hoa, a supervisor, reconciles it."""
+    def key(slug: str, serial: str, typed: dict, changed: dict):
+        campaign = make_campaign(slug, units=[make_unit("AG-LX")], channels=("paper",), double_entry=True,
+                                 version=make_version(ROSTER.replace("repeat_max: 8", "repeat_max: 3")))
+        session.commit()
+        keyer("lan").key(campaign, serial, typed)
+        keyer("minh").key(campaign, serial, {**typed, **changed})
+        return keyer("hoa", role="supervisor")
+    return key
+
+
+def test_two_keyings_differing_in_an_instance_are_reconciled_by_its_key(keyed_twice, session):
     typed = {"visit_rating": "4", "member_name-1": "Lan", "member_age-1": "41", "member_name-2": "Minh",
              "member_age-2": "21"}
-    keyer("lan").key(campaign, "H-3", typed)
-    keyer("minh").key(campaign, "H-3", {**typed, "member_age-2": "12", "at_school-2": "1"})
-    hoa = keyer("hoa", role="supervisor")
+    hoa = keyed_twice("giay-ho-2", "H-3", typed, {"member_age-2": "12", "at_school-2": "1"})
     assert hoa.get("/doi-chieu/giay-ho-2/H-3").status_code == 200
     assert "Giá trị 1 (lan): 21" in hoa.text() and "Giá trị 2 (minh): 12" in hoa.text()
     done = hoa.post("/doi-chieu/giay-ho-2/H-3", {"choice-member_age[2]": "second", "choice-at_school[2]": "second"})
@@ -54,16 +62,10 @@ def test_two_keyings_differing_in_an_instance_are_reconciled_by_its_key(keyer, s
     assert (stored[("member_age", 2)], stored[("at_school", 2)], stored[("adult", 2)]) == ("12", "yes", "no")
 
 
-def test_a_corrected_value_that_is_no_code_is_refused_at_each_instance_s_box(keyer, session, make_campaign,
-                                                                              make_unit, make_version):
-    campaign = make_campaign("giay-ho-3", units=[make_unit("AG-LX")], channels=("paper",), double_entry=True,
-                             version=make_version(ROSTER.replace("repeat_max: 8", "repeat_max: 3")))
-    session.commit()
+def test_a_corrected_value_that_is_no_code_is_refused_at_each_instance_s_box(keyed_twice):
     typed = {"visit_rating": "4", "member_name-1": "Lan", "relation-1": "1", "member_name-2": "Minh",
              "relation-2": "2"}
-    keyer("lan").key(campaign, "H-4", typed)
-    keyer("minh").key(campaign, "H-4", {**typed, "relation-1": "2", "relation-2": "3"})
-    hoa = keyer("hoa", role="supervisor")
+    hoa = keyed_twice("giay-ho-3", "H-4", typed, {"relation-1": "2", "relation-2": "3"})
     refused = hoa.post("/doi-chieu/giay-ho-3/H-4", {"choice-relation[1]": "corrected", "value-relation[1]": "7",
                                                      "choice-relation[2]": "corrected", "value-relation[2]": "8"})
     assert refused.status_code == 422
