@@ -11,26 +11,32 @@ from analysis.par_index import Definition, Item, load_definition
 from analysis.par_index_model import SelfRule
 from analysis.par_index_rules import number, text
 from survey.errors import InvalidInput, Problem
+from survey.kept import KeptValues
 from survey.par_index.messages import CATALOGUE
 from survey.par_index.models import IndexDefinition
 
 YES_NO = ("yes", "no")
-_PARSED: dict[str, Definition] = {}
-"""Definitions already read, by content hash (a published document never changes)."""
+PARSED_DEFINITIONS = 16
+"""Definitions kept read per process, by content hash (a published document never changes): a
+year's and the year before's, with room to spare."""
 
 
 def parsed(definition: IndexDefinition) -> Definition:
     """The definition's tree read by analysis.par_index. Its survey sources were checked against the
     recipes when it was published; here they are taken as they are, so a recipe changed since
     cannot make a published definition unreadable."""
-    if definition.content_hash not in _PARSED:
-        rows = definition.document["tree"]
-        named: dict[str, frozenset[str]] = {}
-        for row in rows:
-            if row.get("recipe"):
-                named[text(row["recipe"])] = named.get(text(row["recipe"]), frozenset()) | {text(row.get("node"))}
-        _PARSED[definition.content_hash] = load_definition(rows, named)
-    return _PARSED[definition.content_hash]
+    return _parsed.get(definition.content_hash, lambda: _read(definition.document["tree"]))
+
+
+def _read(rows: list[dict]) -> Definition:
+    named: dict[str, frozenset[str]] = {}
+    for row in rows:
+        if row.get("recipe"):
+            named[text(row["recipe"])] = named.get(text(row["recipe"]), frozenset()) | {text(row.get("node"))}
+    return load_definition(rows, named)
+
+
+_parsed: KeptValues[Definition] = KeptValues(PARSED_DEFINITIONS)
 
 
 def self_items(definition: Definition) -> list[Item]:

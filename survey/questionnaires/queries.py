@@ -1,13 +1,11 @@
 """Reads on questionnaires."""
-from collections import OrderedDict
-from threading import Lock
-
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 import forms
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
+from survey.kept import KeptValues
 from survey.questionnaires.messages import CATALOGUE
 from survey.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionQuestion
 
@@ -38,24 +36,10 @@ def version_definition(version: QuestionnaireVersion) -> forms.Definition:
     in tests); beyond `PARSED_VERSIONS` the least recently used is dropped. A hit reads neither
     the deferred document nor the database.
     """
-    key = (version.id, version.content_hash)
-    with _parsed_lock:
-        if key in _parsed:
-            _parsed.move_to_end(key)
-            return _parsed[key]
-    return _keep_parsed(key, forms.definition_from_dict(version.definition))  # parsed outside the lock
+    return _parsed.get((version.id, version.content_hash), lambda: forms.definition_from_dict(version.definition))
 
 
-def _keep_parsed(key: tuple[int, str], definition: forms.Definition) -> forms.Definition:
-    with _parsed_lock:
-        _parsed[key] = definition
-        if len(_parsed) > PARSED_VERSIONS:
-            _parsed.popitem(last=False)
-    return definition
-
-
-_parsed: OrderedDict[tuple[int, str], forms.Definition] = OrderedDict()
-_parsed_lock = Lock()  # gunicorn's threads share the cache
+_parsed: KeptValues[forms.Definition] = KeptValues(PARSED_VERSIONS)
 
 
 def all_questionnaires(session: Session) -> list[Questionnaire]:

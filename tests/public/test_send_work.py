@@ -1,7 +1,6 @@
 """The work of a citizen's send (issue 19): its statements, the answers checked once, the
 questionnaire parsed once per version, the webhook outbox written by the responses domain."""
 import ast
-from collections import OrderedDict
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -9,6 +8,7 @@ from sqlalchemy import event, func, select
 
 import forms
 from survey import db
+from survey.kept import KeptValues
 from survey.questionnaires import queries
 from survey.responses.models import Response
 from tests.public.conftest import THREE_PAGES, forget_csrf_token
@@ -62,11 +62,11 @@ def test_a_send_checks_the_answers_once(respondent, three_pages, session, monkey
 
 
 def test_a_version_is_parsed_once_and_the_cache_is_bounded(make_version, session, monkeypatch):
-    monkeypatch.setattr(queries, "_parsed", OrderedDict())  # without the versions of earlier tests
+    monkeypatch.setattr(queries, "_parsed", KeptValues(queries.PARSED_VERSIONS))  # without earlier tests' versions
     first, second = make_version(THREE_PAGES), make_version()
     parsed = queries.version_definition(first)
     assert queries.version_definition(first) is parsed
-    monkeypatch.setattr(queries, "PARSED_VERSIONS", 1)
+    monkeypatch.setattr(queries._parsed, "size", 1)
     queries.version_definition(second)  # drops the least recently used: the first
     assert queries.version_definition(first) is not parsed
     assert queries.version_definition(first) == parsed
