@@ -8,7 +8,7 @@ units and overrides their numbers), and the stratum rows stratum_unit, stratum_q
 stratum_value, stratum_target (parallel lists; a row left blank is ignored).
 """
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
@@ -18,6 +18,7 @@ from survey.admin.messages import CATALOGUE
 from survey.campaigns.models import Campaign
 from survey.campaigns.operations import LARGEST_COUNT, CampaignSpec, Stratum, Target, targets_from_csv
 from survey.errors import InvalidInput, Problem
+from survey.forms_common import parsed_day
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_by_number
 from survey.units.queries import units_by_codes
@@ -129,12 +130,10 @@ def day(form: CampaignForm, name: str) -> date | None:
 def typed_day(value: str, field: str) -> tuple[date | None, list[Problem]]:
     """A day typed in `field` as YYYY-MM-DD or DD/MM/YYYY (blank: None), or None and the problem that it is
     not one."""
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return (datetime.strptime(value, pattern).date() if value else None), []
-        except ValueError:
-            continue
-    return None, [CATALOGUE.problem("f_date", field, value=value)]
+    found = parsed_day(value)
+    if found is None and value:
+        return None, [CATALOGUE.problem("f_date", field, value=value)]
+    return found, []
 
 
 def count(form: CampaignForm, name: str, value: str) -> int | None:

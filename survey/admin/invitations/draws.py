@@ -20,6 +20,7 @@ from survey.draws.messages import CATALOGUE
 from survey.draws.operations import LARGEST_SEED, DrawPlan, apply_draw, new_seed, plan_draw, plan_sizes
 from survey.draws.queries import campaign_draw, draw_invitations
 from survey.errors import InvalidInput, Problem
+from survey.forms_common import whole
 from survey.links import public_url
 
 FIELDS = ("size", "seed", "expires_on", "replacement")
@@ -100,14 +101,6 @@ def form_values(form: dict[str, str]) -> tuple[int | None, int, datetime | None,
     problems += [] if seed_ok else [CATALOGUE.problem("seed_invalid", "seed", value=form["seed"], largest=LARGEST_SEED)]
     expires_at, typed = expiry(form["expires_on"])
     return size, new_seed() if seed is None else seed, expires_at, problems + typed
-
-
-def whole(text: str, largest: int) -> tuple[int | None, bool]:
-    """The whole number typed (None when blank), and whether the text is one from 0 to `largest`."""
-    if not text:
-        return None, True
-    valid = text.isascii() and text.isdigit() and int(text) <= largest
-    return (int(text) if valid else None), valid
 
 
 def expiry(typed: str) -> tuple[datetime | None, list[Problem]]:
