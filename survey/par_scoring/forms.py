@@ -11,7 +11,7 @@ from datetime import date, datetime
 from werkzeug.datastructures import FileStorage, MultiDict
 
 from analysis.par_index import Item
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.par_index.evidence import CheckedFile, EvidenceRules, checked_file
 from survey.par_scoring.messages import CATALOGUE
 
@@ -53,17 +53,31 @@ class RoundForm:
 def round_form(form: MultiDict) -> RoundForm:
     """The round typed; InvalidInput naming every field that cannot be read."""
     problems = []
-    definition, year = form.get("definition", ""), form.get("year", "").strip()
+    definition, year, day = (form.get(name, "").strip() for name in ("definition", "year", "deadline"))
     if not definition.isdigit():
         problems.append(CATALOGUE.problem("scoring_choose_definition", "definition"))
-    if not (year.isdigit() and len(year) == 4):
-        problems.append(CATALOGUE.problem("scoring_bad_year", "year", value=year))
-    deadline = _day(form.get("deadline", "").strip())
+    if (refused := _year_problem(year)) is not None:
+        problems.append(refused)
+    deadline = _day(day)
     if deadline is None:
-        problems.append(CATALOGUE.problem("scoring_bad_date", "deadline", value=form.get("deadline", "")))
+        problems.append(_deadline_problem(day))
     if problems or deadline is None:
         raise InvalidInput(problems)
     return RoundForm(int(definition), int(year), deadline)
+
+
+def _year_problem(year: str) -> Problem | None:
+    """The year asked for when left empty, quoted when it is no year; None when it is one."""
+    if not year:
+        return CATALOGUE.problem("scoring_year_missing", "year")
+    return None if year.isdigit() and len(year) == 4 else CATALOGUE.problem("scoring_bad_year", "year", value=year)
+
+
+def _deadline_problem(day: str) -> Problem:
+    """The deadline asked for when left empty, else quoted as unreadable."""
+    if not day:
+        return CATALOGUE.problem("scoring_deadline_missing", "deadline")
+    return CATALOGUE.problem("scoring_bad_date", "deadline", value=day)
 
 
 def _day(text: str) -> date | None:

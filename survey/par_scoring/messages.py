@@ -103,6 +103,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "scoring_bad_date": ("Ngày “{value}” không hợp lệ: ghi theo dạng ngày/tháng/năm.",
                  "The date '{value}' is not valid: write it as day/month/year."),
     "scoring_bad_year": ("“{value}” không phải một năm.", "'{value}' is not a year."),
+    "scoring_year_missing": ("Hãy ghi năm đánh giá.", "Give the year assessed."),
+    "scoring_deadline_missing": ("Hãy chọn hạn chót tự đánh giá.", "Choose the self-assessment deadline."),
     "scoring_choose_definition": ("Hãy chọn một bộ chỉ số đã công bố.", "Choose a published definition."),
 }
 

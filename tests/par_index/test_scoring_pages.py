@@ -141,6 +141,9 @@ def test_home_affairs_opens_a_round_and_each_problem_is_beside_its_field(scoring
     response = analyst.post("/cham-diem/dot-moi", {"definition": definition, "year": "2026", "deadline": "31/02/2027"})
     assert response.status_code == 400
     assert 'id="err-deadline"' in analyst.html and "Ngày “31/02/2027” không hợp lệ" in analyst.text()
+    analyst.post("/cham-diem/dot-moi", {"definition": definition, "year": " ", "deadline": ""})
+    assert "Hãy ghi năm đánh giá." in analyst.text() and "Hãy chọn hạn chót tự đánh giá." in analyst.text()
+    assert "“”" not in analyst.text()
     response = analyst.post("/cham-diem/dot-moi", {"definition": definition, "year": "2026", "deadline": "2027-01-31"})
     assert response.status_code == 400 and 'id="err-year"' in analyst.html
     response = analyst.post("/cham-diem/dot-moi", {"definition": definition, "year": "2027", "deadline": "2027-01-31"})
