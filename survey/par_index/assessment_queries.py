@@ -1,10 +1,10 @@
 """Reads of the scoring workflow for its pages: a round, an assessment or an evidence file by number,
 the rounds, an agency's assessments, the published definitions a round may be opened on. (The results read
 scoring_queries.)"""
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from survey.par_index.assessments import Assessment, Evidence, ScoringRound
 from survey.par_index.models import IndexDefinition
@@ -32,16 +32,21 @@ def all_rounds(session: Session) -> list[ScoringRound]:
 
 
 def assessments_of_units(session: Session, unit_ids: Iterable[int]) -> list[Assessment]:
-    """The assessments of the given units in every round, the newest round first."""
+    """The assessments of the given units in every round, the newest round first, each with its round
+    and unit read in the same statement (the page shows both)."""
     query = (select(Assessment).join(ScoringRound).join(Unit).where(Assessment.unit_id.in_(list(unit_ids)))
-             .order_by(ScoringRound.year.desc(), ScoringRound.id.desc(), Unit.code))
+             .order_by(ScoringRound.year.desc(), ScoringRound.id.desc(), Unit.code)
+             .options(contains_eager(Assessment.round), contains_eager(Assessment.unit)))
     return list(session.scalars(query))
 
 
-def round_units(session: Session, scoring: ScoringRound) -> list[Assessment]:
-    """The round's assessments in unit level then code order, their units loaded."""
+def round_units(session: Session, scoring: ScoringRound, unit_ids: Collection[int] | None = None) -> list[Assessment]:
+    """The round's assessments (of the units of `unit_ids` only, unless None) in unit level then code
+    order, their units loaded."""
     query = (select(Assessment).join(Unit).where(Assessment.round_id == scoring.id)
              .order_by(Unit.level, Unit.code).options(selectinload(Assessment.unit)))
+    if unit_ids is not None:
+        query = query.where(Assessment.unit_id.in_(list(unit_ids)))
     return list(session.scalars(query))
 
 

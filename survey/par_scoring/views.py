@@ -87,8 +87,7 @@ def _round_form(values, problems, status: int = 200):
 @role_required(*HOME_AFFAIRS)
 def round_units_page(round_id: int):
     scoring = round_by_id(db.session(), round_id) or abort(404)
-    visible = visible_unit_ids(signed_in())
-    units = [found for found in round_units(db.session(), scoring) if visible is None or found.unit_id in visible]
+    units = round_units(db.session(), scoring, visible_unit_ids(signed_in()))
     return render_template("par_scoring/round.html", scoring=scoring, assessments=units)
 
 
