@@ -6,17 +6,15 @@ Problems are keyed to those names, so that a page shows each beside its field.
 """
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from werkzeug.datastructures import FileStorage, MultiDict
 
 from analysis.par_index import Item
 from survey.errors import InvalidInput, Problem
+from survey.forms_common import LARGEST_ID, parsed_day, whole
 from survey.par_index.evidence import CheckedFile, EvidenceRules, checked_file
 from survey.par_scoring.messages import CATALOGUE
-
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-"""A date input sends YYYY-MM-DD; without one (an old browser) people type day/month/year."""
 
 
 def entries(form: MultiDict, items: Iterable[Item], second: str) -> dict[str, tuple[str, str]]:
@@ -54,11 +52,11 @@ def round_form(form: MultiDict) -> RoundForm:
     """The round typed; InvalidInput naming every field that cannot be read."""
     problems = []
     definition, year, day = (form.get(name, "").strip() for name in ("definition", "year", "deadline"))
-    if not definition.isdigit():
+    if whole(definition, LARGEST_ID)[0] is None:
         problems.append(CATALOGUE.problem("scoring_choose_definition", "definition"))
     if (refused := _year_problem(year)) is not None:
         problems.append(refused)
-    deadline = _day(day)
+    deadline = parsed_day(day)
     if deadline is None:
         problems.append(_deadline_problem(day))
     if problems or deadline is None:
@@ -70,7 +68,9 @@ def _year_problem(year: str) -> Problem | None:
     """The year asked for when left empty, quoted when it is no year; None when it is one."""
     if not year:
         return CATALOGUE.problem("scoring_year_missing", "year")
-    return None if year.isdigit() and len(year) == 4 else CATALOGUE.problem("scoring_bad_year", "year", value=year)
+    if len(year) == 4 and whole(year, 9999)[1]:
+        return None
+    return CATALOGUE.problem("scoring_bad_year", "year", value=year)
 
 
 def _deadline_problem(day: str) -> Problem:
@@ -79,11 +79,3 @@ def _deadline_problem(day: str) -> Problem:
         return CATALOGUE.problem("scoring_deadline_missing", "deadline")
     return CATALOGUE.problem("scoring_bad_date", "deadline", value=day)
 
-
-def _day(text: str) -> date | None:
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
