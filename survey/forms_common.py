@@ -1,11 +1,12 @@
-"""What people type in a page's form, read the same way by every page package: a day and a whole
-number. Each page words its own problem (its catalogue, its field); these only say whether the text
-is one.
+"""What people type, in a page's form or an uploaded list, read the same way everywhere: a day and
+a whole number. Each caller words its own problem (its catalogue, its field or row); these only say
+whether the text is one.
 """
 from datetime import date, datetime
 
 DAY_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-"""A date input sends YYYY-MM-DD; without one (an old browser) people type day/month/year."""
+"""A date input sends YYYY-MM-DD (ISO); without one (an old browser), and in the one-stop systems'
+exports, a day is day/month/year."""
 LARGEST_ID = 2_147_483_647
 """The largest record number (an INTEGER column on PostgreSQL): a larger one typed is none."""
 

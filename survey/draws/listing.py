@@ -3,12 +3,13 @@
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from forms.text_checks import CONTROL, has_control
 from survey.db import declared_length
 from survey.draws.messages import CATALOGUE
 from survey.errors import InvalidInput, Problem
+from survey.forms_common import parsed_day
 from survey.invitations.operations import MAX_DOSSIER_CODE
 from survey.units.models import Unit
 from survey.units.operations import csv_table
@@ -17,8 +18,6 @@ REQUIRED = ("dossier_code", "unit_code", "date")
 OPTIONAL = ("field",)
 LENGTHS = {"dossier_code": MAX_DOSSIER_CODE, "unit_code": declared_length(Unit, "code"), "date": 10,
            "field": 200}
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
-"""ISO dates, and the day/month/year of the one-stop systems' exports."""
 
 
 @dataclass(frozen=True)
@@ -77,15 +76,6 @@ def row_problems(row: int, record: dict) -> Iterator[Problem]:
             yield CATALOGUE.problem("listing_value_required", row=row, column=column)
         elif column == "date" and parsed_day(value) is None:
             yield CATALOGUE.problem("listing_date_invalid", row=row, value=value)
-
-
-def parsed_day(value: str) -> date | None:
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    return None
 
 
 def dossier(row: int, record: dict) -> Dossier:

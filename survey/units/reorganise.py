@@ -13,7 +13,7 @@ the same file can be applied again.
 import hashlib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.errors import InvalidInput, Problem
+from survey.forms_common import parsed_day
 from survey.units.messages import CATALOGUE
 from survey.units.models import REORGANISATION_KINDS, Reorganisation, ReorganisationLink, Unit
 from survey.units.operations import CODE, SHOWN, columned_table
@@ -29,7 +30,6 @@ from survey.units.successions import Move, check_moves, stored_moves
 COLUMNS = ("kind", "old", "new", "effective_on")
 OPTIONAL = ("shares",)
 SEPARATOR = re.compile(r"[\s;]+")
-DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y")
 
 
 @dataclass
@@ -124,14 +124,10 @@ def codes_of(row: int, value: dict, column: str, problems: list[Problem]) -> tup
 
 
 def date_of(row: int, text: str, problems: list[Problem]) -> date | None:
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    if text:
+    found = parsed_day(text)
+    if found is None and text:
         problems.append(CATALOGUE.problem("date_invalid", row=row, value=text[:SHOWN]))
-    return None
+    return found
 
 
 def shares_of(row: int, text: str, kind: str, count: int, problems: list[Problem]) -> tuple[float, ...] | None:
