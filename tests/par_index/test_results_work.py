@@ -6,8 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from survey.par_index.assessments import Assessment, Evidence
-from survey.par_index.evidence import PDF, CheckedFile
-from survey.par_index.scoring import add_evidence
+from survey.par_index.evidence import PDF
 from survey.units.models import Unit
 from tests.accounts.conftest import fresh_limits, make_user, settings, staff  # noqa: F401 (fixtures)
 from tests.par_index.results_setup import scored_setup, stored_round
@@ -18,14 +17,14 @@ FILE = b"%PDF-1.4 bien ban"
 
 @pytest.fixture
 def with_evidence(session, make_unit, make_campaign, make_version, make_submission, make_user):
-    """The scored year of results_setup, each unit's round with an evidence file, reopened to add it."""
+    """The scored year of results_setup, each unit's assessment with an evidence file (stored as
+    add_evidence stores it: the appraised one could no longer take it)."""
     scored_setup(session, make_unit, make_campaign, make_version, make_submission)
     stored_round(session)
     for assessment in session.scalars(select(Assessment)):
-        status, assessment.status = assessment.status, "self_assessing"
-        add_evidence(session, None, assessment, "f1_1_1", CheckedFile(f"{assessment.unit.code}.pdf", PDF, FILE,
-                                                                     hashlib.sha256(FILE).hexdigest()))
-        assessment.status = status
+        assessment.evidence.append(Evidence(sub_criterion="f1_1_1", filename=f"{assessment.unit.code}.pdf",
+                                            content_type=PDF, size=len(FILE), sha256=hashlib.sha256(FILE).hexdigest(),
+                                            data=FILE))
     make_user("noi-vu", "analyst")
     session.commit()
     session.expire_all()  # the pages share the test's session: let them read as a new request does
@@ -54,3 +53,4 @@ def test_an_assessment_page_lists_the_files_without_their_bytes_which_the_downlo
     assert evidence_reads(sent) and not any("par_evidence.data" in sql for sql in sent)
     download = staff.client.get(f"/cham-diem/minh-chung/{evidence}")
     assert download.status_code == 200 and download.get_data() == FILE
+
