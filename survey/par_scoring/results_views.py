@@ -42,10 +42,11 @@ def years() -> list[int]:
     return sorted({found.year for found in published_definitions(db.session())}, reverse=True)
 
 
-def computed(year: int) -> YearResults:
-    """The year's results; 404 for a year without a published definition."""
+def computed(year: int, compare: bool = True) -> YearResults:
+    """The year's results (with `compare`, ranks changed against the year before, scored too); 404
+    for a year without a published definition."""
     try:
-        return year_results(db.session(), year, unit_inputs)
+        return year_results(db.session(), year, unit_inputs, compare)
     except InvalidInput:
         abort(404)
 
@@ -79,7 +80,8 @@ def results_chart(year: int):
     headers = {"Content-Security-Policy": SVG_POLICY}
     if request.args.get("download"):
         headers["Content-Disposition"] = f'attachment; filename="chi-so-cchc-{year}.svg"'
-    return Response(chart(computed(year), language()), mimetype="image/svg+xml", headers=headers)
+    # The chart shows each unit's percentage only: the year before, scored for rank changes, is not read.
+    return Response(chart(computed(year, compare=False), language()), mimetype="image/svg+xml", headers=headers)
 
 
 @blueprint.get("/ket-qua/<int(min=2000, max=2100):year>/ket-qua.<any(csv, xlsx, docx, pdf):file_format>")

@@ -54,3 +54,10 @@ def test_an_assessment_page_lists_the_files_without_their_bytes_which_the_downlo
     download = staff.client.get(f"/cham-diem/minh-chung/{evidence}")
     assert download.status_code == 200 and download.get_data() == FILE
 
+
+def test_the_chart_scores_the_year_alone_not_the_year_before(staff, with_evidence):
+    staff.sign_in("noi-vu")
+    with statements() as sent:
+        assert staff.client.get("/cham-diem/ket-qua/2026/bieu-do.svg").status_code == 200
+    looked_up = [sql for sql in sent if sql.startswith("SELECT par_index_definitions.")]
+    assert len(looked_up) == 1, looked_up
