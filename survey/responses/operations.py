@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 import forms
@@ -16,12 +15,11 @@ from survey.campaigns.models import Campaign, CampaignUnit
 from survey.db import utcnow
 from survey.errors import InvalidInput, Problem
 from survey.questionnaires.queries import version_definition
-from survey.responses.answers_insert import write_answers
 from survey.responses.messages import CATALOGUE, answer_problem
 from survey.responses.models import Answer, Response, ResponseChange
-from survey.responses.outbox import response_created, response_status_changed
+from survey.responses.outbox import response_status_changed
 from survey.responses.paradata import with_metadata
-from survey.responses.response_insert import forget_response, insert_response
+from survey.responses.response_insert import store_response
 from survey.units.models import LEVELS, Unit
 from survey.units.queries import active_units
 
@@ -55,10 +53,10 @@ class Submission:
 def record_response(session: Session, submission: Submission, today: date) -> tuple[Response, bool]:
     """Store a submission once: `(response, True)`, or the stored one and False for a repeated uuid.
 
-    Everything is checked first; the insert runs in a savepoint so that a concurrent duplicate
-    (the unique uuid) turns into the stored response instead of an error. The answers go out in
-    one statement (`answers_insert`): a statement per answer was most of a web send's time on
-    PostgreSQL. The version's definition is looked up once and handed to the checks and the insert.
+    Everything is checked first. The response, its answers and its webhook event are written
+    together (`response_insert`: one statement on PostgreSQL), or none of them when a response
+    stored meanwhile holds the uuid (a concurrent duplicate): that one is returned instead. The
+    version's definition is looked up once and handed to the checks and the insert.
     """
     stored = None if submission.new_uuid else response_by_uuid(session, submission.uuid)
     if stored is not None:
@@ -67,15 +65,9 @@ def record_response(session: Session, submission: Submission, today: date) -> tu
     problems = submission_problems(session, submission, definition, today)
     if problems:
         raise InvalidInput(problems)
-    response = None
-    try:
-        with session.begin_nested():
-            response = insert_response(session, submission)
-            insert_answers(session, response, definition,
-                           with_metadata(definition, submission.answers, submission, clock.zone()))
-            response_created(session, response)  # the webhook outbox: stored with the response or not at all
-    except IntegrityError:
-        forget_response(session, response)
+    answers = with_metadata(definition, submission.answers, submission, clock.zone())
+    response = store_response(session, submission, answer_rows(definition, answers))
+    if response is None:
         return settle_conflict(session, submission), False
     return response, True
 
@@ -143,16 +135,12 @@ def unit_codes(session: Session, definition: forms.Definition) -> list[str]:
     return [unit.code for unit in active_units(session, levels)] if levels else []
 
 
-def insert_answers(session: Session, response: Response, definition: forms.Definition,
-                   answers: dict[str, str | None]) -> None:
-    """Store `answers` in one statement, each calculate as the server computes it: whatever
-    the channel (web, API, keyed paper), a response keeps the same computed values."""
+def answer_rows(definition: forms.Definition, answers: dict[str, str | None]) -> list[dict]:
+    """The rows of `answers`, each calculate as the server computes it: whatever the channel (web,
+    API, keyed paper), a response keeps the same computed values."""
     computed = forms.with_calculations(definition, answers)
     metadata = dict(definition.metadata)
-    rows = [answer_row(definition, key, value, metadata) for key, value in computed.items() if value is not None]
-    if rows:
-        write_answers(session.connection(), response, rows)
-    session.expire(response, ["answers"])  # read back from the table when someone asks
+    return [answer_row(definition, key, value, metadata) for key, value in computed.items() if value is not None]
 
 
 def answer_row(definition: forms.Definition, key: str, value: str, metadata: Container[str]) -> dict:

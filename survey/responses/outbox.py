@@ -1,8 +1,9 @@
 """The webhook events of responses, written to the outbox in the caller's transaction (flush only).
 
 The responses domain writes them where it stores or reviews a response, so an event exists if and
-only if what it reports does; `survey.webhooks` reads the outbox and delivers it, and knows
-nothing of responses. One INSERT per event, built once, without loading the row back.
+only if what it reports does (a new response's event goes out with its row: `response_insert`);
+`survey.webhooks` reads the outbox and delivers it, and knows nothing of responses. One INSERT per
+event, built once, without loading the row back.
 """
 from typing import cast
 
@@ -12,10 +13,6 @@ from sqlalchemy.orm import Session
 from survey.db import utcnow
 from survey.responses.models import Response, aware
 from survey.webhooks.models import WebhookEvent
-
-
-def response_created(session: Session, response: Response) -> None:
-    _emit(session, "response.created", response)
 
 
 def response_status_changed(session: Session, response: Response) -> None:

@@ -11,7 +11,8 @@ from survey import clock, db
 from survey.campaigns.models import Campaign
 from survey.errors import InvalidInput
 from survey.responses.models import Answer, Response
-from survey.responses.operations import record_response, settle_conflict
+from survey.responses.operations import record_response
+from survey.webhooks.models import WebhookEvent
 from tests.clock import TODAY
 
 
@@ -172,21 +173,14 @@ def test_the_database_refuses_a_second_response_with_the_same_uuid(session, make
         session.flush()
 
 
-
-def test_a_send_refused_after_its_row_went_out_has_no_response_left_in_the_session(session, make_campaign,
-                                                                                   make_submission, monkeypatch):
-    """The savepoint took the row away; the object must go too, or the conflict is settled (and the
-    session used) with a response that is not stored, whose id SQLite gives to the next one."""
-    def refused(*_):
-        raise IntegrityError("INSERT INTO outbox", {}, Exception("refused"))
-
-    def settle(own, submission):
-        left.extend(o for o in own if isinstance(o, Response))
-        return settle_conflict(own, submission)
-
-    left: list[Response] = []
-    monkeypatch.setattr("survey.responses.operations.response_created", refused)
-    monkeypatch.setattr("survey.responses.operations.settle_conflict", settle)
-    with pytest.raises(InvalidInput):
-        record_response(session, make_submission(make_campaign()), TODAY)
-    assert left == [] and stored(session) == (0, 0)
+def test_a_paper_serial_stored_meanwhile_is_refused_and_nothing_is_written(session, make_campaign, make_submission):
+    """The response's insert meets the serial's unique key and does nothing (no savepoint): no row,
+    answer or event is written, the session holds no response that is not stored, and the
+    transaction stays usable for telling the keyer why."""
+    campaign = make_campaign()
+    first, _ = record_response(session, make_submission(campaign, channel="paper", paper_serial="A-1"), TODAY)
+    with pytest.raises(InvalidInput) as caught:
+        record_response(session, make_submission(campaign, channel="paper", paper_serial="A-1"), TODAY)
+    assert [problem.key for problem in caught.value.problems] == ["paper_serial_taken"]
+    assert stored(session) == (1, 1) and session.scalar(select(func.count()).select_from(WebhookEvent)) == 1
+    assert [held for held in session if isinstance(held, Response)] == [first]
