@@ -18,6 +18,7 @@ from forms.repeat_form import RepeatForm, build_repeat_form, field_name, instanc
 from forms.repeats import MAX_INSTANCES, instance_key
 from survey import db
 from survey.db import utcnow
+from survey.forms_common import whole
 from survey.public.access import check_posted_uuid, refuse
 from survey.public.messages import t
 from survey.public.navigation import preceding, progress
@@ -96,18 +97,19 @@ def revealed(definition: Definition, section: Section, form: RepeatForm) -> bool
 
 def posted_count(section: Section) -> int:
     """The instances the posted page had (refused when it is no number the repeat allows)."""
-    raw = request.form.get("_count", "")
-    if not raw.isdigit() or not 0 <= int(raw) <= most(section):
+    count, valid = whole(request.form.get("_count", ""), most(section))
+    if count is None or not valid:
         refuse(t("bad_count"))
-    return int(raw)
+    return count
 
 
 def remove(draft: Draft, section: Section, form: RepeatForm, which: str):
     """The instance `which` left out, the later ones moved down; saved, and the page fetched again."""
-    if not which.isdigit() or not 1 <= int(which) <= form.count:
+    gone, valid = whole(which, form.count)
+    if not gone or not valid:
         refuse(t("bad_count"))
     entered = form.entered()
-    moved = {instance_key(q.name, n): entered.get(instance_key(q.name, n + (n >= int(which))))
+    moved = {instance_key(q.name, n): entered.get(instance_key(q.name, n + (n >= gone)))
              for n in range(1, form.count + 1) for q in section.questions if q.kind.has_input}
     with db.transaction() as db_session:
         save_page(db_session, draft, section.name, moved, section.name, utcnow())

@@ -61,7 +61,10 @@ def test_a_required_question_is_asked_in_each_instance_and_a_blank_one_left_out(
     assert respondent.url.endswith("/trang/closing")
 
 
-@pytest.mark.parametrize("posted", [{"_count": "9"}, {"_count": "x"}, {"_count": "1", "member_name-2": "Lạ"}])
+@pytest.mark.parametrize("posted", [{"_count": "9"}, {"_count": "x"}, {"_count": "1", "member_name-2": "Lạ"},
+                                    {"_count": "²"}, {"_count": "9" * 25}, {"_count": ""},
+                                    {"_count": "1", "action": "remove-²"}, {"_count": "1", "action": "remove-0"},
+                                    {"_count": "1", "action": "remove-" + "9" * 25}])
 def test_a_page_that_was_not_shown_is_refused(respondent, roster, posted):
     to_roster(respondent)
     respondent.answer({"member_name-1": "Lan"}, **posted)
