@@ -35,9 +35,10 @@ def summary(results: YearResults, language: str) -> str:
                best=decimal(max(shares), language), worst=decimal(min(shares), language))
 
 
-def decimal(value: float, language: str, digits: int = 1) -> str:
-    """A number written the reader's way (67,9 in Vietnamese)."""
-    text = f"{value:.{digits}f}"
+def decimal(value: float, language: str, digits: int | None = 1) -> str:
+    """A number written the reader's way (67,9 in Vietnamese), with `digits` decimals, or with as
+    few as it needs when None (87,5 and 10)."""
+    text = f"{value:g}" if digits is None else f"{value:.{digits}f}"
     return text.replace(".", ",") if language == "vi" else text
 
 

@@ -22,7 +22,7 @@ from survey.par_index.assessment_queries import (
 )
 from survey.par_index.assessments import Assessment
 from survey.par_index.queries import definition_by_id
-from survey.par_index.results_notes import level_label
+from survey.par_index.results_notes import decimal, level_label
 from survey.par_index.scoring import open_round
 from survey.par_scoring.forms import round_form
 from survey.par_scoring.messages import CATALOGUE
@@ -38,8 +38,13 @@ speaks(blueprint, CATALOGUE)
 
 @blueprint.context_processor
 def scoring_helpers() -> dict:
-    return {"label": label, "level_name": level_name, "points": lambda value: f"{value:g}",
-            "day": lambda value: value.strftime("%d/%m/%Y")}
+    return {"label": label, "level_name": level_name, "points": points, "day": lambda value: value.strftime("%d/%m/%Y")}
+
+
+def points(value: float | str) -> str:
+    """Points or a stored percentage (text, as the officer's value is kept) written the reader's way:
+    87,5 in Vietnamese, 87.5 in English, 10 in both."""
+    return decimal(float(value), language(), None)
 
 
 def label(item) -> str:

@@ -198,3 +198,15 @@ def test_the_page_speaks_the_readers_language_with_the_definitions_labels(scorin
     officer.get(url(own) + "?lang=vi")
     assert "Ban hành kế hoạch năm đúng thời hạn (tối đa 2 điểm)" in officer.text()
     assert "Giá trị tự đánh giá (tỷ lệ phần trăm, từ 0 đến 100)" in officer.text()  # one pair of brackets
+
+
+def test_a_percentage_is_written_the_readers_way(scoring, staff, session):
+    own = of(scoring, "AG-SNV")
+    save_self_assessment(session, None, own, {"f1_1_2": ("87,5", "")})
+    submit(session, None, own)
+    session.commit()
+    officer = signed_in(staff, "can-bo-snv")
+    officer.get(url(own) + "?lang=vi")
+    assert "87,5 %" in officer.text() and "87.5" not in officer.text()
+    officer.get(url(own) + "?lang=en")
+    assert "87.5 %" in officer.text()
