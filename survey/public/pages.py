@@ -7,9 +7,16 @@ from flask import request
 import forms
 from forms import Definition, QuestionnaireForm, Section
 from forms.piping import fill_html
+from survey.public.navigation import REVIEW
 
 SYSTEM_FIELDS = frozenset({"csrf_token", "_uuid", "_action", "_shown", "_from"})
 """Fields every page posts besides its questions; they start with '_', which no question can."""
+
+
+def came_from() -> str:
+    """REVIEW when the page was opened from the review (its link's ``?from``, or the page posted
+    again with its ``_from``), so that moving on leads back there; else ''."""
+    return REVIEW if REVIEW in (request.form.get("_from"), request.args.get("from")) else ""
 
 
 def answer_fields(section: Section) -> list[str]:

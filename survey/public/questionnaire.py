@@ -252,7 +252,7 @@ def render_page(draft: Draft, definition: forms.Definition, section: forms.Secti
                "back": preceding(definition, answers, section.name), "revealed": set(revealed) & shown,
                "lang": form_language(definition), "last": page_number == pages_count,
                "rules": page_rules(definition, section, answers), "answered": pages.answered(definition, answers),
-               "came_from": REVIEW if REVIEW in (request.form.get("_from"), request.args.get("from")) else ""}
+               "came_from": pages.came_from()}
     return render_template("public/page.html", **context), status
 
 

@@ -22,7 +22,7 @@ from survey.forms_common import whole
 from survey.public.access import check_posted_uuid, refuse
 from survey.public.messages import t
 from survey.public.navigation import preceding, progress
-from survey.public.pages import SYSTEM_FIELDS
+from survey.public.pages import SYSTEM_FIELDS, came_from
 from survey.questionnaires.web_form import unit_choices
 from survey.responses.drafts import save_page
 from survey.responses.models import Draft
@@ -138,7 +138,7 @@ def render(draft: Draft, definition: Definition, section: Section, form: RepeatF
         "public/repeat.html", draft=draft, definition=definition, section=section, form=form, blocks=blocks,
         errors=errors, shown=" ".join(sorted(shown)), page=page_number, pages=pages_count, lang=language,
         back=preceding(definition, answers, section.name), free=section.repeat_count is None,
-        room=form.count < most(section), last=page_number == pages_count), status
+        room=form.count < most(section), last=page_number == pages_count, came_from=came_from()), status
 
 
 def piped(definition: Definition, section: Section, answers: dict[str, str | None], count: int,

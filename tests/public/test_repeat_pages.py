@@ -86,3 +86,12 @@ def test_the_review_lists_each_instance_and_links_a_problem_to_the_repeat_page(r
     respondent.get(respondent.url)
     link = re.search(r'<li><a href="([^"]+)">Họ tên – thứ 2 — Vui lòng trả lời câu hỏi này.</a>', respondent.html)
     assert link and "/trang/member" in link.group(1)
+
+
+def test_the_repeat_page_opened_from_the_review_leads_back_to_it(respondent, roster):
+    to_roster(respondent)
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "41"}, _count="1")
+    respondent.answer({"comment": "Tốt"}, action="review")
+    respondent.get(f"/phieu/{respondent.uuid}/trang/member?from=xem-lai")
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "40"}, _count="1")
+    assert respondent.url.endswith("/xem-lai") and "40" in respondent.html
