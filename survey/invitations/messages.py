@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dossier_twice": ("Mã hồ sơ “{dossier}” bị lặp lại trong danh sách", "dossier code '{dossier}' is listed twice"),
     "dossier_invited": ("Mã hồ sơ “{dossier}” đã có thư mời trong đợt khảo sát này",
                         "dossier code '{dossier}' already has an invitation in this campaign"),
+    "expiry_past": ("Hạn dùng {day} đã qua.", "The expiry date {day} is past."),
     "invitation_expires_past": ("--expires {day}: ngày này đã qua", "--expires {day} is already past"),
 }
 

@@ -2,13 +2,14 @@
 import secrets
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import cast
 
 from sqlalchemy import CursorResult, select, update
 from sqlalchemy.orm import Session
 
 from forms.text_checks import CONTROL, has_control
+from survey import clock
 from survey.accounts.models import User
 from survey.accounts.operations import audit
 from survey.campaigns.models import Campaign
@@ -89,6 +90,15 @@ def invite(session: Session, campaign: Campaign, unit: Unit, dossier_codes: Iter
     audit(session, actor, "invitations_created", subject=f"campaign {campaign.slug}", unit=unit.code,
           count=len(created), expires_at=expires_at.isoformat() if expires_at else None)
     return created
+
+
+def link_expiry(day: date | None, field: str) -> tuple[datetime | None, list[Problem]]:
+    """When links that may be used through `day` expire: the end of that day in the province (None: when
+    the campaign closes), and the problem of `field` when the day is already past."""
+    if day is None:
+        return None, []
+    past = [CATALOGUE.problem("expiry_past", field, day=day.strftime("%d/%m/%Y"))] if day < clock.today() else []
+    return clock.end_of_day(day), past
 
 
 def dossier_codes(text: str) -> list[str]:

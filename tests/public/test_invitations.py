@@ -7,8 +7,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from survey import clock
 from survey.invitations.models import Invitation
-from survey.invitations.operations import InvitationUnavailable, create_invitations, use_invitation
+from survey.invitations.operations import InvitationUnavailable, create_invitations, link_expiry, use_invitation
 from survey.responses.models import Response
 from tests.clock import START, TODAY
 from tests.public.conftest import Respondent
@@ -86,6 +87,14 @@ def test_an_expired_invitation_is_refused_politely(respondent, three_pages, sess
     invitation = invite(session, three_pages, expires_at=START - timedelta(minutes=1))[0]
     page = respondent.get(f"/i/{invitation.token}")
     assert page.status_code == 410 and "đã hết hạn" in respondent.html
+
+
+def test_links_expire_at_the_end_of_the_province_s_day_and_never_on_a_past_one(session):
+    assert link_expiry(None, "expires_on") == (None, [])
+    assert link_expiry(TODAY, "expires_on") == (clock.end_of_day(TODAY), [])
+    [past] = link_expiry(TODAY - timedelta(days=1), "expires_on")[1]
+    assert past.field == "expires_on" and past.text("vi") == "Hạn dùng 16/11/2026 đã qua."
+    assert past.text("en") == "The expiry date 16/11/2026 is past."
 
 
 def test_an_unknown_token_is_an_unknown_link(client, three_pages):

@@ -6,11 +6,10 @@ from datetime import datetime
 
 from flask import abort, make_response, redirect, request, url_for
 
-from survey import clock, db
+from survey import db
 from survey.accounts.access import current_user
-from survey.admin.campaigns.form import typed_day
 from survey.admin.files import MAX_BYTES, Refused, csv_bytes, read_text, uploaded
-from survey.admin.invitations.views import invitations_page
+from survey.admin.invitations.views import expiry, invitations_page
 from survey.admin.messages import CATALOGUE as ADMIN
 from survey.admin.site import page
 from survey.campaigns.models import Campaign
@@ -101,14 +100,6 @@ def form_values(form: dict[str, str]) -> tuple[int | None, int, datetime | None,
     problems += [] if seed_ok else [CATALOGUE.problem("seed_invalid", "seed", value=form["seed"], largest=LARGEST_SEED)]
     expires_at, typed = expiry(form["expires_on"])
     return size, new_seed() if seed is None else seed, expires_at, problems + typed
-
-
-def expiry(typed: str) -> tuple[datetime | None, list[Problem]]:
-    """The end of the day typed in the province (None: blank), or the problem with it."""
-    day, problems = typed_day(typed, "expires_on")
-    if day is not None and day < clock.today():
-        problems.append(ADMIN.problem("inv_expiry_past", "expires_on", day=day.strftime("%d/%m/%Y")))
-    return (clock.end_of_day(day) if day else None), problems
 
 
 def preview(campaign: Campaign, plan: DrawPlan, form: dict[str, str], text: str, plan_text: str, status: int = 200):

@@ -20,7 +20,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "inv_no_codes": ("Nhập hoặc tải lên ít nhất một mã hồ sơ.", "Paste or upload at least one dossier code."),
     "inv_too_many": ("{count} mã hồ sơ: tối đa {largest} mã mỗi lần.",
                      "{count} dossier codes: at most {largest} at a time."),
-    "inv_expiry_past": ("Hạn dùng {day} đã qua.", "The expiry date {day} is past."),
     "inv_created": ("Đã tạo {count} thư mời cho {unit}. Tải tệp CSV để gửi đường dẫn.",
                     "{count} invitations created for {unit}. Download the CSV to send the links."),
     "inv_by_unit": ("Thư mời theo đơn vị", "Invitations by unit"),

@@ -4,6 +4,7 @@ with every duplicate and already-invited code named, and the download of the lin
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import datetime
 
 from flask import make_response, redirect, request, url_for
 
@@ -19,7 +20,7 @@ from survey.db import utcnow
 from survey.draws.queries import campaign_draws
 from survey.errors import InvalidInput, Problem
 from survey.invitations.models import Invitation
-from survey.invitations.operations import dossier_codes, invite
+from survey.invitations.operations import dossier_codes, invite, link_expiry
 from survey.invitations.queries import campaign_invitations
 from survey.links import public_url
 
@@ -57,13 +58,17 @@ def creation_request(campaign: Campaign, form: dict[str, str]):
         problems.append(CATALOGUE.problem("inv_no_codes", "codes"))
     if len(codes) > MAX_CODES:
         problems.append(CATALOGUE.problem("inv_too_many", "codes", count=len(codes), largest=MAX_CODES))
-    expires_on, typed = typed_day(form["expires_on"], "expires_on")
-    problems += typed
-    if expires_on is not None and expires_on < clock.today():
-        problems.append(CATALOGUE.problem("inv_expiry_past", "expires_on", day=expires_on.strftime("%d/%m/%Y")))
-    if problems:
-        raise InvalidInput(problems)
-    return unit, codes, clock.end_of_day(expires_on) if expires_on else None
+    expires_at, typed = expiry(form["expires_on"])
+    if problems + typed:
+        raise InvalidInput(problems + typed)
+    return unit, codes, expires_at
+
+
+def expiry(typed: str) -> tuple[datetime | None, list[Problem]]:
+    """When the links expire, by the day typed in the field 'expires_on', or the problems with it."""
+    day, problems = typed_day(typed, "expires_on")
+    expires_at, past = link_expiry(day, "expires_on")
+    return expires_at, problems + past
 
 
 def invitations_page(campaign: Campaign, form: dict[str, str], problems: Sequence[Problem], status: int = 200):
