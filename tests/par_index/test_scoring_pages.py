@@ -113,6 +113,8 @@ def test_evidence_is_kept_and_given_back_only_to_its_readers(scoring, staff, ses
     response = post_files(officer, url(own, "/luu"), {"file_f1_1_1": (A_PDF, "ke-hoach.pdf")})
     assert response.status_code == 302
     evidence = session.scalars(select(Evidence)).one()
+    officer.get(url(own))
+    assert "ke-hoach.pdf (1 KB)" in officer.text() and evidence.sha256[:12] not in officer.html  # no internal code
     download = officer.get(f"/cham-diem/minh-chung/{evidence.id}")
     assert (download.data, download.mimetype) == (A_PDF, "application/pdf")
     assert download.headers["Content-Disposition"] == "attachment; filename*=UTF-8''ke-hoach.pdf"
