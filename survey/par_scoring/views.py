@@ -48,8 +48,8 @@ def points(value: float | str) -> str:
 
 
 def label(item) -> str:
-    """A definition item's label in the reader's language (Vietnamese where it has no other)."""
-    return item.label.get(language()) or item.label.get("vi") or item.id
+    """A definition item's label in the reader's language (a definition names each item in both)."""
+    return item.label[language()]
 
 
 def level_name(item, key: str) -> str:
