@@ -6,6 +6,7 @@ and still empty lives only in the page posted back (its `_count`), as a page's u
 Removing an instance moves the later ones down. A repeat counted by an earlier answer
 (``repeat_count``) has that many instances and neither button.
 """
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from flask import redirect, render_template, request, url_for
@@ -73,10 +74,10 @@ def post(draft: Draft, definition: Definition, section: Section):
         return remove(draft, section, form, action.removeprefix("remove-"))
     if action == "back":
         return go_back(draft, definition, section, form)
-    if not form.validate():
-        return render(draft, definition, section, form, status=422)
-    if revealed(definition, section, form):
-        return render(draft, definition, section, form)
+    valid = form.validate()
+    new = newly_shown(definition, section, form)
+    if new or not valid:
+        return render(draft, definition, section, form, revealed=new)
     return Proceed(form.answers())
 
 
@@ -87,12 +88,12 @@ def shown_fields(definition: Definition, section: Section, answers: dict[str, st
             if asked.get(instance_key(q.name, n))}
 
 
-def revealed(definition: Definition, section: Section, form: RepeatForm) -> bool:
-    """Whether the answers posted ask a question the page did not show (`at_school` once an age is
-    under 18): the page is shown again with it, as any page shows what an answer revealed."""
+def newly_shown(definition: Definition, section: Section, form: RepeatForm) -> set[str]:
+    """The fields the answers posted ask that the page did not show (`at_school` once an age is
+    under 18): the page is shown again with them, saying no error on them yet, as any page does."""
     before = set(request.form.get("_shown", "").split())
     answers = {**form.prior_answers, **form.entered()}
-    return bool(shown_fields(definition, section, answers, form.count) - before)
+    return shown_fields(definition, section, answers, form.count) - before
 
 
 def posted_count(section: Section) -> int:
@@ -125,7 +126,9 @@ def go_back(draft: Draft, definition: Definition, section: Section, form: Repeat
     return redirect(url_for("questionnaire.page", key=draft.uuid, section=target))
 
 
-def render(draft: Draft, definition: Definition, section: Section, form: RepeatForm, status: int = 200):
+def render(draft: Draft, definition: Definition, section: Section, form: RepeatForm,
+           revealed: Collection[str] = ()):
+    """The page; a 422 when a question it showed before has an error (not one just `revealed`)."""
     language = form_language(definition)
     answers = {**draft.answers, **form.entered()}
     page_number, pages_count = progress(definition, answers, section.name)
@@ -133,12 +136,13 @@ def render(draft: Draft, definition: Definition, section: Section, form: RepeatF
     blocks = [(n, [(q, q.name in shown) for q in instance_questions(section, n)]) for n in range(1, form.count + 1)]
     form.piped = piped(definition, section, answers, form.count, language)
     errors = [(q, form[q.name].errors[0]) for _, block in blocks for q, _ in block
-              if q.kind.has_input and form[q.name].errors]
+              if q.kind.has_input and form[q.name].errors and q.name not in revealed]
     return render_template(
         "public/repeat.html", draft=draft, definition=definition, section=section, form=form, blocks=blocks,
         errors=errors, shown=" ".join(sorted(shown)), page=page_number, pages=pages_count, lang=language,
         back=preceding(definition, answers, section.name), free=section.repeat_count is None,
-        room=form.count < most(section), last=page_number == pages_count, came_from=came_from()), status
+        room=form.count < most(section), last=page_number == pages_count, came_from=came_from(),
+        revealed=revealed), 422 if errors else 200
 
 
 def piped(definition: Definition, section: Section, answers: dict[str, str | None], count: int,

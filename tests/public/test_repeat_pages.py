@@ -95,3 +95,16 @@ def test_the_repeat_page_opened_from_the_review_leads_back_to_it(respondent, ros
     respondent.get(f"/phieu/{respondent.uuid}/trang/member?from=xem-lai")
     respondent.answer({"member_name-1": "Lan", "member_age-1": "40"}, _count="1")
     assert respondent.url.endswith("/xem-lai") and "40" in respondent.html
+
+
+def test_a_required_question_an_answer_reveals_is_shown_before_it_is_checked(respondent, make_version,
+                                                                            make_campaign, make_unit, session):
+    required = ROSTER.replace("{name: at_school, type: yes_no,", "{name: at_school, type: yes_no, required: true,")
+    make_campaign("ho", units=[make_unit("AG-LX")], version=make_version(required))
+    session.commit()
+    to_roster(respondent)
+    respondent.answer({"member_name-1": "Minh", "member_age-1": "12"}, _count="1")
+    assert respondent.status == 200 and 'name="at_school-1"' in respondent.html
+    assert 'id="at_school-1-error"' not in respondent.html
+    respondent.answer({"member_name-1": "Minh", "member_age-1": "12"}, _count="1")
+    assert respondent.status == 422 and 'id="at_school-1-error"' in respondent.html
