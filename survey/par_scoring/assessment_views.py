@@ -79,12 +79,7 @@ def assessment(assessment_id: int):
 def save(assessment_id: int):
     """Store the values and notes, and keep the files chosen, all or nothing."""
     found = readable(assessment_id)
-    try:
-        with db.transaction() as session:
-            _save_all(session, found, request.form, request.files)
-    except InvalidInput as refused:
-        return page(found, "par_scoring/assessment.html", refused.problems, request.form, 400)
-    return done(found, "saved")
+    return step(found, lambda session: _save_all(session, found, request.form, request.files), "saved", request.form)
 
 
 @blueprint.errorhandler(RequestEntityTooLarge)
@@ -179,12 +174,7 @@ def remove_evidence_page(evidence_id: int):
     """Take back one of the unit's evidence files while its self-assessment may still change."""
     evidence = evidence_by_id(db.session(), evidence_id) or abort(404)
     found = readable(evidence.assessment_id)
-    try:
-        with db.transaction() as session:
-            remove_evidence(session, signed_in(), evidence)
-    except InvalidInput as refused:
-        return page(found, "par_scoring/assessment.html", refused.problems, None, 400)
-    return done(found, "evidence_removed")
+    return step(found, lambda session: remove_evidence(session, signed_in(), evidence), "evidence_removed")
 
 
 @blueprint.get("/minh-chung/<int:evidence_id>")
