@@ -161,6 +161,8 @@ def repeat(draft: Draft, definition: forms.Definition, section: forms.Section):
     if request.method != "POST":
         return repeat_page.show(draft, definition, section)
     outcome = repeat_page.post(draft, definition, section)
+    if isinstance(outcome, repeat_page.Back):
+        return go_back(draft, definition, section, outcome.answers)
     if not isinstance(outcome, repeat_page.Proceed):
         return outcome
     if sending() and following(definition, {**draft.answers, **outcome.answers}, section.name) == REVIEW:
@@ -181,7 +183,7 @@ def post_page(draft: Draft, definition: forms.Definition, section: forms.Section
         refuse(t("bad_hidden", name=hidden[0]))
     valid = form.validate()
     if request.form.get("_action") == "back":
-        return go_back(draft, definition, section, form)
+        return go_back(draft, definition, section, pages.valid_answers(form))
     revealed = pages.newly_shown(definition, section, answers)
     if revealed:
         return show_revealed(draft, definition, section, form, revealed)
@@ -209,12 +211,12 @@ def show_revealed(draft: Draft, definition: forms.Definition, section: forms.Sec
                             _anchor=f"{revealed[0]}-label", **back_to_review))
 
 
-def go_back(draft: Draft, definition: forms.Definition, section: forms.Section, form):
-    """Keep what passed its checks on this page, then show the page before."""
-    answers = {**draft.answers, **pages.valid_answers(form)}
+def go_back(draft: Draft, definition: forms.Definition, section: forms.Section, kept: dict[str, str | None]):
+    """Keep the page's answers that passed their checks (`kept`), then show the page before."""
+    answers = {**draft.answers, **kept}
     target = preceding(definition, answers, section.name) or section.name
     with db.transaction() as db_session:
-        save_page(db_session, draft, section.name, pages.valid_answers(form), target, utcnow())
+        save_page(db_session, draft, section.name, kept, target, utcnow())
     return redirect(where_draft_is(draft))
 
 

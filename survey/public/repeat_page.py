@@ -37,6 +37,14 @@ class Proceed:
     answers: dict[str, str | None]
 
 
+@dataclass(frozen=True)
+class Back:
+    """Back was pressed: the caller keeps these answers (those that passed their checks) and shows
+    the page before, as from any page."""
+
+    answers: dict[str, str | None]
+
+
 def most(section: Section) -> int:
     return min(section.repeat_max or MAX_INSTANCES, MAX_INSTANCES)
 
@@ -60,7 +68,8 @@ def show(draft: Draft, definition: Definition, section: Section):
 
 
 def post(draft: Draft, definition: Definition, section: Section):
-    """Add, remove, go back, or the page's checked answers to move on with (`Proceed`)."""
+    """Add or remove an instance, the page again with its errors or what an answer revealed, else
+    the outcome the caller acts on as on any page (`Back`, `Proceed`)."""
     check_posted_uuid(draft.uuid)
     form = form_class(definition, section, posted_count(section))(prior_answers=draft.answers)
     stray = sorted(set(request.form.keys()) - {f for _, _, f in form.slots()} - SYSTEM_FIELDS - {"_count"})
@@ -72,9 +81,9 @@ def post(draft: Draft, definition: Definition, section: Section):
             prior_answers={**draft.answers, **form.entered()}))
     if action.startswith("remove-") and section.repeat_count is None:
         return remove(draft, section, form, action.removeprefix("remove-"))
-    if action == "back":
-        return go_back(draft, definition, section, form)
     valid = form.validate()
+    if action == "back":
+        return Back(checked(form))
     new = newly_shown(definition, section, form)
     if new or not valid:
         return render(draft, definition, section, form, revealed=new)
@@ -117,13 +126,10 @@ def remove(draft: Draft, section: Section, form: RepeatForm, which: str):
     return redirect(url_for("questionnaire.page", key=draft.uuid, section=section.name))
 
 
-def go_back(draft: Draft, definition: Definition, section: Section, form: RepeatForm):
-    """Keep what was entered, then show the page before."""
-    answers = {**draft.answers, **form.entered()}
-    target = preceding(definition, answers, section.name) or section.name
-    with db.transaction() as db_session:
-        save_page(db_session, draft, section.name, form.entered(), target, utcnow())
-    return redirect(url_for("questionnaire.page", key=draft.uuid, section=target))
+def checked(form: RepeatForm) -> dict[str, str | None]:
+    """The page's answers that passed their checks (what Back keeps, as from any page)."""
+    answers = form.answers()
+    return {key: answers[key] for _, key, field in form.slots() if not form[field].errors}
 
 
 def render(draft: Draft, definition: Definition, section: Section, form: RepeatForm,

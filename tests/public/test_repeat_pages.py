@@ -108,3 +108,12 @@ def test_a_required_question_an_answer_reveals_is_shown_before_it_is_checked(res
     assert 'id="at_school-1-error"' not in respondent.html
     respondent.answer({"member_name-1": "Minh", "member_age-1": "12"}, _count="1")
     assert respondent.status == 422 and 'id="at_school-1-error"' in respondent.html
+
+
+def test_back_keeps_only_the_answers_that_passed_their_checks(respondent, roster, session):
+    to_roster(respondent)
+    respondent.answer({"member_name-1": "Lan", "member_age-1": "130", "at_school-1": "yes"}, action="back", _count="1")
+    assert respondent.url.endswith("/trang/household")
+    answers = session.get(Draft, respondent.uuid_value).answers
+    assert answers.get("member_name[1]") == "Lan" and answers.get("member_age[1]") is None
+    assert answers.get("at_school[1]") is None  # not asked: no age under 18
