@@ -11,8 +11,11 @@ from sqlalchemy import func, select
 
 from survey import clock
 from survey.accounts.models import AuditEntry
+from survey.accounts.sessions import start_session
+from survey.admin.invitations.views import invitations_page
 from survey.draws.models import DossierDraw
 from survey.draws.operations import plan_draw
+from survey.invitations.messages import CATALOGUE
 from survey.invitations.models import Invitation
 from survey.invitations.operations import create_invitations
 from tests.admin.test_campaigns_pages import post_multipart
@@ -148,3 +151,11 @@ def test_the_draws_problems_stand_beside_their_fields_and_not_beside_the_invitat
     assert beside(page, "draw-expires") == ["Hạn dùng 01/01/2020 đã qua."] and beside(page, "expires_on") == []
     post_multipart(admin, f"{URL}/chon-mau", {"size": "1"})
     assert beside(html.unescape(admin.html), "dossiers_file") == ["Chọn một tệp để tải lên."]
+
+
+def test_the_view_not_the_address_says_which_form_a_problem_belongs_to(app, make_user, campaign):
+    past = CATALOGUE.problem("expiry_past", "expires_on", day="01/01/2020")
+    with app.test_request_context(URL):  # the address of the invitation form, the problem the draw's
+        start_session(make_user("quantri", "admin"))
+        page = html.unescape(invitations_page(campaign, {}, 400, drawing=[past])[0])
+    assert beside(page, "draw-expires") == ["Hạn dùng 01/01/2020 đã qua."] and beside(page, "expires_on") == []

@@ -34,9 +34,9 @@ def invitations_draw(slug: str):
         texts = uploaded_texts()
         plan, _ = planned(campaign, form, *texts)
     except Refused as refused:
-        return invitations_page(campaign, form, refused.problems, refused.status)
+        return invitations_page(campaign, form, refused.status, drawing=refused.problems)
     except InvalidInput as error:
-        return invitations_page(campaign, form, error.problems, 400)
+        return invitations_page(campaign, form, 400, drawing=error.problems)
     return preview(campaign, plan, form, *texts)
 
 
@@ -48,7 +48,7 @@ def invitations_draw_confirm(slug: str):
     try:
         plan, expires_at = planned(campaign, form, *texts)
     except InvalidInput as error:
-        return invitations_page(campaign, form, error.problems, 400)
+        return invitations_page(campaign, form, 400, drawing=error.problems)
     if plan.digest() != request.form.get("digest"):
         return preview(campaign, plan, form, *texts, status=409)
     with db.transaction() as session:

@@ -33,16 +33,16 @@ SHOWN = 200
 def invitations(slug: str):
     campaign = campaign_or_404(slug, *TARGETS_LOADED)
     if request.method != "POST":
-        return invitations_page(campaign, {}, [])
+        return invitations_page(campaign, {})
     form = {name: request.form.get(name, "").strip()[:40] for name in ("unit", "expires_on")}
     try:
         unit, codes, expires_at = creation_request(campaign, form)
         with db.transaction() as session:
             created = invite(session, campaign, unit, codes, expires_at, utcnow(), current_user())
     except Refused as refused:
-        return invitations_page(campaign, form, refused.problems, refused.status)
+        return invitations_page(campaign, form, refused.status, creating=refused.problems)
     except InvalidInput as error:
-        return invitations_page(campaign, form, error.problems, 400)
+        return invitations_page(campaign, form, 400, creating=error.problems)
     return redirect(url_for("admin.invitations", slug=slug, tao=len(created), **{"don-vi": unit.code}))
 
 
@@ -71,12 +71,15 @@ def expiry(typed: str) -> tuple[datetime | None, list[Problem]]:
     return expires_at, problems + past
 
 
-def invitations_page(campaign: Campaign, form: dict[str, str], problems: Sequence[Problem], status: int = 200):
+def invitations_page(campaign: Campaign, form: dict[str, str], status: int = 200, *,
+                     creating: Sequence[Problem] = (), drawing: Sequence[Problem] = ()):
+    """The page, the problems of its creation form (`creating`) or draw form (`drawing`) beside their fields."""
     chosen = chosen_unit(campaign)
     every = campaign_invitations(db.session(), campaign)
     rows = [i for i in every if i.unit.code == chosen] if chosen else every
     now = utcnow()
-    return page("admin/invitations/list.html", status, campaign=campaign, form=form, problems=problems,
+    return page("admin/invitations/list.html", status, campaign=campaign, form=form, problems=[*creating, *drawing],
+                creating=creating, drawing=drawing,
                 units=sorted((cu.unit for cu in campaign.units), key=lambda u: u.code), tally=tally(every, now),
                 invitations=rows[:SHOWN], total=len(rows), chosen=chosen, status_of=lambda i: status_of(i, now),
                 local_time=local_time, last_day=clock.last_day, created=request.args.get("tao", type=int),
