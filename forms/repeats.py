@@ -41,11 +41,16 @@ def given_instances(section: Section, keys: Iterable[str]) -> int:
     return max((instance for name, instance in map(split_key, keys) if name in names), default=0)
 
 
+def max_instances(section: Section) -> int:
+    """The most instances the repeat ``section`` takes: its ``repeat_max``, never over MAX_INSTANCES."""
+    return min(section.repeat_max or MAX_INSTANCES, MAX_INSTANCES)
+
+
 def instance_count(section: Section, answers: Mapping[str, object], lookup: Lookup, shown: int = 0) -> int:
     """How many instances the repeat ``section`` has: its ``repeat_count`` read from earlier answers
     (a whole number, else 0), or up to the last that holds an answer, or the ``shown`` a page has
     (blank ones added); never over its maximum."""
-    most = min(section.repeat_max or MAX_INSTANCES, MAX_INSTANCES)
+    most = max_instances(section)
     if section.repeat_count is None:
         given = given_instances(section, [key for key, value in answers.items() if value is not None])
         return min(max(given, shown), most)

@@ -16,7 +16,7 @@ import forms
 from forms import Definition, Section
 from forms.piping import fill_html
 from forms.repeat_form import RepeatForm, build_repeat_form, field_name, instance_questions
-from forms.repeats import MAX_INSTANCES, instance_key
+from forms.repeats import instance_key, max_instances
 from survey import db
 from survey.db import utcnow
 from survey.forms_common import whole
@@ -45,15 +45,11 @@ class Back:
     answers: dict[str, str | None]
 
 
-def most(section: Section) -> int:
-    return min(section.repeat_max or MAX_INSTANCES, MAX_INSTANCES)
-
-
 def instances(definition: Definition, section: Section, answers: dict[str, str | None]) -> int:
     """The instances the page shows: as the answers resolve them, at least one of a free repeat."""
     asked = forms.relevance(definition, answers)
     first = section.questions[0].name
-    count = sum(instance_key(first, n) in asked for n in range(1, most(section) + 1))
+    count = sum(instance_key(first, n) in asked for n in range(1, max_instances(section) + 1))
     return count if section.repeat_count is not None else max(count, 1)
 
 
@@ -76,7 +72,7 @@ def post(draft: Draft, definition: Definition, section: Section):
     if stray:
         refuse(t("bad_field", name=stray[0]))
     action = request.form.get("_action", "")
-    if action == "add" and section.repeat_count is None and form.count < most(section):
+    if action == "add" and section.repeat_count is None and form.count < max_instances(section):
         return render(draft, definition, section, form_class(definition, section, form.count + 1)(
             prior_answers={**draft.answers, **form.entered()}))
     if action.startswith("remove-") and section.repeat_count is None:
@@ -107,7 +103,7 @@ def newly_shown(definition: Definition, section: Section, form: RepeatForm) -> s
 
 def posted_count(section: Section) -> int:
     """The instances the posted page had (refused when it is no number the repeat allows)."""
-    count, valid = whole(request.form.get("_count", ""), most(section))
+    count, valid = whole(request.form.get("_count", ""), max_instances(section))
     if count is None or not valid:
         refuse(t("bad_count"))
     return count
@@ -147,7 +143,7 @@ def render(draft: Draft, definition: Definition, section: Section, form: RepeatF
         "public/repeat.html", draft=draft, definition=definition, section=section, form=form, blocks=blocks,
         errors=errors, shown=" ".join(sorted(shown)), page=page_number, pages=pages_count, lang=language,
         back=preceding(definition, answers, section.name), free=section.repeat_count is None,
-        room=form.count < most(section), last=page_number == pages_count, came_from=came_from(),
+        room=form.count < max_instances(section), last=page_number == pages_count, came_from=came_from(),
         revealed=revealed), 422 if errors else 200
 
 
@@ -172,7 +168,7 @@ def instance_view(section: Section, effective: dict[str, str | None], instance: 
 
 def instance_slots(section: Section, shown: dict[str, bool]) -> list[tuple[forms.Question, str]]:
     """(question, answers' key) of the instances asked, instance by instance (the review lists them)."""
-    asked = [n for n in range(1, most(section) + 1) if instance_key(section.questions[0].name, n) in shown]
+    asked = [n for n in range(1, max_instances(section) + 1) if instance_key(section.questions[0].name, n) in shown]
     return [(q, instance_key(q.name, n)) for n in asked for q in section.questions
             if q.kind.has_input and shown.get(instance_key(q.name, n))]
 
@@ -181,7 +177,8 @@ def instance_labels(definition: Definition, effective: dict[str, str | None], la
     """Answers' key -> the label of a repeat's question in that instance, named with its number."""
     labels: dict[str, Markup] = {}
     for section in (s for s in definition.sections if s.repeat):
-        for n in (n for n in range(1, most(section) + 1) if instance_key(section.questions[0].name, n) in effective):
+        first = section.questions[0].name
+        for n in (n for n in range(1, max_instances(section) + 1) if instance_key(first, n) in effective):
             own = instance_view(section, effective, n)
             labels |= {instance_key(q.name, n): Markup(t("instance_title", number=n, title=fill_html(
                 q.label.text(language), definition, own, language))) for q in section.questions}

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import forms
-from forms.repeats import answer_key_known, instance_key, split_key
+from forms.repeats import MAX_INSTANCES, answer_key_known, instance_key, max_instances, split_key
 
 ROSTER = Path(__file__).with_name("household_roster.yaml")
 
@@ -87,6 +87,11 @@ def test_instances_past_the_most_a_repeat_takes_are_not_asked(roster):
     answers = {instance_key("member_name", n): f"P{n}" for n in range(1, 10)}
     asked = forms.relevance(roster, answers)
     assert asked["member_name[8]"] and "member_name[9]" not in asked
+
+
+def test_a_repeat_takes_its_repeat_max_else_the_most_any_takes(roster):
+    assert max_instances(roster.section("member")) == 8
+    assert max_instances(counted("members_told").section("member")) == MAX_INSTANCES
 
 
 def test_a_counted_repeat_asks_as_many_instances_as_its_count_says():
