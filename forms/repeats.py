@@ -60,6 +60,14 @@ def instance_count(section: Section, answers: Mapping[str, object], lookup: Look
     return min(int(counted), most)
 
 
+def remove_instance(answers: Mapping[str, str | None], section: Section, gone: int) -> dict[str, str | None]:
+    """The answers to ``section``'s questions in its instances (as many as ``answers`` holds) once
+    instance ``gone`` is removed: each later one moved down a place, the last one left blank."""
+    count = given_instances(section, answers)
+    return {instance_key(q.name, n): answers.get(instance_key(q.name, n + (n >= gone)))
+            for n in range(1, count + 1) for q in section.questions if q.kind.has_input}
+
+
 def paper_instances(section: Section) -> int:
     """How many blank instances of the repeat ``section`` paper prints and the keyer's page has."""
     return min(section.repeat_max or PAPER_INSTANCES, PAPER_INSTANCES)

@@ -16,7 +16,7 @@ import forms
 from forms import Definition, Section
 from forms.piping import fill_html
 from forms.repeat_form import RepeatForm, build_repeat_form, field_name, instance_questions
-from forms.repeats import instance_key, max_instances
+from forms.repeats import instance_key, max_instances, remove_instance
 from survey import db
 from survey.db import utcnow
 from survey.forms_common import whole
@@ -114,9 +114,7 @@ def remove(draft: Draft, section: Section, form: RepeatForm, which: str):
     gone, valid = whole(which, form.count)
     if not gone or not valid:
         refuse(t("bad_count"))
-    entered = form.entered()
-    moved = {instance_key(q.name, n): entered.get(instance_key(q.name, n + (n >= gone)))
-             for n in range(1, form.count + 1) for q in section.questions if q.kind.has_input}
+    moved = remove_instance(form.entered(), section, gone)
     with db.transaction() as db_session:
         save_page(db_session, draft, section.name, moved, section.name, utcnow())
     return redirect(url_for("questionnaire.page", key=draft.uuid, section=section.name))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import forms
-from forms.repeats import MAX_INSTANCES, answer_key_known, instance_key, max_instances, split_key
+from forms.repeats import MAX_INSTANCES, answer_key_known, instance_key, max_instances, remove_instance, split_key
 
 ROSTER = Path(__file__).with_name("household_roster.yaml")
 
@@ -92,6 +92,16 @@ def test_instances_past_the_most_a_repeat_takes_are_not_asked(roster):
 def test_a_repeat_takes_its_repeat_max_else_the_most_any_takes(roster):
     assert max_instances(roster.section("member")) == 8
     assert max_instances(counted("members_told").section("member")) == MAX_INSTANCES
+
+
+def test_removing_an_instance_moves_the_later_ones_down(roster):
+    names = ["Lan", "Bỏ", "Minh"]
+    answers = {instance_key(q, n): None for n in (1, 2, 3) for q in ("member_name", "relation", "member_age",
+                                                                     "at_school")}
+    answers |= {instance_key("member_name", n): name for n, name in enumerate(names, 1)} | {"member_age[3]": "12"}
+    left = remove_instance(answers, roster.section("member"), 2)
+    assert left == {**answers, "member_name[2]": "Minh", "member_age[2]": "12", "member_name[3]": None,
+                    "member_age[3]": None}
 
 
 def test_a_counted_repeat_asks_as_many_instances_as_its_count_says():
