@@ -1,14 +1,19 @@
 """Reads of the scoring workflow for its pages: a round, an assessment or an evidence file by number,
-the rounds, an agency's assessments, the published definitions a round may be opened on. (The results read
-scoring_queries.)"""
+the rounds, an agency's assessments, the published definitions a round may be opened on, and who may read
+an assessment. (The results read scoring_queries.)"""
 from collections.abc import Collection, Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
+from survey.accounts.access import visible_unit_ids
+from survey.accounts.models import User
 from survey.par_index.assessments import Assessment, Evidence, ScoringRound
 from survey.par_index.models import IndexDefinition
 from survey.units.models import Unit
+
+OFFICER = "agency_officer"
+"""The role that fills in its own units' assessments (Home Affairs' roles read and appraise them)."""
 
 
 def round_by_id(session: Session, round_id: int) -> ScoringRound | None:
@@ -17,6 +22,15 @@ def round_by_id(session: Session, round_id: int) -> ScoringRound | None:
 
 def assessment_by_id(session: Session, assessment_id: int) -> Assessment | None:
     return session.get(Assessment, assessment_id)
+
+
+def may_read(user: User, found: Assessment) -> bool:
+    """Whether `user` may read the assessment: an agency officer only its own unit's, Home Affairs any
+    within its scope."""
+    if user.role == OFFICER:
+        return found.unit_id in {unit.id for unit in user.units}
+    visible = visible_unit_ids(user)
+    return visible is None or found.unit_id in visible
 
 
 def evidence_by_id(session: Session, evidence_id: int) -> Evidence | None:

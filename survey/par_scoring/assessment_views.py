@@ -17,7 +17,7 @@ from survey.accounts.access import role_required, signed_in
 from survey.accounts.sessions import signed_in_user
 from survey.errors import InvalidInput, Problem
 from survey.par_index.appraisal import APPRAISABLE, answer, appraise, finalise
-from survey.par_index.assessment_queries import assessment_by_id, evidence_by_id
+from survey.par_index.assessment_queries import assessment_by_id, evidence_by_id, may_read
 from survey.par_index.assessments import Assessment, Evidence
 from survey.par_index.evidence import EvidenceRules
 from survey.par_index.scoring import add_evidence, agency_may_edit, remove_evidence, save_self_assessment, submit
@@ -100,7 +100,7 @@ def _officers_own() -> Assessment | None:
     error handler may not abort as the guards do)."""
     user = signed_in_user()
     found = assessment_by_id(db.session(), (request.view_args or {}).get("assessment_id", 0))
-    if user is None or user.role != OFFICER or found is None or found.unit not in user.units:
+    if user is None or user.role != OFFICER or found is None or not may_read(user, found):
         return None
     return found
 

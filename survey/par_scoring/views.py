@@ -10,12 +10,14 @@ from flask import Blueprint, abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from survey import db
-from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
+from survey.accounts.access import role_required, signed_in, visible_unit_ids
 from survey.errors import InvalidInput
 from survey.par_index.assessment_queries import (
+    OFFICER,
     all_rounds,
     assessment_by_id,
     assessments_of_units,
+    may_read,
     published_definitions,
     round_by_id,
     round_units,
@@ -29,7 +31,6 @@ from survey.par_scoring.messages import CATALOGUE
 from survey.text import language, speaks
 
 HOME_AFFAIRS = ("admin", "analyst")
-OFFICER = "agency_officer"
 EVERYONE = (*HOME_AFFAIRS, OFFICER)
 
 blueprint = Blueprint("par_scoring", __name__, url_prefix="/cham-diem", template_folder="templates")
@@ -100,13 +101,7 @@ def readable(assessment_id: int) -> Assessment:
     """The assessment if the signed-in user may read it (404 when there is none, 403 otherwise): an
     agency officer only its own unit's, Home Affairs any within its scope."""
     found = assessment_by_id(db.session(), assessment_id) or abort(404)
-    user = signed_in()
-    if user.role == OFFICER:
-        if found.unit_id not in {unit.id for unit in user.units}:
-            abort(403)
-    else:
-        require_unit(user, found.unit_id)
-    return found
+    return found if may_read(signed_in(), found) else abort(403)
 
 
 def done(found: Assessment, notice: str) -> Response:
