@@ -146,6 +146,21 @@ def add_evidence(session: Session, actor: User | None, assessment: Assessment, n
     return evidence
 
 
+def save_with_evidence(session: Session, actor: User | None, assessment: Assessment,
+                       entries: Mapping[str, tuple[str, str]], files: Mapping[str, CheckedFile],
+                       refused_files: list[Problem]) -> None:
+    """The agency's save: values and notes stored and the checked files kept, all or nothing;
+    InvalidInput lists the values' problems and `refused_files` (the files that were not kept) at once."""
+    try:
+        save_self_assessment(session, actor, assessment, entries)
+    except InvalidInput as refused:
+        raise InvalidInput(refused.problems + refused_files) from None
+    if refused_files:
+        raise InvalidInput(refused_files)
+    for name, file in files.items():
+        add_evidence(session, actor, assessment, name, file)
+
+
 def remove_evidence(session: Session, actor: User | None, evidence: Evidence) -> None:
     """Take back an evidence file while the agency may still edit: one statement, so that of two
     removals sent at once (a double click) the second is refused, not a failed flush."""

@@ -20,7 +20,7 @@ from survey.par_index.appraisal import APPRAISABLE, answer, appraise, finalise
 from survey.par_index.assessment_queries import assessment_by_id, evidence_by_id, may_read
 from survey.par_index.assessments import Assessment, Evidence
 from survey.par_index.evidence import EvidenceRules
-from survey.par_index.scoring import add_evidence, agency_may_edit, remove_evidence, save_self_assessment, submit
+from survey.par_index.scoring import agency_may_edit, remove_evidence, save_with_evidence, submit
 from survey.par_index.values import parsed, self_items
 from survey.par_scoring.forms import entries, evidence_files
 from survey.par_scoring.messages import CATALOGUE
@@ -105,22 +105,11 @@ def _officers_own() -> Assessment | None:
     return found
 
 
-def _save_all(session, found: Assessment, form: MultiDict, files: MultiDict) -> None:
-    """Values and files checked together, so that every problem is listed at once."""
+def _save_all(session: Session, found: Assessment, form: MultiDict, files: MultiDict) -> None:
+    """The agency's form read (values, notes, files) and saved."""
     items = self_items(parsed(found.round.definition))
-    problems, checked = [], {}
-    try:
-        checked = evidence_files(files, items, rules())
-    except InvalidInput as refused:
-        problems = refused.problems
-    try:
-        save_self_assessment(session, signed_in(), found, entries(form, items, "note"))
-    except InvalidInput as refused:
-        raise InvalidInput(refused.problems + problems) from None
-    if problems:
-        raise InvalidInput(problems)
-    for name, file in checked.items():
-        add_evidence(session, signed_in(), found, name, file)
+    checked, refused = evidence_files(files, items, rules())
+    save_with_evidence(session, signed_in(), found, entries(form, items, "note"), checked, refused)
 
 
 @blueprint.post("/danh-gia/<int:assessment_id>/gui")

@@ -22,9 +22,12 @@ def entries(form: MultiDict, items: Iterable[Item], second: str) -> dict[str, tu
     return {item.id: (form.get(f"value_{item.id}", ""), form.get(f"{second}_{item.id}", "")) for item in items}
 
 
-def evidence_files(files: MultiDict, items: Iterable[Item], rules: EvidenceRules) -> dict[str, CheckedFile]:
-    """The files chosen, by sub-criterion id, each checked; InvalidInput listing every refused one."""
-    checked, problems = {}, []
+def evidence_files(files: MultiDict, items: Iterable[Item],
+                   rules: EvidenceRules) -> tuple[dict[str, CheckedFile], list[Problem]]:
+    """The files chosen that the rules take, by sub-criterion id, and the problems of those they refuse
+    (listed with the values' own: survey.par_index.scoring.save_with_evidence)."""
+    checked: dict[str, CheckedFile] = {}
+    problems: list[Problem] = []
     for item in items:
         upload: FileStorage | None = files.get(f"file_{item.id}")
         if upload is None or not upload.filename:
@@ -34,9 +37,7 @@ def evidence_files(files: MultiDict, items: Iterable[Item], rules: EvidenceRules
             checked[item.id] = checked_file(upload.filename, data, rules, f"file_{item.id}")
         except InvalidInput as refused:
             problems += refused.problems
-    if problems:
-        raise InvalidInput(problems)
-    return checked
+    return checked, problems
 
 
 @dataclass(frozen=True)
