@@ -44,6 +44,24 @@ def self_items(definition: Definition) -> list[Item]:
     return [item for item in definition.sub_criteria if isinstance(item.source, SelfRule)]
 
 
+Groups = list[tuple[Item, list[tuple[Item, list[Item]]]]]
+"""[(field, [(criterion, [sub-criterion, ...]), ...]), ...]: a definition's items as nested headings."""
+
+
+def self_groups(definition: Definition) -> Groups:
+    """The self-assessed sub-criteria under their criterion under their field, in the sheet's order
+    (a criterion or field with none of them left out), as the assessment pages list them."""
+    items, tree = definition.items, []
+    for field in definition.fields:
+        criteria = [(items[name], [items[sub] for sub in items[name].children
+                                   if isinstance(items[sub].source, SelfRule)])
+                    for name in items[field].children]
+        criteria = [(criterion, subs) for criterion, subs in criteria if subs]
+        if criteria:
+            tree.append((items[field], criteria))
+    return tree
+
+
 def typed(item: Item, stored: str) -> Any:
     """The stored text of a value as the scoring takes it (see the module's docstring)."""
     assert isinstance(item.source, SelfRule)

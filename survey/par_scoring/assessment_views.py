@@ -10,8 +10,6 @@ from sqlalchemy.orm import Session
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from analysis.par_index import Definition, Item
-from analysis.par_index_model import SelfRule
 from survey import db
 from survey.accounts.access import role_required, signed_in
 from survey.accounts.sessions import signed_in_user
@@ -21,26 +19,10 @@ from survey.par_index.assessment_queries import assessment_by_id, evidence_by_id
 from survey.par_index.assessments import Assessment, Evidence
 from survey.par_index.evidence import EvidenceRules
 from survey.par_index.scoring import agency_may_edit, remove_evidence, save_with_evidence, submit
-from survey.par_index.values import parsed, self_items
+from survey.par_index.values import parsed, self_groups, self_items
 from survey.par_scoring.forms import entries, evidence_files
 from survey.par_scoring.messages import CATALOGUE
 from survey.par_scoring.views import EVERYONE, HOME_AFFAIRS, OFFICER, blueprint, done, readable
-
-Groups = list[tuple[Item, list[tuple[Item, list[Item]]]]]
-
-
-def groups(definition: Definition) -> Groups:
-    """The self-assessed sub-criteria under their criterion under their field, in the sheet's order
-    (a criterion or field with none of them left out)."""
-    items, tree = definition.items, []
-    for field in definition.fields:
-        criteria = [(items[name], [items[sub] for sub in items[name].children
-                                   if isinstance(items[sub].source, SelfRule)])
-                    for name in items[field].children]
-        criteria = [(criterion, subs) for criterion, subs in criteria if subs]
-        if criteria:
-            tree.append((items[field], criteria))
-    return tree
 
 
 def rules() -> EvidenceRules:
@@ -52,7 +34,7 @@ def page(found: Assessment, template: str, problems: Sequence[Problem] = (), typ
     """An assessment page, with what was typed shown again when it was refused."""
     definition, user = parsed(found.round.definition), signed_in()
     context = {
-        "found": found, "groups": groups(definition), "problems": problems, "typed": typed,
+        "found": found, "groups": self_groups(definition), "problems": problems, "typed": typed,
         "values": {value.sub_criterion: value for value in found.values}, "evidence": _evidence(found),
         "refusal": agency_may_edit(found), "officer": user.role == OFFICER, "rules": rules(),
         "home_affairs": user.role in HOME_AFFAIRS, "appraisable": found.status in APPRAISABLE,
