@@ -83,4 +83,4 @@ def test_the_assessment_page_shows_each_level_by_its_label_in_the_readers_langua
     staff.get(f"/cham-diem/danh-gia/{found.id}?lang=en")
     assert "Not yet satisfactory (0 points)" in staff.text() and "chua_dat (0" not in staff.text()
     staff.get(f"/cham-diem/danh-gia/{found.id}?lang=vi")
-    assert "Chưa đạt (0 điểm)" in staff.text() and "Áp dụng một phần (1.5 điểm)" in staff.text()
+    assert "Chưa đạt (0 điểm)" in staff.text() and "Áp dụng một phần (1,5 điểm)" in staff.text()
