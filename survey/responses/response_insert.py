@@ -8,6 +8,7 @@ keep the transaction usable. On PostgreSQL the three inserts are one statement (
 common table expressions: the answers and the event are inserted only if the response was), one
 round trip instead of five with the savepoint; SQLite has no such statements and takes three.
 """
+from types import ModuleType
 from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Connection, Table, bindparam, select, true
@@ -16,7 +17,7 @@ from sqlalchemy.orm import Session, make_transient_to_detached
 from sqlalchemy.orm.attributes import set_committed_value
 
 from survey.db import utcnow
-from survey.responses.answers_insert import ANSWER_COLUMNS, answer_arrays, unnested_answers, write_answers
+from survey.responses.answers_insert import ANSWER_COLUMNS, ANSWERS, answer_arrays, unnested_answers, write_answers
 from survey.responses.models import Response
 from survey.responses.outbox import EVENTS, INSERT_EVENT, response_summary
 
@@ -27,7 +28,7 @@ RESPONSES = cast(Table, Response.__table__)  # a declarative model's table, whic
 COLUMNS = [column.name for column in RESPONSES.columns if column.name != "id"]
 
 
-def _insert_unless_stored(dialect) -> "postgresql.Insert | sqlite.Insert":
+def _insert_unless_stored(dialect: ModuleType) -> "postgresql.Insert | sqlite.Insert":
     values = {name: bindparam(name, type_=RESPONSES.c[name].type) for name in COLUMNS}
     return dialect.insert(RESPONSES).values(values).on_conflict_do_nothing().returning(RESPONSES.c.id)
 
@@ -37,7 +38,7 @@ def _store_all():
     new = _insert_unless_stored(postgresql).cte("new_response")
     given = unnested_answers()
     version = bindparam("questionnaire_version_id", type_=RESPONSES.c.questionnaire_version_id.type)
-    answers = RESPONSES.metadata.tables["answers"].insert().from_select(
+    answers = ANSWERS.insert().from_select(
         ANSWER_COLUMNS, select(new.c.id, version, *given.c).select_from(new.join(given, true())))
     event = EVENTS.insert().from_select(("event", "payload", "created_at"), select(
         bindparam("event", type_=EVENTS.c.event.type), bindparam("payload", type_=EVENTS.c.payload.type),
@@ -63,7 +64,7 @@ def response_row(submission: "Submission") -> dict:
 
 
 def store_response(session: Session, submission: "Submission", answers: list[dict]) -> Response | None:
-    """Store `submission` with its `answers` (rows: question_key, value, number) and its
+    """Store `submission` with its `answers` (rows of `operations.answer_row`) and its
     response.created event; the `Response`, persistent in `session`, or None if a stored response
     holds its uuid or paper serial (nothing is written then)."""
     row = response_row(submission)
