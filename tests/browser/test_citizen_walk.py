@@ -46,7 +46,7 @@ def test_a_citizen_answers_and_sends_from_the_last_page(live_server, slow_page, 
 def test_a_revealed_question_appears_in_place_with_javascript(live_server, slow_page, sipas, artifacts):
     if not slow_page.javascript:
         pytest.skip("the script's part; without it see test_a_revealed_question_is_anchored_without_javascript")
-    slow_page.goto(f"{live_server}/k/sipas-web/AG-LX")
+    slow_page.goto(f"{live_server}/k/sipas-web/AG-PLX")
     slow_page.get_by_role("button", name="Bắt đầu").click()
     slow_page.wait_for_load_state("load")  # the script, deferred, has run
     url, other = slow_page.url, slow_page.locator("#linh_vuc_khac")
@@ -62,7 +62,7 @@ def test_a_revealed_question_appears_in_place_with_javascript(live_server, slow_
 def test_a_revealed_question_is_anchored_without_javascript(live_server, slow_page, sipas, artifacts):
     if slow_page.javascript:
         pytest.skip("the no-script path")
-    slow_page.goto(f"{live_server}/k/sipas-web/AG-LX")
+    slow_page.goto(f"{live_server}/k/sipas-web/AG-PLX")
     slow_page.get_by_role("button", name="Bắt đầu").click()
     fill_page(slow_page, {"doi_tuong": "ca_nhan", "linh_vuc": "khac", "ten_thu_tuc": "Cấp sổ đỏ",
                           "hinh_thuc_nop": "truc_tiep", "da_nhan_ket_qua": "yes"})

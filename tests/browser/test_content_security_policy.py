@@ -24,7 +24,7 @@ def test_the_sipas_walk_breaks_no_rule_of_the_policy(live_server, android, sipas
 
 
 def test_the_progress_bar_is_styled_without_inline_style(live_server, android, sipas):
-    android.goto(f"{live_server}/k/sipas-web/AG-LX")
+    android.goto(f"{live_server}/k/sipas-web/AG-PLX")
     android.get_by_role("button", name="Bắt đầu").click()
     bar = android.locator("progress.progress")
     assert bar.evaluate("e => e.value / e.max") > 0

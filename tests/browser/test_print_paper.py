@@ -19,7 +19,7 @@ def pages(pdf: bytes) -> list[tuple[int, int]]:
 
 def test_the_paper_questionnaire_prints_on_a_sane_number_of_a4_pages(make_user, paper_campaign, live_server,
                                                                       browser, artifacts):
-    make_user("to-chuc", "supervisor", units=("AG-LX",))
+    make_user("to-chuc", "supervisor", units=("AG-PLX",))
     context = browser.new_context(viewport={"width": 1024, "height": 900}, locale="vi-VN")
     page = context.new_page()
     console = []
@@ -29,7 +29,7 @@ def test_the_paper_questionnaire_prints_on_a_sane_number_of_a4_pages(make_user, 
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
 
-    page.goto(f"{live_server}/in-phieu/sipas-giay/AG-LX")
+    page.goto(f"{live_server}/in-phieu/sipas-giay/AG-PLX")
     page.screenshot(path=artifacts / "paper.png", full_page=True)
     assert page.locator("figure.qr svg").bounding_box()["width"] > 100
     page.emulate_media(media="print")
@@ -42,7 +42,7 @@ def test_the_paper_questionnaire_prints_on_a_sane_number_of_a4_pages(make_user, 
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     page.set_viewport_size({"width": 1024, "height": 900})
     page.emulate_media(media="print")
-    page.goto(f"{live_server}/in-phieu/sipas-giay/AG-LX?tu=101&den=103")
+    page.goto(f"{live_server}/in-phieu/sipas-giay/AG-PLX?tu=101&den=103")
     three = pages(page.pdf(format="A4", path=artifacts / "batch.pdf"))
     assert len(three) == 3 * len(one)  # every copy starts on a new page and has as many pages
     assert console == []
