@@ -77,9 +77,9 @@ class Response(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[UUID] = mapped_column(Uuid)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="RESTRICT"), index=True)
-    questionnaire_version_id: Mapped[int] = mapped_column(
-        ForeignKey("questionnaire_versions.id", ondelete="RESTRICT"), index=True
-    )
+    # No index of its own: the unique (id, questionnaire_version_id) serves the answers' key, and a
+    # second index on the version let PostgreSQL check that key by walking the version's responses.
+    questionnaire_version_id: Mapped[int] = mapped_column(ForeignKey("questionnaire_versions.id", ondelete="RESTRICT"))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"), index=True)
     channel: Mapped[str] = mapped_column(String(16))
     status: Mapped[str] = mapped_column(String(16), default="submitted")
