@@ -5,6 +5,7 @@ are kept as artefacts."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from survey.accounts.operations import create_user
 from tests.browser.test_admin_questionnaire import PASSWORD, sign_in
@@ -73,7 +74,7 @@ def test_a_label_edited_in_the_browser_published_and_a_campaign_moved(live_serve
     desk.get_by_role("button", name="Lưu vào bản nháp").click()
     assert "Đã lưu 1 nội dung chữ vào bản nháp" in desk.locator("[role=status]").inner_text()
     assert "Mức độ hài lòng chung" in desk.locator("table.changes").inner_text()
-    assert desk.frame_locator("iframe.phone").get_by_text("Mức độ hài lòng chung").count() == 1
+    expect(desk.frame_locator("iframe.phone").get_by_text("Mức độ hài lòng chung")).to_have_count(1)  # once loaded
     desk.get_by_role("link", name="Công bố thành phiên bản 2").click()
     desk.get_by_role("button", name="Công bố").click()
     assert "Đợt khảo sát chưa dùng phiên bản mới nhất small v2" in desk.locator("main").inner_text()
