@@ -8,13 +8,12 @@ arriving by API or offline sync.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from flask_wtf import FlaskForm
 
 from .checking import check_answers, effective_answers
-from .definition import Definition, Question
+from .definition import Definition, Question, per_definition
 
 FORM_ATTRIBUTES = frozenset({
     # WTForms / Flask-WTF
@@ -76,45 +75,24 @@ class QuestionnaireForm(FlaskForm):
         return {name: effective[name] for name in own}
 
 
-BUILT_FORMS = 128
-"""Form classes kept per process: the pages of the versions open at once, in each of their languages."""
-
-
 def build_form(definition: Definition, section: str | None = None, language: str = "vi",
                unit_choices: Sequence[tuple[str, str]] = ()) -> type[QuestionnaireForm]:
     """A FlaskForm class for one section (page) of ``definition``, or all of it.
 
     ``unit_choices`` are the (code, label) pairs offered by unit questions; the caller
     reads them from the database (and filters them by the question's levels). A definition never
-    changes, so its classes are built once per process (the same object, page, language and unit
-    choices give the same class; beyond ``BUILT_FORMS`` the least recently used is dropped).
+    changes, so its classes are built once per process (``per_definition``: the same object, page,
+    language and unit choices give the same class).
     """
     if language not in definition.languages:
         raise ValueError(f"{definition.id} has no language {language!r} "
                          f"(it has {', '.join(definition.languages)})")
-    return _form_class(_Same(definition), section, language, tuple(unit_choices))
+    return _form_class(definition, section, language, tuple(unit_choices))
 
 
-class _Same:
-    """A definition as a cache key, by identity: hashing its content would cost more than the
-    build. The key holds the definition, so its id is not reused while the class is kept."""
-
-    __slots__ = ("definition",)
-
-    def __init__(self, definition: Definition) -> None:
-        self.definition = definition
-
-    def __hash__(self) -> int:
-        return id(self.definition)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.definition is self.definition
-
-
-@lru_cache(maxsize=BUILT_FORMS)
-def _form_class(key: _Same, section: str | None, language: str,
+@per_definition
+def _form_class(definition: Definition, section: str | None, language: str,
                 unit_choices: tuple[tuple[str, str], ...]) -> type[QuestionnaireForm]:
-    definition = key.definition
     questions = definition.section(section).questions if section else definition.questions
     attributes: dict[str, Any] = {
         "definition": definition, "questions": questions, "language": language,

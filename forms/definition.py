@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, wraps
+from threading import Lock
 from types import MappingProxyType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -173,6 +174,12 @@ class Definition:
 _P = ParamSpec("_P")
 _T = TypeVar("_T")
 
+DERIVED_PER_DEFINITION = 64
+"""Values ``per_definition`` keeps on one definition: its pages in each language, each with the unit
+choices of the day, and the keyer's routing; beyond it the oldest is dropped (computed again if asked)."""
+_derive_lock = Lock()
+_NONE_KEPT = object()
+
 
 def per_definition(function: Callable[Concatenate[Definition, _P], _T]) -> Callable[Concatenate[Definition, _P], _T]:
     """``function(definition, *args)`` computed once per definition object and ``args`` (hashable),
@@ -183,10 +190,21 @@ def per_definition(function: Callable[Concatenate[Definition, _P], _T]) -> Calla
     def kept(definition: Definition, *args: _P.args, **kwargs: _P.kwargs) -> _T:
         derived: dict[Hashable, Any] = definition.__dict__.setdefault("_derived", {})
         key = (function, *args, *sorted(kwargs.items()))
-        if key not in derived:
-            derived[key] = function(definition, *args, **kwargs)
-        return derived[key]
+        found = derived.get(key, _NONE_KEPT)
+        if found is _NONE_KEPT:
+            found = _keep(derived, key, function(definition, *args, **kwargs))
+        return found
     return kept
+
+
+def _keep(derived: dict[Hashable, Any], key: Hashable, value: _T) -> _T:
+    """Keep ``value``, dropping the oldest beyond DERIVED_PER_DEFINITION; locked, for gunicorn's
+    threads share a definition (the value is computed outside the lock, as ``survey.kept`` does)."""
+    with _derive_lock:
+        derived[key] = value
+        while len(derived) > DERIVED_PER_DEFINITION:
+            del derived[next(iter(derived))]
+    return value
 
 
 def _choice_dict(choice: Choice) -> dict[str, Any]:

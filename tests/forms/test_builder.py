@@ -9,6 +9,7 @@ from wtforms import RadioField, SelectField, SelectMultipleField, StringField, T
 import forms
 from forms import build_form
 from forms.builder import FORM_ATTRIBUTES
+from forms.definition import DERIVED_PER_DEFINITION
 
 SURVEY = """\
 form:
@@ -197,3 +198,11 @@ def test_a_class_is_built_once_per_definition_page_language_and_unit_choices(sur
     assert build_form(survey, "rating", "en", UNITS[:1]) is not built  # the units active today
     assert build_form(survey, "rating", "vi", UNITS) is not built
     assert build_form(forms.load_definition(SURVEY), "rating", "en", UNITS) is not built
+
+
+def test_a_definition_keeps_a_bounded_number_of_classes_the_oldest_dropped_first(survey):
+    first = build_form(survey, "rating", "en", UNITS)
+    for day in range(DERIVED_PER_DEFINITION):  # the unit choices of as many other days
+        build_form(survey, "rating", "en", [("AG-LX", f"Long Xuyên {day}")])
+    assert len(survey.__dict__["_derived"]) == DERIVED_PER_DEFINITION
+    assert build_form(survey, "rating", "en", UNITS) is not first
