@@ -117,3 +117,15 @@ def test_back_keeps_only_the_answers_that_passed_their_checks(respondent, roster
     answers = session.get(Draft, respondent.uuid_value).answers
     assert answers.get("member_name[1]") == "Lan" and answers.get("member_age[1]") is None
     assert answers.get("at_school[1]") is None  # not asked: no age under 18
+
+
+def test_a_revealed_question_says_no_error_yet_beside_an_error_in_one_seen_before(respondent, make_version,
+                                                                                  make_campaign, make_unit, session):
+    required = ROSTER.replace("{name: at_school, type: yes_no,", "{name: at_school, type: yes_no, required: true,")
+    make_campaign("ho", units=[make_unit("AG-LX")], version=make_version(required))
+    session.commit()
+    to_roster(respondent)
+    respondent.answer({"member_age-1": "12"}, _count="1")  # the name left out; the age reveals at_school
+    assert respondent.status == 422 and 'id="member_name-1-error"' in respondent.html
+    assert 'name="at_school-1"' in respondent.html and 'id="at_school-1-error"' not in respondent.html
+    assert 'href="#member_name-1"' in respondent.html and 'href="#at_school-1' not in respondent.html  # the box
