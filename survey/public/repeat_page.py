@@ -23,7 +23,7 @@ from survey.forms_common import whole
 from survey.public.access import check_posted_uuid, refuse
 from survey.public.messages import t
 from survey.public.navigation import preceding, progress
-from survey.public.pages import SYSTEM_FIELDS, came_from
+from survey.public.pages import SYSTEM_FIELDS, came_from, shown_before
 from survey.questionnaires.web_form import unit_choices
 from survey.responses.drafts import save_page
 from survey.responses.models import Draft
@@ -96,9 +96,8 @@ def shown_fields(definition: Definition, section: Section, answers: dict[str, st
 def newly_shown(definition: Definition, section: Section, form: RepeatForm) -> set[str]:
     """The fields the answers posted ask that the page did not show (`at_school` once an age is
     under 18): the page is shown again with them, saying no error on them yet, as any page does."""
-    before = set(request.form.get("_shown", "").split())
     answers = {**form.prior_answers, **form.entered()}
-    return shown_fields(definition, section, answers, form.count) - before
+    return shown_fields(definition, section, answers, form.count) - shown_before()
 
 
 def posted_count(section: Section) -> int:
