@@ -136,6 +136,12 @@ def add_evidence(session: Session, actor: User | None, assessment: Assessment, n
                  file: CheckedFile) -> Evidence:
     """Keep a checked file (survey.par_index.evidence.checked_file) as evidence for sub-criterion `name`."""
     _editable(session, assessment)
+    return _keep(session, actor, assessment, name, file)
+
+
+def _keep(session: Session, actor: User | None, assessment: Assessment, name: str, file: CheckedFile) -> Evidence:
+    """add_evidence once the assessment is locked and found editable: a save with several files takes
+    the lock once, not once a file (each lock reads the row again, and its unit and files after it)."""
     _known({item.id: item for item in self_items(parsed(assessment.round.definition))}, name, "file")
     evidence = Evidence(sub_criterion=name, filename=file.filename, content_type=file.content_type,
                         size=len(file.data), sha256=file.sha256, data=file.data)
@@ -157,8 +163,8 @@ def save_with_evidence(session: Session, actor: User | None, assessment: Assessm
         raise InvalidInput(refused.problems + refused_files) from None
     if refused_files:
         raise InvalidInput(refused_files)
-    for name, file in files.items():
-        add_evidence(session, actor, assessment, name, file)
+    for name, file in files.items():  # save_self_assessment locked the assessment and found it editable
+        _keep(session, actor, assessment, name, file)
 
 
 def remove_evidence(session: Session, actor: User | None, evidence: Evidence) -> None:

@@ -1,7 +1,8 @@
 """The scoring pages' reads: an officer's assessments come with their rounds and units in one
-statement, and a round's page asks the database for the units the reader may see only."""
+statement, a round's page asks the database for the units the reader may see only, and a save with
+several files locks (reads) the assessment once."""
 from tests.accounts.conftest import fresh_limits, make_user, settings, staff  # noqa: F401 (fixtures)
-from tests.par_index.test_scoring_pages import scoring  # noqa: F401 (fixture)
+from tests.par_index.test_scoring_pages import A_PDF, of, post_files, scoring, url  # noqa: F401 (fixture)
 from tests.public.test_send_work import statements
 
 
@@ -20,3 +21,15 @@ def test_a_rounds_page_reads_the_scoped_readers_units_only(scoring, staff, make_
         assert staff.get(f"/cham-diem/dot/{scoring.id}").status_code == 200
     assert "AG-LX-MB" in staff.html and "AG-SNV" not in staff.html
     assert [sql for sql in sent if sql.startswith("SELECT par_assessments.") and "par_assessments.unit_id IN" in sql]
+
+
+def test_a_save_with_three_files_reads_the_assessment_and_its_files_once(scoring, staff, session):
+    staff.sign_in("can-bo-snv")
+    session.expire_all()
+    files = {f"file_{name}": (A_PDF, f"{name}.pdf") for name in ("f1_1_1", "f1_1_2", "f1_2_1")}
+    with statements() as sent:
+        assert post_files(staff, url(of(scoring, "AG-SNV"), "/luu"), files).status_code == 302
+    assert len([sql for sql in sent if sql.startswith("INSERT INTO par_evidence")]) == 3
+    # the guard's read, then the lock's; the files' list once
+    assert len([sql for sql in sent if sql.startswith("SELECT par_assessments.")]) == 2
+    assert len([sql for sql in sent if sql.startswith("SELECT par_evidence.")]) == 1
