@@ -25,12 +25,17 @@ def assessment_by_id(session: Session, assessment_id: int) -> Assessment | None:
 
 
 def may_read(user: User, found: Assessment) -> bool:
-    """Whether `user` may read the assessment: an agency officer only its own unit's, Home Affairs any
-    within its scope."""
+    """Whether `user` may read the assessment: see may_read_unit."""
+    return may_read_unit(user, found.unit_id)
+
+
+def may_read_unit(user: User, unit_id: int) -> bool:
+    """Whether `user` may read a unit's assessments and scorecards: an agency officer only its own
+    units' (not the units below them), Home Affairs any within its scope."""
     if user.role == OFFICER:
-        return found.unit_id in {unit.id for unit in user.units}
+        return unit_id in {unit.id for unit in user.units}
     visible = visible_unit_ids(user)
-    return visible is None or found.unit_id in visible
+    return visible is None or unit_id in visible
 
 
 def evidence_by_id(session: Session, evidence_id: int) -> Evidence | None:

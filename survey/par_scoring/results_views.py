@@ -12,9 +12,9 @@ import io
 from flask import Response, abort, render_template, request, send_file, url_for
 
 from survey import db
-from survey.accounts.access import require_unit, role_required, signed_in, visible_unit_ids
+from survey.accounts.access import role_required, signed_in, visible_unit_ids
 from survey.errors import InvalidInput
-from survey.par_index.assessment_queries import published_definitions
+from survey.par_index.assessment_queries import may_read_unit, published_definitions
 from survey.par_index.results import TOTAL, YearResults, evidence_of, table, year_results
 from survey.par_index.results_document import chart, scorecard, unit_score, year_document
 from survey.par_index.results_files import write_csv, write_document_xlsx, write_xlsx
@@ -114,9 +114,11 @@ def _download(data: bytes, file_format: str, name: str):
 
 
 def _unit_results(year: int, code: str) -> YearResults:
-    """The year's results when the user may see the unit and it was scored; 403 / 404 otherwise."""
+    """The year's results when the user may read the unit (as its assessments) and it was scored; 403 /
+    404 otherwise."""
     unit = unit_by_code(db.session(), code) or abort(404)
-    require_unit(signed_in(), unit)
+    if not may_read_unit(signed_in(), unit.id):
+        abort(403)
     found = computed(year)
     try:
         unit_score(found, code)

@@ -70,6 +70,13 @@ def test_an_agency_officer_opens_its_own_scorecard_only(staff, scored):
     assert staff.client.get("/cham-diem/ket-qua/2026/ket-qua.csv").status_code == 403
 
 
+def test_an_agency_officer_of_the_province_opens_no_agencys_scorecard(staff, scored, make_user):
+    make_user("can-bo-tinh", "agency_officer", units=["AG"])
+    staff.sign_in("can-bo-tinh")
+    assert staff.get("/cham-diem/ket-qua/2026/don-vi/AG-STC").status_code == 403
+    assert staff.client.get("/cham-diem/ket-qua/2026/don-vi/AG-STC/phieu-diem.pdf").status_code == 403
+
+
 def test_a_year_without_a_definition_says_so(staff, scored):
     staff.sign_in("noi-vu")
     page = staff.get("/cham-diem/ket-qua?year=2031")
