@@ -50,7 +50,12 @@ def end_of_day(day: date) -> datetime:
     return start_of_day(day + timedelta(days=1))
 
 
+def local(moment: datetime) -> datetime:
+    """A stored instant (naive UTC from SQLite, or aware) as the province's clock reads it."""
+    return moment.replace(tzinfo=moment.tzinfo or UTC).astimezone(zone())
+
+
 def last_day(end: datetime) -> date:
     """The province's day that ends at the instant `end` (naive UTC from SQLite or aware), the inverse of
     end_of_day: an invitation valid through 31/12 ends at midnight on 01/01 and shows 31/12."""
-    return (end.replace(tzinfo=end.tzinfo or UTC).astimezone(zone()) - timedelta(microseconds=1)).date()
+    return (local(end) - timedelta(microseconds=1)).date()

@@ -6,7 +6,6 @@ by `flask exports work`. The list shows each job's progress; a small script (sta
 polls the JSON status and refreshes it, and without JavaScript the page's reload link does. Only
 the analyst who asked, or an administrator, sees a job's status and downloads its file.
 """
-from datetime import UTC
 
 from flask import abort, current_app, jsonify, redirect, render_template, request, send_file, url_for
 
@@ -72,8 +71,7 @@ def export_download(job_id: int):
 
 def local_time(moment) -> str:
     """A stored instant (UTC; SQLite gives it without its zone) as the province's day and time."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(clock.zone()).strftime("%d/%m/%Y %H:%M")
+    return clock.local(moment).strftime("%d/%m/%Y %H:%M")
 
 
 def failure(job: ExportJob) -> str | None:

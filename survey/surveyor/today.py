@@ -8,7 +8,6 @@ from survey.accounts.access import signed_in
 from survey.campaigns.models import Campaign
 from survey.entries.models import PaperEntry
 from survey.entries.queries import keyed_between, serials_in_reconciliation
-from survey.responses.models import aware
 from survey.surveyor.messages import say
 from survey.text import unit_name
 
@@ -26,7 +25,7 @@ class KeyedForm:
 
 def local_time(moment: datetime, pattern: str = "%H:%M") -> str:
     """A stored instant (naive UTC from SQLite) as the province's clock reads it."""
-    return aware(moment).astimezone(clock.zone()).strftime(pattern)
+    return clock.local(moment).strftime(pattern)
 
 
 def local_moment(moment: datetime) -> str:

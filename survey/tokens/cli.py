@@ -8,7 +8,6 @@ from survey import clock, db
 from survey.cli import unit_of_work
 from survey.db import utcnow
 from survey.errors import InvalidInput
-from survey.responses.models import aware
 from survey.tokens.messages import CATALOGUE
 from survey.tokens.models import SCOPES
 from survey.tokens.operations import active_token_named, all_tokens, issue_token, revoke_token
@@ -54,4 +53,4 @@ def revoke(name: str) -> None:
 def stamp(moment: datetime | None) -> str:
     """A stored instant (naive UTC from SQLite) as the province's clock reads it, like the admin pages:
     never the UTC day and hour, seven hours behind; "-" for none."""
-    return aware(moment).astimezone(clock.zone()).strftime("%Y-%m-%d %H:%M") if moment else "-"
+    return clock.local(moment).strftime("%Y-%m-%d %H:%M") if moment else "-"
