@@ -21,13 +21,13 @@ from survey.par_index.results import (
     YearResults,
     evidence_of,
     published_definition,
-    table,
+    visible_rows,
     year_results,
 )
 from survey.par_index.results_notes import Evidence
 from survey.par_index.scoring_queries import unit_inputs
 from survey.par_index.values import parsed
-from survey.units.queries import unit_by_code, unit_codes
+from survey.units.queries import unit_by_code
 
 READ = "results:read"
 YEAR = "<int(min=2000, max=2100):year>"
@@ -145,12 +145,9 @@ def par_results(year: int):
     """Every unit scored in the year (those of the token's unit only, for a limited token): its
     points per field and in total, self-assessed, appraised and from the survey, and its rank."""
     found = _results(year)
-    visible = visible_unit_ids()
-    visible_codes = None if visible is None else unit_codes(db.session(), visible)
     by_unit: dict[str, list[Row]] = {}
-    for row in table(found):
-        if visible_codes is None or row.unit in visible_codes:
-            by_unit.setdefault(row.unit, []).append(row)
+    for row in visible_rows(found, visible_unit_ids()):
+        by_unit.setdefault(row.unit, []).append(row)
     units = [UnitResultOut(unit=code, level=rows[0].level, rows=[_points(row) for row in rows])
              for code, rows in by_unit.items()]
     return ResultsOut(year=year, definition=found.stored.id, compared_with=found.compared_with,

@@ -12,7 +12,7 @@ stood (`self_assessed`), the points the self-assessed sub-criteria count for onc
 the maximum, the percentage and the rank among the units of its level (by the field's points
 for a field row, by the percentage for the total), ties sharing the best rank.
 """
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -117,6 +117,13 @@ def table(results: YearResults) -> list[Row]:
         rows += [_field_row(definition, unit, name, field_ranks[name][unit.unit]) for name in definition.fields]
         rows.append(_total_row(definition, unit))
     return rows
+
+
+def visible_rows(results: YearResults, unit_ids: Collection[int] | None) -> list[Row]:
+    """The table's rows of the units of `unit_ids` only (None: of every unit), told apart by the units
+    the results already hold."""
+    rows = table(results)
+    return rows if unit_ids is None else [row for row in rows if results.units[row.unit].id in unit_ids]
 
 
 def _field_row(definition: Definition, unit: UnitScore, name: str, rank: int) -> Row:

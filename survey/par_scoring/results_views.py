@@ -15,7 +15,7 @@ from survey import db
 from survey.accounts.access import role_required, signed_in, visible_unit_ids
 from survey.errors import InvalidInput
 from survey.par_index.assessment_queries import may_read_unit, published_definitions
-from survey.par_index.results import TOTAL, YearResults, evidence_of, table, year_results
+from survey.par_index.results import TOTAL, YearResults, evidence_of, visible_rows, year_results
 from survey.par_index.results_document import chart, scorecard, unit_score, year_document
 from survey.par_index.results_files import write_csv, write_document_xlsx, write_xlsx
 from survey.par_index.results_messages import MESSAGES
@@ -27,7 +27,7 @@ from survey.reports.docx import write_docx
 from survey.reports.pdf import write_pdf
 from survey.results.report import LEVEL_NAMES
 from survey.text import Catalogue, language
-from survey.units.queries import unit_by_code, unit_codes
+from survey.units.queries import unit_by_code
 
 WORDS = Catalogue(MESSAGES, fallback=SCORING)
 MIMETYPES = {"csv": "text/csv", "pdf": "application/pdf",
@@ -60,9 +60,7 @@ def results():
     if year is None or year not in known:
         return render_template("par_scoring/results.html", r=WORDS.say, years=known, found=None, year=year)
     found = computed(year)
-    visible = visible_unit_ids(signed_in())
-    codes = None if visible is None else unit_codes(db.session(), visible)
-    rows = [row for row in table(found) if row.field == TOTAL and (codes is None or row.unit in codes)]
+    rows = [row for row in visible_rows(found, visible_unit_ids(signed_in())) if row.field == TOTAL]
     levels = [level for level in LEVEL_NAMES["vi"] if any(row.level == level for row in rows)]
     return render_template("par_scoring/results.html", r=WORDS.say, years=known, year=year, found=found, rows=rows,
                            notes=notes(found, language()), levels=levels, number=number)

@@ -1,5 +1,6 @@
 """The evidence files' bytes (up to 10 MB each) are read by the download only: a scorecard reads the
-files' names in one statement, an assessment page lists the files without their bytes."""
+files' names in one statement, an assessment page lists the files without their bytes. A scoped
+reader's rows are told by the units the results hold, not by their codes read again."""
 import hashlib
 
 import pytest
@@ -61,3 +62,12 @@ def test_the_chart_scores_the_year_alone_not_the_year_before(staff, with_evidenc
         assert staff.client.get("/cham-diem/ket-qua/2026/bieu-do.svg").status_code == 200
     looked_up = [sql for sql in sent if sql.startswith("SELECT par_index_definitions.")]
     assert len(looked_up) == 1, looked_up
+
+
+def test_a_scoped_readers_rankings_are_told_by_the_units_the_results_hold(staff, with_evidence, make_user):
+    make_user("noi-vu-stc", "analyst", units=["AG-STC"])
+    staff.sign_in("noi-vu-stc")
+    with statements() as sent:
+        assert staff.get("/cham-diem/ket-qua").status_code == 200
+    assert "/don-vi/AG-STC" in staff.html and "/don-vi/AG-SNV" not in staff.html
+    assert not [sql for sql in sent if sql.startswith("SELECT units.code")]
