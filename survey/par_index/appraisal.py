@@ -20,6 +20,10 @@ from survey.par_index.values import canonical, parsed, self_items
 
 APPRAISABLE = ("submitted", "appraised", "answered")
 """Statuses in which Home Affairs may appraise (again, after the agency's answer)."""
+FINALISABLE = ("appraised", "answered")
+"""Statuses in which Home Affairs may finalise."""
+APPRAISED = (*FINALISABLE, "final")
+"""Statuses in which the appraisal is made, for the agency to read and answer."""
 ANSWER_LIMIT = 4000
 
 
@@ -102,9 +106,9 @@ def finalise(session: Session, actor: User | None, assessment: Assessment) -> No
     second finds it final and is refused, with no second audit entry."""
     if assessment.status == "final":
         _refuse(CATALOGUE.problem("par_final"))
-    if assessment.status not in ("appraised", "answered"):
+    if assessment.status not in FINALISABLE:
         _refuse(CATALOGUE.problem("par_not_appraised"))
-    once = (update(Assessment).where(Assessment.id == assessment.id, Assessment.status.in_(("appraised", "answered")))
+    once = (update(Assessment).where(Assessment.id == assessment.id, Assessment.status.in_(FINALISABLE))
             .values(status="final", finalised_at=clock.now()))
     if cast(CursorResult, session.execute(once)).rowcount != 1:
         _refuse(CATALOGUE.problem("par_final"))

@@ -14,7 +14,7 @@ from survey import db
 from survey.accounts.access import role_required, signed_in
 from survey.accounts.sessions import signed_in_user
 from survey.errors import InvalidInput, Problem
-from survey.par_index.appraisal import APPRAISABLE, answer, appraise, finalise
+from survey.par_index.appraisal import APPRAISABLE, APPRAISED, FINALISABLE, answer, appraise, finalise
 from survey.par_index.assessment_queries import assessment_by_id, evidence_by_id, may_read
 from survey.par_index.assessments import Assessment, Evidence
 from survey.par_index.evidence import EvidenceRules
@@ -38,6 +38,7 @@ def page(found: Assessment, template: str, problems: Sequence[Problem] = (), typ
         "values": {value.sub_criterion: value for value in found.values}, "evidence": _evidence(found),
         "refusal": agency_may_edit(found), "officer": user.role == OFFICER, "rules": rules(),
         "home_affairs": user.role in HOME_AFFAIRS, "appraisable": found.status in APPRAISABLE,
+        "appraised": found.status in APPRAISED, "finalisable": found.status in FINALISABLE,
         "notice": request.args.get("done", ""),
     }
     return render_template(template, **context), status
