@@ -23,8 +23,10 @@ def parsed_day(text: str) -> date | None:
 
 def whole(text: str, largest: int) -> tuple[int | None, bool]:
     """The whole number typed (None when blank), and whether the text is one from 0 to `largest`
-    (ASCII digits only: '²' is a digit to str.isdigit but not to int)."""
+    (ASCII digits only: '²' is a digit to str.isdigit but not to int; no more digits than `largest`
+    has, for int refuses a text of over 4,300)."""
     if not text:
         return None, True
-    valid = text.isascii() and text.isdigit() and int(text) <= largest
-    return (int(text) if valid else None), valid
+    digits = text.lstrip("0") or "0"
+    valid = text.isascii() and text.isdigit() and len(digits) <= len(str(largest)) and int(digits) <= largest
+    return (int(digits) if valid else None), valid

@@ -129,3 +129,9 @@ def test_a_revealed_question_says_no_error_yet_beside_an_error_in_one_seen_befor
     assert respondent.status == 422 and 'id="member_name-1-error"' in respondent.html
     assert 'name="at_school-1"' in respondent.html and 'id="at_school-1-error"' not in respondent.html
     assert 'href="#member_name-1"' in respondent.html and 'href="#at_school-1' not in respondent.html  # the box
+
+
+def test_a_count_of_more_digits_than_int_reads_is_refused(respondent, roster):
+    to_roster(respondent)
+    respondent.answer({"member_name-1": "Lan"}, _count="9" * 5000)
+    assert respondent.status == 400
