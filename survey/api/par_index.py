@@ -21,6 +21,7 @@ from survey.par_index.results import (
     YearResults,
     evidence_of,
     published_definition,
+    unit_score,
     visible_rows,
     year_results,
 )
@@ -180,9 +181,10 @@ def par_unit_scores(year: int, code: str):
         raise ApiError(404, "not_found", f"no unit '{code}'", "code")
     require_unit(unit)
     found = _results(year)
-    score = next((s for s in found.scores if s.unit == code), None)
-    if score is None:
-        raise ApiError(404, "not_found", f"the unit '{code}' was not scored in {year}", "code")
+    try:
+        score = unit_score(found, code)
+    except InvalidInput:
+        raise ApiError(404, "not_found", f"the unit '{code}' was not scored in {year}", "code") from None
     evidence, sources = evidence_of(db.session(), found), _sources(found.stored.document)
     scores = [_score(found, score, item, evidence, sources[item.id]["source"] or "")
               for item in found.definition.sub_criteria]

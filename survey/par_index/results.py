@@ -107,6 +107,14 @@ def _previous(session: Session, year: int, read_inputs: InputsReader) -> YearRes
         return None
 
 
+def unit_score(results: YearResults, code: str) -> UnitScore:
+    """The unit's score; InvalidInput when it was not scored that year."""
+    for unit in results.scores:
+        if unit.unit == code:
+            return unit
+    raise InvalidInput(CATALOGUE.problem("par_results_no_unit", "unit", code=code, year=results.year))
+
+
 def table(results: YearResults) -> list[Row]:
     """A row per unit and field, then the unit's total row; units by level, then rank, then code."""
     definition = results.definition

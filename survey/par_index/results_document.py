@@ -11,10 +11,8 @@ import functools
 
 import pandas as pd
 
-from analysis.par_index import UnitScore
-from survey.errors import InvalidInput
-from survey.par_index.results import TOTAL, Row, YearResults, table
-from survey.par_index.results_messages import CATALOGUE, say
+from survey.par_index.results import TOTAL, Row, YearResults, table, unit_score
+from survey.par_index.results_messages import say
 from survey.par_index.results_notes import Evidence, decimal, notes, score_rows, withheld
 from survey.reports.document import Chart, Document, Section, Table
 from survey.results.charts import index_chart
@@ -74,14 +72,6 @@ def _ranking(results: YearResults, level: str, language: str) -> Table:
               decimal(row.percent, language), change_text(row.rank_change, language)] for row in rows]
     named = LEVEL_NAMES[language].get(level, level)
     return Table(say("pr_ranking", language, level=named), [say(key, language) for key in RANK_HEADINGS], cells)
-
-
-def unit_score(results: YearResults, code: str) -> UnitScore:
-    """The unit's score; InvalidInput when it was not scored that year."""
-    for unit in results.scores:
-        if unit.unit == code:
-            return unit
-    raise InvalidInput(CATALOGUE.problem("par_results_no_unit", "unit", code=code, year=results.year))
 
 
 def scorecard(results: YearResults, code: str, language: str, evidence: Evidence) -> Document:

@@ -15,8 +15,8 @@ from survey import db
 from survey.accounts.access import role_required, signed_in, visible_unit_ids
 from survey.errors import InvalidInput
 from survey.par_index.assessment_queries import may_read_unit, published_definitions
-from survey.par_index.results import TOTAL, YearResults, evidence_of, visible_rows, year_results
-from survey.par_index.results_document import chart, scorecard, unit_score, year_document
+from survey.par_index.results import TOTAL, YearResults, evidence_of, unit_score, visible_rows, year_results
+from survey.par_index.results_document import chart, scorecard, year_document
 from survey.par_index.results_files import write_csv, write_document_xlsx, write_xlsx
 from survey.par_index.results_messages import MESSAGES
 from survey.par_index.results_notes import decimal, notes
