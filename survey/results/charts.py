@@ -60,7 +60,7 @@ def index_chart(rows: pd.DataFrame, title: str, note: str, number=lambda value: 
         axes.set_ylim(-0.7, len(rows) - 0.3)
         axes.set_xlim(0, 100)
         axes.set_xlabel(_text(note))
-        axes.set_title(_text(title), loc="left")
+        _title(figure, title)
         axes.grid(axis="x", color="#dddddd")
         axes.set_axisbelow(True)
         return _svg(figure) if image_format == "svg" else _png(figure)
@@ -92,7 +92,7 @@ def heat_table(rows: pd.DataFrame, title: str, note: str) -> bytes:
         axes.set_xticks(range(estimates.shape[1]), [textwrap.fill(_text(c), LABEL_WIDTH) for c in estimates.columns],
                         fontsize=8, rotation=35, ha="left", rotation_mode="anchor")
         axes.set_yticks(range(estimates.shape[0]), [_text(i) for i in estimates.index])
-        axes.set_title(_text(title), loc="left")
+        _title(figure, title)
         figure.colorbar(image, ax=axes, shrink=0.8).set_label(_text(note))
         return _svg(figure)
 
@@ -107,6 +107,13 @@ def _cells(axes, estimates: pd.DataFrame, hidden: pd.DataFrame) -> None:
         colour = SUPPRESSED if hidden.iat[i, j] else "black" if value >= LIGHT_FROM else "white"
         axes.text(j, i, f"{value:.1f}" + ("*" if hidden.iat[i, j] else ""), ha="center", va="center", fontsize=9,
                   color=colour)
+
+
+def _title(figure, title: str) -> None:
+    """The title from the figure's left edge: over the axes alone it starts after the domains' names and
+    a long one ran past the image's right edge, cut off."""
+    if title:
+        figure.suptitle(_text(title), x=0.01, ha="left", wrap=True)
 
 
 def _text(value) -> str:
