@@ -1,6 +1,6 @@
 """Invitations in bulk: the one-stop-shop software sends the dossier codes it has just returned and
 gets one single-use link per dossier (scope invitations:write)."""
-from survey import clock, db
+from survey import db
 from survey.accounts.operations import audit
 from survey.api import schemas
 from survey.api.auth import current_token
@@ -10,7 +10,7 @@ from survey.api.responses import target_unit
 from survey.api.routing import endpoint
 from survey.db import utcnow
 from survey.invitations.models import Invitation
-from survey.invitations.operations import create_invitations
+from survey.invitations.operations import create_invitations, link_expiry
 from survey.links import public_url
 from survey.responses.models import aware
 
@@ -20,8 +20,8 @@ from survey.responses.models import aware
 def invite(body: schemas.InvitationsIn):
     """One single-use invitation per dossier code, all or none: a code listed twice, or one that
     already has an invitation in the campaign, refuses the whole request (400, every code named)."""
-    expires_at = clock.end_of_day(body.expires_on) if body.expires_on else None
-    if body.expires_on is not None and body.expires_on < clock.today():
+    expires_at, past = link_expiry(body.expires_on, "expires_on")
+    if past:
         raise ApiError(400, "invalid", f"expires_on {body.expires_on} is already past", "expires_on")
     with db.transaction() as session:
         campaign = visible_campaign(body.campaign, 400, "campaign")

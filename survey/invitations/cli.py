@@ -9,13 +9,12 @@ from flask.cli import AppGroup
 
 from survey.campaigns.queries import campaign_by_slug
 from survey.cli import unit_of_work
-from survey.clock import end_of_day
 from survey.config import ConfigurationError, public_base_url
 from survey.db import utcnow
 from survey.errors import InvalidInput
 from survey.exports.formulas import neutralised
 from survey.invitations.messages import CATALOGUE
-from survey.invitations.operations import create_invitations
+from survey.invitations.operations import create_invitations, link_expiry
 from survey.links import public_url
 from survey.units.queries import units_by_codes
 
@@ -53,12 +52,11 @@ def create_command(campaign_slug: str, unit_code: str, codes, expires: datetime 
 
 def expiry(expires: datetime | None) -> datetime | None:
     """The end of the province's day `expires` (None: the links never expire); InvalidInput when
-    that is already past."""
-    if expires is None:
-        return None
-    expires_at = end_of_day(expires.date())
-    if expires_at <= utcnow():
-        raise InvalidInput(CATALOGUE.problem("invitation_expires_past", "expires", day=expires.date()))
+    that is already past, in the words of the option."""
+    day = expires.date() if expires else None
+    expires_at, past = link_expiry(day, "expires")
+    if past:
+        raise InvalidInput(CATALOGUE.problem("invitation_expires_past", "expires", day=day))
     return expires_at
 
 
