@@ -17,6 +17,7 @@ from survey.analyst.views import XLSX, blueprint
 from survey.campaigns.queries import last_closing_day
 from survey.errors import InvalidInput, Problem
 from survey.exports.requests import surveyed_units
+from survey.forms_common import whole
 from survey.reports.assemble import document
 from survey.reports.build import build_report
 from survey.reports.compose import Report
@@ -101,12 +102,12 @@ def latest_closing(session) -> date:
 
 
 def _whole(text: str, key: str, problems: list[Problem]) -> int | None:
-    if not text:
-        return None
-    if not text.isdigit():
+    """The year or quarter typed (None when blank); its problem kept when it is no number of at most
+    four digits (`period` says which are too large or small)."""
+    number, valid = whole(text, 9999)
+    if not valid:
         problems.append(ANALYST.problem(f"{key}_refused", key, value=text))
-        return None
-    return int(text)
+    return number
 
 
 MIMETYPES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -69,3 +69,10 @@ def test_the_report_form_starts_at_the_province_quarter(app, make_user, session,
     browser.get("/phan-tich/bao-cao")
     assert 'name="year" type="number" min="2000" max="2100" value="2027"' in browser.html
     assert '<option value="1" selected>' in browser.html
+
+
+@pytest.mark.parametrize("year", ["²", "٢٠٢٦"])
+def test_a_year_of_digits_other_than_ascii_is_refused_by_the_report_page(app, make_user, quarters, year):
+    browser = signed_in(app, make_user, "analyst")
+    bad = browser.get(f"/phan-tich/bao-cao/xem?kind=yearly&year={year}")
+    assert bad.status_code == 400 and f"Năm: '{year}'" in browser.text()
