@@ -83,3 +83,17 @@ def test_the_keyer_s_page_follows_each_instance_s_routing(live_server, browser, 
     context.close()
     stored = {(a.question_key, a.instance): a.value for a in session.scalars(select(Answer))}
     assert (stored[("member_name", 2)], stored[("at_school", 2)], stored[("adult", 1)]) == ("Minh", "yes", "yes")
+
+
+@pytest.mark.parametrize("width", [360, 1366])
+def test_add_another_is_on_one_line_beside_next(live_server, browser, roster, width):
+    context = browser.new_context(viewport={"width": width, "height": 800}, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{live_server}/k/ho/AG-LX")
+    page.get_by_role("button", name="Bắt đầu").click()
+    page.locator('label[for="visit_rating-3"]').click()
+    page.get_by_role("button", name="Tiếp theo").click()
+    buttons = (page.get_by_role("button", name=name) for name in ("Thêm một lần nữa", "Tiếp theo"))
+    heights = [button.bounding_box()["height"] for button in buttons]
+    context.close()
+    assert heights == [48, 48]  # the buttons' least height: one line of text, squeezed to 8rem it took three
