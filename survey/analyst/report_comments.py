@@ -8,8 +8,9 @@ from werkzeug.utils import secure_filename
 from analysis.recipes import load_recipe, shipped_recipes
 from survey import db
 from survey.analyst.messages import CATALOGUE
+from survey.analyst.reports import typed_number
 from survey.analyst.views import XLSX, blueprint
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.reports.comments import comment_rows, write_xlsx
 from survey.reports.periods import Period, period, period_recipe
 from survey.text import language
@@ -31,14 +32,12 @@ def _asked() -> tuple[Period, str | None, str]:
     """The period, unit and recipe of the query string; InvalidInput (a 400 page) lists bad values."""
     values = request.args
     kind, recipe = values.get("kind", ""), values.get("recipe", "")
-    numbers = {key: values.get(key, "") for key in ("year", "quarter")}
-    problems = [CATALOGUE.problem(f"{key}_refused", key, value=text)
-                for key, text in numbers.items() if text and not text.isdigit()]
+    problems: list[Problem] = []
+    year, quarter = (typed_number(values.get(key, ""), key, problems) for key in ("year", "quarter"))
     if recipe and recipe not in shipped_recipes():
         problems.append(CATALOGUE.problem("recipe_refused", "recipe", value=recipe, known=""))
     if problems:
         raise InvalidInput(problems)
-    year, quarter = (int(numbers[key]) if numbers[key] else None for key in ("year", "quarter"))
     # The report form sends its quarter whatever the kind: a yearly report has none to take.
     asked = period(kind, year, None if kind == "yearly" else quarter)
     return asked, values.get("unit") or None, recipe

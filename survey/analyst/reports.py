@@ -82,7 +82,7 @@ def requested_report() -> tuple[Report, dict[str, str]]:
     recipe = query["recipe"]
     problems = [] if not recipe or recipe in shipped_recipes() else [
         ANALYST.problem("recipe_refused", "recipe", value=recipe, known="")]
-    year, quarter = _whole(query["year"], "year", problems), _whole(query["quarter"], "quarter", problems)
+    year, quarter = typed_number(query["year"], "year", problems), typed_number(query["quarter"], "quarter", problems)
     if problems:
         raise InvalidInput(problems)
     # The form sends its quarter whatever the kind: a yearly report has none to take.
@@ -101,7 +101,7 @@ def latest_closing(session) -> date:
     return last_closing_day(session, clock.today()) or clock.today()
 
 
-def _whole(text: str, key: str, problems: list[Problem]) -> int | None:
+def typed_number(text: str, key: str, problems: list[Problem]) -> int | None:
     """The year or quarter typed (None when blank); its problem kept when it is no number of at most
     four digits (`period` says which are too large or small)."""
     number, valid = whole(text, 9999)

@@ -90,3 +90,8 @@ def test_a_bad_format_or_language_is_a_keyed_problem_of_its_option():
     assert [p.text("vi") for p in problems] == ["Không có định dạng “ods” (chỉ có csv, xlsx)",
                                                 "Không có ngôn ngữ “fr” (vi hoặc en)"]
     assert choice_problems("csv", FORMATS, "en") == []
+
+
+def test_a_quarter_of_digits_other_than_ascii_is_refused_by_the_comments_download(app, make_user):
+    browser = signed_in(app, make_user, "analyst")
+    assert browser.client.get("/phan-tich/bao-cao/y-kien.xlsx?kind=quarterly&year=2026&quarter=²").status_code == 400
