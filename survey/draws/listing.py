@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from forms.text_checks import CONTROL, has_control
+from survey.campaigns.operations import LARGEST_COUNT
 from survey.db import declared_length
 from survey.draws.messages import CATALOGUE
 from survey.errors import InvalidInput, Problem
-from survey.forms_common import parsed_day
+from survey.forms_common import parsed_day, whole
 from survey.invitations.operations import MAX_DOSSIER_CODE
 from survey.units.models import Unit
 from survey.units.operations import csv_table
@@ -108,11 +109,12 @@ def read_plan(text: str) -> list[tuple[int, str, int]]:
     planned = []
     for row, record in records:
         unit_code, value = (record.get("unit_code") or "").strip(), (record.get(column) or "").strip()
-        if not value.isascii() or not value.isdigit():
+        size, valid = whole(value, LARGEST_COUNT)
+        if size is None or not valid:
             problems.append(CATALOGUE.problem("plan_size_invalid", row=row, column=column,
                                               value=CONTROL.sub("?", value)[:20]))
         else:
-            planned.append((row, unit_code, int(value)))
+            planned.append((row, unit_code, size))
     if problems:
         raise InvalidInput(problems)
     return planned

@@ -129,3 +129,9 @@ def test_a_bad_plan_is_refused_naming_its_row(session, campaign, plan, problem):
     with pytest.raises(InvalidInput) as refused:
         plan_sizes(campaign, plan)
     assert [str(p) for p in refused.value.problems] == [problem]
+
+
+def test_a_plan_size_of_more_digits_than_int_reads_is_refused_naming_its_row(session, campaign):
+    with pytest.raises(InvalidInput) as refused:
+        plan_sizes(campaign, "unit_code,n\nAG-CD," + "9" * 5000 + "\n")
+    assert [str(p) for p in refused.value.problems] == [f"plan, row 2, n: '{'9' * 20}' is not a whole number ≥ 0"]
