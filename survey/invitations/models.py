@@ -1,7 +1,16 @@
 """Invitations: a token in a link, for one campaign and unit, used by at most one response."""
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, ForeignKeyConstraint, String, UniqueConstraint
+from sqlalchemy import (
+    CheckConstraint,
+    ColumnElement,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    String,
+    UniqueConstraint,
+    case,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.campaigns.models import Campaign
@@ -49,3 +58,13 @@ class Invitation(Base):
 
     def expired(self, now: datetime) -> bool:
         return self.expires_at is not None and now >= aware(self.expires_at)
+
+    def status(self, now: datetime) -> str:
+        """used, expired or unused at `now`; status_at is the same rule in SQL, for counting."""
+        if self.response_id is not None:
+            return "used"
+        return "expired" if self.expired(now) else "unused"
+
+    @classmethod
+    def status_at(cls, now: datetime) -> ColumnElement[str]:
+        return case((cls.response_id.is_not(None), "used"), (cls.expires_at <= now, "expired"), else_="unused")

@@ -15,6 +15,7 @@ from survey.invitations.models import Invitation
 from survey.responses.operations import record_response
 from tests.admin.test_campaigns_pages import post_multipart
 from tests.clock import TODAY
+from tests.public.test_send_work import statements
 
 URL = "/quan-tri/dot-khao-sat/sipas-2026/thu-moi"
 
@@ -145,6 +146,20 @@ def test_the_csv_has_every_link_status_and_is_safe_for_excel(admin, campaign, ma
     assert len(one_unit.splitlines()) == 2 and "HS-100" in one_unit
     admin.get(URL)
     assert "Long Xuyên AG-LX 1 1 1" in admin.text()
+
+
+def test_the_page_counts_the_invitations_in_the_database_and_reads_the_shown_ones_only(admin, campaign, session,
+                                                                                         monkeypatch):
+    monkeypatch.setattr("survey.admin.invitations.views.SHOWN", 2)
+    admin.post(URL, {"unit": "AG-LX", "codes": "HS-001\nHS-002\nHS-003"})
+    admin.post(URL, {"unit": "AG-CD", "codes": "HS-100"})
+    with statements() as sent:
+        admin.get(f"{URL}?don-vi=AG-LX")
+    assert "Long Xuyên AG-LX 3 0 0" in admin.text() and "Châu Đốc AG-CD 1 0 0" in admin.text()
+    assert "HS-003" in admin.text() and "HS-002" in admin.text() and "HS-001" not in admin.text()
+    assert "Hiển thị 2 trên 3 thư mời" in admin.text()
+    read = [sql for sql in sent if sql.startswith("SELECT invitations.")]
+    assert len(read) == 1 and "LIMIT" in read[0], read
 
 
 def test_unknown_campaigns_and_non_administrators(admin, campaign, new_browser, make_user, session):

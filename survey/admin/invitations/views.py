@@ -19,9 +19,8 @@ from survey.campaigns.queries import TARGETS_LOADED, campaign_or_404
 from survey.db import utcnow
 from survey.draws.queries import campaign_draws
 from survey.errors import InvalidInput, Problem
-from survey.invitations.models import Invitation
 from survey.invitations.operations import dossier_codes, invite, link_expiry
-from survey.invitations.queries import campaign_invitations
+from survey.invitations.queries import campaign_invitations, invitation_tally
 from survey.links import public_url
 
 MAX_CODES = 20_000
@@ -74,15 +73,12 @@ def expiry(typed: str) -> tuple[datetime | None, list[Problem]]:
 def invitations_page(campaign: Campaign, form: dict[str, str], status: int = 200, *,
                      creating: Sequence[Problem] = (), drawing: Sequence[Problem] = ()):
     """The page, the problems of its creation form (`creating`) or draw form (`drawing`) beside their fields."""
-    chosen = chosen_unit(campaign)
-    every = campaign_invitations(db.session(), campaign)
-    rows = [i for i in every if i.unit.code == chosen] if chosen else every
-    now = utcnow()
-    return page("admin/invitations/list.html", status, campaign=campaign, form=form, problems=[*creating, *drawing],
-                creating=creating, drawing=drawing,
-                units=sorted((cu.unit for cu in campaign.units), key=lambda u: u.code), tally=tally(every, now),
-                invitations=rows[:SHOWN], total=len(rows), chosen=chosen, status_of=lambda i: status_of(i, now),
-                local_time=local_time, last_day=clock.last_day, created=request.args.get("tao", type=int),
+    chosen, now = chosen_unit(campaign), utcnow()
+    return page("admin/invitations/list.html", status, campaign=campaign, form=form, chosen=chosen,
+                problems=[*creating, *drawing], creating=creating, drawing=drawing,
+                units=sorted((cu.unit for cu in campaign.units), key=lambda u: u.code),
+                **listing(campaign, chosen, now), status_of=lambda i: i.status(now), local_time=local_time,
+                last_day=clock.last_day, created=request.args.get("tao", type=int),
                 draws=campaign_draws(db.session(), campaign), drawn_now=request.args.get("luot", type=int),
                 drawn_count=request.args.get("chon", 0, type=int))
 
@@ -93,18 +89,13 @@ def chosen_unit(campaign: Campaign) -> str:
     return code if code in {cu.unit.code for cu in campaign.units} else ""
 
 
-def status_of(invitation: Invitation, now) -> str:
-    if invitation.response_id is not None:
-        return "used"
-    return "expired" if invitation.expired(now) else "unused"
-
-
-def tally(invitations: list[Invitation], now) -> dict[str, Counter]:
-    """Invitations of each unit (by code) by status."""
-    counts: dict[str, Counter] = {}
-    for invitation in invitations:
-        counts.setdefault(invitation.unit.code, Counter())[status_of(invitation, now)] += 1
-    return counts
+def listing(campaign: Campaign, chosen: str, now: datetime) -> dict:
+    """Each unit's invitations counted by status, and the newest SHOWN of the unit `chosen` (or of all)
+    with how many there are: never every invitation read."""
+    tally = invitation_tally(db.session(), campaign, now)
+    counted = [tally.get(chosen, Counter())] if chosen else tally.values()
+    return {"tally": tally, "total": sum(sum(counts.values()) for counts in counted),
+            "invitations": campaign_invitations(db.session(), campaign, chosen, SHOWN)}
 
 
 def invitations_csv(slug: str):
@@ -113,7 +104,7 @@ def invitations_csv(slug: str):
     chosen = chosen_unit(campaign)
     now = utcnow()
     rows = [[i.dossier_code or "", i.unit.code, i.unit.name, public_url("questionnaire.invitation", token=i.token),
-             status_of(i, now), local_time(i.expires_at) if i.expires_at else "", local_time(i.created_at)]
+             i.status(now), local_time(i.expires_at) if i.expires_at else "", local_time(i.created_at)]
             for i in reversed(campaign_invitations(db.session(), campaign, chosen))]
     response = make_response(csv_bytes(["dossier_code", "unit_code", "unit_name", "link", "status", "expires",
                                         "created"], rows))
