@@ -202,7 +202,7 @@ def test_a_class_is_built_once_per_definition_page_language_and_unit_choices(sur
 
 def test_a_definition_keeps_a_bounded_number_of_classes_the_oldest_dropped_first(survey):
     first = build_form(survey, "rating", "en", UNITS)
-    for day in range(DERIVED_PER_DEFINITION):  # the unit choices of as many other days
-        build_form(survey, "rating", "en", [("AG-LX", f"Long Xuyên {day}")])
-    assert len(survey.__dict__["_derived"]) == DERIVED_PER_DEFINITION
+    days = [[("AG-LX", f"Long Xuyên {day}")] for day in range(DERIVED_PER_DEFINITION)]  # as many other days' units
+    built = [build_form(survey, "rating", "en", units) for units in days]
+    assert build_form(survey, "rating", "en", days[-1]) is built[-1]
     assert build_form(survey, "rating", "en", UNITS) is not first
