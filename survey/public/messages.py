@@ -35,7 +35,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "The survey has {pages} pages and takes about {minutes} minutes. We do not ask your name."),
     "dossier": ("Mã hồ sơ", "Dossier code"),
     # form pages
-    "errors_title": ("Vui lòng sửa {count} lỗi dưới đây", "Please correct {count} problem(s) below"),
+    "errors_title": ("Vui lòng sửa {count} lỗi dưới đây", "Answers to correct below: {count}"),
     "more_questions": ("Câu trả lời của ông/bà mở thêm câu hỏi dưới đây.",
                        "Your answer opened the question(s) below."),
     "send_summary": ("Đây là trang cuối. Ông/bà đã trả lời {answered} câu hỏi trên {pages} trang.",

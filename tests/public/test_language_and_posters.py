@@ -37,6 +37,13 @@ def test_english_is_chosen_with_lang_and_kept_in_the_session(respondent, three_p
     assert "Sàng lọc" in respondent.html and "Trang 1/3" in respondent.html
 
 
+
+def test_the_english_problem_summary_reads_without_a_plural_in_brackets(respondent, three_pages):
+    respondent.start("/k/ba-trang/AG-LX?lang=en")
+    respondent.answer({})
+    assert respondent.status == 422 and "Answers to correct below: 1" in respondent.html
+    assert "(s)" not in respondent.html
+
 def test_every_control_is_labelled_and_every_question_a_fieldset(respondent, sipas_campaign):
     respondent.start("/k/sipas-web/AG-PLX")
     respondent.answer({"doi_tuong": "ca_nhan", "linh_vuc": "dat_dai", "hinh_thuc_nop": "truc_tiep",
