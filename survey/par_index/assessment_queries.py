@@ -3,7 +3,7 @@ the rounds, an agency's assessments, the published definitions a round may be op
 an assessment. (The results read scoring_queries.)"""
 from collections.abc import Collection, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from survey.accounts.access import visible_unit_ids
@@ -43,11 +43,13 @@ def evidence_by_id(session: Session, evidence_id: int) -> Evidence | None:
     return session.get(Evidence, evidence_id)
 
 
-def all_rounds(session: Session) -> list[ScoringRound]:
-    """Every round, the newest year first, with its definition and assessments loaded."""
-    query = (select(ScoringRound).order_by(ScoringRound.year.desc(), ScoringRound.id.desc())
-             .options(selectinload(ScoringRound.definition), selectinload(ScoringRound.assessments)))
-    return list(session.scalars(query))
+def all_rounds(session: Session) -> list[tuple[ScoringRound, int]]:
+    """Every round with its definition loaded and the number of units it assesses (counted, not read),
+    the newest year first."""
+    query = (select(ScoringRound, func.count(Assessment.id)).outerjoin(ScoringRound.assessments)
+             .group_by(ScoringRound.id).order_by(ScoringRound.year.desc(), ScoringRound.id.desc())
+             .options(selectinload(ScoringRound.definition)))
+    return [(scoring, count) for scoring, count in session.execute(query)]
 
 
 def assessments_of_units(session: Session, unit_ids: Iterable[int]) -> list[Assessment]:

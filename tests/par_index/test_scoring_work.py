@@ -1,6 +1,7 @@
 """The scoring pages' reads: an officer's assessments come with their rounds and units in one
-statement, a round's page asks the database for the units the reader may see only, and a save with
-several files locks (reads) the assessment once."""
+statement, Home Affairs' list of rounds counts each round's units without reading them, a round's page
+asks the database for the units the reader may see only, and a save with several files locks (reads)
+the assessment once."""
 from tests.accounts.conftest import fresh_limits, make_user, settings, staff  # noqa: F401 (fixtures)
 from tests.par_index.test_scoring_pages import A_PDF, of, post_files, scoring, url  # noqa: F401 (fixture)
 from tests.public.test_send_work import statements
@@ -12,6 +13,15 @@ def test_an_officers_assessments_come_with_their_rounds_in_one_statement(scoring
     with statements() as sent:
         assert staff.get("/cham-diem/").status_code == 200 and "/cham-diem/ket-qua/2026/don-vi/AG-SNV" in staff.html
     assert not [sql for sql in sent if "FROM par_scoring_rounds" in sql]
+
+
+def test_the_list_of_rounds_counts_their_units_without_reading_them(scoring, staff, session):
+    staff.sign_in("noi-vu")
+    session.expire_all()
+    with statements() as sent:
+        assert staff.get("/cham-diem/").status_code == 200
+    assert f"{len(scoring.assessments)} đơn vị" in staff.html
+    assert not [sql for sql in sent if sql.startswith("SELECT par_assessments.")]
 
 
 def test_a_rounds_page_reads_the_scoped_readers_units_only(scoring, staff, make_user):
