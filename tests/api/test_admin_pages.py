@@ -87,3 +87,14 @@ def test_a_refused_webhook_lists_every_problem(staff, make_user, session):
     staff.post("/quan-tri/webhook", {"url": "javascript:alert(1)"})
     assert "url: an http:// or https:// address" in staff.text() and "events: choose at least one" in staff.text()
     assert session.scalars(select(WebhookSubscription)).all() == []
+
+
+def test_a_tokens_scopes_are_named_by_what_they_allow(staff, make_user, session):
+    make_user("quantri", "admin")
+    staff.sign_in("quantri")
+    staff.post("/quan-tri/khoa-api", {"name": "mot-cua", "scope": ["results:read", "campaigns:read"]})
+    named = ("Đọc đợt khảo sát, bảng hỏi, đơn vị (<code>campaigns:read</code>); "
+             "Đọc kết quả chỉ số (<code>results:read</code>)")
+    assert f"Quyền: {named}</p>" in staff.html
+    staff.get("/quan-tri/khoa-api")
+    assert f"<dd>{named}</dd>" in staff.html
