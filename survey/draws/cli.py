@@ -8,13 +8,13 @@ import click
 
 from survey.campaigns.queries import campaign_by_slug
 from survey.cli import unit_of_work
-from survey.clock import end_of_day
 from survey.db import utcnow
 from survey.draws.messages import CATALOGUE
 from survey.draws.operations import LARGEST_SEED, apply_draw, new_seed, plan_draw, plan_sizes
 from survey.errors import InvalidInput
 from survey.exports.formulas import neutralised
 from survey.invitations.cli import link_base
+from survey.invitations.operations import link_expiry
 from survey.links import public_url
 
 OUT_COLUMNS = ["dossier_code", "unit_code", "token", "link"]
@@ -46,8 +46,8 @@ def draw_command(campaign_slug: str, list_path: str, seed: int | None, size: int
         sizes = plan_sizes(campaign, read_text(plan_path)) if plan_path else size
         plan = plan_draw(session, campaign, text, seed, sizes, replacement)
         last_day = expires.date() if expires else None
-        expires_at = end_of_day(last_day) if last_day else None
-        if expires_at is not None and expires_at <= utcnow():
+        expires_at, past = link_expiry(last_day, "expires")
+        if past:
             raise InvalidInput(CATALOGUE.problem("draw_expires_past", "expires", day=last_day))
         draw, created = apply_draw(session, plan, expires_at, utcnow(), None)
         rows = [[i.dossier_code, i.unit.code, i.token, public_url("questionnaire.invitation", base, token=i.token)]

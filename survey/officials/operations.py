@@ -8,10 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from survey.campaigns.models import Campaign
-from survey.clock import end_of_day
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
-from survey.invitations.operations import create_invitations
+from survey.invitations.operations import create_invitations, link_expiry
 from survey.officials.messages import CATALOGUE
 from survey.officials.models import Official
 from survey.officials.queries import registered, uninvited
@@ -70,9 +69,7 @@ def invite_officials(session: Session, campaign: Campaign, last_day: date | None
     valid through the province's day `last_day` (None: never expiring). The refusal of a day already
     past names that day, not the UTC date of its end. The pairs are for the caller to hand out once:
     the register keeps no link to the invitation."""
-    if last_day is not None and end_of_day(last_day) <= now:
-        raise InvalidInput(CATALOGUE.problem("official_expiry_past", "expires", day=last_day.isoformat()))
-    expires_at = end_of_day(last_day) if last_day else None
+    expires_at = valid_until(last_day)
     waiting = uninvited(session, campaign)
     if not waiting:
         raise InvalidInput(CATALOGUE.problem("official_none_to_invite", "campaign", slug=campaign.slug))
@@ -84,6 +81,15 @@ def invite_officials(session: Session, campaign: Campaign, last_day: date | None
         person.invited_at = now
     session.flush()
     return pairs
+
+
+def valid_until(last_day: date | None) -> datetime | None:
+    """When invitations valid through `last_day` expire (`link_expiry`, the invitations' rule); refused
+    when that day is past, in the register's words."""
+    expires_at, past = link_expiry(last_day, "expires")
+    if past:
+        raise InvalidInput(CATALOGUE.problem("official_expiry_past", "expires", day=str(last_day)))
+    return expires_at
 
 
 def by_unit(people: list[Official]) -> list[list[Official]]:
