@@ -130,8 +130,10 @@ def table(results: YearResults) -> list[Row]:
 def visible_rows(results: YearResults, unit_ids: Collection[int] | None) -> list[Row]:
     """The table's rows of the units of `unit_ids` only (None: of every unit), told apart by the units
     the results already hold."""
-    rows = table(results)
-    return rows if unit_ids is None else [row for row in rows if results.units[row.unit].id in unit_ids]
+    if unit_ids is None:
+        return table(results)
+    visible = {code for code, unit in results.units.items() if unit.id in unit_ids}
+    return [row for row in table(results) if row.unit in visible]
 
 
 def _field_row(definition: Definition, unit: UnitScore, name: str, rank: int) -> Row:
