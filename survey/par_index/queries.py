@@ -22,3 +22,10 @@ def definition_named(session: Session, year: int, name: str) -> IndexDefinition 
 def all_definitions(session: Session) -> list[IndexDefinition]:
     """Every definition, the newest year first, then by name."""
     return list(session.scalars(select(IndexDefinition).order_by(IndexDefinition.year.desc(), IndexDefinition.name)))
+
+
+def published_years(session: Session) -> list[int]:
+    """The years with a published definition, the newest first (their documents left unread)."""
+    query = (select(IndexDefinition.year).where(IndexDefinition.status == "published").distinct()
+             .order_by(IndexDefinition.year.desc()))
+    return list(session.scalars(query))

@@ -14,7 +14,8 @@ from flask import Response, abort, render_template, request, send_file, url_for
 from survey import db
 from survey.accounts.access import role_required, signed_in, visible_unit_ids
 from survey.errors import InvalidInput
-from survey.par_index.assessment_queries import may_read_unit, published_definitions
+from survey.par_index.assessment_queries import may_read_unit
+from survey.par_index.queries import published_years
 from survey.par_index.results import TOTAL, YearResults, evidence_of, unit_score, visible_rows, year_results
 from survey.par_index.results_document import chart, scorecard, year_document
 from survey.par_index.results_files import write_csv, write_document_xlsx, write_xlsx
@@ -37,11 +38,6 @@ MIMETYPES = {"csv": "text/csv", "pdf": "application/pdf",
 SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 
-def years() -> list[int]:
-    """The years with a published definition, the newest first."""
-    return sorted({found.year for found in published_definitions(db.session())}, reverse=True)
-
-
 def computed(year: int, compare: bool = True) -> YearResults:
     """The year's results (with `compare`, ranks changed against the year before, scored too); 404
     for a year without a published definition."""
@@ -55,7 +51,7 @@ def computed(year: int, compare: bool = True) -> YearResults:
 @role_required(*HOME_AFFAIRS)
 def results():
     """The chosen year's results (?year=, the newest by default), or that there are none yet."""
-    known = years()
+    known = published_years(db.session())
     year = request.args.get("year", type=int) or (known[0] if known else None)
     if year is None or year not in known:
         return render_template("par_scoring/results.html", r=WORDS.say, years=known, found=None, year=year)

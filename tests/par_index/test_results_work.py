@@ -1,6 +1,7 @@
 """The evidence files' bytes (up to 10 MB each) are read by the download only: a scorecard reads the
 files' names in one statement, an assessment page lists the files without their bytes. A scoped
-reader's rows are told by the units the results hold, not by their codes read again."""
+reader's rows are told by the units the results hold, not by their codes read again. The page reads
+the years it offers without the definitions' documents."""
 import hashlib
 
 import pytest
@@ -71,3 +72,11 @@ def test_a_scoped_readers_rankings_are_told_by_the_units_the_results_hold(staff,
         assert staff.get("/cham-diem/ket-qua").status_code == 200
     assert "/don-vi/AG-STC" in staff.html and "/don-vi/AG-SNV" not in staff.html
     assert not [sql for sql in sent if sql.startswith("SELECT units.code")]
+
+
+def test_the_results_page_reads_a_document_only_for_the_year_shown_and_the_year_before(staff, with_evidence):
+    staff.sign_in("noi-vu")
+    with statements() as sent:
+        assert staff.get("/cham-diem/ket-qua").status_code == 200
+    documents = [sql for sql in sent if "par_index_definitions.document" in sql]
+    assert len(documents) == 2, documents
