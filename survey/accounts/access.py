@@ -29,7 +29,8 @@
 `visible_unit_ids(user) -> frozenset[int] | None`
     None means the whole province: admins and analysts with no unit. Otherwise the ids of the
     units the user is scoped to and of every unit below them; empty for a supervisor or
-    surveyor with no unit (they see nothing until an administrator assigns one).
+    surveyor with no unit (they see nothing until an administrator assigns one). The rule is
+    `survey.accounts.queries.visible_unit_ids`, which domain code calls with its session.
 
 `require_unit(user, unit: Unit | int) -> None`
     Aborts with 403 unless the unit (or unit id) is visible to the user.
@@ -49,13 +50,10 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response
 
 from survey import db
+from survey.accounts import queries
 from survey.accounts.models import ROLES, User
-from survey.accounts.queries import with_descendants
 from survey.accounts.sessions import signed_in_user
 from survey.units.models import Unit
-
-UNSCOPED_ROLES = ("admin", "analyst")
-"""Roles for which no unit means the whole province."""
 
 View = TypeVar("View", bound=Callable[..., ResponseReturnValue])
 
@@ -101,9 +99,7 @@ def may_open(user: User, endpoint: str) -> bool:
 
 
 def visible_unit_ids(user: User) -> frozenset[int] | None:
-    if not user.units:
-        return None if user.role in UNSCOPED_ROLES else frozenset()
-    return frozenset(with_descendants(db.session(), [unit.id for unit in user.units]))
+    return queries.visible_unit_ids(db.session(), user)
 
 
 def require_unit(user: User, unit: Unit | int) -> None:

@@ -9,6 +9,9 @@ from survey.accounts.models import AuditEntry, User
 from survey.errors import InvalidInput
 from survey.units.models import Unit
 
+UNSCOPED_ROLES = ("admin", "analyst")
+"""Roles for which no unit means the whole province."""
+
 
 def all_users(session: Session) -> list[User]:
     return list(session.scalars(select(User).options(selectinload(User.units)).order_by(User.username)))
@@ -31,6 +34,14 @@ def with_descendants(session: Session, unit_ids: Iterable[int]) -> set[int]:
     tree = select(Unit.id).where(Unit.id.in_(list(unit_ids))).cte("tree", recursive=True)
     tree = tree.union_all(select(Unit.id).where(Unit.parent_id == tree.c.id))
     return set(session.scalars(select(tree.c.id)))
+
+
+def visible_unit_ids(session: Session, user: User) -> frozenset[int] | None:
+    """The units `user` may see: None for the whole province (an admin or analyst with no unit), else
+    the user's units and every unit below them; none for another role with no unit."""
+    if not user.units:
+        return None if user.role in UNSCOPED_ROLES else frozenset()
+    return frozenset(with_descendants(session, [unit.id for unit in user.units]))
 
 
 def audit_entries(session: Session, before_id: int | None = None, limit: int = 100) -> list[AuditEntry]:

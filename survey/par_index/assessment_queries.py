@@ -6,8 +6,8 @@ from collections.abc import Collection, Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from survey.accounts.access import visible_unit_ids
 from survey.accounts.models import User
+from survey.accounts.queries import visible_unit_ids
 from survey.par_index.assessments import Assessment, Evidence, ScoringRound
 from survey.par_index.models import IndexDefinition
 from survey.units.models import Unit
@@ -24,17 +24,17 @@ def assessment_by_id(session: Session, assessment_id: int) -> Assessment | None:
     return session.get(Assessment, assessment_id)
 
 
-def may_read(user: User, found: Assessment) -> bool:
+def may_read(session: Session, user: User, found: Assessment) -> bool:
     """Whether `user` may read the assessment: see may_read_unit."""
-    return may_read_unit(user, found.unit_id)
+    return may_read_unit(session, user, found.unit_id)
 
 
-def may_read_unit(user: User, unit_id: int) -> bool:
+def may_read_unit(session: Session, user: User, unit_id: int) -> bool:
     """Whether `user` may read a unit's assessments and scorecards: an agency officer only its own
     units' (not the units below them), Home Affairs any within its scope."""
     if user.role == OFFICER:
         return unit_id in {unit.id for unit in user.units}
-    visible = visible_unit_ids(user)
+    visible = visible_unit_ids(session, user)
     return visible is None or unit_id in visible
 
 

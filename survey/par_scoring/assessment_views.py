@@ -83,7 +83,7 @@ def _officers_own() -> Assessment | None:
     error handler may not abort as the guards do)."""
     user = signed_in_user()
     found = assessment_by_id(db.session(), (request.view_args or {}).get("assessment_id", 0))
-    if user is None or user.role != OFFICER or found is None or not may_read(user, found):
+    if user is None or user.role != OFFICER or found is None or not may_read(db.session(), user, found):
         return None
     return found
 

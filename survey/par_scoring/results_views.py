@@ -111,7 +111,7 @@ def _unit_results(year: int, code: str) -> YearResults:
     """The year's results when the user may read the unit (as its assessments) and it was scored; 403 /
     404 otherwise."""
     unit = unit_by_code(db.session(), code) or abort(404)
-    if not may_read_unit(signed_in(), unit.id):
+    if not may_read_unit(db.session(), signed_in(), unit.id):
         abort(403)
     found = computed(year)
     try:

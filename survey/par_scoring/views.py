@@ -101,7 +101,7 @@ def readable(assessment_id: int) -> Assessment:
     """The assessment if the signed-in user may read it (404 when there is none, 403 otherwise): an
     agency officer only its own unit's, Home Affairs any within its scope."""
     found = assessment_by_id(db.session(), assessment_id) or abort(404)
-    return found if may_read(signed_in(), found) else abort(403)
+    return found if may_read(db.session(), signed_in(), found) else abort(403)
 
 
 def done(found: Assessment, notice: str) -> Response:

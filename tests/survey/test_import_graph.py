@@ -6,9 +6,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = ("survey.public", "survey.surveyor", "survey.supervisor", "survey.analyst", "survey.admin",
-         "survey.printing", "survey.offline", "survey.accounts.pages", "survey.api")
+         "survey.printing", "survey.offline", "survey.accounts.pages", "survey.api", "survey.par_scoring")
 """Packages of pages. The API's modules are its pages too (what is shared with the domain lives
 in survey.tokens and survey.accounts)."""
+GUARDS = ("survey.accounts.access",)
+"""The staff pages' guard (the request's user, redirects, 403s): pages build on it, the domain never does; the
+rules it applies live in the domain (`survey.accounts.queries.visible_unit_ids`)."""
 WIRING = ("survey", "survey.web")
 """The application factory and the registration of blueprints: they alone put the pages together."""
 GROUND = ("survey.text", "survey.texts_shared", "survey.errors", "survey.extensions", "survey.db", "survey.clock",
@@ -64,6 +67,12 @@ def test_no_module_below_the_pages_imports_a_page_package():
     upward = sorted(f"{name} -> {target}" for name, targets in GRAPH.items() for target in targets
                     if within(target, PAGES) and not within(name, PAGES) and name not in WIRING)
     assert upward == []
+
+
+def test_no_module_below_the_pages_imports_their_guard():
+    guarded = sorted(f"{name} -> {target}" for name, targets in GRAPH.items() for target in targets
+                     if within(target, GUARDS) and not within(name, PAGES + GUARDS))
+    assert guarded == []
 
 
 def test_no_page_package_imports_another():
