@@ -21,8 +21,9 @@ from survey.par_index.results import (
     YearResults,
     evidence_of,
     published_definition,
+    scoped,
+    table,
     unit_score,
-    visible_rows,
     year_results,
 )
 from survey.par_index.results_notes import Evidence
@@ -147,7 +148,7 @@ def par_results(year: int):
     points per field and in total, self-assessed, appraised and from the survey, and its rank."""
     found = _results(year)
     by_unit: dict[str, list[Row]] = {}
-    for row in visible_rows(found, visible_unit_ids()):
+    for row in table(scoped(found, visible_unit_ids())):
         by_unit.setdefault(row.unit, []).append(row)
     units = [UnitResultOut(unit=code, level=rows[0].level, rows=[_points(row) for row in rows])
              for code, rows in by_unit.items()]

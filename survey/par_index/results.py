@@ -11,6 +11,10 @@ stood (`self_assessed`), the points the self-assessed sub-criteria count for onc
 (`appraised`), the survey points (`survey`), the formula points (`formula`), their sum (`total`),
 the maximum, the percentage and the rank among the units of its level (by the field's points
 for a field row, by the percentage for the total), ties sharing the best rank.
+
+A reader limited to some units (`scoped`) is given the rows, scores and chart of its units only,
+on the page, through the API and in every file; their ranks stay those among every unit, and the
+province-wide summary stays the province's.
 """
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
@@ -41,8 +45,9 @@ NO_DEFINITION = "par_results_no_definition"
 @dataclass(frozen=True)
 class YearResults:
     """The year's definition (as stored and as checked), the units' ranked scores, their inputs and
-    what the survey gave (by unit code), the units by code, and the year compared with (None: the
-    year before had no published definition)."""
+    what the survey gave (by unit code), the units by code, the year compared with (None: the
+    year before had no published definition), and the codes of the units a scoped reader is shown
+    (None: every unit)."""
 
     year: int
     stored: IndexDefinition
@@ -52,6 +57,7 @@ class YearResults:
     inputs: dict[str, UnitInput]
     units: dict[str, Unit]
     compared_with: int | None
+    shown: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -115,25 +121,30 @@ def unit_score(results: YearResults, code: str) -> UnitScore:
     raise InvalidInput(CATALOGUE.problem("par_results_no_unit", "unit", code=code, year=results.year))
 
 
+def scoped(results: YearResults, unit_ids: Collection[int] | None) -> YearResults:
+    """The results as a reader limited to the units of `unit_ids` sees them (None: every unit), told
+    apart by the units the results already hold (a scored code without a stored unit is not shown)."""
+    if unit_ids is None:
+        return results
+    return replace(results, shown=frozenset(code for code, unit in results.units.items() if unit.id in unit_ids))
+
+
+def shown_scores(results: YearResults) -> list[UnitScore]:
+    """The scores of the units the reader is shown, in their order."""
+    return [unit for unit in results.scores if results.shown is None or unit.unit in results.shown]
+
+
 def table(results: YearResults) -> list[Row]:
-    """A row per unit and field, then the unit's total row; units by level, then rank, then code."""
+    """A row per unit shown and field, then the unit's total row; units by level, then rank, then
+    code. Ranks are among every unit scored."""
     definition = results.definition
-    ordered = sorted(results.scores, key=lambda s: (s.level, s.rank or 0, s.unit))
+    ordered = sorted(shown_scores(results), key=lambda s: (s.level, s.rank or 0, s.unit))
     field_ranks = {name: _ranks(results.scores, name) for name in definition.fields}
     rows = []
     for unit in ordered:
         rows += [_field_row(definition, unit, name, field_ranks[name][unit.unit]) for name in definition.fields]
         rows.append(_total_row(definition, unit))
     return rows
-
-
-def visible_rows(results: YearResults, unit_ids: Collection[int] | None) -> list[Row]:
-    """The table's rows of the units of `unit_ids` only (None: of every unit), told apart by the units
-    the results already hold."""
-    if unit_ids is None:
-        return table(results)
-    visible = {code for code, unit in results.units.items() if unit.id in unit_ids}
-    return [row for row in table(results) if row.unit in visible]
 
 
 def _field_row(definition: Definition, unit: UnitScore, name: str, rank: int) -> Row:

@@ -11,7 +11,7 @@ import functools
 
 import pandas as pd
 
-from survey.par_index.results import TOTAL, Row, YearResults, table, unit_score
+from survey.par_index.results import TOTAL, Row, YearResults, shown_scores, table, unit_score
 from survey.par_index.results_messages import say
 from survey.par_index.results_notes import Evidence, decimal, notes, score_rows, withheld
 from survey.reports.document import Chart, Document, Section, Table
@@ -40,8 +40,8 @@ def change_text(change: int | None, language: str) -> str:
 
 
 def chart_rows(results: YearResults, language: str) -> pd.DataFrame:
-    """Each unit's percentage as survey.results.charts.index_chart draws an estimate (no interval)."""
-    shares = [(name_of(results, s.unit, language), s.percent) for s in results.scores]
+    """Each shown unit's percentage as survey.results.charts.index_chart draws an estimate (no interval)."""
+    shares = [(name_of(results, s.unit, language), s.percent) for s in shown_scores(results)]
     frame = pd.DataFrame(shares, columns=["domain_name", "estimate"])
     return frame.assign(ci_low=frame["estimate"], ci_high=frame["estimate"], suppressed=False)
 
@@ -55,10 +55,11 @@ def chart(results: YearResults, language: str, image_format: str = "svg") -> byt
 def year_document(results: YearResults, language: str) -> Document:
     """The year's results (see the module)."""
     sections = [Section("summary", say("pr_title", language, year=results.year), notes(results, language))]
-    if results.scores:
+    shown = shown_scores(results)
+    if shown:
         sections.append(Section("chart", say("pr_chart", language), [Chart(
             say("pr_chart", language), chart(results, language), chart(results, language, "png"))]))
-    for level in sorted({s.level for s in results.scores}):
+    for level in sorted({s.level for s in shown}):
         named = LEVEL_NAMES[language].get(level, level)
         sections.append(Section(f"ranking-{level}", say("pr_ranking", language, level=named),
                                 [_ranking(results, level, language)]))

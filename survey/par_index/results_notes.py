@@ -8,7 +8,7 @@ from typing import Any
 
 from analysis.par_index import Definition, UnitScore
 from analysis.par_index_model import FormulaRule, Item, SelfRule, SurveyRule
-from survey.par_index.results import YearResults
+from survey.par_index.results import YearResults, shown_scores
 from survey.par_index.results_messages import say
 from survey.text import unit_name
 
@@ -80,9 +80,9 @@ def source_name(item: Item, language: str) -> str:
 
 
 def score_rows(results: YearResults, language: str, evidence: Evidence) -> tuple[list[str], list[list[Any]]]:
-    """Headings and a row per unit and sub-criterion: values, points, survey result, evidence."""
+    """Headings and a row per unit shown and sub-criterion: values, points, survey result, evidence."""
     rows = [_score_row(results, unit, item, language, evidence)
-            for unit in sorted(results.scores, key=lambda s: s.unit) for item in results.definition.sub_criteria]
+            for unit in sorted(shown_scores(results), key=lambda s: s.unit) for item in results.definition.sub_criteria]
     return [say(key, language) for key in SCORE_HEADINGS], rows
 
 

@@ -16,7 +16,16 @@ from survey.accounts.access import role_required, signed_in, visible_unit_ids
 from survey.errors import InvalidInput
 from survey.par_index.assessment_queries import may_read_unit
 from survey.par_index.queries import published_years
-from survey.par_index.results import TOTAL, YearResults, evidence_of, unit_score, visible_rows, year_results
+from survey.par_index.results import (
+    NO_DEFINITION,
+    TOTAL,
+    YearResults,
+    evidence_of,
+    scoped,
+    table,
+    unit_score,
+    year_results,
+)
 from survey.par_index.results_document import chart, scorecard, year_document
 from survey.par_index.results_files import write_csv, write_document_xlsx, write_xlsx
 from survey.par_index.results_messages import MESSAGES
@@ -40,11 +49,19 @@ SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'"
 
 def computed(year: int, compare: bool = True) -> YearResults:
     """The year's results (with `compare`, ranks changed against the year before, scored too); 404
-    for a year without a published definition."""
+    for a year without a published definition. Stored values that do not fit the definition are
+    let through to the error page, which lists their problems with the API's status (400)."""
     try:
         return year_results(db.session(), year, unit_inputs, compare)
-    except InvalidInput:
-        abort(404)
+    except InvalidInput as refused:
+        if refused.problems[0].key == NO_DEFINITION:
+            abort(404)
+        raise
+
+
+def readable(year: int, compare: bool = True) -> YearResults:
+    """The year's results as the signed-in reader may read them (its units only, when scoped)."""
+    return scoped(computed(year, compare), visible_unit_ids(signed_in()))
 
 
 @blueprint.get("/ket-qua")
@@ -55,8 +72,8 @@ def results():
     year = request.args.get("year", type=int) or (known[0] if known else None)
     if year is None or year not in known:
         return render_template("par_scoring/results.html", r=WORDS.say, years=known, found=None, year=year)
-    found = computed(year)
-    rows = [row for row in visible_rows(found, visible_unit_ids(signed_in())) if row.field == TOTAL]
+    found = readable(year)
+    rows = [row for row in table(found) if row.field == TOTAL]
     levels = [level for level in LEVEL_NAMES["vi"] if any(row.level == level for row in rows)]
     return render_template("par_scoring/results.html", r=WORDS.say, years=known, year=year, found=found, rows=rows,
                            notes=notes(found, language()), levels=levels, number=number)
@@ -75,14 +92,15 @@ def results_chart(year: int):
     if request.args.get("download"):
         headers["Content-Disposition"] = f'attachment; filename="chi-so-cchc-{year}.svg"'
     # The chart shows each unit's percentage only: the year before, scored for rank changes, is not read.
-    return Response(chart(computed(year, compare=False), language()), mimetype="image/svg+xml", headers=headers)
+    return Response(chart(readable(year, compare=False), language()), mimetype="image/svg+xml", headers=headers)
 
 
 @blueprint.get("/ket-qua/<int(min=2000, max=2100):year>/ket-qua.<any(csv, xlsx, docx, pdf):file_format>")
 @role_required(*HOME_AFFAIRS)
 def results_file(year: int, file_format: str):
-    """The year's results as a file, as `flask par-index results` writes it (and PDF)."""
-    found = computed(year)
+    """The year's results as a file, as `flask par-index results` writes it (and PDF), of the rows
+    the page shows the reader."""
+    found = readable(year)
     if file_format == "csv":
         data = write_csv(found).encode("utf-8")
     elif file_format == "xlsx":
