@@ -50,9 +50,14 @@ def end_of_day(day: date) -> datetime:
     return start_of_day(day + timedelta(days=1))
 
 
+def aware(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes from timezone-aware columns; they were stored in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 def local(moment: datetime) -> datetime:
     """A stored instant (naive UTC from SQLite, or aware) as the province's clock reads it."""
-    return moment.replace(tzinfo=moment.tzinfo or UTC).astimezone(zone())
+    return aware(moment).astimezone(zone())
 
 
 def last_day(end: datetime) -> date:

@@ -13,7 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from survey.accounts.models import User
 from survey.accounts.operations import MAX_PASSWORD_LENGTH
-from survey.responses.models import aware
+from survey.clock import aware
 
 MAX_FAILURES = 5
 LOCK_DURATION = timedelta(minutes=15)

@@ -19,7 +19,7 @@ from survey.accounts.models import ROLES
 from survey.admin.messages import CATALOGUE, say
 from survey.admin.navigation import navigation
 from survey.admin.scope import reachable, within_scope
-from survey.responses.models import aware
+from survey.clock import aware
 from survey.text import speaks
 from survey.units.models import LEVELS
 

@@ -7,8 +7,8 @@ from flask import g, request
 from survey import db
 from survey.accounts.queries import with_descendants
 from survey.api.errors import ApiError
+from survey.clock import aware
 from survey.db import utcnow
-from survey.responses.models import aware
 from survey.tokens.models import ApiToken
 from survey.tokens.operations import token_by_secret
 from survey.units.models import Unit

@@ -8,11 +8,11 @@ from survey.api.catalogue import visible_campaign
 from survey.api.errors import ApiError
 from survey.api.responses import target_unit
 from survey.api.routing import endpoint
+from survey.clock import aware
 from survey.db import utcnow
 from survey.invitations.models import Invitation
 from survey.invitations.operations import create_invitations, link_expiry
 from survey.links import public_url
-from survey.responses.models import aware
 
 
 @endpoint("POST", "/invitations", summary="Invitations for dossiers", tag="invitations", scope="invitations:write",

@@ -4,9 +4,10 @@ from typing import TypeVar
 import forms
 from survey.api import schemas
 from survey.campaigns.models import CHANNELS, Campaign
+from survey.clock import aware
 from survey.questionnaires.models import QuestionnaireVersion
 from survey.questionnaires.queries import version_definition
-from survey.responses.models import STATUSES, Response, aware
+from survey.responses.models import STATUSES, Response
 from survey.units.models import LEVELS, Unit
 
 Member = TypeVar("Member", bound=str)

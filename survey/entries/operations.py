@@ -20,13 +20,14 @@ import forms
 from forms.repeats import answer_key_known, split_key
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign
+from survey.clock import aware
 from survey.db import utcnow
 from survey.entries.models import EntryDiscrepancy, PaperEntry
 from survey.entries.problems import CATALOGUE
 from survey.entries.queries import entries_of_serial
 from survey.errors import InvalidInput, Problem
 from survey.questionnaires.queries import version_definition
-from survey.responses.models import Response, aware
+from survey.responses.models import Response
 from survey.responses.operations import Submission, record_response, unit_codes, verify_response
 from survey.units.models import Unit
 

@@ -14,8 +14,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from survey.campaigns.models import Campaign
+from survey.clock import aware
 from survey.db import Base
-from survey.responses.models import aware
 from survey.units.models import Unit
 
 

@@ -17,9 +17,10 @@ from sqlalchemy.orm import Session
 
 from survey.accounts.models import User
 from survey.campaigns.models import Campaign, Quota
+from survey.clock import aware
 from survey.quality.eligibility import eligible
 from survey.quality.queries import scoped
-from survey.responses.models import Answer, Response, aware
+from survey.responses.models import Answer, Response
 
 
 @dataclass(frozen=True)

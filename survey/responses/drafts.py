@@ -15,11 +15,12 @@ from sqlalchemy.orm import Session, joinedload
 
 import forms
 from survey.campaigns.models import Campaign, CampaignUnit
+from survey.clock import aware
 from survey.errors import InvalidInput
 from survey.invitations.models import Invitation
 from survey.invitations.operations import check_usable, use_invitation
 from survey.responses.messages import CATALOGUE
-from survey.responses.models import Draft, Response, aware
+from survey.responses.models import Draft, Response
 from survey.responses.operations import Submission, record_response, response_by_uuid, unit_codes
 from survey.responses.screening import BurstRules, burst, log_exclusion
 from survey.units.models import Unit

@@ -3,7 +3,7 @@
 The database itself guards the invariants: a response's unit is a target of its campaign, its
 channel is allowed by the campaign, each answer's key is a question of the version answered.
 """
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Literal, get_args
 from uuid import UUID
 
@@ -34,11 +34,6 @@ STATUSES: tuple[Status, ...] = get_args(Status)
 DEVICE_CLASSES = ("phone", "tablet", "desktop")
 FLAGS = ("burst_device", "burst_unit")
 EXCLUSION_REASONS = ("rate_limited", *FLAGS)
-
-
-def aware(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes from timezone-aware columns; they were stored in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class Response(Base):

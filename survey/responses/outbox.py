@@ -10,8 +10,9 @@ from typing import cast
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
+from survey.clock import aware
 from survey.db import utcnow
-from survey.responses.models import Response, aware
+from survey.responses.models import Response
 from survey.webhooks.models import WebhookEvent
 
 

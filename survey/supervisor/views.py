@@ -12,6 +12,7 @@ from survey import clock, db
 from survey.accounts.access import protect, signed_in, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
+from survey.clock import aware
 from survey.errors import InvalidInput
 from survey.params import bounded_int
 from survey.quality.progress import (
@@ -25,7 +26,7 @@ from survey.quality.progress import (
 )
 from survey.quality.queries import flagged_responses
 from survey.quality.rules import FLAG_NAMES
-from survey.responses.models import EXCLUSION_REASONS, STATUSES, aware
+from survey.responses.models import EXCLUSION_REASONS, STATUSES
 from survey.responses.queries import campaigns_in_scope, exclusion_entries
 from survey.sampling import messages as sample_messages
 from survey.sampling.achieved import achieved
