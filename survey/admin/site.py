@@ -9,17 +9,16 @@ A blueprint takes no route once registered, so each application gets a fresh one
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
 from jinja2 import FileSystemLoader
 
+from survey import clock
 from survey.accounts.access import protect
 from survey.accounts.models import ROLES
 from survey.admin.messages import CATALOGUE, say
 from survey.admin.navigation import navigation
 from survey.admin.scope import reachable, within_scope
-from survey.clock import aware
 from survey.text import speaks
 from survey.units.models import LEVELS
 
@@ -55,7 +54,7 @@ def local_time(moment: datetime | None) -> str:
     """`moment` in the province's time zone, day first; "never" for None."""
     if moment is None:
         return say("never")
-    return aware(moment).astimezone(ZoneInfo(current_app.config["TIMEZONE"])).strftime("%d/%m/%Y %H:%M")
+    return clock.local(moment).strftime("%d/%m/%Y %H:%M")
 
 
 def page(template: str, status: int = 200, **context: object):

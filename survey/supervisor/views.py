@@ -12,7 +12,6 @@ from survey import clock, db
 from survey.accounts.access import protect, signed_in, visible_unit_ids
 from survey.campaigns.models import Campaign
 from survey.campaigns.queries import campaign_or_404
-from survey.clock import aware
 from survey.errors import InvalidInput
 from survey.params import bounded_int
 from survey.quality.progress import (
@@ -53,7 +52,7 @@ def supervisor_helpers() -> dict:
 def local_time(moment: datetime | None) -> str:
     if moment is None:
         return "–"
-    return aware(moment).astimezone(clock.zone()).strftime("%d/%m/%Y %H:%M")
+    return clock.local(moment).strftime("%d/%m/%Y %H:%M")
 
 
 @blueprint.get("/")
