@@ -137,13 +137,19 @@ class Definition:
         """The question called ``name``; KeyError if there is none."""
         return self._by_name[name]
 
+    def has_question(self, name: str) -> bool:
+        """Whether a question is called ``name`` (looked up in the index, the questions are not walked)."""
+        return name in self._by_name
+
     @cached_property
-    def _repeat_of(self) -> dict[str, Section]:
-        return {q.name: section for section in self.sections if section.repeat for q in section.questions}
+    def repeats(self) -> Mapping[str, Section]:
+        """Question name -> the repeat section holding it, for every question inside a repeat."""
+        return MappingProxyType({q.name: section for section in self.sections if section.repeat
+                                 for q in section.questions})
 
     def repeat_of(self, name: str) -> Section | None:
         """The repeat section holding question ``name``; None for a question outside repeats."""
-        return self._repeat_of.get(name)
+        return self.repeats.get(name)
 
     def section(self, name: str) -> Section:
         """The section called ``name``; KeyError if there is none."""

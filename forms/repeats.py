@@ -75,12 +75,12 @@ def paper_instances(section: Section) -> int:
 
 def repeat_names(definition: Definition) -> dict[str, str]:
     """Question name -> the name of its repeat, for every question inside a repeat."""
-    return {name: section.name for name, section in definition._repeat_of.items()}
+    return {name: section.name for name, section in definition.repeats.items()}
 
 
 def answer_key_known(definition: Definition, key: str) -> bool:
     """Whether ``key`` may hold an answer: a question's plain name outside repeats, ``q[n]`` inside."""
     name, instance = split_key(key)
-    if name not in definition._by_name:
+    if not definition.has_question(name):
         return False
     return (definition.repeat_of(name) is not None) == (instance > 0)
