@@ -23,9 +23,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from analysis.par_index import Definition, ParIndexError, UnitInput, UnitScore, score
+from analysis.par_index import Problem as RowProblem
 from analysis.par_index_model import FormulaRule, SelfRule, SurveyRule
 from analysis.par_index_scoring import RANK_DIGITS
-from survey.errors import InvalidInput
+from survey.errors import InvalidInput, Problem
 from survey.par_index.assessments import Assessment, Evidence, ScoringRound
 from survey.par_index.document import said
 from survey.par_index.models import IndexDefinition
@@ -100,7 +101,7 @@ def year_results(session: Session, year: int, read_inputs: InputsReader, compare
     try:
         scores = score(definition, inputs, before.scores if before else ())
     except ParIndexError as error:
-        raise InvalidInput([said(problem) for problem in error.problems]) from None
+        raise InvalidInput([_unfit(problem) for problem in error.problems]) from None
     units = {unit.code: unit for unit in session.scalars(select(Unit).where(Unit.code.in_([s.unit for s in scores])))}
     return YearResults(year, stored, definition, scores, survey, {given.unit: given for given in inputs}, units,
                        before.year if before else None)
@@ -111,6 +112,17 @@ def _previous(session: Session, year: int, read_inputs: InputsReader) -> YearRes
         return year_results(session, year - 1, read_inputs, compare=False)
     except InvalidInput:
         return None
+
+
+def _unfit(problem: RowProblem) -> Problem:
+    """A stored value that does not fit its sub-criterion's rule, said by its unit, sub-criterion
+    and whether self-assessed or appraised, not by the definition's sheet and row as a definition's
+    problem is (the analysis names it unit/sub-criterion/kind)."""
+    if problem.code != "bad_value" or problem.column is None:
+        return said(problem)
+    unit, item, kind = problem.column.rsplit("/", 2)
+    return CATALOGUE.problem(f"par_results_bad_{kind}", problem.column, unit=unit, item=item,
+                             value=problem.params["value"])
 
 
 def unit_score(results: YearResults, code: str) -> UnitScore:

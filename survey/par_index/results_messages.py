@@ -7,6 +7,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "The year {year} has no published PAR index definition: there are no results."),
     "par_results_no_unit": ("Đơn vị “{code}” không được chấm điểm năm {year}.",
                             "The unit '{code}' was not scored in {year}."),
+    "par_results_bad_claimed": ("Đơn vị “{unit}”, tiêu chí thành phần “{item}”: giá trị tự đánh giá đã lưu “{value}” "
+                                "không hợp với cách tính của tiêu chí này.",
+                                "Unit '{unit}', sub-criterion '{item}': the stored self-assessed value '{value}' "
+                                "does not fit the sub-criterion's rule."),
+    "par_results_bad_appraised": ("Đơn vị “{unit}”, tiêu chí thành phần “{item}”: giá trị thẩm định đã lưu “{value}” "
+                                  "không hợp với cách tính của tiêu chí này.",
+                                  "Unit '{unit}', sub-criterion '{item}': the stored appraised value '{value}' "
+                                  "does not fit the sub-criterion's rule."),
     "pr_title": ("Kết quả Chỉ số cải cách hành chính năm {year}", "PAR index results {year}"),
     "pr_definition": ("Bộ chỉ số: {name}", "Definition: {name}"),
     "pr_summary": ("{units} đơn vị được chấm điểm; trung bình {mean} % số điểm tối đa, cao nhất {best} %, "

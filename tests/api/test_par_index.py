@@ -1,12 +1,15 @@
 """The PAR index through the API: the year's definition, results and a unit's scores under the
-results:read scope, a unit token limited to its units, a year without a definition a 404, and the
-OpenAPI document listing the three operations."""
+results:read scope, a unit token limited to its units, a year without a definition a 404, a stored
+value that does not fit a 400 naming it, and the OpenAPI document listing the three operations."""
 import pytest
+from sqlalchemy import select
 
+from survey.par_index.assessments import Assessment, AssessmentValue
 from survey.par_index.evidence import PDF, EvidenceRules, checked_file
 from survey.par_index.results import published_definition
 from survey.par_index.scoring import add_evidence
 from survey.par_index.scoring_queries import round_assessments, scoring_round
+from survey.units.models import Unit
 from tests.par_index.results_setup import scored_setup, stored_round
 
 
@@ -65,6 +68,18 @@ def test_a_unit_token_reads_its_own_units_only(api_with, scored, session, make_u
     assert [unit["unit"] for unit in scoped.get("/par-index/results/2026").get_json()["units"]] == ["AG-STC"]
     assert scoped.get("/par-index/results/2026/units/AG-STC").status_code == 200
     assert scoped.get("/par-index/results/2026/units/AG-SNV").status_code == 403
+
+
+def test_a_stored_value_that_does_not_fit_is_a_400_naming_its_unit_and_sub_criterion(api, scored, session):
+    value = session.scalars(select(AssessmentValue).join(Assessment).join(Unit)
+                            .where(Unit.code == "AG-STC", AssessmentValue.sub_criterion == "f1_4_1")).one()
+    value.appraised = "khong_ro"
+    session.commit()
+    refused = api.get("/par-index/results/2026")
+    problem = refused.get_json()["error"]["problems"][0]
+    assert refused.status_code == 400 and problem["code"] == "par_results_bad_appraised"
+    assert problem["message"] == ("Unit 'AG-STC', sub-criterion 'f1_4_1': the stored appraised value 'khong_ro' does "
+                                  "not fit the sub-criterion's rule.")
 
 
 def test_a_year_without_a_definition_or_an_unknown_unit_is_a_404(api, scored):

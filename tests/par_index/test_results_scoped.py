@@ -91,5 +91,8 @@ def test_a_stored_value_that_does_not_fit_is_said_with_the_apis_status(staff, sc
     session.commit()
     staff.sign_in("noi-vu")
     page = staff.get("/cham-diem/ket-qua")
-    assert page.status_code == 400 and "khong_ro" in staff.html
+    assert page.status_code == 400 and "giá trị tự đánh giá đã lưu “khong_ro” không hợp" in staff.html
+    assert "tree" not in staff.html and "claimed" not in staff.html
+    staff.get("/cham-diem/ket-qua?lang=en")
+    assert "the stored self-assessed value &#39;khong_ro&#39; does not fit" in staff.html
     assert staff.client.get("/cham-diem/ket-qua/2026/ket-qua.csv").status_code == 400
