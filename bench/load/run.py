@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from bench.load.cpu import GROUPS, CpuMeter  # noqa: E402  (the path above first)
 PG = ["-h", "127.0.0.1", "-p", "5432", "-U", "postgres"]
 HERE = Path(__file__).resolve().parent
 
@@ -143,11 +144,16 @@ def bare_run(env: dict[str, str], folder: Path, args: argparse.Namespace) -> dic
 def measure(app: str, page: str, keys: str, count_sql: str, env: dict[str, str], args: argparse.Namespace) -> dict:
     """GET of the form page, then the submit run; stored rows counted before and after it."""
     before = scalar(env, count_sql)
+    database = env["DATABASE_URL"].rsplit("/", 1)[1]
     with gunicorn(f"bench.load.{app}", args.port, env, args.worker_class) as server:
         base = server.url
-        get = wrk(base + page, "get.lua", args.get_seconds, args.connections)
-        submit = wrk(base, "submit.lua", args.seconds, args.connections, {"LOAD_FILE": keys})
+        with CpuMeter(server.pid, database) as get_cpu:
+            get = wrk(base + page, "get.lua", args.get_seconds, args.connections)
+        with CpuMeter(server.pid, database) as submit_cpu:
+            submit = wrk(base, "submit.lua", args.seconds, args.connections, {"LOAD_FILE": keys})
     submit["stored"] = scalar(env, count_sql) - before
+    for result, meter in ((get, get_cpu), (submit, submit_cpu)):
+        result["cpu_ms"] = {group: meter.seconds[group] * 1000 / max(result["requests"], 1) for group in GROUPS}
     return {"get": get, "submit": submit}
 
 
@@ -163,6 +169,13 @@ def report(survey: dict, bare: dict, args: argparse.Namespace) -> str:
             lines.append(f"| {kind} {name} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {ratio:.0%} | "
                          f"{r.get('server_errors', r.get('failed', 0))} | {r.get('client_errors', '-')} | "
                          f"{r.get('acked', r.get('ok'))} | {r.get('stored', '-')} |")
+    lines += ["", "CPU per request (ms), read from /proc during each run (`cpu.py`):", "",
+              "| run | app | database | Redis | loader | all |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for kind in ("get", "submit"):
+        for name, result in (("survey", survey[kind]), ("bare", bare[kind])):
+            cpu = result["cpu_ms"]
+            lines.append(f"| {kind} {name} | " + " | ".join(f"{cpu[group]:.2f}" for group in GROUPS)
+                         + f" | {sum(cpu.values()):.2f} |")
     return "\n".join(lines)
 
 
