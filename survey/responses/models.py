@@ -179,10 +179,15 @@ class Draft(Base):
 
 
 class Exclusion(Base):
-    """The exclusion log: refused or flagged web activity, for supervisors to review later."""
+    """The exclusion log: refused or flagged web activity, for supervisors to review later.
+
+    Its detail is data the supervisors' page says in its reader's language: `detail_key`, a key of
+    their catalogue, and `detail_params` (`survey.responses.screening.said`). Entries logged before
+    2026-12-12 hold English text in `detail` instead, shown as it is: they are history."""
 
     __tablename__ = "exclusions"
-    __table_args__ = (CheckConstraint(f"reason IN {EXCLUSION_REASONS}", name="reason_known"),)
+    __table_args__ = (CheckConstraint(f"reason IN {EXCLUSION_REASONS}", name="reason_known"),
+                      CheckConstraint("(detail_key IS NULL) <> (detail IS NULL)", name="detail_text_or_key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
@@ -190,7 +195,14 @@ class Exclusion(Base):
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"), index=True)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"))
     response_id: Mapped[int | None] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
-    detail: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+    detail_key: Mapped[str | None] = mapped_column(String(64))
+    detail_params: Mapped[dict | None] = mapped_column(Document)
+
+    @property
+    def said(self) -> dict | None:
+        """The detail as `survey.responses.screening.said` made it; None for one logged as text."""
+        return None if self.detail_key is None else {"key": self.detail_key, "params": self.detail_params or {}}
 
 
 CHANGE_KINDS = ("status", "answer")

@@ -1,7 +1,7 @@
 """Texts of the supervisor pages, in Vietnamese and English; `say` falls back to the staff
 catalogue (and through it to the citizens' one)."""
 from survey.accounts import messages as accounts
-from survey.text import Catalogue
+from survey.text import Catalogue, language
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Vietnamese, English)
@@ -135,6 +135,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reason_burst_unit": ("Gửi dồn dập cho một đơn vị (đã gắn cờ)", "Burst for one unit (flagged)"),
     "detail": ("Chi tiết", "Detail"),
     "no_exclusions": ("Nhật ký trống.", "The log is empty."),
+    # the log's details, as survey.responses.screening and survey.public.limits store them (`said`)
+    "detail_burst_device": ("Ít nhất {count} phiếu từ một thiết bị trong {minutes} phút",
+                            "At least {count} responses from one device within {minutes} minutes"),
+    "detail_burst_unit": ("Ít nhất {count} phiếu qua web cho đơn vị này trong {minutes} phút",
+                          "At least {count} web responses for this unit within {minutes} minutes"),
+    "detail_rate_limited": ("{action}: vượt giới hạn {limit}", "{action}: over the limit of {limit}"),
+    "action_start": ("Bắt đầu khảo sát", "Starting a survey"),
+    "action_submit": ("Gửi phiếu", "Sending a response"),
+    "action_resume": ("Tiếp tục phiếu bằng mã", "Resuming a survey with its code"),
+    "limit_per_period": ("{amount} lần mỗi {period}", "{amount} per {period}"),
+    "limit_per_periods": ("{amount} lần mỗi {count} {period}", "{amount} per {count} {period}s"),
+    "period_second": ("giây", "second"),
+    "period_minute": ("phút", "minute"),
+    "period_hour": ("giờ", "hour"),
+    "period_day": ("ngày", "day"),
+    "period_month": ("tháng", "month"),
+    "period_year": ("năm", "year"),
     "older": ("Cũ hơn", "Older"),
     "newest": ("Mới nhất", "Newest"),
     "bad_filter": ("Bộ lọc “{name}”: giá trị “{value}” không hợp lệ", "Filter “{name}”: “{value}” is not valid"),
@@ -144,3 +161,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
 CATALOGUE = Catalogue(MESSAGES, fallback=accounts.CATALOGUE)
 say, known = CATALOGUE.say, CATALOGUE.known
 
+
+def words(said: dict, code: str | None = None) -> str:
+    """A detail stored as a key and its parameters (`survey.responses.screening.said`) in language
+    `code` (the reader's by default), the parameters that are details themselves too."""
+    code = code or language()
+    return CATALOGUE.in_language(code, said["key"], **{name: words(value, code) if isinstance(value, dict) else value
+                                                       for name, value in said["params"].items()})

@@ -25,13 +25,13 @@ from survey.quality.progress import (
 )
 from survey.quality.queries import flagged_responses
 from survey.quality.rules import FLAG_NAMES
-from survey.responses.models import EXCLUSION_REASONS, STATUSES
+from survey.responses.models import EXCLUSION_REASONS, STATUSES, Exclusion
 from survey.responses.queries import campaigns_in_scope, exclusion_entries
 from survey.sampling import messages as sample_messages
 from survey.sampling.achieved import achieved
 from survey.supervisor.answers import stratum_words
 from survey.supervisor.charts import GUTTER, day_axis, day_columns, progress_bars
-from survey.supervisor.messages import CATALOGUE, say
+from survey.supervisor.messages import CATALOGUE, say, words
 from survey.text import speaks
 from survey.units.queries import unit_names
 
@@ -108,7 +108,14 @@ def exclusions():
     return render_template("supervisor/exclusions.html", entries=entries, chosen=chosen, campaigns=campaigns,
                            units={code: unit.name for code, unit in unit_list.items()}, reasons=EXCLUSION_REASONS,
                            names=names_of(session, entries), slugs={c.id: c.slug for c in campaigns.values()},
-                           older=entries[-1].id if len(entries) == EXCLUSIONS_PAGE else None)
+                           older=entries[-1].id if len(entries) == EXCLUSIONS_PAGE else None, detail_of=detail_of)
+
+
+def detail_of(entry: Exclusion) -> str:
+    """The entry's detail in the reader's words; one logged before details were stored as data
+    holds English text, shown as it is (history)."""
+    said = entry.said
+    return (entry.detail or "") if said is None else words(said)
 
 
 def scope() -> frozenset[int] | None:

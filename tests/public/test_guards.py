@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from survey.responses.models import Draft, Exclusion, Response
 from survey.responses.screening import BurstRules
+from survey.supervisor.messages import words
 from tests.public.conftest import Respondent
 
 
@@ -40,6 +41,8 @@ def test_starting_too_often_from_one_device_is_refused_and_logged(respondent, th
     assert respondent.status == 429 and "quá nhiều" in respondent.html
     logged = session.scalars(select(Exclusion)).all()
     assert [(e.reason, e.campaign_id) for e in logged] == [("rate_limited", three_pages.id)]
+    assert words(logged[0].said, "vi") == "Bắt đầu khảo sát: vượt giới hạn 2 lần mỗi giờ"
+    assert words(logged[0].said, "en") == "Starting a survey: over the limit of 2 per hour"
     assert count(session, Draft) == 2
 
 
@@ -66,7 +69,9 @@ def test_a_burst_from_one_device_is_kept_but_flagged_and_logged(respondent, thre
     flags = session.scalars(select(Response.flag).order_by(Response.submitted_at)).all()
     assert flags == [None, None, "burst_device"]
     entry = session.scalars(select(Exclusion)).one()
-    assert entry.reason == "burst_device" and entry.response_id is not None and "3 responses" in entry.detail
+    assert entry.reason == "burst_device" and entry.response_id is not None
+    assert words(entry.said, "vi") == "Ít nhất 3 phiếu từ một thiết bị trong 60 phút"
+    assert words(entry.said, "en") == "At least 3 responses from one device within 60 minutes"
 
 
 def test_a_burst_for_one_unit_is_flagged(app, three_pages, session, settings):
@@ -74,6 +79,8 @@ def test_a_burst_for_one_unit_is_flagged(app, three_pages, session, settings):
     for _ in range(2):
         answer_all(Respondent(app.test_client()))
     assert session.scalars(select(Response.flag).order_by(Response.submitted_at)).all() == [None, "burst_unit"]
+    assert words(session.scalars(select(Exclusion)).one().said, "vi") == (
+        "Ít nhất 2 phiếu qua web cho đơn vị này trong 10 phút")
 
 
 def test_a_post_without_csrf_token_is_refused(respondent, three_pages, session):

@@ -6,20 +6,27 @@ from html.parser import HTMLParser
 
 import pytest
 from flask import url_for
+from limits import parse
 
 from survey import clock
 from survey.campaigns.models import CHANNELS
 from survey.db import utcnow
+from survey.public.limits import limit_words
 from survey.quality.rules import FLAG_NAMES
 from survey.responses.models import DEVICE_CLASSES, EXCLUSION_REASONS, STATUSES
 from survey.responses.operations import record_response, reject_response
-from survey.responses.screening import log_exclusion
+from survey.responses.screening import log_exclusion, said
 from tests.accounts.conftest import Staff
 from tests.security.test_safe_methods import records  # noqa: F401 (a fixture)
 
 INVITATION_STATES = ("unused", "used", "expired")
 CODES = frozenset(STATUSES + DEVICE_CLASSES + FLAG_NAMES + EXCLUSION_REASONS + CHANNELS + INVITATION_STATES) - {"web"}
 """"web" is a Vietnamese word too ("Tự trả lời trên web")."""
+DETAILS = {"rate_limited": said("detail_rate_limited", action=said("action_submit"),
+                                limit=limit_words(parse("10 per hour"))),
+           "burst_device": said("detail_burst_device", count=4, minutes=60),
+           "burst_unit": said("detail_burst_unit", count=31, minutes=10)}
+"""An exclusion log's detail of each reason, as the code logs them."""
 CODE = re.compile(r"(?<![\w/.-])(" + "|".join(sorted(CODES)) + r")(?![\w/.-])")
 
 
@@ -60,7 +67,7 @@ def shown(session, records, make_submission):
     burst, _ = record_response(session, make_submission(campaign, device_class="tablet"), clock.today())
     burst.flag = "burst_unit"
     for reason in EXCLUSION_REASONS:
-        log_exclusion(session, reason, "thử nghiệm", utcnow(), campaign_id=campaign.id,
+        log_exclusion(session, reason, DETAILS[reason], utcnow(), campaign_id=campaign.id,
                       unit_id=campaign.units[0].unit_id, response_id=burst.id)
     session.commit()
     return campaign, arguments, [quick.id, burst.id]

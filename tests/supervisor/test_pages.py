@@ -3,12 +3,14 @@ corrections, the exclusion log; who may open them and which units they see."""
 import re
 
 import pytest
+from limits import parse
 from sqlalchemy import select
 
 from survey import clock
 from survey.errors import InvalidInput
-from survey.responses.models import Answer, Response, ResponseChange
-from survey.responses.screening import log_exclusion
+from survey.public.limits import limit_words
+from survey.responses.models import Answer, Exclusion, Response, ResponseChange
+from survey.responses.screening import log_exclusion, said
 from survey.supervisor.views import read_filters
 from tests.results.conftest import SIPAS, empty_sipas_campaign, sipas_campaign  # noqa: F401 (fixtures)
 from tests.supervisor.conftest import VARIED, signed_in
@@ -187,29 +189,53 @@ def test_the_exclusion_log_is_scoped_filtered_and_paged(session, campaign, respo
     lx, cd = (next(t.unit_id for t in campaign.units if t.unit.code == code) for code in ("AG-LX", "AG-CD"))
     flagged = respond("AG-LX", flag="burst_device")
     now = clock.now()
-    log_exclusion(session, "burst_device", "4 responses from one device", now, campaign_id=campaign.id, unit_id=lx,
-                  response_id=flagged.id)
-    log_exclusion(session, "rate_limited", "limit 5 per hour", now, campaign_id=campaign.id, unit_id=lx)
-    log_exclusion(session, "rate_limited", "limit on Châu Đốc", now, campaign_id=campaign.id, unit_id=cd)
-    log_exclusion(session, "rate_limited", "no unit known", now)
+    log_exclusion(session, "burst_device", said("detail_burst_device", count=4, minutes=60), now,
+                  campaign_id=campaign.id, unit_id=lx, response_id=flagged.id)
+    log_exclusion(session, "rate_limited", said("detail_rate_limited", action=said("action_submit"),
+                                                limit=limit_words(parse("5 per hour"))),
+                  now, campaign_id=campaign.id, unit_id=lx)
+    logged_as_text(session, "limit on Châu Đốc", campaign_id=campaign.id, unit_id=cd)
+    logged_as_text(session, "no unit known")
     session.commit()
     lx_supervisor.get("/giam-sat/nhat-ky-loai-tru")
     text = lx_supervisor.text()
-    assert "4 responses from one device" in text and "limit 5 per hour" in text
+    assert "Ít nhất 4 phiếu từ một thiết bị trong 60 phút" in text and "Gửi phiếu: vượt giới hạn 5 lần mỗi giờ" in text
     assert "Châu Đốc" not in text.split("Lý do")[-1] and "no unit known" not in text
     assert f"/giam-sat/phieu/{flagged.id}" in lx_supervisor.html
     lx_supervisor.get("/giam-sat/nhat-ky-loai-tru?ly_do=burst_device&dot=giam-sat")
-    assert "limit 5 per hour" not in lx_supervisor.text() and "4 responses" in lx_supervisor.text()
+    assert "5 lần mỗi giờ" not in lx_supervisor.text() and "Ít nhất 4 phiếu" in lx_supervisor.text()
     assert lx_supervisor.get("/giam-sat/nhat-ky-loai-tru?don_vi=AG-CD").status_code == 400
     admin.get("/giam-sat/nhat-ky-loai-tru")
     assert "no unit known" in admin.text() and "limit on Châu Đốc" in admin.text()
     monkeypatch.setattr("survey.supervisor.views.EXCLUSIONS_PAGE", 3)
     admin.get("/giam-sat/nhat-ky-loai-tru")
     older = re.search(r'href="(/giam-sat/nhat-ky-loai-tru\?truoc=\d+)"', admin.html).group(1)
-    assert "4 responses" not in admin.text()
+    assert "Ít nhất 4 phiếu" not in admin.text()
     admin.get(older)
-    assert "4 responses" in admin.text() and "no unit known" not in admin.text()
+    assert "Ít nhất 4 phiếu" in admin.text() and "no unit known" not in admin.text()
     assert admin.get("/giam-sat/nhat-ky-loai-tru?truoc=" + "9" * 40).status_code == 200  # no column holds it
+
+
+def logged_as_text(session, text, **ids):
+    """An entry logged before details were stored as data: English text, kept as history."""
+    session.add(Exclusion(at=clock.now(), reason="rate_limited", detail=text, **ids))
+
+
+def test_the_exclusion_log_says_its_details_in_the_readers_language(session, campaign, admin):
+    for limit in ("10 per hour", "20 per 15 minutes"):
+        log_exclusion(session, "rate_limited", said("detail_rate_limited", action=said("action_resume"),
+                                                    limit=limit_words(parse(limit))), clock.now())
+    log_exclusion(session, "burst_unit", said("detail_burst_unit", count=31, minutes=10), clock.now())
+    session.commit()
+    admin.get("/giam-sat/nhat-ky-loai-tru")
+    text = admin.text()
+    assert "Tiếp tục phiếu bằng mã: vượt giới hạn 10 lần mỗi giờ" in text and "20 lần mỗi 15 phút" in text
+    assert "Ít nhất 31 phiếu qua web cho đơn vị này trong 10 phút" in text
+    assert not re.search(r"\b(per|at least|responses|within|minutes|over the limit|resum\w*)\b", text, re.I)
+    admin.get("/giam-sat/nhat-ky-loai-tru?lang=en")
+    text = admin.text()
+    assert "Resuming a survey with its code: over the limit of 10 per hour" in text and "20 per 15 minutes" in text
+    assert "At least 31 web responses for this unit within 10 minutes" in text
 
 
 def test_home_lists_the_campaigns_the_log_and_the_reconciliation_queue(campaign, lx_supervisor):
