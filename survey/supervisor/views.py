@@ -107,7 +107,8 @@ def exclusions():
                                 before=request.args.get("truoc", type=bounded_int), limit=EXCLUSIONS_PAGE)
     return render_template("supervisor/exclusions.html", entries=entries, chosen=chosen, campaigns=campaigns,
                            units={code: unit.name for code, unit in unit_list.items()}, reasons=EXCLUSION_REASONS,
-                           names=names_of(session, entries), slugs={c.id: c.slug for c in campaigns.values()},
+                           names=names_of(session, entries), campaign_names={c.id: c.name for c in campaigns.values()},
+                           campaign_texts={slug: c.name for slug, c in campaigns.items()},
                            older=entries[-1].id if len(entries) == EXCLUSIONS_PAGE else None, detail_of=detail_of)
 
 

@@ -260,3 +260,15 @@ def test_a_filter_not_offered_is_a_keyed_problem_of_its_field(app):
     [problem] = refused.value.problems
     assert (problem.key, problem.field, problem.text("vi")) == (
         "bad_filter", "loi", "Bộ lọc “loi”: giá trị “khong-co” không hợp lệ")
+
+
+def test_the_exclusion_log_names_its_campaigns_by_name_not_by_slug(session, campaign, admin):
+    campaign.name = "Khảo sát giám sát"
+    log_exclusion(session, "burst_device", said("detail_burst_device", count=4, minutes=60), clock.now(),
+                  campaign_id=campaign.id)
+    session.commit()
+    admin.get("/giam-sat/nhat-ky-loai-tru")
+    text = admin.text()
+    assert "Khảo sát giám sát" in text.split("Lý do")[-1]  # the entry's column and the filter's option
+    assert '<option value="giam-sat">Khảo sát giám sát</option>' in admin.html
+    assert "giam-sat" not in text.replace("/giam-sat", "")
