@@ -60,6 +60,11 @@ def local(moment: datetime) -> datetime:
     return aware(moment).astimezone(zone())
 
 
+def day_and_time(moment: datetime) -> str:
+    """A stored instant as the pages write it: the province's day and time, day first."""
+    return local(moment).strftime("%d/%m/%Y %H:%M")
+
+
 def last_day(end: datetime) -> date:
     """The province's day that ends at the instant `end` (naive UTC from SQLite or aware), the inverse of
     end_of_day: an invitation valid through 31/12 ends at midnight on 01/01 and shows 31/12."""

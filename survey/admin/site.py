@@ -54,7 +54,7 @@ def local_time(moment: datetime | None) -> str:
     """`moment` in the province's time zone, day first; "never" for None."""
     if moment is None:
         return say("never")
-    return clock.local(moment).strftime("%d/%m/%Y %H:%M")
+    return clock.day_and_time(moment)
 
 
 def page(template: str, status: int = 200, **context: object):

@@ -34,7 +34,7 @@ def exports():
     return render_template("analyst/exports/index.html", campaigns=all_campaigns(db.session()),
                            jobs=listed, formats=JOB_FORMATS,
                            layouts=JOB_LAYOUTS, weightings=JOB_WEIGHTINGS, statuses=STATUSES, say=say,
-                           units=surveyed_units(db.session()), failure=failure, local=local_time,
+                           units=surveyed_units(db.session()), failure=failure, local=clock.day_and_time,
                            keep_days=current_app.config["EXPORT_KEEP_DAYS"],
                            chosen=latest_campaign_id(db.session()),
                            busy=any(job.state in ("queued", "running") for job in listed))
@@ -67,11 +67,6 @@ def export_download(job_id: int):
     zipped = path.suffix == ".zip"  # a wide export with repeats: its files in one ZIP (jobs._bundle)
     return send_file(path, mimetype="application/zip" if zipped else MIMETYPES[job.file_format], as_attachment=True,
                      download_name=job.file_name)
-
-
-def local_time(moment) -> str:
-    """A stored instant (UTC; SQLite gives it without its zone) as the province's day and time."""
-    return clock.local(moment).strftime("%d/%m/%Y %H:%M")
 
 
 def failure(job: ExportJob) -> str | None:

@@ -52,7 +52,7 @@ def supervisor_helpers() -> dict:
 def local_time(moment: datetime | None) -> str:
     if moment is None:
         return "–"
-    return clock.local(moment).strftime("%d/%m/%Y %H:%M")
+    return clock.day_and_time(moment)
 
 
 @blueprint.get("/")

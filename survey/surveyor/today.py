@@ -28,11 +28,6 @@ def local_time(moment: datetime, pattern: str = "%H:%M") -> str:
     return clock.local(moment).strftime(pattern)
 
 
-def local_moment(moment: datetime) -> str:
-    """Day and time in the province."""
-    return local_time(moment, "%d/%m/%Y %H:%M")
-
-
 def keyed_today(campaign: Campaign) -> list[KeyedForm]:
     """The signed-in keyer's forms of ``campaign`` keyed today, the latest first."""
     today = clock.today()

@@ -20,7 +20,7 @@ from survey.questionnaires.queries import version_definition
 from survey.surveyor.entry import Typed, box_numbers, field_of, instance_boxes, read_typed, rules, stored_answers
 from survey.surveyor.messages import CATALOGUE, say
 from survey.surveyor.shown import offered_codes, shown_labels, typed_answers
-from survey.surveyor.today import keyed_today, local_moment, stored_form
+from survey.surveyor.today import keyed_today, stored_form
 from survey.text import form_language, language, speaks
 from survey.units.models import Unit
 
@@ -32,7 +32,7 @@ speaks(blueprint, CATALOGUE)
 
 @blueprint.context_processor
 def entry_times() -> dict:
-    return {"local_moment": local_moment}
+    return {"local_moment": clock.day_and_time}
 
 
 def wants_json() -> bool:
