@@ -3,24 +3,14 @@ scorecard's field) starts at the left as its column does, where it stood at the 
 away from the names under it; a heading over figures stays on the right, and so does the dash of a
 figure left empty."""
 import pytest
-from sqlalchemy import select
 
-from survey.par_index.assessments import ScoringRound
 from tests.accounts.conftest import PASSWORD, fresh_limits, make_user  # noqa: F401 (fixtures)
-from tests.par_index.results_setup import scored_setup, stored_round
+from tests.par_index.test_results_browser import scored  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.browser
 ALIGNMENT = """() => Object.fromEntries([...document.querySelectorAll('main thead th')]
   .map(th => [th.innerText.trim(), getComputedStyle(th).textAlign]))"""
 
-
-@pytest.fixture
-def scored(session, make_unit, make_campaign, make_version, make_submission, make_user):
-    scored_setup(session, make_unit, make_campaign, make_version, make_submission)
-    stored_round(session)
-    make_user("noi-vu", "analyst")
-    session.commit()
-    return session.scalar(select(ScoringRound.id))
 
 DASHES = """() => [...document.querySelectorAll('main td')].filter(td => td.innerText.trim() === '–')
   .map(td => getComputedStyle(td).textAlign)"""

@@ -2,7 +2,9 @@
 and the totals are shown, the chart loads under the site's Content-Security-Policy, a unit's name
 leads to its scorecard, nothing is wider than the screen, and axe-core finds no violation."""
 import pytest
+from sqlalchemy import select
 
+from survey.par_index.assessments import ScoringRound
 from tests.accounts.conftest import PASSWORD, fresh_limits, make_user  # noqa: F401 (fixtures)
 from tests.browser.test_accessibility import screen, violations  # noqa: F401 (screen: a fixture)
 from tests.par_index.results_setup import scored_setup, stored_round
@@ -12,10 +14,12 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def scored(session, make_unit, make_campaign, make_version, make_submission, make_user):
+    """The three units scored in 2026 and an analyst to read them; the round's id."""
     scored_setup(session, make_unit, make_campaign, make_version, make_submission)
     stored_round(session)
     make_user("noi-vu", "analyst")
     session.commit()
+    return session.scalar(select(ScoringRound.id))
 
 
 def sign_in(page, server, username):
