@@ -272,3 +272,4 @@ def test_the_exclusion_log_names_its_campaigns_by_name_not_by_slug(session, camp
     assert "Khảo sát giám sát" in text.split("Lý do")[-1]  # the entry's column and the filter's option
     assert '<option value="giam-sat">Khảo sát giám sát</option>' in admin.html
     assert "giam-sat" not in text.replace("/giam-sat", "")
+    assert admin.html.count('<th scope="col" class="text">') == 5  # headings over words start at the left
